@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cli/px-cli.h"
+#include "import/px-import-job.h"
+
+static const char *const status_words[] = { "imported", "duplicate", "failed" };
+
+int
+px_cli_import (PxCliContext *ctx, int argc, char **argv)
+{
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GError) error = NULL;
+  guint imported, duplicates, failed;
+
+  if (!px_cli_parse_options ("import", _ ("PATH…"), NULL, &argc, &argv))
+    return PX_EXIT_USAGE;
+  if (argc < 2)
+    {
+      px_cli_error (_ ("import needs at least one file or folder"));
+      return PX_EXIT_USAGE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      if (!g_file_query_exists (file, NULL))
+        {
+          px_cli_error (_ ("%s: no such file or folder"), argv[i]);
+          return PX_EXIT_FAILED;
+        }
+      g_ptr_array_add (roots, g_steal_pointer (&file));
+    }
+
+  store = px_cli_open_store (ctx, PX_STORE_OPEN_DEFAULT);
+  if (store == NULL)
+    return PX_EXIT_LIBRARY;
+
+  results = px_import_run (store, (GFile *const *)roots->pdata, roots->len, NULL, NULL, NULL, &error);
+  if (results == NULL)
+    {
+      px_cli_error ("%s", error->message);
+      return PX_EXIT_FAILED;
+    }
+
+  /* stdout: one TSV line per file (status, id, source) for scripts;
+   * stderr: the reason for each failure. */
+  for (guint i = 0; i < results->len; i++)
+    {
+      const PxImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->status == PX_IMPORT_FAILED)
+        px_cli_error ("%s: %s", r->source, r->message);
+      else
+        printf ("%s\t%" G_GINT64_FORMAT "\t%s\n", status_words[r->status], r->document_id, r->source);
+    }
+  fflush (stdout);
+
+  px_import_count (results, &imported, &duplicates, &failed);
+  if (results->len == 0)
+    {
+      px_cli_error (_ ("No files were found to import"));
+      return PX_EXIT_FAILED;
+    }
+  return failed > 0 ? PX_EXIT_FAILED : PX_EXIT_OK;
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "cli/px-cli.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+static const PxCliVerb verbs[] = {
+  { "import", N_ ("PATH…"), N_ ("Import files, or the files inside folders"), px_cli_import },
+  { "list", "", N_ ("List the documents as TSV: id, outlet, date, title"), px_cli_list },
+  { "show", N_ ("ID"), N_ ("Print the clean text of a document"), px_cli_show },
+  { "open", N_ ("ID"), N_ ("Open the window on a document"), NULL },
+};
+
+const PxCliVerb *
+px_cli_find_verb (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_strcmp0 (verbs[i].name, name) == 0)
+      return &verbs[i];
+  return NULL;
+}
+
+void
+px_cli_print_help (FILE *out)
+{
+  fprintf (out, "%s\n  parallax [--library FILE] [COMMAND [ARGS…]]\n\n", _ ("Usage:"));
+  fprintf (out, "%s\n", _ ("Without a command, Parallax opens its window."));
+  fprintf (out, "\n%s\n", _ ("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_autofree char *left = g_strdup_printf ("%s %s", verbs[i].name, _ (verbs[i].args));
+      fprintf (out, "  %-28s %s\n", left, _ (verbs[i].summary));
+    }
+  fprintf (out, "\n%s\n", _ ("Options:"));
+  fprintf (out, "  %-28s %s\n", "--library FILE", _ ("Use this library instead of the default one"));
+  fprintf (out, "  %-28s %s\n", "--version", _ ("Print the version"));
+  fprintf (out, "  %-28s %s\n", "-h, --help", _ ("Print this help"));
+  {
+    g_autofree char *path = px_store_default_path ();
+    fprintf (out, "\n%s %s\n", _ ("Default library:"), path);
+  }
+}
+
+void
+px_cli_error (const char *format, ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* One line, always: scripts read the first line of stderr. */
+  g_strdelimit (msg, "\n\r", ' ');
+  fprintf (stderr, "parallax: %s\n", msg);
+}
+
+PxStore *
+px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *path = ctx->library_path;
+  PxStore *store;
+
+  if (path == NULL)
+    path = default_path = px_store_default_path ();
+  store = px_store_open (path, flags, &error);
+  if (store == NULL)
+    px_cli_error ("%s", error->message);
+  return store;
+}
+
+gboolean
+px_cli_parse_id (const char *text, gint64 *out_id)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      px_cli_error (_ ("“%s” is not a document id"), text ? text : "");
+      return FALSE;
+    }
+  *out_id = (gint64)value;
+  return TRUE;
+}
+
+gboolean
+px_cli_parse_options (const char *verb, const char *params, GOptionEntry *entries, int *argc, char ***argv)
+{
+  g_autofree char *param_string = g_strdup_printf ("%s %s", verb, params);
+  g_autoptr (GOptionContext) context = g_option_context_new (param_string);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      px_cli_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+px_cli_run (const PxCliVerb *verb, PxCliContext *ctx, int argc, char **argv)
+{
+  g_return_val_if_fail (verb != NULL && verb->run != NULL, PX_EXIT_USAGE);
+  return verb->run (ctx, argc, argv);
+}

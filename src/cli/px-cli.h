@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <stdio.h>
+
+#include "store/px-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes of the command line: 0 success, 1 the action failed (bad
+ * input, some files not imported), 2 wrong usage, 3 the library could not
+ * be opened. */
+enum
+{
+  PX_EXIT_OK = 0,
+  PX_EXIT_FAILED = 1,
+  PX_EXIT_USAGE = 2,
+  PX_EXIT_LIBRARY = 3,
+};
+
+typedef struct
+{
+  const char *library_path; /* NULL for the default library */
+} PxCliContext;
+
+typedef int (*PxCliVerbFunc) (PxCliContext *ctx, int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *args;    /* usage, e.g. "PATH…" */
+  const char *summary; /* translatable, marked with N_() */
+  PxCliVerbFunc run;   /* NULL: handled by the window (e.g. "open") */
+} PxCliVerb;
+
+/* The verb named @name, or NULL. */
+const PxCliVerb *px_cli_find_verb (const char *name);
+
+/* Prints the usage of the whole command line to @out. */
+void px_cli_print_help (FILE *out);
+
+/* Runs a verb: argv[0] is the verb's name. */
+int px_cli_run (const PxCliVerb *verb, PxCliContext *ctx, int argc, char **argv);
+
+/* For verbs: opens the library (printing the error and returning NULL on
+ * failure), prints one-line errors, and parses a document id. */
+PxStore *px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags);
+void px_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+gboolean px_cli_parse_id (const char *text, gint64 *out_id);
+/* Parses verb options with GOptionContext; prints errors. */
+gboolean px_cli_parse_options (const char *verb, const char *params, GOptionEntry *entries, int *argc, char ***argv);
+
+/* The verbs, one file each. */
+int px_cli_import (PxCliContext *ctx, int argc, char **argv);
+int px_cli_list (PxCliContext *ctx, int argc, char **argv);
+int px_cli_show (PxCliContext *ctx, int argc, char **argv);
+
+G_END_DECLS

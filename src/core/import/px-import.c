@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "import/px-import.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "import/px-text-importer.h"
+
+static GPtrArray *importers;
+G_LOCK_DEFINE_STATIC (importers);
+
+void
+px_import_register (PxImporter *importer)
+{
+  G_LOCK (importers);
+  if (importers == NULL)
+    importers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (importers, g_object_ref (importer));
+  G_UNLOCK (importers);
+}
+
+static void
+ensure_builtin_importers (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr (PxImporter) text = px_text_importer_new ();
+      px_import_register (text);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+gboolean
+px_import_looks_binary (const guint8 *data, gsize len)
+{
+  gsize n = MIN (len, 8192);
+  gsize controls = 0;
+
+  /* A NUL byte never appears in UTF-8 text; a UTF-16 file would have many,
+   * and we do not claim to read those. */
+  for (gsize i = 0; i < n; i++)
+    {
+      if (data[i] == 0)
+        return TRUE;
+      if (data[i] < 0x20 && data[i] != '\n' && data[i] != '\r' && data[i] != '\t' && data[i] != '\f')
+        controls++;
+    }
+  return n > 0 && controls * 10 > n;
+}
+
+PxDocument *
+px_import_bytes (GBytes *data, const char *name, const char *content_type, GError **error)
+{
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (data, &len);
+  PxImporter *best = NULL;
+  int best_score = 0;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  ensure_builtin_importers ();
+
+  if (len == 0)
+    {
+      g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_EMPTY, _ ("The file is empty"));
+      return NULL;
+    }
+  if (len > PX_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_TOO_LARGE, _ ("The file is larger than %d MB"),
+                   PX_IMPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (px_import_looks_binary (bytes, len))
+    {
+      g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_BINARY, _ ("This is a binary file, not an article"));
+      return NULL;
+    }
+
+  G_LOCK (importers);
+  for (guint i = 0; i < importers->len; i++)
+    {
+      PxImporter *imp = g_ptr_array_index (importers, i);
+      int score = px_importer_score (imp, name, content_type, bytes, MIN (len, 4096));
+      if (score > best_score)
+        {
+          best_score = score;
+          best = imp;
+        }
+    }
+  if (best != NULL)
+    g_object_ref (best);
+  G_UNLOCK (importers);
+
+  if (best == NULL)
+    {
+      g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_UNSUPPORTED, _ ("This kind of file cannot be imported"));
+      return NULL;
+    }
+
+  {
+    g_autoptr (PxImporter) imp = best;
+    return px_importer_import (imp, data, name, content_type, error);
+  }
+}
+
+PxDocument *
+px_import_file (GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *uri = NULL;
+  PxDocument *doc;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE, 0, cancellable,
+                            error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_UNSUPPORTED, _ ("Not a regular file"));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > PX_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_TOO_LARGE, _ ("The file is larger than %d MB"),
+                   PX_IMPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_basename (file);
+  doc = px_import_bytes (bytes, name, NULL, error);
+  if (doc == NULL)
+    return NULL;
+
+  uri = g_file_get_path (file);
+  if (uri == NULL)
+    uri = g_file_get_uri (file);
+  px_document_set_source (doc, uri);
+  return doc;
+}
+
+static gboolean
+collect_recursive (GFile *dir, GPtrArray *out, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFileEnumerator) en = NULL;
+
+  en = g_file_enumerate_children (
+      dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+      G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, error);
+  if (en == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (en, &info, &child, cancellable, error))
+        return FALSE;
+      if (info == NULL)
+        break;
+      name = g_file_info_get_name (info);
+      if (g_file_info_get_is_hidden (info) || name[0] == '.')
+        continue;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          /* "Web page, complete" saves images and scripts next to the page. */
+          if (g_str_has_suffix (name, "_files"))
+            continue;
+          if (!collect_recursive (child, out, cancellable, error))
+            return FALSE;
+        }
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+        g_ptr_array_add (out, g_object_ref (child));
+    }
+  return TRUE;
+}
+
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  g_autofree char *pa = g_file_get_path (*(GFile **)a);
+  g_autofree char *pb = g_file_get_path (*(GFile **)b);
+  return g_strcmp0 (pa, pb);
+}
+
+GPtrArray *
+px_import_collect_files (GFile *const *roots, guint n_roots, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_roots; i++)
+    {
+      GFileType type = g_file_query_file_type (roots[i], 0, cancellable);
+
+      if (type == G_FILE_TYPE_DIRECTORY)
+        {
+          g_autoptr (GPtrArray) sub = g_ptr_array_new_with_free_func (g_object_unref);
+          if (!collect_recursive (roots[i], sub, cancellable, error))
+            return NULL;
+          g_ptr_array_sort (sub, compare_paths);
+          for (guint k = 0; k < sub->len; k++)
+            g_ptr_array_add (out, g_object_ref (g_ptr_array_index (sub, k)));
+        }
+      else
+        g_ptr_array_add (out, g_object_ref (roots[i]));
+    }
+  return g_steal_pointer (&out);
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "import/px-importer.h"
+
+G_BEGIN_DECLS
+
+/* Files larger than this are refused before they are read. */
+#define PX_IMPORT_MAX_BYTES (64 * 1024 * 1024)
+
+/* Picks the importer that fits the data best and runs it. Checks for
+ * empty and binary data first, so importers only see text-like bytes. */
+PxDocument *px_import_bytes (GBytes *data, const char *name, const char *content_type, GError **error);
+
+/* Reads one file (with the size limit) and imports it. */
+PxDocument *px_import_file (GFile *file, GCancellable *cancellable, GError **error);
+
+/* Expands folders (recursively, skipping hidden files and a saved page's
+ * "_files" folders) into the list of files to import, sorted by path. */
+GPtrArray *px_import_collect_files (GFile *const *roots, guint n_roots, GCancellable *cancellable, GError **error);
+
+/* Registers an importer; the built-in ones are registered on first use. */
+void px_import_register (PxImporter *importer);
+
+/* TRUE if the bytes look like text rather than a binary format. */
+gboolean px_import_looks_binary (const guint8 *data, gsize len);
+
+G_END_DECLS

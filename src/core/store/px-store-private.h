@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "store/px-store.h"
+
+G_BEGIN_DECLS
+
+/* For the store's own files (documents, annotations, analysis cache…):
+ * they share one connection and its prepared statements. */
+sqlite3 *_px_store_get_db (PxStore *self);
+
+/* Returns a cached prepared statement, reset and with bindings cleared.
+ * The statement stays owned by the store. */
+sqlite3_stmt *_px_store_prepare (PxStore *self, const char *sql, GError **error);
+
+/* Turns the connection's last error into a GError with a clear message;
+ * returns FALSE so callers can `return _px_store_fail (…)`. */
+gboolean _px_store_fail (PxStore *self, int rc, GError **error);
+gboolean _px_store_exec (PxStore *self, const char *sql, GError **error);
+/* Steps a statement that returns no rows. */
+gboolean _px_store_step_done (PxStore *self, sqlite3_stmt *stmt, GError **error);
+
+gboolean _px_store_check_writable (PxStore *self, GError **error);
+
+/* Current UTC time as ISO 8601, for created/modified columns. */
+char *_px_store_now (void);
+
+/* Binds a string or NULL. */
+void _px_bind_text (sqlite3_stmt *stmt, int index, const char *text);
+char *_px_column_dup (sqlite3_stmt *stmt, int column);
+
+/* Migrations: the schema, step by step (px-store-schema.c). */
+int _px_store_schema_latest (void);
+gboolean _px_store_schema_migrate (sqlite3 *db, int from, int to, GError **error);
+
+/* Set in PRAGMA application_id so other SQLite files are recognised. */
+#define PX_STORE_APPLICATION_ID 0x50524C58 /* "PRLX" */
+
+G_END_DECLS

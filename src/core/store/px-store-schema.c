@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+
+#include "store/px-store-private.h"
+
+/* Each step moves the schema from version i to i + 1. Never edit a step
+ * once released: add a new one, and a test that migrates from every older
+ * version (tests/test-store.c). */
+static const char *const migrations[] = {
+  /* 0 → 1: the foundation. */
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "CREATE TABLE outlets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  domain TEXT);"
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  title_locked INTEGER NOT NULL DEFAULT 0," /* renamed by the user */
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  outlet_id INTEGER REFERENCES outlets (id) ON DELETE SET NULL,"
+  "  author TEXT,"
+  "  published TEXT,"
+  "  url TEXT,"
+  "  language TEXT,"
+  "  source TEXT,"
+  "  source_kind TEXT NOT NULL DEFAULT 'text',"
+  "  raw BLOB,"
+  "  text TEXT NOT NULL,"
+  "  blocks TEXT NOT NULL,"
+  "  content_hash TEXT NOT NULL UNIQUE,"
+  "  event_id INTEGER REFERENCES events (id) ON DELETE SET NULL,"
+  "  event_locked INTEGER NOT NULL DEFAULT 0," /* placed by the user */
+  "  near_duplicate_of INTEGER REFERENCES documents (id) ON DELETE SET NULL,"
+  "  imported TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE INDEX documents_event ON documents (event_id);"
+  "CREATE INDEX documents_outlet ON documents (outlet_id);"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  title, author, text, content='documents', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts (rowid, title, author, text)"
+  "  VALUES (new.id, new.title, new.author, new.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, author, text)"
+  "  VALUES ('delete', old.id, old.title, old.author, old.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, author, text ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, author, text)"
+  "  VALUES ('delete', old.id, old.title, old.author, old.text);"
+  "  INSERT INTO documents_fts (rowid, title, author, text)"
+  "  VALUES (new.id, new.title, new.author, new.text);"
+  "END;"
+  /* Annotations: position and quote selectors (see DESIGN.md, Anchors). */
+  "CREATE TABLE colors ("
+  "  name TEXT PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  meaning TEXT NOT NULL DEFAULT '');"
+  "INSERT INTO colors (name, position) VALUES"
+  "  ('yellow', 1), ('green', 2), ('blue', 3), ('red', 4), ('purple', 5), ('grey', 6);"
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  color TEXT NOT NULL DEFAULT '#8f8f8f',"
+  "  created TEXT NOT NULL);"
+  "CREATE TABLE annotations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  quote TEXT NOT NULL,"
+  "  prefix TEXT NOT NULL DEFAULT '',"
+  "  suffix TEXT NOT NULL DEFAULT '',"
+  "  color TEXT NOT NULL DEFAULT 'yellow',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  note_language TEXT,"
+  "  orphaned INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  CHECK (start >= 0 AND end >= start));"
+  "CREATE INDEX annotations_document ON annotations (document_id, start);"
+  "CREATE TABLE annotation_tags ("
+  "  annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (annotation_id, tag_id)) WITHOUT ROWID;"
+  "CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);"
+  "CREATE VIRTUAL TABLE annotations_fts USING fts5 ("
+  "  quote, note, content='annotations', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN"
+  "  INSERT INTO annotations_fts (rowid, quote, note) VALUES (new.id, new.quote, new.note);"
+  "END;"
+  "CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN"
+  "  INSERT INTO annotations_fts (annotations_fts, rowid, quote, note)"
+  "  VALUES ('delete', old.id, old.quote, old.note);"
+  "END;"
+  "CREATE TRIGGER annotations_fts_update AFTER UPDATE OF quote, note ON annotations BEGIN"
+  "  INSERT INTO annotations_fts (annotations_fts, rowid, quote, note)"
+  "  VALUES ('delete', old.id, old.quote, old.note);"
+  "  INSERT INTO annotations_fts (rowid, quote, note) VALUES (new.id, new.quote, new.note);"
+  "END;",
+};
+
+int
+_px_store_schema_latest (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+gboolean
+_px_store_schema_migrate (sqlite3 *db, int from, int to, GError **error)
+{
+  g_return_val_if_fail (from >= 0 && to <= _px_store_schema_latest () && from <= to, FALSE);
+
+  for (int v = from; v < to; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", v + 1);
+      char *msg = NULL;
+      int rc;
+
+      /* One transaction per step: a crash leaves a consistent version. */
+      rc = sqlite3_exec (db, "BEGIN IMMEDIATE;", NULL, NULL, &msg);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, migrations[v], NULL, NULL, &msg);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, set_version, NULL, NULL, &msg);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, "COMMIT;", NULL, NULL, &msg);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED,
+                       _ ("Could not update the library to version %d: %s"), v + 1, msg ? msg : sqlite3_errstr (rc));
+          sqlite3_free (msg);
+          sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

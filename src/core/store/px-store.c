@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "store/px-store-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+struct _PxStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  gboolean read_only;
+  int schema_version;
+  GHashTable *statements; /* SQL text → sqlite3_stmt */
+  guint transaction_depth;
+};
+
+G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (px_store_error_quark, px_store_error)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+px_store_finalize (GObject *object)
+{
+  PxStore *self = PX_STORE (object);
+
+  g_hash_table_unref (self->statements);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (px_store_parent_class)->finalize (object);
+}
+
+static void
+px_store_class_init (PxStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = px_store_finalize;
+}
+
+static void
+px_store_init (PxStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+void
+px_document_info_free (PxDocumentInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->title);
+  g_free (info->outlet);
+  g_free (info->author);
+  g_free (info->published);
+  g_free (info->event_title);
+  g_free (info);
+}
+
+char *
+px_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "parallax", "library.db", NULL);
+}
+
+int
+px_store_latest_schema_version (void)
+{
+  return _px_store_schema_latest ();
+}
+
+static int
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      return PX_STORE_ERROR_FULL;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return PX_STORE_ERROR_IO;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return PX_STORE_ERROR_BUSY;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return PX_STORE_ERROR_READ_ONLY;
+    case SQLITE_CORRUPT:
+      return PX_STORE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return PX_STORE_ERROR_NOT_A_LIBRARY;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+      return PX_STORE_ERROR_INVALID;
+    default:
+      return PX_STORE_ERROR_FAILED;
+    }
+}
+
+static const char *
+message_for_code (int code)
+{
+  switch (code)
+    {
+    case PX_STORE_ERROR_FULL:
+      return _ ("The disk is full");
+    case PX_STORE_ERROR_IO:
+      return _ ("The library file could not be read or written");
+    case PX_STORE_ERROR_BUSY:
+      return _ ("The library is busy in another program");
+    case PX_STORE_ERROR_READ_ONLY:
+      return _ ("The library is read-only");
+    case PX_STORE_ERROR_CORRUPT:
+      return _ ("The library file is damaged");
+    case PX_STORE_ERROR_NOT_A_LIBRARY:
+      return _ ("The file is not a Parallax library");
+    default:
+      return _ ("The library reported an error");
+    }
+}
+
+static gboolean
+set_sqlite_error (int rc, const char *detail, GError **error)
+{
+  int code = error_code_for_sqlite (rc);
+
+  if (detail != NULL && *detail != '\0' && code == PX_STORE_ERROR_FAILED)
+    g_set_error (error, PX_STORE_ERROR, code, "%s (%s)", message_for_code (code), detail);
+  else
+    g_set_error_literal (error, PX_STORE_ERROR, code, message_for_code (code));
+  return FALSE;
+}
+
+gboolean
+_px_store_fail (PxStore *self, int rc, GError **error)
+{
+  return set_sqlite_error (rc, sqlite3_errmsg (self->db), error);
+}
+
+sqlite3 *
+_px_store_get_db (PxStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_px_store_prepare (PxStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _px_store_fail (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_px_store_exec (PxStore *self, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return _px_store_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_px_store_step_done (PxStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+
+  if (!ok)
+    _px_store_fail (self, rc, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
+_px_store_check_writable (PxStore *self, GError **error)
+{
+  if (self->read_only)
+    {
+      g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY,
+                           _ ("The library is open read-only, so it cannot be changed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+_px_store_now (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+void
+_px_bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_px_column_dup (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text ? g_strdup ((const char *)text) : NULL;
+}
+
+const char *
+px_store_get_path (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+px_store_is_read_only (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+int
+px_store_get_schema_version (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+/* Reads one integer pragma; -1 when the database cannot be read. */
+static int
+read_pragma_int (sqlite3 *db, const char *pragma, int *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+  int rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc_out)
+    *rc_out = rc;
+  return value;
+}
+
+/* A library file must start with the SQLite header; anything else is
+ * someone's document, which we must not touch. */
+static gboolean
+check_file_header (const char *path, gboolean *is_empty, GError **error)
+{
+  char header[16];
+  gssize n;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  *is_empty = FALSE;
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == EACCES)
+        g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY, _ ("You do not have permission to read “%s”"),
+                     path);
+      else
+        g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_IO, _ ("Could not open “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+  if (n == 0)
+    {
+      *is_empty = TRUE;
+      return TRUE;
+    }
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY, _ ("“%s” is not a Parallax library"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inspects an existing database without writing to it. */
+static gboolean
+inspect_existing (const char *path, int *version_out, GError **error)
+{
+  sqlite3 *db = NULL;
+  int rc, app_id, version, n_tables;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (rc, NULL, error);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  app_id = read_pragma_int (db, "PRAGMA application_id;", &rc);
+  if (rc == SQLITE_OK)
+    version = read_pragma_int (db, "PRAGMA user_version;", &rc);
+  if (rc == SQLITE_OK)
+    n_tables = read_pragma_int (db, "SELECT count(*) FROM sqlite_master;", &rc);
+  sqlite3_close_v2 (db);
+
+  if (rc != SQLITE_OK)
+    {
+      int code = error_code_for_sqlite (rc);
+      if (code == PX_STORE_ERROR_NOT_A_LIBRARY || code == PX_STORE_ERROR_FAILED)
+        code = PX_STORE_ERROR_CORRUPT;
+      g_set_error (error, PX_STORE_ERROR, code, "%s: %s", path, message_for_code (code));
+      return FALSE;
+    }
+  if (app_id != PX_STORE_APPLICATION_ID && (n_tables > 0 || version != 0 || app_id != 0))
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY,
+                   _ ("“%s” is a database of another program, not a Parallax library"), path);
+      return FALSE;
+    }
+  if (version > _px_store_schema_latest ())
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NEWER_VERSION,
+                   _ ("“%s” was made by a newer version of Parallax (library version %d; this version reads up to %d)"),
+                   path, version, _px_store_schema_latest ());
+      return FALSE;
+    }
+  *version_out = version;
+  return TRUE;
+}
+
+/* Keeps a copy of the library as it was before a schema change, so a
+ * failed or unwanted migration can always be undone by hand. */
+static gboolean
+backup_before_migration (sqlite3 *db, const char *path, int version, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *backup = g_strdup_printf ("%s.v%d-%s.bak", path, version, stamp);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, backup, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      g_set_error (error, PX_STORE_ERROR, error_code_for_sqlite (rc),
+                   _ ("Could not write a backup of the library before updating it: %s"), sqlite3_errstr (rc));
+      return FALSE;
+    }
+  g_chmod (backup, 0600);
+  return TRUE;
+}
+
+static gboolean
+create_parent_and_file (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, PX_STORE_ERROR, saved == ENOSPC ? PX_STORE_ERROR_FULL : PX_STORE_ERROR_IO,
+                   _ ("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  /* User-only permissions: notes can be private. SQLite gives its -wal and
+   * -shm files the same mode as the database. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved = errno;
+      g_set_error (error, PX_STORE_ERROR, saved == ENOSPC ? PX_STORE_ERROR_FULL : PX_STORE_ERROR_IO,
+                   _ ("Could not create “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+PxStore *
+px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
+{
+  g_autoptr (PxStore) self = NULL;
+  gboolean exists, is_empty = FALSE;
+  int version = 0;
+  int rc, open_flags;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PX_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!exists && (flags & (PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY)))
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no library at “%s”"), path);
+      return NULL;
+    }
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY, _ ("“%s” is a folder, not a library"), path);
+      return NULL;
+    }
+  if (exists)
+    {
+      if (!check_file_header (path, &is_empty, error))
+        return NULL;
+      if (!is_empty && !inspect_existing (path, &version, error))
+        return NULL;
+    }
+
+  self->read_only = (flags & PX_STORE_OPEN_READ_ONLY) != 0;
+  if (exists && !self->read_only && g_access (path, W_OK) != 0)
+    self->read_only = TRUE;
+  if (!exists && !create_parent_and_file (path, error))
+    return NULL;
+
+  open_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  rc = sqlite3_open_v2 (path, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (rc, NULL, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (self->read_only)
+    {
+      if (version < _px_store_schema_latest ())
+        {
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY,
+                       _ ("“%s” is from an older version of Parallax and must be updated, but it is read-only"), path);
+          return NULL;
+        }
+      if (!_px_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;", error))
+        return NULL;
+    }
+  else
+    {
+      /* WAL lets readers (the window) and a writer (an import) overlap;
+       * FULL sync makes each committed action survive power loss too. */
+      if (!_px_store_exec (self,
+                           "PRAGMA journal_mode = WAL;"
+                           "PRAGMA synchronous = FULL;"
+                           "PRAGMA foreign_keys = ON;",
+                           error))
+        return NULL;
+      if (version == 0)
+        {
+          g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d;", PX_STORE_APPLICATION_ID);
+          if (!_px_store_exec (self, set_id, error))
+            return NULL;
+        }
+      else if (version < _px_store_schema_latest () && !backup_before_migration (self->db, path, version, error))
+        return NULL;
+      if (!_px_store_schema_migrate (self->db, version, _px_store_schema_latest (), error))
+        return NULL;
+      version = _px_store_schema_latest ();
+    }
+  self->schema_version = version;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+px_store_transaction (PxStore *self, PxStoreTransactionFunc func, gpointer user_data, GError **error)
+{
+  gboolean ok;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (!_px_store_check_writable (self, error))
+    return FALSE;
+
+  if (self->transaction_depth > 0)
+    {
+      self->transaction_depth++;
+      ok = func (self, user_data, error);
+      self->transaction_depth--;
+      return ok;
+    }
+
+  /* IMMEDIATE takes the write lock up front, so a busy library fails here
+   * (after the busy timeout) instead of halfway through. */
+  if (!_px_store_exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  self->transaction_depth = 1;
+  ok = func (self, user_data, &local_error);
+  self->transaction_depth = 0;
+  if (ok)
+    ok = _px_store_exec (self, "COMMIT;", &local_error);
+  if (!ok)
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return ok;
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/px-document.h"
+
+G_BEGIN_DECLS
+
+#define PX_STORE_ERROR (px_store_error_quark ())
+GQuark px_store_error_quark (void);
+
+typedef enum
+{
+  PX_STORE_ERROR_NOT_A_LIBRARY, /* some other file, SQLite or not */
+  PX_STORE_ERROR_NEWER_VERSION, /* written by a newer Parallax */
+  PX_STORE_ERROR_CORRUPT,       /* damaged database file */
+  PX_STORE_ERROR_BUSY,          /* locked by another process for too long */
+  PX_STORE_ERROR_READ_ONLY,     /* the file or its folder cannot be written */
+  PX_STORE_ERROR_FULL,          /* the disk is full */
+  PX_STORE_ERROR_IO,            /* another I/O error */
+  PX_STORE_ERROR_NOT_FOUND,     /* no such document, annotation, … */
+  PX_STORE_ERROR_DUPLICATE,     /* the same document is already stored */
+  PX_STORE_ERROR_INVALID,       /* a value the store does not accept */
+  PX_STORE_ERROR_FAILED,
+} PxStoreError;
+
+typedef enum
+{
+  PX_STORE_OPEN_DEFAULT = 0,
+  PX_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* Do not create the file when it does not exist. */
+  PX_STORE_OPEN_EXISTING = 1 << 1,
+} PxStoreOpenFlags;
+
+/* One row of the library list: enough to show it without loading text. */
+typedef struct
+{
+  gint64 id;
+  char *title;
+  char *outlet;
+  char *author;
+  char *published;
+  gint64 event_id;
+  char *event_title;
+  guint n_annotations;
+} PxDocumentInfo;
+
+void px_document_info_free (PxDocumentInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxDocumentInfo, px_document_info_free)
+
+/* A connection to one library file. A PxStore is used by one thread at a
+ * time; worker threads open their own. */
+#define PX_TYPE_STORE (px_store_get_type ())
+G_DECLARE_FINAL_TYPE (PxStore, px_store, PX, STORE, GObject)
+
+/* $XDG_DATA_HOME/parallax/library.db */
+char *px_store_default_path (void);
+
+PxStore *px_store_open (const char *path, PxStoreOpenFlags flags, GError **error);
+const char *px_store_get_path (PxStore *self);
+gboolean px_store_is_read_only (PxStore *self);
+int px_store_get_schema_version (PxStore *self);
+/* The schema version this build writes. */
+int px_store_latest_schema_version (void);
+
+/* Documents. px_store_add_document() fails with PX_STORE_ERROR_DUPLICATE
+ * (and sets *existing_id) when the same text is already stored. On
+ * success the document's id is set. */
+gboolean px_store_add_document (PxStore *self, PxDocument *doc, gint64 *existing_id, GError **error);
+PxDocument *px_store_load_document (PxStore *self, gint64 id, GError **error);
+/* Saves title, outlet, author, published, url and language. */
+gboolean px_store_update_metadata (PxStore *self, PxDocument *doc, GError **error);
+gboolean px_store_delete_document (PxStore *self, gint64 id, GError **error);
+/* All documents, ordered by event, then date, then title. */
+GPtrArray *px_store_list_documents (PxStore *self, GError **error);
+PxDocumentInfo *px_store_get_document_info (PxStore *self, gint64 id, GError **error);
+gint64 px_store_count_documents (PxStore *self, GError **error);
+/* Ids of documents whose title, outlet, author or text match @query
+ * (words, each a prefix; all must match), best first. */
+GArray *px_store_search_documents (PxStore *self, const char *query, GError **error);
+/* Number of annotations that belong to a document. */
+gint64 px_store_count_document_annotations (PxStore *self, gint64 id, GError **error);
+
+/* Runs @func inside one transaction: commit if it returns TRUE, roll back
+ * otherwise. Nested calls join the outer transaction. */
+typedef gboolean (*PxStoreTransactionFunc) (PxStore *self, gpointer user_data, GError **error);
+gboolean px_store_transaction (PxStore *self, PxStoreTransactionFunc func, gpointer user_data, GError **error);
+
+G_END_DECLS

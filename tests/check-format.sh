@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The one formatter (.clang-format) and the editor settings
+# (.editorconfig) hold for every C file: fail on any difference.
+set -u
+top=${1:?source root}
+cd "$top" || exit 1
+status=0
+files=$(git ls-files -co --exclude-standard 'src/*.[ch]' 'tests/*.[ch]' 'tools/*.[ch]' 2>/dev/null || find src tests tools -name '*.[ch]')
+for f in $files; do
+  [ -f "$f" ] || continue
+  if ! clang-format --dry-run -Werror "$f" 2>/dev/null; then
+    echo "not formatted: $f (run: clang-format -i $f)"
+    status=1
+  fi
+  if grep -nP '\t|[ \t]+$' "$f" >/dev/null; then
+    echo "tabs or trailing spaces: $f"
+    status=1
+  fi
+  if [ -n "$(tail -c1 "$f")" ]; then
+    echo "no final newline: $f"
+    status=1
+  fi
+  if ! head -n 3 "$f" | grep -q 'SPDX-License-Identifier'; then
+    echo "no SPDX line: $f"
+    status=1
+  fi
+done
+[ $status -eq 0 ] && echo "format: all C files follow .clang-format and .editorconfig"
+exit $status
