@@ -6,7 +6,7 @@ set -u
 top=${1:?source root}
 cd "$top" || exit 1
 status=0
-files=$(git ls-files -co --exclude-standard 'src/*.[ch]' 'tests/*.[ch]' 'tools/*.[ch]' 2>/dev/null || find src tests tools -name '*.[ch]')
+files=$(git ls-files -co --exclude-standard 'src/*.[ch]' 'tests/*.[ch]' 'tools/*.[ch]' 'fuzz/*.[ch]' 2>/dev/null || find src tests tools fuzz -name '*.[ch]')
 for f in $files; do
   [ -f "$f" ] || continue
   if ! clang-format --dry-run -Werror "$f" 2>/dev/null; then
