@@ -140,6 +140,77 @@ test_library_model (void)
   g_assert_cmpstr (px_document_item_get_info (item)->title, ==, "Seven");
 }
 
+static PxDocumentInfo *
+make_event_info (gint64 id, gint64 event_id, const char *event_title)
+{
+  PxDocumentInfo *info = make_info (id, "Doc");
+  info->event_id = event_id;
+  info->event_title = g_strdup (event_title);
+  return info;
+}
+
+static gboolean
+is_header_at (PxLibraryModel *model, guint pos)
+{
+  g_autoptr (PxDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (model), pos);
+  return item != NULL && px_document_item_is_header (item);
+}
+
+static void
+test_library_model_groups_and_filter (void)
+{
+  g_autoptr (PxLibraryModel) model = px_library_model_new ();
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)px_document_info_free);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (PxDocumentItem) header = NULL;
+  gint64 id;
+
+  /* Two events, then two documents of no event. */
+  g_ptr_array_add (rows, make_event_info (1, 10, "Storm"));
+  g_ptr_array_add (rows, make_event_info (2, 10, "Storm"));
+  g_ptr_array_add (rows, make_event_info (3, 11, "Election"));
+  g_ptr_array_add (rows, make_event_info (4, 0, NULL));
+  g_ptr_array_add (rows, make_event_info (5, 0, NULL));
+  px_library_model_set_rows (model, rows);
+
+  /* H(Storm) 1 2 H(Election) 3 H(none) 4 5 */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 8);
+  g_assert_cmpuint (px_library_model_get_n_documents (model), ==, 5);
+  g_assert_true (is_header_at (model, 0));
+  g_assert_true (is_header_at (model, 3));
+  g_assert_true (is_header_at (model, 5));
+  g_assert_false (is_header_at (model, 1));
+  header = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (px_document_item_get_info (header)->event_title, ==, "Storm");
+  g_assert_cmpuint (px_document_item_get_n_documents (header), ==, 2);
+  g_assert_cmpuint (px_library_model_find (model, 3), ==, 4);
+  g_assert_null (px_library_model_get_info (model, 3));
+  g_assert_cmpint (px_library_model_get_info (model, 4)->id, ==, 3);
+
+  /* A filter hides the Election group entirely and part of the rest. */
+  id = 2;
+  g_array_append_val (ids, id);
+  id = 5;
+  g_array_append_val (ids, id);
+  px_library_model_set_filter (model, ids);
+  g_assert_true (px_library_model_is_filtered (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+  g_assert_cmpuint (px_library_model_get_n_documents (model), ==, 2);
+  g_assert_cmpuint (px_library_model_get_n_total (model), ==, 5);
+  g_assert_cmpuint (px_library_model_find (model, 3), ==, G_MAXUINT);
+  g_assert_cmpuint (px_library_model_find (model, 5), ==, 3);
+
+  /* New rows keep the filter; clearing it shows everything. */
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify)px_document_info_free);
+  g_ptr_array_add (rows, make_event_info (2, 0, NULL));
+  g_ptr_array_add (rows, make_event_info (6, 0, NULL));
+  px_library_model_set_rows (model, rows);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_false (is_header_at (model, 0));
+  px_library_model_set_filter (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -150,5 +221,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/hash", test_hash);
   g_test_add_func ("/document/empty-metadata-is-null", test_empty_metadata_is_null);
   g_test_add_func ("/document/library-model", test_library_model);
+  g_test_add_func ("/document/library-model-groups-and-filter", test_library_model_groups_and_filter);
   return g_test_run ();
 }

@@ -5,6 +5,8 @@ struct _PxDocumentItem
 {
   GObject parent_instance;
   PxDocumentInfo *info;
+  gboolean header;
+  guint n_documents;
 };
 
 G_DEFINE_FINAL_TYPE (PxDocumentItem, px_document_item, G_TYPE_OBJECT)
@@ -30,9 +32,32 @@ px_document_item_init (PxDocumentItem *self)
 PxDocumentItem *
 px_document_item_new (PxDocumentInfo *info)
 {
-  PxDocumentItem *self = g_object_new (PX_TYPE_DOCUMENT_ITEM, NULL);
+  PxDocumentItem *self;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  self = g_object_new (PX_TYPE_DOCUMENT_ITEM, NULL);
   self->info = info;
   return self;
+}
+
+PxDocumentItem *
+px_document_item_new_header (gint64 event_id, const char *event_title, guint n_documents)
+{
+  PxDocumentItem *self = g_object_new (PX_TYPE_DOCUMENT_ITEM, NULL);
+
+  self->info = g_new0 (PxDocumentInfo, 1);
+  self->info->event_id = event_id;
+  self->info->event_title = g_strdup (event_title);
+  self->header = TRUE;
+  self->n_documents = n_documents;
+  return self;
+}
+
+gboolean
+px_document_item_is_header (PxDocumentItem *self)
+{
+  g_return_val_if_fail (PX_IS_DOCUMENT_ITEM (self), FALSE);
+  return self->header;
 }
 
 const PxDocumentInfo *
@@ -47,4 +72,11 @@ px_document_item_get_id (PxDocumentItem *self)
 {
   g_return_val_if_fail (PX_IS_DOCUMENT_ITEM (self), 0);
   return self->info->id;
+}
+
+guint
+px_document_item_get_n_documents (PxDocumentItem *self)
+{
+  g_return_val_if_fail (PX_IS_DOCUMENT_ITEM (self), 0);
+  return self->n_documents;
 }
