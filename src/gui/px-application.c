@@ -4,6 +4,7 @@
 #include "gui/px-application.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "gui/px-window.h"
 #include "store/px-store.h"
@@ -18,6 +19,23 @@ struct _PxApplication
 
 G_DEFINE_FINAL_TYPE (PxApplication, px_application, ADW_TYPE_APPLICATION)
 
+/* For tools/bench-startup: print the wall-clock time of the first painted
+ * frame (microseconds since the epoch) and quit. */
+static void
+on_first_paint (GdkFrameClock *clock, GtkWidget *window)
+{
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+static void
+on_bench_realize (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint), window);
+}
+
 static void
 px_application_activate (GApplication *app)
 {
@@ -25,7 +43,11 @@ px_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (px_window_new (self, self->library_path, self->open_id));
+    {
+      window = GTK_WINDOW (px_window_new (self, self->library_path, self->open_id));
+      if (g_getenv ("PARALLAX_BENCH_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (on_bench_realize), NULL);
+    }
   gtk_window_present (window);
 }
 
@@ -71,6 +93,9 @@ px_application_startup (GApplication *app)
   G_APPLICATION_CLASS (px_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  /* AdwApplication loads style.css from the resource base path itself;
+   * nothing else to do for styles. The shortcuts window is
+   * gtk/help-overlay.ui there too, which GtkApplication picks up. */
 }
 
 static void

@@ -1,27 +1,164 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "gui/px-reader-view.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
-#include <stdio.h>
+#include <math.h>
+
+#include "gui/px-format.h"
+
+/* A line of about this many characters reads best. */
+#define COLUMN_CHARS 70
+/* The column's margins in ui/style.css (.reader-column), both sides. */
+#define COLUMN_MARGINS 48
+#define WRAP_PIXELS 5
 
 struct _PxReaderView
 {
   GtkWidget parent_instance;
 
   GtkWidget *scroller;
+  AdwClamp *clamp;
   GtkLabel *title_label;
   GtkLabel *byline_label;
   GtkTextView *text_view;
+
   PxDocument *document;
+  GtkTextTag *zoom_tag;
+  double zoom;
+  guint measure_idle;
 };
 
 G_DEFINE_FINAL_TYPE (PxReaderView, px_reader_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_ZOOM,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+static const double zoom_steps[] = { 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5, 1.7, 2.0, 2.4, 3.0 };
+
+double
+px_reader_view_zoom_step (double zoom, int direction)
+{
+  if (direction > 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
+        if (zoom_steps[i] > zoom + 0.001)
+          return zoom_steps[i];
+      return PX_READER_ZOOM_MAX;
+    }
+  for (guint i = G_N_ELEMENTS (zoom_steps); i-- > 0;)
+    if (zoom_steps[i] < zoom - 0.001)
+      return zoom_steps[i];
+  return PX_READER_ZOOM_MIN;
+}
+
+/* Sizes the column to about COLUMN_CHARS average characters of the text
+ * font at the current zoom. */
+static gboolean
+measure_column (gpointer user_data)
+{
+  PxReaderView *self = user_data;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  double char_width = (double)pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+
+  pango_font_metrics_unref (metrics);
+
+  self->measure_idle = 0;
+  if (char_width > 0)
+    adw_clamp_set_maximum_size (self->clamp, (int)ceil (char_width * self->zoom * COLUMN_CHARS) + COLUMN_MARGINS);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_measure (PxReaderView *self)
+{
+  if (self->measure_idle == 0)
+    self->measure_idle = g_idle_add (measure_column, self);
+}
+
+static void
+apply_zoom (PxReaderView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkLabel *labels[] = { self->title_label, self->byline_label };
+  GtkTextIter start, end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_scale_new (self->zoom));
+      gtk_label_set_attributes (labels[i], attrs);
+    }
+  g_object_set (self->zoom_tag, "scale", self->zoom, NULL);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_apply_tag (buffer, self->zoom_tag, &start, &end);
+  gtk_text_view_set_pixels_inside_wrap (self->text_view, (int)round (WRAP_PIXELS * self->zoom));
+  queue_measure (self);
+}
+
+static void
+px_reader_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (px_reader_view_parent_class)->map (widget);
+  queue_measure (PX_READER_VIEW (widget));
+}
+
+static void
+on_font_changed (GtkSettings *settings, GParamSpec *pspec, PxReaderView *self)
+{
+  queue_measure (self);
+}
+
+static void
+px_reader_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PxReaderView *self = PX_READER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+px_reader_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  PxReaderView *self = PX_READER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      px_reader_view_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      px_reader_view_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 px_reader_view_dispose (GObject *object)
 {
   PxReaderView *self = PX_READER_VIEW (object);
 
+  g_clear_handle_id (&self->measure_idle, g_source_remove);
+  g_signal_handlers_disconnect_by_data (gtk_settings_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_READER_VIEW);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (px_reader_view_parent_class)->dispose (object);
@@ -30,11 +167,23 @@ px_reader_view_dispose (GObject *object)
 static void
 px_reader_view_class_init (PxReaderViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = px_reader_view_dispose;
+  object_class->dispose = px_reader_view_dispose;
+  object_class->get_property = px_reader_view_get_property;
+  object_class->set_property = px_reader_view_set_property;
+  widget_class->map = px_reader_view_map;
+
+  properties[PROP_DOCUMENT] = g_param_spec_object (
+      "document", NULL, NULL, PX_TYPE_DOCUMENT, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, PX_READER_ZOOM_MIN, PX_READER_ZOOM_MAX, 1.0,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-reader-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PxReaderView, clamp);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, title_label);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, byline_label);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, text_view);
@@ -45,34 +194,26 @@ px_reader_view_class_init (PxReaderViewClass *klass)
 static void
 px_reader_view_init (PxReaderView *self)
 {
+  GtkTextBuffer *buffer;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->zoom = 1.0;
+  /* Created first, so it has the lowest priority: highlight tags added
+   * later draw over it. */
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->zoom_tag = gtk_text_buffer_create_tag (buffer, "px-zoom", NULL);
+  g_signal_connect (gtk_settings_get_default (), "notify::gtk-font-name", G_CALLBACK (on_font_changed), self);
+  g_signal_connect (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (on_font_changed), self);
+  apply_zoom (self);
 }
 
-/* "Outlet · Author · 4 June 2019", leaving out what is not known. */
 static char *
 format_byline (PxDocument *doc)
 {
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *published = px_document_get_published (doc);
+  g_autofree char *date = px_format_date (px_document_get_published (doc), PX_DATE_LONG);
+  const char *parts[] = { px_document_get_outlet (doc), px_document_get_author (doc), date };
 
-  if (px_document_get_outlet (doc))
-    g_ptr_array_add (parts, g_strdup (px_document_get_outlet (doc)));
-  if (px_document_get_author (doc))
-    g_ptr_array_add (parts, g_strdup (px_document_get_author (doc)));
-  if (published != NULL)
-    {
-      int y, m, d;
-      if (sscanf (published, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-        {
-          g_autoptr (GDateTime) dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-          /* Translators: the date under an article's title, see strftime. */
-          g_ptr_array_add (parts, g_date_time_format (dt, _ ("%-d %B %Y")));
-        }
-      else
-        g_ptr_array_add (parts, g_strdup (published));
-    }
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **)parts->pdata);
+  return px_format_join (parts, G_N_ELEMENTS (parts));
 }
 
 void
@@ -80,8 +221,16 @@ px_reader_view_set_document (PxReaderView *self, PxDocument *doc)
 {
   GtkTextBuffer *buffer;
   g_autofree char *byline = NULL;
+  GtkAdjustment *vadj;
 
   g_return_if_fail (PX_IS_READER_VIEW (self));
+  g_return_if_fail (doc == NULL || PX_IS_DOCUMENT (doc));
+
+  /* The same id again (say, after its details were edited) keeps the
+   * reading position. */
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  if (doc == NULL || self->document == NULL || px_document_get_id (doc) != px_document_get_id (self->document))
+    gtk_adjustment_set_value (vadj, 0);
 
   if (!g_set_object (&self->document, doc))
     return;
@@ -91,13 +240,18 @@ px_reader_view_set_document (PxReaderView *self, PxDocument *doc)
       gtk_label_set_label (self->title_label, "");
       gtk_label_set_label (self->byline_label, "");
       gtk_text_buffer_set_text (buffer, "", 0);
-      return;
     }
-  gtk_label_set_label (self->title_label, px_document_get_title (doc) ? px_document_get_title (doc) : _ ("Untitled"));
-  byline = format_byline (doc);
-  gtk_label_set_label (self->byline_label, byline);
-  gtk_widget_set_visible (GTK_WIDGET (self->byline_label), *byline != '\0');
-  gtk_text_buffer_set_text (buffer, px_document_get_text (doc), -1);
+  else
+    {
+      const char *title = px_document_get_title (doc);
+      gtk_label_set_label (self->title_label, title && *title ? title : _ ("Untitled"));
+      byline = format_byline (doc);
+      gtk_label_set_label (self->byline_label, byline);
+      gtk_widget_set_visible (GTK_WIDGET (self->byline_label), *byline != '\0');
+      gtk_text_buffer_set_text (buffer, px_document_get_text (doc), -1);
+      apply_zoom (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 PxDocument *
@@ -119,4 +273,31 @@ px_reader_view_get_title_text (PxReaderView *self)
 {
   g_return_val_if_fail (PX_IS_READER_VIEW (self), NULL);
   return gtk_label_get_label (self->title_label);
+}
+
+const char *
+px_reader_view_get_byline_text (PxReaderView *self)
+{
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), NULL);
+  return gtk_label_get_label (self->byline_label);
+}
+
+void
+px_reader_view_set_zoom (PxReaderView *self, double zoom)
+{
+  g_return_if_fail (PX_IS_READER_VIEW (self));
+
+  zoom = CLAMP (zoom, PX_READER_ZOOM_MIN, PX_READER_ZOOM_MAX);
+  if (fabs (zoom - self->zoom) < 0.0001)
+    return;
+  self->zoom = zoom;
+  apply_zoom (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+double
+px_reader_view_get_zoom (PxReaderView *self)
+{
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), 1.0);
+  return self->zoom;
 }

@@ -1,56 +1,107 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "gui/px-window.h"
+#include "gui/px-window-private.h"
 
 #include <glib/gi18n.h>
 
-#include "gui/px-reader-view.h"
-#include "import/px-import-job.h"
-#include "model/px-library-model.h"
-#include "store/px-store.h"
+#include "gui/px-metadata-dialog.h"
 
-struct _PxWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay *toasts;
-  GtkStack *main_stack;
-  AdwWindowTitle *window_title;
-  GtkListView *library_list;
-  PxReaderView *reader;
-
-  PxStore *store;
-  char *library_path;
-  PxLibraryModel *library;
-  GtkSingleSelection *selection;
-  GCancellable *import_cancellable;
-};
+#define SETTINGS_SCHEMA "io.github.parallaxapp.Parallax"
 
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-toast (PxWindow *self, const char *message)
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SIDE_PANEL_VISIBLE,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  LIBRARY_CHANGED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+void
+_px_window_toast (PxWindow *self, const char *message)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 static void
-reload_library (PxWindow *self)
+update_actions (PxWindow *self)
+{
+  gboolean has_doc = self->document != NULL;
+  gboolean has_store = self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-samples", has_store);
+}
+
+static void
+set_document (PxWindow *self, PxDocument *doc)
+{
+  if (doc == NULL && self->document == NULL)
+    return;
+  g_set_object (&self->document, doc);
+  px_reader_view_set_document (self->reader, doc);
+  gtk_stack_set_visible_child_name (self->reader_stack, doc ? "reader" : "none");
+  if (doc == NULL)
+    px_library_sidebar_select (self->sidebar, 0);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* Which page the window shows follows from the library's state. */
+static void
+update_main_page (PxWindow *self)
+{
+  PxLibraryModel *model = px_library_sidebar_get_model (self->sidebar);
+  guint n = px_library_model_get_n_total (model);
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "library" : "empty");
+  if (n > 0)
+    {
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n), n);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, NULL);
+}
+
+void
+px_window_reload_library (PxWindow *self)
 {
   g_autoptr (GError) error = NULL;
   GPtrArray *rows;
 
+  g_return_if_fail (PX_IS_WINDOW (self));
   if (self->store == NULL)
     return;
   rows = px_store_list_documents (self->store, &error);
   if (rows == NULL)
     {
-      toast (self, error->message);
+      _px_window_toast (self, error->message);
       return;
     }
-  px_library_model_set_rows (self->library, rows);
-  gtk_stack_set_visible_child_name (self->main_stack, rows->len > 0 ? "library" : "empty");
+  px_library_sidebar_set_rows (self->sidebar, rows);
+  update_main_page (self);
+  g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
 }
 
 void
@@ -58,209 +109,424 @@ px_window_open_document (PxWindow *self, gint64 id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PxDocument) doc = NULL;
-  guint pos;
 
   g_return_if_fail (PX_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
   doc = px_store_load_document (self->store, id, &error);
   if (doc == NULL)
     {
-      toast (self, error->message);
+      _px_window_toast (self, error->message);
       return;
     }
-  px_reader_view_set_document (self->reader, doc);
-  adw_window_title_set_subtitle (self->window_title, px_document_get_title (doc));
-  pos = px_library_model_find (self->library, id);
-  if (pos != G_MAXUINT && gtk_single_selection_get_selected (self->selection) != pos)
-    gtk_single_selection_set_selected (self->selection, pos);
+  set_document (self, doc);
+  px_library_sidebar_select (self->sidebar, id);
 }
 
 static void
-on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, PxWindow *self)
+on_document_selected (PxWindow *self, gint64 id)
 {
-  PxDocumentItem *item = gtk_single_selection_get_selected_item (selection);
-
-  if (item != NULL)
-    px_window_open_document (self, px_document_item_get_id (item));
+  px_window_open_document (self, id);
 }
 
-/* Import runs in a worker thread on its own connection to the library. */
-typedef struct
-{
-  char *library_path;
-  GPtrArray *files;
-} ImportTask;
+/* Library files */
 
 static void
-import_task_free (ImportTask *task)
+show_library_error (PxWindow *self, const GError *error)
 {
-  g_free (task->library_path);
-  g_ptr_array_unref (task->files);
-  g_free (task);
+  g_autofree char *description = NULL;
+
+  g_clear_object (&self->store);
+  description = g_strdup_printf (_ ("%s\n\nThe file was left as it is. Open another library or create a new one."),
+                                 error->message);
+  adw_status_page_set_description (self->error_page, description);
+  set_document (self, NULL);
+  px_library_sidebar_set_rows (self->sidebar, g_ptr_array_new_with_free_func ((GDestroyNotify)px_document_info_free));
+  update_main_page (self);
+  update_actions (self);
 }
 
-static void
-import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+gboolean
+px_window_set_library (PxWindow *self, const char *path, GError **error)
 {
-  ImportTask *data = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store = px_store_open (data->library_path, PX_STORE_OPEN_EXISTING, &error);
-  GPtrArray *results;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (PxStore) store = NULL;
 
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  g_free (self->library_path);
+  self->library_path = g_strdup (path);
+  px_library_sidebar_set_library_path (self->sidebar, path);
+  g_cancellable_cancel (self->import_cancellable);
+
+  store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &local_error);
   if (store == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      show_library_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  results =
-      px_import_run (store, (GFile *const *)data->files->pdata, data->files->len, NULL, NULL, cancellable, &error);
-  if (results == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify)g_ptr_array_unref);
+  g_set_object (&self->store, store);
+  set_document (self, NULL);
+  px_library_sidebar_set_search_text (self->sidebar, "");
+  px_window_reload_library (self);
+  update_actions (self);
+  return TRUE;
+}
+
+const char *
+px_window_get_library_path (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->library_path;
+}
+
+PxStore *
+px_window_get_store (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->store;
 }
 
 static void
-import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+on_library_chosen (GtkNativeDialog *dialog, int response, PxWindow *self)
 {
-  PxWindow *self = PX_WINDOW (source);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) results = g_task_propagate_pointer (G_TASK (result), &error);
-  guint imported, duplicates, failed;
-  gint64 first_id = 0;
+  gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE;
 
-  if (results == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  px_import_count (results, &imported, &duplicates, &failed);
-  for (guint i = 0; i < results->len && first_id == 0; i++)
-    {
-      const PxImportResult *r = g_ptr_array_index (results, i);
-      if (r->status != PX_IMPORT_FAILED)
-        first_id = r->document_id;
-    }
-  reload_library (self);
-  if (first_id != 0)
-    px_window_open_document (self, first_id);
-
-  if (imported > 0)
-    {
-      g_autofree char *msg =
-          g_strdup_printf (ngettext ("Imported %u article", "Imported %u articles", imported), imported);
-      toast (self, msg);
-    }
-  if (duplicates > 0)
-    {
-      g_autofree char *msg = g_strdup_printf (
-          ngettext ("%u article was already in the library", "%u articles were already in the library", duplicates),
-          duplicates);
-      toast (self, msg);
-    }
-  for (guint i = 0; i < results->len; i++)
-    {
-      const PxImportResult *r = g_ptr_array_index (results, i);
-      if (r->status == PX_IMPORT_FAILED)
-        {
-          g_autofree char *base = g_path_get_basename (r->source);
-          g_autofree char *msg = g_strdup_printf (_ ("Could not import “%s”: %s"), base, r->message);
-          toast (self, msg);
-        }
-    }
-}
-
-void
-px_window_import_files (PxWindow *self, GFile *const *files, guint n_files)
-{
-  g_autoptr (GTask) task = NULL;
-  ImportTask *data;
-
-  g_return_if_fail (PX_IS_WINDOW (self));
-  if (n_files == 0)
-    return;
-
-  data = g_new0 (ImportTask, 1);
-  data->library_path = g_strdup (self->library_path);
-  data->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (data->files, g_object_ref (files[i]));
-
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->import_cancellable, import_done, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify)import_task_free);
-  g_task_run_in_thread (task, import_thread);
-}
-
-static void
-on_import_response (GtkNativeDialog *dialog, int response, PxWindow *self)
-{
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
 
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      px_window_import_files (self, (GFile *const *)array->pdata, array->len);
+      if (path == NULL)
+        _px_window_toast (self, _ ("Libraries must be local files"));
+      else if (create && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          /* A new library never replaces a file, whatever the dialog
+           * asked. */
+          g_autofree char *base = g_path_get_basename (path);
+          g_autofree char *msg = g_strdup_printf (_ ("“%s” already exists; choose a new name"), base);
+          _px_window_toast (self, msg);
+        }
+      else
+        px_window_set_library (self, path, NULL);
     }
+  gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }
 
 static void
-import_action (GtkWidget *widget, const char *action_name, GVariant *param)
+choose_library (PxWindow *self, gboolean create)
 {
-  PxWindow *self = PX_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_ ("Import Articles"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _ ("_Import"), _ ("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (create)
+    {
+      chooser = gtk_file_chooser_native_new (_ ("New Library"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                             _ ("_Create"), _ ("_Cancel"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("Parallax Library.db"));
+    }
+  else
+    chooser = gtk_file_chooser_native_new (_ ("Open Library"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                           _ ("_Open"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_library_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+open_library_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *meta = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "library-row-title");
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_widget_add_css_class (meta, "caption");
-  gtk_widget_add_css_class (box, "library-row");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_list_item_set_child (list_item, box);
+  choose_library (PX_WINDOW (widget), FALSE);
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+new_library_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *meta = gtk_widget_get_next_sibling (title);
-  const PxDocumentInfo *info = px_document_item_get_info (gtk_list_item_get_item (list_item));
-  g_autofree char *date = info->published ? g_strndup (info->published, 10) : NULL;
-  g_autofree char *line = NULL;
+  choose_library (PX_WINDOW (widget), TRUE);
+}
 
-  gtk_label_set_label (GTK_LABEL (title), info->title && *info->title ? info->title : _ ("Untitled"));
-  if (info->outlet && date)
-    line = g_strdup_printf ("%s · %s", info->outlet, date);
+/* Editing and deleting */
+
+static void
+on_metadata_save (PxMetadataDialog *dialog, PxWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+  gint64 id = px_metadata_dialog_get_document_id (dialog);
+
+  /* A fresh copy: if saving fails, what the reader shows stays true. */
+  if (self->store != NULL)
+    doc = px_store_load_document (self->store, id, &error);
+  if (doc != NULL)
+    {
+      px_metadata_dialog_apply (dialog, doc);
+      if (px_store_update_metadata (self->store, doc, &error))
+        {
+          px_window_reload_library (self);
+          if (self->document != NULL && px_document_get_id (self->document) == id)
+            px_window_open_document (self, id);
+          gtk_window_destroy (GTK_WINDOW (dialog));
+          return;
+        }
+    }
+  px_metadata_dialog_set_error (dialog, error ? error->message : _ ("The library is not open"));
+}
+
+static void
+edit_details_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  PxMetadataDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  dialog = px_metadata_dialog_new (GTK_WINDOW (self), self->document);
+  g_signal_connect_object (dialog, "save", G_CALLBACK (on_metadata_save), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "px-document-id"));
+  g_autoptr (GError) error = NULL;
+  gint64 next;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
+    return;
+  next = px_library_sidebar_get_neighbour (self->sidebar, id);
+  if (!px_store_delete_document (self->store, id, &error))
+    {
+      _px_window_toast (self, error->message);
+      return;
+    }
+  if (self->document != NULL && px_document_get_id (self->document) == id)
+    set_document (self, NULL);
+  px_window_reload_library (self);
+  if (next != 0 && self->document == NULL)
+    px_window_open_document (self, next);
+  _px_window_toast (self, _ ("Article deleted"));
+}
+
+static void
+delete_document_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const char *title;
+  gint64 id, n_annotations;
+  AdwMessageDialog *dialog;
+
+  if (self->document == NULL || self->store == NULL)
+    return;
+  id = px_document_get_id (self->document);
+  n_annotations = px_store_count_document_annotations (self->store, id, &error);
+  if (n_annotations < 0)
+    {
+      _px_window_toast (self, error->message);
+      return;
+    }
+  title = px_document_get_title (self->document);
+  heading = g_strdup_printf (_ ("Delete “%s”?"), title ? title : _ ("Untitled"));
+  if (n_annotations > 0)
+    body = g_strdup_printf (ngettext ("It has %" G_GINT64_FORMAT " highlight or note, which will be deleted too.",
+                                      "It has %" G_GINT64_FORMAT " highlights and notes, which will be deleted too.",
+                                      n_annotations),
+                            n_annotations);
   else
-    line = g_strdup (info->outlet ? info->outlet : date ? date : "");
-  gtk_label_set_label (GTK_LABEL (meta), line);
-  gtk_widget_set_visible (meta, *line != '\0');
+    body = g_strdup (_ ("It has no highlights or notes. The original file is not touched."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "px-document-id", GSIZE_TO_POINTER ((gsize)id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Reader and panels */
+
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  px_library_sidebar_focus_search (PX_WINDOW (widget)->sidebar);
+}
+
+static void
+zoom_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxReaderView *reader = PX_WINDOW (widget)->reader;
+  double zoom = px_reader_view_get_zoom (reader);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom = px_reader_view_zoom_step (zoom, 1);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom = px_reader_view_zoom_step (zoom, -1);
+  else
+    zoom = 1.0;
+  px_reader_view_set_zoom (reader, zoom);
+}
+
+void
+px_window_add_side_page (PxWindow *self, GtkWidget *page, const char *name, const char *title, const char *icon_name)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+  px_side_panel_add_page (self->side_panel, page, name, title, icon_name);
+}
+
+void
+px_window_set_side_panel_visible (PxWindow *self, gboolean visible)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+  visible = !!visible;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->side_panel)) == visible)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->side_panel), visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE_PANEL_VISIBLE]);
+}
+
+gboolean
+px_window_get_side_panel_visible (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+  /* The property action asks before the template is built, and again
+   * while it is disposed. */
+  return self->side_panel != NULL && gtk_widget_get_visible (GTK_WIDGET (self->side_panel));
+}
+
+/* Window state */
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  /* Running uninstalled without the compiled schema should still work,
+   * just without remembering anything. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; window state will not be kept", SETTINGS_SCHEMA);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The side panel keeps its width when the window is resized; its paned
+ * only knows the reader's width, so the position is set once the paned has
+ * a size. */
+static void
+on_inner_paned_allocated (GtkPaned *paned, GParamSpec *pspec, PxWindow *self)
+{
+  int max = 0, width = gtk_widget_get_width (GTK_WIDGET (paned));
+
+  g_object_get (paned, "max-position", &max, NULL);
+  if (self->side_panel_restored || max <= 0 || width <= 0 || self->settings == NULL)
+    return;
+  self->side_panel_restored = TRUE;
+  /* GtkPaned clamps this so that the panel keeps its minimum width. */
+  gtk_paned_set_position (paned, MAX (width - g_settings_get_int (self->settings, "side-panel-width"), 0));
+}
+
+static void
+restore_state (PxWindow *self)
+{
+  g_autofree char *page = NULL;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  px_window_set_side_panel_visible (self, g_settings_get_boolean (self->settings, "side-panel-visible"));
+  page = g_settings_get_string (self->settings, "side-panel-page");
+  px_side_panel_set_visible_page (self->side_panel, page);
+  px_reader_view_set_zoom (self->reader, g_settings_get_double (self->settings, "reader-zoom"));
+  /* Zoom is saved as it changes: it is a preference, not window state. */
+  g_settings_bind (self->settings, "reader-zoom", self->reader, "zoom", G_SETTINGS_BIND_SET);
+}
+
+static void
+save_state (PxWindow *self)
+{
+  int width, height;
+  gboolean maximized;
+
+  if (self->settings == NULL)
+    return;
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_delay (self->settings);
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  /* Panes that never got a size (an empty library) keep their old
+   * values. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->outer_paned)) > 0)
+    g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
+  if (self->side_panel_restored && px_window_get_side_panel_visible (self))
+    {
+      int panel = gtk_widget_get_width (GTK_WIDGET (self->side_panel));
+      if (panel > 0)
+        g_settings_set_int (self->settings, "side-panel-width", panel);
+    }
+  g_settings_set_boolean (self->settings, "side-panel-visible", px_window_get_side_panel_visible (self));
+  if (px_side_panel_get_visible_page (self->side_panel) != NULL)
+    g_settings_set_string (self->settings, "side-panel-page", px_side_panel_get_visible_page (self->side_panel));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+px_window_close_request (GtkWindow *window)
+{
+  save_state (PX_WINDOW (window));
+  return GTK_WINDOW_CLASS (px_window_parent_class)->close_request (window);
+}
+
+static void
+px_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PxWindow *self = PX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SIDE_PANEL_VISIBLE:
+      g_value_set_boolean (value, px_window_get_side_panel_visible (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+px_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  PxWindow *self = PX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIDE_PANEL_VISIBLE:
+      px_window_set_side_panel_visible (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -268,12 +534,11 @@ px_window_dispose (GObject *object)
 {
   PxWindow *self = PX_WINDOW (object);
 
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
+  _px_window_dispose_import (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->library);
+  g_clear_object (&self->document);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->library_path, g_free);
   G_OBJECT_CLASS (px_window_parent_class)->dispose (object);
 }
@@ -281,38 +546,100 @@ px_window_dispose (GObject *object)
 static void
 px_window_class_init (PxWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = px_window_dispose;
+  object_class->dispose = px_window_dispose;
+  object_class->get_property = px_window_get_property;
+  object_class->set_property = px_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = px_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+      g_param_spec_object ("document", NULL, NULL, PX_TYPE_DOCUMENT, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDE_PANEL_VISIBLE] = g_param_spec_boolean (
+      "side-panel-visible", NULL, NULL, TRUE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[LIBRARY_CHANGED] = g_signal_new ("library-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                           NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (PX_TYPE_LIBRARY_SIDEBAR);
   g_type_ensure (PX_TYPE_READER_VIEW);
+  g_type_ensure (PX_TYPE_SIDE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toasts);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, library_list);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, samples_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, side_panel);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, drop_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
 
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-side-panel", "side-panel-visible");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.edit-details", NULL, edit_details_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-details", NULL);
+  gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
+  gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
+
+  _px_window_class_init_import (widget_class);
 }
 
 static void
 px_window_init (PxWindow *self)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  self->library = px_library_model_new ();
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->library)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->library_list, factory);
-  gtk_list_view_set_model (self->library_list, GTK_SELECTION_MODEL (self->selection));
+  self->settings = settings_new ();
+  g_signal_connect (self->inner_paned, "notify::max-position", G_CALLBACK (on_inner_paned_allocated), self);
+  restore_state (self);
+  _px_window_init_import (self);
+  update_actions (self);
+}
+
+PxWindow *
+px_window_new (PxApplication *app, const char *library_path, gint64 open_id)
+{
+  PxWindow *self = g_object_new (PX_TYPE_WINDOW, "application", app, NULL);
+
+  if (px_window_set_library (self, library_path, NULL) && open_id > 0)
+    px_window_open_document (self, open_id);
+  return self;
+}
+
+PxDocument *
+px_window_get_document (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->document;
 }
 
 PxReaderView *
@@ -322,22 +649,16 @@ px_window_get_reader (PxWindow *self)
   return self->reader;
 }
 
-PxWindow *
-px_window_new (PxApplication *app, const char *library_path, gint64 open_id)
+PxLibrarySidebar *
+px_window_get_sidebar (PxWindow *self)
 {
-  PxWindow *self = g_object_new (PX_TYPE_WINDOW, "application", app, NULL);
-  g_autoptr (GError) error = NULL;
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
 
-  self->library_path = g_strdup (library_path);
-  self->store = px_store_open (library_path, PX_STORE_OPEN_DEFAULT, &error);
-  if (self->store == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
-      toast (self, error->message);
-      return self;
-    }
-  reload_library (self);
-  if (open_id > 0)
-    px_window_open_document (self, open_id);
-  return self;
+PxSidePanel *
+px_window_get_side_panel (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->side_panel;
 }

@@ -4,20 +4,55 @@
 #include <adwaita.h>
 
 #include "gui/px-application.h"
+#include "gui/px-library-sidebar.h"
 #include "gui/px-reader-view.h"
+#include "gui/px-side-panel.h"
+#include "store/px-store.h"
 
 G_BEGIN_DECLS
 
+/* The main window: library sidebar, reader, side panel.
+ *
+ * Other parts build on it through:
+ * - the "document" property (the PxDocument in the reader, or NULL),
+ * - the "library-changed" signal (documents were added, removed or
+ *   edited; the list has been reloaded),
+ * - px_window_add_side_page() to put a panel in the side panel, and
+ * - px_window_get_store() for the UI thread's connection to the library. */
 #define PX_TYPE_WINDOW (px_window_get_type ())
 G_DECLARE_FINAL_TYPE (PxWindow, px_window, PX, WINDOW, AdwApplicationWindow)
 
 PxWindow *px_window_new (PxApplication *app, const char *library_path, gint64 open_id);
 
-/* Imports files in a worker thread; results come back as toasts. */
+/* Opens another library file in this window. On failure the window shows
+ * the error page and @error is set; the file is never overwritten. */
+gboolean px_window_set_library (PxWindow *self, const char *path, GError **error);
+const char *px_window_get_library_path (PxWindow *self);
+/* The UI thread's connection, or NULL when no library is open. */
+PxStore *px_window_get_store (PxWindow *self);
+/* Reloads the library list from the store, keeping search and selection. */
+void px_window_reload_library (PxWindow *self);
+
+/* Imports files and folders in a worker thread, with progress in the
+ * window; results come back as toasts. Queued while another import runs. */
 void px_window_import_files (PxWindow *self, GFile *const *files, guint n_files);
-/* Shows a document in the reader. */
+gboolean px_window_is_importing (PxWindow *self);
+/* The folder of sample articles shipped with Parallax, or NULL. */
+char *px_window_find_samples_dir (void);
+
+/* Shows a document in the reader and selects it in the list. */
 void px_window_open_document (PxWindow *self, gint64 id);
-/* For tests and the screenshot tool. */
+PxDocument *px_window_get_document (PxWindow *self);
+
+/* Adds a page to the side panel, or replaces the page of that name
+ * ("annotations" and "compare" start as placeholders). */
+void px_window_add_side_page (PxWindow *self, GtkWidget *page, const char *name, const char *title,
+                              const char *icon_name);
+void px_window_set_side_panel_visible (PxWindow *self, gboolean visible);
+gboolean px_window_get_side_panel_visible (PxWindow *self);
+
 PxReaderView *px_window_get_reader (PxWindow *self);
+PxLibrarySidebar *px_window_get_sidebar (PxWindow *self);
+PxSidePanel *px_window_get_side_panel (PxWindow *self);
 
 G_END_DECLS

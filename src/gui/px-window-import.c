@@ -1,0 +1,459 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* PxWindow: importing from file choosers, dropped files and the samples,
+ * in a worker thread with progress in the window. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gui/px-window-private.h"
+#include "import/px-import-job.h"
+
+typedef struct
+{
+  char *library_path;
+  GPtrArray *files;
+} ImportTask;
+
+static void
+import_task_free (ImportTask *task)
+{
+  g_free (task->library_path);
+  g_ptr_array_unref (task->files);
+  g_free (task);
+}
+
+/* A progress report travelling from the worker to the UI thread. */
+typedef struct
+{
+  GWeakRef window;
+  guint done;
+  guint total;
+  char *last;
+} Progress;
+
+static gboolean
+show_progress (gpointer user_data)
+{
+  Progress *p = user_data;
+  g_autoptr (PxWindow) self = g_weak_ref_get (&p->window);
+
+  if (self != NULL && self->import_cancellable != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_ ("Importing %u of %u…"), MIN (p->done + 1, p->total), p->total);
+      gtk_label_set_label (self->import_label, label);
+      gtk_progress_bar_set_fraction (self->import_progress, p->total ? (double)p->done / p->total : 0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_label), p->last);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_weak_ref_clear (&p->window);
+  g_free (p->last);
+  g_free (p);
+}
+
+static void
+on_worker_progress (guint done, guint total, const PxImportResult *last, gpointer user_data)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  g_weak_ref_init (&p->window, user_data);
+  p->done = done;
+  p->total = total;
+  p->last = last && last->source ? g_path_get_basename (last->source) : NULL;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, p, progress_free);
+}
+
+static void
+import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ImportTask *data = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (data->library_path, PX_STORE_OPEN_EXISTING, &error);
+  GPtrArray *results;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  results = px_import_run (store, (GFile *const *)data->files->pdata, data->files->len, on_worker_progress, source,
+                           cancellable, &error);
+  if (results == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void start_import (PxWindow *self, GPtrArray *files);
+
+static void
+report_results (PxWindow *self, GPtrArray *results, gboolean cancelled)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *message = NULL;
+  guint imported, duplicates, failed;
+  AdwToast *toast;
+
+  px_import_count (results, &imported, &duplicates, &failed);
+  g_ptr_array_set_size (self->import_failures, 0);
+  for (guint i = 0; i < results->len; i++)
+    {
+      PxImportResult *r = g_ptr_array_index (results, i);
+      if (r->status == PX_IMPORT_FAILED)
+        {
+          PxImportResult *copy = g_new0 (PxImportResult, 1);
+          copy->source = g_strdup (r->source);
+          copy->status = r->status;
+          copy->message = g_strdup (r->message);
+          g_ptr_array_add (self->import_failures, copy);
+        }
+    }
+
+  if (imported > 0 || (duplicates == 0 && failed == 0))
+    g_ptr_array_add (parts,
+                     g_strdup_printf (ngettext ("Imported %u article", "Imported %u articles", imported), imported));
+  if (duplicates > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u was already in the library",
+                                                       "%u were already in the library", duplicates),
+                                             duplicates));
+  if (failed > 0)
+    g_ptr_array_add (
+        parts, g_strdup_printf (ngettext ("%u could not be imported", "%u could not be imported", failed), failed));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: joins the parts of an import summary. */
+  message = g_strjoinv (_ (", "), (char **)parts->pdata);
+  if (cancelled)
+    {
+      g_autofree char *full = g_strdup_printf (_ ("Import stopped. %s"), message);
+      g_free (message);
+      message = g_steal_pointer (&full);
+    }
+
+  toast = adw_toast_new (message);
+  if (failed > 0)
+    {
+      adw_toast_set_button_label (toast, _ ("_Details"));
+      adw_toast_set_action_name (toast, "win.import-details");
+      adw_toast_set_timeout (toast, 10);
+    }
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PxWindow *self = PX_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) results = g_task_propagate_pointer (G_TASK (result), &error);
+  gboolean cancelled;
+  gint64 first_id = 0;
+
+  /* The window was closed while the worker finished. */
+  if (self->import_queue == NULL)
+    return;
+  cancelled = self->import_cancellable && g_cancellable_is_cancelled (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+
+  if (results == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("Could not import: %s"), error->message);
+      _px_window_toast (self, msg);
+    }
+  else
+    {
+      for (guint i = 0; i < results->len && first_id == 0; i++)
+        {
+          const PxImportResult *r = g_ptr_array_index (results, i);
+          if (r->status != PX_IMPORT_FAILED)
+            first_id = r->document_id;
+        }
+      px_window_reload_library (self);
+      if (first_id != 0)
+        px_window_open_document (self, first_id);
+      report_results (self, results, cancelled);
+    }
+
+  if (self->import_queue->len > 0 && self->store != NULL)
+    {
+      g_autoptr (GPtrArray) next = g_steal_pointer (&self->import_queue);
+      self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
+      start_import (self, next);
+    }
+}
+
+static void
+start_import (PxWindow *self, GPtrArray *files)
+{
+  g_autoptr (GTask) task = NULL;
+  ImportTask *data = g_new0 (ImportTask, 1);
+
+  data->library_path = g_strdup (self->library_path);
+  data->files = g_ptr_array_ref (files);
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_label (self->import_label, _ ("Preparing to import…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  task = g_task_new (self, self->import_cancellable, import_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_task_free);
+  /* What was imported before a cancel is kept and reported. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, import_thread);
+}
+
+void
+px_window_import_files (PxWindow *self, GFile *const *files, guint n_files)
+{
+  g_autoptr (GPtrArray) array = NULL;
+
+  g_return_if_fail (PX_IS_WINDOW (self));
+  if (n_files == 0)
+    return;
+  if (self->store == NULL)
+    {
+      _px_window_toast (self, _ ("Open a library before importing"));
+      return;
+    }
+  if (self->import_cancellable != NULL)
+    {
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (self->import_queue, g_object_ref (files[i]));
+      return;
+    }
+  array = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (array, g_object_ref (files[i]));
+  start_import (self, array);
+}
+
+gboolean
+px_window_is_importing (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+  return self->import_cancellable != NULL || self->import_queue->len > 0;
+}
+
+static void
+cancel_import_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+
+  g_ptr_array_set_size (self->import_queue, 0);
+  g_cancellable_cancel (self->import_cancellable);
+  gtk_label_set_label (self->import_label, _ ("Stopping…"));
+}
+
+static void
+import_details_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  GtkWidget *dialog, *list, *scroller;
+
+  if (self->import_failures->len == 0)
+    return;
+  dialog = adw_message_dialog_new (
+      GTK_WINDOW (self),
+      ngettext ("One File Could Not Be Imported", "Some Files Could Not Be Imported", self->import_failures->len),
+      NULL);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < self->import_failures->len; i++)
+    {
+      const PxImportResult *r = g_ptr_array_index (self->import_failures, i);
+      g_autofree char *base = g_path_get_basename (r->source);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), r->message ? r->message : "");
+      gtk_widget_set_tooltip_text (row, r->source);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* File choosers */
+
+static void
+on_import_response (GtkNativeDialog *dialog, int response, PxWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      px_window_import_files (self, (GFile *const *)array->pdata, array->len);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+show_chooser (PxWindow *self, gboolean folders)
+{
+  GtkFileChooserNative *chooser;
+
+  if (folders)
+    chooser = gtk_file_chooser_native_new (_ ("Import Folders"), GTK_WINDOW (self),
+                                           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Import"), _ ("_Cancel"));
+  else
+    {
+      g_autoptr (GtkFileFilter) articles = gtk_file_filter_new ();
+      g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+      chooser = gtk_file_chooser_native_new (_ ("Import Articles"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                             _ ("_Import"), _ ("_Cancel"));
+      gtk_file_filter_set_name (articles, _ ("Articles"));
+      gtk_file_filter_add_mime_type (articles, "text/plain");
+      gtk_file_filter_add_mime_type (articles, "text/html");
+      gtk_file_filter_add_mime_type (articles, "application/xhtml+xml");
+      gtk_file_filter_add_suffix (articles, "txt");
+      gtk_file_filter_add_suffix (articles, "md");
+      gtk_file_filter_add_suffix (articles, "html");
+      gtk_file_filter_add_suffix (articles, "htm");
+      gtk_file_filter_set_name (all, _ ("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    }
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  show_chooser (PX_WINDOW (widget), FALSE);
+}
+
+static void
+import_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  show_chooser (PX_WINDOW (widget), TRUE);
+}
+
+/* Samples */
+
+char *
+px_window_find_samples_dir (void)
+{
+  const char *env = g_getenv ("PARALLAX_SAMPLES_DIR");
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "samples", NULL);
+
+  if (env != NULL && *env != '\0')
+    return g_file_test (env, G_FILE_TEST_IS_DIR) ? g_strdup (env) : NULL;
+  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&installed);
+#ifdef PX_SOURCE_SAMPLES_DIR
+  /* Running from the build tree. */
+  if (g_file_test (PX_SOURCE_SAMPLES_DIR, G_FILE_TEST_IS_DIR))
+    return g_strdup (PX_SOURCE_SAMPLES_DIR);
+#endif
+  return NULL;
+}
+
+static void
+import_samples_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autofree char *dir = px_window_find_samples_dir ();
+  g_autoptr (GFile) file = NULL;
+
+  if (dir == NULL)
+    {
+      _px_window_toast (self, _ ("The sample articles are not installed"));
+      return;
+    }
+  file = g_file_new_for_path (dir);
+  px_window_import_files (self, &file, 1);
+}
+
+/* Drag and drop */
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, PxWindow *self)
+{
+  GSList *list;
+  g_autoptr (GPtrArray) files = g_ptr_array_new ();
+
+  gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+  px_window_import_files (self, (GFile *const *)files->pdata, files->len);
+  return TRUE;
+}
+
+static GdkDragAction
+on_drop_enter (GtkDropTarget *target, double x, double y, PxWindow *self)
+{
+  if (self->store == NULL)
+    return 0;
+  gtk_revealer_set_reveal_child (self->drop_revealer, TRUE);
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_drop_leave (GtkDropTarget *target, PxWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+}
+
+void
+_px_window_init_import (PxWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_autofree char *samples = px_window_find_samples_dir ();
+
+  self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  self->import_failures = g_ptr_array_new_with_free_func ((GDestroyNotify)px_import_result_free);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_enter), self);
+  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->toasts), GTK_EVENT_CONTROLLER (target));
+  gtk_widget_set_visible (self->samples_button, samples != NULL);
+}
+
+void
+_px_window_dispose_import (PxWindow *self)
+{
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->import_queue, g_ptr_array_unref);
+  g_clear_pointer (&self->import_failures, g_ptr_array_unref);
+}
+
+void
+_px_window_class_init_import (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder",
+                                       NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-samples", NULL, import_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-details", NULL, import_details_action);
+}

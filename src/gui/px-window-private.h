@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared between the files that make up PxWindow. */
+#include "gui/px-window.h"
+
+G_BEGIN_DECLS
+
+struct _PxWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toasts;
+  AdwWindowTitle *window_title;
+  GtkStack *main_stack;
+  AdwStatusPage *error_page;
+  GtkWidget *samples_button;
+  GtkPaned *outer_paned;
+  GtkPaned *inner_paned;
+  PxLibrarySidebar *sidebar;
+  GtkStack *reader_stack;
+  PxReaderView *reader;
+  PxSidePanel *side_panel;
+  GtkRevealer *import_revealer;
+  GtkLabel *import_label;
+  GtkProgressBar *import_progress;
+  GtkRevealer *drop_revealer;
+
+  GSettings *settings;
+  PxStore *store;
+  char *library_path;
+  PxDocument *document;
+  gboolean side_panel_restored;
+
+  /* Import */
+  GCancellable *import_cancellable;
+  GPtrArray *import_queue;    /* GFile waiting for the running import */
+  GPtrArray *import_failures; /* PxImportResult of the last import */
+};
+
+void _px_window_toast (PxWindow *self, const char *message);
+void _px_window_init_import (PxWindow *self);
+void _px_window_dispose_import (PxWindow *self);
+void _px_window_class_init_import (GtkWidgetClass *widget_class);
+
+G_END_DECLS
