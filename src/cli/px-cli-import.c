@@ -7,6 +7,22 @@
 
 static const char *const status_words[] = { "imported", "duplicate", "failed" };
 
+/* stdout: one TSV line per file (status, id, source) for scripts, printed
+ * as soon as its transaction is committed, so that a script (or the crash
+ * test) knows what is saved even if the batch stops; stderr: the reason
+ * for each failure. */
+static void
+print_result (guint done, guint total, const PxImportResult *r, gpointer user_data)
+{
+  if (r->status == PX_IMPORT_FAILED)
+    px_cli_error ("%s: %s", r->source, r->message);
+  else
+    {
+      printf ("%s\t%" G_GINT64_FORMAT "\t%s\n", status_words[r->status], r->document_id, r->source);
+      fflush (stdout);
+    }
+}
+
 int
 px_cli_import (PxCliContext *ctx, int argc, char **argv)
 {
@@ -39,25 +55,12 @@ px_cli_import (PxCliContext *ctx, int argc, char **argv)
   if (store == NULL)
     return PX_EXIT_LIBRARY;
 
-  results = px_import_run (store, (GFile *const *)roots->pdata, roots->len, NULL, NULL, NULL, &error);
+  results = px_import_run (store, (GFile *const *)roots->pdata, roots->len, print_result, NULL, NULL, &error);
   if (results == NULL)
     {
       px_cli_error ("%s", error->message);
       return PX_EXIT_FAILED;
     }
-
-  /* stdout: one TSV line per file (status, id, source) for scripts;
-   * stderr: the reason for each failure. */
-  for (guint i = 0; i < results->len; i++)
-    {
-      const PxImportResult *r = g_ptr_array_index (results, i);
-
-      if (r->status == PX_IMPORT_FAILED)
-        px_cli_error ("%s: %s", r->source, r->message);
-      else
-        printf ("%s\t%" G_GINT64_FORMAT "\t%s\n", status_words[r->status], r->document_id, r->source);
-    }
-  fflush (stdout);
 
   px_import_count (results, &imported, &duplicates, &failed);
   if (results->len == 0)

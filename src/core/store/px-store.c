@@ -311,27 +311,39 @@ check_file_header (const char *path, gboolean *is_empty, GError **error)
   return TRUE;
 }
 
-/* Inspects an existing database without writing to it. */
+static int
+read_identity (const char *path, int open_flags, int *app_id, int *version, int *n_tables)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, open_flags, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 5000);
+      *app_id = read_pragma_int (db, "PRAGMA application_id;", &rc);
+      if (rc == SQLITE_OK)
+        *version = read_pragma_int (db, "PRAGMA user_version;", &rc);
+      if (rc == SQLITE_OK)
+        *n_tables = read_pragma_int (db, "SELECT count(*) FROM sqlite_master;", &rc);
+    }
+  sqlite3_close_v2 (db);
+  return rc;
+}
+
+/* Inspects an existing database without changing what it holds. */
 static gboolean
 inspect_existing (const char *path, int *version_out, GError **error)
 {
-  sqlite3 *db = NULL;
-  int rc, app_id, version, n_tables;
+  int rc, app_id = 0, version = 0, n_tables = 0;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (rc, NULL, error);
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  app_id = read_pragma_int (db, "PRAGMA application_id;", &rc);
-  if (rc == SQLITE_OK)
-    version = read_pragma_int (db, "PRAGMA user_version;", &rc);
-  if (rc == SQLITE_OK)
-    n_tables = read_pragma_int (db, "SELECT count(*) FROM sqlite_master;", &rc);
-  sqlite3_close_v2 (db);
+  rc = read_identity (path, SQLITE_OPEN_READONLY, &app_id, &version, &n_tables);
+  /* After a crash the file may have a hot journal to roll back, or a WAL
+   * whose index must be rebuilt; a read-only connection cannot, so let
+   * SQLite recover the last committed state as any writer would. */
+  if ((rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY || rc == SQLITE_READONLY_CANTINIT) &&
+      g_access (path, W_OK) == 0)
+    rc = read_identity (path, SQLITE_OPEN_READWRITE, &app_id, &version, &n_tables);
 
   if (rc != SQLITE_OK)
     {
