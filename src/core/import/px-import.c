@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "import/px-html-importer.h"
 #include "import/px-text-importer.h"
 
 static GPtrArray *importers;
@@ -27,7 +28,9 @@ ensure_builtin_importers (void)
   if (g_once_init_enter (&once))
     {
       g_autoptr (PxImporter) text = px_text_importer_new ();
+      g_autoptr (PxImporter) html = px_html_importer_new ();
       px_import_register (text);
+      px_import_register (html);
       g_once_init_leave (&once, 1);
     }
 }
@@ -38,8 +41,11 @@ px_import_looks_binary (const guint8 *data, gsize len)
   gsize n = MIN (len, 8192);
   gsize controls = 0;
 
-  /* A NUL byte never appears in UTF-8 text; a UTF-16 file would have many,
-   * and we do not claim to read those. */
+  /* A NUL byte never appears in UTF-8 text. UTF-16 has many, so it is
+   * text only when a byte order mark says so (pages saved by old Windows
+   * browsers); the importer decodes it. */
+  if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    return FALSE;
   for (gsize i = 0; i < n; i++)
     {
       if (data[i] == 0)

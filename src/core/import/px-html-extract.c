@@ -1,0 +1,944 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "import/px-html-extract.h"
+
+#include <string.h>
+
+#include "import/px-html-date.h"
+#include "import/px-html-dom.h"
+
+/* What a tag means to the extractor. */
+enum
+{
+  TAG_SKIP = 1 << 0,    /* never text of an article: not even looked into */
+  TAG_BLOCK = 1 << 1,   /* ends a run of text */
+  TAG_PARA = 1 << 2,    /* a paragraph-like block: its parent is the container */
+  TAG_HEADING = 1 << 3, /* h1–h6 */
+  TAG_ITEM = 1 << 4,    /* li, dd, dt */
+};
+
+/* Per element, in node->_private as an index + 1 into Ctx.infos. */
+typedef struct
+{
+  guint32 text; /* visible characters in the subtree */
+  guint32 link; /* of which inside links */
+  guint32 pre;  /* pre-order index of the element … */
+  guint32 last; /* … and of its last descendant */
+  float score;
+  float final;
+  gboolean candidate;
+} NodeInfo;
+
+typedef struct
+{
+  char *text;
+  xmlNode *owner; /* the block element the text sits in */
+  guint32 owner_pre;
+  guint32 chars;
+  guint32 link;
+  PxBlockKind kind;
+} Run;
+
+typedef struct
+{
+  GArray *infos;
+  GPtrArray *runs;
+  GPtrArray *candidates;
+  guint32 total_text;
+  /* The run being built. */
+  GString *buf;
+  xmlNode *owner;
+  guint32 chars;
+  guint32 link;
+  guint brs;
+} Ctx;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->text);
+  g_free (run);
+}
+
+void
+px_html_block_free (PxHtmlBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_free (block->text);
+  g_free (block);
+}
+
+void
+px_html_extract_free (PxHtmlExtract *extract)
+{
+  if (extract == NULL)
+    return;
+  g_clear_pointer (&extract->blocks, g_ptr_array_unref);
+  g_free (extract->byline);
+  g_free (extract->dateline);
+  g_free (extract);
+}
+
+static GHashTable *
+tag_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      static const struct
+      {
+        const char *name;
+        guint flags;
+      } tags[] = {
+        /* Things that never hold article text. */
+        { "script", TAG_SKIP | TAG_BLOCK },
+        { "style", TAG_SKIP | TAG_BLOCK },
+        { "noscript", TAG_SKIP },
+        { "template", TAG_SKIP | TAG_BLOCK },
+        { "iframe", TAG_SKIP | TAG_BLOCK },
+        { "object", TAG_SKIP | TAG_BLOCK },
+        { "embed", TAG_SKIP | TAG_BLOCK },
+        { "applet", TAG_SKIP | TAG_BLOCK },
+        { "svg", TAG_SKIP },
+        { "math", TAG_SKIP },
+        { "canvas", TAG_SKIP },
+        { "video", TAG_SKIP | TAG_BLOCK },
+        { "audio", TAG_SKIP | TAG_BLOCK },
+        { "picture", TAG_SKIP },
+        { "img", TAG_SKIP },
+        { "map", TAG_SKIP },
+        { "head", TAG_SKIP | TAG_BLOCK },
+        { "title", TAG_SKIP | TAG_BLOCK },
+        { "form", TAG_SKIP | TAG_BLOCK },
+        { "button", TAG_SKIP },
+        { "input", TAG_SKIP },
+        { "select", TAG_SKIP },
+        { "textarea", TAG_SKIP },
+        { "nav", TAG_SKIP | TAG_BLOCK },
+        { "aside", TAG_SKIP | TAG_BLOCK },
+        { "footer", TAG_SKIP | TAG_BLOCK },
+        { "figure", TAG_SKIP | TAG_BLOCK },
+        { "figcaption", TAG_SKIP | TAG_BLOCK },
+        { "dialog", TAG_SKIP | TAG_BLOCK },
+        { "menu", TAG_SKIP | TAG_BLOCK },
+        /* Blocks. */
+        { "p", TAG_BLOCK | TAG_PARA },
+        { "pre", TAG_BLOCK | TAG_PARA },
+        { "h1", TAG_BLOCK | TAG_PARA | TAG_HEADING },
+        { "h2", TAG_BLOCK | TAG_PARA | TAG_HEADING },
+        { "h3", TAG_BLOCK | TAG_PARA | TAG_HEADING },
+        { "h4", TAG_BLOCK | TAG_PARA | TAG_HEADING },
+        { "h5", TAG_BLOCK | TAG_PARA | TAG_HEADING },
+        { "h6", TAG_BLOCK | TAG_PARA | TAG_HEADING },
+        { "li", TAG_BLOCK | TAG_PARA | TAG_ITEM },
+        { "dd", TAG_BLOCK | TAG_PARA | TAG_ITEM },
+        { "dt", TAG_BLOCK | TAG_PARA | TAG_ITEM },
+        { "td", TAG_BLOCK | TAG_PARA },
+        { "th", TAG_BLOCK | TAG_PARA },
+        { "caption", TAG_SKIP | TAG_BLOCK },
+        { "address", TAG_BLOCK | TAG_PARA },
+        { "blockquote", TAG_BLOCK },
+        { "div", TAG_BLOCK },
+        { "section", TAG_BLOCK },
+        { "article", TAG_BLOCK },
+        { "main", TAG_BLOCK },
+        { "header", TAG_BLOCK },
+        { "body", TAG_BLOCK },
+        { "html", TAG_BLOCK },
+        { "center", TAG_BLOCK },
+        { "details", TAG_BLOCK },
+        { "summary", TAG_BLOCK | TAG_PARA },
+        { "dl", TAG_BLOCK },
+        { "ol", TAG_BLOCK },
+        { "ul", TAG_BLOCK },
+        { "dir", TAG_BLOCK },
+        { "table", TAG_BLOCK },
+        { "thead", TAG_BLOCK },
+        { "tbody", TAG_BLOCK },
+        { "tfoot", TAG_BLOCK },
+        { "tr", TAG_BLOCK },
+        { "hr", TAG_BLOCK },
+        { "hgroup", TAG_BLOCK },
+        { "fieldset", TAG_BLOCK },
+        { "legend", TAG_BLOCK },
+      };
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+        g_hash_table_insert (t, (gpointer)tags[i].name, GUINT_TO_POINTER (tags[i].flags));
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+static guint
+tag_flags (xmlNode *node)
+{
+  if (node->type != XML_ELEMENT_NODE || node->name == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (tag_table (), node->name));
+}
+
+static NodeInfo *
+info_of (Ctx *ctx, xmlNode *node)
+{
+  guint idx;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return NULL;
+  idx = GPOINTER_TO_UINT (node->_private);
+  return idx == 0 ? NULL : &g_array_index (ctx->infos, NodeInfo, idx - 1);
+}
+
+/* For elements the first pass has seen, which is every element that
+ * is not inside a skipped subtree. */
+static NodeInfo *
+info_must (Ctx *ctx, xmlNode *node)
+{
+  NodeInfo *info = info_of (ctx, node);
+  g_assert (info != NULL);
+  return info;
+}
+
+/* Characters that are not white space, counting code points. */
+static guint32
+visible_len (const xmlChar *s)
+{
+  guint32 n = 0;
+
+  if (s == NULL)
+    return 0;
+  for (; *s; s++)
+    if ((*s & 0xC0) != 0x80 && *s != ' ' && *s != '\n' && *s != '\t' && *s != '\r' && *s != '\f')
+      n++;
+  return n;
+}
+
+/* Attributes that hide an element from readers. */
+static gboolean
+is_hidden (xmlNode *node)
+{
+  g_autofree char *style = NULL;
+  g_autofree char *aria = NULL;
+
+  if (xmlHasProp (node, (const xmlChar *)"hidden"))
+    return TRUE;
+  aria = px_html_attr (node, "aria-hidden");
+  if (aria != NULL && g_ascii_strcasecmp (aria, "true") == 0)
+    return TRUE;
+  style = px_html_attr (node, "style");
+  if (style != NULL)
+    {
+      g_autofree char *flat = g_ascii_strdown (style, -1);
+      char *w = flat;
+      for (char *r = flat; *r; r++)
+        if (!g_ascii_isspace (*r))
+          *w++ = *r;
+      *w = '\0';
+      if (strstr (flat, "display:none") || strstr (flat, "visibility:hidden"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+bad_role (xmlNode *node)
+{
+  static const char *const roles[] = { "navigation", "complementary", "contentinfo", "banner",  "search",
+                                       "dialog",     "alertdialog",   "menu",        "menubar", "toolbar",
+                                       "tablist",    "button",        "form",        NULL };
+  g_autofree char *role = px_html_attr (node, "role");
+
+  if (role == NULL)
+    return FALSE;
+  for (guint i = 0; roles[i]; i++)
+    if (g_ascii_strcasecmp (role, roles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Words in class and id names. A "strong" word marks boilerplate even
+ * next to a positive word ("related-articles", "article-share"); a weak
+ * one only when nothing positive is there ("sidebar" vs "main-column"). */
+static const char *const strong_words[] = { "comment",    "related",    "share",     "sharing",    "social",
+                                            "newsletter", "subscribe",  "promo",     "advert",     "sponsor",
+                                            "outbrain",   "taboola",    "cookie",    "consent",    "gdpr",
+                                            "recommend",  "byline",     "caption",   "disqus",     "popular",
+                                            "trending",   "breadcrumb", "paywall",   "signup",     "readmore",
+                                            "read-more",  "more-from",  "most-read", "author-bio", "authorbio",
+                                            "toolbar",    "dateline",   "timestamp", "print-only", NULL };
+static const char *const weak_words[] = { "sidebar",    "footer", "masthead", "navbar", "navigation",
+                                          "menu",       "widget", "popup",    "modal",  "banner",
+                                          "pagination", "pager",  "skip",     "tags",   NULL };
+/* Whole tokens only: as substrings these hide in other words. */
+static const char *const weak_tokens[] = { "ad",    "ads",    "nav",      "bio",     "meta",  "rail",
+                                           "aside", "credit", "header",   "hidden",  "print", "more",
+                                           "extra", "tag",    "footnote", "author",  "date",  "share",
+                                           "cta",   "teaser", "teasers",  "related", NULL };
+static const char *const good_words[] = { "article", "content", "story", "entry", "post", "prose",
+                                          "body",    "main",    "text",  "blog",  NULL };
+
+typedef struct
+{
+  gboolean strong;
+  gboolean weak;
+  gboolean good;
+} ClassHints;
+
+static void
+scan_name (const char *name, ClassHints *hints)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_auto (GStrv) tokens = NULL;
+
+  for (guint i = 0; strong_words[i]; i++)
+    if (strstr (lower, strong_words[i]) != NULL)
+      hints->strong = TRUE;
+  for (guint i = 0; weak_words[i]; i++)
+    if (strstr (lower, weak_words[i]) != NULL)
+      hints->weak = TRUE;
+  for (guint i = 0; good_words[i]; i++)
+    if (strstr (lower, good_words[i]) != NULL)
+      hints->good = TRUE;
+  tokens = g_strsplit_set (lower, "-_ :.", -1);
+  for (guint t = 0; tokens[t]; t++)
+    for (guint i = 0; weak_tokens[i]; i++)
+      if (strcmp (tokens[t], weak_tokens[i]) == 0)
+        hints->weak = TRUE;
+}
+
+static ClassHints
+class_hints (xmlNode *node)
+{
+  ClassHints hints = { FALSE, FALSE, FALSE };
+  g_autofree char *cls = px_html_attr (node, "class");
+  g_autofree char *id = px_html_attr (node, "id");
+  g_autofree char *itemprop = px_html_attr (node, "itemprop");
+
+  if (cls != NULL && strlen (cls) < 512)
+    {
+      g_auto (GStrv) names = g_strsplit_set (cls, " \t\n", -1);
+      for (guint i = 0; names[i]; i++)
+        if (*names[i])
+          scan_name (names[i], &hints);
+    }
+  if (id != NULL && strlen (id) < 256)
+    scan_name (id, &hints);
+  if (itemprop != NULL && strstr (itemprop, "articleBody") != NULL)
+    hints.good = TRUE;
+  return hints;
+}
+
+static int
+class_weight (xmlNode *node)
+{
+  ClassHints h = class_hints (node);
+  int w = 0;
+
+  if (h.good)
+    w += 25;
+  if (h.strong || h.weak)
+    w -= 25;
+  return w;
+}
+
+/* Elements dropped by their class, id, role or attributes. A container
+ * holding most of the page's text is never dropped by its name alone:
+ * "comments-open" on an article's own wrapper is not a comment section. */
+static gboolean
+is_boilerplate (Ctx *ctx, xmlNode *node)
+{
+  ClassHints h;
+  NodeInfo *info;
+
+  if (px_html_is (node, "body") || px_html_is (node, "html"))
+    return FALSE;
+  if (is_hidden (node) || bad_role (node))
+    return TRUE;
+  h = class_hints (node);
+  if (!h.strong && !(h.weak && !h.good))
+    return FALSE;
+  info = info_of (ctx, node);
+  if (info != NULL && ctx->total_text > 0 && info->text * 2 > ctx->total_text && info->link * 4 < info->text)
+    return FALSE;
+  return TRUE;
+}
+
+/* Pass 1: visible and linked text per element, and pre-order ranges. */
+static void
+count_pass (Ctx *ctx, xmlNode *root)
+{
+  xmlNode *n = root;
+  guint32 order = 0;
+
+  for (;;)
+    {
+      gboolean descend = FALSE;
+
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          NodeInfo ni = { 0 };
+          ni.pre = order++;
+          g_array_append_val (ctx->infos, ni);
+          n->_private = GUINT_TO_POINTER (ctx->infos->len);
+          descend = n->children != NULL && !(tag_flags (n) & TAG_SKIP);
+        }
+      else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+        {
+          NodeInfo *parent = info_of (ctx, n->parent);
+          if (parent != NULL)
+            parent->text += visible_len (n->content);
+        }
+
+      if (descend)
+        {
+          n = n->children;
+          continue;
+        }
+      for (;;)
+        {
+          NodeInfo *info = info_of (ctx, n);
+          NodeInfo *parent;
+
+          if (info != NULL)
+            {
+              info->last = order - 1;
+              if (px_html_is (n, "a"))
+                info->link = info->text;
+              parent = n != root ? info_of (ctx, n->parent) : NULL;
+              if (parent != NULL)
+                {
+                  parent->text += info->text;
+                  parent->link += info->link;
+                }
+            }
+          if (n == root)
+            return;
+          if (n->next != NULL)
+            {
+              n = n->next;
+              break;
+            }
+          n = n->parent;
+        }
+    }
+}
+
+static PxBlockKind
+kind_of (xmlNode *owner)
+{
+  guint flags = tag_flags (owner);
+  PxBlockKind kind = PX_BLOCK_PARAGRAPH;
+  xmlNode *a = owner;
+
+  if (flags & TAG_HEADING)
+    kind = PX_BLOCK_HEADING;
+  else if (flags & TAG_ITEM)
+    kind = PX_BLOCK_LIST_ITEM;
+  else if (px_html_is (owner, "p") && owner->parent != NULL && (tag_flags (owner->parent) & TAG_ITEM))
+    kind = PX_BLOCK_LIST_ITEM;
+
+  for (int i = 0; i < 8 && a != NULL && a->type == XML_ELEMENT_NODE; i++, a = a->parent)
+    if (px_html_is (a, "blockquote"))
+      return PX_BLOCK_QUOTE;
+  return kind;
+}
+
+static void
+flush (Ctx *ctx)
+{
+  if (ctx->chars > 0 && ctx->owner != NULL)
+    {
+      Run *run = g_new0 (Run, 1);
+      NodeInfo *oi = info_of (ctx, ctx->owner);
+
+      run->text = g_strdup (ctx->buf->str);
+      run->owner = ctx->owner;
+      run->owner_pre = oi ? oi->pre : 0;
+      run->chars = ctx->chars;
+      run->link = ctx->link;
+      run->kind = kind_of (ctx->owner);
+      g_ptr_array_add (ctx->runs, run);
+    }
+  g_string_truncate (ctx->buf, 0);
+  ctx->owner = NULL;
+  ctx->chars = 0;
+  ctx->link = 0;
+  ctx->brs = 0;
+}
+
+static void
+add_text (Ctx *ctx, xmlNode *text)
+{
+  guint32 len = visible_len (text->content);
+  gboolean in_link = FALSE;
+  xmlNode *a = text->parent;
+  xmlNode *owner = NULL;
+
+  if (len == 0)
+    {
+      if (ctx->buf->len > 0)
+        g_string_append_c (ctx->buf, ' ');
+      return;
+    }
+  /* Inline chains are short; a hostile one is cut off after 32 levels. */
+  for (int i = 0; i < 32 && a != NULL && a->type == XML_ELEMENT_NODE; i++, a = a->parent)
+    {
+      owner = a;
+      if (px_html_is (a, "a"))
+        in_link = TRUE;
+      if (tag_flags (a) & TAG_BLOCK)
+        break;
+    }
+  if (owner == NULL)
+    return;
+  if (ctx->brs >= 2)
+    flush (ctx);
+  ctx->brs = 0;
+  if (ctx->owner == NULL)
+    ctx->owner = owner;
+  g_string_append (ctx->buf, (const char *)text->content);
+  ctx->chars += len;
+  if (in_link)
+    ctx->link += len;
+}
+
+/* Pass 2: runs of text between block boundaries. */
+static void
+run_pass (Ctx *ctx, xmlNode *root)
+{
+  xmlNode *n = root;
+
+  for (;;)
+    {
+      gboolean descend = FALSE;
+
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          guint flags = tag_flags (n);
+
+          if (flags & TAG_BLOCK)
+            flush (ctx);
+          if (px_html_is (n, "br"))
+            {
+              ctx->brs++;
+              g_string_append_c (ctx->buf, ' ');
+            }
+          else if (!(flags & TAG_SKIP) && !is_boilerplate (ctx, n))
+            descend = n->children != NULL;
+        }
+      else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content != NULL)
+        add_text (ctx, n);
+
+      if (descend)
+        {
+          n = n->children;
+          continue;
+        }
+      for (;;)
+        {
+          if (n->type == XML_ELEMENT_NODE && (tag_flags (n) & TAG_BLOCK))
+            flush (ctx);
+          if (n == root)
+            {
+              flush (ctx);
+              return;
+            }
+          if (n->next != NULL)
+            {
+              n = n->next;
+              break;
+            }
+          n = n->parent;
+        }
+    }
+}
+
+static double
+initial_score (xmlNode *node)
+{
+  const char *name = (const char *)node->name;
+  double s = class_weight (node);
+  g_autofree char *role = px_html_attr (node, "role");
+
+  if (strcmp (name, "div") == 0)
+    s += 5;
+  else if (strcmp (name, "article") == 0)
+    s += 10;
+  else if (strcmp (name, "main") == 0 || strcmp (name, "section") == 0)
+    s += 3;
+  else if (strcmp (name, "pre") == 0 || strcmp (name, "td") == 0 || strcmp (name, "blockquote") == 0)
+    s += 3;
+  else if (strcmp (name, "address") == 0 || strcmp (name, "ol") == 0 || strcmp (name, "ul") == 0 ||
+           strcmp (name, "dl") == 0 || strcmp (name, "dd") == 0 || strcmp (name, "dt") == 0 || strcmp (name, "li") == 0)
+    s -= 3;
+  else if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6')
+    s -= 5;
+  else if (strcmp (name, "th") == 0)
+    s -= 5;
+  if (role != NULL && (strcmp (role, "main") == 0 || strcmp (role, "article") == 0))
+    s += 15;
+  return s;
+}
+
+static guint
+count_commas (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    if (*p == ',')
+      n++;
+    else if ((guchar)*p == 0xEF && (guchar)p[1] == 0xBC && (guchar)p[2] == 0x8C) /* ， */
+      n++;
+  return n;
+}
+
+static void
+score_runs (Ctx *ctx)
+{
+  for (guint i = 0; i < ctx->runs->len; i++)
+    {
+      Run *run = g_ptr_array_index (ctx->runs, i);
+      xmlNode *node;
+      double content;
+
+      if (run->chars < 25 || run->link * 2 > run->chars || run->kind == PX_BLOCK_HEADING)
+        continue;
+      content = 1 + count_commas (run->text) + MIN (run->chars / 100, 3);
+      node = (tag_flags (run->owner) & TAG_PARA) ? run->owner->parent : run->owner;
+      for (int level = 0; level < 5 && node != NULL && node->type == XML_ELEMENT_NODE; level++, node = node->parent)
+        {
+          NodeInfo *info = info_of (ctx, node);
+          double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+
+          if (info == NULL)
+            break;
+          if (!info->candidate)
+            {
+              info->candidate = TRUE;
+              info->score = initial_score (node);
+              g_ptr_array_add (ctx->candidates, node);
+            }
+          info->score += content / divider;
+        }
+    }
+}
+
+static gboolean
+contains (NodeInfo *outer, guint32 pre)
+{
+  return pre >= outer->pre && pre <= outer->last;
+}
+
+static xmlNode *
+pick_best (Ctx *ctx)
+{
+  xmlNode *top[5] = { NULL };
+  double top_score[5] = { 0 };
+  xmlNode *best;
+  NodeInfo *bi;
+  guint n_alt = 0;
+
+  for (guint i = 0; i < ctx->candidates->len; i++)
+    {
+      xmlNode *node = g_ptr_array_index (ctx->candidates, i);
+      NodeInfo *info = info_must (ctx, node);
+      double ld = info->text > 0 ? (double)info->link / info->text : 0;
+
+      info->final = info->score * (1 - ld);
+      for (int k = 0; k < 5; k++)
+        if (top[k] == NULL || info->final > top_score[k])
+          {
+            memmove (&top[k + 1], &top[k], (4 - k) * sizeof top[0]);
+            memmove (&top_score[k + 1], &top_score[k], (4 - k) * sizeof top_score[0]);
+            top[k] = node;
+            top_score[k] = info->final;
+            break;
+          }
+    }
+  best = top[0];
+  if (best == NULL)
+    return NULL;
+  bi = info_must (ctx, best);
+
+  /* Articles split into several sibling containers ("part 1", an inline
+   * box, "part 2") score as close rivals: take their common ancestor. */
+  for (int k = 1; k < 5; k++)
+    if (top[k] != NULL && top_score[k] >= 0.75 * bi->final)
+      n_alt++;
+  if (n_alt >= 2)
+    {
+      xmlNode *up = best->parent;
+      for (int depth = 0; depth < 12 && up != NULL && up->type == XML_ELEMENT_NODE; depth++, up = up->parent)
+        {
+          NodeInfo *ui = info_of (ctx, up);
+          guint inside = 0;
+
+          if (ui == NULL || px_html_is (up, "body"))
+            break;
+          for (int k = 1; k < 5; k++)
+            if (top[k] != NULL && top_score[k] >= 0.75 * bi->final && contains (ui, info_must (ctx, top[k])->pre))
+              inside++;
+          if (inside >= 2)
+            return up;
+        }
+    }
+  return best;
+}
+
+static gboolean
+ends_sentence (const char *text)
+{
+  gsize len = strlen (text);
+  while (len > 0 && g_ascii_isspace (text[len - 1]))
+    len--;
+  return len > 0 && strchr (".!?\"'", text[len - 1]) != NULL;
+}
+
+/* The best container and those of its siblings that look like article
+ * text too (a lede paragraph before the body div, a second part). */
+static GArray *
+pick_containers (Ctx *ctx, xmlNode *best)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (NodeInfo *));
+  NodeInfo *bi = info_must (ctx, best);
+  xmlNode *parent = best->parent;
+  double threshold = MAX (10, bi->final * 0.2);
+  g_autofree char *best_class = px_html_attr (best, "class");
+
+  if (parent == NULL || parent->type != XML_ELEMENT_NODE || px_html_is (best, "body"))
+    {
+      g_array_append_val (ranges, bi);
+      return ranges;
+    }
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      NodeInfo *ci = info_of (ctx, c);
+      gboolean keep = FALSE;
+
+      if (ci == NULL)
+        continue;
+      if (c == best)
+        keep = TRUE;
+      else if ((tag_flags (c) & TAG_SKIP) || is_boilerplate (ctx, c))
+        keep = FALSE;
+      else if (ci->candidate)
+        {
+          g_autofree char *cls = px_html_attr (c, "class");
+          double bonus = (best_class != NULL && *best_class && g_strcmp0 (cls, best_class) == 0) ? bi->final * 0.2 : 0;
+          keep = ci->final + bonus >= threshold;
+        }
+      else if (px_html_is (c, "p"))
+        {
+          double ld = ci->text > 0 ? (double)ci->link / ci->text : 1;
+          if (ci->text > 80 && ld < 0.25)
+            keep = TRUE;
+          else if (ci->text > 0 && ci->text <= 80 && ci->link == 0)
+            {
+              g_autofree char *t = px_html_text (c, 200);
+              keep = t != NULL && ends_sentence (t);
+            }
+        }
+      if (keep)
+        g_array_append_val (ranges, ci);
+    }
+  return ranges;
+}
+
+static GRegex *
+boilerplate_regex (void)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    {
+      GRegex *r = g_regex_new (
+          "^\\W*(advertisement|advertising|sponsored( content)?|share( this)?( article| story| page)?( on \\w+)?|"
+          "read (more|next|also|the full story)\\b.*|related( articles| stories| coverage| content| links)?:?|"
+          "more (on|from|about) .{0,60}|sign up\\b.*|subscribe\\b.*|follow us\\b.*|click here\\b.*|"
+          "(photo|image|picture|video|graphic|illustration)( credit)?s?:.*|copyright\\b.*|©.*|all rights reserved.*|"
+          "listen to (this|the) (article|story).*|\\d+ min(ute)?s? read|skip to (main )?content|back to top|"
+          "print( this( article| story| page)?)?|e-?mail( this( article| story)?)?|tweet|share on \\w+|"
+          "comments?( \\(\\d+\\))?|loading\\W*|continue reading\\b.*|see also:?|top stories|most read|"
+          "you (may|might) also like.*|recommended( for you)?|trending( now)?|(previous|next) (article|story).*|"
+          "this (article|story) (was|has been) (updated|corrected).{0,80}|"
+          "(want|like) (more|this)\\b.{0,60}|(get|receive) our .{0,60}newsletter.*|open in app|"
+          "reporting by .{0,100}|editing by .{0,100}|additional reporting by .{0,100})\\W*$",
+          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&re, r);
+    }
+  return re;
+}
+
+static GRegex *
+byline_regex (void)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    {
+      GRegex *r =
+          g_regex_new ("^\\s*(by|von|par|por|di|door)\\s+\\p{Lu}", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&re, r);
+    }
+  return re;
+}
+
+static gboolean
+same_text (const char *a, const char *b)
+{
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  ca = px_html_clean_space (a);
+  cb = px_html_clean_space (b);
+  if (ca == NULL || cb == NULL)
+    return FALSE;
+  fa = g_utf8_casefold (ca, -1);
+  fb = g_utf8_casefold (cb, -1);
+  return strcmp (fa, fb) == 0;
+}
+
+/* A short line that is only a date ("Published 4 June 2019, 10:02"). */
+static gboolean
+is_date_line (const Run *run)
+{
+  g_autofree char *date = NULL;
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  if (run->chars > 70)
+    return FALSE;
+  date = px_html_date_from_text (run->text);
+  if (date == NULL)
+    return FALSE;
+  for (const char *p = run->text; *p; p++)
+    {
+      gboolean alpha = g_ascii_isalpha (*p) || ((guchar)*p >= 0x80);
+      if (alpha && !in_word)
+        words++;
+      in_word = alpha;
+    }
+  return words <= 7;
+}
+
+static PxHtmlExtract *
+assemble (Ctx *ctx, GArray *ranges, const char *title)
+{
+  PxHtmlExtract *out = g_new0 (PxHtmlExtract, 1);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  gboolean title_dropped = FALSE;
+  guint head = 0;
+
+  out->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)px_html_block_free);
+  for (guint i = 0; i < ctx->runs->len; i++)
+    {
+      Run *run = g_ptr_array_index (ctx->runs, i);
+      gboolean inside = ranges == NULL;
+
+      for (guint k = 0; !inside && k < ranges->len; k++)
+        inside = contains (g_array_index (ranges, NodeInfo *, k), run->owner_pre);
+      if (!inside)
+        continue;
+      if (run->link * 2 > run->chars && run->chars < 600)
+        continue;
+      if (run->kind == PX_BLOCK_LIST_ITEM && run->link * 10 > run->chars * 3 && run->chars < 120)
+        continue;
+      if (run->chars < 140 && g_regex_match (boilerplate_regex (), run->text, 0, NULL))
+        {
+          if (head < 4 && out->dateline == NULL && is_date_line (run))
+            out->dateline = px_html_clean_space (run->text);
+          continue;
+        }
+      if (head < 4 && run->chars < 100 && run->kind != PX_BLOCK_HEADING &&
+          g_regex_match (byline_regex (), run->text, 0, NULL))
+        {
+          if (out->byline == NULL)
+            out->byline = px_html_clean_space (run->text);
+          continue;
+        }
+      if (head < 4 && is_date_line (run))
+        {
+          if (out->dateline == NULL)
+            out->dateline = px_html_clean_space (run->text);
+          continue;
+        }
+      if (!title_dropped && run->kind == PX_BLOCK_HEADING && same_text (run->text, title))
+        {
+          title_dropped = TRUE;
+          continue;
+        }
+      g_ptr_array_add (kept, run);
+      head++;
+    }
+
+  /* A heading with nothing under it introduced something we dropped
+   * ("Related stories", "Comments"). */
+  for (guint i = 0; i < kept->len; i++)
+    {
+      Run *run = g_ptr_array_index (kept, i);
+      Run *next = i + 1 < kept->len ? g_ptr_array_index (kept, i + 1) : NULL;
+      PxHtmlBlock *block;
+
+      if (run->kind == PX_BLOCK_HEADING && (next == NULL || next->kind == PX_BLOCK_HEADING))
+        continue;
+      block = g_new0 (PxHtmlBlock, 1);
+      block->kind = run->kind;
+      block->text = g_strdup (run->text);
+      g_ptr_array_add (out->blocks, block);
+    }
+  return out;
+}
+
+static void
+clear_private (Ctx *ctx, xmlNode *root)
+{
+  /* The tree is freed by the caller; leave no dangling indexes in it. */
+  for (xmlNode *n = root; n != NULL; n = px_html_next (n, root, FALSE))
+    n->_private = NULL;
+}
+
+PxHtmlExtract *
+px_html_extract (htmlDocPtr doc, const char *title)
+{
+  Ctx ctx = { 0 };
+  xmlNode *root;
+  xmlNode *best;
+  g_autoptr (GArray) ranges = NULL;
+  PxHtmlExtract *out;
+
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  if (root == NULL)
+    {
+      out = g_new0 (PxHtmlExtract, 1);
+      out->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)px_html_block_free);
+      return out;
+    }
+
+  ctx.infos = g_array_new (FALSE, TRUE, sizeof (NodeInfo));
+  ctx.runs = g_ptr_array_new_with_free_func ((GDestroyNotify)run_free);
+  ctx.candidates = g_ptr_array_new ();
+  ctx.buf = g_string_new (NULL);
+
+  count_pass (&ctx, root);
+  ctx.total_text = info_must (&ctx, root)->text;
+  run_pass (&ctx, root);
+  score_runs (&ctx);
+  best = pick_best (&ctx);
+  if (best != NULL)
+    ranges = pick_containers (&ctx, best);
+  out = assemble (&ctx, ranges, title);
+
+  clear_private (&ctx, root);
+  g_array_unref (ctx.infos);
+  g_ptr_array_unref (ctx.runs);
+  g_ptr_array_unref (ctx.candidates);
+  g_string_free (ctx.buf, TRUE);
+  return out;
+}

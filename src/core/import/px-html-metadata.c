@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "import/px-html-metadata.h"
+
+#include <string.h>
+
+#include "import/px-html-date.h"
+#include "import/px-html-dom.h"
+#include "import/px-html-jsonld.h"
+#include "import/px-language.h"
+
+void
+px_html_metadata_free (PxHtmlMetadata *meta)
+{
+  if (meta == NULL)
+    return;
+  g_free (meta->title);
+  g_free (meta->outlet);
+  g_free (meta->author);
+  g_free (meta->published);
+  g_free (meta->url);
+  g_free (meta->language);
+  g_free (meta->h1);
+  g_free (meta);
+}
+
+/* Everything found in one walk over the page, before any decision. */
+typedef struct
+{
+  GHashTable *meta; /* lower-case name/property/itemprop → first content */
+  PxJsonLd ld;
+  char *title_tag;
+  char *h1;         /* first <h1> */
+  char *article_h1; /* first <h1> inside <article> or <main> */
+  char *canonical;
+  char *saved_from; /* "<!-- saved from url=(0042)https://… -->" */
+  char *lang;
+  char *byline;     /* an element marked as the author's name */
+  char *time_pub;   /* <time> marked as the publication date */
+  char *time_first; /* the first <time datetime> */
+} Found;
+
+static void
+found_clear (Found *f)
+{
+  g_clear_pointer (&f->meta, g_hash_table_unref);
+  px_jsonld_clear (&f->ld);
+  g_free (f->title_tag);
+  g_free (f->h1);
+  g_free (f->article_h1);
+  g_free (f->canonical);
+  g_free (f->saved_from);
+  g_free (f->lang);
+  g_free (f->byline);
+  g_free (f->time_pub);
+  g_free (f->time_first);
+}
+
+static void
+remember_meta (Found *f, xmlNode *node)
+{
+  static const char *const keys[] = { "property", "name", "itemprop", "http-equiv" };
+  g_autofree char *content = px_html_attr (node, "content");
+
+  if (content == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *key = px_html_attr (node, keys[i]);
+      g_autofree char *clean = NULL;
+      char *lower;
+
+      if (key == NULL)
+        continue;
+      clean = px_html_clean_space (content);
+      if (clean == NULL)
+        continue;
+      lower = g_ascii_strdown (key, -1);
+      if (!g_hash_table_contains (f->meta, lower))
+        g_hash_table_insert (f->meta, lower, g_steal_pointer (&clean));
+      else
+        g_free (lower);
+    }
+}
+
+static gboolean
+inside_article (xmlNode *node)
+{
+  for (int i = 0; i < 40 && node != NULL && node->type == XML_ELEMENT_NODE; i++, node = node->parent)
+    if (px_html_is (node, "article") || px_html_is (node, "main"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A site's footer or sidebar names its editors, not the author. */
+static gboolean
+inside_boilerplate (xmlNode *node)
+{
+  for (int i = 0; i < 40 && node != NULL && node->type == XML_ELEMENT_NODE; i++, node = node->parent)
+    if (px_html_is (node, "nav") || px_html_is (node, "footer") || px_html_is (node, "aside"))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+marks_author (xmlNode *node)
+{
+  g_autofree char *itemprop = px_html_attr (node, "itemprop");
+  g_autofree char *rel = px_html_attr (node, "rel");
+  g_autofree char *cls = px_html_attr (node, "class");
+  g_autofree char *lower = NULL;
+
+  if (itemprop != NULL && strstr (itemprop, "author") != NULL)
+    return TRUE;
+  if (rel != NULL && strcmp (rel, "author") == 0)
+    return TRUE;
+  if (cls == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (cls, -1);
+  /* "byline", "author-name", "article__author"; not "author-bio". */
+  return (strstr (lower, "byline") != NULL || strstr (lower, "author") != NULL) && strstr (lower, "bio") == NULL &&
+         strstr (lower, "avatar") == NULL && strstr (lower, "img") == NULL && strstr (lower, "photo") == NULL;
+}
+
+static void
+read_saved_from (Found *f, xmlNode *comment)
+{
+  const char *c = (const char *)comment->content;
+  const char *p;
+
+  if (c == NULL || f->saved_from != NULL)
+    return;
+  p = strstr (c, "saved from url=");
+  if (p == NULL)
+    return;
+  p = strchr (p, ')');
+  if (p == NULL)
+    return;
+  p++;
+  if (g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://"))
+    f->saved_from = g_strndup (p, strcspn (p, " \t\r\n"));
+}
+
+static void
+walk (Found *f, htmlDocPtr doc)
+{
+  xmlNode *top = (xmlNode *)doc;
+  guint ld_scripts = 0;
+
+  for (xmlNode *n = doc->children; n != NULL;)
+    {
+      gboolean skip = FALSE;
+
+      if (n->type == XML_COMMENT_NODE)
+        read_saved_from (f, n);
+      else if (n->type == XML_ELEMENT_NODE && n->name != NULL)
+        {
+          const char *name = (const char *)n->name;
+
+          if (strcmp (name, "meta") == 0)
+            remember_meta (f, n);
+          else if (strcmp (name, "html") == 0 && f->lang == NULL)
+            {
+              f->lang = px_html_attr (n, "lang");
+              if (f->lang == NULL)
+                f->lang = px_html_attr (n, "xml:lang");
+            }
+          else if (strcmp (name, "title") == 0 && f->title_tag == NULL)
+            f->title_tag = px_html_text (n, 1000);
+          else if (strcmp (name, "link") == 0 && f->canonical == NULL)
+            {
+              g_autofree char *rel = px_html_attr (n, "rel");
+              if (rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0)
+                f->canonical = px_html_attr (n, "href");
+            }
+          else if (strcmp (name, "script") == 0)
+            {
+              g_autofree char *type = px_html_attr (n, "type");
+              if (type != NULL && strstr (type, "ld+json") != NULL && ld_scripts++ < 16)
+                {
+                  xmlChar *json = xmlNodeGetContent (n);
+                  if (json != NULL)
+                    px_jsonld_read ((const char *)json, strlen ((const char *)json), &f->ld);
+                  xmlFree (json);
+                }
+              skip = TRUE;
+            }
+          else if (strcmp (name, "style") == 0 || strcmp (name, "noscript") == 0 || strcmp (name, "svg") == 0)
+            skip = TRUE;
+          else if (strcmp (name, "h1") == 0)
+            {
+              if (f->h1 == NULL)
+                f->h1 = px_html_text (n, 1000);
+              if (f->article_h1 == NULL && inside_article (n))
+                f->article_h1 = px_html_text (n, 1000);
+            }
+          else if (strcmp (name, "time") == 0)
+            {
+              g_autofree char *itemprop = px_html_attr (n, "itemprop");
+              g_autofree char *dt = px_html_attr (n, "datetime");
+              gboolean pub = xmlHasProp (n, (const xmlChar *)"pubdate") ||
+                             (itemprop != NULL && strstr (itemprop, "datePublished") != NULL);
+              if (dt == NULL)
+                dt = px_html_text (n, 200);
+              if (pub && f->time_pub == NULL)
+                f->time_pub = g_strdup (dt);
+              if (f->time_first == NULL && dt != NULL)
+                f->time_first = g_steal_pointer (&dt);
+            }
+          else if (f->byline == NULL && marks_author (n) && !inside_boilerplate (n))
+            {
+              /* The name itself may be a child: <span itemprop="name">. */
+              f->byline = px_html_text (n, 300);
+              if (f->byline != NULL && strlen (f->byline) > 200)
+                g_clear_pointer (&f->byline, g_free);
+              skip = f->byline != NULL;
+            }
+        }
+      n = px_html_next (n, top, skip);
+    }
+}
+
+static const char *
+meta_get (Found *f, const char *const *keys)
+{
+  for (guint i = 0; keys[i]; i++)
+    {
+      const char *v = g_hash_table_lookup (f->meta, keys[i]);
+      if (v != NULL && *v)
+        return v;
+    }
+  return NULL;
+}
+
+static char *
+absolute_http_url (const char *href, const char *base)
+{
+  g_autofree char *abs = NULL;
+
+  if (href == NULL || *href == '\0')
+    return NULL;
+  if (g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://"))
+    abs = g_strdup (href);
+  else if (base != NULL)
+    abs = g_uri_resolve_relative (base, href, G_URI_FLAGS_NONE, NULL);
+  if (abs == NULL || !(g_str_has_prefix (abs, "http://") || g_str_has_prefix (abs, "https://")))
+    return NULL;
+  return g_steal_pointer (&abs);
+}
+
+static char *
+host_of (const char *url)
+{
+  g_autoptr (GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  return uri && g_uri_get_host (uri) ? g_strdup (g_uri_get_host (uri)) : NULL;
+}
+
+static void
+decide_url (PxHtmlMetadata *m, Found *f, const char *page_url)
+{
+  static const char *const og_url[] = { "og:url", "twitter:url", NULL };
+  const char *base = page_url != NULL ? page_url : f->saved_from;
+
+  m->url = absolute_http_url (f->canonical, base);
+  if (m->url == NULL)
+    m->url = absolute_http_url (meta_get (f, og_url), base);
+  if (m->url == NULL)
+    m->url = absolute_http_url (f->ld.url, base);
+  if (m->url == NULL)
+    m->url = absolute_http_url (f->saved_from, NULL);
+  if (m->url == NULL)
+    m->url = absolute_http_url (page_url, NULL);
+}
+
+static void
+decide_outlet (PxHtmlMetadata *m, Found *f, const char *host)
+{
+  static const char *const site[] = { "og:site_name", "application-name", "al:android:app_name", "cxenseparse:site",
+                                      NULL };
+  const char *name = meta_get (f, site);
+
+  if (name == NULL)
+    name = f->ld.publisher;
+  if (name != NULL)
+    m->outlet = px_html_clean_space (name);
+  if (m->outlet == NULL)
+    m->outlet = px_html_outlet_from_host (host);
+}
+
+static void
+decide_title (PxHtmlMetadata *m, Found *f, const char *host)
+{
+  static const char *const og[] = { "og:title", "twitter:title", "dc.title", NULL };
+  const char *t = meta_get (f, og);
+  gboolean aggressive = FALSE;
+  const char *h1 = f->article_h1 != NULL ? f->article_h1 : f->h1;
+
+  m->h1 = g_strdup (h1);
+  if (t == NULL)
+    t = f->ld.headline;
+  if (t == NULL)
+    t = h1;
+  if (t == NULL)
+    {
+      t = f->title_tag;
+      aggressive = TRUE;
+    }
+  if (t != NULL)
+    m->title = px_html_clean_title (t, m->outlet, host, aggressive);
+  /* A title still longer than the headline on the page usually carries
+   * a site name we did not recognise: "Headline - Section - Site". */
+  if (m->title != NULL && h1 != NULL && strlen (h1) > 10 && strlen (m->title) > strlen (h1) &&
+      g_str_has_prefix (m->title, h1) && strchr (" |-–—:·", m->title[strlen (h1)]) != NULL)
+    {
+      g_free (m->title);
+      m->title = px_html_clean_space (h1);
+    }
+}
+
+static void
+decide_author (PxHtmlMetadata *m, Found *f)
+{
+  static const char *const names[] = { "author",          "article:author",  "byl",
+                                       "parsely-author",  "sailthru.author", "dc.creator",
+                                       "dcterms.creator", "citation_author", NULL };
+
+  if (f->ld.authors != NULL)
+    m->author = px_html_clean_authors (f->ld.authors, m->outlet);
+  for (guint i = 0; m->author == NULL && names[i]; i++)
+    {
+      const char *v = g_hash_table_lookup (f->meta, names[i]);
+      if (v != NULL && !g_str_has_prefix (v, "http"))
+        m->author = px_html_clean_authors (v, m->outlet);
+    }
+  if (m->author == NULL && f->byline != NULL)
+    m->author = px_html_clean_authors (f->byline, m->outlet);
+}
+
+static void
+decide_date (PxHtmlMetadata *m, Found *f, const char *page_url)
+{
+  static const char *const names[] = { "article:published_time",
+                                       "og:published_time",
+                                       "datepublished",
+                                       "published_time",
+                                       "date",
+                                       "pubdate",
+                                       "publishdate",
+                                       "publish-date",
+                                       "publication_date",
+                                       "dc.date",
+                                       "dc.date.issued",
+                                       "dcterms.date",
+                                       "dcterms.issued",
+                                       "dcterms.created",
+                                       "sailthru.date",
+                                       "parsely-pub-date",
+                                       "article.published",
+                                       "citation_publication_date",
+                                       "og:pubdate",
+                                       NULL };
+
+  m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, "article:published_time"));
+  if (m->published == NULL)
+    m->published = px_html_date_normalize (f->ld.published);
+  for (guint i = 1; m->published == NULL && names[i]; i++)
+    m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, names[i]));
+  if (m->published == NULL)
+    m->published = px_html_date_normalize (f->time_pub);
+  if (m->published == NULL)
+    m->published = px_html_date_normalize (f->time_first);
+}
+
+static void
+decide_language (PxHtmlMetadata *m, Found *f)
+{
+  static const char *const names[] = { "content-language", "language", "og:locale", "dc.language", NULL };
+
+  m->language = px_language_normalize_tag (f->lang);
+  if (m->language == NULL)
+    m->language = px_language_normalize_tag (f->ld.language);
+  if (m->language == NULL)
+    m->language = px_language_normalize_tag (meta_get (f, names));
+}
+
+PxHtmlMetadata *
+px_html_metadata_read (htmlDocPtr doc, const char *page_url)
+{
+  PxHtmlMetadata *m = g_new0 (PxHtmlMetadata, 1);
+  Found f = { 0 };
+  g_autofree char *host = NULL;
+
+  if (doc == NULL)
+    return m;
+  f.meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  walk (&f, doc);
+
+  decide_url (m, &f, page_url);
+  host = host_of (m->url);
+  if (host == NULL)
+    host = host_of (page_url);
+  decide_outlet (m, &f, host);
+  decide_title (m, &f, host);
+  decide_author (m, &f);
+  decide_date (m, &f, page_url);
+  if (m->published == NULL)
+    m->published = px_html_date_from_url (m->url);
+  if (m->published == NULL)
+    m->published = px_html_date_from_url (page_url);
+  decide_language (m, &f);
+
+  found_clear (&f);
+  return m;
+}
+
+void
+px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *dateline)
+{
+  g_return_if_fail (meta != NULL);
+
+  if (meta->author == NULL && byline != NULL)
+    meta->author = px_html_clean_authors (byline, meta->outlet);
+  if (meta->published == NULL && dateline != NULL)
+    meta->published = px_html_date_from_text (dateline);
+}

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Names on web pages: outlets from host names, site names cut off titles,
+ * and author names out of bylines. */
+#include <string.h>
+
+#include "import/px-html-dom.h"
+#include "import/px-html-metadata.h"
+
+static const struct
+{
+  const char *domain; /* registrable domain */
+  const char *name;
+} known_outlets[] = {
+  { "abc.net.au", "ABC News" },
+  { "aljazeera.com", "Al Jazeera" },
+  { "apnews.com", "AP News" },
+  { "bbc.co.uk", "BBC" },
+  { "bbc.com", "BBC" },
+  { "bloomberg.com", "Bloomberg" },
+  { "cbc.ca", "CBC" },
+  { "cnbc.com", "CNBC" },
+  { "cnn.com", "CNN" },
+  { "dw.com", "DW" },
+  { "economist.com", "The Economist" },
+  { "elpais.com", "El País" },
+  { "faz.net", "Frankfurter Allgemeine" },
+  { "france24.com", "France 24" },
+  { "ft.com", "Financial Times" },
+  { "foxnews.com", "Fox News" },
+  { "independent.co.uk", "The Independent" },
+  { "latimes.com", "Los Angeles Times" },
+  { "lemonde.fr", "Le Monde" },
+  { "nbcnews.com", "NBC News" },
+  { "npr.org", "NPR" },
+  { "nytimes.com", "The New York Times" },
+  { "politico.com", "Politico" },
+  { "politico.eu", "Politico Europe" },
+  { "reuters.com", "Reuters" },
+  { "scmp.com", "South China Morning Post" },
+  { "spiegel.de", "Der Spiegel" },
+  { "telegraph.co.uk", "The Telegraph" },
+  { "theatlantic.com", "The Atlantic" },
+  { "theguardian.com", "The Guardian" },
+  { "thehindu.com", "The Hindu" },
+  { "thetimes.co.uk", "The Times" },
+  { "usatoday.com", "USA Today" },
+  { "washingtonpost.com", "The Washington Post" },
+  { "wsj.com", "The Wall Street Journal" },
+  { "zeit.de", "Die Zeit" },
+};
+
+/* Second-level suffixes under which the outlet's label is third. */
+static const char *const two_part_suffixes[] = { "co.uk",  "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au",
+                                                 "co.nz",  "co.jp",  "co.in", "com.br", "co.za",  "com.cn", "com.mx",
+                                                 "com.ar", "com.tr", "co.kr", "com.sg", "com.hk", NULL };
+
+static char *
+registrable_domain (const char *host, char **label_out)
+{
+  g_auto (GStrv) parts = g_strsplit (host, ".", -1);
+  guint n = g_strv_length (parts);
+  guint take = 2;
+
+  if (n < 2)
+    {
+      *label_out = g_strdup (host);
+      return g_strdup (host);
+    }
+  for (guint i = 0; two_part_suffixes[i]; i++)
+    {
+      g_autofree char *suffix = g_strconcat (".", two_part_suffixes[i], NULL);
+      if (g_str_has_suffix (host, suffix) && n >= 3)
+        take = 3;
+    }
+  *label_out = g_strdup (parts[n - take]);
+  return g_strjoinv (".", parts + (n - take));
+}
+
+char *
+px_html_outlet_from_host (const char *host)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *label = NULL;
+  GString *out;
+  gboolean start = TRUE;
+
+  if (host == NULL || *host == '\0' || strchr (host, '.') == NULL)
+    return NULL;
+  lower = g_ascii_strdown (host, -1);
+  if (g_hostname_is_ip_address (lower))
+    return NULL;
+  domain = registrable_domain (lower, &label);
+  for (guint i = 0; i < G_N_ELEMENTS (known_outlets); i++)
+    if (strcmp (domain, known_outlets[i].domain) == 0)
+      return g_strdup (known_outlets[i].name);
+  if (label == NULL || *label == '\0')
+    return NULL;
+  /* Short labels are acronyms: "npr" → "NPR". */
+  if (strlen (label) <= 3)
+    return g_ascii_strup (label, -1);
+  out = g_string_new (NULL);
+  for (const char *p = label; *p; p++)
+    {
+      if (*p == '-' || *p == '_')
+        {
+          g_string_append_c (out, ' ');
+          start = TRUE;
+          continue;
+        }
+      g_string_append_c (out, start ? g_ascii_toupper (*p) : *p);
+      start = FALSE;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+loose_equal (const char *a, const char *b)
+{
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+  GString *sa, *sb;
+  gboolean eq;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  fa = g_utf8_casefold (a, -1);
+  fb = g_utf8_casefold (b, -1);
+  /* Compare letters and digits only: "The Example-Times" = "example times". */
+  sa = g_string_new (NULL);
+  sb = g_string_new (NULL);
+  for (const char *p = fa; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (sa, g_utf8_get_char (p));
+  for (const char *p = fb; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (sb, g_utf8_get_char (p));
+  if (g_str_has_prefix (sa->str, "the"))
+    g_string_erase (sa, 0, 3);
+  if (g_str_has_prefix (sb->str, "the"))
+    g_string_erase (sb, 0, 3);
+  eq = sa->len > 0 && strcmp (sa->str, sb->str) == 0;
+  g_string_free (sa, TRUE);
+  g_string_free (sb, TRUE);
+  return eq;
+}
+
+static gboolean
+names_site (const char *segment, const char *outlet, const char *host)
+{
+  g_autofree char *from_host = px_html_outlet_from_host (host);
+  g_autofree char *seg = g_strstrip (g_strdup (segment));
+
+  if (loose_equal (seg, outlet) || loose_equal (seg, from_host) || loose_equal (seg, host))
+    return TRUE;
+  /* "Example.com", "www.example.com" */
+  if (host != NULL && g_strrstr (host, seg) != NULL && strchr (seg, '.') != NULL)
+    return TRUE;
+  return FALSE;
+}
+
+static guint
+count_words (const char *s)
+{
+  guint n = 0;
+  gboolean in = FALSE;
+
+  for (; *s; s++)
+    {
+      gboolean sp = g_ascii_isspace (*s);
+      if (!sp && !in)
+        n++;
+      in = !sp;
+    }
+  return n;
+}
+
+static gboolean
+title_cased (const char *s)
+{
+  gboolean start = TRUE;
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c))
+        start = TRUE;
+      else if (start)
+        {
+          if (g_unichar_islower (c))
+            return FALSE;
+          start = FALSE;
+        }
+    }
+  return TRUE;
+}
+
+char *
+px_html_clean_title (const char *title, const char *outlet, const char *host, gboolean aggressive)
+{
+  static const char *const seps[] = { " | ", " || ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", NULL };
+  g_autofree char *t = px_html_clean_space (title);
+
+  if (t == NULL)
+    return NULL;
+  for (guint i = 0; seps[i]; i++)
+    {
+      char *last = g_strrstr (t, seps[i]);
+      char *first = strstr (t, seps[i]);
+      gboolean bar = strstr (seps[i], "|") != NULL;
+
+      if (last != NULL)
+        {
+          const char *tail = last + strlen (seps[i]);
+          g_autofree char *rest = g_strndup (t, last - t);
+          if (names_site (tail, outlet, host) ||
+              (aggressive && bar && count_words (tail) <= 5 && count_words (rest) >= 2 && title_cased (tail)))
+            {
+              g_free (t);
+              t = px_html_clean_space (rest);
+              if (t == NULL)
+                return NULL;
+              continue;
+            }
+        }
+      if (first != NULL)
+        {
+          g_autofree char *head = g_strndup (t, first - t);
+          if (names_site (head, outlet, host))
+            {
+              char *rest = px_html_clean_space (first + strlen (seps[i]));
+              if (rest != NULL)
+                {
+                  g_free (t);
+                  t = rest;
+                }
+            }
+        }
+    }
+  return g_steal_pointer (&t);
+}
+
+static gboolean
+is_role_word (const char *word)
+{
+  static const char *const roles[] = {
+    "reporter",     "reporters",   "correspondent", "correspondents", "writer",    "writers", "editor", "editors",
+    "staff",        "contributor", "columnist",     "journalist",     "senior",    "chief",   "bureau", "news",
+    "photographer", "analyst",     "producer",      "updated",        "published", "posted",  "and",    NULL
+  };
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  gsize len = strlen (lower);
+
+  while (len > 0 && strchr (".,:;", lower[len - 1]))
+    lower[--len] = '\0';
+  for (guint i = 0; roles[i]; i++)
+    if (strcmp (lower, roles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* One name out of a piece of a byline, or NULL. */
+static char *
+clean_name (const char *piece, const char *outlet)
+{
+  g_autofree char *s = px_html_clean_space (piece);
+  g_auto (GStrv) words = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint n = 0;
+
+  if (s == NULL)
+    return NULL;
+  words = g_strsplit (s, " ", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      gunichar c = g_utf8_get_char (words[i]);
+      /* "Jane Doe in Berlin", "Jane Doe for The Times", "Jane Doe, Staff Writer" */
+      if (n > 0 && (strcmp (words[i], "in") == 0 || strcmp (words[i], "for") == 0 || strcmp (words[i], "at") == 0 ||
+                    strcmp (words[i], "aus") == 0 || strcmp (words[i], "en") == 0 || is_role_word (words[i])))
+        break;
+      if (is_role_word (words[i]))
+        return NULL;
+      if (strpbrk (words[i], "0123456789@/") != NULL)
+        return NULL;
+      /* Names are capitalized, apart from particles (van, de, von, bin…). */
+      if (!g_unichar_isupper (c) && !(n > 0 && strlen (words[i]) <= 4 && g_unichar_islower (c)))
+        return NULL;
+      g_string_append_printf (out, "%s%s", n ? " " : "", words[i]);
+      n++;
+    }
+  if (n == 0 || n > 6 || out->len > 60)
+    return NULL;
+  if (loose_equal (out->str, outlet))
+    return NULL;
+  return g_strdup (out->str);
+}
+
+char *
+px_html_clean_authors (const char *byline, const char *outlet)
+{
+  g_autofree char *s = px_html_clean_space (byline);
+  g_autoptr (GRegex) prefix = NULL;
+  g_autoptr (GRegex) split = NULL;
+  g_auto (GStrv) pieces = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *body = NULL;
+
+  if (s == NULL || strlen (s) > 400)
+    return NULL;
+  prefix = g_regex_new ("^\\s*(written\\s+)?(by|von|par|por|di|door|text:|words:)\\s+", G_REGEX_CASELESS, 0, NULL);
+  body = g_regex_replace_literal (prefix, s, -1, 0, "", 0, NULL);
+  /* "By Jane Doe | 4 June 2019": what follows a bar or dot is not a name. */
+  for (const char *const *stop = (const char *const[]){ "|", "·", "•", "—", "–", " - ", NULL }; *stop; stop++)
+    {
+      char *at = strstr (body, *stop);
+      if (at != NULL)
+        *at = '\0';
+    }
+  split = g_regex_new ("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\ben\\b)\\s*", 0, 0, NULL);
+  pieces = g_regex_split (split, body, 0);
+  for (guint i = 0; pieces[i]; i++)
+    {
+      char *name = clean_name (pieces[i], outlet);
+      gboolean seen = FALSE;
+
+      if (name == NULL)
+        continue;
+      for (guint k = 0; k < names->len; k++)
+        seen = seen || g_strcmp0 (g_ptr_array_index (names, k), name) == 0;
+      if (seen)
+        g_free (name);
+      else
+        g_ptr_array_add (names, name);
+    }
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **)names->pdata);
+}
