@@ -49,7 +49,6 @@ typedef struct
   xmlNode *owner;
   guint32 chars;
   guint32 link;
-  guint brs;
 } Ctx;
 
 static void
@@ -92,10 +91,10 @@ tag_table (void)
         guint flags;
       } tags[] = {
         /* Things that never hold article text. */
-        { "script", TAG_SKIP | TAG_BLOCK },
-        { "style", TAG_SKIP | TAG_BLOCK },
+        { "script", TAG_SKIP },
+        { "style", TAG_SKIP },
         { "noscript", TAG_SKIP },
-        { "template", TAG_SKIP | TAG_BLOCK },
+        { "template", TAG_SKIP },
         { "iframe", TAG_SKIP | TAG_BLOCK },
         { "object", TAG_SKIP | TAG_BLOCK },
         { "embed", TAG_SKIP | TAG_BLOCK },
@@ -465,7 +464,6 @@ flush (Ctx *ctx)
   ctx->owner = NULL;
   ctx->chars = 0;
   ctx->link = 0;
-  ctx->brs = 0;
 }
 
 static void
@@ -493,9 +491,6 @@ add_text (Ctx *ctx, xmlNode *text)
     }
   if (owner == NULL)
     return;
-  if (ctx->brs >= 2)
-    flush (ctx);
-  ctx->brs = 0;
   if (ctx->owner == NULL)
     ctx->owner = owner;
   g_string_append (ctx->buf, (const char *)text->content);
@@ -520,11 +515,10 @@ run_pass (Ctx *ctx, xmlNode *root)
 
           if (flags & TAG_BLOCK)
             flush (ctx);
+          /* Pages without <p> put every line of the header (headline,
+           * byline, date) and every paragraph between <br>s. */
           if (px_html_is (n, "br"))
-            {
-              ctx->brs++;
-              g_string_append_c (ctx->buf, ' ');
-            }
+            flush (ctx);
           else if (!(flags & TAG_SKIP) && !is_boilerplate (ctx, n))
             descend = n->children != NULL;
         }
@@ -869,7 +863,7 @@ assemble (Ctx *ctx, GArray *ranges, const char *title)
             out->dateline = px_html_clean_space (run->text);
           continue;
         }
-      if (!title_dropped && run->kind == PX_BLOCK_HEADING && same_text (run->text, title))
+      if (!title_dropped && (run->kind == PX_BLOCK_HEADING || head < 4) && same_text (run->text, title))
         {
           title_dropped = TRUE;
           continue;

@@ -282,6 +282,24 @@ decide_outlet (PxHtmlMetadata *m, Found *f, const char *host)
     name = f->ld.publisher;
   if (name != NULL)
     m->outlet = px_html_clean_space (name);
+  if (m->outlet == NULL && f->title_tag != NULL)
+    {
+      /* "Headline | Outlet" in <title>: the site's own spelling of its
+       * name, when it matches the host or nothing else names the site. */
+      g_autofree char *clean = px_html_clean_title (f->title_tag, NULL, host, FALSE);
+      if (clean != NULL && strlen (clean) == strlen (f->title_tag) && host == NULL)
+        {
+          g_free (clean);
+          clean = px_html_clean_title (f->title_tag, NULL, NULL, TRUE);
+        }
+      if (clean != NULL && strlen (clean) < strlen (f->title_tag) && g_str_has_prefix (f->title_tag, clean))
+        {
+          const char *tail = f->title_tag + strlen (clean);
+          while (*tail && !g_unichar_isalnum (g_utf8_get_char (tail)))
+            tail = g_utf8_next_char (tail);
+          m->outlet = px_html_clean_space (tail);
+        }
+    }
   if (m->outlet == NULL)
     m->outlet = px_html_outlet_from_host (host);
 }

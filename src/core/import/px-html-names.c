@@ -205,34 +205,41 @@ px_html_clean_title (const char *title, const char *outlet, const char *host, gb
     return NULL;
   for (guint i = 0; seps[i]; i++)
     {
-      char *last = g_strrstr (t, seps[i]);
-      char *first = strstr (t, seps[i]);
       gboolean bar = strstr (seps[i], "|") != NULL;
+      gboolean cut = TRUE;
 
-      if (last != NULL)
+      /* "Headline | Section | Site" needs two cuts at the same bar. */
+      while (cut)
         {
-          const char *tail = last + strlen (seps[i]);
-          g_autofree char *rest = g_strndup (t, last - t);
-          if (names_site (tail, outlet, host) ||
-              (aggressive && bar && count_words (tail) <= 5 && count_words (rest) >= 2 && title_cased (tail)))
+          char *last = g_strrstr (t, seps[i]);
+          char *first = strstr (t, seps[i]);
+
+          cut = FALSE;
+          if (last != NULL)
             {
-              g_free (t);
-              t = px_html_clean_space (rest);
-              if (t == NULL)
-                return NULL;
-              continue;
+              const char *tail = last + strlen (seps[i]);
+              g_autofree char *rest = g_strndup (t, last - t);
+              if (names_site (tail, outlet, host) ||
+                  (aggressive && count_words (tail) <= (bar ? 5 : 4) && count_words (rest) >= (bar ? 2 : 4) &&
+                   title_cased (tail) && (bar || !title_cased (rest))))
+                {
+                  g_free (t);
+                  t = px_html_clean_space (rest);
+                  if (t == NULL)
+                    return NULL;
+                  cut = TRUE;
+                  continue;
+                }
             }
-        }
-      if (first != NULL)
-        {
-          g_autofree char *head = g_strndup (t, first - t);
-          if (names_site (head, outlet, host))
+          if (first != NULL)
             {
-              char *rest = px_html_clean_space (first + strlen (seps[i]));
+              g_autofree char *head = g_strndup (t, first - t);
+              char *rest = names_site (head, outlet, host) ? px_html_clean_space (first + strlen (seps[i])) : NULL;
               if (rest != NULL)
                 {
                   g_free (t);
                   t = rest;
+                  cut = TRUE;
                 }
             }
         }

@@ -1,0 +1,547 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "import/px-charset.h"
+#include "import/px-html-date.h"
+#include "import/px-html-metadata.h"
+#include "import/px-import.h"
+#include "import/px-language.h"
+
+static PxDocument *
+import_string (const char *text, gssize len, const char *name, const char *content_type, GError **error)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize)len);
+  return px_import_bytes (bytes, name, content_type, error);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "html", name, NULL);
+}
+
+static PxDocument *
+import_fixture (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  PxDocument *doc = px_import_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+/* A typical news page: navigation, cookie banner, share buttons, a
+ * figure, related links, comments and a footer around the article. */
+static void
+test_news_page (void)
+{
+  g_autoptr (PxDocument) doc = import_fixture ("harbour-gazette.html");
+  const char *text = px_document_get_text (doc);
+
+  g_assert_cmpstr (px_document_get_title (doc), ==, "Ferry crews walk out over rota changes");
+  g_assert_cmpstr (px_document_get_outlet (doc), ==, "The Harbour Gazette");
+  g_assert_cmpstr (px_document_get_author (doc), ==, "Mara Lindqvist");
+  g_assert_cmpstr (px_document_get_published (doc), ==, "2031-04-12T07:45:00+01:00");
+  g_assert_cmpstr (px_document_get_url (doc), ==, "https://www.harbour-gazette.co.uk/news/2031/04/12/ferry-strike");
+  g_assert_cmpstr (px_document_get_language (doc), ==, "en-GB");
+  g_assert_cmpstr (px_document_get_source_kind (doc), ==, "html");
+  g_assert_nonnull (px_document_get_raw (doc));
+
+  g_assert_true (g_str_has_prefix (text, "Crews on the island ferries walked out at dawn"));
+  g_assert_true (g_str_has_suffix (text, "Talks are expected to resume on Monday, the operator said in a statement."));
+  g_assert_nonnull (strstr (text, "\n\nWhat the union wants\n\n"));
+  for (const char *const *bad = (const char *const[]){ "cookies", "Share on", "Photo:", "Related", "Ferry fares",
+                                                       "Most read", "long comment", "All rights", "never", "evil",
+                                                       "color:red", "By Mara", "Sport", NULL };
+       *bad; bad++)
+    if (strstr (text, *bad) != NULL)
+      g_error ("\"%s\" should not be in the text:\n%s", *bad, text);
+
+  /* Kinds of blocks: heading, list items and a block quote. */
+  g_assert_cmpuint (px_document_get_n_blocks (doc), ==, 8);
+  g_assert_cmpint (px_document_get_block (doc, 2)->kind, ==, PX_BLOCK_HEADING);
+  g_assert_cmpint (px_document_get_block (doc, 4)->kind, ==, PX_BLOCK_LIST_ITEM);
+  g_assert_cmpint (px_document_get_block (doc, 6)->kind, ==, PX_BLOCK_QUOTE);
+}
+
+/* JSON-LD only (in an @graph with an @id reference to the publisher),
+ * several authors, and a <title> with the site name first. */
+static void
+test_json_ld (void)
+{
+  g_autoptr (PxDocument) doc = import_fixture ("jsonld-graph.html");
+
+  g_assert_cmpstr (px_document_get_title (doc), ==, "Glacier museum opens its doors to the public");
+  g_assert_cmpstr (px_document_get_outlet (doc), ==, "Alpine Courier");
+  g_assert_cmpstr (px_document_get_author (doc), ==, "Lena Moser, Tomas Berger");
+  g_assert_cmpstr (px_document_get_published (doc), ==, "2030-09-03T18:20:00Z");
+  g_assert_cmpstr (px_document_get_url (doc), ==, "https://alpine-courier.example/culture/glacier-museum");
+  g_assert_cmpstr (px_document_get_language (doc), ==, "de-CH");
+}
+
+/* No metadata at all: byline and date in the text, title from <h1>,
+ * outlet from the domain, div soup with <br> paragraphs, language
+ * detected from the words. */
+static void
+test_bare_page (void)
+{
+  g_autoptr (PxDocument) doc = import_fixture ("bare-divs.html");
+  const char *text = px_document_get_text (doc);
+
+  g_assert_cmpstr (px_document_get_title (doc), ==, "Night trains return to the valley line");
+  g_assert_cmpstr (px_document_get_author (doc), ==, "Pieter van Dam, Ana Costa");
+  g_assert_cmpstr (px_document_get_published (doc), ==, "2029-11-05");
+  g_assert_cmpstr (px_document_get_outlet (doc), ==, "Valley Post");
+  g_assert_cmpstr (px_document_get_language (doc), ==, "en");
+  g_assert_cmpuint (px_document_get_n_blocks (doc), ==, 4);
+  g_assert_true (g_str_has_prefix (text, "The first night train in twelve years left the capital"));
+  g_assert_null (strstr (text, "By Pieter"));
+  g_assert_null (strstr (text, "Advertisement"));
+}
+
+static void
+test_title_cleaning (void)
+{
+  struct
+  {
+    const char *title, *outlet, *host;
+    gboolean aggressive;
+    const char *expected;
+  } cases[] = {
+    { "Storm closes bridge | The Daily Example", "The Daily Example", NULL, FALSE, "Storm closes bridge" },
+    { "Storm closes bridge - Daily Example", NULL, "www.daily-example.com", FALSE, "Storm closes bridge" },
+    { "Daily Example :: Storm closes bridge", "Daily Example", NULL, FALSE, "Storm closes bridge" },
+    { "Storm closes bridge - hundreds stranded", "Daily Example", NULL, FALSE,
+      "Storm closes bridge - hundreds stranded" },
+    { "Storm closes bridge | News | Some Site", NULL, NULL, TRUE, "Storm closes bridge" },
+    { "Storm closes bridge — example.org", NULL, "example.org", FALSE, "Storm closes bridge" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *t = px_html_clean_title (cases[i].title, cases[i].outlet, cases[i].host, cases[i].aggressive);
+      g_assert_cmpstr (t, ==, cases[i].expected);
+    }
+}
+
+static void
+test_authors (void)
+{
+  struct
+  {
+    const char *byline, *outlet, *expected;
+  } cases[] = {
+    { "By Jane Doe", NULL, "Jane Doe" },
+    { "by Jane Doe and John Roe", NULL, "Jane Doe, John Roe" },
+    { "By JANE DOE, Staff Writer", NULL, "JANE DOE" },
+    { "Jane Doe in Berlin", NULL, "Jane Doe" },
+    { "By Jane Doe | 4 June 2019 | 5 min read", NULL, "Jane Doe" },
+    { "Von Karl Müller und Eva Schmidt", NULL, "Karl Müller, Eva Schmidt" },
+    { "Ludwig van Beethoven", NULL, "Ludwig van Beethoven" },
+    { "By Harbour Gazette staff", "Harbour Gazette", NULL },
+    { "Harbour Gazette", "The Harbour Gazette", NULL },
+    { "Seán O’Brien & Zoë Adler", NULL, "Seán O’Brien, Zoë Adler" },
+    { "https://example.com/authors/jane", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *a = px_html_clean_authors (cases[i].byline, cases[i].outlet);
+      g_assert_cmpstr (a, ==, cases[i].expected);
+    }
+}
+
+static void
+test_outlet_from_host (void)
+{
+  struct
+  {
+    const char *host, *expected;
+  } cases[] = {
+    { "www.theguardian.com", "The Guardian" },
+    { "edition.cnn.com", "CNN" },
+    { "news.bbc.co.uk", "BBC" },
+    { "www.harbour-gazette.co.uk", "Harbour Gazette" },
+    { "npr.org", "NPR" },
+    { "valleypost.example", "Valleypost" },
+    { "localhost", NULL },
+    { "127.0.0.1", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *o = px_html_outlet_from_host (cases[i].host);
+      g_assert_cmpstr (o, ==, cases[i].expected);
+    }
+}
+
+static void
+test_dates (void)
+{
+  struct
+  {
+    const char *in, *expected;
+  } norm[] = {
+    { "2019-06-04", "2019-06-04" },
+    { "2019-06-04T10:02:00Z", "2019-06-04T10:02:00Z" },
+    { "2019-06-04T10:02:00.123+0200", "2019-06-04T10:02:00+02:00" },
+    { "2019-06-04 10:02", "2019-06-04T10:02:00" },
+    { "20190604", "2019-06-04" },
+    { "Tue, 04 Jun 2019 10:02:00 GMT", "2019-06-04" },
+    { "June 4, 2019", "2019-06-04" },
+    { "Published: 4th June 2019, 10:02", "2019-06-04" },
+    { "4. Juni 2019", "2019-06-04" },
+    { "4 de junio de 2019", "2019-06-04" },
+    { "le 4 juin 2019", "2019-06-04" },
+    { "04.06.2019", "2019-06-04" },
+    { "2019-02-30", NULL },
+    { "market 4, 2019", NULL },
+    { "yesterday", NULL },
+    { "", NULL },
+  };
+  struct
+  {
+    const char *url, *expected;
+  } urls[] = {
+    { "https://example.com/news/2019/06/04/storm", "2019-06-04" },
+    { "https://example.com/2019-06-04-storm-hits", "2019-06-04" },
+    { "https://example.com/news/20190604/storm", "2019-06-04" },
+    { "https://example.com/news/storm-123456", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (norm); i++)
+    {
+      g_autofree char *d = px_html_date_normalize (norm[i].in);
+      g_assert_cmpstr (d, ==, norm[i].expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autofree char *d = px_html_date_from_url (urls[i].url);
+      g_assert_cmpstr (d, ==, urls[i].expected);
+    }
+}
+
+static void
+test_language_detect (void)
+{
+  g_assert_cmpstr (px_language_detect ("The council said that the bridge would be closed for repairs, and that it "
+                                       "was not clear when it would reopen to traffic from the north."),
+                   ==, "en");
+  g_assert_cmpstr (px_language_detect ("Der Gemeinderat hat am Dienstag beschlossen, dass die Brücke nicht mehr "
+                                       "für den Verkehr geöffnet wird, und auch die Fähre ist eingestellt."),
+                   ==, "de");
+  g_assert_cmpstr (px_language_detect ("Le conseil a décidé que le pont sera fermé pour des travaux, et que la "
+                                       "circulation est déviée par les routes du nord pendant une semaine."),
+                   ==, "fr");
+  g_assert_cmpstr (px_language_detect ("El ayuntamiento dijo que el puente estará cerrado por obras y que los "
+                                       "vehículos deberán usar la carretera del norte según el plan."),
+                   ==, "es");
+  g_assert_null (px_language_detect ("Hello."));
+  g_assert_null (px_language_detect ("12345 67890"));
+}
+
+/* The same article in four encodings decodes to the same text. */
+static void
+test_charsets (void)
+{
+  const char *expected = "Café owners in Zürich say the “new rules” cost them €40 a day.";
+  struct
+  {
+    const char *html;
+    const char *content_type;
+  } cases[] = {
+    /* windows-1252 declared in <meta charset>: curly quotes and € live in 0x80–0x9F. */
+    { "<html><head><meta charset=\"windows-1252\"><title>T</title></head><body><article><p>Caf\xE9 owners in "
+      "Z\xFCrich say the \x93new rules\x94 cost them \x80"
+      "40 a day.</p></article></body></html>",
+      NULL },
+    /* ISO-8859-1 declared by http-equiv: browsers read it as windows-1252. */
+    { "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"></head><body><p>Caf\xE9 "
+      "owners in Z\xFCrich say the \x93new rules\x94 cost them \x80"
+      "40 a day.</p></body></html>",
+      NULL },
+    /* The HTTP header wins over a wrong <meta>. */
+    { "<html><head><meta charset=\"utf-8\"></head><body><p>Caf\xE9 owners in Z\xFCrich say the \x93new rules\x94 cost "
+      "them \x80"
+      "40 a day.</p></body></html>",
+      "text/html; charset=windows-1252" },
+    /* A UTF-8 BOM wins over everything. */
+    { "\xEF\xBB\xBF<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xC3\xA9 owners in Z\xC3\xBCrich say "
+      "the \xE2\x80\x9Cnew rules\xE2\x80\x9D cost them \xE2\x82\xAC"
+      "40 a day.</p></body></html>",
+      NULL },
+    /* Nothing declared, not valid UTF-8: windows-1252. */
+    { "<html><body><p>Caf\xE9 owners in Z\xFCrich say the \x93new rules\x94 cost them \x80"
+      "40 a day.</p></body></html>",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxDocument) doc = import_string (cases[i].html, -1, "page.html", cases[i].content_type, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (px_document_get_text (doc), ==, expected);
+    }
+}
+
+static void
+test_utf16 (void)
+{
+  const char *html = "<html><body><p>Snow closed the pass on Tuesday.</p></body></html>";
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  g_autoptr (GBytes) data = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+
+  g_byte_array_append (bytes, (const guint8 *)"\xFF\xFE", 2);
+  for (const char *p = html; *p; p++)
+    {
+      guint8 pair[2] = { (guint8)*p, 0 };
+      g_byte_array_append (bytes, pair, 2);
+    }
+  data = g_bytes_new (bytes->data, bytes->len);
+  doc = px_import_bytes (data, "saved.htm", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_text (doc), ==, "Snow closed the pass on Tuesday.");
+}
+
+/* Bytes that are not valid in the declared charset become U+FFFD; the
+ * page still imports. */
+static void
+test_invalid_bytes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc =
+      import_string ("<html><head><meta charset=utf-8></head><body><p>Broken \xC3\x28 byte and \xFF more text "
+                     "here.</p></body></html>",
+                     -1, "broken.html", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (px_document_get_text (doc), -1, NULL));
+  g_assert_nonnull (strstr (px_document_get_text (doc), "more text here."));
+}
+
+static void
+test_scoring_picks_html (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) by_bytes = NULL;
+  g_autoptr (PxDocument) by_type = NULL;
+  const char *page = "<!DOCTYPE html><html><head><title>Quiet harbour</title></head><body><p>The harbour was quiet "
+                     "all week.</p></body></html>";
+
+  /* No .html name: the bytes say HTML. */
+  by_bytes = import_string (page, -1, "download", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_source_kind (by_bytes), ==, "html");
+  g_assert_cmpstr (px_document_get_title (by_bytes), ==, "Quiet harbour");
+
+  /* No name at all: the content type says HTML. */
+  by_type = import_string ("<p>The harbour was quiet all week.</p>", -1, NULL, "text/html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_source_kind (by_type), ==, "html");
+  g_assert_cmpstr (px_document_get_text (by_type), ==, "The harbour was quiet all week.");
+}
+
+/* Scripts, styles and event handlers never reach the text. */
+static void
+test_never_script (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = import_string (
+      "<html><head><script>alert('head')</script></head><body onload=\"alert('x')\">"
+      "<p>Before <script>document.write('inline')</script>after.<noscript>Enable JavaScript</noscript></p>"
+      "<p>Second <style>.x{}</style>paragraph <svg><text>svg text</text></svg>here.</p>"
+      "<script type=\"text/template\"><p>template paragraph</p></script>"
+      "<template><p>inert template</p></template></body></html>",
+      -1, "s.html", NULL, &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  text = px_document_get_text (doc);
+  g_assert_cmpstr (text, ==, "Before after.\n\nSecond paragraph here.");
+}
+
+/* Hostile and broken input: a clear error or a best-effort result, never
+ * a crash or a hang. */
+static void
+test_bad_input (void)
+{
+  g_autoptr (GError) error = NULL;
+  PxDocument *doc;
+
+  doc = import_string ("", 0, "empty.html", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  doc = import_string ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20, "photo.html", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_BINARY);
+  g_clear_error (&error);
+
+  doc = import_string ("<html><head><title>Only a title</title></head><body><nav><a href=/>Home</a></nav>"
+                       "<script>x()</script></body></html>",
+                       -1, "nothing.html", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  /* Malformed: unclosed tags, stray closers, attributes without quotes. */
+  doc = import_string (
+      "<html><body><div><p>First paragraph of a broken page <b>bold<i>both</b> still"
+      "</div></span><p class=x id=>Second one, after stray closing tags.</p></td></table><p>Third, never closed.",
+      -1, "malformed.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (px_document_get_text (doc), "Second one"));
+  g_assert_nonnull (strstr (px_document_get_text (doc), "Third"));
+  g_object_unref (doc);
+
+  doc = import_string ("<html><head><meta charset=\"x-no-such-charset\"></head><body><p>Text</p></body></html>", -1,
+                       "odd.html", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  /* JSON-LD nested far too deep is ignored, not followed. */
+  {
+    GString *page = g_string_new ("<html><head><script type=\"application/ld+json\">");
+    for (int i = 0; i < 100000; i++)
+      g_string_append (page, "{\"a\":[");
+    g_string_append (page, "</script></head><body><p>The text of a page with hostile JSON-LD.</p></body></html>");
+    doc = import_string (page->str, page->len, "json.html", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (px_document_get_text (doc), ==, "The text of a page with hostile JSON-LD.");
+    g_object_unref (doc);
+    g_string_free (page, TRUE);
+  }
+}
+
+/* 100,000 nested elements around the article: the whole article is
+ * kept and nothing recurses deep enough to overflow the stack. */
+static void
+test_deep_nesting (void)
+{
+  GString *page = g_string_new ("<html><body>");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append (page, i % 2 ? "<div>" : "<span>");
+  g_string_append (page, "<article><p>Opening paragraph at the very bottom of the nesting, long enough to count.</p>"
+                         "<p>Second paragraph, which a reader still wants to see.</p>"
+                         "<p>Closing paragraph, also long enough to count.</p></article>");
+  for (int i = 100000 - 1; i >= 0; i--)
+    g_string_append (page, i % 2 ? "</div>" : "</span>");
+  g_string_append (page, "</body></html>");
+
+  doc = import_string (page->str, page->len, "deep.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_text (doc), ==,
+                   "Opening paragraph at the very bottom of the nesting, long enough to count.\n\n"
+                   "Second paragraph, which a reader still wants to see.\n\n"
+                   "Closing paragraph, also long enough to count.");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  g_string_free (page, TRUE);
+
+  /* Unclosed: every element still open at the end of the file. */
+  page = g_string_new ("<html><body><p>A paragraph before a hundred thousand unclosed elements.</p>");
+  for (int i = 0; i < 100000; i++)
+    g_string_append (page, "<div><b>");
+  g_string_append (page, "<p>Text at the bottom of the unclosed nesting.</p>");
+  g_clear_object (&doc);
+  doc = import_string (page->str, page->len, "unclosed.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (px_document_get_text (doc), "bottom of the unclosed nesting"));
+  g_string_free (page, TRUE);
+}
+
+/* A 50 MB page imports in reasonable time and memory. */
+static void
+test_huge_page (void)
+{
+  GString *page = g_string_sized_new (51 * 1024 * 1024);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint i = 0;
+
+  g_string_append (page, "<html><head><title>Very long report</title></head><body><nav>");
+  while (page->len < 10 * 1024 * 1024)
+    g_string_append_printf (page, "<a href=\"/n%u\">Link %u</a> ", i, i), i++;
+  g_string_append (page, "</nav><article>");
+  while (page->len < 50 * 1024 * 1024)
+    g_string_append_printf (page, "<p>Paragraph %u of the report, with some words, commas, and a full stop.</p>\n",
+                            i++);
+  g_string_append (page, "</article></body></html>");
+
+  doc = import_string (page->str, page->len, "huge.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_title (doc), ==, "Very long report");
+  g_assert_true (g_str_has_suffix (px_document_get_text (doc), "and a full stop."));
+  g_assert_null (strstr (px_document_get_text (doc), "Link 1 "));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+  g_string_free (page, TRUE);
+}
+
+/* Fixture pages of many shapes, each with its gold text next to it. */
+static void
+test_fixture_pages (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fixtures", "html", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint checked = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *gold_path = NULL;
+      g_autofree char *gold = NULL;
+      g_autofree char *base = NULL;
+      g_autoptr (PxDocument) doc = NULL;
+
+      if (!g_str_has_suffix (name, ".html"))
+        continue;
+      base = g_strndup (name, strlen (name) - 5);
+      gold_path = g_strdup_printf ("%s/%s.txt", dir_path, base);
+      if (!g_file_get_contents (gold_path, &gold, NULL, NULL))
+        continue;
+      doc = import_fixture (name);
+      g_strchomp (gold);
+      if (g_strcmp0 (px_document_get_text (doc), gold) != 0)
+        g_error ("%s: text differs from the gold.\n--- got:\n%s\n--- expected:\n%s", name, px_document_get_text (doc),
+                 gold);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 3);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/html-import/news-page", test_news_page);
+  g_test_add_func ("/html-import/json-ld", test_json_ld);
+  g_test_add_func ("/html-import/bare-page", test_bare_page);
+  g_test_add_func ("/html-import/fixture-pages", test_fixture_pages);
+  g_test_add_func ("/html-import/title-cleaning", test_title_cleaning);
+  g_test_add_func ("/html-import/authors", test_authors);
+  g_test_add_func ("/html-import/outlet-from-host", test_outlet_from_host);
+  g_test_add_func ("/html-import/dates", test_dates);
+  g_test_add_func ("/html-import/language-detect", test_language_detect);
+  g_test_add_func ("/html-import/charsets", test_charsets);
+  g_test_add_func ("/html-import/utf16", test_utf16);
+  g_test_add_func ("/html-import/invalid-bytes", test_invalid_bytes);
+  g_test_add_func ("/html-import/scoring", test_scoring_picks_html);
+  g_test_add_func ("/html-import/never-script", test_never_script);
+  g_test_add_func ("/html-import/bad-input", test_bad_input);
+  g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/html-import/huge-page", test_huge_page);
+  return g_test_run ();
+}
