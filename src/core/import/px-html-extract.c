@@ -351,7 +351,7 @@ is_boilerplate (Ctx *ctx, xmlNode *node)
   ClassHints h;
   NodeInfo *info;
 
-  if (px_html_is (node, "body") || px_html_is (node, "html"))
+  if (node->properties == NULL || px_html_is (node, "body") || px_html_is (node, "html"))
     return FALSE;
   if (is_hidden (node) || bad_role (node))
     return TRUE;

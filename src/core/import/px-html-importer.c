@@ -120,6 +120,7 @@ px_html_importer_import (PxImporter *self, GBytes *data, const char *name, const
     return NULL;
 
   html = px_html_parse (utf8, utf8_len);
+  g_clear_pointer (&utf8, g_free);
   if (html == NULL)
     {
       g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_MALFORMED, _ ("The page could not be read as HTML"));
