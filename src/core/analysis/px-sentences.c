@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "analysis/px-sentences.h"
+
+#include <string.h>
+
+#include "analysis/px-normalize.h"
+
+/* Abbreviations after which a capitalised word never starts a sentence:
+ * titles go with the name that follows. */
+static const char *const title_abbrevs[] = {
+  "mr",   "mrs",  "ms",  "messrs", "dr", "prof", "sen",    "rep",  "gov",  "gen",  "lt",  "col",
+  "capt", "cmdr", "adm", "sgt",    "st", "rev",  "hon",    "pres", "supt", "insp", "det", "maj",
+  "vs",   "v",    "e.g", "i.e",    "cf", "al",   "approx", "fig",  "mt",   "ft",   NULL,
+};
+
+/* Month abbreviations, which do not end a sentence before a day number. */
+static const char *const month_abbrevs[] = {
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+  "oct", "nov", "dec", "no",  "nos", "p",   "pp",  "vol", NULL,
+};
+
+/* Abbreviations that may just as well end a sentence ("… in the U.S. The
+ * company …" vs "U.S. President …"). */
+static const char *const ambiguous_abbrevs[] = {
+  "inc", "ltd", "co", "corp", "jr", "sr", "etc", "bros", "plc", "llc", "a.m", "p.m", NULL,
+};
+
+/* Capitalised words that usually start a sentence, used to decide after an
+ * ambiguous abbreviation. */
+static const char *const starters[] = {
+  "the",  "a",         "an",      "he",        "she",   "it",    "they",  "we",     "i",   "but",  "and",
+  "in",   "on",        "at",      "this",      "that",  "these", "those", "there",  "his", "her",  "their",
+  "its",  "our",       "as",      "if",        "when",  "while", "after", "before", "for", "some", "many",
+  "most", "officials", "however", "meanwhile", "still", "yet",   "so",    "not",    "no",  NULL,
+};
+
+static gboolean
+in_list (const char *const *list, const char *word)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (list[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The word ending right before @dot (letters and inner dots), lowercased. */
+static char *
+word_before (const char *text, const char *dot)
+{
+  const char *p = dot;
+
+  while (p > text)
+    {
+      const char *prev = g_utf8_find_prev_char (text, p);
+      gunichar c = g_utf8_get_char (prev);
+      if (!g_unichar_isalnum (c) && c != '.')
+        break;
+      p = prev;
+    }
+  return g_utf8_strdown (p, dot - p);
+}
+
+/* The word starting at @p, lowercased. */
+static char *
+word_at (const char *p)
+{
+  const char *q = p;
+
+  while (*q && g_unichar_isalpha (g_utf8_get_char (q)))
+    q = g_utf8_next_char (q);
+  return g_utf8_strdown (p, q - p);
+}
+
+static gboolean
+is_initial (const char *word)
+{
+  /* A single letter: "J. K. Rowling", "Plan B." is the rare loser. */
+  return g_utf8_strlen (word, -1) == 1 && g_unichar_isalpha (g_utf8_get_char (word));
+}
+
+/* Decides whether the terminal punctuation run ending just before @after
+ * (whose first character is @term at @term_pos) ends the sentence, given
+ * that @next is the first non-space character after it. */
+static gboolean
+is_boundary (const char *text, const char *term_pos, gunichar term, const char *next)
+{
+  gunichar n = g_utf8_get_char (next);
+
+  if (g_unichar_islower (n))
+    return FALSE;
+  if (!(g_unichar_isupper (n) || g_unichar_isdigit (n) || g_unichar_istitle (n) || px_unichar_is_open_quote (n) ||
+        n == '(' || n == '[' || px_unichar_is_dash (n) || g_unichar_isalpha (n)))
+    return FALSE;
+
+  if (term == '.' && term_pos > text && g_utf8_get_char (g_utf8_find_prev_char (text, term_pos)) != '.')
+    {
+      g_autofree char *word = word_before (text, term_pos);
+      g_autofree char *next_word = NULL;
+
+      if (*word == '\0')
+        return TRUE;
+      if (in_list (title_abbrevs, word) || is_initial (word))
+        return FALSE;
+      if (in_list (month_abbrevs, word) && g_unichar_isdigit (n))
+        return FALSE;
+      if (strchr (word, '.') != NULL || in_list (ambiguous_abbrevs, word))
+        {
+          next_word = word_at (next);
+          return in_list (starters, next_word);
+        }
+    }
+  return TRUE;
+}
+
+static void
+push (GArray *out, const char *text, const char *s, const char *e, guint cp_s, guint cp_e, guint block)
+{
+  PxSentence sent = { 0 };
+
+  /* Trim trailing spaces; the caller already skipped leading ones. */
+  while (e > s)
+    {
+      const char *prev = g_utf8_find_prev_char (s, e);
+      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      e = prev;
+      cp_e--;
+    }
+  if (e <= s)
+    return;
+  sent.start = cp_s;
+  sent.end = cp_e;
+  sent.byte_start = s - text;
+  sent.byte_end = e - text;
+  sent.block = block;
+  g_array_append_val (out, sent);
+}
+
+GArray *
+px_split_sentences (const char *text)
+{
+  GArray *out;
+  const char *p, *start = NULL;
+  guint cp = 0, cp_start = 0, block = 0;
+  gboolean in_newline_run = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_array_new (FALSE, TRUE, sizeof (PxSentence));
+  p = text;
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          if (start != NULL)
+            push (out, text, start, p, cp_start, cp, block);
+          start = NULL;
+          if (!in_newline_run && out->len > 0)
+            block++;
+          in_newline_run = TRUE;
+          p = g_utf8_next_char (p);
+          cp++;
+          continue;
+        }
+      in_newline_run = FALSE;
+
+      if (start == NULL)
+        {
+          if (!g_unichar_isspace (c))
+            {
+              start = p;
+              cp_start = cp;
+            }
+          p = g_utf8_next_char (p);
+          cp++;
+          continue;
+        }
+
+      if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+        {
+          const char *term_pos = p;
+          const char *q = p;
+          guint cq = cp;
+          const char *next;
+
+          /* The whole run: "?!", "...", then closing quotes and brackets. */
+          while (*q)
+            {
+              gunichar d = g_utf8_get_char (q);
+              if (d == '.' || d == '!' || d == '?' || d == 0x2026)
+                ;
+              else if (px_unichar_is_close_quote (d) || d == ')' || d == ']')
+                ;
+              else
+                break;
+              q = g_utf8_next_char (q);
+              cq++;
+            }
+          if (*q == '\0' || *q == '\n')
+            {
+              push (out, text, start, q, cp_start, cq, block);
+              start = NULL;
+              p = q;
+              cp = cq;
+              continue;
+            }
+          if (!g_unichar_isspace (g_utf8_get_char (q)))
+            {
+              /* "3.5", "U.S.-China", "example.com": not an end. */
+              p = g_utf8_next_char (p);
+              cp++;
+              continue;
+            }
+          next = q;
+          while (*next && *next != '\n' && g_unichar_isspace (g_utf8_get_char (next)))
+            next = g_utf8_next_char (next);
+          if (*next == '\0' || *next == '\n' || is_boundary (text, term_pos, c, next))
+            {
+              push (out, text, start, q, cp_start, cq, block);
+              start = NULL;
+            }
+          p = q;
+          cp = cq;
+          continue;
+        }
+
+      p = g_utf8_next_char (p);
+      cp++;
+    }
+  if (start != NULL)
+    push (out, text, start, p, cp_start, cp, block);
+  return out;
+}

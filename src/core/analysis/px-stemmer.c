@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "analysis/px-stemmer.h"
+
+#include <libstemmer.h>
+#include <string.h>
+
+struct _PxStemmer
+{
+  struct sb_stemmer *stemmer;
+  char *language;
+  /* word -> stem; the same few thousand words recur in every article, and a
+   * lookup is much cheaper than running the Snowball machine again. */
+  GHashTable *cache;
+  GStringChunk *strings;
+};
+
+static struct sb_stemmer *
+open_stemmer (const char *language, char **used)
+{
+  struct sb_stemmer *st = NULL;
+
+  if (language != NULL && *language)
+    {
+      /* libstemmer knows ISO 639-1 codes, so "de-AT" -> "de" is enough. */
+      g_autofree char *primary = g_ascii_strdown (language, strcspn (language, "-_"));
+      st = sb_stemmer_new (primary, "UTF_8");
+      if (st != NULL)
+        {
+          *used = g_steal_pointer (&primary);
+          return st;
+        }
+    }
+  *used = g_strdup ("english");
+  return sb_stemmer_new ("english", "UTF_8");
+}
+
+PxStemmer *
+px_stemmer_new (const char *language)
+{
+  PxStemmer *self = g_new0 (PxStemmer, 1);
+
+  self->stemmer = open_stemmer (language, &self->language);
+  self->cache = g_hash_table_new (g_str_hash, g_str_equal);
+  self->strings = g_string_chunk_new (4096);
+  return self;
+}
+
+void
+px_stemmer_free (PxStemmer *self)
+{
+  if (self == NULL)
+    return;
+  sb_stemmer_delete (self->stemmer);
+  g_hash_table_unref (self->cache);
+  g_string_chunk_free (self->strings);
+  g_free (self->language);
+  g_free (self);
+}
+
+const char *
+px_stemmer_get_language (PxStemmer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->language;
+}
+
+const char *
+px_stemmer_stem (PxStemmer *self, const char *norm)
+{
+  const char *stem;
+  const sb_symbol *out;
+  char *key;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (norm != NULL, NULL);
+
+  stem = g_hash_table_lookup (self->cache, norm);
+  if (stem != NULL)
+    return stem;
+
+  out = sb_stemmer_stem (self->stemmer, (const sb_symbol *)norm, strlen (norm));
+  key = g_string_chunk_insert_const (self->strings, norm);
+  if (out == NULL) /* out of memory inside libstemmer: keep the word */
+    stem = key;
+  else
+    stem = g_string_chunk_insert_len (self->strings, (const char *)out, sb_stemmer_length (self->stemmer));
+  g_hash_table_insert (self->cache, key, (gpointer)stem);
+  return stem;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "analysis/px-stemmer.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PX_TOKEN_STOP = 1 << 0,        /* a function word (px_is_stop_word) */
+  PX_TOKEN_NUMBER = 1 << 1,      /* starts with a digit: "3.5", "5G", "1,000" */
+  PX_TOKEN_CAPITALIZED = 1 << 2, /* first letter upper case as written */
+  PX_TOKEN_ACRONYM = 1 << 3,     /* all capitals or dotted: "US", "U.S." */
+} PxTokenFlags;
+
+/* One word. Offsets as in PxSentence (code points, and bytes). @norm is
+ * the comparison form (px_normalize_word()), @stem its Snowball stem (the
+ * norm itself for stop words and numbers). Both strings belong to whoever
+ * tokenized (PxTextUnits). @sentence is the index of the sentence holding
+ * the token, filled by PxTextUnits. */
+typedef struct
+{
+  guint start;
+  guint end;
+  guint byte_start;
+  guint byte_end;
+  const char *norm;
+  const char *stem;
+  guint flags;
+  guint sentence;
+} PxToken;
+
+/* Splits @text into words: runs of letters and digits, keeping inner
+ * apostrophes ("don't", "Huawei’s"), dotted acronyms ("U.S."), decimals
+ * and thousands ("3.5", "1,000"). Hyphens and dashes separate words, so
+ * "no-spy" and "no spy" compare equal. Strings go into @strings; @stemmer
+ * may be NULL (then stem == norm). Returns an array of PxToken. */
+GArray *px_tokenize (const char *text, const char *language, PxStemmer *stemmer, GStringChunk *strings);
+
+G_END_DECLS
