@@ -1,0 +1,964 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "analysis/px-event-index.h"
+
+#include <math.h>
+#include <string.h>
+
+/* How many of a document's strongest terms are used to find candidate
+ * events, and how many candidates are then compared in full. Rare terms
+ * carry the weight in TF-IDF, so an event that shares none of a
+ * document's top terms cannot reach the threshold in practice. */
+#define N_PROBE_TERMS 16
+#define N_CANDIDATES 12
+
+#define SERIAL_VERSION 1
+#define SERIAL_TYPE "(u(dddi)ua(ssuu)a(xuxa(ud)))"
+
+typedef struct
+{
+  guint term;
+  double weight;
+} TermWeight;
+
+typedef struct
+{
+  char *text;
+  char *surface;
+  PxTermKind kind;
+  guint df;
+} TermInfo;
+
+typedef struct
+{
+  gint64 id;
+  guint32 day;
+  gint64 event;
+  GArray *vec; /* TermWeight sorted by term, unit length; NULL until assigned */
+} DocEntry;
+
+typedef struct
+{
+  gint64 id;
+  GArray *members; /* gint64 */
+  GArray *sum;     /* TermWeight sorted by term: sum of member vectors */
+  double norm;
+  guint32 day_min, day_max; /* 0 when no member has a date */
+} EventEntry;
+
+struct _PxEventIndex
+{
+  GObject parent_instance;
+
+  PxEventParams params;
+  GHashTable *vocab;   /* text -> term id + 1 */
+  GPtrArray *terms;    /* TermInfo* by id */
+  GPtrArray *postings; /* by term id: GArray of gint64 event ids (may hold stale ids) */
+  guint n_docs;
+  GHashTable *docs;   /* gint64* -> DocEntry* */
+  GHashTable *events; /* gint64* -> EventEntry* */
+  gint64 next_event_id;
+};
+
+G_DEFINE_FINAL_TYPE (PxEventIndex, px_event_index, G_TYPE_OBJECT)
+
+void
+px_event_params_init (PxEventParams *params)
+{
+  g_return_if_fail (params != NULL);
+
+  params->threshold = 0.22;
+  params->date_window_days = 3;
+  params->entity_weight = 2.0;
+  params->number_weight = 1.5;
+}
+
+static void
+term_info_free (gpointer data)
+{
+  TermInfo *t = data;
+  g_free (t->text);
+  g_free (t->surface);
+  g_free (t);
+}
+
+static void
+doc_entry_free (gpointer data)
+{
+  DocEntry *d = data;
+  g_clear_pointer (&d->vec, g_array_unref);
+  g_free (d);
+}
+
+static void
+event_entry_free (gpointer data)
+{
+  EventEntry *e = data;
+  g_array_unref (e->members);
+  g_array_unref (e->sum);
+  g_free (e);
+}
+
+static void
+px_event_index_finalize (GObject *object)
+{
+  PxEventIndex *self = PX_EVENT_INDEX (object);
+
+  g_hash_table_unref (self->vocab);
+  g_ptr_array_unref (self->terms);
+  g_ptr_array_unref (self->postings);
+  g_hash_table_unref (self->docs);
+  g_hash_table_unref (self->events);
+
+  G_OBJECT_CLASS (px_event_index_parent_class)->finalize (object);
+}
+
+static void
+px_event_index_class_init (PxEventIndexClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = px_event_index_finalize;
+}
+
+static void
+px_event_index_init (PxEventIndex *self)
+{
+  px_event_params_init (&self->params);
+  self->vocab = g_hash_table_new (g_str_hash, g_str_equal);
+  self->terms = g_ptr_array_new_with_free_func (term_info_free);
+  self->postings = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  self->docs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, doc_entry_free);
+  self->events = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, event_entry_free);
+  self->next_event_id = 1;
+}
+
+PxEventIndex *
+px_event_index_new (const PxEventParams *params)
+{
+  PxEventIndex *self = g_object_new (PX_TYPE_EVENT_INDEX, NULL);
+
+  if (params != NULL)
+    self->params = *params;
+  return self;
+}
+
+const PxEventParams *
+px_event_index_get_params (PxEventIndex *self)
+{
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
+  return &self->params;
+}
+
+/* --- vocabulary ---------------------------------------------------------- */
+
+static guint
+intern_term (PxEventIndex *self, const char *text, const char *surface, PxTermKind kind)
+{
+  gpointer id = g_hash_table_lookup (self->vocab, text);
+  TermInfo *t;
+
+  if (id != NULL)
+    return GPOINTER_TO_UINT (id) - 1;
+
+  t = g_new0 (TermInfo, 1);
+  t->text = g_strdup (text);
+  t->surface = g_strdup (surface);
+  t->kind = kind;
+  g_ptr_array_add (self->terms, t);
+  g_ptr_array_add (self->postings, g_array_new (FALSE, FALSE, sizeof (gint64)));
+  g_hash_table_insert (self->vocab, t->text, GUINT_TO_POINTER (self->terms->len));
+  return self->terms->len - 1;
+}
+
+static DocEntry *
+observe (PxEventIndex *self, const PxEventFeatures *features)
+{
+  DocEntry *doc = g_hash_table_lookup (self->docs, &features->document_id);
+
+  if (doc != NULL)
+    return doc;
+
+  doc = g_new0 (DocEntry, 1);
+  doc->id = features->document_id;
+  doc->day = features->day;
+  g_hash_table_insert (self->docs, &doc->id, doc);
+  self->n_docs++;
+  for (guint i = 0; i < features->terms->len; i++)
+    {
+      const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
+      guint id = intern_term (self, term->text, term->surface, term->kind);
+      ((TermInfo *)self->terms->pdata[id])->df++;
+    }
+  return doc;
+}
+
+static int
+tw_cmp (gconstpointer a, gconstpointer b)
+{
+  guint x = ((const TermWeight *)a)->term, y = ((const TermWeight *)b)->term;
+  return x < y ? -1 : x > y;
+}
+
+/* Sublinear TF times smoothed IDF (as scikit-learn computes it, so the
+ * two can be compared), times the weight of the term's kind, normalized
+ * to unit length. */
+static GArray *
+vectorize (PxEventIndex *self, const PxEventFeatures *features)
+{
+  GArray *vec = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), features->terms->len);
+  double norm = 0;
+
+  for (guint i = 0; i < features->terms->len; i++)
+    {
+      const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
+      gpointer id = g_hash_table_lookup (self->vocab, term->text);
+      const TermInfo *info;
+      TermWeight tw;
+      double idf, kind = 1.0;
+
+      if (id == NULL)
+        continue;
+      tw.term = GPOINTER_TO_UINT (id) - 1;
+      info = self->terms->pdata[tw.term];
+      idf = log ((1.0 + self->n_docs) / (1.0 + info->df)) + 1.0;
+      if (term->kind == PX_TERM_ENTITY)
+        kind = self->params.entity_weight;
+      else if (term->kind == PX_TERM_NUMBER)
+        kind = self->params.number_weight;
+      tw.weight = (1.0 + log (term->count)) * idf * kind;
+      norm += tw.weight * tw.weight;
+      g_array_append_val (vec, tw);
+    }
+  norm = sqrt (norm);
+  for (guint i = 0; i < vec->len && norm > 0; i++)
+    g_array_index (vec, TermWeight, i).weight /= norm;
+  g_array_sort (vec, tw_cmp);
+  return vec;
+}
+
+static double
+dot (GArray *a, GArray *b)
+{
+  const TermWeight *x = (const TermWeight *)a->data, *y = (const TermWeight *)b->data;
+  guint i = 0, j = 0;
+  double s = 0;
+
+  /* When one side is much shorter, binary search beats the merge. */
+  if (a->len * 8 < b->len)
+    {
+      for (i = 0; i < a->len; i++)
+        {
+          guint lo = 0, hi = b->len;
+          while (lo < hi)
+            {
+              guint mid = (lo + hi) / 2;
+              if (y[mid].term < x[i].term)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          if (lo < b->len && y[lo].term == x[i].term)
+            s += x[i].weight * y[lo].weight;
+        }
+      return s;
+    }
+  while (i < a->len && j < b->len)
+    {
+      if (x[i].term < y[j].term)
+        i++;
+      else if (x[i].term > y[j].term)
+        j++;
+      else
+        s += x[i++].weight * y[j++].weight;
+    }
+  return s;
+}
+
+/* --- events -------------------------------------------------------------- */
+
+static EventEntry *
+event_new (PxEventIndex *self, gint64 id)
+{
+  EventEntry *e = g_new0 (EventEntry, 1);
+
+  if (id <= 0)
+    id = self->next_event_id;
+  self->next_event_id = MAX (self->next_event_id, id + 1);
+  e->id = id;
+  e->members = g_array_new (FALSE, FALSE, sizeof (gint64));
+  e->sum = g_array_new (FALSE, FALSE, sizeof (TermWeight));
+  g_hash_table_insert (self->events, &e->id, e);
+  return e;
+}
+
+/* Returns sum + sign * vec, both sorted by term. Terms new to the sum are
+ * posted for @event when @self is given. */
+static GArray *
+vec_add (GArray *sum, GArray *vec, double sign, PxEventIndex *self, gint64 event, double *norm_out)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
+  const TermWeight *x = (const TermWeight *)sum->data, *y = (const TermWeight *)vec->data;
+  guint i = 0, j = 0;
+  double norm = 0;
+
+  while (i < sum->len || j < vec->len)
+    {
+      TermWeight tw;
+      if (j >= vec->len || (i < sum->len && x[i].term < y[j].term))
+        tw = x[i++];
+      else if (i >= sum->len || y[j].term < x[i].term)
+        {
+          tw.term = y[j].term;
+          tw.weight = sign * y[j++].weight;
+          if (self != NULL && sign > 0)
+            g_array_append_val ((GArray *)self->postings->pdata[tw.term], event);
+        }
+      else
+        {
+          tw.term = x[i].term;
+          tw.weight = x[i++].weight + sign * y[j++].weight;
+        }
+      /* Removing a document leaves rounding noise behind; drop it. */
+      if (tw.weight > 1e-9)
+        {
+          norm += tw.weight * tw.weight;
+          g_array_append_val (out, tw);
+        }
+    }
+  if (norm_out != NULL)
+    *norm_out = sqrt (norm);
+  return out;
+}
+
+static void
+event_add_vector (PxEventIndex *self, EventEntry *e, GArray *vec, double sign)
+{
+  GArray *sum = vec_add (e->sum, vec, sign, self, e->id, &e->norm);
+
+  g_array_unref (e->sum);
+  e->sum = sum;
+}
+
+static void
+event_update_days (PxEventIndex *self, EventEntry *e)
+{
+  e->day_min = e->day_max = 0;
+  for (guint i = 0; i < e->members->len; i++)
+    {
+      DocEntry *d = g_hash_table_lookup (self->docs, &g_array_index (e->members, gint64, i));
+      if (d == NULL || d->day == 0)
+        continue;
+      if (e->day_min == 0 || d->day < e->day_min)
+        e->day_min = d->day;
+      if (d->day > e->day_max)
+        e->day_max = d->day;
+    }
+}
+
+static void
+event_join (PxEventIndex *self, EventEntry *e, DocEntry *doc)
+{
+  g_array_append_val (e->members, doc->id);
+  doc->event = e->id;
+  event_add_vector (self, e, doc->vec, 1.0);
+  if (doc->day != 0)
+    {
+      if (e->day_min == 0 || doc->day < e->day_min)
+        e->day_min = doc->day;
+      if (doc->day > e->day_max)
+        e->day_max = doc->day;
+    }
+}
+
+static void
+event_leave (PxEventIndex *self, DocEntry *doc)
+{
+  EventEntry *e = g_hash_table_lookup (self->events, &doc->event);
+
+  doc->event = 0;
+  if (e == NULL)
+    return;
+  for (guint i = 0; i < e->members->len; i++)
+    if (g_array_index (e->members, gint64, i) == doc->id)
+      {
+        g_array_remove_index (e->members, i);
+        break;
+      }
+  if (e->members->len == 0)
+    {
+      g_hash_table_remove (self->events, &e->id);
+      return;
+    }
+  event_add_vector (self, e, doc->vec, -1.0);
+  event_update_days (self, e);
+}
+
+static gboolean
+in_window (PxEventIndex *self, EventEntry *e, guint32 day)
+{
+  int w = self->params.date_window_days;
+
+  if (w < 0 || day == 0 || e->day_min == 0)
+    return TRUE;
+  return (gint64)day >= (gint64)e->day_min - w && (gint64)day <= (gint64)e->day_max + w;
+}
+
+static int
+weight_desc (gconstpointer a, gconstpointer b)
+{
+  double x = ((const TermWeight *)a)->weight, y = ((const TermWeight *)b)->weight;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+typedef struct
+{
+  gint64 event;
+  double score;
+} Candidate;
+
+static int
+candidate_desc (gconstpointer a, gconstpointer b)
+{
+  double x = ((const Candidate *)a)->score, y = ((const Candidate *)b)->score;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The most similar event within the date window (excluding @skip), or
+ * NULL. */
+static EventEntry *
+best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
+{
+  g_autoptr (GArray) probe = g_array_copy (doc->vec);
+  g_autoptr (GHashTable) partial = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GHashTableIter iter;
+  gpointer key, value;
+  EventEntry *best = NULL;
+  double best_sim = -1;
+
+  g_array_sort (probe, weight_desc);
+  for (guint i = 0; i < MIN (probe->len, N_PROBE_TERMS); i++)
+    {
+      const TermWeight *tw = &g_array_index (probe, TermWeight, i);
+      GArray *post = self->postings->pdata[tw->term];
+
+      for (guint k = 0; k < post->len; k++)
+        {
+          gint64 ev = g_array_index (post, gint64, k);
+          double *acc;
+
+          if (ev == skip)
+            continue;
+          acc = g_hash_table_lookup (partial, &ev);
+          if (acc == NULL)
+            {
+              acc = g_new0 (double, 1);
+              g_hash_table_insert (partial, g_memdup2 (&ev, sizeof ev), acc);
+            }
+          *acc += tw->weight;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, partial);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Candidate c = { *(gint64 *)key, *(double *)value };
+      g_array_append_val (candidates, c);
+    }
+  g_array_sort (candidates, candidate_desc);
+
+  for (guint i = 0, tried = 0; i < candidates->len && tried < N_CANDIDATES; i++)
+    {
+      gint64 ev = g_array_index (candidates, Candidate, i).event;
+      EventEntry *e = g_hash_table_lookup (self->events, &ev);
+      double sim;
+
+      if (e == NULL || e->norm <= 0 || !in_window (self, e, doc->day))
+        continue;
+      tried++;
+      sim = dot (doc->vec, e->sum) / e->norm;
+      if (sim > best_sim)
+        {
+          best_sim = sim;
+          best = e;
+        }
+    }
+  if (similarity != NULL)
+    *similarity = MAX (best_sim, 0.0);
+  return best;
+}
+
+static gint64
+assign_doc (PxEventIndex *self, DocEntry *doc, double *similarity)
+{
+  double sim = 0;
+  EventEntry *e = best_event (self, doc, 0, &sim);
+
+  if (e == NULL || sim < self->params.threshold)
+    {
+      e = event_new (self, 0);
+      sim = 0;
+    }
+  event_join (self, e, doc);
+  if (similarity != NULL)
+    *similarity = sim;
+  return e->id;
+}
+
+gint64
+px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, double *similarity)
+{
+  DocEntry *doc;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), 0);
+  g_return_val_if_fail (features != NULL, 0);
+
+  doc = observe (self, features);
+  if (doc->event != 0)
+    event_leave (self, doc);
+  g_clear_pointer (&doc->vec, g_array_unref);
+  doc->vec = vectorize (self, features);
+  return assign_doc (self, doc, similarity);
+}
+
+typedef struct
+{
+  const PxEventFeatures *features;
+  guint order;
+} Pending;
+
+static int
+pending_cmp (gconstpointer a, gconstpointer b)
+{
+  const Pending *x = a, *y = b;
+  guint32 dx = x->features->day, dy = y->features->day;
+
+  if (dx != dy)
+    return dx < dy ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void
+px_event_index_group (PxEventIndex *self, GPtrArray *features)
+{
+  g_autoptr (GArray) pending = NULL;
+
+  g_return_if_fail (PX_IS_EVENT_INDEX (self));
+  g_return_if_fail (features != NULL);
+
+  /* Document frequencies over the whole batch first, so that every vector
+   * sees the same IDF. */
+  for (guint i = 0; i < features->len; i++)
+    observe (self, features->pdata[i]);
+
+  pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), features->len);
+  for (guint i = 0; i < features->len; i++)
+    {
+      Pending p = { features->pdata[i], i };
+      g_array_append_val (pending, p);
+    }
+  /* In time order a story's first report founds the event and follow-ups
+   * join it, as they would when imported one by one. */
+  g_array_sort (pending, pending_cmp);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PxEventFeatures *f = g_array_index (pending, Pending, i).features;
+      DocEntry *doc = g_hash_table_lookup (self->docs, &f->document_id);
+
+      if (doc->event != 0)
+        event_leave (self, doc);
+      g_clear_pointer (&doc->vec, g_array_unref);
+      doc->vec = vectorize (self, f);
+      assign_doc (self, doc, NULL);
+    }
+}
+
+void
+px_event_index_add_to_event (PxEventIndex *self, const PxEventFeatures *features, gint64 event_id)
+{
+  DocEntry *doc;
+  EventEntry *e;
+
+  g_return_if_fail (PX_IS_EVENT_INDEX (self));
+  g_return_if_fail (features != NULL);
+  g_return_if_fail (event_id > 0);
+
+  doc = observe (self, features);
+  if (doc->event != 0)
+    event_leave (self, doc);
+  g_clear_pointer (&doc->vec, g_array_unref);
+  doc->vec = vectorize (self, features);
+  e = g_hash_table_lookup (self->events, &event_id);
+  if (e == NULL)
+    e = event_new (self, event_id);
+  event_join (self, e, doc);
+}
+
+void
+px_event_index_remove_document (PxEventIndex *self, gint64 document_id)
+{
+  DocEntry *doc;
+
+  g_return_if_fail (PX_IS_EVENT_INDEX (self));
+
+  doc = g_hash_table_lookup (self->docs, &document_id);
+  if (doc == NULL)
+    return;
+  if (doc->event != 0)
+    event_leave (self, doc);
+  /* Document frequencies keep counting it: they only steer weights, and
+   * taking it back would need its terms, which we do not keep by name. */
+  g_hash_table_remove (self->docs, &document_id);
+}
+
+gint64
+px_event_index_get_event (PxEventIndex *self, gint64 document_id)
+{
+  DocEntry *doc;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), 0);
+
+  doc = g_hash_table_lookup (self->docs, &document_id);
+  return doc != NULL ? doc->event : 0;
+}
+
+static int
+int64_cmp (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+  return x < y ? -1 : x > y;
+}
+
+GArray *
+px_event_index_list_events (PxEventIndex *self)
+{
+  GArray *out;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
+
+  out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_hash_table_iter_init (&iter, self->events);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (out, *(gint64 *)key);
+  g_array_sort (out, int64_cmp);
+  return out;
+}
+
+GArray *
+px_event_index_get_members (PxEventIndex *self, gint64 event_id)
+{
+  EventEntry *e;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
+
+  e = g_hash_table_lookup (self->events, &event_id);
+  return e != NULL ? g_array_copy (e->members) : NULL;
+}
+
+double
+px_event_index_similarity (PxEventIndex *self, gint64 document_id, gint64 event_id)
+{
+  DocEntry *doc;
+  EventEntry *e;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), 0);
+
+  doc = g_hash_table_lookup (self->docs, &document_id);
+  e = g_hash_table_lookup (self->events, &event_id);
+  if (doc == NULL || doc->vec == NULL || e == NULL || e->norm <= 0)
+    return 0;
+  return dot (doc->vec, e->sum) / e->norm;
+}
+
+/* --- titles -------------------------------------------------------------- */
+
+static gboolean
+already_named (GPtrArray *chosen, const char *surface)
+{
+  g_autofree char *low = g_utf8_strdown (surface, -1);
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      g_autofree char *other = g_utf8_strdown (chosen->pdata[i], -1);
+      if (strstr (other, low) != NULL || strstr (low, other) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+px_event_index_get_title (PxEventIndex *self, gint64 event_id)
+{
+  EventEntry *e;
+  g_autoptr (GArray) ranked = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) words = g_ptr_array_new ();
+  g_autoptr (GString) title = g_string_new (NULL);
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
+
+  e = g_hash_table_lookup (self->events, &event_id);
+  if (e == NULL)
+    return NULL;
+
+  ranked = g_array_copy (e->sum);
+  g_array_sort (ranked, weight_desc);
+  for (guint i = 0; i < ranked->len && (names->len < 3 || words->len < 3); i++)
+    {
+      const TermInfo *t = self->terms->pdata[g_array_index (ranked, TermWeight, i).term];
+
+      if (t->kind == PX_TERM_ENTITY && names->len < 3 && !already_named (names, t->surface))
+        g_ptr_array_add (names, t->surface);
+      else if (t->kind == PX_TERM_WORD && words->len < 3 && !already_named (names, t->surface) &&
+               !already_named (words, t->surface))
+        g_ptr_array_add (words, t->surface);
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (title, ", ");
+      g_string_append (title, names->pdata[i]);
+    }
+  if (names->len > 0 && words->len > 0)
+    g_string_append (title, ": ");
+  for (guint i = 0; i < words->len; i++)
+    {
+      g_autofree char *low = g_utf8_strdown (words->pdata[i], -1);
+      if (i > 0)
+        g_string_append (title, ", ");
+      g_string_append (title, low);
+    }
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+/* --- editing ------------------------------------------------------------- */
+
+gboolean
+px_event_index_move (PxEventIndex *self, gint64 document_id, gint64 event_id)
+{
+  DocEntry *doc;
+  EventEntry *e;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), FALSE);
+
+  doc = g_hash_table_lookup (self->docs, &document_id);
+  e = g_hash_table_lookup (self->events, &event_id);
+  if (doc == NULL || doc->vec == NULL || e == NULL)
+    return FALSE;
+  if (doc->event == event_id)
+    return TRUE;
+  event_leave (self, doc);
+  event_join (self, e, doc);
+  return TRUE;
+}
+
+gboolean
+px_event_index_merge (PxEventIndex *self, gint64 into, gint64 from)
+{
+  EventEntry *a, *b;
+  g_autoptr (GArray) moving = NULL;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), FALSE);
+
+  a = g_hash_table_lookup (self->events, &into);
+  b = g_hash_table_lookup (self->events, &from);
+  if (a == NULL || b == NULL || a == b)
+    return FALSE;
+  moving = g_array_copy (b->members);
+  for (guint i = 0; i < moving->len; i++)
+    px_event_index_move (self, g_array_index (moving, gint64, i), into);
+  return TRUE;
+}
+
+gint64
+px_event_index_split (PxEventIndex *self, gint64 event_id, const gint64 *document_ids, guint n_documents)
+{
+  EventEntry *fresh = NULL;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), 0);
+  g_return_val_if_fail (document_ids != NULL || n_documents == 0, 0);
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      DocEntry *doc = g_hash_table_lookup (self->docs, &document_ids[i]);
+
+      if (doc == NULL || doc->event != event_id || doc->vec == NULL)
+        continue;
+      if (fresh == NULL)
+        fresh = event_new (self, 0);
+      event_leave (self, doc);
+      event_join (self, fresh, doc);
+    }
+  return fresh != NULL ? fresh->id : 0;
+}
+
+static int
+array_len_desc (gconstpointer a, gconstpointer b)
+{
+  guint x = (*(GArray *const *)a)->len, y = (*(GArray *const *)b)->len;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+GPtrArray *
+px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double threshold)
+{
+  EventEntry *e;
+  GPtrArray *groups;
+  g_autoptr (GPtrArray) centroids = NULL;
+  g_autoptr (GArray) norms = NULL;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
+
+  e = g_hash_table_lookup (self->events, &event_id);
+  if (e == NULL)
+    return NULL;
+
+  /* The same leader clustering as grouping, on the members alone, with
+   * plain sums as centroids (the event's own postings are not needed for
+   * a handful of documents). */
+  groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  centroids = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  norms = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < e->members->len; i++)
+    {
+      gint64 id = g_array_index (e->members, gint64, i);
+      DocEntry *doc = g_hash_table_lookup (self->docs, &id);
+      double best_sim = -1;
+      guint best = G_MAXUINT;
+
+      for (guint g = 0; g < groups->len; g++)
+        {
+          double norm = g_array_index (norms, double, g);
+          double sim = norm > 0 ? dot (doc->vec, centroids->pdata[g]) / norm : 0;
+          if (sim > best_sim)
+            {
+              best_sim = sim;
+              best = g;
+            }
+        }
+      if (best == G_MAXUINT || best_sim < threshold)
+        {
+          double one = 1.0;
+          g_ptr_array_add (groups, g_array_new (FALSE, FALSE, sizeof (gint64)));
+          g_ptr_array_add (centroids, g_array_copy (doc->vec));
+          g_array_append_val (norms, one);
+          best = groups->len - 1;
+        }
+      else
+        {
+          GArray *sum = vec_add (centroids->pdata[best], doc->vec, 1.0, NULL, 0, &g_array_index (norms, double, best));
+          g_array_unref (centroids->pdata[best]);
+          centroids->pdata[best] = sum;
+        }
+      g_array_append_val ((GArray *)groups->pdata[best], id);
+    }
+  g_ptr_array_sort (groups, array_len_desc);
+  return groups;
+}
+
+/* --- persistence --------------------------------------------------------- */
+
+GBytes *
+px_event_index_serialize (PxEventIndex *self)
+{
+  GVariantBuilder terms, docs;
+  g_autoptr (GArray) events = NULL;
+  GVariant *v;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
+
+  g_variant_builder_init (&terms, G_VARIANT_TYPE ("a(ssuu)"));
+  for (guint i = 0; i < self->terms->len; i++)
+    {
+      const TermInfo *t = self->terms->pdata[i];
+      g_variant_builder_add (&terms, "(ssuu)", t->text, t->surface, (guint32)t->kind, t->df);
+    }
+
+  /* Documents event by event, in joining order, so that loading rebuilds
+   * the same centroids and member order. */
+  g_variant_builder_init (&docs, G_VARIANT_TYPE ("a(xuxa(ud))"));
+  events = px_event_index_list_events (self);
+  for (guint i = 0; i < events->len; i++)
+    {
+      EventEntry *e = g_hash_table_lookup (self->events, &g_array_index (events, gint64, i));
+      for (guint m = 0; m < e->members->len; m++)
+        {
+          DocEntry *d = g_hash_table_lookup (self->docs, &g_array_index (e->members, gint64, m));
+          GVariantBuilder vec;
+
+          g_variant_builder_init (&vec, G_VARIANT_TYPE ("a(ud)"));
+          for (guint k = 0; k < d->vec->len; k++)
+            {
+              const TermWeight *tw = &g_array_index (d->vec, TermWeight, k);
+              g_variant_builder_add (&vec, "(ud)", tw->term, tw->weight);
+            }
+          g_variant_builder_add (&docs, "(xuxa(ud))", d->id, d->day, d->event, &vec);
+        }
+    }
+
+  v = g_variant_new (SERIAL_TYPE, (guint32)SERIAL_VERSION, self->params.threshold, self->params.entity_weight,
+                     self->params.number_weight, self->params.date_window_days, self->n_docs, &terms, &docs);
+  return g_variant_get_data_as_bytes (g_variant_ref_sink (v));
+}
+
+PxEventIndex *
+px_event_index_deserialize (GBytes *bytes, GError **error)
+{
+  g_autoptr (GVariant) v = NULL;
+  g_autoptr (PxEventIndex) self = NULL;
+  g_autoptr (GVariantIter) terms = NULL;
+  g_autoptr (GVariantIter) docs = NULL;
+  guint32 version, n_docs, kind, df, day;
+  const char *text, *surface;
+  gint64 id, event;
+  GVariantIter *vec;
+  int window;
+  PxEventParams params;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (SERIAL_TYPE), bytes, FALSE));
+  if (!g_variant_is_normal_form (v))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Event statistics are damaged");
+      return NULL;
+    }
+  g_variant_get (v, SERIAL_TYPE, &version, &params.threshold, &params.entity_weight, &params.number_weight, &window,
+                 &n_docs, &terms, &docs);
+  if (version != SERIAL_VERSION)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Event statistics of version %u are not supported",
+                   version);
+      return NULL;
+    }
+  params.date_window_days = window;
+  self = px_event_index_new (&params);
+  while (g_variant_iter_next (terms, "(&s&suu)", &text, &surface, &kind, &df))
+    {
+      guint tid = intern_term (self, text, surface, (PxTermKind)kind);
+      ((TermInfo *)self->terms->pdata[tid])->df = df;
+    }
+  self->n_docs = n_docs;
+  while (g_variant_iter_next (docs, "(xuxa(ud))", &id, &day, &event, &vec))
+    {
+      DocEntry *doc = g_new0 (DocEntry, 1);
+      EventEntry *e;
+      TermWeight tw;
+
+      doc->id = id;
+      doc->day = day;
+      doc->vec = g_array_new (FALSE, FALSE, sizeof (TermWeight));
+      while (g_variant_iter_next (vec, "(ud)", &tw.term, &tw.weight))
+        if (tw.term < self->terms->len)
+          g_array_append_val (doc->vec, tw);
+      g_variant_iter_free (vec);
+      g_hash_table_replace (self->docs, &doc->id, doc);
+      e = g_hash_table_lookup (self->events, &event);
+      if (e == NULL)
+        e = event_new (self, event);
+      event_join (self, e, doc);
+    }
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "analysis/px-event-features.h"
+
+G_BEGIN_DECLS
+
+/* Parameters of event grouping. */
+typedef struct
+{
+  /* Minimum cosine similarity between a document and an event's centroid
+   * for the document to join the event. */
+  double threshold;
+  /* A document joins an event only if published within this many days of
+   * the event's first or last document; < 0 ignores dates. Documents
+   * without a date may join any event. */
+  int date_window_days;
+  /* Weights of the term kinds relative to plain words. */
+  double entity_weight;
+  double number_weight;
+} PxEventParams;
+
+/* Fills @params with the defaults calibrated on tools/compare-eval. */
+void px_event_params_init (PxEventParams *params);
+
+/* Groups documents into events by TF-IDF similarity over stems, names and
+ * numbers. The index keeps the statistics (document frequencies, each
+ * document's vector, each event's centroid and date range), so one new
+ * document is assigned without recomputing the others; the batch call
+ * groups many at once. Event ids are chosen by the index (1, 2, …) unless
+ * given through px_event_index_add_to_event(). Not thread-safe: use it from
+ * one thread at a time (a worker thread is fine). */
+#define PX_TYPE_EVENT_INDEX (px_event_index_get_type ())
+G_DECLARE_FINAL_TYPE (PxEventIndex, px_event_index, PX, EVENT_INDEX, GObject)
+
+/* @params may be NULL for the defaults. */
+PxEventIndex *px_event_index_new (const PxEventParams *params);
+const PxEventParams *px_event_index_get_params (PxEventIndex *self);
+
+/* Batch: counts all documents in the document frequencies first, then
+ * assigns them in order of publication (ties in array order).
+ * @features holds PxEventFeatures*. */
+void px_event_index_group (PxEventIndex *self, GPtrArray *features);
+
+/* Incremental: assigns one new document to the most similar event within
+ * the date window, or to a new event. Returns the event id; @similarity,
+ * if not NULL, receives the cosine similarity to the event joined (0 for a
+ * new event). A document already in the index is reassigned. */
+gint64 px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, double *similarity);
+
+/* Puts a document into a given event without looking at similarity: to
+ * rebuild the index from stored events, or after the user moved it. */
+void px_event_index_add_to_event (PxEventIndex *self, const PxEventFeatures *features, gint64 event_id);
+
+/* Forgets a document (its event is dropped when it becomes empty). */
+void px_event_index_remove_document (PxEventIndex *self, gint64 document_id);
+
+/* Event of a document, or 0 if the index does not know it. */
+gint64 px_event_index_get_event (PxEventIndex *self, gint64 document_id);
+/* Ids of all non-empty events, ascending (gint64). */
+GArray *px_event_index_list_events (PxEventIndex *self);
+/* Document ids of an event in the order they joined (gint64), or NULL. */
+GArray *px_event_index_get_members (PxEventIndex *self, gint64 event_id);
+/* Cosine similarity of a known document to an event's centroid. */
+double px_event_index_similarity (PxEventIndex *self, gint64 document_id, gint64 event_id);
+
+/* A readable title from the terms the event's documents share most:
+ * names first, then words ("Liang Hua, Huawei: no-spy agreement"). */
+char *px_event_index_get_title (PxEventIndex *self, gint64 event_id);
+
+/* Moves every document of @from into @into; @from disappears. */
+gboolean px_event_index_merge (PxEventIndex *self, gint64 into, gint64 from);
+/* Moves the given documents of @event_id into a new event and returns its
+ * id (0 if none of them belonged to @event_id). */
+gint64 px_event_index_split (PxEventIndex *self, gint64 event_id, const gint64 *document_ids, guint n_documents);
+/* Moves one document into another event (which must exist). */
+gboolean px_event_index_move (PxEventIndex *self, gint64 document_id, gint64 event_id);
+/* Suggests how to split an event: groups its documents again with a
+ * stricter @threshold. Returns a GPtrArray of GArray (gint64 document ids),
+ * largest group first; one group means "no split". */
+GPtrArray *px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double threshold);
+
+/* The statistics as bytes, so a store can keep them between sessions
+ * (GVariant, versioned), and back. */
+GBytes *px_event_index_serialize (PxEventIndex *self);
+PxEventIndex *px_event_index_deserialize (GBytes *bytes, GError **error);
+
+G_END_DECLS
