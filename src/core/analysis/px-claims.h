@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "analysis/px-alignment.h"
+
+G_BEGIN_DECLS
+
+/* One outlet's wording of a claim: sentences @first .. @last of document
+ * @doc, code points [@start, @end) of its text. @label and @score say how
+ * it matches the claim's reference passage (the one most linked to the
+ * others, @reference TRUE; its own label is its best link's). */
+typedef struct
+{
+  guint doc;
+  guint first;
+  guint last;
+  guint start;
+  guint end;
+  PxMatchLabel label;
+  double score;
+  gboolean reference;
+} PxPassage;
+
+/* What several outlets (or just one) state: passages linked by
+ * paraphrase-or-better matches. @passages (PxPassage) is sorted by
+ * document; @n_documents counts distinct documents. */
+typedef struct
+{
+  guint id;
+  GArray *passages;
+  guint n_documents;
+} PxClaim;
+
+/* The claims of an event, built from an alignment: connected groups of
+ * sentences whose matches are paraphrase or better (mutual best matches
+ * for paraphrases, so that one loose link cannot chain two claims).
+ * Sentences too short to match form no claim. */
+#define PX_TYPE_CLAIM_SET (px_claim_set_get_type ())
+G_DECLARE_FINAL_TYPE (PxClaimSet, px_claim_set, PX, CLAIM_SET, GObject)
+
+/* A claim counts as missing from a document when at least @min_support
+ * other documents report it (capped at the number of other documents);
+ * 0 means 2. */
+PxClaimSet *px_claim_set_new (PxAlignment *alignment, guint min_support);
+
+PxAlignment *px_claim_set_get_alignment (PxClaimSet *self);
+/* Claims are ordered by how many documents report them, most first, then
+ * by where they first appear. */
+guint px_claim_set_get_n_claims (PxClaimSet *self);
+const PxClaim *px_claim_set_get_claim (PxClaimSet *self, guint index);
+/* Index of the claim holding sentence @sentence of @doc, or G_MAXUINT. */
+guint px_claim_set_find (PxClaimSet *self, guint doc, guint sentence);
+/* Whether @doc reports claim @index (the coverage matrix). */
+gboolean px_claim_set_covers (PxClaimSet *self, guint index, guint doc);
+/* Claim indices (guint) that only @doc reports. */
+GArray *px_claim_set_only_here (PxClaimSet *self, guint doc);
+/* Claim indices (guint) that enough other documents report but @doc
+ * does not. */
+GArray *px_claim_set_missing_here (PxClaimSet *self, guint doc);
+
+G_END_DECLS
