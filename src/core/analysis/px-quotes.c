@@ -1,0 +1,1234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "analysis/px-quotes.h"
+
+#include <string.h>
+
+#include "analysis/px-normalize.h"
+
+/* Reporting verbs, in the forms news copy uses them. */
+static const char *const cue_words[] = {
+  "said",      "says",         "say",       "told",       "tells",      "tell",       "added",     "adds",
+  "add",       "stated",       "explained", "explains",   "explain",    "noted",      "notes",     "warned",
+  "warns",     "warn",         "argued",    "argues",     "insisted",   "insists",    "claimed",   "claims",
+  "asked",     "asks",         "replied",   "replies",    "wrote",      "writes",     "declared",  "announced",
+  "continued", "acknowledged", "admitted",  "stressed",   "emphasised", "emphasized", "suggested", "urged",
+  "recalled",  "remarked",     "conceded",  "confirmed",  "denied",     "predicted",  "commented", "observed",
+  "responded", "cautioned",    "concluded", "maintained", "promised",   "vowed",      "tweeted",   "posted",
+  "insisted",  "mused",        "quipped",   "pledged",    "boasted",    NULL,
+};
+
+/* Words of titles and roles ("Huawei chairman Liang Hua", "the company's
+ * chief executive"): part of a speaker phrase, never of the name. */
+static const char *const role_words[] = {
+  "chairman",
+  "chairwoman",
+  "chair",
+  "ceo",
+  "cfo",
+  "cto",
+  "coo",
+  "president",
+  "vice",
+  "chief",
+  "executive",
+  "officer",
+  "director",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "minister",
+  "secretary",
+  "senator",
+  "sen",
+  "rep",
+  "representative",
+  "governor",
+  "gov",
+  "mayor",
+  "founder",
+  "co-founder",
+  "head",
+  "analyst",
+  "professor",
+  "prof",
+  "counsel",
+  "lawyer",
+  "attorney",
+  "adviser",
+  "advisor",
+  "manager",
+  "commissioner",
+  "chancellor",
+  "ambassador",
+  "official",
+  "officials",
+  "leader",
+  "deputy",
+  "general",
+  "security",
+  "economist",
+  "researcher",
+  "expert",
+  "editor",
+  "judge",
+  "inspector",
+  "superintendent",
+  "engineer",
+  "treasurer",
+  "prime",
+  "member",
+  "board",
+  "company",
+  "firm",
+  "agency",
+  "department",
+  "ministry",
+  "police",
+  "council",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "sir",
+  "dame",
+  "lord",
+  "lady",
+  "captain",
+  "coach",
+  "inspector",
+  "sergeant",
+  "detective",
+  "chairperson",
+  "organiser",
+  "organizer",
+  "owner",
+  "principal",
+  "teacher",
+  "doctor",
+  "nurse",
+  "scientist",
+  "engineer",
+  "resident",
+  "residents",
+  "partner",
+  "outside",
+  "senior",
+  "top",
+  "former",
+  "acting",
+  "interim",
+  "global",
+  "regional",
+  "national",
+  "state",
+  "city",
+  "county",
+  "federal",
+  "u.s",
+  "group",
+  "union",
+  "spokesmen",
+  "staff",
+  "worker",
+  "workers",
+  "trade",
+  "finance",
+  "health",
+  "foreign",
+  "defence",
+  "defense",
+  "interior",
+  "justice",
+  "transport",
+  "energy",
+  "environment",
+  "education",
+  NULL,
+};
+
+/* Skipped when walking back from a cue to its subject: "he went on to
+ * explain", "Liang also stressed", "she has repeatedly said". */
+static const char *const aux_words[] = {
+  "went",     "on",         "to",       "also",       "later",      "then",       "has",   "had",
+  "have",     "would",      "will",     "previously", "further",    "repeatedly", "again", "once",
+  "publicly", "separately", "recently", "earlier",    "reportedly", "is",         "was",   "were",
+  "had",      "been",       "being",    "quickly",    "flatly",     "firmly",     NULL,
+};
+
+static const char *const pronouns[] = { "he", "she", "they", "i", "we", "him", "her", NULL };
+static const char *const determiners[] = { "the", "a", "an", "its", "his", "her", "their", NULL };
+
+static GHashTable *cue_table, *role_table, *aux_table;
+
+static void
+init_tables (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      cue_table = g_hash_table_new (g_str_hash, g_str_equal);
+      role_table = g_hash_table_new (g_str_hash, g_str_equal);
+      aux_table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; cue_words[i]; i++)
+        g_hash_table_add (cue_table, (gpointer)cue_words[i]);
+      for (guint i = 0; role_words[i]; i++)
+        g_hash_table_add (role_table, (gpointer)role_words[i]);
+      for (guint i = 0; aux_words[i]; i++)
+        g_hash_table_add (aux_table, (gpointer)aux_words[i]);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static gboolean
+in_list (const char *const *list, const char *word)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (list[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+px_is_cue_word (const char *norm)
+{
+  g_return_val_if_fail (norm != NULL, FALSE);
+  init_tables ();
+  return g_hash_table_contains (cue_table, norm);
+}
+
+static gboolean
+is_role_word (const char *norm)
+{
+  size_t len = strlen (norm);
+
+  /* "company's" is as much a role word as "company". */
+  if (len > 2 && norm[len - 2] == '\'' && norm[len - 1] == 's')
+    {
+      g_autofree char *base = g_strndup (norm, len - 2);
+      return g_hash_table_contains (role_table, base);
+    }
+  return g_hash_table_contains (role_table, norm);
+}
+
+static gboolean
+is_possessive (const char *norm)
+{
+  size_t len = strlen (norm);
+  return len > 2 && norm[len - 2] == '\'' && norm[len - 1] == 's';
+}
+
+const char *
+px_quote_kind_to_string (PxQuoteKind kind)
+{
+  switch (kind)
+    {
+    case PX_QUOTE_DIRECT:
+      return "direct";
+    case PX_QUOTE_PARTIAL:
+      return "partial";
+    case PX_QUOTE_INDIRECT:
+      return "indirect";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+px_quote_free (PxQuote *quote)
+{
+  if (quote == NULL)
+    return;
+  g_free (quote->text);
+  g_free (quote->speaker);
+  g_free (quote->speaker_as_written);
+  g_free (quote->role);
+  g_free (quote->cue);
+  g_free (quote);
+}
+
+/* --- context ------------------------------------------------------------- */
+
+typedef struct
+{
+  PxTextUnits *units;
+  const char *text;
+  const PxToken *tok;
+  guint n_tok;
+  GArray *marks;   /* Mark, the quotation spans */
+  GArray *persons; /* Person, named people in text order */
+} Ctx;
+
+typedef struct
+{
+  /* Code points and bytes of the content (inside the marks) and of the
+   * marks themselves (open at mark_start, close ending at mark_end). */
+  guint start, end, byte_start, byte_end;
+  guint mark_start, mark_end, mark_byte_start, mark_byte_end;
+  guint block;
+  guint first_tok, end_tok; /* tokens inside */
+} Mark;
+
+typedef struct
+{
+  guint pos; /* code point where the name is mentioned */
+  char *name;
+  char *role;
+} Person;
+
+static void
+person_clear (gpointer data)
+{
+  Person *p = data;
+  g_free (p->name);
+  g_free (p->role);
+}
+
+/* The text between two adjacent tokens. */
+static inline const char *
+gap_start (Ctx *c, guint i)
+{
+  return c->text + c->tok[i].byte_end;
+}
+
+static gboolean
+gap_has (Ctx *c, guint i, const char *chars)
+{
+  /* Between token i and i + 1. */
+  const char *s = c->text + c->tok[i].byte_end, *e = c->text + c->tok[i + 1].byte_start;
+
+  for (const char *p = s; p < e; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      if (strchr (chars, (int)ch) != NULL && ch < 128)
+        return TRUE;
+      if (px_unichar_is_open_quote (ch) || px_unichar_is_close_quote (ch))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+gap_breaks (Ctx *c, guint i)
+{
+  return gap_has (c, i, ",.;:!?()[]") || c->tok[i].sentence != c->tok[i + 1].sentence;
+}
+
+/* First token whose start is >= cp. */
+static guint
+token_at (Ctx *c, guint cp)
+{
+  guint lo = 0, hi = c->n_tok;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (c->tok[mid].start < cp)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static char *
+span_text (Ctx *c, guint first, guint last)
+{
+  return g_strndup (c->text + c->tok[first].byte_start, c->tok[last].byte_end - c->tok[first].byte_start);
+}
+
+static gboolean
+is_nameish (const PxToken *t)
+{
+  return (t->flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && !(t->flags & (PX_TOKEN_NUMBER | PX_TOKEN_STOP));
+}
+
+/* Words that make a capitalised name an organisation, which "he" and
+ * "she" never point back to. */
+static const char *const org_words[] = {
+  "institute", "department", "council",    "university",  "ministry",  "commission", "agency", "company",
+  "inc",       "corp",       "group",      "association", "committee", "court",      "office", "bank",
+  "party",     "government", "times",      "news",        "post",      "reuters",    "press",  "technologies",
+  "network",   "networks",   "board",      "authority",   "service",   "police",     "club",   "foundation",
+  "union",     "house",      "parliament", "congress",    "senate",    "center",     "centre", "school",
+  "hospital",  "station",    "port",       "airport",     "city",      "county",     "state",  "states",
+  "kingdom",   "republic",   "journal",    NULL,
+};
+
+static gboolean
+is_org_name (const char *name)
+{
+  g_autofree char *low = g_utf8_strdown (name, -1);
+  g_auto (GStrv) words = g_strsplit (low, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (in_list (org_words, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* May token @t be part of a speaker phrase ("the company's chief
+ * executive Liang Hua")? */
+static gboolean
+is_phrase_word (const PxToken *t)
+{
+  return is_nameish (t) || is_role_word (t->norm) || in_list (determiners, t->norm) || is_possessive (t->norm) ||
+         in_list (pronouns, t->norm);
+}
+
+/* --- speaker phrases ----------------------------------------------------- */
+
+typedef struct
+{
+  guint first, last; /* tokens, inclusive; first > last when empty */
+  char *name;        /* the trailing run of capitalised non-role words */
+  char *role;        /* the words before it, or an appositive */
+  gboolean pronoun;
+} Phrase;
+
+static void
+phrase_clear (Phrase *p)
+{
+  g_clear_pointer (&p->name, g_free);
+  g_clear_pointer (&p->role, g_free);
+}
+
+/* Splits tokens first..last into role and name. FALSE if it holds neither
+ * (then it is not a speaker). */
+static gboolean
+parse_phrase (Ctx *c, guint first, guint last, Phrase *out)
+{
+  guint name_first = G_MAXUINT, name_last = G_MAXUINT;
+  guint role_first;
+
+  memset (out, 0, sizeof *out);
+  out->first = first;
+  out->last = last;
+  if (first > last)
+    return FALSE;
+  if (first == last && in_list (pronouns, c->tok[first].norm))
+    {
+      out->pronoun = TRUE;
+      return TRUE;
+    }
+  /* The name is the last run of capitalised words that are not titles;
+   * a possessive ("Huawei's") belongs to the role. */
+  for (guint i = last + 1; i-- > first;)
+    {
+      const PxToken *t = &c->tok[i];
+      if (is_nameish (t) && !is_role_word (t->norm) && (!is_possessive (t->norm) || i == last) &&
+          !in_list (determiners, t->norm) && !in_list (pronouns, t->norm))
+        {
+          if (name_last == G_MAXUINT)
+            name_last = i;
+          name_first = i;
+        }
+      else if (name_last != G_MAXUINT)
+        break;
+    }
+  if (name_last != G_MAXUINT && name_last == last)
+    {
+      out->name = span_text (c, name_first, name_last);
+      /* "Liang's" as a subject ("Liang's words") is not a speaker. */
+      if (is_possessive (c->tok[name_last].norm))
+        {
+          phrase_clear (out);
+          return FALSE;
+        }
+    }
+  else
+    name_first = last + 1;
+
+  role_first = first;
+  while (role_first < name_first && in_list (determiners, c->tok[role_first].norm) && out->name != NULL)
+    role_first++;
+  if (role_first < name_first)
+    {
+      gboolean has_role = FALSE;
+      for (guint i = role_first; i < name_first; i++)
+        if (is_role_word (c->tok[i].norm) || is_possessive (c->tok[i].norm) || is_nameish (&c->tok[i]))
+          has_role = TRUE;
+      if (has_role)
+        out->role = span_text (c, role_first, name_first - 1);
+    }
+  return out->name != NULL || out->role != NULL;
+}
+
+/* Speaker phrase starting at token @i, going right ("said Huawei chairman
+ * Liang Hua, while …"); also reads an appositive role ("Liang Hua,
+ * Huawei's chairman, said"). Stops at @limit (exclusive). */
+static gboolean
+phrase_right (Ctx *c, guint i, guint limit, Phrase *out)
+{
+  guint j = i;
+
+  if (i >= limit || !is_phrase_word (&c->tok[i]))
+    return FALSE;
+  while (j + 1 < limit && j - i < 7 && is_phrase_word (&c->tok[j + 1]) && !gap_breaks (c, j) &&
+         !in_list (pronouns, c->tok[j].norm))
+    j++;
+  if (!parse_phrase (c, i, j, out))
+    return FALSE;
+  /* Appositive: ", Huawei's chairman," after a name. */
+  if (out->name != NULL && out->role == NULL && j + 1 < limit && gap_has (c, j, ","))
+    {
+      guint k = j + 1, e = k;
+      gboolean role = FALSE;
+      while (e < limit && e - k < 6 && is_phrase_word (&c->tok[e]))
+        {
+          role |= is_role_word (c->tok[e].norm);
+          if (e + 1 >= limit || gap_breaks (c, e))
+            break;
+          e++;
+        }
+      if (role && e < limit)
+        out->role = span_text (c, k, e);
+    }
+  return TRUE;
+}
+
+/* Speaker phrase ending at token @j, going left, not before @floor. */
+static gboolean
+phrase_left (Ctx *c, guint j, guint floor, Phrase *out)
+{
+  guint i = j;
+
+  if (j < floor || !is_phrase_word (&c->tok[j]))
+    return FALSE;
+  while (i > floor && j - i < 7 && is_phrase_word (&c->tok[i - 1]) && !gap_breaks (c, i - 1))
+    i--;
+  /* "We" in `"…" We said` is unlikely; a sentence-initial "He said" is
+   * fine. A lone pronoun inside a longer run is not the subject. */
+  while (i < j && in_list (pronouns, c->tok[i].norm))
+    i++;
+  return parse_phrase (c, i, j, out);
+}
+
+/* --- quotation marks ----------------------------------------------------- */
+
+static gboolean
+closes (gunichar open, gunichar close)
+{
+  switch (open)
+    {
+    case '"':
+      return close == '"' || close == 0x201D || close == 0x201C;
+    case 0x201C: /* “ … ” ; some outlets close with a straight " */
+      return close == 0x201D || close == '"';
+    case 0x201E: /* „ … “ or „ … ” */
+      return close == 0x201C || close == 0x201D;
+    case 0x00AB:
+      return close == 0x00BB;
+    case 0x00BB: /* »Danish and German style« */
+      return close == 0x00AB;
+    case 0x2018:
+      return close == 0x2019;
+    case 0x201A:
+      return close == 0x2018 || close == 0x2019;
+    case 0x2039:
+      return close == 0x203A;
+    case 0x300C:
+      return close == 0x300D;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+can_open (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x201E || c == 0x00AB || c == 0x2018 || c == 0x201A || c == 0x2039 ||
+         c == 0x300C;
+}
+
+static void
+find_marks (Ctx *c)
+{
+  const char *p = c->text;
+  guint cp = 0, block = 0;
+
+  while (*p)
+    {
+      gunichar ch = g_utf8_get_char (p);
+      const char *prev = p > c->text ? g_utf8_find_prev_char (c->text, p) : NULL;
+      gunichar before = prev != NULL ? g_utf8_get_char (prev) : ' ';
+
+      if (ch == '\n')
+        {
+          /* Count blocks as the sentence splitter does: one per run. */
+          if (before != '\n')
+            block++;
+          p++;
+          cp++;
+          continue;
+        }
+      /* An opening mark follows a space or a bracket, never a letter
+       * (that would be an apostrophe or a closing mark). */
+      if (can_open (ch) && !g_unichar_isalnum (before) && !(ch == 0x2018 && g_unichar_isalnum (before)))
+        {
+          const char *q = g_utf8_next_char (p);
+          guint cq = cp + 1;
+          gboolean found = FALSE;
+
+          while (*q && *q != '\n')
+            {
+              gunichar d = g_utf8_get_char (q);
+              const char *next = g_utf8_next_char (q);
+              gunichar after = g_utf8_get_char (next);
+              const char *qprev = g_utf8_find_prev_char (c->text, q);
+              gunichar dbefore = g_utf8_get_char (qprev);
+
+              /* A closing mark follows something other than a space and is
+               * not an apostrophe inside a word ("Huawei’s"). */
+              if (closes (ch, d) && !g_unichar_isspace (dbefore) && !g_unichar_isalpha (after))
+                {
+                  found = TRUE;
+                  break;
+                }
+              q = next;
+              cq++;
+            }
+          /* Single marks must close in the paragraph; double ones may run
+           * on to the end of it (a quote continued in the next one). */
+          if (found || (ch != 0x2018 && ch != 0x201A && ch != 0x2039))
+            {
+              Mark m = { 0 };
+              const char *cs = g_utf8_next_char (p), *ce = q;
+              guint ccs = cp + 1, cce = cq;
+
+              while (cs < ce && g_unichar_isspace (g_utf8_get_char (cs)))
+                cs = g_utf8_next_char (cs), ccs++;
+              while (ce > cs && g_unichar_isspace (g_utf8_get_char (g_utf8_find_prev_char (cs, ce))))
+                ce = g_utf8_find_prev_char (cs, ce), cce--;
+              m.start = ccs;
+              m.end = cce;
+              m.byte_start = cs - c->text;
+              m.byte_end = ce - c->text;
+              m.mark_start = cp;
+              m.mark_byte_start = p - c->text;
+              m.mark_end = found ? cq + 1 : cq;
+              m.mark_byte_end = found ? (guint)(g_utf8_next_char (q) - c->text) : (guint)(q - c->text);
+              m.block = block;
+              m.first_tok = token_at (c, m.start);
+              m.end_tok = token_at (c, m.end);
+              if (m.end_tok > m.first_tok)
+                g_array_append_val (c->marks, m);
+              p = found ? g_utf8_next_char (q) : q;
+              cp = m.mark_end;
+              continue;
+            }
+        }
+      p = g_utf8_next_char (p);
+      cp++;
+    }
+}
+
+/* --- people -------------------------------------------------------------- */
+
+static void
+add_person (Ctx *c, guint pos, const char *name, const char *role)
+{
+  Person p = { pos, g_strdup (name), g_strdup (role) };
+  guint at = c->persons->len;
+
+  /* Kept in text order: lookups stop at the first mention after the
+   * quote. */
+  while (at > 0 && g_array_index (c->persons, Person, at - 1).pos > pos)
+    at--;
+  g_array_insert_val (c->persons, at, p);
+}
+
+static gboolean
+inside_mark (Ctx *c, guint tok)
+{
+  for (guint m = 0; m < c->marks->len; m++)
+    {
+      const Mark *mk = &g_array_index (c->marks, Mark, m);
+      if (tok >= mk->first_tok && tok < mk->end_tok)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* People named with a title, before or after a reporting verb: the
+ * antecedents that "he", "Liang" and "the chairman" point back to. */
+static void
+find_people (Ctx *c)
+{
+  for (guint i = 0; i < c->n_tok; i++)
+    {
+      Phrase ph;
+      gboolean role_before = i > 0 && is_role_word (c->tok[i - 1].norm) && !gap_breaks (c, i - 1);
+      gboolean cue_before = i > 0 && px_is_cue_word (c->tok[i - 1].norm) && !gap_breaks (c, i - 1);
+
+      if (!is_nameish (&c->tok[i]) || is_role_word (c->tok[i].norm) || inside_mark (c, i))
+        continue;
+      if (!(role_before || cue_before || (i + 1 < c->n_tok && px_is_cue_word (c->tok[i + 1].norm)) ||
+            (i + 2 < c->n_tok && is_nameish (&c->tok[i + 1]) && !gap_breaks (c, i) && gap_has (c, i + 1, ","))))
+        continue;
+
+      /* Widen to the whole phrase around it. */
+      {
+        guint s = i, e = i;
+        while (s > 0 && i - s < 6 && is_phrase_word (&c->tok[s - 1]) && !gap_breaks (c, s - 1) &&
+               !px_is_cue_word (c->tok[s - 1].norm))
+          s--;
+        while (e + 1 < c->n_tok && e - i < 3 && is_nameish (&c->tok[e + 1]) && !is_role_word (c->tok[e + 1].norm) &&
+               !gap_breaks (c, e))
+          e++;
+        if (!parse_phrase (c, s, e, &ph))
+          {
+            i = e;
+            continue;
+          }
+        /* A person needs a title or two name words; "Huawei said" names
+         * an organisation. */
+        if (ph.name != NULL && (ph.role != NULL || e > i))
+          add_person (c, c->tok[i].start, ph.name, ph.role);
+        phrase_clear (&ph);
+        i = e;
+      }
+    }
+}
+
+/* The full name of a person mentioned before @pos whose name contains the
+ * word(s) of @name ("Liang" -> "Liang Hua"), or NULL. */
+static const Person *
+lookup_person (Ctx *c, const char *name, guint pos)
+{
+  g_auto (GStrv) want = g_strsplit (name, " ", -1);
+  const Person *best = NULL;
+
+  for (guint i = 0; i < c->persons->len; i++)
+    {
+      const Person *p = &g_array_index (c->persons, Person, i);
+      g_auto (GStrv) have = NULL;
+      gboolean all = TRUE;
+
+      if (p->pos > pos)
+        break;
+      have = g_strsplit (p->name, " ", -1);
+      for (guint w = 0; want[w] && all; w++)
+        all = g_strv_contains ((const char *const *)have, want[w]);
+      if (all && (best == NULL || strlen (p->name) >= strlen (best->name)))
+        best = p;
+    }
+  return best;
+}
+
+static const Person *
+last_person (Ctx *c, guint pos)
+{
+  const Person *best = NULL;
+  for (guint i = 0; i < c->persons->len; i++)
+    {
+      const Person *p = &g_array_index (c->persons, Person, i);
+      if (p->pos > pos)
+        break;
+      if (!is_org_name (p->name))
+        best = p;
+    }
+  return best;
+}
+
+/* The person last mentioned before @pos with a role containing @role_word. */
+static const Person *
+person_with_role (Ctx *c, const char *role_word, guint pos)
+{
+  const Person *best = NULL;
+  for (guint i = 0; i < c->persons->len; i++)
+    {
+      const Person *p = &g_array_index (c->persons, Person, i);
+      g_autofree char *low = NULL;
+      if (p->pos > pos)
+        break;
+      if (p->role == NULL)
+        continue;
+      low = g_utf8_strdown (p->role, -1);
+      if (strstr (low, role_word) != NULL)
+        best = p;
+    }
+  return best;
+}
+
+/* Resolves a phrase into the quote's speaker fields. */
+static void
+resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos)
+{
+  const Person *p = NULL;
+
+  q->speaker_as_written = span_text (c, ph->first, ph->last);
+  q->attribution_start = c->tok[ph->first].start;
+  q->attribution_end = c->tok[ph->last].end;
+  if (ph->pronoun)
+    {
+      if (strcmp (c->tok[ph->first].norm, "i") != 0 && strcmp (c->tok[ph->first].norm, "we") != 0)
+        p = last_person (c, pos);
+    }
+  else if (ph->name != NULL)
+    {
+      p = lookup_person (c, ph->name, pos);
+      if (p == NULL)
+        {
+          q->speaker = g_strdup (ph->name);
+          q->role = g_strdup (ph->role);
+          add_person (c, pos, ph->name, ph->role);
+          return;
+        }
+    }
+  else if (ph->role != NULL)
+    {
+      /* "the chairman": the last person given that title; "the company"
+       * stays unresolved rather than guessed. */
+      for (guint i = ph->last + 1; i-- > ph->first && p == NULL;)
+        if (is_role_word (c->tok[i].norm) && strcmp (c->tok[i].norm, "company") != 0 &&
+            strcmp (c->tok[i].norm, "firm") != 0)
+          p = person_with_role (c, c->tok[i].norm, pos);
+    }
+  if (p != NULL)
+    {
+      q->speaker = g_strdup (p->name);
+      q->role = g_strdup (ph->role != NULL ? ph->role : p->role);
+      /* The latest mention is what the next pronoun points to. */
+      add_person (c, pos, p->name, p->role);
+    }
+}
+
+/* --- attribution --------------------------------------------------------- */
+
+/* The cue as written: the verb, plus the addressee of "told" ("told
+ * Reuters"). */
+static guint
+cue_last (Ctx *c, guint cue, guint limit)
+{
+  if (strcmp (c->tok[cue].norm, "told") == 0 && cue + 1 < limit && !gap_breaks (c, cue) &&
+      strcmp (c->tok[cue + 1].norm, "that") != 0)
+    {
+      guint e = cue + 1;
+      while (e + 1 < limit && e - cue < 3 && is_nameish (&c->tok[e + 1]) && !gap_breaks (c, e))
+        e++;
+      return e;
+    }
+  return cue;
+}
+
+static char *
+cue_text (Ctx *c, guint cue, guint limit)
+{
+  return span_text (c, cue, cue_last (c, cue, limit));
+}
+
+/* "according to X" within tokens [from, to). */
+static gboolean
+try_according (Ctx *c, PxQuote *q, guint from, guint to)
+{
+  for (guint i = from; i + 2 < to; i++)
+    {
+      Phrase ph;
+      if (strcmp (c->tok[i].norm, "according") != 0 || strcmp (c->tok[i + 1].norm, "to") != 0)
+        continue;
+      if (!phrase_right (c, i + 2, to, &ph))
+        continue;
+      q->cue = g_strdup ("according to");
+      resolve (c, q, &ph, c->tok[i].start);
+      phrase_clear (&ph);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* After the quote: `, said X`, `, X said`, `, X, the chairman, said`. */
+static gboolean
+try_right (Ctx *c, PxQuote *q, guint from, guint limit)
+{
+  Phrase ph;
+
+  if (from >= limit)
+    return FALSE;
+  if (px_is_cue_word (c->tok[from].norm))
+    {
+      if (phrase_right (c, from + 1, limit, &ph))
+        {
+          q->cue = cue_text (c, from, limit);
+          resolve (c, q, &ph, c->tok[from].start);
+          phrase_clear (&ph);
+          return TRUE;
+        }
+      return FALSE;
+    }
+  for (guint j = from + 1; j < limit && j - from <= 9; j++)
+    {
+      if (!px_is_cue_word (c->tok[j].norm))
+        {
+          if (!is_phrase_word (&c->tok[j]) && !g_hash_table_contains (aux_table, c->tok[j].norm))
+            return FALSE;
+          continue;
+        }
+      {
+        guint end = j - 1;
+        while (end > from && g_hash_table_contains (aux_table, c->tok[end].norm))
+          end--;
+        /* Up to the first comma is the name; an appositive may follow. */
+        for (guint k = from; k < end; k++)
+          if (gap_has (c, k, ","))
+            {
+              end = k;
+              break;
+            }
+        if (phrase_right (c, from, end + 1, &ph))
+          {
+            if (ph.role == NULL && end + 1 < j)
+              {
+                guint rs = end + 1, re = j - 1;
+                while (re > rs && g_hash_table_contains (aux_table, c->tok[re].norm))
+                  re--;
+                ph.role = span_text (c, rs, re);
+              }
+            q->cue = cue_text (c, j, limit);
+            resolve (c, q, &ph, c->tok[from].start);
+            phrase_clear (&ph);
+            return TRUE;
+          }
+        return FALSE;
+      }
+    }
+  return FALSE;
+}
+
+/* The subject of the cue at token @j: the phrase right before it, or,
+ * when a comma precedes the cue, the name before an appositive ("Jeff
+ * Nan, a senior expert at Huawei, told journalists"). */
+static gboolean
+subject_before (Ctx *c, guint j, guint floor, Phrase *ph)
+{
+  guint s;
+
+  if (j <= floor)
+    return FALSE;
+  s = j - 1;
+  while (s > floor && g_hash_table_contains (aux_table, c->tok[s].norm))
+    s--;
+  if (gap_has (c, s, ","))
+    {
+      for (guint k = s; k > floor && s - k < 14; k--)
+        if (gap_has (c, k - 1, ","))
+          {
+            if (phrase_left (c, k - 1, floor, ph) && ph->name != NULL)
+              {
+                if (ph->role == NULL)
+                  ph->role = span_text (c, k, s);
+                return TRUE;
+              }
+            phrase_clear (ph);
+            return FALSE;
+          }
+      return FALSE;
+    }
+  return phrase_left (c, s, floor, ph);
+}
+
+/* Before the quote: `X said:`, `X said in an interview that`, `X told
+ * Reuters that …`. The last cue with a subject wins. */
+static gboolean
+try_left (Ctx *c, PxQuote *q, guint floor, guint to)
+{
+  for (guint j = to; j-- > floor;)
+    {
+      Phrase ph;
+
+      if (!px_is_cue_word (c->tok[j].norm))
+        continue;
+      if (j == floor)
+        return FALSE;
+      if (subject_before (c, j, floor, &ph))
+        {
+          q->cue = cue_text (c, j, to);
+          resolve (c, q, &ph, c->tok[ph.first].start);
+          phrase_clear (&ph);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* --- assembling ---------------------------------------------------------- */
+
+static PxQuote *
+quote_from_marks (Ctx *c, const Mark *a, const Mark *b)
+{
+  PxQuote *q = g_new0 (PxQuote, 1);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  q->start = a->start;
+  q->end = b->end;
+  q->n_parts = a == b ? 1 : 2;
+  q->parts[0][0] = a->start;
+  q->parts[0][1] = a->end;
+  g_string_append_len (text, c->text + a->byte_start, a->byte_end - a->byte_start);
+  if (a != b)
+    {
+      q->parts[1][0] = b->start;
+      q->parts[1][1] = b->end;
+      g_string_append_c (text, ' ');
+      g_string_append_len (text, c->text + b->byte_start, b->byte_end - b->byte_start);
+    }
+  q->text = g_string_free (g_steal_pointer (&text), FALSE);
+  return q;
+}
+
+/* Is the mark the start of its sentence (a quote as a sentence of its
+ * own, rather than a few words in the writer's sentence)? */
+static gboolean
+starts_sentence (Ctx *c, const Mark *m)
+{
+  const PxSentence *s;
+  const char *p;
+  guint si = px_text_units_find_sentence (c->units, m->mark_start);
+
+  if (si == G_MAXUINT)
+    return TRUE;
+  s = px_text_units_get_sentence (c->units, si);
+  if (s->start == m->mark_start)
+    return TRUE;
+  /* `X said: "…"` and `X said, "…"` introduce a full quote too. */
+  p = c->text + m->mark_byte_start;
+  while (p > c->text)
+    {
+      gunichar ch;
+      p = g_utf8_find_prev_char (c->text, p);
+      ch = g_utf8_get_char (p);
+      if (ch == ' ')
+        continue;
+      return ch == ':' || ch == ',' || ch == '\n';
+    }
+  return TRUE;
+}
+
+/* Cues that report an act rather than words, for sentences without
+ * quotation marks ("Huawei has denied the allegations"). */
+static const char *const passive_aux[] = { "is", "are", "was", "were", "been", "be", NULL };
+static const char *const not_speech[] = {
+  "asked", "denied", "urged", "promised", "vowed", "posted", "predicted", NULL
+};
+
+static void
+add_indirect (Ctx *c, GPtrArray *out, guint sentence)
+{
+  const PxSentence *s = px_text_units_get_sentence (c->units, sentence);
+  guint first = s->first_token, end = s->first_token + s->n_tokens;
+  PxQuote *q;
+  Phrase ph;
+
+  for (guint j = first + 1; j < end && j < first + 24; j++)
+    {
+      guint body;
+      if (!px_is_cue_word (c->tok[j].norm) || in_list (not_speech, c->tok[j].norm))
+        continue;
+      /* "Trump is said to be preparing" reports a rumour, not speech. */
+      if (in_list (passive_aux, c->tok[j - 1].norm))
+        return;
+      if (!subject_before (c, j, first, &ph))
+        return;
+      /* The subject must open the sentence ("On Tuesday, Liang said …"
+       * is fine: skip a leading adverbial up to a comma). */
+      if (ph.first != first && !gap_has (c, ph.first - 1, ","))
+        {
+          phrase_clear (&ph);
+          return;
+        }
+      body = cue_last (c, j, end) + 1;
+      while (body < end && (strcmp (c->tok[body].norm, "that") == 0 || strcmp (c->tok[body].norm, "on") == 0))
+        body++;
+      if (end - body < 4)
+        {
+          phrase_clear (&ph);
+          return;
+        }
+      q = g_new0 (PxQuote, 1);
+      q->kind = PX_QUOTE_INDIRECT;
+      q->start = c->tok[body].start;
+      q->end = s->end;
+      q->n_parts = 1;
+      q->parts[0][0] = q->start;
+      q->parts[0][1] = q->end;
+      q->text = g_strndup (c->text + c->tok[body].byte_start, s->byte_end - c->tok[body].byte_start);
+      q->cue = cue_text (c, j, end);
+      resolve (c, q, &ph, c->tok[ph.first].start);
+      phrase_clear (&ph);
+      if (q->speaker == NULL && !(ph.pronoun))
+        {
+          px_quote_free (q);
+          return;
+        }
+      g_ptr_array_add (out, q);
+      return;
+    }
+  if (end - first > 6 && strcmp (c->tok[first].norm, "according") == 0)
+    {
+      q = g_new0 (PxQuote, 1);
+      q->kind = PX_QUOTE_INDIRECT;
+      if (try_according (c, q, first, end) && q->speaker != NULL)
+        {
+          guint body = token_at (c, q->attribution_end);
+          q->start = body < end ? c->tok[body].start : s->end;
+          q->end = s->end;
+          q->n_parts = 1;
+          q->parts[0][0] = q->start;
+          q->parts[0][1] = q->end;
+          q->text = px_text_units_slice (c->units, q->start, q->end);
+          g_ptr_array_add (out, q);
+        }
+      else
+        px_quote_free (q);
+    }
+}
+
+GPtrArray *
+px_find_quotes (PxTextUnits *units)
+{
+  Ctx c = { 0 };
+  GPtrArray *out;
+  const PxQuote *previous = NULL;
+  guint previous_block = G_MAXUINT;
+  g_autofree gboolean *quoted_sentence = NULL;
+  guint n_sent, next_sentence = 0;
+
+  g_return_val_if_fail (PX_IS_TEXT_UNITS (units), NULL);
+  init_tables ();
+
+  c.units = units;
+  c.text = px_text_units_get_text (units);
+  c.tok = px_text_units_get_tokens (units, &c.n_tok);
+  c.marks = g_array_new (FALSE, TRUE, sizeof (Mark));
+  c.persons = g_array_new (FALSE, TRUE, sizeof (Person));
+  g_array_set_clear_func (c.persons, person_clear);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)px_quote_free);
+
+  find_marks (&c);
+  find_people (&c);
+  n_sent = px_text_units_get_n_sentences (units);
+  quoted_sentence = g_new0 (gboolean, n_sent + 1);
+
+  for (guint m = 0; m < c.marks->len; m++)
+    {
+      const Mark *a = &g_array_index (c.marks, Mark, m);
+      for (guint s = px_text_units_find_sentence (units, a->mark_start); s <= c.tok[a->end_tok - 1].sentence; s++)
+        quoted_sentence[s] = TRUE;
+    }
+
+  for (guint m = 0; m < c.marks->len; m++)
+    {
+      const Mark *a = &g_array_index (c.marks, Mark, m), *b = a;
+      guint n_words = 1;
+      guint after, limit, floor;
+      gboolean attributed = FALSE, direct;
+      PxQuote *q;
+
+      /* Reported speech in the unquoted sentences before this quote, so
+       * that people are met in text order. */
+      for (; next_sentence < n_sent && px_text_units_get_sentence (units, next_sentence)->end <= a->mark_start;
+           next_sentence++)
+        if (!quoted_sentence[next_sentence])
+          {
+            guint before = out->len;
+            add_indirect (&c, out, next_sentence);
+            if (out->len > before && ((PxQuote *)out->pdata[before])->speaker != NULL)
+              {
+                previous = out->pdata[before];
+                previous_block = px_text_units_get_sentence (units, next_sentence)->block;
+              }
+          }
+
+      for (const char *p = c.text + a->byte_start; p < c.text + a->byte_end; p++)
+        n_words += *p == ' ';
+      /* A single quoted word is a term or a scare quote, not speech. */
+      if (n_words < 2)
+        continue;
+      direct = starts_sentence (&c, a);
+
+      /* `"A," he said, "B."`: the same speech around its attribution. */
+      if (m + 1 < c.marks->len)
+        {
+          const Mark *n = &g_array_index (c.marks, Mark, m + 1);
+          guint gap_words = n->first_tok - a->end_tok;
+          gboolean has_cue = FALSE;
+          for (guint t = a->end_tok; t < n->first_tok; t++)
+            has_cue |= px_is_cue_word (c.tok[t].norm);
+          if (n->block == a->block && gap_words > 0 && gap_words <= 8 && has_cue && direct)
+            {
+              /* Only when the attribution ends in a comma: after a full
+               * stop the next quote is a new sentence of the speaker's. */
+              const char *e = c.text + n->mark_byte_start;
+              while (e > c.text && *(e - 1) == ' ')
+                e--;
+              if (e > c.text && (*(e - 1) == ',' || *(e - 1) == ':'))
+                b = n;
+            }
+        }
+
+      q = quote_from_marks (&c, a, b);
+      q->kind = direct || n_words >= 8 ? PX_QUOTE_DIRECT : PX_QUOTE_PARTIAL;
+
+      /* Tokens after the closing mark, to the end of that sentence. */
+      after = a->end_tok;
+      limit = after;
+      while (limit < c.n_tok && c.tok[limit].sentence == c.tok[a->end_tok - 1].sentence &&
+             (b != a ? limit < b->first_tok
+                     : (m + 1 >= c.marks->len || limit < g_array_index (c.marks, Mark, m + 1).first_tok)))
+        limit++;
+      if (a->end_tok < c.n_tok && c.tok[a->end_tok].start >= a->mark_end)
+        attributed = try_right (&c, q, after, limit);
+
+      /* Tokens before the opening mark, from the sentence start or the end
+       * of the previous quote. */
+      if (!attributed)
+        {
+          floor = px_text_units_get_sentence (units, px_text_units_find_sentence (units, a->mark_start))->first_token;
+          if (m > 0 && g_array_index (c.marks, Mark, m - 1).end_tok > floor &&
+              g_array_index (c.marks, Mark, m - 1).end_tok <= a->first_tok)
+            floor = g_array_index (c.marks, Mark, m - 1).end_tok;
+          attributed = try_left (&c, q, floor, a->first_tok) || try_according (&c, q, floor, limit);
+        }
+
+      /* `… Liang Hua said:` closing the paragraph before the quote. */
+      if (!attributed && a->first_tok > 0 && c.tok[a->first_tok - 1].sentence + 1 == c.tok[a->first_tok].sentence)
+        {
+          const PxSentence *prev = px_text_units_get_sentence (units, c.tok[a->first_tok - 1].sentence);
+          if (prev->byte_end > prev->byte_start && c.text[prev->byte_end - 1] == ':')
+            attributed = try_left (&c, q, prev->first_token, prev->first_token + prev->n_tokens);
+        }
+
+      /* No attribution: the previous speaker going on, if the quote
+       * follows theirs in the same or the next paragraph. */
+      if (!attributed && q->kind == PX_QUOTE_DIRECT && previous != NULL && previous->speaker != NULL &&
+          a->block <= previous_block + 1)
+        {
+          q->speaker = g_strdup (previous->speaker);
+          q->role = g_strdup (previous->role);
+          q->cue = g_strdup ("");
+          attributed = TRUE;
+        }
+
+      if (q->kind == PX_QUOTE_PARTIAL && !attributed && n_words < 4)
+        {
+          px_quote_free (q);
+          if (b != a)
+            m++;
+          continue;
+        }
+      g_ptr_array_add (out, q);
+      if (q->speaker != NULL)
+        {
+          previous = q;
+          previous_block = b->block;
+        }
+      if (b != a)
+        m++;
+    }
+  for (; next_sentence < n_sent; next_sentence++)
+    if (!quoted_sentence[next_sentence])
+      add_indirect (&c, out, next_sentence);
+
+  g_array_unref (c.marks);
+  g_array_unref (c.persons);
+  return out;
+}
