@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "analysis/px-alignment.h"
+#include "analysis/px-claims.h"
+#include "analysis/px-quotes.h"
+#include "analysis/px-speakers.h"
+#include "model/px-document.h"
+
+G_BEGIN_DECLS
+
+/* Everything the Compare side panel shows for one event: the documents'
+ * sentences and words, their alignment, the claims, and the quotes by
+ * speaker. Built in one blocking call (run it in a worker thread) and
+ * immutable afterwards. Documents are addressed by their index in the
+ * array given; offsets are code points into each document's clean text. */
+#define PX_TYPE_COMPARISON (px_comparison_get_type ())
+G_DECLARE_FINAL_TYPE (PxComparison, px_comparison, PX, COMPARISON, GObject)
+
+/* @documents holds PxDocument*; @params may be NULL for the defaults. */
+PxComparison *px_comparison_new (GPtrArray *documents, const PxAlignParams *params);
+
+guint px_comparison_get_n_documents (PxComparison *self);
+PxDocument *px_comparison_get_document (PxComparison *self, guint index);
+PxTextUnits *px_comparison_get_units (PxComparison *self, guint index);
+PxAlignment *px_comparison_get_alignment (PxComparison *self);
+PxClaimSet *px_comparison_get_claims (PxComparison *self);
+/* The quotes of one document (PxQuote*), in text order. */
+GPtrArray *px_comparison_get_quotes (PxComparison *self, guint index);
+PxSpeakerSet *px_comparison_get_speakers (PxComparison *self);
+
+G_END_DECLS
