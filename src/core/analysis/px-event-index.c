@@ -66,7 +66,7 @@ px_event_params_init (PxEventParams *params)
 {
   g_return_if_fail (params != NULL);
 
-  params->threshold = 0.22;
+  params->threshold = 0.34;
   params->date_window_days = 3;
   params->entity_weight = 2.0;
   params->number_weight = 1.5;

@@ -142,7 +142,31 @@ static const char *const role_words[] = {
   "transport",
   "energy",
   "environment",
+  "librarian",
+  "teacher",
   "education",
+  "councillor",
+  "councilor",
+  "councilman",
+  "councilwoman",
+  "opposition",
+  "lawmaker",
+  "legislator",
+  "mp",
+  "activist",
+  "campaigner",
+  "premier",
+  "envoy",
+  "diplomat",
+  "regulator",
+  "prosecutor",
+  "investigator",
+  "historian",
+  "author",
+  "critic",
+  "candidate",
+  "host",
+  "curator",
   NULL,
 };
 
@@ -308,10 +332,20 @@ gap_has (Ctx *c, guint i, const char *chars)
   return FALSE;
 }
 
+/* Titles written with a full stop ("Dr. Ben Ashe"): the stop does not
+ * end the phrase. */
+static const char *const dotted_titles[] = {
+  "mr", "mrs", "ms", "dr", "prof", "sen", "gov", "gen", "rep", "st", "lt", "col", "capt", "sgt", "rev", NULL,
+};
+
 static gboolean
 gap_breaks (Ctx *c, guint i)
 {
-  return gap_has (c, i, ",.;:!?()[]") || c->tok[i].sentence != c->tok[i + 1].sentence;
+  if (c->tok[i].sentence != c->tok[i + 1].sentence)
+    return TRUE;
+  if (in_list (dotted_titles, c->tok[i].norm) && c->text[c->tok[i].byte_end] == '.' && !gap_has (c, i, ",;:!?()[]"))
+    return FALSE;
+  return gap_has (c, i, ",.;:!?()[]");
 }
 
 /* First token whose start is >= cp. */
@@ -461,6 +495,7 @@ phrase_right (Ctx *c, guint i, guint limit, Phrase *out)
 {
   guint j = i;
 
+  memset (out, 0, sizeof *out);
   if (i >= limit || !is_phrase_word (&c->tok[i]))
     return FALSE;
   while (j + 1 < limit && j - i < 7 && is_phrase_word (&c->tok[j + 1]) && !gap_breaks (c, j) &&
@@ -492,6 +527,7 @@ phrase_left (Ctx *c, guint j, guint floor, Phrase *out)
 {
   guint i = j;
 
+  memset (out, 0, sizeof *out);
   if (j < floor || !is_phrase_word (&c->tok[j]))
     return FALSE;
   while (i > floor && j - i < 7 && is_phrase_word (&c->tok[i - 1]) && !gap_breaks (c, i - 1))
@@ -680,6 +716,16 @@ find_people (Ctx *c)
             i = e;
             continue;
           }
+        /* "The transport minister, Helena Quist, said": the role before
+         * the comma. */
+        if (ph.name != NULL && ph.role == NULL && s >= 2 && gap_has (c, s - 1, ",") &&
+            is_role_word (c->tok[s - 1].norm))
+          {
+            guint r = s - 1;
+            while (r > 0 && s - 1 - r < 5 && is_phrase_word (&c->tok[r - 1]) && !gap_breaks (c, r - 1))
+              r--;
+            ph.role = span_text (c, r, s - 1);
+          }
         /* A person needs a title or two name words; "Huawei said" names
          * an organisation. */
         if (ph.name != NULL && (ph.role != NULL || e > i))
@@ -779,10 +825,18 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos)
     {
       /* "the chairman": the last person given that title; "the company"
        * stays unresolved rather than guessed. */
+      gboolean personal = FALSE;
       for (guint i = ph->last + 1; i-- > ph->first && p == NULL;)
         if (is_role_word (c->tok[i].norm) && strcmp (c->tok[i].norm, "company") != 0 &&
             strcmp (c->tok[i].norm, "firm") != 0)
-          p = person_with_role (c, c->tok[i].norm, pos);
+          {
+            personal = TRUE;
+            p = person_with_role (c, c->tok[i].norm, pos);
+          }
+      /* "the minister" when the text never gave her that title in so
+       * many words: the last person named, as for a pronoun. */
+      if (p == NULL && personal && in_list (determiners, c->tok[ph->first].norm))
+        p = last_person (c, pos);
     }
   if (p != NULL)
     {

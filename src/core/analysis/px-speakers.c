@@ -9,6 +9,7 @@
  * words appear, in order, in the other. */
 #define GROUP_CONTAINMENT 0.5
 #define PART_CONTAINMENT 0.7
+#define TRUNCATED_CONTAINMENT 0.9
 
 struct _PxSpeakerSet
 {
@@ -271,6 +272,7 @@ build_groups (PxSpeakerSet *self)
       const PxQuoteEntry *ref = &g_array_index (self->entries, PxQuoteEntry, grp->reference);
       GArray *w = self->words->pdata[i], *rw = self->words->pdata[grp->reference];
       guint common;
+      gboolean contained = FALSE;
 
       if (i == grp->reference)
         {
@@ -279,12 +281,32 @@ build_groups (PxSpeakerSet *self)
         }
       common = lcs_len (w, rw);
       e->ratio = w->len + rw->len > 0 ? 2.0 * common / (w->len + rw->len) : 1.0;
-      if (e->quote->kind == PX_QUOTE_INDIRECT && ref->quote->kind != PX_QUOTE_INDIRECT)
-        e->drift |= PX_DRIFT_PARAPHRASED;
-      else if (common < w->len)
+      if (e->quote->kind == PX_QUOTE_INDIRECT)
+        {
+          if (ref->quote->kind != PX_QUOTE_INDIRECT)
+            e->drift |= PX_DRIFT_PARAPHRASED;
+          continue;
+        }
+
+      /* Cut: (almost) all its words are in another outlet's version, which
+       * has a few more. Whole inside one, it changed no words either. */
+      for (guint k = 0; k < grp->entries->len; k++)
+        {
+          guint j = g_array_index (grp->entries, guint, k);
+          const PxQuoteEntry *o = &g_array_index (self->entries, PxQuoteEntry, j);
+          GArray *ow = self->words->pdata[j];
+          guint c;
+
+          if (o->doc == e->doc || o->quote->kind == PX_QUOTE_INDIRECT || ow->len < w->len + 2)
+            continue;
+          c = lcs_len (w, ow);
+          if (c >= w->len * TRUNCATED_CONTAINMENT)
+            e->drift |= PX_DRIFT_TRUNCATED;
+          if (c == w->len)
+            contained = TRUE;
+        }
+      if (common < w->len && !contained)
         e->drift |= PX_DRIFT_WORDS_CHANGED;
-      if (common >= w->len * PART_CONTAINMENT && w->len < rw->len && e->quote->kind != PX_QUOTE_INDIRECT)
-        e->drift |= PX_DRIFT_TRUNCATED;
     }
 
   /* Merged: one quote holding two or more separate quotes of one other
@@ -305,7 +327,7 @@ build_groups (PxSpeakerSet *self)
             {
               const PxQuoteEntry *o = &g_array_index (self->entries, PxQuoteEntry, j);
               GArray *ow = self->words->pdata[j];
-              if (o->doc != d || o->quote->kind == PX_QUOTE_INDIRECT || ow->len * 2 > w->len + 2)
+              if (o->doc != d || o->quote->kind == PX_QUOTE_INDIRECT || ow->len >= w->len)
                 continue;
               if ((double)lcs_len (ow, w) / MAX (ow->len, 1) >= PART_CONTAINMENT)
                 parts++;

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "model/px-document.h"
+
+G_BEGIN_DECLS
+
+/* Loads an invented article of the comparison fixtures and gold set:
+ * "key: value" header lines (title, outlet, published, language, author),
+ * a blank line, then paragraphs separated by blank lines. The document id
+ * is @id. */
+PxDocument *px_test_load_article (const char *path, gint64 id, GError **error);
+
+G_END_DECLS

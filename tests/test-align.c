@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Sentence alignment, word diff, claims and the JSON of a comparison. */
+#include <string.h>
+
+#include "analysis/px-compare-json.h"
+#include "compare-fixtures.h"
+
+static PxDocument *
+load (const char *name, gint64 id)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
+  g_autoptr (GError) error = NULL;
+  PxDocument *doc = px_test_load_article (path, id, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static PxComparison *
+library (void)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (docs, load ("library-wire", 11));
+  g_ptr_array_add (docs, load ("library-gazette", 12));
+  g_ptr_array_add (docs, load ("library-radio", 13));
+  return px_comparison_new (docs, NULL);
+}
+
+/* The sentence of @doc that contains @needle. */
+static guint
+sentence_with (PxComparison *c, guint doc, const char *needle)
+{
+  PxTextUnits *u = px_comparison_get_units (c, doc);
+
+  for (guint s = 0; s < px_text_units_get_n_sentences (u); s++)
+    {
+      g_autofree char *text = px_text_units_sentence_text (u, s, s);
+      if (strstr (text, needle) != NULL)
+        return s;
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+match_text (PxComparison *c, const PxMatch *m)
+{
+  guint start, end;
+
+  g_assert_true (px_alignment_get_match_span (px_comparison_get_alignment (c), m, &start, &end));
+  return px_text_units_slice (px_comparison_get_units (c, m->other), start, end);
+}
+
+static void
+test_labels (void)
+{
+  g_autoptr (PxComparison) c = library ();
+  PxAlignment *al = px_comparison_get_alignment (c);
+  const PxMatch *m;
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autofree char *t3 = NULL;
+
+  /* Wire copy taken over word for word. */
+  m = px_alignment_get_match (al, 0, sentence_with (c, 0, "reopened on Monday"), 1);
+  g_assert_cmpint (m->label, ==, PX_MATCH_VERBATIM);
+  t1 = match_text (c, m);
+  g_assert_nonnull (strstr (t1, "reopened on Monday after eight months"));
+
+  /* One word added. */
+  m = px_alignment_get_match (al, 0, sentence_with (c, 0, "thanked the volunteers"), 2);
+  g_assert_cmpint (m->label, ==, PX_MATCH_CLOSE);
+  g_assert_cmpfloat (m->ratio, <, 1.0);
+
+  /* Told in other words. */
+  m = px_alignment_get_match (al, 0, sentence_with (c, 0, "children's section would open"), 2);
+  g_assert_cmpint (m->label, ==, PX_MATCH_PARAPHRASE);
+  t2 = match_text (c, m);
+  g_assert_nonnull (strstr (t2, "children's section opens on Saturday"));
+
+  /* Nothing like it elsewhere. */
+  m = px_alignment_get_match (al, 1, sentence_with (c, 1, "Parking on Mill Road"), 0);
+  g_assert_cmpint (m->label, ==, PX_MATCH_NONE);
+  g_assert_cmpuint (m->first, ==, G_MAXUINT);
+  g_assert_false (px_alignment_get_match_span (al, m, NULL, NULL));
+
+  /* The GUI asks by offset. */
+  {
+    const PxSentence *s =
+        px_text_units_get_sentence (px_comparison_get_units (c, 0), sentence_with (c, 0, "reopened on Monday"));
+    g_autoptr (GArray) at = px_alignment_matches_at (al, 0, s->start + 5);
+    g_assert_cmpuint (at->len, ==, 2);
+    g_assert_cmpuint (g_array_index (at, PxMatch, 0).other, ==, 1);
+    t3 = match_text (c, &g_array_index (at, PxMatch, 1));
+    g_assert_nonnull (strstr (t3, "Readers returned"));
+  }
+}
+
+static void
+test_pair (void)
+{
+  /* One outlet says in two sentences what the other says in one. */
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PxAlignment) al = NULL;
+  const PxMatch *m;
+
+  g_ptr_array_add (units, px_text_units_new ("The harbour crane collapsed on Friday and injured two dock workers. "
+                                             "Nobody else was hurt.",
+                                             "en", NULL));
+  g_ptr_array_add (units, px_text_units_new ("Weather was calm all week. The harbour crane collapsed on Friday. "
+                                             "It injured two dock workers. Nobody else was hurt.",
+                                             "en", NULL));
+  al = px_alignment_new (units, NULL);
+  m = px_alignment_get_match (al, 0, 0, 1);
+  g_assert_cmpuint (m->first, ==, 1);
+  g_assert_cmpuint (m->last, ==, 2);
+  g_assert_cmpint (m->label, >=, PX_MATCH_CLOSE);
+  m = px_alignment_get_match (al, 0, 1, 1);
+  g_assert_cmpuint (m->first, ==, 3);
+  g_assert_cmpint (m->label, ==, PX_MATCH_VERBATIM);
+}
+
+static void
+test_diff (void)
+{
+  g_autoptr (PxTextUnits) a =
+      px_text_units_new ("Mayor Ruth Okonjo thanked the volunteers who dried books.", "en", NULL);
+  g_autoptr (PxTextUnits) b =
+      px_text_units_new ("MAYOR Ruth Okonjo thanked volunteers who had dried books.", "en", NULL);
+  guint na, nb;
+  const PxToken *ta = px_text_units_get_tokens (a, &na);
+  const PxToken *tb = px_text_units_get_tokens (b, &nb);
+  double ratio;
+  g_autoptr (GArray) ops = px_word_diff (ta, na, tb, nb, &ratio);
+  const PxDiffOp *op;
+  g_autofree char *removed = NULL;
+  g_autofree char *added = NULL;
+
+  /* same(Mayor … thanked) removed(the) same(volunteers who) added(had)
+   * same(dried books); case does not count. */
+  g_assert_cmpuint (ops->len, ==, 5);
+  op = &g_array_index (ops, PxDiffOp, 0);
+  g_assert_cmpint (op->kind, ==, PX_DIFF_SAME);
+  g_assert_cmpuint (op->a_start, ==, 0);
+  g_assert_cmpuint (op->b_end, ==, 25);
+  op = &g_array_index (ops, PxDiffOp, 1);
+  g_assert_cmpint (op->kind, ==, PX_DIFF_REMOVED);
+  removed = px_text_units_slice (a, op->a_start, op->a_end);
+  g_assert_cmpstr (removed, ==, "the");
+  g_assert_cmpuint (op->b_start, ==, op->b_end);
+  op = &g_array_index (ops, PxDiffOp, 3);
+  g_assert_cmpint (op->kind, ==, PX_DIFF_ADDED);
+  added = px_text_units_slice (b, op->b_start, op->b_end);
+  g_assert_cmpstr (added, ==, "had");
+  g_assert_cmpstr (px_diff_kind_to_string (op->kind), ==, "added");
+  g_assert_cmpfloat_with_epsilon (ratio, 2.0 * 8 / 18, 1e-9);
+  g_assert_cmpfloat_with_epsilon (px_word_diff_ratio (ta, na, tb, nb), ratio, 1e-9);
+}
+
+static void
+test_claims (void)
+{
+  g_autoptr (PxComparison) c = library ();
+  PxClaimSet *claims = px_comparison_get_claims (c);
+  guint reopened = px_claim_set_find (claims, 0, sentence_with (c, 0, "reopened on Monday"));
+  guint parking = px_claim_set_find (claims, 1, sentence_with (c, 1, "Parking on Mill Road"));
+  guint children = px_claim_set_find (claims, 0, sentence_with (c, 0, "children's section"));
+  const PxClaim *claim;
+  g_autoptr (GArray) only = px_claim_set_only_here (claims, 1);
+  g_autoptr (GArray) missing = px_claim_set_missing_here (claims, 1);
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (reopened, !=, G_MAXUINT);
+  claim = px_claim_set_get_claim (claims, reopened);
+  g_assert_cmpuint (claim->n_documents, ==, 3);
+  for (guint d = 0; d < 3; d++)
+    g_assert_true (px_claim_set_covers (claims, reopened, d));
+  for (guint i = 0; i < claim->passages->len; i++)
+    {
+      const PxPassage *p = &g_array_index (claim->passages, PxPassage, i);
+      g_assert_cmpuint (p->start, <, p->end);
+      g_assert_cmpint (p->label, >=, PX_MATCH_PARAPHRASE);
+    }
+  /* Claims are sorted by support. */
+  g_assert_cmpuint (px_claim_set_get_claim (claims, 0)->n_documents, ==, 3);
+
+  /* Only the gazette mentions parking; the radio and the wire tell of the
+   * children's section, the gazette does not. */
+  for (guint i = 0; i < only->len; i++)
+    found |= g_array_index (only, guint, i) == parking;
+  g_assert_true (found);
+  found = FALSE;
+  for (guint i = 0; i < missing->len; i++)
+    found |= g_array_index (missing, guint, i) == children;
+  g_assert_true (found);
+  g_assert_false (px_claim_set_covers (claims, children, 1));
+}
+
+static void
+test_json (void)
+{
+  g_autoptr (PxComparison) c = library ();
+  g_autoptr (PxComparison) again = library ();
+  g_autofree char *json = px_compare_to_json (c, 5, "Lakeside library", FALSE);
+  g_autofree char *json2 = px_compare_to_json (again, 5, "Lakeside library", FALSE);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root, *passage, *quote;
+  JsonArray *claims, *docs, *quotes;
+  g_autofree char *slice = NULL;
+
+  g_assert_cmpstr (json, ==, json2);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "event"), "id"), ==, 5);
+  docs = json_object_get_array_member (root, "documents");
+  g_assert_cmpuint (json_array_get_length (docs), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (docs, 1), "id"), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (docs, 1), "outlet"), ==,
+                   "Lakeside Gazette");
+  g_assert_true (json_object_has_member (json_array_get_object_element (docs, 1), "only_here"));
+  g_assert_true (json_object_has_member (json_array_get_object_element (docs, 1), "missing_here"));
+
+  claims = json_object_get_array_member (root, "claims");
+  g_assert_cmpuint (json_array_get_length (claims), ==, px_claim_set_get_n_claims (px_comparison_get_claims (c)));
+  passage = json_array_get_object_element (
+      json_object_get_array_member (json_array_get_object_element (claims, 0), "passages"), 0);
+  /* Offsets point at the text they come with. */
+  slice = px_document_get_slice (px_comparison_get_document (c, 0), json_object_get_int_member (passage, "start"),
+                                 json_object_get_int_member (passage, "end"));
+  g_assert_cmpstr (slice, ==, json_object_get_string_member (passage, "text"));
+  g_assert_cmpint (json_object_get_int_member (passage, "document"), ==, 11);
+  g_assert_nonnull (json_object_get_string_member (passage, "label"));
+
+  quotes = json_object_get_array_member (root, "quotes");
+  g_assert_cmpuint (json_array_get_length (quotes), >, 0);
+  quote = json_array_get_object_element (quotes, 0);
+  g_assert_cmpstr (json_object_get_string_member (quote, "speaker"), ==, "Nora Castell");
+  g_assert_cmpstr (json_object_get_string_member (quote, "cue"), ==, "said");
+  g_clear_pointer (&slice, g_free);
+  slice = px_document_get_slice (px_comparison_get_document (c, 0), json_object_get_int_member (quote, "start"),
+                                 json_object_get_int_member (quote, "end"));
+  g_assert_true (g_str_has_prefix (slice, "We lost four thousand books"));
+  g_assert_true (json_object_has_member (root, "speakers"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/align/labels", test_labels);
+  g_test_add_func ("/align/pair", test_pair);
+  g_test_add_func ("/align/diff", test_diff);
+  g_test_add_func ("/align/claims", test_claims);
+  g_test_add_func ("/align/json", test_json);
+  return g_test_run ();
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Event grouping: batch, incremental, date window, titles, editing and
+ * persistence, on the invented articles of fixtures/compare/. */
+#include <string.h>
+
+#include "analysis/px-event-index.h"
+#include "compare-fixtures.h"
+
+static const char *const names[] = {
+  "library-wire", "library-gazette", "library-radio", "library-budget", "ferry-fire",
+};
+
+static PxEventFeatures *
+load (const char *name, gint64 id, const char *published)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = px_test_load_article (path, id, &error);
+
+  g_assert_no_error (error);
+  if (published != NULL)
+    px_document_set_published (doc, published);
+  return px_event_features_new_for_document (doc, NULL);
+}
+
+static GPtrArray *
+load_all (void)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_features_free);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (all, load (names[i], i + 1, NULL));
+  return all;
+}
+
+static void
+test_features (void)
+{
+  g_autoptr (PxEventFeatures) f = load ("library-wire", 7, NULL);
+  gboolean entity = FALSE, number = FALSE, stem = FALSE, month = FALSE;
+
+  g_assert_cmpint (f->document_id, ==, 7);
+  g_assert_cmpuint (f->day, ==, px_parse_day ("2023-11-06"));
+  for (guint i = 0; i < f->terms->len; i++)
+    {
+      const PxEventTerm *t = &g_array_index (f->terms, PxEventTerm, i);
+      entity |= strcmp (t->text, "@nora castell") == 0 && t->kind == PX_TERM_ENTITY;
+      number |= strcmp (t->text, "#2.3") == 0 && t->kind == PX_TERM_NUMBER;
+      stem |= strcmp (t->text, "repair") == 0 && t->kind == PX_TERM_WORD;
+      month |= strcmp (t->text, "@saturday") == 0;
+    }
+  g_assert_true (entity);
+  g_assert_true (number);
+  g_assert_true (stem);
+  g_assert_false (month);
+  g_assert_cmpuint (px_parse_day ("2023-02-30"), ==, 0);
+  g_assert_cmpuint (px_parse_day ("yesterday"), ==, 0);
+  g_assert_cmpuint (px_parse_day ("2023-11-07T10:00Z") - px_parse_day ("2023-11-06"), ==, 1);
+}
+
+static void
+test_batch (void)
+{
+  g_autoptr (GPtrArray) all = load_all ();
+  g_autoptr (PxEventIndex) index = px_event_index_new (NULL);
+  g_autoptr (GArray) events = NULL;
+  g_autoptr (GArray) members = NULL;
+  g_autofree char *title = NULL;
+  gint64 library;
+
+  px_event_index_group (index, all);
+  library = px_event_index_get_event (index, 1);
+  g_assert_cmpint (library, >, 0);
+  g_assert_cmpint (px_event_index_get_event (index, 2), ==, library);
+  g_assert_cmpint (px_event_index_get_event (index, 3), ==, library);
+  /* Same people and place, another story: the budget vote. */
+  g_assert_cmpint (px_event_index_get_event (index, 4), !=, library);
+  g_assert_cmpint (px_event_index_get_event (index, 5), !=, library);
+  g_assert_cmpint (px_event_index_get_event (index, 5), !=, px_event_index_get_event (index, 4));
+
+  events = px_event_index_list_events (index);
+  g_assert_cmpuint (events->len, ==, 3);
+  members = px_event_index_get_members (index, library);
+  g_assert_cmpuint (members->len, ==, 3);
+  g_assert_cmpfloat (px_event_index_similarity (index, 2, library), >, px_event_index_similarity (index, 5, library));
+
+  title = px_event_index_get_title (index, library);
+  g_assert_nonnull (strstr (title, "Lakeside"));
+  g_assert_null (px_event_index_get_title (index, 999));
+}
+
+static void
+test_incremental (void)
+{
+  g_autoptr (GPtrArray) first = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_features_free);
+  g_autoptr (PxEventIndex) index = px_event_index_new (NULL);
+  g_autoptr (PxEventFeatures) radio = load ("library-radio", 3, NULL);
+  g_autoptr (PxEventFeatures) late = load ("library-gazette", 10, "2024-01-20");
+  g_autoptr (PxEventFeatures) ferry = load ("ferry-fire", 5, NULL);
+  double sim = -1;
+  gint64 library, ev;
+
+  g_ptr_array_add (first, load ("library-wire", 1, NULL));
+  g_ptr_array_add (first, load ("library-gazette", 2, NULL));
+  px_event_index_group (index, first);
+  library = px_event_index_get_event (index, 1);
+
+  ev = px_event_index_assign (index, radio, &sim);
+  g_assert_cmpint (ev, ==, library);
+  g_assert_cmpfloat (sim, >=, px_event_index_get_params (index)->threshold);
+
+  ev = px_event_index_assign (index, ferry, &sim);
+  g_assert_cmpint (ev, !=, library);
+  g_assert_cmpfloat (sim, ==, 0.0);
+
+  /* The same words ten weeks later are another event. */
+  ev = px_event_index_assign (index, late, NULL);
+  g_assert_cmpint (ev, !=, library);
+
+  /* Without a date window they join. */
+  {
+    PxEventParams params;
+    g_autoptr (PxEventIndex) nodates = NULL;
+    px_event_params_init (&params);
+    params.date_window_days = -1;
+    nodates = px_event_index_new (&params);
+    px_event_index_group (nodates, first);
+    g_assert_cmpint (px_event_index_assign (nodates, late, NULL), ==, px_event_index_get_event (nodates, 1));
+  }
+}
+
+static void
+test_editing (void)
+{
+  g_autoptr (GPtrArray) all = load_all ();
+  g_autoptr (PxEventIndex) index = px_event_index_new (NULL);
+  g_autoptr (GPtrArray) split = NULL;
+  gint64 library, budget, fresh;
+  const gint64 move[] = { 3 };
+
+  px_event_index_group (index, all);
+  library = px_event_index_get_event (index, 1);
+  budget = px_event_index_get_event (index, 4);
+
+  g_assert_true (px_event_index_merge (index, library, budget));
+  g_assert_cmpint (px_event_index_get_event (index, 4), ==, library);
+  g_assert_false (px_event_index_merge (index, library, budget)); /* gone */
+
+  /* A stricter threshold suggests taking the budget story out again. */
+  split = px_event_index_suggest_split (index, library, 0.35);
+  g_assert_cmpuint (split->len, >=, 2);
+  g_assert_cmpuint (((GArray *)split->pdata[0])->len, ==, 3);
+
+  fresh = px_event_index_split (index, library, move, 1);
+  g_assert_cmpint (fresh, >, 0);
+  g_assert_cmpint (px_event_index_get_event (index, 3), ==, fresh);
+  g_assert_true (px_event_index_move (index, 3, library));
+  g_assert_cmpint (px_event_index_get_event (index, 3), ==, library);
+  g_assert_false (px_event_index_move (index, 3, 12345));
+
+  px_event_index_remove_document (index, 5);
+  g_assert_cmpint (px_event_index_get_event (index, 5), ==, 0);
+}
+
+static void
+test_serialize (void)
+{
+  g_autoptr (GPtrArray) all = load_all ();
+  g_autoptr (PxEventIndex) index = px_event_index_new (NULL);
+  g_autoptr (PxEventIndex) copy = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GBytes) junk = g_bytes_new_static ("nonsense", 8);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxEventFeatures) again = load ("library-radio", 42, NULL);
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+
+  /* Stored events keep the store's ids. */
+  for (guint i = 0; i < all->len; i++)
+    px_event_index_add_to_event (index, all->pdata[i], i < 3 ? 70 : 80 + i);
+  bytes = px_event_index_serialize (index);
+  copy = px_event_index_deserialize (bytes, &error);
+  g_assert_no_error (error);
+  for (gint64 id = 1; id <= 5; id++)
+    g_assert_cmpint (px_event_index_get_event (copy, id), ==, px_event_index_get_event (index, id));
+  g_assert_cmpint (px_event_index_get_event (copy, 1), ==, 70);
+  t1 = px_event_index_get_title (index, 70);
+  t2 = px_event_index_get_title (copy, 70);
+  g_assert_cmpstr (t1, ==, t2);
+  g_assert_cmpint (px_event_index_assign (copy, again, NULL), ==, 70);
+
+  g_assert_null (px_event_index_deserialize (junk, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/events/features", test_features);
+  g_test_add_func ("/events/batch", test_batch);
+  g_test_add_func ("/events/incremental", test_incremental);
+  g_test_add_func ("/events/editing", test_editing);
+  g_test_add_func ("/events/serialize", test_serialize);
+  return g_test_run ();
+}
