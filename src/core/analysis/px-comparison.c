@@ -55,7 +55,7 @@ px_comparison_new (GPtrArray *documents, const PxAlignParams *params)
   self = g_object_new (PX_TYPE_COMPARISON, NULL);
   /* One stemmer per language, shared by the documents in it: the cache
    * pays off across articles about the same thing. */
-  stemmers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)px_stemmer_free);
+  stemmers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)px_stemmer_unref);
   for (guint i = 0; i < documents->len; i++)
     {
       PxDocument *doc = documents->pdata[i];

@@ -31,13 +31,17 @@ px_parse_day (const char *iso)
 
 typedef struct
 {
-  GHashTable *counts; /* text -> PxEventTerm* */
+  GHashTable *counts; /* text -> PxEventTerm*, for names and numbers */
+  GHashTable *words;  /* interned stem -> PxEventTerm*, pointer keys */
 } Collector;
 
 static void
 add_term (Collector *c, PxTermKind kind, const char *text, const char *surface, gsize surface_len, guint n)
 {
-  PxEventTerm *term = g_hash_table_lookup (c->counts, text);
+  /* Stems are interned by the stemmer, so their pointers are keys enough;
+   * that saves hashing strings for most words of every article. */
+  GHashTable *table = kind == PX_TERM_WORD ? c->words : c->counts;
+  PxEventTerm *term = g_hash_table_lookup (table, text);
 
   if (term == NULL)
     {
@@ -45,7 +49,7 @@ add_term (Collector *c, PxTermKind kind, const char *text, const char *surface, 
       term->text = g_strdup (text);
       term->surface = g_strndup (surface, surface_len);
       term->kind = kind;
-      g_hash_table_insert (c->counts, term->text, term);
+      g_hash_table_insert (table, kind == PX_TERM_WORD ? (gpointer)text : term->text, term);
     }
   term->count += n;
 }
@@ -62,15 +66,15 @@ only_spaces (const char *s, const char *e)
 static void
 collect (Collector *c, const char *text, const char *language, PxStemmer *stemmer, guint weight)
 {
-  g_autoptr (GStringChunk) strings = g_string_chunk_new (1024);
   g_autoptr (GArray) sentences = px_split_sentences (text);
-  g_autoptr (GArray) tokens = px_tokenize (text, language, stemmer, strings);
+  g_autoptr (GArray) tokens = px_tokenize (text, stemmer);
   g_autoptr (GHashTable) capitalised = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) starts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autofree gboolean *starts = NULL;
   const PxToken *tok = (const PxToken *)tokens->data;
   guint n = tokens->len;
   g_autoptr (GString) entity = g_string_new (NULL);
 
+  starts = g_new0 (gboolean, n + 1);
   /* Which token indices open a sentence, and which words the text writes
    * capitalised inside a sentence: "Purdy said" at a sentence start is a
    * name because "… said Purdy" occurs too; "Usually" is not. */
@@ -80,10 +84,10 @@ collect (Collector *c, const char *text, const char *language, PxStemmer *stemme
       while (t < n && tok[t].start < sent->start)
         t++;
       if (t < n)
-        g_hash_table_add (starts, GUINT_TO_POINTER (t + 1));
+        starts[t] = TRUE;
     }
   for (guint i = 0; i < n; i++)
-    if ((tok[i].flags & PX_TOKEN_CAPITALIZED) && !g_hash_table_contains (starts, GUINT_TO_POINTER (i + 1)))
+    if ((tok[i].flags & PX_TOKEN_CAPITALIZED) && !starts[i])
       g_hash_table_add (capitalised, (gpointer)tok[i].norm);
 
   for (guint i = 0; i < n; i++)
@@ -103,8 +107,7 @@ collect (Collector *c, const char *text, const char *language, PxStemmer *stemme
 
       while (j < n && (tok[j].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && !(tok[j].flags & PX_TOKEN_STOP) &&
              (j == i || only_spaces (text + tok[j - 1].byte_end, text + tok[j].byte_start)) &&
-             (!g_hash_table_contains (starts, GUINT_TO_POINTER (j + 1)) ||
-              g_hash_table_contains (capitalised, tok[j].norm)))
+             (!starts[j] || g_hash_table_contains (capitalised, tok[j].norm)))
         j++;
       if (j == i)
         {
@@ -145,6 +148,7 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
     stemmer = own_stemmer = px_stemmer_new (language);
 
   c.counts = g_hash_table_new (g_str_hash, g_str_equal);
+  c.words = g_hash_table_new (g_direct_hash, g_direct_equal);
   if (title != NULL)
     collect (&c, title, language, stemmer, 2);
   if (text != NULL)
@@ -153,15 +157,20 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
   self = g_new0 (PxEventFeatures, 1);
   self->document_id = document_id;
   self->day = px_parse_day (published);
-  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (PxEventTerm), g_hash_table_size (c.counts));
-  g_hash_table_iter_init (&iter, c.counts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (PxEventTerm),
+                                   g_hash_table_size (c.counts) + g_hash_table_size (c.words));
+  for (guint k = 0; k < 2; k++)
     {
-      PxEventTerm *term = value;
-      g_array_append_val (self->terms, *term);
-      g_free (term); /* the strings moved into the array */
+      GHashTable *table = k == 0 ? c.words : c.counts;
+      g_hash_table_iter_init (&iter, table);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          PxEventTerm *term = value;
+          g_array_append_val (self->terms, *term);
+          g_free (term); /* the strings moved into the array */
+        }
+      g_hash_table_unref (table);
     }
-  g_hash_table_unref (c.counts);
   g_array_sort (self->terms, term_cmp);
   return self;
 }

@@ -9,6 +9,7 @@
  * carry the weight in TF-IDF, so an event that shares none of a
  * document's top terms cannot reach the threshold in practice. */
 #define N_PROBE_TERMS 16
+#define N_POSTED_TERMS 24
 #define N_CANDIDATES 12
 
 #define SERIAL_VERSION 1
@@ -19,6 +20,12 @@ typedef struct
   guint term;
   double weight;
 } TermWeight;
+
+typedef struct
+{
+  gint64 event;
+  guint32 day; /* of the document that posted it, 0 if unknown */
+} Posting;
 
 typedef struct
 {
@@ -52,7 +59,10 @@ struct _PxEventIndex
   PxEventParams params;
   GHashTable *vocab;   /* text -> term id + 1 */
   GPtrArray *terms;    /* TermInfo* by id */
-  GPtrArray *postings; /* by term id: GArray of gint64 event ids (may hold stale ids) */
+  /* By term id: GArray of Posting, the events where some member had the
+   * term among its strongest (stale entries are possible, and harmless:
+   * candidates are checked in full). */
+  GPtrArray *postings;
   guint n_docs;
   GHashTable *docs;   /* gint64* -> DocEntry* */
   GHashTable *events; /* gint64* -> EventEntry* */
@@ -163,7 +173,7 @@ intern_term (PxEventIndex *self, const char *text, const char *surface, PxTermKi
   t->surface = g_strdup (surface);
   t->kind = kind;
   g_ptr_array_add (self->terms, t);
-  g_ptr_array_add (self->postings, g_array_new (FALSE, FALSE, sizeof (gint64)));
+  g_ptr_array_add (self->postings, g_array_new (FALSE, FALSE, sizeof (Posting)));
   g_hash_table_insert (self->vocab, t->text, GUINT_TO_POINTER (self->terms->len));
   return self->terms->len - 1;
 }
@@ -289,10 +299,9 @@ event_new (PxEventIndex *self, gint64 id)
   return e;
 }
 
-/* Returns sum + sign * vec, both sorted by term. Terms new to the sum are
- * posted for @event when @self is given. */
+/* Returns sum + sign * vec, both sorted by term. */
 static GArray *
-vec_add (GArray *sum, GArray *vec, double sign, PxEventIndex *self, gint64 event, double *norm_out)
+vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
 {
   GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
   const TermWeight *x = (const TermWeight *)sum->data, *y = (const TermWeight *)vec->data;
@@ -308,8 +317,6 @@ vec_add (GArray *sum, GArray *vec, double sign, PxEventIndex *self, gint64 event
         {
           tw.term = y[j].term;
           tw.weight = sign * y[j++].weight;
-          if (self != NULL && sign > 0)
-            g_array_append_val ((GArray *)self->postings->pdata[tw.term], event);
         }
       else
         {
@@ -331,7 +338,7 @@ vec_add (GArray *sum, GArray *vec, double sign, PxEventIndex *self, gint64 event
 static void
 event_add_vector (PxEventIndex *self, EventEntry *e, GArray *vec, double sign)
 {
-  GArray *sum = vec_add (e->sum, vec, sign, self, e->id, &e->norm);
+  GArray *sum = vec_add (e->sum, vec, sign, &e->norm);
 
   g_array_unref (e->sum);
   e->sum = sum;
@@ -353,9 +360,36 @@ event_update_days (PxEventIndex *self, EventEntry *e)
     }
 }
 
+static int weight_desc (gconstpointer a, gconstpointer b);
+
+/* Posts the document's strongest terms for its event. Posting every term
+ * would make the lists of mid-frequency words as long as the number of
+ * events, and finding candidates quadratic. */
+static void
+post_terms (PxEventIndex *self, EventEntry *e, DocEntry *doc)
+{
+  g_autoptr (GArray) top = g_array_copy (doc->vec);
+
+  g_array_sort (top, weight_desc);
+  for (guint i = 0; i < MIN (top->len, N_POSTED_TERMS); i++)
+    {
+      GArray *post = self->postings->pdata[g_array_index (top, TermWeight, i).term];
+      Posting p = { e->id, doc->day };
+
+      /* Members of one event arrive close together: a repeat is recent. */
+      if (post->len > 0 && g_array_index (post, Posting, post->len - 1).event == e->id)
+        {
+          g_array_index (post, Posting, post->len - 1).day = MAX (doc->day, p.day);
+          continue;
+        }
+      g_array_append_val (post, p);
+    }
+}
+
 static void
 event_join (PxEventIndex *self, EventEntry *e, DocEntry *doc)
 {
+  post_terms (self, e, doc);
   g_array_append_val (e->members, doc->id);
   doc->event = e->id;
   event_add_vector (self, e, doc->vec, 1.0);
@@ -433,6 +467,7 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
   gpointer key, value;
   EventEntry *best = NULL;
   double best_sim = -1;
+  int window = self->params.date_window_days;
 
   g_array_sort (probe, weight_desc);
   for (guint i = 0; i < MIN (probe->len, N_PROBE_TERMS); i++)
@@ -440,12 +475,16 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
       const TermWeight *tw = &g_array_index (probe, TermWeight, i);
       GArray *post = self->postings->pdata[tw->term];
 
-      for (guint k = 0; k < post->len; k++)
+      /* Newest first; far older postings cannot be in the window. */
+      for (guint k = post->len; k-- > 0;)
         {
-          gint64 ev = g_array_index (post, gint64, k);
+          const Posting *p = &g_array_index (post, Posting, k);
+          gint64 ev = p->event;
           double *acc;
 
           if (ev == skip)
+            continue;
+          if (window >= 0 && doc->day != 0 && p->day != 0 && (gint64)p->day + 2 * window < (gint64)doc->day)
             continue;
           acc = g_hash_table_lookup (partial, &ev);
           if (acc == NULL)
@@ -848,7 +887,7 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
         }
       else
         {
-          GArray *sum = vec_add (centroids->pdata[best], doc->vec, 1.0, NULL, 0, &g_array_index (norms, double, best));
+          GArray *sum = vec_add (centroids->pdata[best], doc->vec, 1.0, &g_array_index (norms, double, best));
           g_array_unref (centroids->pdata[best]);
           centroids->pdata[best] = sum;
         }

@@ -5,6 +5,38 @@
 
 #include "analysis/px-normalize.h"
 
+/* ASCII fast paths: most characters of most articles are ASCII, and the
+ * Unicode tables cost a function call and a lookup per character. */
+static inline gunichar
+get_char (const char *p)
+{
+  return (guchar)*p < 0x80 ? (gunichar)(guchar)*p : g_utf8_get_char (p);
+}
+
+static inline gboolean
+u_isalpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
+static inline gboolean
+u_isdigit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+u_isupper (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
+}
+
+static inline gboolean
+u_isspace (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c);
+}
+
 /* Abbreviations after which a capitalised word never starts a sentence:
  * titles go with the name that follows. */
 static const char *const title_abbrevs[] = {
@@ -150,7 +182,7 @@ px_split_sentences (const char *text)
   p = text;
   while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
 
       if (c == '\n')
         {
@@ -168,7 +200,7 @@ px_split_sentences (const char *text)
 
       if (start == NULL)
         {
-          if (!g_unichar_isspace (c))
+          if (!u_isspace (c))
             {
               start = p;
               cp_start = cp;
@@ -188,7 +220,7 @@ px_split_sentences (const char *text)
           /* The whole run: "?!", "...", then closing quotes and brackets. */
           while (*q)
             {
-              gunichar d = g_utf8_get_char (q);
+              gunichar d = get_char (q);
               if (d == '.' || d == '!' || d == '?' || d == 0x2026)
                 ;
               else if (px_unichar_is_close_quote (d) || d == ')' || d == ']')
@@ -206,7 +238,7 @@ px_split_sentences (const char *text)
               cp = cq;
               continue;
             }
-          if (!g_unichar_isspace (g_utf8_get_char (q)))
+          if (!u_isspace (get_char (q)))
             {
               /* "3.5", "U.S.-China", "example.com": not an end. */
               p = g_utf8_next_char (p);
@@ -214,7 +246,7 @@ px_split_sentences (const char *text)
               continue;
             }
           next = q;
-          while (*next && *next != '\n' && g_unichar_isspace (g_utf8_get_char (next)))
+          while (*next && *next != '\n' && u_isspace (get_char (next)))
             next = g_utf8_next_char (next);
           if (*next == '\0' || *next == '\n' || is_boundary (text, term_pos, c, next))
             {

@@ -9,9 +9,9 @@ struct _PxTextUnits
 
   char *text;
   char *language;
-  GArray *sentences; /* PxSentence */
-  GArray *tokens;    /* PxToken */
-  GStringChunk *strings;
+  GArray *sentences;  /* PxSentence */
+  GArray *tokens;     /* PxToken */
+  PxStemmer *stemmer; /* owns the tokens' strings */
 };
 
 G_DEFINE_FINAL_TYPE (PxTextUnits, px_text_units, G_TYPE_OBJECT)
@@ -25,7 +25,7 @@ px_text_units_finalize (GObject *object)
   g_free (self->language);
   g_array_unref (self->sentences);
   g_array_unref (self->tokens);
-  g_string_chunk_free (self->strings);
+  px_stemmer_unref (self->stemmer);
 
   G_OBJECT_CLASS (px_text_units_parent_class)->finalize (object);
 }
@@ -45,20 +45,16 @@ PxTextUnits *
 px_text_units_new (const char *text, const char *language, PxStemmer *stemmer)
 {
   PxTextUnits *self;
-  g_autoptr (PxStemmer) own_stemmer = NULL;
   guint t = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (stemmer == NULL)
-    stemmer = own_stemmer = px_stemmer_new (language);
-
   self = g_object_new (PX_TYPE_TEXT_UNITS, NULL);
   self->text = g_strdup (text);
   self->language = g_strdup (language != NULL ? language : "en");
-  self->strings = g_string_chunk_new (4096);
+  self->stemmer = stemmer != NULL ? px_stemmer_ref (stemmer) : px_stemmer_new (language);
   self->sentences = px_split_sentences (self->text);
-  self->tokens = px_tokenize (self->text, self->language, stemmer, self->strings);
+  self->tokens = px_tokenize (self->text, self->stemmer);
 
   /* Tie tokens to sentences; both are sorted, so one merge pass. A token
    * outside every sentence cannot happen (sentences only drop spaces). */

@@ -4,34 +4,67 @@
 #include <string.h>
 
 #include "analysis/px-normalize.h"
-#include "analysis/px-stopwords.h"
+
+/* ASCII fast paths: most characters of most articles are ASCII, and the
+ * Unicode tables cost a function call and a lookup per character. */
+static inline gunichar
+get_char (const char *p)
+{
+  return (guchar)*p < 0x80 ? (gunichar)(guchar)*p : g_utf8_get_char (p);
+}
+
+static inline gboolean
+u_isalpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
+static inline gboolean
+u_isdigit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+u_isupper (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
+}
+
+static inline gboolean
+u_isspace (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c);
+}
 
 static inline gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
 GArray *
-px_tokenize (const char *text, const char *language, PxStemmer *stemmer, GStringChunk *strings)
+px_tokenize (const char *text, PxStemmer *stemmer)
 {
   GArray *out;
   const char *p = text;
   guint cp = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (strings != NULL, NULL);
+  g_return_val_if_fail (stemmer != NULL, NULL);
 
   out = g_array_new (FALSE, TRUE, sizeof (PxToken));
   while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
       const char *s, *q;
       guint cs, cq;
       gboolean has_digit, all_upper = TRUE, has_inner_dot = FALSE;
       guint n_letters = 0;
       PxToken tok = { 0 };
-      g_autofree char *norm = NULL;
+      const PxWord *word;
 
       if (!is_word_char (c))
         {
@@ -44,30 +77,30 @@ px_tokenize (const char *text, const char *language, PxStemmer *stemmer, GString
       cs = cp;
       q = p;
       cq = cp;
-      has_digit = g_unichar_isdigit (c);
+      has_digit = u_isdigit (c);
       while (*q)
         {
-          gunichar d = g_utf8_get_char (q);
+          gunichar d = get_char (q);
           const char *after = g_utf8_next_char (q);
-          gunichar e = g_utf8_get_char (after);
+          gunichar e = get_char (after);
 
           if (is_word_char (d))
             {
-              if (g_unichar_isalpha (d))
+              if (u_isalpha (d))
                 {
                   n_letters++;
-                  if (!g_unichar_isupper (d))
+                  if (!u_isupper (d))
                     all_upper = FALSE;
                 }
-              else if (g_unichar_isdigit (d))
+              else if (u_isdigit (d))
                 has_digit = TRUE;
             }
-          else if (px_unichar_is_apostrophe (d) && g_unichar_isalpha (e))
+          else if (px_unichar_is_apostrophe (d) && u_isalpha (e))
             ;
-          else if ((d == '.' || d == ',') && has_digit && g_unichar_isdigit (e))
+          else if ((d == '.' || d == ',') && has_digit && u_isdigit (e))
             ;
-          else if (d == '.' && g_unichar_isalpha (e) && g_unichar_isupper (e) && !has_digit &&
-                   (n_letters == 1 || has_inner_dot) && (*g_utf8_next_char (after) == '.'))
+          else if (d == '.' && u_isalpha (e) && u_isupper (e) && !has_digit && (n_letters == 1 || has_inner_dot) &&
+                   (*g_utf8_next_char (after) == '.'))
             /* "U.S.", "U.K.": single capitals separated by dots. */
             has_inner_dot = TRUE;
           else if (d == '.' && has_inner_dot)
@@ -87,22 +120,18 @@ px_tokenize (const char *text, const char *language, PxStemmer *stemmer, GString
       tok.end = cq;
       tok.byte_start = s - text;
       tok.byte_end = q - text;
-      norm = px_normalize_word (s, q - s);
-      tok.norm = g_string_chunk_insert_const (strings, norm);
-      if (g_unichar_isdigit (c))
+      if (u_isdigit (c))
         tok.flags |= PX_TOKEN_NUMBER;
-      if (g_unichar_isupper (c) || g_unichar_istitle (c))
+      if (u_isupper (c) || g_unichar_istitle (c))
         tok.flags |= PX_TOKEN_CAPITALIZED;
       if ((all_upper && n_letters >= 2) || has_inner_dot)
         tok.flags |= PX_TOKEN_ACRONYM;
       /* "US" as written is the country, not the pronoun. */
-      if (!(tok.flags & (PX_TOKEN_ACRONYM | PX_TOKEN_NUMBER)) && px_is_stop_word (tok.norm, language))
+      word = px_stemmer_word (stemmer, s, q - s, (tok.flags & (PX_TOKEN_ACRONYM | PX_TOKEN_NUMBER)) != 0);
+      tok.norm = word->norm;
+      tok.stem = word->stem;
+      if (word->stop)
         tok.flags |= PX_TOKEN_STOP;
-
-      if (stemmer != NULL && !(tok.flags & (PX_TOKEN_STOP | PX_TOKEN_NUMBER | PX_TOKEN_ACRONYM)))
-        tok.stem = g_string_chunk_insert_const (strings, px_stemmer_stem (stemmer, tok.norm));
-      else
-        tok.stem = tok.norm;
       g_array_append_val (out, tok);
 
       p = q;

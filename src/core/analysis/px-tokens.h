@@ -17,9 +17,10 @@ typedef enum
 
 /* One word. Offsets as in PxSentence (code points, and bytes). @norm is
  * the comparison form (px_normalize_word()), @stem its Snowball stem (the
- * norm itself for stop words and numbers). Both strings belong to whoever
- * tokenized (PxTextUnits). @sentence is the index of the sentence holding
- * the token, filled by PxTextUnits. */
+ * norm itself for stop words and numbers). Both strings belong to the
+ * stemmer that tokenized, and are interned there: equal words have equal
+ * pointers. @sentence is the index of the sentence holding the token,
+ * filled by PxTextUnits. */
 typedef struct
 {
   guint start;
@@ -35,8 +36,9 @@ typedef struct
 /* Splits @text into words: runs of letters and digits, keeping inner
  * apostrophes ("don't", "Huawei’s"), dotted acronyms ("U.S."), decimals
  * and thousands ("3.5", "1,000"). Hyphens and dashes separate words, so
- * "no-spy" and "no spy" compare equal. Strings go into @strings; @stemmer
- * may be NULL (then stem == norm). Returns an array of PxToken. */
-GArray *px_tokenize (const char *text, const char *language, PxStemmer *stemmer, GStringChunk *strings);
+ * "no-spy" and "no spy" compare equal. The tokens' strings belong to
+ * @stemmer (keep a reference while using them). Returns an array of
+ * PxToken. */
+GArray *px_tokenize (const char *text, PxStemmer *stemmer);
 
 G_END_DECLS
