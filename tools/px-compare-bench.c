@@ -16,18 +16,19 @@
 #define N_STOP 30
 
 static const char *const stop[N_STOP] = {
-  "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as", "by", "at",
-  "from", "it", "an", "be", "has", "had", "were", "which", "but", "not", "are", "this", "they", "have", "said",
+  "the",  "of", "and", "to", "a",   "in",  "that", "is",    "was", "for", "on",  "with", "as",   "by",   "at",
+  "from", "it", "an",  "be", "has", "had", "were", "which", "but", "not", "are", "this", "they", "have", "said",
 };
 
 static const char *const syllables[] = {
-  "ka", "lo", "ren", "tis", "mar", "vel", "do", "sun", "bri", "tal", "nor", "fe", "qui", "zan", "po", "lem",
-  "gar", "shi", "ton", "ve", "ral", "mis", "cor", "dan", "e", "li", "o", "ash", "ber", "und",
+  "ka",  "lo",  "ren", "tis", "mar", "vel", "do",  "sun", "bri", "tal", "nor", "fe", "qui", "zan", "po",
+  "lem", "gar", "shi", "ton", "ve",  "ral", "mis", "cor", "dan", "e",   "li",  "o",  "ash", "ber", "und",
 };
 
-typedef struct {
-  GPtrArray *words;    /* common vocabulary, Zipf-distributed */
-  GPtrArray *names;    /* capitalised names */
+typedef struct
+{
+  GPtrArray *words; /* common vocabulary, Zipf-distributed */
+  GPtrArray *names; /* capitalised names */
 } Lexicon;
 
 static char *
@@ -59,11 +60,12 @@ static const char *
 common_word (Lexicon *lx, GRand *r)
 {
   double u = g_rand_double (r);
-  guint i = (guint) (VOCABULARY * u * u * u);
+  guint i = (guint)(VOCABULARY * u * u * u);
   return lx->words->pdata[MIN (i, VOCABULARY - 1)];
 }
 
-typedef struct {
+typedef struct
+{
   char *names[4];
   const char *topic[14];
   guint numbers[3];
@@ -74,8 +76,8 @@ static void
 story_init (Story *s, Lexicon *lx, GRand *r)
 {
   for (guint i = 0; i < 4; i++)
-    s->names[i] = g_strdup_printf ("%s %s", (char *) lx->names->pdata[g_rand_int_range (r, 0, lx->names->len)],
-                                   (char *) lx->names->pdata[g_rand_int_range (r, 0, lx->names->len)]);
+    s->names[i] = g_strdup_printf ("%s %s", (char *)lx->names->pdata[g_rand_int_range (r, 0, lx->names->len)],
+                                   (char *)lx->names->pdata[g_rand_int_range (r, 0, lx->names->len)]);
   for (guint i = 0; i < G_N_ELEMENTS (s->topic); i++)
     s->topic[i] = lx->words->pdata[g_rand_int_range (r, 300, VOCABULARY)];
   for (guint i = 0; i < 3; i++)
@@ -226,7 +228,8 @@ generate (guint n, const char *path)
   return 0;
 }
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   gint64 event;
   char *published;
@@ -279,14 +282,14 @@ pairwise_f1 (const gint64 *gold, const gint64 *pred, guint n)
       guint c = GPOINTER_TO_UINT (g_hash_table_lookup (both, key));
       g_hash_table_replace (both, key, GUINT_TO_POINTER (c + 1));
       c = GPOINTER_TO_UINT (g_hash_table_lookup (g, &gold[i]));
-      g_hash_table_replace (g, (gpointer) &gold[i], GUINT_TO_POINTER (c + 1));
+      g_hash_table_replace (g, (gpointer)&gold[i], GUINT_TO_POINTER (c + 1));
       c = GPOINTER_TO_UINT (g_hash_table_lookup (p, &pred[i]));
-      g_hash_table_replace (p, (gpointer) &pred[i], GUINT_TO_POINTER (c + 1));
+      g_hash_table_replace (p, (gpointer)&pred[i], GUINT_TO_POINTER (c + 1));
     }
-#define PAIRS(table, acc)                                                                                            \
-  g_hash_table_iter_init (&it, table);                                                                               \
-  while (g_hash_table_iter_next (&it, NULL, &v))                                                                     \
-    acc += (double) GPOINTER_TO_UINT (v) * (GPOINTER_TO_UINT (v) - 1) / 2;
+#define PAIRS(table, acc)                        \
+  g_hash_table_iter_init (&it, table);           \
+  while (g_hash_table_iter_next (&it, NULL, &v)) \
+    acc += (double)GPOINTER_TO_UINT (v) * (GPOINTER_TO_UINT (v) - 1) / 2;
   PAIRS (both, tp);
   PAIRS (g, same_g);
   PAIRS (p, same_p);
@@ -308,7 +311,8 @@ cpu_seconds (void)
   return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
-typedef struct {
+typedef struct
+{
   GArray *rows;
   GPtrArray *features;
   guint first;
@@ -333,7 +337,7 @@ static int
 group (const char *path, double threshold)
 {
   g_autoptr (GArray) rows = read_rows (path);
-  g_autoptr (GPtrArray) features = g_ptr_array_new_with_free_func ((GDestroyNotify) px_event_features_free);
+  g_autoptr (GPtrArray) features = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_features_free);
   g_autoptr (PxEventIndex) index = NULL;
   g_autofree gint64 *gold = g_new (gint64, rows->len);
   g_autofree gint64 *pred = g_new (gint64, rows->len);
@@ -357,7 +361,7 @@ group (const char *path, double threshold)
     GThread *threads[N_THREADS];
     for (guint k = 0; k < N_THREADS; k++)
       {
-        slices[k] = (Slice) { rows, features, k, N_THREADS };
+        slices[k] = (Slice){ rows, features, k, N_THREADS };
         threads[k] = g_thread_new ("features", extract_slice, &slices[k]);
       }
     for (guint k = 0; k < N_THREADS; k++)

@@ -57,8 +57,8 @@ struct _PxEventIndex
   GObject parent_instance;
 
   PxEventParams params;
-  GHashTable *vocab;   /* text -> term id + 1 */
-  GPtrArray *terms;    /* TermInfo* by id */
+  GHashTable *vocab; /* text -> term id + 1 */
+  GPtrArray *terms;  /* TermInfo* by id */
   /* By term id: GArray of Posting, the events where some member had the
    * term among its strongest (stale entries are possible, and harmless:
    * candidates are checked in full). */
