@@ -104,6 +104,19 @@ test_tokens (void)
 }
 
 static void
+test_interned (void)
+{
+  /* Equal stems are one pointer, whatever word they come from: event
+   * features count terms by pointer. */
+  g_autoptr (PxTextUnits) u = px_text_units_new ("Sales sale SALE sales", "en", NULL);
+
+  g_assert_cmpuint (px_text_units_get_n_tokens (u), ==, 4);
+  for (guint i = 1; i < 4; i++)
+    g_assert_true (px_text_units_get_token (u, i)->stem == px_text_units_get_token (u, 0)->stem);
+  g_assert_true (px_text_units_get_token (u, 1)->norm == px_text_units_get_token (u, 2)->norm);
+}
+
+static void
 test_normalize (void)
 {
   g_autofree char *t = px_normalize_typography ("“A” — ‘b’ …\u00a0c");
@@ -144,6 +157,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentences/quotations", test_quotations);
   g_test_add_func ("/sentences/blocks-and-offsets", test_blocks_and_offsets);
   g_test_add_func ("/tokens/words", test_tokens);
+  g_test_add_func ("/tokens/interned", test_interned);
   g_test_add_func ("/tokens/normalize", test_normalize);
   g_test_add_func ("/tokens/stemmer-languages", test_stemmer_languages);
   return g_test_run ();

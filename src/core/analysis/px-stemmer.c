@@ -100,7 +100,12 @@ px_stemmer_stem (PxStemmer *self, const char *norm)
   if (out == NULL) /* out of memory inside libstemmer: keep the word */
     stem = key;
   else
-    stem = g_string_chunk_insert_len (self->strings, (const char *)out, sb_stemmer_length (self->stemmer));
+    {
+      /* Interned like the words: equal stems must be the same pointer,
+       * or "sales" and "sale" would count as two terms. */
+      g_autofree char *copy = g_strndup ((const char *)out, sb_stemmer_length (self->stemmer));
+      stem = g_string_chunk_insert_const (self->strings, copy);
+    }
   g_hash_table_insert (self->cache, key, (gpointer)stem);
   return stem;
 }
