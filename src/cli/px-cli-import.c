@@ -4,6 +4,7 @@
 
 #include "cli/px-cli.h"
 #include "import/px-import-job.h"
+#include "import/px-url-fetch.h"
 
 static const char *const status_words[] = { "imported", "duplicate", "failed" };
 
@@ -18,7 +19,13 @@ print_result (guint done, guint total, const PxImportResult *r, gpointer user_da
     px_cli_error ("%s: %s", r->source, r->message);
   else
     {
-      printf ("%s\t%" G_GINT64_FORMAT "\t%s\n", status_words[r->status], r->document_id, r->source);
+      /* A near duplicate is imported and flagged: a fourth column names
+       * the document it resembles, so the first three stay stable. */
+      if (r->near_duplicate_of != 0)
+        printf ("%s\t%" G_GINT64_FORMAT "\t%s\tnear-duplicate-of=%" G_GINT64_FORMAT "\n", status_words[r->status],
+                r->document_id, r->source, r->near_duplicate_of);
+      else
+        printf ("%s\t%" G_GINT64_FORMAT "\t%s\n", status_words[r->status], r->document_id, r->source);
       fflush (stdout);
     }
 }
@@ -28,21 +35,34 @@ px_cli_import (PxCliContext *ctx, int argc, char **argv)
 {
   g_autoptr (PxStore) store = NULL;
   g_autoptr (GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)px_import_result_free);
   g_autoptr (GError) error = NULL;
   guint imported, duplicates, failed;
 
-  if (!px_cli_parse_options ("import", _ ("PATH…"), NULL, &argc, &argv))
+  if (!px_cli_parse_options ("import", _ ("PATH|URL…"), NULL, &argc, &argv))
     return PX_EXIT_USAGE;
   if (argc < 2)
     {
-      px_cli_error (_ ("import needs at least one file or folder"));
+      px_cli_error (_ ("import needs at least one file, folder or web address"));
       return PX_EXIT_USAGE;
     }
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr (GFile) file = NULL;
+
+      if (px_url_is_web (argv[i]))
+        {
+          g_ptr_array_add (urls, g_strdup (argv[i]));
+          continue;
+        }
+      if (px_url_has_scheme (argv[i]) && g_ascii_strncasecmp (argv[i], "file:", 5) != 0)
+        {
+          px_cli_error (_ ("%s: only web addresses starting with http:// or https:// can be imported"), argv[i]);
+          return PX_EXIT_FAILED;
+        }
+      file = g_file_new_for_commandline_arg (argv[i]);
       if (!g_file_query_exists (file, NULL))
         {
           px_cli_error (_ ("%s: no such file or folder"), argv[i]);
@@ -55,11 +75,27 @@ px_cli_import (PxCliContext *ctx, int argc, char **argv)
   if (store == NULL)
     return PX_EXIT_LIBRARY;
 
-  results = px_import_run (store, (GFile *const *)roots->pdata, roots->len, print_result, NULL, NULL, &error);
-  if (results == NULL)
+  for (guint i = 0; i < urls->len; i++)
     {
-      px_cli_error ("%s", error->message);
-      return PX_EXIT_FAILED;
+      PxImportResult *r = px_import_url (store, g_ptr_array_index (urls, i), NULL, &error);
+      if (r == NULL)
+        {
+          px_cli_error ("%s", error->message);
+          return PX_EXIT_FAILED;
+        }
+      print_result (i + 1, urls->len, r, NULL);
+      g_ptr_array_add (results, r);
+    }
+  if (roots->len > 0)
+    {
+      g_autoptr (GPtrArray) from_files =
+          px_import_run (store, (GFile *const *)roots->pdata, roots->len, print_result, NULL, NULL, &error);
+      if (from_files == NULL)
+        {
+          px_cli_error ("%s", error->message);
+          return PX_EXIT_FAILED;
+        }
+      g_ptr_array_extend_and_steal (results, g_steal_pointer (&from_files));
     }
 
   px_import_count (results, &imported, &duplicates, &failed);

@@ -2,6 +2,9 @@
 #include "import/px-import-job.h"
 
 #include "import/px-import.h"
+#include "import/px-shingles.h"
+#include "import/px-url-fetch.h"
+#include "store/px-store-near-dup.h"
 
 void
 px_import_result_free (PxImportResult *result)
@@ -11,6 +14,7 @@ px_import_result_free (PxImportResult *result)
   g_free (result->source);
   g_free (result->title);
   g_free (result->message);
+  g_free (result->near_duplicate_title);
   g_free (result);
 }
 
@@ -25,6 +29,159 @@ is_fatal_store_error (const GError *error)
           error->code == PX_STORE_ERROR_BUSY);
 }
 
+/* Records the signature of document @id and, when an earlier document
+ * is similar enough, flags @id as its near duplicate. Only earlier ones:
+ * the flag always points back to the first of a pair. */
+static gboolean
+index_document (PxStore *store, gint64 id, const char *text, gint64 *near_id, double *similarity, GError **error)
+{
+  PxMinHash hash;
+  gint64 keys[PX_MINHASH_BANDS];
+  g_autoptr (GPtrArray) candidates = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  gboolean has_shingles = px_minhash_compute (text, &hash);
+
+  *near_id = 0;
+  *similarity = 0;
+  px_minhash_band_keys (&hash, keys);
+  if (has_shingles)
+    {
+      candidates = px_store_find_signature_candidates (store, id, keys, PX_MINHASH_BANDS, error);
+      if (candidates == NULL)
+        return FALSE;
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          PxStoreSignature *sig = g_ptr_array_index (candidates, i);
+          PxMinHash other;
+          double s;
+
+          if (sig->id >= id || !px_minhash_from_bytes (g_bytes_get_data (sig->signature, NULL),
+                                                       g_bytes_get_size (sig->signature), &other))
+            continue;
+          s = px_minhash_similarity (&hash, &other);
+          if (s > *similarity || (s == *similarity && sig->id < *near_id))
+            {
+              *similarity = s;
+              *near_id = sig->id;
+            }
+        }
+      if (*similarity < PX_NEAR_DUPLICATE_THRESHOLD)
+        *near_id = 0;
+    }
+  if (*near_id != 0 && !px_store_set_near_duplicate (store, id, *near_id, error))
+    return FALSE;
+  /* A text too short for shingles is signed without band keys: it is
+   * never a candidate, and never signed again. */
+  bytes = px_minhash_to_bytes (&hash);
+  return px_store_set_signature (store, id, bytes, keys, has_shingles ? PX_MINHASH_BANDS : 0, error);
+}
+
+typedef struct
+{
+  PxDocument *doc;
+  gint64 existing;
+  gint64 near_id;
+  double similarity;
+} AddData;
+
+static gboolean
+add_txn (PxStore *store, gpointer user_data, GError **error)
+{
+  AddData *d = user_data;
+
+  if (!px_store_add_document (store, d->doc, &d->existing, error))
+    return FALSE;
+  return index_document (store, px_document_get_id (d->doc), px_document_get_text (d->doc), &d->near_id, &d->similarity,
+                         error);
+}
+
+PxImportResult *
+px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GError **error)
+{
+  PxImportResult *result = g_new0 (PxImportResult, 1);
+  g_autoptr (GError) local_error = NULL;
+  AddData d = { doc, 0, 0, 0 };
+
+  g_return_val_if_fail (PX_IS_STORE (store), NULL);
+  g_return_val_if_fail (PX_IS_DOCUMENT (doc), NULL);
+
+  result->source = g_strdup (source);
+  result->title = g_strdup (px_document_get_title (doc));
+  if (px_store_transaction (store, add_txn, &d, &local_error))
+    {
+      result->status = PX_IMPORT_IMPORTED;
+      result->document_id = px_document_get_id (doc);
+      if (d.near_id != 0)
+        {
+          g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, d.near_id, NULL);
+          result->near_duplicate_of = d.near_id;
+          result->similarity = d.similarity;
+          result->near_duplicate_title = info != NULL ? g_strdup (info->title) : NULL;
+        }
+      return result;
+    }
+  /* The transaction was rolled back: the document has no id after all. */
+  px_document_set_id (doc, 0);
+  if (g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_DUPLICATE))
+    {
+      result->status = PX_IMPORT_DUPLICATE;
+      result->document_id = d.existing;
+      return result;
+    }
+  if (is_fatal_store_error (local_error))
+    {
+      px_import_result_free (result);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  result->status = PX_IMPORT_FAILED;
+  result->message = g_strdup (local_error->message);
+  return result;
+}
+
+PxImportResult *
+px_import_url (PxStore *store, const char *url, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+  PxImportResult *result;
+
+  g_return_val_if_fail (PX_IS_STORE (store), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  doc = px_url_import (url, NULL, cancellable, &local_error);
+  if (doc != NULL)
+    return px_import_add_document (store, doc, url, error);
+  result = g_new0 (PxImportResult, 1);
+  result->source = g_strdup (url);
+  result->status = PX_IMPORT_FAILED;
+  result->message = g_strdup (local_error->message);
+  return result;
+}
+
+gboolean
+px_import_index_unsigned (PxStore *store, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GArray) ids = px_store_list_unsigned_documents (store, error);
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr (PxDocument) doc = NULL;
+      gint64 near_id;
+      double similarity;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      doc = px_store_load_document (store, id, error);
+      if (doc == NULL || !index_document (store, id, px_document_get_text (doc), &near_id, &similarity, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgressFunc progress, gpointer user_data,
                GCancellable *cancellable, GError **error)
@@ -37,49 +194,35 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
   files = px_import_collect_files (roots, n_roots, cancellable, error);
   if (files == NULL)
     return NULL;
+  if (!px_import_index_unsigned (store, cancellable, error))
+    return NULL;
 
   for (guint i = 0; i < files->len; i++)
     {
       GFile *file = g_ptr_array_index (files, i);
-      PxImportResult *result = g_new0 (PxImportResult, 1);
+      PxImportResult *result = NULL;
       g_autoptr (GError) local_error = NULL;
       g_autoptr (PxDocument) doc = NULL;
+      g_autofree char *source = NULL;
 
       if (g_cancellable_is_cancelled (cancellable))
-        {
-          px_import_result_free (result);
-          break;
-        }
+        break;
 
-      result->source = g_file_get_path (file);
-      if (result->source == NULL)
-        result->source = g_file_get_uri (file);
+      source = g_file_get_path (file);
+      if (source == NULL)
+        source = g_file_get_uri (file);
 
       doc = px_import_file (file, cancellable, &local_error);
       if (doc != NULL)
         {
-          gint64 existing = 0;
-
-          result->title = g_strdup (px_document_get_title (doc));
-          if (px_store_add_document (store, doc, &existing, &local_error))
-            {
-              result->status = PX_IMPORT_IMPORTED;
-              result->document_id = px_document_get_id (doc);
-            }
-          else if (g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_DUPLICATE))
-            {
-              result->status = PX_IMPORT_DUPLICATE;
-              result->document_id = existing;
-            }
-          else if (is_fatal_store_error (local_error))
-            {
-              px_import_result_free (result);
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
+          result = px_import_add_document (store, doc, source, error);
+          if (result == NULL)
+            return NULL;
         }
-      if (local_error != NULL && result->status != PX_IMPORT_DUPLICATE)
+      else
         {
+          result = g_new0 (PxImportResult, 1);
+          result->source = g_steal_pointer (&source);
           result->status = PX_IMPORT_FAILED;
           result->message = g_strdup (local_error->message);
         }
@@ -89,6 +232,20 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
         progress (i + 1, files->len, result, user_data);
     }
   return g_steal_pointer (&results);
+}
+
+guint
+px_import_count_near_duplicates (GPtrArray *results)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const PxImportResult *r = g_ptr_array_index (results, i);
+      if (r->status == PX_IMPORT_IMPORTED && r->near_duplicate_of != 0)
+        n++;
+    }
+  return n;
 }
 
 void

@@ -21,6 +21,13 @@ typedef struct
   gint64 document_id; /* new id, or the existing one for a duplicate */
   char *title;
   char *message; /* why it failed; NULL otherwise */
+  /* For an imported document that is nearly the same text as one already
+   * in the library (the same wire story from another outlet, a page saved
+   * twice): that document, its title and the estimated similarity (0…1).
+   * Flagged, not merged. 0 / NULL otherwise. */
+  gint64 near_duplicate_of;
+  char *near_duplicate_title;
+  double similarity;
 } PxImportResult;
 
 void px_import_result_free (PxImportResult *result);
@@ -38,5 +45,23 @@ GPtrArray *px_import_run (PxStore *store, GFile *const *roots, guint n_roots, Px
 
 /* Counts of each status in @results. */
 void px_import_count (GPtrArray *results, guint *imported, guint *duplicates, guint *failed);
+/* How many imported documents were flagged as near duplicates. */
+guint px_import_count_near_duplicates (GPtrArray *results);
+
+/* Adds one imported document to the store in one transaction, noticing
+ * exact duplicates (same text) and near duplicates (word shingles, see
+ * px-shingles.h; the index is updated at the same time, so detection is
+ * incremental). Returns the result for @source; fails only for errors of
+ * the library itself (disk full, read-only, corrupt, busy). */
+PxImportResult *px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GError **error);
+
+/* Fetches and imports one web page (see px-url-fetch.h): a failed fetch is
+ * a PX_IMPORT_FAILED result with the reason, not an error. Blocking: for
+ * the command line and worker threads. */
+PxImportResult *px_import_url (PxStore *store, const char *url, GCancellable *cancellable, GError **error);
+
+/* Signs documents imported before the near-duplicate index existed, so
+ * that new imports are compared with them too. Cheap when all are signed. */
+gboolean px_import_index_unsigned (PxStore *store, GCancellable *cancellable, GError **error);
 
 G_END_DECLS

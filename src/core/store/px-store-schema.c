@@ -105,6 +105,16 @@ static const char *const migrations[] = {
   "  VALUES ('delete', old.id, old.quote, old.note);"
   "  INSERT INTO annotations_fts (rowid, quote, note) VALUES (new.id, new.quote, new.note);"
   "END;",
+  /* 1 → 2: the near-duplicate index (import/px-shingles.h): a MinHash
+   * signature per document, and its band keys for finding candidates. */
+  "CREATE TABLE document_signatures ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  signature BLOB NOT NULL);"
+  "CREATE TABLE document_bands ("
+  "  band_key INTEGER NOT NULL,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (band_key, document_id)) WITHOUT ROWID;"
+  "CREATE INDEX document_bands_document ON document_bands (document_id);",
 };
 
 int
