@@ -5,6 +5,7 @@
 
 #include "import/px-html-date.h"
 #include "import/px-html-dom.h"
+#include "import/px-html-metadata.h"
 
 /* What a tag means to the extractor. */
 enum
@@ -260,13 +261,14 @@ bad_role (xmlNode *node)
 /* Words in class and id names. A "strong" word marks boilerplate even
  * next to a positive word ("related-articles", "article-share"); a weak
  * one only when nothing positive is there ("sidebar" vs "main-column"). */
-static const char *const strong_words[] = { "comment",    "related",    "share",     "sharing",    "social",
-                                            "newsletter", "subscribe",  "promo",     "advert",     "sponsor",
-                                            "outbrain",   "taboola",    "cookie",    "consent",    "gdpr",
-                                            "recommend",  "byline",     "caption",   "disqus",     "popular",
-                                            "trending",   "breadcrumb", "paywall",   "signup",     "readmore",
-                                            "read-more",  "more-from",  "most-read", "author-bio", "authorbio",
-                                            "toolbar",    "dateline",   "timestamp", "print-only", NULL };
+static const char *const strong_words[] = {
+  "comment",    "related",   "share",   "sharing",  "social",    "newsletter", "subscribe",
+  "promo",      "advert",    "sponsor", "outbrain", "taboola",   "cookie",     "consent",
+  "gdpr",       "recommend", "byline",  "caption",  "disqus",    "popular",    "trending",
+  "breadcrumb", "paywall",   "signup",  "readmore", "read-more", "more-from",  "most-read",
+  "author-bio", "authorbio", "toolbar", "dateline", "timestamp", "print-only", "discussion",
+  "reply",      "replies",   "respond", "forum",    "community", NULL
+};
 static const char *const weak_words[] = { "sidebar",    "footer", "masthead", "navbar", "navigation",
                                           "menu",       "widget", "popup",    "modal",  "banner",
                                           "pagination", "pager",  "skip",     "tags",   NULL };
@@ -759,7 +761,9 @@ boilerplate_regex (void)
           "you (may|might) also like.*|recommended( for you)?|trending( now)?|(previous|next) (article|story).*|"
           "this (article|story) (was|has been) (updated|corrected).{0,80}|"
           "(want|like) (more|this)\\b.{0,60}|(get|receive) our .{0,60}newsletter.*|open in app|"
-          "reporting by .{0,100}|editing by .{0,100}|additional reporting by .{0,100})\\W*$",
+          "reporting by .{0,100}|editing by .{0,100}|additional reporting by .{0,100}|"
+          "join the (discussion|conversation)|(filed|posted) (under|in):? .{0,80}|comments are "
+          "(closed|disabled).*)\\W*$",
           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&re, r);
     }
@@ -822,8 +826,21 @@ is_date_line (const Run *run)
   return words <= 7;
 }
 
+/* A line that only names the authors we already know ("Jane Doe",
+ * "Jane Doe and John Roe"): a byline without "By". */
+static gboolean
+names_authors (const Run *run, const char *author)
+{
+  g_autofree char *names = NULL;
+
+  if (author == NULL || run->chars > 120)
+    return FALSE;
+  names = px_html_clean_authors (run->text, NULL);
+  return names != NULL && strcmp (names, author) == 0;
+}
+
 static PxHtmlExtract *
-assemble (Ctx *ctx, GArray *ranges, const char *title)
+assemble (Ctx *ctx, GArray *ranges, const char *title, const char *author)
 {
   PxHtmlExtract *out = g_new0 (PxHtmlExtract, 1);
   g_autoptr (GPtrArray) kept = g_ptr_array_new ();
@@ -857,6 +874,8 @@ assemble (Ctx *ctx, GArray *ranges, const char *title)
             out->byline = px_html_clean_space (run->text);
           continue;
         }
+      if (head < 4 && run->kind != PX_BLOCK_HEADING && names_authors (run, author))
+        continue;
       if (head < 4 && is_date_line (run))
         {
           if (out->dateline == NULL)
@@ -899,7 +918,7 @@ clear_private (Ctx *ctx, xmlNode *root)
 }
 
 PxHtmlExtract *
-px_html_extract (htmlDocPtr doc, const char *title)
+px_html_extract (htmlDocPtr doc, const char *title, const char *author)
 {
   Ctx ctx = { 0 };
   xmlNode *root;
@@ -927,7 +946,7 @@ px_html_extract (htmlDocPtr doc, const char *title)
   best = pick_best (&ctx);
   if (best != NULL)
     ranges = pick_containers (&ctx, best);
-  out = assemble (&ctx, ranges, title);
+  out = assemble (&ctx, ranges, title, author);
 
   clear_private (&ctx, root);
   g_array_unref (ctx.infos);

@@ -32,9 +32,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxHtmlExtract, px_html_extract_free)
  * containers are weighted by their class, id, role and tag, and the best
  * one (with its siblings that look like article text) is kept. Scripts,
  * styles, navigation, asides, forms, share widgets, captions, comments
- * and "related" lists are dropped, and so is a heading that repeats
- * @title. Never fails: returns an empty list when nothing looks like an
+ * and "related" lists are dropped, and so are a heading that repeats
+ * @title and a line that only names the @author (both may be NULL). Never fails: returns an empty list when nothing looks like an
  * article. */
-PxHtmlExtract *px_html_extract (htmlDocPtr doc, const char *title);
+PxHtmlExtract *px_html_extract (htmlDocPtr doc, const char *title, const char *author);
 
 G_END_DECLS

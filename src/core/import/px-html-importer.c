@@ -127,7 +127,7 @@ px_html_importer_import (PxImporter *self, GBytes *data, const char *name, const
       return NULL;
     }
   meta = px_html_metadata_read (html, is_url (name) ? name : NULL);
-  extract = px_html_extract (html, meta->title != NULL ? meta->title : meta->h1);
+  extract = px_html_extract (html, meta->title != NULL ? meta->title : meta->h1, meta->author);
   xmlFreeDoc (html);
   px_html_metadata_finish (meta, extract->byline, extract->dateline);
 

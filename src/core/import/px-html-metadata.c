@@ -37,6 +37,7 @@ typedef struct
   char *byline;     /* an element marked as the author's name */
   char *time_pub;   /* <time> marked as the publication date */
   char *time_first; /* the first <time datetime> */
+  char *meta_line;  /* "Jane Doe · 4 June 2019" in a class="…meta…" element */
 } Found;
 
 static void
@@ -53,6 +54,7 @@ found_clear (Found *f)
   g_free (f->byline);
   g_free (f->time_pub);
   g_free (f->time_first);
+  g_free (f->meta_line);
 }
 
 static void
@@ -119,6 +121,20 @@ marks_author (xmlNode *node)
   /* "byline", "author-name", "article__author"; not "author-bio". */
   return (strstr (lower, "byline") != NULL || strstr (lower, "author") != NULL) && strstr (lower, "bio") == NULL &&
          strstr (lower, "avatar") == NULL && strstr (lower, "img") == NULL && strstr (lower, "photo") == NULL;
+}
+
+/* The line under a headline with the author and the date, whatever
+ * the site calls it: "meta", "entry-meta", "article-info", "dateline". */
+static gboolean
+marks_meta_line (xmlNode *node)
+{
+  g_autofree char *cls = px_html_attr (node, "class");
+  g_autofree char *lower = NULL;
+
+  if (cls == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (cls, -1);
+  return strstr (lower, "meta") != NULL || strstr (lower, "dateline") != NULL || strstr (lower, "article-info") != NULL;
 }
 
 static void
@@ -206,7 +222,14 @@ walk (Found *f, htmlDocPtr doc)
               if (f->time_first == NULL && dt != NULL)
                 f->time_first = g_steal_pointer (&dt);
             }
-          else if (f->byline == NULL && marks_author (n) && !inside_boilerplate (n))
+          else if (f->meta_line == NULL && marks_meta_line (n) && !inside_boilerplate (n))
+            {
+              g_autofree char *text = px_html_text (n, 200);
+              g_autofree char *date = text != NULL && strlen (text) < 150 ? px_html_date_from_text (text) : NULL;
+              if (date != NULL)
+                f->meta_line = g_steal_pointer (&text);
+            }
+          if (f->byline == NULL && marks_author (n) && !inside_boilerplate (n))
             {
               /* The name itself may be a child: <span itemprop="name">. */
               f->byline = px_html_text (n, 300);
@@ -351,6 +374,8 @@ decide_author (PxHtmlMetadata *m, Found *f)
     }
   if (m->author == NULL && f->byline != NULL)
     m->author = px_html_clean_authors (f->byline, m->outlet);
+  if (m->author == NULL && f->meta_line != NULL)
+    m->author = px_html_authors_before_date (f->meta_line, m->outlet);
 }
 
 static void
@@ -386,6 +411,8 @@ decide_date (PxHtmlMetadata *m, Found *f, const char *page_url)
     m->published = px_html_date_normalize (f->time_pub);
   if (m->published == NULL)
     m->published = px_html_date_normalize (f->time_first);
+  if (m->published == NULL && f->meta_line != NULL)
+    m->published = px_html_date_from_text (f->meta_line);
 }
 
 static void
@@ -430,6 +457,22 @@ px_html_metadata_read (htmlDocPtr doc, const char *page_url)
   return m;
 }
 
+char *
+px_html_authors_before_date (const char *line, const char *outlet)
+{
+  static const char *const seps[] = { " · ", " | ", " • ", " — ", " – ", NULL };
+
+  for (guint i = 0; seps[i]; i++)
+    {
+      const char *at = strstr (line, seps[i]);
+      g_autofree char *head = at != NULL ? g_strndup (line, at - line) : NULL;
+      char *names = head != NULL ? px_html_clean_authors (head, outlet) : NULL;
+      if (names != NULL)
+        return names;
+    }
+  return NULL;
+}
+
 void
 px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *dateline)
 {
@@ -437,6 +480,8 @@ px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *d
 
   if (meta->author == NULL && byline != NULL)
     meta->author = px_html_clean_authors (byline, meta->outlet);
+  if (meta->author == NULL && dateline != NULL)
+    meta->author = px_html_authors_before_date (dateline, meta->outlet);
   if (meta->published == NULL && dateline != NULL)
     meta->published = px_html_date_from_text (dateline);
 }

@@ -44,4 +44,8 @@ char *px_html_clean_title (const char *title, const char *outlet, const char *ho
  * Names equal to @outlet are dropped. NULL when no name is left. */
 char *px_html_clean_authors (const char *byline, const char *outlet);
 
+/* "Jane Doe · 4 June 2019" → "Jane Doe": the names before a separator
+ * on a line that also gives the date. NULL when there are none. */
+char *px_html_authors_before_date (const char *line, const char *outlet);
+
 G_END_DECLS

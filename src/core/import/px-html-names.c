@@ -175,22 +175,26 @@ count_words (const char *s)
   return n;
 }
 
+/* "Notes from the Sound", "The Daily Example": every word capitalized
+ * except short function words after the first. */
 static gboolean
 title_cased (const char *s)
 {
-  gboolean start = TRUE;
+  static const char *const small[] = { "a",    "an", "and", "at", "by", "de", "del", "der", "des", "di",  "du", "for",
+                                       "from", "in", "la",  "le", "of", "on", "the", "to",  "und", "von", NULL };
+  g_auto (GStrv) words = g_strsplit (s, " ", -1);
+  guint n = 0;
 
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
+  for (guint i = 0; words[i]; i++)
     {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c))
-        start = TRUE;
-      else if (start)
-        {
-          if (g_unichar_islower (c))
-            return FALSE;
-          start = FALSE;
-        }
+      gboolean is_small = FALSE;
+      if (*words[i] == '\0')
+        continue;
+      for (guint k = 0; n > 0 && small[k]; k++)
+        is_small = is_small || strcmp (words[i], small[k]) == 0;
+      if (!is_small && g_unichar_islower (g_utf8_get_char (words[i])))
+        return FALSE;
+      n++;
     }
   return TRUE;
 }
