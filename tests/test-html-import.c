@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "import/px-charset.h"
@@ -518,6 +519,109 @@ test_fixture_pages (void)
   g_assert_cmpuint (checked, >=, 3);
 }
 
+/* Words of a text, case-folded, counted. */
+static GHashTable *
+bag_of_words (const char *text, guint *total)
+{
+  GHashTable *bag = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GString *word = g_string_new (NULL);
+
+  *total = 0;
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+      if (c != 0 && (g_unichar_isalnum (c) || c == '_'))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          gpointer old = g_hash_table_lookup (bag, word->str);
+          g_hash_table_insert (bag, g_strdup (word->str), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+          (*total)++;
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  return bag;
+}
+
+/* Token-level F1 of @got against @gold, as tools/extract-eval scores it. */
+static double
+token_f1 (const char *gold, const char *got)
+{
+  guint n_gold, n_got, overlap = 0;
+  g_autoptr (GHashTable) g = bag_of_words (gold, &n_gold);
+  g_autoptr (GHashTable) p = bag_of_words (got, &n_got);
+  GHashTableIter iter;
+  gpointer key, value;
+  double precision, recall;
+
+  g_hash_table_iter_init (&iter, p);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    overlap += MIN (GPOINTER_TO_UINT (value), GPOINTER_TO_UINT (g_hash_table_lookup (g, key)));
+  if (n_gold == 0 || n_got == 0 || overlap == 0)
+    return 0;
+  precision = (double)overlap / n_got;
+  recall = (double)overlap / n_gold;
+  return 2 * precision * recall / (precision + recall);
+}
+
+/* The extraction development set (tools/extract-eval): every page keeps
+ * its title and nearly all of its body, and nothing much else. */
+static void
+test_development_set (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "tools", "extract-eval", "pages", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint pages = 0;
+  double sum = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *base = NULL;
+      g_autofree char *html_path = NULL;
+      g_autofree char *gold_path = NULL;
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GFile) file = NULL;
+      g_autoptr (PxDocument) doc = NULL;
+      g_autoptr (GString) gold_text = g_string_new (NULL);
+      JsonObject *gold;
+      JsonArray *body;
+      double f1;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      base = g_strndup (name, strlen (name) - 5);
+      gold_path = g_build_filename (dir_path, name, NULL);
+      html_path = g_strdup_printf ("%s/%s.html", dir_path, base);
+      g_assert_true (json_parser_load_from_file (parser, gold_path, &error));
+      gold = json_node_get_object (json_parser_get_root (parser));
+      body = json_object_get_array_member (gold, "body");
+      for (guint i = 0; i < json_array_get_length (body); i++)
+        g_string_append_printf (gold_text, "%s\n\n", json_array_get_string_element (body, i));
+
+      file = g_file_new_for_path (html_path);
+      doc = px_import_file (file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (px_document_get_title (doc), ==, json_object_get_string_member (gold, "title"));
+      f1 = token_f1 (gold_text->str, px_document_get_text (doc));
+      if (f1 < 0.9)
+        g_error ("%s: body F1 %.3f\n%s", name, f1, px_document_get_text (doc));
+      sum += f1;
+      pages++;
+    }
+  g_assert_cmpuint (pages, >=, 40);
+  g_assert_cmpfloat (sum / pages, >=, 0.97);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -526,6 +630,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/json-ld", test_json_ld);
   g_test_add_func ("/html-import/bare-page", test_bare_page);
   g_test_add_func ("/html-import/fixture-pages", test_fixture_pages);
+  g_test_add_func ("/html-import/development-set", test_development_set);
   g_test_add_func ("/html-import/title-cleaning", test_title_cleaning);
   g_test_add_func ("/html-import/authors", test_authors);
   g_test_add_func ("/html-import/outlet-from-host", test_outlet_from_host);
