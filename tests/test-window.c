@@ -1,9 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The real window, under Xvfb: import a fixture and read it. */
+/* The real window, under Xvfb: import, read, search, edit, delete, and
+ * state that outlives the window. */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "gui/px-application.h"
+#include "gui/px-metadata-dialog.h"
 #include "gui/px-window.h"
+
+typedef struct
+{
+  char *dir;
+  char *library;
+  PxWindow *window;
+} Fixture;
+
+/* One application for all tests: it is registered on the session bus
+ * once. */
+static PxApplication *app;
 
 static gboolean
 wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
@@ -20,25 +34,152 @@ wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
   return TRUE;
 }
 
-static gboolean
-reader_has_title (gpointer data)
+/* Lets the window lay out and draw. */
+static void
+settle (guint ms)
 {
-  PxReaderView *reader = px_window_get_reader (data);
-  return g_strcmp0 (px_reader_view_get_title_text (reader), "Ferry service returns to the islands") == 0;
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static PxDocument *
+make_document (const char *title, const char *outlet, const char *published, const char *text)
+{
+  PxDocument *doc = px_document_new ();
+  g_auto (GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    px_document_append_block (doc, PX_BLOCK_PARAGRAPH, paragraphs[i]);
+  px_document_set_title (doc, title);
+  px_document_set_outlet (doc, outlet);
+  px_document_set_published (doc, published);
+  return doc;
+}
+
+/* Three invented articles about one invented event, by three invented
+ * outlets. */
+static void
+fill_library (const char *path, gint64 ids[3])
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (PxDocument) a =
+      make_document ("Ferry service returns to the islands", "Harbour Gazette", "2031-04-02",
+                     "The morning ferry sailed again after a week of storms.\n\nIslanders cheered on the pier.");
+  g_autoptr (PxDocument) b = make_document (
+      "Storm damage closes coastal road", "Valley Courier", "2031-04-01",
+      "Crews cleared fallen trees from the coastal road overnight.\n\nThe mayor promised quick repairs.");
+  g_autoptr (PxDocument) c =
+      make_document ("Council approves new lighthouse budget", "North Star Daily", "2031-03-28",
+                     "The council voted to restore the old lighthouse.\n\nWork begins in the summer.");
+
+  g_assert_no_error (error);
+  g_assert_true (px_store_add_document (store, a, NULL, &error));
+  g_assert_true (px_store_add_document (store, b, NULL, &error));
+  g_assert_true (px_store_add_document (store, c, NULL, &error));
+  g_assert_no_error (error);
+  ids[0] = px_document_get_id (a);
+  ids[1] = px_document_get_id (b);
+  ids[2] = px_document_get_id (c);
 }
 
 static void
-test_import_and_read (void)
+run_sql (const char *path, const char *sql)
 {
-  g_autofree char *dir = g_dir_make_tmp ("px-window-XXXXXX", NULL);
-  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
-  g_autofree char *article = g_build_filename (dir, "ferry.txt", NULL);
-  g_autoptr (PxApplication) app = px_application_new (library, 0);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *text = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("px-window-XXXXXX", NULL);
+  f->library = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static PxWindow *
+open_window (Fixture *f, gint64 open_id)
+{
+  f->window = px_window_new (app, f->library, open_id);
+  gtk_window_present (GTK_WINDOW (f->window));
+  settle (50);
+  return f->window;
+}
+
+static void
+close_window (Fixture *f)
+{
+  if (f->window != NULL)
+    gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  settle (20);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (f->library, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->library, "-shm", NULL);
+
+  close_window (f);
+  g_unlink (f->library);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->library);
+  g_free (f->dir);
+}
+
+static const char *
+main_page (PxWindow *window)
+{
+  GtkWidget *reader = GTK_WIDGET (px_window_get_reader (window));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (
+      gtk_widget_get_parent (gtk_widget_get_ancestor (reader, GTK_TYPE_PANED)), GTK_TYPE_STACK));
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static char *
+reader_text (PxWindow *window)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
   GtkTextIter start, end;
-  GtkTextBuffer *buffer;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+reader_has_ferry_title (gpointer data)
+{
+  return g_strcmp0 (px_reader_view_get_title_text (px_window_get_reader (data)),
+                    "Ferry service returns to the islands") == 0;
+}
+
+static gboolean
+import_finished (gpointer data)
+{
+  return !px_window_is_importing (data);
+}
+
+static void
+test_import_and_read (Fixture *f, gconstpointer data)
+{
+  g_autofree char *article = g_build_filename (f->dir, "ferry.txt", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.txt", NULL);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFile) bad = NULL;
+  g_autofree char *text = NULL;
   PxWindow *window;
 
   g_assert_true (g_file_set_contents (article,
@@ -46,31 +187,318 @@ test_import_and_read (void)
                                       "The morning ferry sailed again after a week of storms.\n\n"
                                       "Islanders cheered on the pier.\n",
                                       -1, NULL));
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  window = px_window_new (app, library, 0);
-  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  window = open_window (f, 0);
+  /* A new library starts empty, offering to import. */
+  g_assert_cmpstr (main_page (window), ==, "empty");
 
   file = g_file_new_for_path (article);
   px_window_import_files (window, &file, 1);
-  g_assert_true (wait_for (reader_has_title, window, 10000));
+  g_assert_true (wait_for (reader_has_ferry_title, window, 10000));
+  g_assert_cmpstr (main_page (window), ==, "library");
 
-  buffer = gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = reader_text (window);
   g_assert_cmpstr (text, ==,
                    "The morning ferry sailed again after a week of storms.\n\nIslanders cheered on the pier.");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (px_window_get_reader (window))));
+  g_assert_nonnull (px_window_get_document (window));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* Importing the same file again and an empty one changes nothing and
+   * does not disturb the reader. */
+  bad = g_file_new_for_path (empty);
+  px_window_import_files (window, &file, 1);
+  px_window_import_files (window, &bad, 1);
+  g_assert_true (wait_for (import_finished, window, 10000));
+  g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
+                    1);
+  g_assert_true (reader_has_ferry_title (window));
+
   g_unlink (article);
+  g_unlink (empty);
+}
+
+static gboolean
+search_idle (gpointer data)
+{
+  return !px_library_sidebar_is_searching (data);
+}
+
+static guint
+search_count (PxLibrarySidebar *sidebar, const char *query)
+{
+  px_library_sidebar_set_search_text (sidebar, query);
+  g_assert_true (wait_for (search_idle, sidebar, 5000));
+  return px_library_model_get_n_documents (px_library_sidebar_get_model (sidebar));
+}
+
+static void
+test_search (Fixture *f, gconstpointer data)
+{
+  gint64 ids[3];
+  PxLibrarySidebar *sidebar;
+  PxLibraryModel *model;
+
+  fill_library (f->library, ids);
+  sidebar = px_window_get_sidebar (open_window (f, 0));
+  model = px_library_sidebar_get_model (sidebar);
+  g_assert_cmpuint (px_library_model_get_n_documents (model), ==, 3);
+
+  /* Title, outlet, and words only in the body. */
+  g_assert_cmpuint (search_count (sidebar, "lighthouse"), ==, 1);
+  g_assert_cmpint (px_library_model_get_info (model, 0)->id, ==, ids[2]);
+  g_assert_cmpuint (search_count (sidebar, "Valley Courier"), ==, 1);
+  g_assert_cmpint (px_library_model_get_info (model, 0)->id, ==, ids[1]);
+  g_assert_cmpuint (search_count (sidebar, "islanders cheer"), ==, 1);
+  g_assert_cmpint (px_library_model_get_info (model, 0)->id, ==, ids[0]);
+  g_assert_cmpuint (search_count (sidebar, "zeppelin"), ==, 0);
+  /* Typed syntax is plain text, never an error. */
+  g_assert_cmpuint (search_count (sidebar, "\"storm* AND ("), ==, 0);
+  g_assert_cmpuint (search_count (sidebar, ""), ==, 3);
+
+  /* The selection survives a search that keeps the document. */
+  px_window_open_document (f->window, ids[1]);
+  g_assert_cmpuint (search_count (sidebar, "road"), ==, 1);
+  g_assert_cmpint (px_library_sidebar_get_selected_id (sidebar), ==, ids[1]);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static PxMetadataDialog *
+find_metadata_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (PX_IS_METADATA_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return PX_METADATA_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_delete (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autofree char *sql = NULL;
+  AdwMessageDialog *dialog;
+  PxWindow *window;
+  gint64 ids[3];
+
+  fill_library (f->library, ids);
+  sql = g_strdup_printf ("INSERT INTO annotations (document_id, start, end, quote, created, modified) VALUES"
+                         " (%" G_GINT64_FORMAT ", 0, 3, 'The', 'now', 'now'),"
+                         " (%" G_GINT64_FORMAT ", 4, 11, 'morning', 'now', 'now');",
+                         ids[0], ids[0]);
+  run_sql (f->library, sql);
+  window = open_window (f, ids[0]);
+  g_assert_true (reader_has_ferry_title (window));
+
+  /* Cancelling keeps the document. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Ferry service returns to the islands”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 highlights and notes"));
+  adw_message_dialog_response (dialog, "cancel");
+  settle (20);
+  g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
+                    3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  settle (20);
+
+  /* Gone from the list, the store and its annotations; the reader moved
+   * on to another document. */
+  g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
+                    2);
+  store = px_store_open (f->library, PX_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_null (px_store_get_document_info (store, ids[0], NULL));
+  g_assert_cmpint (px_store_count_document_annotations (store, ids[0], NULL), ==, 0);
+  g_assert_nonnull (px_window_get_document (window));
+  g_assert_cmpint (px_document_get_id (px_window_get_document (window)), !=, ids[0]);
+}
+
+static void
+test_edit_metadata (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (PxDocument) saved = NULL;
+  PxMetadataDialog *dialog;
+  PxLibraryModel *model;
+  PxWindow *window;
+  gint64 ids[3];
+
+  fill_library (f->library, ids);
+  window = open_window (f, ids[1]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-details", NULL);
+  dialog = find_metadata_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (px_metadata_dialog_get_field (dialog, "outlet")), ==, "Valley Courier");
+
+  /* A date that is not a date cannot be saved. */
+  gtk_editable_set_text (px_metadata_dialog_get_field (dialog, "published"), "2031-02-30");
+  g_assert_false (px_metadata_dialog_is_valid (dialog));
+  px_metadata_dialog_save (dialog);
+  g_assert_true (find_metadata_dialog () == dialog);
+
+  gtk_editable_set_text (px_metadata_dialog_get_field (dialog, "title"), "Coastal road reopens after storm");
+  gtk_editable_set_text (px_metadata_dialog_get_field (dialog, "author"), "Mira Okafor");
+  gtk_editable_set_text (px_metadata_dialog_get_field (dialog, "published"), "2031-04-03");
+  gtk_editable_set_text (px_metadata_dialog_get_field (dialog, "url"), "https://courier.example/road");
+  g_assert_true (px_metadata_dialog_is_valid (dialog));
+  px_metadata_dialog_save (dialog);
+  settle (20);
+  g_assert_null (find_metadata_dialog ());
+
+  /* Saved, shown in the reader and in the list. */
+  store = px_store_open (f->library, PX_STORE_OPEN_EXISTING, &error);
+  saved = px_store_load_document (store, ids[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_title (saved), ==, "Coastal road reopens after storm");
+  g_assert_cmpstr (px_document_get_author (saved), ==, "Mira Okafor");
+  g_assert_cmpstr (px_document_get_published (saved), ==, "2031-04-03");
+  g_assert_cmpstr (px_document_get_url (saved), ==, "https://courier.example/road");
+  g_assert_cmpstr (px_reader_view_get_title_text (px_window_get_reader (window)), ==,
+                   "Coastal road reopens after storm");
+  g_assert_cmpstr (px_reader_view_get_byline_text (px_window_get_reader (window)), ==,
+                   "Valley Courier · Mira Okafor · 3 April 2031");
+  model = px_library_sidebar_get_model (px_window_get_sidebar (window));
+  g_assert_cmpstr (px_library_model_get_info (model, px_library_model_find (model, ids[1]))->title, ==,
+                   "Coastal road reopens after storm");
+}
+
+static void
+test_state_persists (Fixture *f, gconstpointer data)
+{
+  PxWindow *window;
+  gint64 ids[3];
+
+  fill_library (f->library, ids);
+  window = open_window (f, ids[0]);
+  g_assert_true (px_window_get_side_panel_visible (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panel", NULL);
+  g_assert_false (px_window_get_side_panel_visible (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (px_reader_view_get_zoom (px_window_get_reader (window)), 1.2, 0.001);
+  px_side_panel_set_visible_page (px_window_get_side_panel (window), "compare");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  close_window (f);
+
+  window = open_window (f, 0);
+  g_assert_false (px_window_get_side_panel_visible (window));
+  g_assert_cmpfloat_with_epsilon (px_reader_view_get_zoom (px_window_get_reader (window)), 1.2, 0.001);
+  g_assert_cmpstr (px_side_panel_get_visible_page (px_window_get_side_panel (window)), ==, "compare");
+  {
+    int w, h;
+    gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
+    g_assert_cmpint (w, ==, 1000);
+    g_assert_cmpint (h, ==, 700);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panel", NULL);
+  g_assert_cmpfloat_with_epsilon (px_reader_view_get_zoom (px_window_get_reader (window)), 1.0, 0.001);
+}
+
+static void
+test_open_id_and_groups (Fixture *f, gconstpointer data)
+{
+  g_autofree char *sql = NULL;
+  PxLibraryModel *model;
+  PxWindow *window;
+  g_autoptr (PxDocumentItem) header = NULL;
+  gint64 ids[3];
+
+  fill_library (f->library, ids);
+  sql = g_strdup_printf ("INSERT INTO events (id, title, created, modified) VALUES (7, 'Spring storms', 'now', 'now');"
+                         "UPDATE documents SET event_id = 7 WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");",
+                         ids[0], ids[1]);
+  run_sql (f->library, sql);
+  window = open_window (f, ids[2]);
+  g_assert_cmpint (px_document_get_id (px_window_get_document (window)), ==, ids[2]);
+  g_assert_cmpint (px_library_sidebar_get_selected_id (px_window_get_sidebar (window)), ==, ids[2]);
+
+  /* The event's two documents come first under its header. */
+  model = px_library_sidebar_get_model (px_window_get_sidebar (window));
+  header = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (px_document_item_is_header (header));
+  g_assert_cmpstr (px_document_item_get_info (header)->event_title, ==, "Spring storms");
+  g_assert_cmpuint (px_document_item_get_n_documents (header), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+}
+
+static void
+test_side_page (Fixture *f, gconstpointer data)
+{
+  PxWindow *window = open_window (f, 0);
+  GtkWidget *page = gtk_label_new ("Real annotations panel");
+  PxSidePanel *panel = px_window_get_side_panel (window);
+
+  px_side_panel_set_visible_page (panel, "annotations");
+  px_window_add_side_page (window, page, "annotations", "Highlights", "document-edit-symbolic");
+  g_assert_true (px_side_panel_get_page (panel, "annotations") == page);
+  g_assert_cmpstr (px_side_panel_get_visible_page (panel), ==, "annotations");
+  g_assert_nonnull (px_side_panel_get_page (panel, "compare"));
+}
+
+static void
+test_bad_library (Fixture *f, gconstpointer data)
+{
+  const char *junk = "This is a shopping list, not a library.\n";
+  g_autofree char *contents = NULL;
+  PxWindow *window;
+
+  g_assert_true (g_file_set_contents (f->library, junk, -1, NULL));
+  window = open_window (f, 0);
+  g_assert_cmpstr (main_page (window), ==, "error");
+  g_assert_null (px_window_get_store (window));
+  /* Importing is refused, and the file is left alone. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-samples", NULL) &&
+                  px_window_is_importing (window));
+  close_window (f);
+  g_assert_true (g_file_get_contents (f->library, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, junk);
 }
 
 int
 main (int argc, char *argv[])
 {
+  g_autoptr (GError) error = NULL;
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/window/import-and-read", test_import_and_read);
-  return g_test_run ();
+  app = px_application_new ("unused.db", 0);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_test_add ("/window/import-and-read", Fixture, NULL, fixture_setup, test_import_and_read, fixture_teardown);
+  g_test_add ("/window/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/window/delete", Fixture, NULL, fixture_setup, test_delete, fixture_teardown);
+  g_test_add ("/window/edit-metadata", Fixture, NULL, fixture_setup, test_edit_metadata, fixture_teardown);
+  g_test_add ("/window/state-persists", Fixture, NULL, fixture_setup, test_state_persists, fixture_teardown);
+  g_test_add ("/window/open-id-and-groups", Fixture, NULL, fixture_setup, test_open_id_and_groups, fixture_teardown);
+  g_test_add ("/window/side-page", Fixture, NULL, fixture_setup, test_side_page, fixture_teardown);
+  g_test_add ("/window/bad-library", Fixture, NULL, fixture_setup, test_bad_library, fixture_teardown);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }
