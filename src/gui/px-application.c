@@ -3,8 +3,11 @@
 
 #include "gui/px-application.h"
 
+#include <glib-unix.h>
+#include <signal.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <sys/resource.h>
 
 #include "gui/px-window.h"
 #include "store/px-store.h"
@@ -24,7 +27,13 @@ G_DEFINE_FINAL_TYPE (PxApplication, px_application, ADW_TYPE_APPLICATION)
 static void
 on_first_paint (GdkFrameClock *clock, GtkWidget *window)
 {
-  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  struct rusage usage;
+
+  /* CPU time too: on a busy machine it says more than the wall clock. */
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("first-frame %" G_GINT64_FORMAT " cpu-ms %ld\n", g_get_real_time (),
+          (long)((usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
+                 (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000));
   fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, on_first_paint, window);
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
@@ -34,6 +43,67 @@ static void
 on_bench_realize (GtkWidget *window)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint), window);
+}
+
+/* For tools/bench-startup: how long each frame takes to lay out and
+ * paint while the list is scrolled; printed when SIGTERM ends the run. */
+typedef struct
+{
+  gint64 started;
+  GArray *durations; /* gint64 µs */
+} FrameStats;
+
+static FrameStats frame_stats;
+
+static void
+on_before_paint (GdkFrameClock *clock, gpointer data)
+{
+  frame_stats.started = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, gpointer data)
+{
+  gint64 took = g_get_monotonic_time () - frame_stats.started;
+
+  if (frame_stats.started > 0)
+    g_array_append_val (frame_stats.durations, took);
+}
+
+static int
+compare_gint64 (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+on_bench_sigterm (gpointer app)
+{
+  GArray *d = frame_stats.durations;
+  guint slow = 0;
+
+  g_array_sort (d, compare_gint64);
+  for (guint i = 0; i < d->len; i++)
+    slow += g_array_index (d, gint64, i) > 16667;
+  if (d->len > 0)
+    printf ("scroll-frames: %u, median %.1f ms, p95 %.1f ms, worst %.1f ms, over 16.7 ms: %u\n", d->len,
+            g_array_index (d, gint64, d->len / 2) / 1000.0, g_array_index (d, gint64, d->len * 95 / 100) / 1000.0,
+            g_array_index (d, gint64, d->len - 1) / 1000.0, slow);
+  fflush (stdout);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_bench_scroll_realize (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  frame_stats.durations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  g_unix_signal_add (SIGTERM, on_bench_sigterm, gtk_window_get_application (GTK_WINDOW (window)));
 }
 
 static void
@@ -47,6 +117,8 @@ px_application_activate (GApplication *app)
       window = GTK_WINDOW (px_window_new (self, self->library_path, self->open_id));
       if (g_getenv ("PARALLAX_BENCH_FIRST_FRAME") != NULL)
         g_signal_connect (window, "realize", G_CALLBACK (on_bench_realize), NULL);
+      if (g_getenv ("PARALLAX_BENCH_SCROLL") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (on_bench_scroll_realize), NULL);
     }
   gtk_window_present (window);
 }

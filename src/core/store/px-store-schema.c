@@ -115,6 +115,11 @@ static const char *const migrations[] = {
   "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
   "  PRIMARY KEY (band_key, document_id)) WITHOUT ROWID;"
   "CREATE INDEX document_bands_document ON document_bands (document_id);",
+
+  /* 2 → 3: the library list reads only this index, not the documents'
+   * text: 10,000 rows load in milliseconds instead of reading every page
+   * of the table. */
+  "CREATE INDEX documents_list ON documents (event_id, published, title, outlet_id, author);",
 };
 
 int
