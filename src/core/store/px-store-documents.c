@@ -355,8 +355,8 @@ px_store_count_document_annotations (PxStore *self, gint64 id, GError **error)
 /* Turns what a user types into an FTS5 query that cannot be a syntax
  * error: every word is quoted (so AND, NEAR, * and quotes are plain text)
  * and matched as a prefix. */
-static char *
-build_match_query (const char *query)
+char *
+_px_store_build_match_query (const char *query)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_auto (GStrv) words = g_strsplit_set (query, " \t\n\r", -1);
@@ -392,7 +392,7 @@ px_store_search_documents (PxStore *self, const char *query, GError **error)
 
   if (!g_utf8_validate (query, -1, NULL))
     return g_steal_pointer (&ids);
-  match = build_match_query (query);
+  match = _px_store_build_match_query (query);
   if (match == NULL)
     return g_steal_pointer (&ids);
 

@@ -31,6 +31,10 @@ char *_px_store_now (void);
 void _px_bind_text (sqlite3_stmt *stmt, int index, const char *text);
 char *_px_column_dup (sqlite3_stmt *stmt, int column);
 
+/* Turns what a user types into an FTS5 query that cannot be a syntax
+ * error (each word quoted, matched as a prefix); NULL when empty. */
+char *_px_store_build_match_query (const char *query);
+
 /* Migrations: the schema, step by step (px-store-schema.c). */
 int _px_store_schema_latest (void);
 gboolean _px_store_schema_migrate (sqlite3 *db, int from, int to, GError **error);

@@ -120,6 +120,19 @@ static const char *const migrations[] = {
    * text: 10,000 rows load in milliseconds instead of reading every page
    * of the table. */
   "CREATE INDEX documents_list ON documents (event_id, published, title, outlet_id, author);",
+  /* 3 → 4: the undo history of annotation actions, kept across runs.
+   * before/after are serialized annotations (NULL: did not exist). */
+  "CREATE TABLE undo_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  annotation_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT,"
+  "  merge_key TEXT,"
+  "  time_ms INTEGER NOT NULL,"
+  "  undone INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX undo_log_document ON undo_log (document_id, undone, id);",
 };
 
 int

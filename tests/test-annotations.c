@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "store/px-annotation-list.h"
+#include "store/px-store-annotations.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  PxStore *store;
+  PxDocument *doc;
+} Fixture;
+
+/* An invented article about a bridge closure. */
+static const char *const paragraphs[] = {
+  "The Tamsk river bridge closed to traffic on Monday after engineers found cracks in two of its piers.",
+  "City officials said the closure would last at least six weeks, and buses would take a detour.",
+  "\u201cSafety comes first,\u201d said the mayor, Ilse Varga, at a briefing outside the town hall.",
+  "Shop owners on the east bank worry about the loss of customers during the repairs.",
+};
+
+static PxDocument *
+make_doc (const char *const *blocks, guint n)
+{
+  PxDocument *doc = px_document_new ();
+
+  px_document_set_title (doc, "Bridge closes for repairs");
+  px_document_set_outlet (doc, "Tamsk Courier");
+  for (guint i = 0; i < n; i++)
+    px_document_append_block (doc, PX_BLOCK_PARAGRAPH, blocks[i]);
+  return doc;
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("px-annot-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->store = px_store_open (f->path, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->doc = make_doc (paragraphs, G_N_ELEMENTS (paragraphs));
+  g_assert_true (px_store_add_document (f->store, f->doc, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  g_clear_object (&f->doc);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static guint
+offset_of (PxDocument *doc, const char *needle)
+{
+  const char *text = px_document_get_text (doc);
+  const char *hit = strstr (text, needle);
+
+  g_assert_nonnull (hit);
+  return g_utf8_pointer_to_offset (text, hit);
+}
+
+static PxAnnotation *
+highlight (PxDocument *doc, const char *needle, const char *color)
+{
+  guint start = offset_of (doc, needle);
+  return px_annotation_new_for_range (doc, start, start + g_utf8_strlen (needle, -1), color);
+}
+
+static void
+reopen (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&f->store);
+  f->store = px_store_open (f->path, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_add_get_list (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxAnnotation) a = highlight (f->doc, "cracks in two of its piers", "red");
+  g_autoptr (PxAnnotation) b = highlight (f->doc, "City officials said", "green");
+  g_autoptr (PxAnnotation) inner = highlight (f->doc, "two of its", "blue");
+  g_autoptr (PxAnnotation) loaded = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *tags[] = { "infrastructure", " Safety ", "infrastructure", "", NULL };
+
+  g_assert_cmpstr (px_annotation_get_quote (a), ==, "cracks in two of its piers");
+  g_assert_true (g_str_has_suffix (px_annotation_get_prefix (a), "engineers found "));
+  g_assert_true (g_str_has_prefix (px_annotation_get_suffix (a), ".\n\nCity"));
+  px_annotation_set_note (a, "Check the *inspection* report.\nSecond line\twith a tab.");
+  px_annotation_set_note_language (a, "en_GB");
+  px_annotation_set_tags (a, tags);
+  g_assert_cmpstrv (px_annotation_get_tags (a), ((const char *[]){ "infrastructure", "Safety", NULL }));
+
+  g_assert_true (px_store_add_annotation (f->store, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (px_annotation_get_id (a), >, 0);
+  g_assert_nonnull (px_annotation_get_created (a));
+  g_assert_true (px_store_add_annotation (f->store, b, &error));
+  g_assert_true (px_store_add_annotation (f->store, inner, &error));
+
+  reopen (f);
+  loaded = px_store_get_annotation (f->store, px_annotation_get_id (a), &error);
+  g_assert_no_error (error);
+  g_assert_true (px_annotation_equal (loaded, a));
+  g_assert_cmpstr (px_annotation_get_note (loaded), ==, "Check the *inspection* report.\nSecond line\twith a tab.");
+  g_assert_cmpstr (px_annotation_get_note_language (loaded), ==, "en_GB");
+
+  /* Text order: by start, the outer before the inner (nesting). */
+  list = px_store_list_annotations (f->store, px_document_get_id (f->doc), &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpint (px_annotation_get_id (g_ptr_array_index (list, 0)), ==, px_annotation_get_id (a));
+  g_assert_cmpint (px_annotation_get_id (g_ptr_array_index (list, 1)), ==, px_annotation_get_id (inner));
+  g_assert_cmpint (px_annotation_get_id (g_ptr_array_index (list, 2)), ==, px_annotation_get_id (b));
+  g_assert_cmpint (px_store_count_document_annotations (f->store, px_document_get_id (f->doc), NULL), ==, 3);
+}
+
+static void
+test_invalid (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxAnnotation) empty = px_annotation_new_for_range (f->doc, 5, 5, "yellow");
+  g_autoptr (PxAnnotation) orphan_doc = highlight (f->doc, "bridge", "yellow");
+  g_autoptr (PxAnnotation) bad_note = highlight (f->doc, "bridge", "yellow");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *huge = g_strnfill (2 * 1024 * 1024, 'x');
+
+  g_assert_false (px_store_add_annotation (f->store, empty, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  px_annotation_set_document_id (orphan_doc, 4242);
+  g_assert_false (px_store_add_annotation (f->store, orphan_doc, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (px_annotation_get_id (orphan_doc), ==, 0);
+  g_clear_error (&error);
+
+  px_annotation_set_note (bad_note, "broken \xc3\x28 text");
+  g_assert_false (px_store_add_annotation (f->store, bad_note, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  px_annotation_set_note (bad_note, huge);
+  g_assert_false (px_store_add_annotation (f->store, bad_note, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (px_store_count_document_annotations (f->store, px_document_get_id (f->doc), NULL), ==, 0);
+  g_assert_null (px_store_get_annotation (f->store, 999, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (px_store_delete_annotation (f->store, 999, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) ro = NULL;
+  g_autoptr (PxAnnotation) a = highlight (f->doc, "bridge", "yellow");
+  g_autoptr (GError) error = NULL;
+
+  ro = px_store_open (f->path, PX_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (px_store_add_annotation (ro, a, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY);
+}
+
+static void
+test_update_delete_search (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxAnnotation) a = highlight (f->doc, "Safety comes first", "yellow");
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (px_store_add_annotation (f->store, a, &error));
+  px_annotation_set_note (a, "The mayor's key message about the viaduct");
+  px_annotation_set_color (a, "purple");
+  g_assert_true (px_store_update_annotation (f->store, a, &error));
+  g_assert_no_error (error);
+
+  /* Library-wide search over quotes and notes, by word prefix. */
+  hits = px_store_search_annotations (f->store, "viaduc", &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (px_annotation_get_color (g_ptr_array_index (hits, 0)), ==, "purple");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = px_store_search_annotations (f->store, "safety", &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = px_store_search_annotations (f->store, "\"AND (", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  g_assert_true (px_store_delete_annotation (f->store, px_annotation_get_id (a), &error));
+  hits = px_store_search_annotations (f->store, "viaduct", &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+static void
+test_replace_text (Fixture *f, gconstpointer data)
+{
+  const char *edited[] = {
+    "Editor's note: this article was updated with comments from shop owners.",
+    paragraphs[0],
+    "City officials said the closure would last at least eight weeks, and buses would take a detour.",
+    "\"Safety comes first,\" said the mayor, Ilse Varga, at a briefing outside the town hall.",
+  };
+  g_autoptr (PxDocument) content = make_doc (edited, G_N_ELEMENTS (edited));
+  g_autoptr (PxAnnotation) a = highlight (f->doc, "cracks in two of its piers", "red");
+  g_autoptr (PxAnnotation) b = highlight (f->doc, "would last at least six weeks", "green");
+  g_autoptr (PxAnnotation) c = highlight (f->doc, "\u201cSafety comes first,\u201d", "blue");
+  g_autoptr (PxAnnotation) d = highlight (f->doc, "worry about the loss of customers", "grey");
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (PxDocument) reloaded = NULL;
+  g_autoptr (GError) error = NULL;
+  PxReanchorStats stats;
+
+  px_annotation_set_note (d, "Follow up with the traders' association.");
+  for (PxAnnotation **x = (PxAnnotation *[]){ a, b, c, d, NULL }; *x; x++)
+    g_assert_true (px_store_add_annotation (f->store, *x, &error));
+
+  g_assert_true (px_store_replace_document_text (f->store, px_document_get_id (f->doc), content, &stats, &error));
+  g_assert_no_error (error);
+  /* Two edits at once, so the shifted ones are found by their quote: the
+   * unchanged one and the one with other quotation marks exactly, the
+   * edited one approximately, the deleted one not at all. */
+  g_assert_cmpuint (stats.n_exact, ==, 2);
+  g_assert_cmpuint (stats.n_fuzzy, ==, 1);
+  g_assert_cmpuint (stats.n_orphaned, ==, 1);
+  g_assert_cmpuint (stats.n_position + stats.n_exact + stats.n_fuzzy + stats.n_orphaned, ==, 4);
+
+  reloaded = px_store_load_document (f->store, px_document_get_id (f->doc), &error);
+  g_assert_true (g_str_has_prefix (px_document_get_text (reloaded), "Editor's note"));
+  list = px_store_list_annotations (f->store, px_document_get_id (f->doc), &error);
+  g_assert_cmpuint (list->len, ==, 4);
+  for (guint i = 0; i < list->len; i++)
+    {
+      PxAnnotation *x = g_ptr_array_index (list, i);
+      g_autofree char *slice = px_document_get_slice (reloaded, px_annotation_get_start (x), px_annotation_get_end (x));
+
+      if (px_annotation_get_id (x) == px_annotation_get_id (d))
+        {
+          /* The deleted paragraph: kept, orphaned, with quote and note. */
+          g_assert_true (px_annotation_get_orphaned (x));
+          g_assert_cmpstr (px_annotation_get_quote (x), ==, "worry about the loss of customers");
+          g_assert_cmpstr (px_annotation_get_note (x), ==, "Follow up with the traders' association.");
+          continue;
+        }
+      g_assert_false (px_annotation_get_orphaned (x));
+      /* The stored quote is the text at the new position. */
+      g_assert_cmpstr (slice, ==, px_annotation_get_quote (x));
+      if (px_annotation_get_id (x) == px_annotation_get_id (b))
+        g_assert_cmpstr (slice, ==, "would last at least eight weeks");
+      if (px_annotation_get_id (x) == px_annotation_get_id (c))
+        g_assert_cmpstr (slice, ==, "\"Safety comes first,\"");
+    }
+
+  /* The search index follows the new quotes. */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = px_store_search_annotations (f->store, "eight", &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  /* An empty text is refused and changes nothing. */
+  g_clear_object (&content);
+  content = px_document_new ();
+  g_assert_false (px_store_replace_document_text (f->store, px_document_get_id (f->doc), content, NULL, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+}
+
+static void
+test_tags (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxAnnotation) a = highlight (f->doc, "bridge", "yellow");
+  g_autoptr (PxAnnotation) b = highlight (f->doc, "City officials", "yellow");
+  g_autoptr (PxAnnotation) loaded = NULL;
+  g_autoptr (GPtrArray) tags = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) completions = NULL;
+  gint64 claim, evidence, infra, dup;
+
+  claim = px_store_create_tag (f->store, "claim", "#e01b24", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (claim, >, 0);
+  dup = px_store_create_tag (f->store, "CLAIM", NULL, &error);
+  g_assert_cmpint (dup, ==, 0);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (px_store_create_tag (f->store, "  ", NULL, &error), ==, 0);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (px_store_create_tag (f->store, "x", "red", &error), ==, 0);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Tags named on an annotation join the codebook, spelled as it does. */
+  px_annotation_set_tags (a, (const char *[]){ "Claim", "evidence", NULL });
+  g_assert_true (px_store_add_annotation (f->store, a, &error));
+  g_assert_cmpstrv (px_annotation_get_tags (a), ((const char *[]){ "claim", "evidence", NULL }));
+  px_annotation_set_tags (b, (const char *[]){ "infrastructure", "evidence", NULL });
+  g_assert_true (px_store_add_annotation (f->store, b, &error));
+
+  tags = px_store_list_tags (f->store, &error);
+  g_assert_cmpuint (tags->len, ==, 3);
+  evidence = ((PxTagInfo *)g_ptr_array_index (tags, 1))->id;
+  infra = ((PxTagInfo *)g_ptr_array_index (tags, 2))->id;
+  g_assert_cmpstr (((PxTagInfo *)g_ptr_array_index (tags, 1))->name, ==, "evidence");
+  g_assert_cmpuint (((PxTagInfo *)g_ptr_array_index (tags, 1))->n_annotations, ==, 2);
+
+  completions = px_store_complete_tags (f->store, "E", 10, &error);
+  g_assert_cmpstrv (completions, ((const char *[]){ "evidence", NULL }));
+  g_clear_pointer (&completions, g_strfreev);
+  completions = px_store_complete_tags (f->store, "", 2, &error);
+  g_assert_cmpstr (completions[0], ==, "evidence"); /* most used first */
+  g_assert_cmpuint (g_strv_length (completions), ==, 2);
+  g_clear_pointer (&completions, g_strfreev);
+  completions = px_store_complete_tags (f->store, "%", 10, &error);
+  g_assert_cmpuint (g_strv_length (completions), ==, 0);
+
+  /* Rename: onto a taken name fails; otherwise annotations follow. */
+  g_assert_false (px_store_rename_tag (f->store, infra, "Evidence", &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (px_store_rename_tag (f->store, infra, "roads", &error));
+  loaded = px_store_get_annotation (f->store, px_annotation_get_id (b), &error);
+  g_assert_cmpstrv (px_annotation_get_tags (loaded), ((const char *[]){ "evidence", "roads", NULL }));
+  g_clear_object (&loaded);
+
+  /* Merge claim into evidence: a keeps one "evidence". */
+  g_assert_true (px_store_merge_tags (f->store, claim, evidence, &error));
+  g_assert_no_error (error);
+  loaded = px_store_get_annotation (f->store, px_annotation_get_id (a), &error);
+  g_assert_cmpstrv (px_annotation_get_tags (loaded), ((const char *[]){ "evidence", NULL }));
+  g_clear_object (&loaded);
+  g_assert_false (px_store_merge_tags (f->store, evidence, evidence, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (px_store_set_tag_color (f->store, evidence, "#3584e4", &error));
+  g_assert_true (px_store_delete_tag (f->store, evidence, &error));
+  loaded = px_store_get_annotation (f->store, px_annotation_get_id (a), &error);
+  g_assert_cmpuint (g_strv_length ((char **)px_annotation_get_tags (loaded)), ==, 0);
+  g_assert_false (px_store_delete_tag (f->store, evidence, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_colors (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) colors = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (px_store_set_color_meaning (f->store, "green", "  evidence\n", &error));
+  g_assert_false (px_store_set_color_meaning (f->store, "orange", "x", &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  reopen (f);
+  colors = px_store_list_colors (f->store, &error);
+  g_assert_cmpuint (colors->len, ==, 6);
+  g_assert_cmpstr (((PxColorInfo *)g_ptr_array_index (colors, 0))->name, ==, "yellow");
+  g_assert_cmpstr (((PxColorInfo *)g_ptr_array_index (colors, 1))->meaning, ==, "evidence");
+  g_assert_cmpstr (((PxColorInfo *)g_ptr_array_index (colors, 5))->name, ==, "grey");
+}
+
+typedef struct
+{
+  guint calls;
+  guint added;
+  guint removed;
+} Changes;
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, Changes *changes)
+{
+  changes->calls++;
+  changes->added += added;
+  changes->removed += removed;
+}
+
+static void
+test_list_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxAnnotationList) list = NULL;
+  g_autoptr (PxAnnotation) a = highlight (f->doc, "City officials said the closure", "yellow");
+  g_autoptr (PxAnnotation) b = highlight (f->doc, "the closure would last", "green");
+  g_autoptr (GError) error = NULL;
+  gint64 doc_id = px_document_get_id (f->doc);
+  PxAnnotation *changed = NULL;
+  Changes changes = { 0 };
+
+  list = px_annotation_list_new (f->store, doc_id, &error);
+  g_assert_no_error (error);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_assert_false (px_undo_stack_can_undo (px_annotation_list_get_undo_stack (list)));
+
+  /* Create, then an overlapping highlight. */
+  g_assert_true (px_annotation_list_add (list, a, &error));
+  g_assert_true (px_annotation_list_add (list, b, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpuint (changes.added, ==, 2);
+  g_assert_true (px_undo_stack_can_undo (px_annotation_list_get_undo_stack (list)));
+
+  /* Undo the overlap: gone from the list and the store. */
+  g_assert_true (px_annotation_list_undo (list, &changed, &error));
+  g_assert_null (changed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpint (px_store_count_document_annotations (f->store, doc_id, NULL), ==, 1);
+  g_assert_true (px_undo_stack_can_redo (px_annotation_list_get_undo_stack (list)));
+  /* Redo brings it back with the same id. */
+  g_assert_true (px_annotation_list_redo (list, &changed, &error));
+  g_assert_nonnull (changed);
+  g_assert_cmpint (px_annotation_get_id (changed), ==, px_annotation_get_id (b));
+  g_assert_cmpstr (px_annotation_get_color (changed), ==, "green");
+  g_assert_true (px_annotation_list_undo (list, NULL, &error));
+
+  /* Recolour, note (typed in several saves: one step), tags. */
+  g_assert_true (px_annotation_list_set_color (list, a, "blue", &error));
+  g_assert_true (px_annotation_list_set_note (list, a, "Six", &error));
+  g_assert_true (px_annotation_list_set_note (list, a, "Six weeks", &error));
+  g_assert_true (px_annotation_list_set_note (list, a, "Six weeks at least", &error));
+  g_assert_true (px_annotation_list_set_tags (list, a, (const char *[]){ "timeline", NULL }, &error));
+  g_assert_false (px_annotation_list_set_color (list, a, "orange", &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The history survives a restart. */
+  g_clear_object (&list);
+  reopen (f);
+  list = px_annotation_list_new (f->store, doc_id, &error);
+  {
+    PxAnnotation *live = px_annotation_list_lookup (list, px_annotation_get_id (a));
+    g_assert_nonnull (live);
+    g_set_object (&a, live);
+  }
+  g_assert_cmpstr (px_annotation_get_note (a), ==, "Six weeks at least");
+
+  g_assert_true (px_annotation_list_undo (list, &changed, &error)); /* tags */
+  g_assert_true (changed == a);
+  g_assert_cmpuint (g_strv_length ((char **)px_annotation_get_tags (a)), ==, 0);
+  g_assert_true (px_annotation_list_undo (list, &changed, &error)); /* the whole note */
+  g_assert_cmpstr (px_annotation_get_note (a), ==, "");
+  g_assert_true (px_annotation_list_undo (list, &changed, &error)); /* colour */
+  g_assert_cmpstr (px_annotation_get_color (a), ==, "yellow");
+  g_assert_true (px_annotation_list_redo (list, &changed, &error));
+  g_assert_cmpstr (px_annotation_get_color (a), ==, "blue");
+
+  /* A new action drops what could be redone. */
+  g_assert_true (px_annotation_list_remove (list, a, &error));
+  g_assert_false (px_undo_stack_can_redo (px_annotation_list_get_undo_stack (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  /* Undo of a delete restores everything, the id included. */
+  g_assert_true (px_annotation_list_undo (list, &changed, &error));
+  g_assert_nonnull (changed);
+  g_assert_cmpint (px_annotation_get_id (changed), ==, px_annotation_get_id (a));
+  g_assert_cmpstr (px_annotation_get_color (changed), ==, "blue");
+  g_assert_cmpstr (px_annotation_get_quote (changed), ==, "City officials said the closure");
+
+  /* Undo all the way back, then nothing is left to undo. */
+  while (px_undo_stack_can_undo (px_annotation_list_get_undo_stack (list)))
+    g_assert_true (px_annotation_list_undo (list, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_false (px_annotation_list_undo (list, NULL, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_undo_serialize (void)
+{
+  g_autoptr (PxAnnotation) a = px_annotation_new ();
+  g_autoptr (PxAnnotation) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  px_annotation_set_id (a, 7);
+  px_annotation_set_document_id (a, 3);
+  px_annotation_set_range (a, 10, 20);
+  px_annotation_set_quote (a, "quote with \"quotes\" and 'ticks'\n");
+  px_annotation_set_note (a, "A note\twith \\ backslash and \u00e9");
+  px_annotation_set_tags (a, (const char *[]){ "b", "a", NULL });
+  px_annotation_set_orphaned (a, TRUE);
+  text = px_undo_serialize (a);
+  back = px_undo_deserialize (text, 7, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_annotation_equal (a, back));
+  g_assert_null (px_undo_deserialize ("{'broken", 7, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/annotations/add-get-list", test_add_get_list);
+  ADD ("/annotations/invalid", test_invalid);
+  ADD ("/annotations/read-only", test_read_only);
+  ADD ("/annotations/update-delete-search", test_update_delete_search);
+  ADD ("/annotations/replace-text", test_replace_text);
+  ADD ("/annotations/tags", test_tags);
+  ADD ("/annotations/colors", test_colors);
+  ADD ("/annotations/list-and-undo", test_list_and_undo);
+  g_test_add_func ("/annotations/undo-serialize", test_undo_serialize);
+  return g_test_run ();
+}
