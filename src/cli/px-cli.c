@@ -5,6 +5,10 @@
 #include <stdio.h>
 
 static const PxCliVerb verbs[] = {
+  { "annotate", N_ ("ID --quote TEXT [--color NAME] [--note TEXT] [--tag TAG]… [--occurrence N]"),
+    N_ ("Highlight a passage of a document, found by its exact text"), px_cli_annotate },
+  { "annotations", N_ ("[ID]"),
+    N_ ("List highlights as TSV: id, document, start, end, colour, tags, quote, note, state"), px_cli_annotations },
   { "import", N_ ("PATH|URL…"), N_ ("Import files, the files inside folders, or web pages"), px_cli_import },
   { "list", "", N_ ("List the documents as TSV: id, outlet, date, title"), px_cli_list },
   { "show", N_ ("ID"), N_ ("Print the clean text of a document"), px_cli_show },

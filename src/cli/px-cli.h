@@ -52,6 +52,8 @@ gboolean px_cli_parse_id (const char *text, gint64 *out_id);
 gboolean px_cli_parse_options (const char *verb, const char *params, GOptionEntry *entries, int *argc, char ***argv);
 
 /* The verbs, one file each. */
+int px_cli_annotate (PxCliContext *ctx, int argc, char **argv);
+int px_cli_annotations (PxCliContext *ctx, int argc, char **argv);
 int px_cli_import (PxCliContext *ctx, int argc, char **argv);
 int px_cli_list (PxCliContext *ctx, int argc, char **argv);
 int px_cli_show (PxCliContext *ctx, int argc, char **argv);

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cli/px-cli.h"
+#include "store/px-store-annotations.h"
+
+/* TSV fields stay on one line and in one column: tabs, newlines and the
+ * escape character itself are escaped. */
+static void
+print_field (const char *text)
+{
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '\t')
+        fputs ("\\t", stdout);
+      else if (*p == '\n')
+        fputs ("\\n", stdout);
+      else if (*p == '\r')
+        fputs ("\\r", stdout);
+      else if (*p == '\\')
+        fputs ("\\\\", stdout);
+      else
+        putchar (*p);
+    }
+}
+
+/* parallax annotations [ID]: the highlights of one document, or of the
+ * whole library, as TSV: id, document id, start, end, colour, tags, quote,
+ * note, state. */
+int
+px_cli_annotations (PxCliContext *ctx, int argc, char **argv)
+{
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (GPtrArray) annotations = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+
+  if (!px_cli_parse_options ("annotations", _ ("[ID]"), NULL, &argc, &argv))
+    return PX_EXIT_USAGE;
+  if (argc > 2)
+    {
+      px_cli_error (_ ("annotations takes at most one document id"));
+      return PX_EXIT_USAGE;
+    }
+  if (argc == 2 && !px_cli_parse_id (argv[1], &id))
+    return PX_EXIT_USAGE;
+  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING);
+  if (store == NULL)
+    return PX_EXIT_LIBRARY;
+  if (id > 0)
+    {
+      g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, id, &error);
+      if (info == NULL)
+        {
+          px_cli_error ("%s", error->message);
+          return PX_EXIT_FAILED;
+        }
+    }
+  annotations = px_store_list_annotations (store, id, &error);
+  if (annotations == NULL)
+    {
+      px_cli_error ("%s", error->message);
+      return PX_EXIT_FAILED;
+    }
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      PxAnnotation *a = g_ptr_array_index (annotations, i);
+      g_autofree char *tags = g_strjoinv (",", (char **)px_annotation_get_tags (a));
+
+      printf ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%u\t%u\t%s\t", px_annotation_get_id (a),
+              px_annotation_get_document_id (a), px_annotation_get_start (a), px_annotation_get_end (a),
+              px_annotation_get_color (a));
+      print_field (tags);
+      putchar ('\t');
+      print_field (px_annotation_get_quote (a));
+      putchar ('\t');
+      print_field (px_annotation_get_note (a));
+      printf ("\t%s\n", px_annotation_get_orphaned (a) ? "orphaned" : "anchored");
+    }
+  return PX_EXIT_OK;
+}
