@@ -208,7 +208,8 @@ px_spell_checker_set_language (PxSpellChecker *self, const char *language)
     enchant_broker_free_dict (self->broker, self->dict);
   self->dict = NULL;
   g_clear_pointer (&self->language, g_free);
-  if (language == NULL || self->broker == NULL || !enchant_broker_dict_exists (self->broker, language))
+  if (language == NULL || *language == '\0' || self->broker == NULL ||
+      !enchant_broker_dict_exists (self->broker, language))
     return FALSE;
   self->dict = enchant_broker_request_dict (self->broker, language);
   if (self->dict == NULL)
