@@ -9,6 +9,10 @@ static const PxCliVerb verbs[] = {
     N_ ("Highlight a passage of a document, found by its exact text"), px_cli_annotate },
   { "annotations", N_ ("[ID]"),
     N_ ("List highlights as TSV: id, document, start, end, colour, tags, quote, note, state"), px_cli_annotations },
+  { "export",
+    N_ ("(--document ID | --event ID | --tag NAME | --all) [--colors …] [--tags …] [--order text|color] [--full-text] "
+        "[-o FILE|DIR]"),
+    N_ ("Export highlights as Markdown (stdout by default)"), px_cli_export },
   { "import", N_ ("PATH|URL…"), N_ ("Import files, the files inside folders, or web pages"), px_cli_import },
   { "list", "", N_ ("List the documents as TSV: id, outlet, date, title"), px_cli_list },
   { "show", N_ ("ID"), N_ ("Print the clean text of a document"), px_cli_show },
