@@ -198,7 +198,7 @@ append_only_here (GString *out, EventExport *e)
       _px_export_append_heading (out, 3, g_ptr_array_index (e->names, d));
       if (only->len == 0)
         {
-          g_string_append (out, "*Nothing that no other outlet reported.*\n\n");
+          g_string_append (out, "*Everything here was also reported elsewhere.*\n\n");
           continue;
         }
       /* One item per paragraph: its sentences that no one else reported,
