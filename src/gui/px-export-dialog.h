@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "export/px-export-options.h"
+#include "store/px-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PX_EXPORT_KIND_ARTICLE,
+  PX_EXPORT_KIND_EVENT,
+  PX_EXPORT_KIND_TAG,
+  PX_EXPORT_KIND_LIBRARY,
+} PxExportKind;
+
+/* The Export dialog: what to export (the open article, its event, a tag,
+ * the whole library), the options, and a live preview of the Markdown,
+ * generated off the UI thread on a connection of its own. "Export…" asks
+ * for a file (a folder for the library) with the portal-friendly chooser,
+ * writes it in the background and emits "exported" with the path. The
+ * last choices are kept in GSettings. */
+#define PX_TYPE_EXPORT_DIALOG (px_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (PxExportDialog, px_export_dialog, PX, EXPORT_DIALOG, AdwWindow)
+
+/* @store is the window's (read on this thread for the tag list); @document
+ * may be NULL. */
+PxExportDialog *px_export_dialog_new (GtkWindow *parent, PxStore *store, PxDocument *document);
+
+void px_export_dialog_set_kind (PxExportDialog *self, PxExportKind kind);
+PxExportKind px_export_dialog_get_kind (PxExportDialog *self);
+/* The options as chosen. */
+PxExportOptions *px_export_dialog_get_options (PxExportDialog *self);
+/* The text the preview shows (for tests). */
+char *px_export_dialog_get_preview (PxExportDialog *self);
+/* Writes the export to @path (a folder for the library) in the background,
+ * as "Export…" does once a file is chosen. */
+void px_export_dialog_save_to (PxExportDialog *self, const char *path);
+
+G_END_DECLS

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's export actions: the Export dialog, and "Copy as Markdown"
+ * for one highlight and for the open article's highlights. */
+#include <glib/gi18n.h>
+
+#include "export/px-export.h"
+#include "gui/px-export-dialog.h"
+#include "gui/px-window-private.h"
+#include "store/px-store-annotations.h"
+
+static void
+on_exported (PxExportDialog *dialog, const char *path, PxWindow *self)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *message = g_strdup_printf (_ ("Exported to “%s”"), base);
+
+  _px_window_toast (self, message);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  PxExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = px_export_dialog_new (GTK_WINDOW (self), self->store, self->document);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_text (PxWindow *self, const char *text, const char *message)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  _px_window_toast (self, message);
+}
+
+static const char *
+meaning_of (GPtrArray *colors, const char *color)
+{
+  for (guint i = 0; colors != NULL && i < colors->len; i++)
+    {
+      PxColorInfo *info = g_ptr_array_index (colors, i);
+
+      if (g_strcmp0 (info->name, color) == 0)
+        return info->meaning;
+    }
+  return NULL;
+}
+
+/* win.copy-annotation-markdown(int64 id): what the highlight popover and
+ * the annotations list call for one highlight. */
+static void
+copy_annotation_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxAnnotation) annotation = NULL;
+  g_autoptr (PxDocument) other = NULL;
+  g_autoptr (GPtrArray) colors = NULL;
+  g_autofree char *markdown = NULL;
+  PxDocument *doc;
+
+  if (self->store == NULL)
+    return;
+  annotation = px_store_get_annotation (self->store, g_variant_get_int64 (param), &error);
+  if (annotation == NULL)
+    {
+      _px_window_toast (self, error->message);
+      return;
+    }
+  doc = self->document;
+  if (doc == NULL || px_document_get_id (doc) != px_annotation_get_document_id (annotation))
+    doc = other = px_store_load_document (self->store, px_annotation_get_document_id (annotation), NULL);
+  colors = px_store_list_colors (self->store, NULL);
+  markdown = px_export_annotation_markdown (annotation, doc, meaning_of (colors, px_annotation_get_color (annotation)));
+  copy_text (self, markdown, _ ("Highlight copied as Markdown"));
+}
+
+/* win.copy-annotations-markdown: the open article's highlights, as the
+ * article export writes them. */
+static void
+copy_annotations_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxExportOptions) options = px_export_options_new ();
+  g_autofree char *markdown = NULL;
+
+  if (self->store == NULL || self->document == NULL)
+    return;
+  markdown = px_export_document_from_store (self->store, px_document_get_id (self->document), options, &error);
+  if (markdown == NULL)
+    {
+      _px_window_toast (self, error->message);
+      return;
+    }
+  copy_text (self, markdown, _ ("Highlights copied as Markdown"));
+}
+
+void
+_px_window_update_export_actions (PxWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-annotation-markdown", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-annotations-markdown",
+                                 self->store != NULL && self->document != NULL);
+}
+
+void
+_px_window_class_init_export (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  /* Ctrl+E edits the article's details already. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_install_action (widget_class, "win.copy-annotation-markdown", "x", copy_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-annotations-markdown", NULL, copy_annotations_action);
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Export dialog under Xvfb: it opens from the window's action, shows a
+ * live preview that follows the options, remembers them, and writes the
+ * file. "Copy as Markdown" fills the clipboard. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gui/px-application.h"
+#include "gui/px-export-dialog.h"
+#include "gui/px-window.h"
+#include "store/px-store-annotations.h"
+
+static gboolean
+wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  PxExportDialog *dialog;
+  const char *needle;
+  gboolean present;
+} PreviewWait;
+
+static gboolean
+preview_matches (gpointer data)
+{
+  PreviewWait *w = data;
+  g_autofree char *text = px_export_dialog_get_preview (w->dialog);
+
+  return (strstr (text, w->needle) != NULL) == w->present;
+}
+
+static PxExportDialog *
+find_dialog (PxWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (PX_IS_EXPORT_DIALOG (item))
+        return PX_EXPORT_DIALOG (item);
+    }
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_dialog (data) == NULL;
+}
+
+typedef struct
+{
+  GdkClipboard *clipboard;
+  char *text;
+  gboolean done;
+} ClipboardRead;
+
+static void
+on_clipboard_text (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ClipboardRead *r = data;
+
+  r->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  r->done = TRUE;
+}
+
+static gboolean
+clipboard_read (gpointer data)
+{
+  return ((ClipboardRead *)data)->done;
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  ClipboardRead r = { gtk_widget_get_clipboard (widget), NULL, FALSE };
+
+  gdk_clipboard_read_text_async (r.clipboard, NULL, on_clipboard_text, &r);
+  g_assert_true (wait_for (clipboard_read, &r, 5000));
+  return r.text;
+}
+
+static void
+test_dialog (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-export-dialog-XXXXXX", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.md", NULL);
+  g_autoptr (PxApplication) app = px_application_new (library, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = px_document_new ();
+  g_autoptr (PxAnnotation) first = NULL;
+  g_autoptr (PxAnnotation) second = NULL;
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.parallaxapp.Parallax");
+  g_autoptr (PxExportOptions) options = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *copied = NULL;
+  PreviewWait w;
+  PxExportDialog *dialog;
+  PxWindow *window;
+  PxStore *store;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = px_window_new (app, library, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  store = px_window_get_store (window);
+  g_assert_nonnull (store);
+
+  px_document_set_title (doc, "Bridge *reopens*");
+  px_document_set_outlet (doc, "Valley Times");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, "The river bridge reopened on Friday after repairs.");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, "Drivers # cheered > at the toll gate.");
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  first = px_annotation_new_for_range (doc, 4, 16, "yellow");
+  px_annotation_set_note (first, "Which *bridge*?");
+  g_assert_true (px_store_add_annotation (store, first, &error));
+  second = px_annotation_new_for_range (doc, 52, 69, "red");
+  g_assert_true (px_store_add_annotation (store, second, &error));
+  g_assert_no_error (error);
+  px_window_open_document (window, px_document_get_id (doc));
+
+  /* Opened from the window, on the open article, with a preview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_true (wait_for (has_dialog, window, 5000));
+  dialog = find_dialog (window);
+  g_assert_cmpint (px_export_dialog_get_kind (dialog), ==, PX_EXPORT_KIND_ARTICLE);
+  w = (PreviewWait){ dialog, "> river bridge", TRUE };
+  g_assert_true (wait_for (preview_matches, &w, 10000));
+  w = (PreviewWait){ dialog, "> Drivers \\# cheered", TRUE };
+  g_assert_true (wait_for (preview_matches, &w, 10000));
+
+  /* Notes only: the red highlight leaves the preview; the choice is kept. */
+  gtk_switch_set_active (
+      GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), PX_TYPE_EXPORT_DIALOG, "unnoted_switch")), FALSE);
+  w = (PreviewWait){ dialog, "> Drivers", FALSE };
+  g_assert_true (wait_for (preview_matches, &w, 10000));
+  g_assert_false (g_settings_get_boolean (settings, "export-include-unnoted"));
+  options = px_export_dialog_get_options (dialog);
+  g_assert_false (options->include_unnoted);
+
+  /* Writing the file closes the dialog. */
+  px_export_dialog_save_to (dialog, output);
+  g_assert_true (wait_for (file_exists, output, 10000));
+  g_assert_true (wait_for (dialog_gone, window, 10000));
+  g_assert_true (g_file_get_contents (output, &written, NULL, &error));
+  g_assert_nonnull (strstr (written, "# Bridge \\*reopens\\*"));
+  g_assert_null (strstr (written, "> Drivers"));
+
+  /* A new dialog starts from the remembered choices. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_true (wait_for (has_dialog, window, 5000));
+  dialog = find_dialog (window);
+  g_clear_pointer (&options, px_export_options_free);
+  options = px_export_dialog_get_options (dialog);
+  g_assert_false (options->include_unnoted);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "export-include-unnoted");
+
+  /* Copy as Markdown: one highlight, and the whole list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-annotation-markdown", "x",
+                                             px_annotation_get_id (first)));
+  copied = read_clipboard (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (copied, "> river bridge\n"));
+  g_assert_nonnull (strstr (copied, "Which \\*bridge\\*?"));
+  g_free (copied);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-annotations-markdown", NULL));
+  copied = read_clipboard (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (copied, "> Drivers \\# cheered"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (output);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export-dialog/preview-options-save-copy", test_dialog);
+  return g_test_run ();
+}
