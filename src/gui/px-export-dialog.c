@@ -336,6 +336,9 @@ on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* Closed while writing: the file is written all the same. */
+  if (self->export_button == NULL)
+    return;
   gtk_widget_set_sensitive (self->export_button, TRUE);
   if (path == NULL)
     {
