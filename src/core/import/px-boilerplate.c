@@ -318,6 +318,16 @@ static const char *const not_name_words[] = {
   "el",       "los",      "un",         "une",      "ein",    "eine",      "und",     "et",
 };
 
+/* Words that name a newspaper or a station rather than a person. */
+static const char *const outlet_words[] = {
+  "times", "herald", "gazette", "tribune", "courier", "news", "daily", "journal", "chronicle", "observer",
+  "guardian", "telegraph", "express", "record", "review", "independent", "standard", "echo", "star", "press",
+  "register", "ledger", "bulletin", "dispatch", "monitor", "sentinel", "examiner", "inquirer", "argus",
+  "advertiser", "weekly", "magazine", "wire", "radio", "tv", "television", "broadcasting", "network", "media",
+  "online", "post", "rundschau", "zeitung", "anzeiger", "allgemeine", "kurier", "blatt", "tagblatt", "courrier",
+  "presse", "dépêche", "gazzetta", "corriere", "diario", "periódico", "nieuws", "dagblad", "krant", "headlines",
+};
+
 static const char *const name_particles[] = {
   "de", "da",  "das", "do",  "dos", "del", "della", "der", "den", "di",  "du",  "la",
   "le", "van", "von", "bin", "ibn", "al",  "el",    "y",   "zu",  "ten", "ter", "and",
@@ -352,9 +362,9 @@ make_set (const char *const *words, gsize n)
   return set;
 }
 
-static GHashTable *ui_set, *section_set, *list_set, *end_set, *author_set, *social_set, *role_set, *not_name_set,
+static GHashTable *outlet_set, *ui_set, *section_set, *list_set, *end_set, *author_set, *social_set, *role_set, *not_name_set,
     *particle_set;
-static GRegex *reading_time_regex, *comments_regex, *copyright_regex, *credit_regex, *year_regex;
+static GRegex *teaser_regex, *reading_time_regex, *comments_regex, *copyright_regex, *credit_regex, *year_regex;
 
 static void
 ensure_tables (void)
@@ -364,6 +374,7 @@ ensure_tables (void)
   if (g_once_init_enter (&once))
     {
       ui_set = make_set (ui_labels, G_N_ELEMENTS (ui_labels));
+      outlet_set = make_set (outlet_words, G_N_ELEMENTS (outlet_words));
       section_set = make_set (section_names, G_N_ELEMENTS (section_names));
       list_set = make_set (list_markers, G_N_ELEMENTS (list_markers));
       end_set = make_set (end_markers, G_N_ELEMENTS (end_markers));
@@ -372,6 +383,10 @@ ensure_tables (void)
       role_set = make_set (role_words, G_N_ELEMENTS (role_words));
       not_name_set = make_set (not_name_words, G_N_ELEMENTS (not_name_words));
       particle_set = make_set (name_particles, G_N_ELEMENTS (name_particles));
+      teaser_regex = g_regex_new ("^(?:related|read more|read also|also read|see also|more|watch|listen|"
+                                  "related article|related story|recommended|lesen sie auch|mehr dazu|"
+                                  "lire aussi|à lire aussi|voir aussi|lee también|leggi anche|lees ook)\\s*:\\s*\\S",
+                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       reading_time_regex = g_regex_new ("^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|"
                                         "tiempo de lectura|leestijd)\\s*:?\\s*)?(?:about |ca\\.? )?\\d+\\s*[-‑]?\\s*"
                                         "(?:min|mins|minutes?|minuten|minutos|minuti)\\.?"
@@ -381,7 +396,7 @@ ensure_tables (void)
           g_regex_new ("comments?\\s*\\(\\d+\\)|^\\d+\\s+(?:comments?|kommentare?|commentaires?|"
                        "comentarios?|reacties|replies|responses)$|^(?:comments?|kommentare)\\s*:?\\s*\\d+$",
                        G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      copyright_regex = g_regex_new ("^\\W{0,3}(?:copyright\\s*)?(?:©|\\(c\\)|&copy;)?\\s*(?:copyright\\s*)?"
+      copyright_regex = g_regex_new ("^[\\s*_>|-]{0,3}(?:copyright\\s*)?(?:©|\\(c\\)|&copy;)?\\s*(?:copyright\\s*)?"
                                      "(?:(?:19|20)\\d{2}(?:\\s*[-–—/]\\s*(?:19|20)?\\d{2,4})?)?\\s*,?\\s*"
                                      "(?:by\\s+)?(.*)$",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -583,6 +598,8 @@ px_boilerplate_classify (const char *line)
 
   if (g_hash_table_contains (author_set, norm))
     return PX_LINE_AUTHOR_MARKER;
+  if (g_regex_match (teaser_regex, norm, 0, NULL))
+    return PX_LINE_TEASER;
   if (g_hash_table_contains (end_set, norm))
     return PX_LINE_END_MARKER;
   if (g_hash_table_contains (list_set, norm))
@@ -613,6 +630,7 @@ static const char *const company_suffixes[] = { " ltd", " limited", " inc", " ll
 char *
 px_boilerplate_copyright_holder (const char *line)
 {
+  g_autofree char *cleaned = NULL; /* before info, which points into it */
   g_autoptr (GMatchInfo) info = NULL;
   g_autofree char *rest = NULL;
   g_autofree char *norm = NULL;
@@ -632,8 +650,21 @@ px_boilerplate_copyright_holder (const char *line)
                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }
-  if (!g_regex_match (copyright_regex, line, 0, &info))
-    return NULL;
+  /* "Tous droits réservés – Outlet": the phrase may come first. */
+  {
+    g_autoptr (GRegex) reserved = g_regex_new ("(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+                                               "todos los derechos reservados|alle rechten voorbehouden|"
+                                               "tutti i diritti riservati)\\.?",
+                                               G_REGEX_CASELESS, 0, NULL);
+    const char *p;
+    cleaned = g_regex_replace_literal (reserved, line, -1, 0, "", 0, NULL);
+    p = cleaned;
+    while (*p && (g_unichar_isspace (g_utf8_get_char (p)) || strchr (".,|-", *p) != NULL ||
+                  g_utf8_get_char (p) == 0x2013 || g_utf8_get_char (p) == 0x2014))
+      p = g_utf8_next_char (p);
+    if (!g_regex_match (copyright_regex, p, 0, &info))
+      return NULL;
+  }
   rest = g_match_info_fetch (info, 1);
   {
     g_autoptr (GMatchInfo) c = NULL;
@@ -707,8 +738,9 @@ is_name_token (const char *token)
       else if (!(g_unichar_isupper (c) || c == '-' || c == '\'' || c == 0x2019 || c == '.'))
         return FALSE;
     }
-  /* "McDonald", "O'Brien", "Jean-Luc", or "DOE" in an all-capitals line */
-  return lower_seen || g_utf8_strlen (token, -1) >= 2;
+  /* "McDonald", "O'Brien", "Jean-Luc", "DOE" in an all-capitals line, or
+   * the "Ó" of "Seán Ó Briain" */
+  return lower_seen || g_utf8_strlen (token, -1) >= 1;
 }
 
 gboolean
@@ -742,6 +774,41 @@ px_boilerplate_is_name (const char *text, gboolean allow_single)
   if (n > 5 || capitalised == 0)
     return FALSE;
   return capitalised >= 2 || (allow_single && n == 1);
+}
+
+gboolean
+px_boilerplate_is_outlet_name (const char *text)
+{
+  g_auto (GStrv) tokens = NULL;
+  g_autofree char *last = NULL;
+  gboolean the = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  ensure_tables ();
+  if (strlen (text) > 80 || is_terminal_punct (last_char (text)))
+    return FALSE;
+  tokens = g_strsplit (text, " ", -1);
+  for (guint i = 0; tokens[i]; i++)
+    {
+      gunichar first;
+
+      if (*tokens[i] == '\0')
+        continue;
+      first = g_utf8_get_char (tokens[i]);
+      if (n == 0 && (strcmp (tokens[i], "The") == 0 || strcmp (tokens[i], "Die") == 0 ||
+                     strcmp (tokens[i], "Le") == 0 || strcmp (tokens[i], "La") == 0 || strcmp (tokens[i], "El") == 0))
+        the = TRUE;
+      n++;
+      if (!g_unichar_isupper (first) && !g_unichar_isdigit (first) && strcmp (tokens[i], "of") != 0 &&
+          strcmp (tokens[i], "de") != 0)
+        return FALSE;
+      g_free (last);
+      last = g_utf8_casefold (tokens[i], -1);
+    }
+  /* "Ardmore Evening Star", "The Fenwick Courier"; a longer run of
+   * capitalised words is more likely a headline in title case. */
+  return last != NULL && g_hash_table_contains (outlet_set, last) && n >= 2 && n <= (the ? 6u : 4u);
 }
 
 gboolean

@@ -18,6 +18,7 @@ typedef enum
   PX_LINE_MENU_BAR,       /* "About Us | Contact | Legal" */
   PX_LINE_COMMENTS,       /* "Comments (3)", "12 comments" */
   PX_LINE_CREDIT,         /* "Photo: Jane Doe/Agency", "© Jane Doe" */
+  PX_LINE_TEASER,         /* "Related: Other headline", "Read more: …" */
   PX_LINE_LIST_MARKER,    /* "Related", "Tags", "Most Popular": links may follow */
   PX_LINE_END_MARKER,     /* "You May Like", "More Like This": the article is over */
   PX_LINE_AUTHOR_MARKER,  /* "About the Author", "Author": a bio follows */
@@ -42,6 +43,10 @@ gboolean px_boilerplate_is_name (const char *text, gboolean allow_single);
  * the line is not a byline; @date (may be NULL) receives a date found on
  * the line. */
 char *px_boilerplate_parse_byline (const char *line, char **date);
+
+/* TRUE if @text reads like the name of a newspaper, station or site:
+ * "The Fenwick Courier", "Ardmore Evening Star", "Nordhafener Rundschau". */
+gboolean px_boilerplate_is_outlet_name (const char *text);
 
 /* TRUE for a job title alone on a line: "Staff Writer", "Head Editor". */
 gboolean px_boilerplate_is_role (const char *line);

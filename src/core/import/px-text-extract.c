@@ -187,7 +187,7 @@ is_title_like (const Unit *u)
       if (!(n >= 3 && g_ascii_isupper (t[n - 2]) && t[n - 3] == '.'))
         return FALSE;
     }
-  return !px_boilerplate_is_name (u->u->text, FALSE);
+  return !px_boilerplate_is_name (u->u->text, FALSE) && !px_boilerplate_is_outlet_name (u->u->text);
 }
 
 /* Splits "Headline - Outlet" or "Headline | Outlet" when the text backs
@@ -325,44 +325,58 @@ is_section_or_ui (const Unit *u)
 /* Menus: three or more labels on consecutive lines, or single words on
  * lines of their own. In the body, a menu must be plainer than that, so
  * that a short list the article introduces ("…include:") survives. */
+static gboolean
+is_tiny_label (const Unit *u)
+{
+  return u->shortish && (u->words <= 2 || is_section_or_ui (u));
+}
+
+static void
+mark_run (Unit *units, guint n, guint i, guint j, guint body_start)
+{
+  guint len = j - i, ui = 0, tiny = 0;
+  gboolean nav;
+
+  for (guint k = i; k < j; k++)
+    {
+      ui += is_section_or_ui (&units[k]);
+      tiny += units[k].words <= 3;
+    }
+  if (i < body_start)
+    nav = len >= 3;
+  else
+    {
+      gboolean introduced = i > 0 && last_char (units[i - 1].u->text) == ':';
+      nav = !introduced && ((len >= 5 && tiny == len && !units[i].u->marked) || (len >= 3 && ui * 2 >= len));
+    }
+  if (nav)
+    for (guint k = i; k < j; k++)
+      units[k].nav = TRUE;
+}
+
+/* Menus: three or more labels on consecutive lines, or single words on
+ * lines of their own. In the body, a menu must be plainer than that, so
+ * that a short list the article introduces ("…include:") survives. */
 static void
 mark_nav_runs (Unit *units, guint n, guint body_start)
 {
-  guint i = 0;
-
-  while (i < n)
+  for (guint i = 0; i < n;)
     {
-      guint j = i, ui = 0, tiny = 0;
-      gboolean same_group = TRUE, in_body, introduced;
-
-      if (!units[i].shortish)
-        {
-          i++;
-          continue;
-        }
-      while (j < n && units[j].shortish)
-        {
-          if (units[j].u->group != units[i].u->group)
-            same_group = FALSE;
-          ui += is_section_or_ui (&units[j]);
-          tiny += units[j].words <= 3;
-          j++;
-        }
-      in_body = i >= body_start;
-      introduced = i > 0 && last_char (units[i - 1].u->text) == ':';
-      {
-        guint len = j - i;
-        gboolean nav;
-
-        if (!in_body)
-          nav = len >= 3 && (same_group || tiny == len || ui * 2 >= len);
-        else
-          nav = !introduced && ((len >= 5 && tiny == len && !units[i].u->marked) || (len >= 3 && ui * 2 >= len));
-        if (nav)
-          for (guint k = i; k < j; k++)
-            units[k].nav = TRUE;
-      }
-      i = j;
+      guint j = i;
+      while (j < n && units[j].shortish && units[j].u->group == units[i].u->group)
+        j++;
+      if (j > i)
+        mark_run (units, n, i, j, body_start);
+      i = MAX (j, i + 1);
+    }
+  for (guint i = 0; i < n;)
+    {
+      guint j = i;
+      while (j < n && is_tiny_label (&units[j]))
+        j++;
+      if (j > i)
+        mark_run (units, n, i, j, body_start);
+      i = MAX (j, i + 1);
     }
 }
 
@@ -590,7 +604,7 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
     {
       const Unit *u = &units[i];
       if (u->date != NULL || u->byline != NULL || u->cls != PX_LINE_TEXT || px_boilerplate_is_role (u->u->text) ||
-          (px_boilerplate_is_name (u->u->text, FALSE) && !u->nav))
+          (px_boilerplate_is_name (u->u->text, FALSE) && !u->nav) || px_boilerplate_is_outlet_name (u->u->text))
         continue;
       if (is_title_like (u) && !u->nav)
         b = i;
@@ -620,7 +634,18 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
       if (title_at == a)
         split_title_suffix (units[a].u->text, raw, a, &meta, FROM_HEAD);
       else
-        offer (&meta.title, units[title_at].u->text, FROM_HEAD);
+        {
+          offer (&meta.title, units[title_at].u->text, FROM_HEAD);
+          /* "Headline | Outlet" on the first line, "Headline" above the text */
+          if (a != G_MAXUINT)
+            {
+              Meta page = { 0 };
+              split_title_suffix (units[a].u->text, raw, a, &page, FROM_HEAD);
+              if (page.outlet.value != NULL && same_text (page.title.value, units[title_at].u->text))
+                offer (&meta.outlet, page.outlet.value, FROM_SUFFIX);
+              meta_clear (&page);
+            }
+        }
     }
 
   /* Under the headline: byline, date, standfirst. */
@@ -640,6 +665,8 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
         }
       else if (is_url (u->u->text))
         offer (&meta.url, u->u->text, FROM_HEAD);
+      else if (u->cls == PX_LINE_TEXT && !u->nav && after_title && px_boilerplate_is_outlet_name (u->u->text))
+        offer (&meta.outlet, u->u->text, FROM_HEAD);
       else if (u->cls == PX_LINE_TEXT && !u->nav && after_title && px_boilerplate_is_name (u->u->text, FALSE))
         offer (&meta.author, u->u->text, FROM_HEAD);
       else if (u->cls == PX_LINE_TEXT && !u->nav && after_title && title_at != G_MAXUINT && u->words >= 5 &&
@@ -661,9 +688,17 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
       if (u->cls == PX_LINE_LIST_MARKER || u->cls == PX_LINE_END_MARKER)
         {
           /* the links under "Related", "Tags"… */
-          while (i + 1 < n && !units[i + 1].prose && units[i + 1].cls != PX_LINE_COPYRIGHT &&
-                 units[i + 1].cls != PX_LINE_AUTHOR_MARKER && units[i + 1].words <= 15)
-            i++;
+          guint k = i + 1;
+          while (k < n && units[k].words <= 15 && units[k].cls != PX_LINE_COPYRIGHT &&
+                 units[k].cls != PX_LINE_AUTHOR_MARKER)
+            {
+              /* Links listed right under the marker may be questions or
+               * sentences; apart from it, a sentence is the article again. */
+              if (units[k].prose && units[k].u->group != units[k - 1].u->group)
+                break;
+              k++;
+            }
+          i = k - 1;
           continue;
         }
       if (u->cls != PX_LINE_TEXT && !(u->cls == PX_LINE_SECTION && !u->nav))
@@ -681,7 +716,9 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
           offer (&meta.date, u->byline_date, FROM_BODY);
           continue;
         }
-      if (i <= body_start + 2 && i > body_start && px_boilerplate_is_name (u->u->text, FALSE))
+      /* A name under the standfirst is its byline. */
+      if (i == body_start + 1 && meta.author.source < FROM_HEAD && u->u->group == units[body_start].u->group &&
+          px_boilerplate_is_name (u->u->text, FALSE))
         {
           offer (&meta.author, u->u->text, FROM_HEAD);
           continue;
@@ -752,7 +789,8 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
         {
           if (strip_bullet (text, &text))
             kind = PX_BLOCK_LIST_ITEM;
-          else if (!u->prose && u->words <= 12 && last_char (text) != ':')
+          else if (!u->prose && u->words <= 12 && last_char (text) != ':' &&
+                   (i == 0 || units[i - 1].u->group != u->u->group))
             {
               for (guint k = i + 1; k < n; k++)
                 if (units[k].keep)
