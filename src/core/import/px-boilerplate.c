@@ -320,12 +320,14 @@ static const char *const not_name_words[] = {
 
 /* Words that name a newspaper or a station rather than a person. */
 static const char *const outlet_words[] = {
-  "times", "herald", "gazette", "tribune", "courier", "news", "daily", "journal", "chronicle", "observer",
-  "guardian", "telegraph", "express", "record", "review", "independent", "standard", "echo", "star", "press",
-  "register", "ledger", "bulletin", "dispatch", "monitor", "sentinel", "examiner", "inquirer", "argus",
-  "advertiser", "weekly", "magazine", "wire", "radio", "tv", "television", "broadcasting", "network", "media",
-  "online", "post", "rundschau", "zeitung", "anzeiger", "allgemeine", "kurier", "blatt", "tagblatt", "courrier",
-  "presse", "dépêche", "gazzetta", "corriere", "diario", "periódico", "nieuws", "dagblad", "krant", "headlines",
+  "times",     "herald",    "gazette",   "tribune",    "courier",      "news",       "daily",     "journal",
+  "chronicle", "observer",  "guardian",  "telegraph",  "express",      "record",     "review",    "independent",
+  "standard",  "echo",      "star",      "press",      "register",     "ledger",     "bulletin",  "dispatch",
+  "monitor",   "sentinel",  "examiner",  "inquirer",   "argus",        "advertiser", "weekly",    "magazine",
+  "wire",      "radio",     "tv",        "television", "broadcasting", "network",    "media",     "online",
+  "post",      "rundschau", "zeitung",   "anzeiger",   "allgemeine",   "kurier",     "blatt",     "tagblatt",
+  "courrier",  "presse",    "dépêche",   "gazzetta",   "corriere",     "diario",     "periódico", "nieuws",
+  "dagblad",   "krant",     "headlines",
 };
 
 static const char *const name_particles[] = {
@@ -347,10 +349,12 @@ static const char *const promo_nouns[] = {
   "events",     "our app", "subscription", "subscriber", "membership", "free trial", "early bird",
 };
 static const char *const publisher_notes[] = {
-  "automatically translated", "machine translated",      "machine-translated",  "affiliate link",
-  "earn a commission",        "earn a small commission", "originally appeared", "originally published",
-  "first appeared on",        "sponsored content",       "paid partnership",    "automatisch übersetzt",
-  "traduit automatiquement",
+  "automatically translated", "machine translated",      "machine-translated",     "affiliate link",
+  "earn a commission",        "earn a small commission", "originally appeared",    "originally published",
+  "first appeared on",        "sponsored content",       "paid partnership",       "automatisch übersetzt",
+  "traduit automatiquement",  "we use cookies",          "this site uses cookies", "this website uses cookies",
+  "use of cookies",           "our cookie policy",       "wir verwenden cookies",  "nous utilisons des cookies",
+  "utilizamos cookies",
 };
 
 static GHashTable *
@@ -362,8 +366,8 @@ make_set (const char *const *words, gsize n)
   return set;
 }
 
-static GHashTable *outlet_set, *ui_set, *section_set, *list_set, *end_set, *author_set, *social_set, *role_set, *not_name_set,
-    *particle_set;
+static GHashTable *outlet_set, *ui_set, *section_set, *list_set, *end_set, *author_set, *social_set, *role_set,
+    *not_name_set, *particle_set;
 static GRegex *teaser_regex, *reading_time_regex, *comments_regex, *copyright_regex, *credit_regex, *year_regex;
 
 static void

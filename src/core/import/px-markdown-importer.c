@@ -59,7 +59,7 @@ ensure_rules (void)
         { "</?[A-Za-z][^>]*>", "" },                                  /* inline HTML */
         { "(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", "\\2" },              /* strong */
         { "(?<![\\w*])\\*(?=\\S)(.+?)(?<=\\S)\\*(?![\\w*])", "\\1" }, /* emphasis */
-        { "(?<![\\w_])_(?=\\S)(.+?)(?<=\\S)_(?![\\w_])", "\\1" },
+        { "(?<![\\w_])[_](?=\\S)(.+?)(?<=\\S)[_](?![\\w_])", "\\1" },
         { "~~(.+?)~~", "\\1" },
         { "`+([^`]*)`+", "\\1" },
         { "\\\\([\\\\`*_{}\\[\\]()#+\\-.!>|])", "\\1" }, /* escapes */
@@ -81,7 +81,7 @@ px_markdown_strip_inline (const char *text)
   {
     const char *entity;
     const char *text;
-  } entities[] = { { "&amp;", "&" },  { "&lt;", "<" },   { "&gt;", ">" },
+  } entities[] = { { "&amp;", "&" },   { "&lt;", "<" },  { "&gt;", ">" },
                    { "&quot;", "\"" }, { "&#39;", "'" }, { "&nbsp;", " " } };
   char *s = g_strdup (text);
 
@@ -243,7 +243,8 @@ parse_markdown (Parser *p, char *text)
             start (p, PX_BLOCK_PARAGRAPH, FALSE, t);
         }
       else if (p->current->len > 0 && p->kind == PX_BLOCK_PARAGRAPH && !p->marked &&
-               strchr (p->current->str, '\n') == NULL && (strspn (t, "=") == strlen (t) || strspn (t, "-") == strlen (t)))
+               strchr (p->current->str, '\n') == NULL &&
+               (strspn (t, "=") == strlen (t) || strspn (t, "-") == strlen (t)))
         {
           /* Setext heading: the paragraph above is the heading. */
           p->kind = PX_BLOCK_HEADING;
@@ -277,8 +278,7 @@ parse_markdown (Parser *p, char *text)
 }
 
 static PxDocument *
-px_markdown_importer_import (PxImporter *self, GBytes *data, const char *name, const char *content_type,
-                             GError **error)
+px_markdown_importer_import (PxImporter *self, GBytes *data, const char *name, const char *content_type, GError **error)
 {
   g_autofree char *text = NULL;
   g_autoptr (GPtrArray) units = px_text_units_new ();

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "import/px-text-importer.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "import/px-front-matter.h"
