@@ -310,7 +310,7 @@ static char *
 normalize_expected (const char *contents, gboolean *with_language, char **error_kind)
 {
   const char *const names[] = { "title", "outlet", "author", "date", "url", "language" };
-  g_autofree char *values[G_N_ELEMENTS (names)] = { NULL };
+  char *values[G_N_ELEMENTS (names)] = { NULL };
   const char *sep = strstr (contents, "---\n");
   g_auto (GStrv) lines = NULL;
   g_autofree char *head = NULL;
@@ -349,6 +349,8 @@ normalize_expected (const char *contents, gboolean *with_language, char **error_
       g_string_append_printf (out, "%s: %s\n", names[k], values[k] ? values[k] : "");
   g_string_append (out, "---\n");
   g_string_append (out, sep + 4);
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    g_free (values[k]);
   return g_string_free (out, FALSE);
 }
 
