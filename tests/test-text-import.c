@@ -545,6 +545,55 @@ test_batch (void)
   }
 }
 
+/* The articles behind "Try with sample articles" import with their
+ * metadata and without any of their page furniture. */
+static void
+test_samples (void)
+{
+  static const struct
+  {
+    const char *file;
+    const char *title;
+    const char *outlet;
+    const char *author;
+    const char *first_words;
+  } samples[] = {
+    { "baltic-ledger.txt", "Kessling strike: what the crane dispute costs Baltic shipping", "The Baltic Ledger",
+      "Ingrid Vasquez", "Dockworkers at the Port of Kessling walked off" },
+    { "kessling-evening-post.txt", "Port strike halts Kessling container traffic as crane row escalates",
+      "Kessling Evening Post", "Maren Holt", "Container traffic at the Port of Kessling" },
+    { "nordwire.txt", "Dockworkers strike at Kessling port over automated cranes", "Nordwire", "Tobias Renner",
+      "KESSLING, March 14 (Nordwire) - Dockworkers" },
+    { "radio-kessling.txt", "Kessling dockers walk out over cranes", "Radio Kessling", "Jonas Ekberg",
+      "Hundreds of dockworkers have stopped work" },
+  };
+  const char *const furniture[] = { "Related",    "Share",     "©",        "Copyright",    "Tags",   "newsletter",
+                                    "Newsletter", "Listen to", "min read", "Reporting by", "Follow", "Home" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", samples[i].file, NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxDocument) doc = px_import_file (file, NULL, &error);
+      const char *text;
+
+      g_test_message ("%s", samples[i].file);
+      g_assert_no_error (error);
+      g_assert_cmpstr (px_document_get_title (doc), ==, samples[i].title);
+      g_assert_cmpstr (px_document_get_outlet (doc), ==, samples[i].outlet);
+      g_assert_cmpstr (px_document_get_author (doc), ==, samples[i].author);
+      g_assert_cmpstr (px_document_get_published (doc), ==, "2024-03-14");
+      g_assert_cmpstr (px_document_get_language (doc), ==, "en");
+      text = px_document_get_text (doc);
+      g_assert_true (g_str_has_prefix (text, samples[i].first_words));
+      g_assert_cmpuint (px_document_get_n_blocks (doc), >=, 10);
+      for (guint k = 0; k < G_N_ELEMENTS (furniture); k++)
+        if (strstr (text, furniture[k]) != NULL)
+          g_error ("%s: “%s” left in the text", samples[i].file, furniture[k]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -556,6 +605,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/text-import/line-classes", test_line_classes);
   g_test_add_func ("/text-import/front-matter", test_front_matter);
   g_test_add_func ("/text-import/batch", test_batch);
+  g_test_add_func ("/text-import/samples", test_samples);
   add_fixture_tests ();
   return g_test_run ();
 }

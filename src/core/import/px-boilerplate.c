@@ -406,7 +406,8 @@ ensure_tables (void)
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       credit_regex = g_regex_new ("^\\(?(?:photo|photos|photograph|image|images|picture|pictures|illustration|"
                                   "video|graphic|credit|source|foto|fotos|bild|bilder|grafik|crédit|crédits|"
-                                  "imagen)s?(?:\\s+credit)?\\s*:",
+                                  "imagen)s?(?:\\s+credit)?\\s*:|^(?:additional )?(?:reporting|editing|writing|"
+                                  "compiled|research|graphics) by\\b",
                                   G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       year_regex = g_regex_new ("(?<!\\d)(?:19|20)\\d{2}(?!\\d)", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
@@ -597,6 +598,9 @@ px_boilerplate_classify (const char *line)
 
   if (words <= 40 && is_copyright (line, norm))
     return PX_LINE_COPYRIGHT;
+  /* "Reporting by …; Editing by …" runs long but is still a credit. */
+  if (words <= 25 && !is_terminal_punct (last_char (line)) && g_regex_match (credit_regex, norm, 0, NULL))
+    return PX_LINE_CREDIT;
   if (words > 12)
     return PX_LINE_TEXT;
 
