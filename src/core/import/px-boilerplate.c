@@ -368,6 +368,7 @@ make_set (const char *const *words, gsize n)
 
 static GHashTable *outlet_set, *ui_set, *section_set, *list_set, *end_set, *author_set, *social_set, *role_set,
     *not_name_set, *particle_set;
+static GRegex *share_split, *menu_split, *role_split, *segment_split, *reserved_regex;
 static GRegex *teaser_regex, *reading_time_regex, *comments_regex, *copyright_regex, *credit_regex, *year_regex;
 
 static void
@@ -410,6 +411,14 @@ ensure_tables (void)
                                   "compiled|research|graphics) by\\b",
                                   G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       year_regex = g_regex_new ("(?<!\\d)(?:19|20)\\d{2}(?!\\d)", G_REGEX_OPTIMIZE, 0, NULL);
+      share_split = g_regex_new ("[\\s|/·•,]+", G_REGEX_OPTIMIZE, 0, NULL);
+      menu_split = g_regex_new ("\\s*[|·•]\\s*", G_REGEX_OPTIMIZE, 0, NULL);
+      role_split = g_regex_new ("[\\s,&/]+", G_REGEX_OPTIMIZE, 0, NULL);
+      segment_split = g_regex_new ("\\s+[|·•—–]\\s+|\\s+-\\s+|\\s*\\|\\s*", G_REGEX_OPTIMIZE, 0, NULL);
+      reserved_regex = g_regex_new ("(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+                                    "todos los derechos reservados|alle rechten voorbehouden|"
+                                    "tutti i diritti riservati)\\.?",
+                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }
 }
@@ -495,6 +504,34 @@ is_terminal_punct (gunichar c)
          c == 0x2019 || c == 0x00BB || c == ')' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
 }
 
+/* A sentence ends in a full stop, question or exclamation mark, colon or
+ * semicolon, possibly inside a closing quote; a headline that ends with a
+ * quote ('Minister: "We will not back down"') or a bracket does not. */
+static gboolean
+ends_like_sentence (const char *text)
+{
+  const char *end = text + strlen (text);
+  gunichar c = 0;
+
+  while (end > text)
+    {
+      end = g_utf8_prev_char (end);
+      c = g_utf8_get_char (end);
+      if (!g_unichar_isspace (c))
+        break;
+    }
+  if ((c == '"' || c == 0x201D || c == 0x2019 || c == 0x00BB || c == '\'') && end > text)
+    {
+      const char *prev = g_utf8_prev_char (end);
+      gunichar p = g_utf8_get_char (prev);
+      if (p == ' ' && c == 0x00BB && prev > text) /* French: « … . » */
+        p = g_utf8_get_char (g_utf8_prev_char (prev));
+      return p == '.' || p == '!' || p == '?' || p == 0x2026 || p == ',';
+    }
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == 0x3002 || c == 0xFF01 ||
+         c == 0xFF1F;
+}
+
 gboolean
 px_boilerplate_is_prose (const char *text)
 {
@@ -503,7 +540,7 @@ px_boilerplate_is_prose (const char *text)
   /* Long headlines run to 15 words or so and end without a full stop. */
   if (words >= 20)
     return TRUE;
-  return words >= 4 && is_terminal_punct (last_char (text));
+  return words >= 4 && ends_like_sentence (text);
 }
 
 static gboolean
@@ -519,7 +556,7 @@ has_letter_or_digit (const char *text)
 static gboolean
 is_share_bar (const char *norm)
 {
-  g_auto (GStrv) words = g_regex_split_simple ("[\\s|/·•,]+", norm, 0, 0);
+  g_auto (GStrv) words = g_regex_split (share_split, norm, 0);
   guint social = 0, other = 0, named = 0;
 
   for (guint i = 0; words[i]; i++)
@@ -543,7 +580,7 @@ is_share_bar (const char *norm)
 static gboolean
 is_menu_bar (const char *line)
 {
-  g_auto (GStrv) parts = g_regex_split_simple ("\\s*[|·•]\\s*", line, 0, 0);
+  g_auto (GStrv) parts = g_regex_split (menu_split, line, 0);
   guint n = 0;
 
   for (guint i = 0; parts[i]; i++)
@@ -660,12 +697,8 @@ px_boilerplate_copyright_holder (const char *line)
     }
   /* "Tous droits réservés – Outlet": the phrase may come first. */
   {
-    g_autoptr (GRegex) reserved = g_regex_new ("(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
-                                               "todos los derechos reservados|alle rechten voorbehouden|"
-                                               "tutti i diritti riservati)\\.?",
-                                               G_REGEX_CASELESS, 0, NULL);
     const char *p;
-    cleaned = g_regex_replace_literal (reserved, line, -1, 0, "", 0, NULL);
+    cleaned = g_regex_replace_literal (reserved_regex, line, -1, 0, "", 0, NULL);
     p = cleaned;
     while (*p && (g_unichar_isspace (g_utf8_get_char (p)) || strchr (".,|-", *p) != NULL ||
                   g_utf8_get_char (p) == 0x2013 || g_utf8_get_char (p) == 0x2014))
@@ -829,7 +862,7 @@ px_boilerplate_is_role (const char *line)
 
   ensure_tables ();
   norm = px_boilerplate_normalize (line);
-  words = g_regex_split_simple ("[\\s,&/]+", norm, 0, 0);
+  words = g_regex_split (role_split, norm, 0);
   for (guint i = 0; words[i]; i++)
     {
       if (*words[i] == '\0')
@@ -935,7 +968,7 @@ px_boilerplate_parse_byline (const char *line, char **date)
   rest = g_strdup (line + skip);
 
   /* Segments: "Jane Doe | 4 June 2019 | 3 min read" */
-  segments = g_regex_split_simple ("\\s+[|·•—–]\\s+|\\s+-\\s+|\\s*\\|\\s*", rest, 0, 0);
+  segments = g_regex_split (segment_split, rest, 0);
   for (guint i = 0; segments[i]; i++)
     {
       gsize ds, de;

@@ -38,6 +38,7 @@ typedef struct
 } Rule;
 
 static Rule rules[12];
+static GRegex *link_definition;
 
 static void
 ensure_rules (void)
@@ -70,6 +71,7 @@ ensure_rules (void)
           rules[i].re = g_regex_new (src[i].pattern, G_REGEX_OPTIMIZE, 0, NULL);
           rules[i].replacement = src[i].replacement;
         }
+      link_definition = g_regex_new ("^\\[[^\\]]+\\]:\\s+\\S+", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }
 }
@@ -183,6 +185,7 @@ parse_markdown (Parser *p, char *text)
   char fence = 0;
   gboolean in_html_comment = FALSE;
 
+  ensure_rules ();
   for (char *line = text; line != NULL;)
     {
       char *eol = strchr (line, '\n');
@@ -265,7 +268,7 @@ parse_markdown (Parser *p, char *text)
         }
       else if ((marker = list_marker_len (t)) > 0)
         start (p, PX_BLOCK_LIST_ITEM, TRUE, t + marker);
-      else if (g_regex_match_simple ("^\\[[^\\]]+\\]:\\s+\\S+", t, 0, 0))
+      else if (g_regex_match (link_definition, t, 0, NULL))
         ; /* a link reference definition */
       else if (p->current->len > 0 && (p->kind == PX_BLOCK_PARAGRAPH || indent > 0 || p->kind != PX_BLOCK_HEADING))
         append (p, t);
