@@ -7,6 +7,7 @@
 #include "import/px-boilerplate.h"
 #include "import/px-date-parse.h"
 #include "import/px-importer.h"
+#include "import/px-language.h"
 
 /* How much a value is to be believed: a later offer replaces an earlier
  * one only when it comes from a better place. */
@@ -440,87 +441,6 @@ read_footer (Unit *units, guint from, guint n, Meta *meta)
     }
 }
 
-static const struct
-{
-  const char *lang;
-  const char *words;
-} stop_words[] = {
-  { "en", "the and of to is in that it for was with said on are has this by from" },
-  { "de", "der die und das ist nicht mit den von sich des auf ein eine dem sie wird auch im zu" },
-  { "fr", "le la les et des est une dans que pour du pas qui sur au avec il elle ce aux" },
-  { "es", "el los las y que en es por con para una del se su al como más" },
-  { "nl", "het een en van is dat niet op zijn met voor die te er ook naar" },
-  { "it", "il che di e per non una sono del della con gli si anche alla nel" },
-};
-
-/* word → bit set of the languages it is a stop word of */
-static GHashTable *
-stop_word_table (void)
-{
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint l = 0; l < G_N_ELEMENTS (stop_words); l++)
-        {
-          g_auto (GStrv) words = g_strsplit (stop_words[l].words, " ", -1);
-          for (guint w = 0; words[w]; w++)
-            {
-              guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[w]));
-              const char *key = g_intern_string (words[w]);
-              g_hash_table_insert (table, (gpointer)key, GUINT_TO_POINTER (bits | (1u << l)));
-            }
-        }
-      g_once_init_leave (&once, (gsize)table);
-    }
-  return (GHashTable *)once;
-}
-
-static void
-guess_language (const char *text, Meta *meta)
-{
-  GHashTable *table = stop_word_table ();
-  guint counts[G_N_ELEMENTS (stop_words)] = { 0 };
-  g_autofree char *folded = g_utf8_casefold (text, MIN (strlen (text), 20000));
-  g_autoptr (GString) word = g_string_new (NULL);
-  guint best = 0, second = 0, best_i = 0;
-
-  for (const char *p = folded;; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c != 0 && g_unichar_isalpha (c))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        {
-          guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, word->str));
-          for (guint l = 0; bits != 0 && l < G_N_ELEMENTS (stop_words); l++)
-            counts[l] += (bits >> l) & 1;
-          g_string_truncate (word, 0);
-        }
-      if (c == 0)
-        break;
-    }
-  for (guint l = 0; l < G_N_ELEMENTS (stop_words); l++)
-    {
-      if (counts[l] > best)
-        {
-          second = best;
-          best = counts[l];
-          best_i = l;
-        }
-      else if (counts[l] > second)
-        second = counts[l];
-    }
-  /* Only when one language clearly leads: a wrong guess would pick the
-   * wrong spelling dictionary. */
-  if (best >= 8 && best * 2 >= second * 3)
-    offer (&meta->language, stop_words[best_i].lang, FROM_BODY);
-}
-
 static gboolean
 strip_bullet (const char *text, const char **rest)
 {
@@ -850,7 +770,7 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
       goto fail;
     }
 
-  guess_language (all_text->str, &meta);
+  offer (&meta.language, px_language_detect (all_text->str), FROM_BODY);
   px_document_set_title (doc, meta.title.value);
   px_document_set_outlet (doc, meta.outlet.value);
   px_document_set_author (doc, meta.author.value);
