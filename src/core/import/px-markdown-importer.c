@@ -122,7 +122,7 @@ flush (Parser *p)
   if (p->current->len > 0)
     {
       g_autofree char *plain = px_markdown_strip_inline (p->current->str);
-      px_text_units_add (p->units, plain, p->kind, p->marked, p->group);
+      px_text_lines_add (p->units, plain, p->kind, p->marked, p->group);
     }
   g_string_truncate (p->current, 0);
   p->kind = PX_BLOCK_PARAGRAPH;
@@ -284,7 +284,7 @@ static PxDocument *
 px_markdown_importer_import (PxImporter *self, GBytes *data, const char *name, const char *content_type, GError **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr (GPtrArray) units = px_text_units_new ();
+  g_autoptr (GPtrArray) units = px_text_lines_new ();
   g_autoptr (GString) current = g_string_new (NULL);
   PxFrontMatter fm = { 0 };
   Parser parser = { units, current, PX_BLOCK_PARAGRAPH, FALSE, 0 };

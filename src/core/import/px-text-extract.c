@@ -36,7 +36,7 @@ typedef struct
 
 typedef struct
 {
-  PxTextUnit *u;
+  PxTextLine *u;
   PxLineClass cls;
   guint words;
   gboolean prose;
@@ -75,26 +75,26 @@ meta_clear (Meta *m)
 static void
 unit_free (gpointer data)
 {
-  PxTextUnit *u = data;
+  PxTextLine *u = data;
   g_free (u->text);
   g_free (u);
 }
 
 GPtrArray *
-px_text_units_new (void)
+px_text_lines_new (void)
 {
   return g_ptr_array_new_with_free_func (unit_free);
 }
 
 void
-px_text_units_add (GPtrArray *units, const char *text, PxBlockKind kind, gboolean marked, guint group)
+px_text_lines_add (GPtrArray *units, const char *text, PxBlockKind kind, gboolean marked, guint group)
 {
-  PxTextUnit *u;
+  PxTextLine *u;
   g_autofree char *t = g_strstrip (g_strdup (text));
 
   if (*t == '\0')
     return;
-  u = g_new0 (PxTextUnit, 1);
+  u = g_new0 (PxTextLine, 1);
   u->text = g_steal_pointer (&t);
   u->kind = kind;
   u->marked = marked;
@@ -239,7 +239,7 @@ split_title_suffix (const char *title, GPtrArray *units, guint self, Meta *meta,
   confirmed = sep[1] == '|' || sep[1] == ':' || strcmp (sep, " · ") == 0;
   for (guint i = 0; i < units->len && !confirmed; i++)
     {
-      const PxTextUnit *u = g_ptr_array_index (units, i);
+      const PxTextLine *u = g_ptr_array_index (units, i);
       g_autofree char *folded = NULL;
       g_autofree char *folded_suffix = NULL;
 

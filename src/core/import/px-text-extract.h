@@ -17,10 +17,10 @@ typedef struct
   PxBlockKind kind; /* what the markup said; PX_BLOCK_PARAGRAPH when plain */
   gboolean marked;  /* the kind came from markup ("#", "-", ">") */
   guint group;      /* lines between blank lines share a group */
-} PxTextUnit;
+} PxTextLine;
 
-GPtrArray *px_text_units_new (void);
-void px_text_units_add (GPtrArray *units, const char *text, PxBlockKind kind, gboolean marked, guint group);
+GPtrArray *px_text_lines_new (void);
+void px_text_lines_add (GPtrArray *units, const char *text, PxBlockKind kind, gboolean marked, guint group);
 
 /* Checks and normalises the bytes of a text file: drops a UTF-8 byte order
  * mark, refuses invalid UTF-8 with a message that says where, and turns

@@ -111,20 +111,20 @@ add_group (GPtrArray *units, GPtrArray *lines, guint group)
           g_string_append (current, text);
           continue;
         }
-      px_text_units_add (units, current->str, kind, marked, group);
+      px_text_lines_add (units, current->str, kind, marked, group);
       g_string_assign (current, text);
       kind = quote ? PX_BLOCK_QUOTE : PX_BLOCK_PARAGRAPH;
       marked = quote;
       current_bullet = bullet;
     }
-  px_text_units_add (units, current->str, kind, marked, group);
+  px_text_lines_add (units, current->str, kind, marked, group);
 }
 
 static PxDocument *
 px_text_importer_import (PxImporter *self, GBytes *data, const char *name, const char *content_type, GError **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr (GPtrArray) units = px_text_units_new ();
+  g_autoptr (GPtrArray) units = px_text_lines_new ();
   g_autoptr (GPtrArray) lines = g_ptr_array_new ();
   PxFrontMatter fm = { 0 };
   PxDocument *doc;
