@@ -182,14 +182,117 @@ px_import_index_unsigned (PxStore *store, GCancellable *cancellable, GError **er
   return TRUE;
 }
 
+/* Files are read and cleaned outside any transaction, a batch at a time,
+ * then the batch is stored in one transaction: a commit (and its fsync)
+ * per batch rather than per file, and the write lock held only for the
+ * inserts. A batch holds whole documents only, and progress is reported
+ * after its commit, so whatever was reported as imported is on disk. */
+#define BATCH_MAX_FILES 64
+#define BATCH_MAX_USEC (250 * 1000)
+
+typedef struct
+{
+  PxImportResult *result;
+  AddData add; /* add.doc is NULL when reading the file failed */
+} Pending;
+
+static void
+pending_clear (gpointer data)
+{
+  Pending *p = data;
+  px_import_result_free (p->result);
+  g_clear_object (&p->add.doc);
+}
+
+static gboolean
+store_batch_txn (PxStore *store, gpointer user_data, GError **error)
+{
+  GArray *batch = user_data;
+
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Pending *p = &g_array_index (batch, Pending, i);
+      g_autoptr (GError) local_error = NULL;
+
+      if (p->add.doc == NULL)
+        continue;
+      if (add_txn (store, &p->add, &local_error))
+        {
+          p->result->status = PX_IMPORT_IMPORTED;
+          p->result->document_id = px_document_get_id (p->add.doc);
+        }
+      /* A duplicate is refused before anything is written. */
+      else if (g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_DUPLICATE))
+        {
+          p->result->status = PX_IMPORT_DUPLICATE;
+          p->result->document_id = p->add.existing;
+        }
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Stores a batch; when it fails as a whole for a reason that is not
+ * fatal, each document is tried alone, so that one bad document only
+ * fails itself. */
+static gboolean
+store_batch (PxStore *store, GArray *batch, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (px_store_transaction (store, store_batch_txn, batch, &local_error))
+    {
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Pending *p = &g_array_index (batch, Pending, i);
+          if (p->add.doc != NULL && p->result->status == PX_IMPORT_IMPORTED && p->add.near_id != 0)
+            {
+              g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, p->add.near_id, NULL);
+              p->result->near_duplicate_of = p->add.near_id;
+              p->result->similarity = p->add.similarity;
+              p->result->near_duplicate_title = info != NULL ? g_strdup (info->title) : NULL;
+            }
+        }
+      return TRUE;
+    }
+  if (is_fatal_store_error (local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Pending *p = &g_array_index (batch, Pending, i);
+      PxImportResult *one;
+
+      if (p->add.doc == NULL)
+        continue;
+      /* The rolled-back insert had given it an id. */
+      px_document_set_id (p->add.doc, 0);
+      one = px_import_add_document (store, p->add.doc, p->result->source, error);
+      if (one == NULL)
+        return FALSE;
+      px_import_result_free (p->result);
+      p->result = one;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgressFunc progress, gpointer user_data,
                GCancellable *cancellable, GError **error)
 {
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)px_import_result_free);
+  g_autoptr (GArray) batch = g_array_new (FALSE, TRUE, sizeof (Pending));
+  guint next = 0;
 
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
+  g_array_set_clear_func (batch, pending_clear);
 
   files = px_import_collect_files (roots, n_roots, cancellable, error);
   if (files == NULL)
@@ -197,39 +300,49 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
   if (!px_import_index_unsigned (store, cancellable, error))
     return NULL;
 
-  for (guint i = 0; i < files->len; i++)
+  while (next < files->len && !g_cancellable_is_cancelled (cancellable))
     {
-      GFile *file = g_ptr_array_index (files, i);
-      PxImportResult *result = NULL;
-      g_autoptr (GError) local_error = NULL;
-      g_autoptr (PxDocument) doc = NULL;
-      g_autofree char *source = NULL;
+      gint64 started = g_get_monotonic_time ();
+      gboolean any_doc = FALSE;
 
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      source = g_file_get_path (file);
-      if (source == NULL)
-        source = g_file_get_uri (file);
-
-      doc = px_import_file (file, cancellable, &local_error);
-      if (doc != NULL)
+      g_array_set_size (batch, 0);
+      while (next < files->len && batch->len < BATCH_MAX_FILES &&
+             (batch->len == 0 || g_get_monotonic_time () - started < BATCH_MAX_USEC) &&
+             !g_cancellable_is_cancelled (cancellable))
         {
-          result = px_import_add_document (store, doc, source, error);
-          if (result == NULL)
-            return NULL;
-        }
-      else
-        {
-          result = g_new0 (PxImportResult, 1);
-          result->source = g_steal_pointer (&source);
-          result->status = PX_IMPORT_FAILED;
-          result->message = g_strdup (local_error->message);
+          GFile *file = g_ptr_array_index (files, next++);
+          g_autoptr (GError) local_error = NULL;
+          Pending p = { g_new0 (PxImportResult, 1), { NULL, 0, 0, 0 } };
+
+          p.result->source = g_file_get_path (file);
+          if (p.result->source == NULL)
+            p.result->source = g_file_get_uri (file);
+          p.add.doc = px_import_file (file, cancellable, &local_error);
+          if (p.add.doc != NULL)
+            {
+              p.result->title = g_strdup (px_document_get_title (p.add.doc));
+              any_doc = TRUE;
+            }
+          else
+            {
+              p.result->status = PX_IMPORT_FAILED;
+              p.result->message = g_strdup (local_error->message);
+            }
+          g_array_append_val (batch, p);
         }
 
-      g_ptr_array_add (results, result);
-      if (progress != NULL)
-        progress (i + 1, files->len, result, user_data);
+      if (any_doc && !store_batch (store, batch, error))
+        return NULL;
+
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Pending *p = &g_array_index (batch, Pending, i);
+          const PxImportResult *r = p->result;
+
+          g_ptr_array_add (results, g_steal_pointer (&p->result));
+          if (progress != NULL)
+            progress (results->len, files->len, r, user_data);
+        }
     }
   return g_steal_pointer (&results);
 }

@@ -35,9 +35,10 @@ void px_import_result_free (PxImportResult *result);
 /* Called from the thread running the job after each file. */
 typedef void (*PxImportProgressFunc) (guint done, guint total, const PxImportResult *last, gpointer user_data);
 
-/* Imports files and folders into a store, one transaction per document so
- * that a crash never leaves a half-imported one. Stops early (keeping
- * what was imported) when @cancellable is cancelled. Returns the results in
+/* Imports files and folders into a store. Documents are committed in
+ * batches of whole documents, so that a crash never leaves a half-imported
+ * one, and @progress hears of a file only once it is committed. Stops
+ * early (keeping what was imported) when @cancellable is cancelled. Returns the results in
  * order; fails as a whole only when the folders cannot be listed or the
  * store cannot be written at all (disk full, read-only). */
 GPtrArray *px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgressFunc progress,

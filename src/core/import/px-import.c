@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "import/px-html-importer.h"
+#include "import/px-markdown-importer.h"
 #include "import/px-text-importer.h"
 
 static GPtrArray *importers;
@@ -29,8 +30,10 @@ ensure_builtin_importers (void)
     {
       g_autoptr (PxImporter) text = px_text_importer_new ();
       g_autoptr (PxImporter) html = px_html_importer_new ();
+      g_autoptr (PxImporter) markdown = px_markdown_importer_new ();
       px_import_register (text);
       px_import_register (html);
+      px_import_register (markdown);
       g_once_init_leave (&once, 1);
     }
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "import/px-text-importer.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
+
+#include "import/px-front-matter.h"
+#include "import/px-text-extract.h"
 
 struct _PxTextImporter
 {
@@ -20,79 +22,146 @@ px_text_importer_score (PxImporter *self, const char *name, const char *content_
 {
   if (content_type != NULL && g_str_has_prefix (content_type, "text/plain"))
     return 50;
-  if (name != NULL && (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".text")))
+  if (name != NULL &&
+      (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".text") || g_str_has_suffix (name, ".TXT")))
     return 50;
   /* Any text is readable as plain text; better importers outbid this. */
   return 1;
 }
 
-/* Windows (CRLF) and old Mac (CR) line ends become LF. */
-static char *
-normalize_newlines (const char *bytes, gsize len)
+static gboolean
+starts_lower (const char *text)
 {
-  GString *out = g_string_sized_new (len);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (bytes[i] == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (i + 1 < len && bytes[i + 1] == '\n')
-            i++;
-        }
-      else
-        g_string_append_c (out, bytes[i]);
-    }
-  return g_string_free (out, FALSE);
+  return g_unichar_islower (g_utf8_get_char (text));
 }
 
-/* Splits into paragraphs at blank lines; the first one is the title. */
+static gboolean
+ends_sentence (const GString *s)
+{
+  char c = s->len > 0 ? s->str[s->len - 1] : 0;
+  return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+static gboolean
+is_bullet (const char *line)
+{
+  gunichar c = g_utf8_get_char (line);
+  const char *next = g_utf8_next_char (line);
+
+  if ((c == '-' || c == '*' || c == '+' || c == 0x2022 || c == 0x00B7 || c == 0x2013 || c == 0x25AA) && *next == ' ')
+    return TRUE;
+  if (g_ascii_isdigit (line[0]))
+    {
+      const char *p = line;
+      while (g_ascii_isdigit (*p))
+        p++;
+      return p - line <= 2 && (*p == '.' || *p == ')') && p[1] == ' ';
+    }
+  return FALSE;
+}
+
+/* One group of lines between blank lines. Lines wrapped at a fixed
+ * width, or continued in lower case, are one paragraph; other lines (a
+ * menu, a headline over its byline, a heading over its paragraph) stay
+ * apart. */
+static void
+add_group (GPtrArray *units, GPtrArray *lines, guint group)
+{
+  g_autoptr (GString) current = g_string_new (NULL);
+  PxBlockKind kind = PX_BLOCK_PARAGRAPH;
+  gboolean marked = FALSE, wrapped = FALSE, current_bullet = FALSE;
+  glong width = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    width = MAX (width, g_utf8_strlen (g_ptr_array_index (lines, i), -1));
+  if (lines->len >= 2 && width >= 50 && width <= 110)
+    {
+      guint stops = 0;
+
+      /* Wrapped lines fill the width and mostly break inside sentences;
+       * a sentence over a short name is a standfirst over its byline. */
+      wrapped = TRUE;
+      for (guint i = 0; i + 1 < lines->len && wrapped; i++)
+        {
+          const char *l = g_ptr_array_index (lines, i);
+          gsize len = strlen (l);
+          char last = len > 0 ? l[len - 1] : 0;
+          wrapped = g_utf8_strlen (l, -1) >= width - 20 && !is_bullet (l + strspn (l, " "));
+          stops += last == '.' || last == '!' || last == '?' || last == ':';
+        }
+      if (stops * 2 >= lines->len - 1)
+        wrapped = FALSE;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      gboolean indented = line[0] == ' ';
+      const char *text = line + strspn (line, " ");
+      gboolean quote = text[0] == '>';
+      gboolean bullet = is_bullet (text);
+
+      if (quote)
+        text += text[1] == ' ' ? 2 : 1;
+      if (current->len > 0 && !bullet && !quote == !(kind == PX_BLOCK_QUOTE && marked) &&
+          (wrapped || (starts_lower (text) && !ends_sentence (current)) || (current_bullet && indented) ||
+           (quote && kind == PX_BLOCK_QUOTE)))
+        {
+          g_string_append_c (current, ' ');
+          g_string_append (current, text);
+          continue;
+        }
+      px_text_lines_add (units, current->str, kind, marked, group);
+      g_string_assign (current, text);
+      kind = quote ? PX_BLOCK_QUOTE : PX_BLOCK_PARAGRAPH;
+      marked = quote;
+      current_bullet = bullet;
+    }
+  px_text_lines_add (units, current->str, kind, marked, group);
+}
+
 static PxDocument *
 px_text_importer_import (PxImporter *self, GBytes *data, const char *name, const char *content_type, GError **error)
 {
-  gsize len;
-  const char *bytes = g_bytes_get_data (data, &len);
   g_autofree char *text = NULL;
-  g_auto (GStrv) paras = NULL;
-  g_autoptr (PxDocument) doc = px_document_new ();
-  gboolean have_title = FALSE;
+  g_autoptr (GPtrArray) units = px_text_lines_new ();
+  g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+  PxFrontMatter fm = { 0 };
+  PxDocument *doc;
+  char *p;
+  guint group = 0;
 
-  /* A UTF-8 byte order mark is not part of the text. */
-  if (len >= 3 && memcmp (bytes, "\xEF\xBB\xBF", 3) == 0)
-    {
-      bytes += 3;
-      len -= 3;
-    }
-  if (!g_utf8_validate_len (bytes, len, NULL))
-    {
-      g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_ENCODING, _ ("The file is not valid UTF-8 text"));
-      return NULL;
-    }
+  text = px_text_prepare (data, error);
+  if (text == NULL)
+    return NULL;
 
-  text = normalize_newlines (bytes, len);
-  paras = g_regex_split_simple ("\\n[ \\t]*\\n", text, 0, 0);
-  for (guint i = 0; paras[i] != NULL; i++)
+  p = text + px_front_matter_read (text, &fm);
+  while (p != NULL && *p)
     {
-      g_strstrip (paras[i]);
-      if (*paras[i] == '\0')
-        continue;
-      if (!have_title)
+      char *eol = strchr (p, '\n');
+      char *next = eol ? eol + 1 : NULL;
+
+      if (eol)
+        *eol = '\0';
+      g_strchomp (p);
+      if (*p == '\0' || strspn (p, " ") == strlen (p))
         {
-          g_strdelimit (paras[i], "\n", ' ');
-          px_document_set_title (doc, paras[i]);
-          have_title = TRUE;
-          continue;
+          if (lines->len > 0)
+            add_group (units, lines, group++);
+          g_ptr_array_set_size (lines, 0);
         }
-      px_document_append_block (doc, PX_BLOCK_PARAGRAPH, paras[i]);
+      else
+        g_ptr_array_add (lines, p);
+      p = next;
     }
+  if (lines->len > 0)
+    add_group (units, lines, group);
 
-  if (px_document_get_n_blocks (doc) == 0)
-    {
-      g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_EMPTY, _ ("No article text was found"));
-      return NULL;
-    }
-  px_document_set_source_kind (doc, "text");
-  return g_steal_pointer (&doc);
+  doc = px_text_extract (units, &fm, error);
+  px_front_matter_clear (&fm);
+  if (doc != NULL)
+    px_document_set_source_kind (doc, "text");
+  return doc;
 }
 
 static void
