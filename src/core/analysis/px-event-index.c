@@ -939,7 +939,10 @@ px_event_index_serialize (PxEventIndex *self)
 
   v = g_variant_new (SERIAL_TYPE, (guint32)SERIAL_VERSION, self->params.threshold, self->params.entity_weight,
                      self->params.number_weight, self->params.date_window_days, self->n_docs, &terms, &docs);
-  return g_variant_get_data_as_bytes (g_variant_ref_sink (v));
+  {
+    g_autoptr (GVariant) sunk = g_variant_ref_sink (v);
+    return g_variant_get_data_as_bytes (sunk);
+  }
 }
 
 PxEventIndex *
