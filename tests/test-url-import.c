@@ -423,6 +423,16 @@ test_cli (void)
     }
 }
 
+/* Under AddressSanitizer: full stacks for allocations, so that the
+ * suppressions for libsoup's server (tests/lsan.supp) can match frames
+ * inside GIO, which has no frame pointers for the fast unwinder. */
+const char *__asan_default_options (void);
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
 int
 main (int argc, char *argv[])
 {
