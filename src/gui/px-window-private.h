@@ -42,5 +42,6 @@ void _px_window_toast (PxWindow *self, const char *message);
 void _px_window_init_import (PxWindow *self);
 void _px_window_dispose_import (PxWindow *self);
 void _px_window_class_init_import (GtkWidgetClass *widget_class);
+void _px_window_class_init_url (GtkWidgetClass *widget_class);
 
 G_END_DECLS
