@@ -25,6 +25,7 @@ static GCond ready;
 static void
 handler (SoupServer *srv, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
 {
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
   if (strcmp (path, "/mill") == 0)
     {
       soup_server_message_set_status (msg, 200, NULL);
@@ -56,6 +57,9 @@ server_thread (gpointer data)
   g_mutex_unlock (&lock);
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
   g_main_loop_run (server_loop);
+  soup_server_disconnect (server);
+  while (g_main_context_iteration (server_context, FALSE))
+    ;
   g_main_context_pop_thread_default (server_context);
   return NULL;
 }
@@ -153,6 +157,15 @@ test_import_from_window (void)
   gtk_window_destroy (GTK_WINDOW (failure));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Under AddressSanitizer: full allocation stacks, so that the libsoup
+ * server suppressions in tests/lsan.supp match (see test-url-import.c). */
+const char *__asan_default_options (void);
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
 }
 
 int
