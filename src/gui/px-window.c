@@ -44,6 +44,7 @@ update_actions (PxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-url", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-samples", has_store);
   _px_window_update_export_actions (self);
 }
@@ -611,6 +612,7 @@ px_window_class_init (PxWindowClass *klass)
 
   _px_window_class_init_import (widget_class);
   _px_window_class_init_export (widget_class);
+  _px_window_class_init_url (widget_class);
 }
 
 static void

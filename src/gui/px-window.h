@@ -37,6 +37,9 @@ void px_window_reload_library (PxWindow *self);
  * window; results come back as toasts. Queued while another import runs. */
 void px_window_import_files (PxWindow *self, GFile *const *files, guint n_files);
 gboolean px_window_is_importing (PxWindow *self);
+/* Fetches a web page in the background and adds it to the library; a
+ * failure is explained in a dialog that offers to try again. */
+void px_window_import_url (PxWindow *self, const char *url);
 /* The folder of sample articles shipped with Parallax, or NULL. */
 char *px_window_find_samples_dir (void);
 

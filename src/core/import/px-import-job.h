@@ -31,6 +31,7 @@ typedef struct
 } PxImportResult;
 
 void px_import_result_free (PxImportResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxImportResult, px_import_result_free)
 
 /* Called from the thread running the job after each file. */
 typedef void (*PxImportProgressFunc) (guint done, guint total, const PxImportResult *last, gpointer user_data);

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Importing a web page from the window, under Xvfb, from a libsoup
+ * server on 127.0.0.1 (never the internet). */
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "gui/px-application.h"
+#include "gui/px-url-dialog.h"
+#include "gui/px-window.h"
+
+static const char page[] = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                           "<title>Tide mill turns again | Estuary News</title></head><body>"
+                           "<nav><a href=\"/\">Home</a></nav><article><h1>Tide mill turns again</h1>"
+                           "<p>The old tide mill on the estuary turned again on Sunday for the first time in "
+                           "sixty years, grinding a sack of flour for the village bakery.</p>"
+                           "<p>Volunteers spent four winters rebuilding the wheel.</p></article></body></html>";
+
+static GMainContext *server_context;
+static GMainLoop *server_loop;
+static char *base;
+static GMutex lock;
+static GCond ready;
+
+static void
+handler (SoupServer *srv, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+  if (strcmp (path, "/mill") == 0)
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
+    }
+  else
+    soup_server_message_set_status (msg, 404, NULL);
+}
+
+static gpointer
+server_thread (gpointer data)
+{
+  g_autoptr (SoupServer) server = NULL;
+  g_autoptr (GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (server_context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, handler, NULL, NULL);
+  if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
+    g_error ("cannot listen: %s", error->message);
+  uris = soup_server_get_uris (server);
+  g_mutex_lock (&lock);
+  {
+    g_autofree char *s = g_uri_to_string (uris->data);
+    base = g_strndup (s, strlen (s) - 1);
+  }
+  g_cond_signal (&ready);
+  g_mutex_unlock (&lock);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+  g_main_loop_run (server_loop);
+  soup_server_disconnect (server);
+  while (g_main_context_iteration (server_context, FALSE))
+    ;
+  g_main_context_pop_thread_default (server_context);
+  return NULL;
+}
+
+static gboolean
+wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+reader_has_title (gpointer data)
+{
+  return g_strcmp0 (px_reader_view_get_title_text (px_window_get_reader (data)), "Tide mill turns again") == 0;
+}
+
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+failure_shown (gpointer data)
+{
+  return find_dialog ("Could not Import the Page") != NULL;
+}
+
+static void
+test_dialog (void)
+{
+  PxUrlDialog *dialog = px_url_dialog_new (NULL, "ftp://example.org/a");
+  GtkWidget *entry = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  g_assert_true (px_url_dialog_is_importable ("https://example.org/news/a"));
+  g_assert_true (px_url_dialog_is_importable ("  http://example.org/a  "));
+  g_assert_false (px_url_dialog_is_importable ("example.org/a"));
+  g_assert_false (px_url_dialog_is_importable ("https://"));
+  g_assert_false (px_url_dialog_is_importable ("https://exa mple.org"));
+  g_assert_false (px_url_dialog_is_importable ("javascript:alert(1)"));
+
+  entry = GTK_WIDGET (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), " https://example.org/story ");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  url = px_url_dialog_get_url (dialog);
+  g_assert_cmpstr (url, ==, "https://example.org/story");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_from_window (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-url-window-XXXXXX", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *good = g_strconcat (base, "/mill", NULL);
+  g_autofree char *bad = g_strconcat (base, "/gone", NULL);
+  g_autoptr (PxApplication) app = px_application_new (library, 0);
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *failure;
+  PxWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = px_window_new (app, library, 0);
+  gtk_window_present (GTK_WINDOW (window));
+
+  px_window_import_url (window, good);
+  g_assert_true (wait_for (reader_has_title, window, 20000));
+
+  /* A failure is explained, with a way to try again. */
+  px_window_import_url (window, bad);
+  g_assert_true (wait_for (failure_shown, NULL, 20000));
+  failure = find_dialog ("Could not Import the Page");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (failure), "404"));
+  g_assert_true (adw_message_dialog_has_response (failure, "retry"));
+  gtk_window_destroy (GTK_WINDOW (failure));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Under AddressSanitizer: full allocation stacks, so that the libsoup
+ * server suppressions in tests/lsan.supp match (see test-url-import.c). */
+const char *__asan_default_options (void);
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
+int
+main (int argc, char *argv[])
+{
+  GThread *thread;
+  int status;
+
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  server_context = g_main_context_new ();
+  server_loop = g_main_loop_new (server_context, FALSE);
+  g_mutex_lock (&lock);
+  thread = g_thread_new ("server", server_thread, NULL);
+  while (base == NULL)
+    g_cond_wait (&ready, &lock);
+  g_mutex_unlock (&lock);
+
+  g_test_add_func ("/url-window/dialog", test_dialog);
+  g_test_add_func ("/url-window/import-from-window", test_import_from_window);
+  status = g_test_run ();
+
+  g_main_loop_quit (server_loop);
+  g_thread_join (thread);
+  return status;
+}
