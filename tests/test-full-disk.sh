@@ -26,7 +26,7 @@ fi
 work=$(mktemp -d)
 disk="$work/disk"
 mkdir "$disk"
-if ! mount -t tmpfs -o size=4m,mode=0700 tmpfs "$disk" 2>"$work/mount.err"; then
+if ! mount -t tmpfs -o size=24m,mode=0700 tmpfs "$disk" 2>"$work/mount.err"; then
   echo "full-disk: cannot mount a tmpfs here: $(cat "$work/mount.err"): skipped"
   rm -rf "$work"
   exit 77
