@@ -119,7 +119,14 @@ px_store_add_document (PxStore *self, PxDocument *doc, gint64 *existing_id, GErr
 
   if (existing_id)
     *existing_id = 0;
-  return px_store_transaction (self, add_document_txn, &data, error);
+  if (!px_store_transaction (self, add_document_txn, &data, error))
+    {
+      /* The insert may have worked and the commit failed (a full disk):
+       * the document is not stored, so it has no id. */
+      px_document_set_id (doc, 0);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void

@@ -276,13 +276,63 @@ read_pragma_int (sqlite3 *db, const char *pragma, int *rc_out)
   return value;
 }
 
-/* A library file must start with the SQLite header; anything else is
- * someone's document, which we must not touch. */
-static gboolean
-check_file_header (const char *path, gboolean *is_empty, GError **error)
+static guint32
+read_be32 (const guchar *p)
 {
-  char header[16];
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+  return g_stat (path, &st) == 0 ? (goffset)st.st_size : -1;
+}
+
+/* After a crash in the middle of a transaction in rollback-journal mode
+ * (as when a new library is set up), the main file may still hold pages
+ * not yet rolled back, even a blank first page: the -journal file, with
+ * SQLite's magic number, holds what must be put back. */
+static gboolean
+has_hot_journal (const char *path)
+{
+  static const guchar magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  guchar head[8];
   gssize n;
+  int fd = g_open (journal, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, head, sizeof head);
+  close (fd);
+  return n == sizeof head && memcmp (head, magic, sizeof magic) == 0;
+}
+
+/* Lets SQLite roll back a hot journal, as any writer opening the file
+ * would. */
+static void
+roll_back_hot_journal (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      sqlite3_exec (db, "PRAGMA schema_version;", NULL, NULL, NULL);
+    }
+  sqlite3_close_v2 (db);
+}
+
+/* A library file must start with the SQLite header; anything else is
+ * someone's document, which we must not touch. A file shorter than its
+ * header says was cut off (a copy that did not finish, a full disk). */
+static gboolean
+check_file_header_once (const char *path, gboolean rolled_back, gboolean *is_empty, GError **error)
+{
+  guchar header[100];
+  gssize n;
+  guint32 page_size, n_pages;
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
 
   *is_empty = FALSE;
@@ -303,19 +353,104 @@ check_file_header (const char *path, gboolean *is_empty, GError **error)
       *is_empty = TRUE;
       return TRUE;
     }
-  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if ((n < 16 || memcmp (header, "SQLite format 3", 16) != 0) && has_hot_journal (path) && g_access (path, W_OK) == 0 &&
+      !rolled_back)
+    {
+      roll_back_hot_journal (path);
+      return check_file_header_once (path, TRUE, is_empty, error);
+    }
+  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY, _ ("“%s” is not a Parallax library"), path);
       return FALSE;
     }
+  if (n < (gssize)sizeof header)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+                   _ ("“%s” is damaged: the file is cut off after %" G_GSSIZE_FORMAT " bytes"), path, n);
+      return FALSE;
+    }
+
+  /* The page count in the header is valid when the "version valid for"
+   * number matches the change counter. While a -wal file holds pages,
+   * the main file may lag behind, so only check without one. */
+  page_size = ((guint32)header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  n_pages = read_be32 (header + 28);
+  if (n_pages > 0 && read_be32 (header + 24) == read_be32 (header + 92))
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      goffset size = file_size (path);
+      goffset wal_size = file_size (wal);
+
+      if (wal_size <= 0 && size >= 0 && size < (goffset)page_size * n_pages)
+        {
+          g_set_error (
+              error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+              _ ("“%s” is damaged: the file is cut off (%" G_GOFFSET_FORMAT " of %" G_GOFFSET_FORMAT " bytes)"), path,
+              size, (goffset)page_size * n_pages);
+          return FALSE;
+        }
+    }
   return TRUE;
+}
+
+static gboolean
+check_file_header (const char *path, gboolean *is_empty, GError **error)
+{
+  return check_file_header_once (path, FALSE, is_empty, error);
+}
+
+/* Opens a connection that only reads. A library in WAL mode needs its
+ * -shm file, which SQLite cannot create in a folder we may not write to
+ * (a read-only share or medium). Nobody can be writing such a library,
+ * so it is then opened as immutable, unless a -wal file still holds
+ * committed pages that immutable mode would not see. */
+static int
+open_read_only (const char *path, int extra_flags, sqlite3 **db_out)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | extra_flags, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_exec (db, "PRAGMA schema_version;", NULL, NULL, NULL);
+    }
+  if ((rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_RECOVERY ||
+       (rc & 0xff) == SQLITE_CANTOPEN) &&
+      file_size (wal) <= 0)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri ? uri : "", "?immutable=1", NULL);
+
+      sqlite3_close_v2 (db);
+      db = NULL;
+      rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | extra_flags, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_extended_result_codes (db, 1);
+          rc = sqlite3_exec (db, "PRAGMA schema_version;", NULL, NULL, NULL);
+        }
+    }
+  *db_out = db;
+  return rc;
 }
 
 static int
 read_identity (const char *path, int open_flags, int *app_id, int *version, int *n_tables)
 {
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, open_flags, NULL);
+  int rc;
+
+  if (open_flags & SQLITE_OPEN_READONLY)
+    rc = open_read_only (path, 0, &db);
+  else
+    rc = sqlite3_open_v2 (path, &db, open_flags, NULL);
 
   if (rc == SQLITE_OK)
     {
@@ -398,6 +533,31 @@ backup_before_migration (sqlite3 *db, const char *path, int version, GError **er
   return TRUE;
 }
 
+static int
+code_for_errno (int saved_errno)
+{
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+      return PX_STORE_ERROR_FULL;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return PX_STORE_ERROR_READ_ONLY;
+    default:
+      return PX_STORE_ERROR_IO;
+    }
+}
+
+/* SQLite writes its -wal and -shm files beside the library. */
+static gboolean
+folder_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  return g_access (dir, W_OK) == 0;
+}
+
 static gboolean
 create_parent_and_file (const char *path, GError **error)
 {
@@ -407,8 +567,8 @@ create_parent_and_file (const char *path, GError **error)
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
-      g_set_error (error, PX_STORE_ERROR, saved == ENOSPC ? PX_STORE_ERROR_FULL : PX_STORE_ERROR_IO,
-                   _ ("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      g_set_error (error, PX_STORE_ERROR, code_for_errno (saved), _ ("Could not create the folder “%s”: %s"), dir,
+                   g_strerror (saved));
       return FALSE;
     }
   /* User-only permissions: notes can be private. SQLite gives its -wal and
@@ -417,8 +577,8 @@ create_parent_and_file (const char *path, GError **error)
   if (fd < 0 && errno != EEXIST)
     {
       int saved = errno;
-      g_set_error (error, PX_STORE_ERROR, saved == ENOSPC ? PX_STORE_ERROR_FULL : PX_STORE_ERROR_IO,
-                   _ ("Could not create “%s”: %s"), path, g_strerror (saved));
+      g_set_error (error, PX_STORE_ERROR, code_for_errno (saved), _ ("Could not create “%s”: %s"), path,
+                   g_strerror (saved));
       return FALSE;
     }
   if (fd >= 0)
@@ -432,7 +592,7 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
   g_autoptr (PxStore) self = NULL;
   gboolean exists, is_empty = FALSE;
   int version = 0;
-  int rc, open_flags;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -460,13 +620,15 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
     }
 
   self->read_only = (flags & PX_STORE_OPEN_READ_ONLY) != 0;
-  if (exists && !self->read_only && g_access (path, W_OK) != 0)
+  if (exists && !self->read_only && (g_access (path, W_OK) != 0 || !folder_writable (path)))
     self->read_only = TRUE;
   if (!exists && !create_parent_and_file (path, error))
     return NULL;
 
-  open_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (self->read_only)
+    rc = open_read_only (path, SQLITE_OPEN_NOMUTEX, &self->db);
+  else
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (rc, NULL, error);
@@ -510,6 +672,48 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
     }
   self->schema_version = version;
   return g_steal_pointer (&self);
+}
+
+gboolean
+px_store_check (PxStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  /* Not cached: it runs once per opening. quick_check(1) stops at the
+   * first problem. */
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1);", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *)sqlite3_column_text (stmt, 0);
+          if (g_strcmp0 (result, "ok") != 0)
+            problem = g_strdup (result ? result : "");
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      int code = error_code_for_sqlite (rc);
+      if (code == PX_STORE_ERROR_FAILED || code == PX_STORE_ERROR_NOT_A_LIBRARY)
+        code = PX_STORE_ERROR_CORRUPT;
+      g_set_error (error, PX_STORE_ERROR, code, "%s: %s", self->path, message_for_code (code));
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      g_debug ("quick_check of %s: %s", self->path, problem);
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+                   _ ("“%s” is damaged: some of its pages cannot be read"), self->path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

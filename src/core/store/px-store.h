@@ -82,6 +82,11 @@ GArray *px_store_search_documents (PxStore *self, const char *query, GError **er
 /* Number of annotations that belong to a document. */
 gint64 px_store_count_document_annotations (PxStore *self, gint64 id, GError **error);
 
+/* Reads the whole library looking for damage (PRAGMA quick_check): fails
+ * with PX_STORE_ERROR_CORRUPT when pages are damaged. It reads every page,
+ * so the window runs it in a worker thread after opening. */
+gboolean px_store_check (PxStore *self, GError **error);
+
 /* Runs @func inside one transaction: commit if it returns TRUE, roll back
  * otherwise. Nested calls join the outer transaction. */
 typedef gboolean (*PxStoreTransactionFunc) (PxStore *self, gpointer user_data, GError **error);

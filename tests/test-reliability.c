@@ -1,0 +1,589 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A library in trouble: crashed mid-write, cut off, damaged, read-only,
+ * shared with another writer, or on a full disk. Each case keeps what was
+ * saved and says clearly what is wrong. */
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "store/px-store-private.h"
+
+#define NOBODY 65534
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("px-reliability-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static PxDocument *
+make_doc (int i, gsize paragraph_bytes)
+{
+  PxDocument *doc = px_document_new ();
+  g_autofree char *title = g_strdup_printf ("Tide report number %d", i);
+  g_autoptr (GString) body = g_string_new (NULL);
+
+  while (body->len < paragraph_bytes)
+    g_string_append_printf (body, "The evening tide at the north quay rose %d centimetres above the mark. ", i);
+  px_document_set_title (doc, title);
+  px_document_set_outlet (doc, i % 2 ? "Harbour Gazette" : "Quayside Post");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, body->str);
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, "The harbour master confirmed the reading.");
+  return doc;
+}
+
+/* A closed library with @n documents, its WAL checkpointed into the file. */
+static void
+make_library (const char *path, int n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, 0, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr (PxDocument) doc = make_doc (i, 600);
+      g_assert_true (px_store_add_document (store, doc, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static gint64
+count_documents (const char *path, PxStoreOpenFlags flags)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, flags, &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  n = px_store_count_documents (store, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+assert_refused_unchanged (const char *path, int code)
+{
+  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, 0, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, PX_STORE_ERROR, code);
+  g_assert_null (strchr (error->message, '\n'));
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Killed in the middle of a transaction in rollback-journal mode (as a
+ * library is while it is being created): the hot journal is rolled back
+ * and the library opens. */
+static void
+test_hot_journal (Fixture *f, gconstpointer data)
+{
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  pid_t pid;
+  int status;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db;
+      if (sqlite3_open (f->path, &db) != SQLITE_OK ||
+          sqlite3_exec (db,
+                        "PRAGMA cache_size = 1; BEGIN;"
+                        "CREATE TABLE filler (x BLOB);"
+                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                        " INSERT INTO filler SELECT randomblob(3000) FROM n;",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0); /* as if killed: no commit, no close */
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (count_documents (f->path, 0), ==, 0);
+  make_library (f->path, 2);
+  g_assert_cmpint (count_documents (f->path, 0), ==, 2);
+}
+
+/* A copy that did not finish: the file is shorter than its header says. */
+static void
+test_truncated (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) whole = NULL;
+  gsize len;
+
+  make_library (f->path, 40);
+  whole = read_bytes (f->path);
+  len = g_bytes_get_size (whole);
+  g_assert_cmpuint (len, >, 8 * 4096);
+
+  g_assert_true (g_file_set_contents (f->path, g_bytes_get_data (whole, NULL), len / 2, NULL));
+  assert_refused_unchanged (f->path, PX_STORE_ERROR_CORRUPT);
+  /* Cut inside the 100-byte header. */
+  g_assert_true (g_file_set_contents (f->path, g_bytes_get_data (whole, NULL), 60, NULL));
+  assert_refused_unchanged (f->path, PX_STORE_ERROR_CORRUPT);
+  /* Cut at the first page: the schema is there, the rest is not. */
+  g_assert_true (g_file_set_contents (f->path, g_bytes_get_data (whole, NULL), 4096, NULL));
+  assert_refused_unchanged (f->path, PX_STORE_ERROR_CORRUPT);
+}
+
+/* Damage in the middle of the file: the library may open, but the check
+ * finds it, and reading a damaged document says so. Nothing is written. */
+static void
+test_damaged_pages (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) whole = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autofree char *damaged = NULL;
+  gsize len;
+
+  make_library (f->path, 60);
+  whole = read_bytes (f->path);
+  len = g_bytes_get_size (whole);
+  damaged = g_memdup2 (g_bytes_get_data (whole, NULL), len);
+  /* Every page after the first few gets garbage in its middle. */
+  for (gsize page = 4; page * 4096 < len; page++)
+    memset (damaged + page * 4096 + 1000, 0x5A, 1500);
+  g_assert_true (g_file_set_contents (f->path, damaged, len, NULL));
+  g_clear_pointer (&whole, g_bytes_unref);
+  whole = read_bytes (f->path);
+
+  store = px_store_open (f->path, 0, &error);
+  if (store == NULL)
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+  else
+    {
+      g_autoptr (GPtrArray) list = NULL;
+      g_assert_no_error (error);
+      g_assert_false (px_store_check (store, &error));
+      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, "damaged"));
+      g_clear_error (&error);
+      for (gint64 id = 1; id <= 60 && error == NULL; id++)
+        {
+          g_autoptr (PxDocument) doc = px_store_load_document (store, id, &error);
+        }
+      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+    }
+  g_clear_object (&store);
+  after = read_bytes (f->path);
+  g_assert_true (g_bytes_equal (whole, after));
+}
+
+static void
+test_check_healthy (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+
+  make_library (f->path, 5);
+  store = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+/* Runs the rest of a test in a child process that cannot write what its
+ * owner made read-only: as root, permissions do not apply, so the child
+ * becomes "nobody". Returns TRUE in the child. */
+static gboolean
+as_unprivileged_child (void)
+{
+  if (g_test_subprocess ())
+    {
+      if (getuid () == 0 && (setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
+        {
+          g_test_skip ("cannot drop root privileges here");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
+static void
+give_to_nobody (const char *path)
+{
+  if (getuid () == 0)
+    g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
+}
+
+static void
+assert_read_only_library (const char *path, gint64 n_docs)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, 0, &error);
+  g_autoptr (PxDocument) doc = make_doc (999, 100);
+  g_autoptr (GArray) hits = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (px_store_is_read_only (store));
+  g_assert_cmpint (px_store_count_documents (store, &error), ==, n_docs);
+  g_assert_no_error (error);
+  hits = px_store_search_documents (store, "tide", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, n_docs);
+  g_assert_true (px_store_check (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (px_store_add_document (store, doc, NULL, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (px_store_delete_document (store, 1, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY);
+}
+
+/* chmod 0444: opens read-only, reads work, changes are refused. */
+static void
+test_read_only_file (Fixture *f, gconstpointer data)
+{
+  if (!g_test_subprocess ())
+    {
+      make_library (f->path, 3);
+      g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+      g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+      g_setenv ("PX_TEST_LIBRARY", f->path, TRUE);
+    }
+  if (as_unprivileged_child ())
+    {
+      const char *path = g_getenv ("PX_TEST_LIBRARY");
+      g_autoptr (GBytes) before = read_bytes (path);
+      g_autoptr (GBytes) after = NULL;
+
+      assert_read_only_library (path, 3);
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
+/* A writable file in a folder that is not (a library on a read-only
+ * share): SQLite could not create its -wal and -shm files there. */
+static void
+test_read_only_folder (Fixture *f, gconstpointer data)
+{
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *sub = g_build_filename (f->dir, "shelf", NULL);
+      g_autofree char *path = g_build_filename (sub, "library.db", NULL);
+
+      g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+      make_library (path, 4);
+      give_to_nobody (path);
+      g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+      g_assert_cmpint (g_chmod (sub, 0555), ==, 0);
+      g_setenv ("PX_TEST_LIBRARY", path, TRUE);
+    }
+  if (as_unprivileged_child ())
+    {
+      const char *path = g_getenv ("PX_TEST_LIBRARY");
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *missing = g_build_filename (dir, "new.db", NULL);
+      g_autoptr (GError) error = NULL;
+
+      assert_read_only_library (path, 4);
+      /* Nor can a new library be made there. */
+      g_assert_null (px_store_open (missing, 0, &error));
+      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY);
+    }
+}
+
+typedef struct
+{
+  const char *path;
+  int first;
+  int n;
+  GError *error;
+} Writer;
+
+static gpointer
+write_documents (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr (PxStore) store = px_store_open (w->path, 0, &w->error);
+
+  for (int i = w->first; store != NULL && i < w->first + w->n; i++)
+    {
+      g_autoptr (PxDocument) doc = make_doc (i, 3000);
+      if (!px_store_add_document (store, doc, NULL, &w->error))
+        break;
+    }
+  return NULL;
+}
+
+static gpointer
+read_while_writing (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr (PxStore) store = px_store_open (w->path, 0, &w->error);
+
+  for (int i = 0; store != NULL && i < w->n; i++)
+    {
+      g_autoptr (GPtrArray) rows = px_store_list_documents (store, &w->error);
+      if (rows == NULL)
+        break;
+    }
+  return NULL;
+}
+
+/* Two writers and a reader on one library at once, each with its own
+ * connection (as the window and an import, or two Parallax processes):
+ * every write succeeds, nothing is damaged. */
+static void
+test_concurrent_writers (Fixture *f, gconstpointer data)
+{
+  Writer a = { f->path, 0, 25, NULL };
+  Writer b = { f->path, 1000, 25, NULL };
+  Writer r = { f->path, 0, 40, NULL };
+  GThread *threads[3];
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+
+  make_library (f->path, 0);
+  threads[0] = g_thread_new ("writer-a", write_documents, &a);
+  threads[1] = g_thread_new ("writer-b", write_documents, &b);
+  threads[2] = g_thread_new ("reader", read_while_writing, &r);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_assert_no_error (a.error);
+  g_assert_no_error (b.error);
+  g_assert_no_error (r.error);
+
+  store = px_store_open (f->path, 0, &error);
+  g_assert_cmpint (px_store_count_documents (store, &error), ==, 50);
+  g_assert_true (px_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+/* A writer that holds the library longer than the busy timeout: the
+ * other gets a clear "busy" error, not a damaged library. */
+static void
+test_busy (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (PxDocument) doc = make_doc (1, 100);
+  sqlite3 *db;
+  gint64 start;
+
+  make_library (f->path, 1);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  g_assert_false (px_store_add_document (store, doc, NULL, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_BUSY);
+  /* It waited for the other writer before giving up. */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 4 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Fills the library until the (real or simulated) disk is full. Returns
+ * how many documents were added before the failure. */
+static int
+fill_until_full (PxStore *store, int first, GError **error)
+{
+  for (int i = first; i < first + 100000; i++)
+    {
+      g_autoptr (PxDocument) doc = make_doc (i, 4000);
+      if (!px_store_add_document (store, doc, NULL, error))
+        return i - first;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_full_then_recovers (PxStore *store, const char *path, void (*free_space) (gpointer), gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (PxDocument) retry = NULL;
+  gint64 before;
+  int added;
+
+  added = fill_until_full (store, 0, &error);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FULL);
+  g_assert_cmpstr (error->message, ==, "The disk is full");
+  g_assert_cmpint (added, >, 0);
+  g_clear_error (&error);
+
+  /* What was saved before is intact, and the store still answers. */
+  before = px_store_count_documents (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (before, ==, added);
+  rows = px_store_list_documents (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, added);
+  g_assert_true (px_store_check (store, &error));
+  g_assert_no_error (error);
+
+  /* The same action fails the same way while the disk is full … */
+  retry = make_doc (added, 4000);
+  g_assert_false (px_store_add_document (store, retry, NULL, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FULL);
+  g_clear_error (&error);
+
+  /* … and works once space is freed. */
+  free_space (data);
+  g_assert_true (px_store_add_document (store, retry, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_documents (path, 0), ==, added + 1);
+}
+
+static void
+raise_page_limit (gpointer data)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA max_page_count = %d;", 100000);
+  g_assert_cmpint (sqlite3_exec (_px_store_get_db (data), pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* SQLite's page limit stands in for a full disk where a small file system
+ * cannot be mounted; the real one is the next test. */
+static void
+test_full_page_limit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  sqlite3_stmt *stmt;
+  int pages;
+
+  make_library (f->path, 0);
+  store = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (_px_store_get_db (store), "PRAGMA page_count;", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  {
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA max_page_count = %d;", pages + 40);
+    g_assert_cmpint (sqlite3_exec (_px_store_get_db (store), pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  assert_full_then_recovers (store, f->path, raise_page_limit, store);
+}
+
+static void
+remove_ballast (gpointer data)
+{
+  g_assert_cmpint (g_unlink (data), ==, 0);
+}
+
+/* A real full disk: tests/test-full-disk.sh mounts a small tmpfs and
+ * names it in PX_TEST_FULL_DISK_DIR. A ballast file takes most of it; the
+ * library fills the rest; deleting the ballast frees space. */
+static void
+test_full_tmpfs (void)
+{
+  const char *disk = g_getenv ("PX_TEST_FULL_DISK_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *ballast = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+
+  if (disk == NULL)
+    {
+      g_test_skip ("needs a small file system: run by tests/test-full-disk.sh");
+      return;
+    }
+  path = g_build_filename (disk, "library.db", NULL);
+  ballast = g_build_filename (disk, "ballast", NULL);
+  store = px_store_open (path, 0, &error);
+  g_assert_no_error (error);
+  /* Fill the disk, then free 400 KB for the library to grow into. */
+  {
+    FILE *fp = fopen (ballast, "wb");
+    char block[4096] = { 0 };
+    goffset written = 0;
+
+    g_assert_nonnull (fp);
+    while (fwrite (block, 1, sizeof block, fp) == sizeof block && fflush (fp) == 0)
+      written += sizeof block;
+    fclose (fp);
+    g_assert_cmpint (written, >, 400 * 1024);
+    g_assert_cmpint (truncate (ballast, written - 400 * 1024), ==, 0);
+  }
+  assert_full_then_recovers (store, path, remove_ballast, ballast);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/reliability/hot-journal", test_hot_journal);
+  ADD ("/reliability/truncated", test_truncated);
+  ADD ("/reliability/damaged-pages", test_damaged_pages);
+  ADD ("/reliability/check-healthy", test_check_healthy);
+  ADD ("/reliability/read-only-file", test_read_only_file);
+  ADD ("/reliability/read-only-folder", test_read_only_folder);
+  ADD ("/reliability/concurrent-writers", test_concurrent_writers);
+  ADD ("/reliability/busy", test_busy);
+  ADD ("/reliability/full-disk/page-limit", test_full_page_limit);
+#undef ADD
+  g_test_add_func ("/reliability/full-disk/tmpfs", test_full_tmpfs);
+  return g_test_run ();
+}
