@@ -58,6 +58,87 @@ test_features (void)
   g_assert_cmpuint (px_parse_day ("2023-11-07T10:00Z") - px_parse_day ("2023-11-06"), ==, 1);
 }
 
+/* The terms of a text full of tokenizer traps (see test-sentences.c),
+ * pinned so that speeding up feature extraction cannot change them. */
+static void
+test_features_pinned (void)
+{
+  static const char text[] =
+      "ǅemal O’Neil of the U.S. Ferry Co. said: “Don't panic…” The 1,000-ton ÉCOLE ship — built in 2019 — carried "
+      "3.5 tonnes of naïve cafe\xcc\x81 beans to İstanbul.\n\nNATO & US officials met Mr. Halvorsen at 5 p.m. "
+      "Usually calm, Halvorsen said 5G was fine?! Straße’s rules (see example.com) apply; e.g. U.K.-made parts. 日本語 "
+      "😀 x";
+  static const struct
+  {
+    const char *text, *surface;
+    PxTermKind kind;
+    guint count;
+  } terms[] = {
+    { "#1000", "1,000", 2, 1 },
+    { "#2019", "2019", 2, 1 },
+    { "#3.5", "3.5", 2, 1 },
+    { "#5", "5", 2, 1 },
+    { "#5g", "5G", 2, 1 },
+    { "@co", "Co", 1, 2 },
+    { "@halvorsen", "Halvorsen", 1, 4 },
+    { "@i̇stanbul", "İstanbul", 1, 1 },
+    { "@nato", "NATO", 1, 2 },
+    { "@o'neil", "O’Neil", 1, 1 },
+    { "@uk", "U.K.", 1, 1 },
+    { "@us", "US", 1, 1 },
+    { "@us ferry co", "U.S. Ferry Co", 1, 1 },
+    { "@usually", "Usually", 1, 1 },
+    { "@école", "ÉCOLE", 1, 1 },
+    { "appli", "apply", 0, 1 },
+    { "bean", "beans", 0, 1 },
+    { "built", "built", 0, 1 },
+    { "café", "café", 0, 1 },
+    { "calm", "calm", 0, 1 },
+    { "carri", "carried", 0, 1 },
+    { "co", "Co", 0, 3 },
+    { "com", "com", 0, 1 },
+    { "exampl", "example", 0, 1 },
+    { "ferri", "Ferry", 0, 3 },
+    { "fine", "fine", 0, 1 },
+    { "halvorsen", "Halvorsen", 0, 4 },
+    { "i̇stanbul", "İstanbul", 0, 1 },
+    { "made", "made", 0, 1 },
+    { "met", "met", 0, 1 },
+    { "nato", "NATO", 0, 3 },
+    { "naïv", "naïve", 0, 1 },
+    { "o'neil", "O’Neil", 0, 1 },
+    { "offici", "officials", 0, 1 },
+    { "panic", "panic", 0, 1 },
+    { "part", "parts", 0, 1 },
+    { "rule", "rules", 0, 1 },
+    { "see", "see", 0, 1 },
+    { "ship", "ship", 0, 1 },
+    { "strass", "Straße’s", 0, 1 },
+    { "ton", "ton", 0, 1 },
+    { "tonn", "tonnes", 0, 1 },
+    { "uk", "U.K.", 0, 1 },
+    { "us", "U.S.", 0, 2 },
+    { "usual", "Usually", 0, 1 },
+    { "école", "ÉCOLE", 0, 1 },
+    { "ǆemal", "ǅemal", 0, 1 },
+    { "日本語", "日本語", 0, 1 },
+  };
+  g_autoptr (PxStemmer) stemmer = px_stemmer_new ("en");
+  g_autoptr (PxEventFeatures) f =
+      px_event_features_new (1, "Ferry Co. Halvorsen, NATO", text, "en", "2023-05-01", stemmer);
+
+  g_assert_cmpuint (f->day, ==, px_parse_day ("2023-05-01"));
+  g_assert_cmpuint (f->terms->len, ==, G_N_ELEMENTS (terms));
+  for (guint i = 0; i < f->terms->len; i++)
+    {
+      const PxEventTerm *t = &g_array_index (f->terms, PxEventTerm, i);
+      g_assert_cmpstr (t->text, ==, terms[i].text);
+      g_assert_cmpstr (t->surface, ==, terms[i].surface);
+      g_assert_cmpint (t->kind, ==, terms[i].kind);
+      g_assert_cmpuint (t->count, ==, terms[i].count);
+    }
+}
+
 static void
 test_batch (void)
 {
@@ -198,6 +279,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/events/features", test_features);
+  g_test_add_func ("/events/features-pinned", test_features_pinned);
   g_test_add_func ("/events/batch", test_batch);
   g_test_add_func ("/events/incremental", test_incremental);
   g_test_add_func ("/events/editing", test_editing);

@@ -6,6 +6,7 @@
 #include "analysis/px-stemmer.h"
 #include "analysis/px-stopwords.h"
 #include "analysis/px-text-units.h"
+#include "analysis/px-tokens.h"
 
 static char **
 split (const char *text)
@@ -147,6 +148,115 @@ test_stemmer_languages (void)
   /* The cache hands back the same string. */
   g_assert_true (px_stemmer_stem (en, "negotiations") == px_stemmer_stem (en, "negotiations"));
 }
+/* A text with the cases the tokenizer and the sentence splitter must keep
+ * telling apart: title-case and combining letters, curly and straight
+ * apostrophes, dotted acronyms, thousands and decimals, dashes, an
+ * ellipsis inside quotes, abbreviations, non-Latin scripts and an emoji.
+ * Event features and alignment both read these tokens, so a faster
+ * tokenizer must give exactly the same ones. */
+static const char pinned_text[] =
+    "ǅemal O’Neil of the U.S. Ferry Co. said: “Don't panic…” The 1,000-ton ÉCOLE ship — built in 2019 — carried 3.5 "
+    "tonnes of naïve cafe\xcc\x81 beans to İstanbul.\n\nNATO & US officials met Mr. Halvorsen at 5 p.m. Usually "
+    "calm, Halvorsen said 5G was fine?! Straße’s rules (see example.com) apply; e.g. U.K.-made parts. 日本語 😀 x";
+
+static void
+test_pinned (void)
+{
+  static const struct
+  {
+    guint start, end, byte_start, byte_end;
+    const char *norm, *stem;
+    guint flags;
+  } tokens[] = {
+    { 0, 5, 0, 6, "ǆemal", "ǆemal", 4 },
+    { 6, 12, 7, 15, "o'neil", "o'neil", 4 },
+    { 13, 15, 16, 18, "of", "of", 1 },
+    { 16, 19, 19, 22, "the", "the", 1 },
+    { 20, 24, 23, 27, "us", "us", 12 },
+    { 25, 30, 28, 33, "ferry", "ferri", 4 },
+    { 31, 33, 34, 36, "co", "co", 4 },
+    { 35, 39, 38, 42, "said", "said", 1 },
+    { 42, 47, 47, 52, "don't", "don't", 5 },
+    { 48, 53, 53, 58, "panic", "panic", 0 },
+    { 56, 59, 65, 68, "the", "the", 5 },
+    { 60, 65, 69, 74, "1000", "1000", 2 },
+    { 66, 69, 75, 78, "ton", "ton", 0 },
+    { 70, 75, 79, 85, "école", "école", 12 },
+    { 76, 80, 86, 90, "ship", "ship", 0 },
+    { 83, 88, 95, 100, "built", "built", 0 },
+    { 89, 91, 101, 103, "in", "in", 1 },
+    { 92, 96, 104, 108, "2019", "2019", 2 },
+    { 99, 106, 113, 120, "carried", "carri", 0 },
+    { 107, 110, 121, 124, "3.5", "3.5", 2 },
+    { 111, 117, 125, 131, "tonnes", "tonn", 0 },
+    { 118, 120, 132, 134, "of", "of", 1 },
+    { 121, 126, 135, 141, "naïve", "naïv", 0 },
+    { 127, 132, 142, 148, "café", "café", 0 },
+    { 133, 138, 149, 154, "beans", "bean", 0 },
+    { 139, 141, 155, 157, "to", "to", 1 },
+    { 142, 150, 158, 167, "i̇stanbul", "i̇stanbul", 4 },
+    { 153, 157, 170, 174, "nato", "nato", 12 },
+    { 160, 162, 177, 179, "us", "us", 12 },
+    { 163, 172, 180, 189, "officials", "offici", 0 },
+    { 173, 176, 190, 193, "met", "met", 0 },
+    { 177, 179, 194, 196, "mr", "mr", 5 },
+    { 181, 190, 198, 207, "halvorsen", "halvorsen", 4 },
+    { 191, 193, 208, 210, "at", "at", 1 },
+    { 194, 195, 211, 212, "5", "5", 2 },
+    { 196, 197, 213, 214, "p", "p", 0 },
+    { 198, 199, 215, 216, "m", "m", 0 },
+    { 201, 208, 218, 225, "usually", "usual", 4 },
+    { 209, 213, 226, 230, "calm", "calm", 0 },
+    { 215, 224, 232, 241, "halvorsen", "halvorsen", 4 },
+    { 225, 229, 242, 246, "said", "said", 1 },
+    { 230, 232, 247, 249, "5g", "5g", 2 },
+    { 233, 236, 250, 253, "was", "was", 1 },
+    { 237, 241, 254, 258, "fine", "fine", 0 },
+    { 244, 252, 261, 272, "strasse's", "strass", 4 },
+    { 253, 258, 273, 278, "rules", "rule", 0 },
+    { 260, 263, 280, 283, "see", "see", 0 },
+    { 264, 271, 284, 291, "example", "exampl", 0 },
+    { 272, 275, 292, 295, "com", "com", 0 },
+    { 277, 282, 297, 302, "apply", "appli", 0 },
+    { 284, 285, 304, 305, "e", "e", 0 },
+    { 286, 287, 306, 307, "g", "g", 0 },
+    { 289, 293, 309, 313, "uk", "uk", 12 },
+    { 294, 298, 314, 318, "made", "made", 0 },
+    { 299, 304, 319, 324, "parts", "part", 0 },
+    { 306, 309, 326, 335, "日本語", "日本語", 0 },
+    { 312, 313, 341, 342, "x", "x", 0 },
+  };
+  static const guint sentences[][5] = {
+    { 0, 55, 0, 64, 0 },       { 56, 151, 65, 168, 0 },   { 153, 243, 170, 260, 1 },
+    { 244, 305, 261, 325, 1 }, { 306, 313, 326, 342, 1 },
+  };
+  g_autoptr (PxStemmer) stemmer = px_stemmer_new ("en");
+  g_autoptr (GArray) t = px_tokenize (pinned_text, stemmer);
+  g_autoptr (GArray) s = px_split_sentences (pinned_text);
+
+  g_assert_cmpuint (t->len, ==, G_N_ELEMENTS (tokens));
+  for (guint i = 0; i < t->len; i++)
+    {
+      const PxToken *k = &g_array_index (t, PxToken, i);
+      g_assert_cmpuint (k->start, ==, tokens[i].start);
+      g_assert_cmpuint (k->end, ==, tokens[i].end);
+      g_assert_cmpuint (k->byte_start, ==, tokens[i].byte_start);
+      g_assert_cmpuint (k->byte_end, ==, tokens[i].byte_end);
+      g_assert_cmpstr (k->norm, ==, tokens[i].norm);
+      g_assert_cmpstr (k->stem, ==, tokens[i].stem);
+      g_assert_cmpuint (k->flags, ==, tokens[i].flags);
+    }
+  g_assert_cmpuint (s->len, ==, G_N_ELEMENTS (sentences));
+  for (guint i = 0; i < s->len; i++)
+    {
+      const PxSentence *k = &g_array_index (s, PxSentence, i);
+      g_assert_cmpuint (k->start, ==, sentences[i][0]);
+      g_assert_cmpuint (k->end, ==, sentences[i][1]);
+      g_assert_cmpuint (k->byte_start, ==, sentences[i][2]);
+      g_assert_cmpuint (k->byte_end, ==, sentences[i][3]);
+      g_assert_cmpuint (k->block, ==, sentences[i][4]);
+    }
+}
 
 int
 main (int argc, char **argv)
@@ -160,5 +270,6 @@ main (int argc, char **argv)
   g_test_add_func ("/tokens/interned", test_interned);
   g_test_add_func ("/tokens/normalize", test_normalize);
   g_test_add_func ("/tokens/stemmer-languages", test_stemmer_languages);
+  g_test_add_func ("/tokens/pinned", test_pinned);
   return g_test_run ();
 }

@@ -344,7 +344,7 @@ group (const char *path, double threshold)
   g_autoptr (GArray) events = NULL;
   PxEventParams params;
   gint64 t0, t1, t2;
-  double c0, c1;
+  double c0, c1, c2;
 
   px_event_params_init (&params);
   if (threshold > 0)
@@ -368,9 +368,10 @@ group (const char *path, double threshold)
       g_thread_join (threads[k]);
   }
   t1 = g_get_monotonic_time ();
+  c1 = cpu_seconds ();
   px_event_index_group (index, features);
   t2 = g_get_monotonic_time ();
-  c1 = cpu_seconds ();
+  c2 = cpu_seconds ();
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -379,10 +380,10 @@ group (const char *path, double threshold)
       pred[i] = px_event_index_get_event (index, row->id);
     }
   events = px_event_index_list_events (index);
-  printf ("parallax grouping: %u articles in %.2f s wall, %.2f s CPU (features %.2f s on %d threads, clustering "
-          "%.2f s), %u events, pairwise F1 %.3f, threshold %.2f\n",
-          rows->len, (t2 - t0) / 1e6, c1 - c0, (t1 - t0) / 1e6, N_THREADS, (t2 - t1) / 1e6, events->len,
-          pairwise_f1 (gold, pred, rows->len), params.threshold);
+  printf ("parallax grouping: %u articles in %.2f s wall, %.2f s CPU (features %.2f s, %.2f s CPU on %d threads, "
+          "clustering %.2f s, %.2f s CPU), %u events, pairwise F1 %.3f, threshold %.2f\n",
+          rows->len, (t2 - t0) / 1e6, c2 - c0, (t1 - t0) / 1e6, c1 - c0, N_THREADS, (t2 - t1) / 1e6, c2 - c1,
+          events->len, pairwise_f1 (gold, pred, rows->len), params.threshold);
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis/px-sentences.h"
+#include "analysis/px-sort.h"
 #include "analysis/px-tokens.h"
 
 guint32
@@ -29,28 +30,49 @@ px_parse_day (const char *iso)
   return g_date_get_julian (&date);
 }
 
+/* A term while a document is read: its interned text (an id of the
+ * stemmer) and where the document first wrote it. */
 typedef struct
 {
-  GHashTable *counts; /* text -> PxEventTerm*, for names and numbers */
-  GHashTable *words;  /* interned stem -> PxEventTerm*, pointer keys */
+  guint id;
+  PxTermKind kind;
+  guint count;
+  const char *surface;
+  guint surface_len;
+} Term;
+
+/* Terms are counted by string id: a stemmer's scratch entry per string
+ * says, when it carries this document's stamp, where the term is in
+ * @terms. No hashing and no allocation per word. */
+enum
+{
+  SLOT_TERM_STAMP,
+  SLOT_TERM_INDEX,
+  SLOT_CAPITALISED_STAMP,
+};
+
+typedef struct
+{
+  PxStemmer *stemmer;
+  GArray *terms; /* Term */
+  guint32 stamp;
+  GString *key;
 } Collector;
 
 static void
-add_term (Collector *c, PxTermKind kind, const char *text, const char *surface, gsize surface_len, guint n)
+add_term (Collector *c, guint id, PxTermKind kind, const char *surface, gsize surface_len, guint n)
 {
-  /* Stems are interned by the stemmer, so their pointers are keys enough;
-   * that saves hashing strings for most words of every article. */
-  GHashTable *table = kind == PX_TERM_WORD ? c->words : c->counts;
-  PxEventTerm *term = g_hash_table_lookup (table, text);
+  PxStemmerScratch *slot = &px_stemmer_get_scratch (c->stemmer)[id];
+  Term *term;
 
-  if (term == NULL)
+  if (slot->v[SLOT_TERM_STAMP] != c->stamp)
     {
-      term = g_new0 (PxEventTerm, 1);
-      term->text = g_strdup (text);
-      term->surface = g_strndup (surface, surface_len);
-      term->kind = kind;
-      g_hash_table_insert (table, kind == PX_TERM_WORD ? (gpointer)text : term->text, term);
+      Term fresh = { id, kind, 0, surface, (guint)surface_len };
+      slot->v[SLOT_TERM_STAMP] = c->stamp;
+      slot->v[SLOT_TERM_INDEX] = c->terms->len;
+      g_array_append_val (c->terms, fresh);
     }
+  term = &g_array_index (c->terms, Term, slot->v[SLOT_TERM_INDEX]);
   term->count += n;
 }
 
@@ -64,15 +86,16 @@ only_spaces (const char *s, const char *e)
 }
 
 static void
-collect (Collector *c, const char *text, const char *language, PxStemmer *stemmer, guint weight)
+collect (Collector *c, const char *text, guint weight)
 {
+  PxStemmer *stemmer = c->stemmer;
   g_autoptr (GArray) sentences = px_split_sentences (text);
   g_autoptr (GArray) tokens = px_tokenize (text, stemmer);
-  g_autoptr (GHashTable) capitalised = g_hash_table_new (g_str_hash, g_str_equal);
+  guint32 capitalised = px_stemmer_next_stamp (stemmer);
   g_autofree gboolean *starts = NULL;
   const PxToken *tok = (const PxToken *)tokens->data;
   guint n = tokens->len;
-  g_autoptr (GString) entity = g_string_new (NULL);
+  PxStemmerScratch *scratch;
 
   starts = g_new0 (gboolean, n + 1);
   /* Which token indices open a sentence, and which words the text writes
@@ -86,52 +109,78 @@ collect (Collector *c, const char *text, const char *language, PxStemmer *stemme
       if (t < n)
         starts[t] = TRUE;
     }
+  scratch = px_stemmer_get_scratch (stemmer);
   for (guint i = 0; i < n; i++)
     if ((tok[i].flags & PX_TOKEN_CAPITALIZED) && !starts[i])
-      g_hash_table_add (capitalised, (gpointer)tok[i].norm);
+      scratch[tok[i].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised;
 
   for (guint i = 0; i < n; i++)
     {
       if (tok[i].flags & PX_TOKEN_NUMBER)
         {
-          g_autofree char *key = g_strconcat ("#", tok[i].norm, NULL);
-          add_term (c, PX_TERM_NUMBER, key, text + tok[i].byte_start, tok[i].byte_end - tok[i].byte_start, weight);
+          guint id;
+          g_string_truncate (c->key, 0);
+          g_string_append_c (c->key, '#');
+          g_string_append (c->key, tok[i].norm);
+          id = px_stemmer_intern (stemmer, c->key->str, c->key->len);
+          add_term (c, id, PX_TERM_NUMBER, text + tok[i].byte_start, tok[i].byte_end - tok[i].byte_start, weight);
         }
-      else if (!(tok[i].flags & PX_TOKEN_STOP) && g_utf8_strlen (tok[i].norm, -1) > 1)
-        add_term (c, PX_TERM_WORD, tok[i].stem, text + tok[i].byte_start, tok[i].byte_end - tok[i].byte_start, weight);
+      else if (!(tok[i].flags & PX_TOKEN_STOP) && tok[i].word->norm_chars > 1)
+        add_term (c, tok[i].word->stem_id, PX_TERM_WORD, text + tok[i].byte_start, tok[i].byte_end - tok[i].byte_start,
+                  weight);
     }
 
   for (guint i = 0; i < n;)
     {
       guint j = i;
+      guint id;
 
+      scratch = px_stemmer_get_scratch (stemmer);
       while (j < n && (tok[j].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && !(tok[j].flags & PX_TOKEN_STOP) &&
              (j == i || only_spaces (text + tok[j - 1].byte_end, text + tok[j].byte_start)) &&
-             (!starts[j] || g_hash_table_contains (capitalised, tok[j].norm)))
+             (!starts[j] || scratch[tok[j].word->norm_id].v[SLOT_CAPITALISED_STAMP] == capitalised))
         j++;
       if (j == i)
         {
           i++;
           continue;
         }
-      g_string_truncate (entity, 0);
-      g_string_append_c (entity, '@');
+      g_string_truncate (c->key, 0);
+      g_string_append_c (c->key, '@');
       for (guint k = i; k < j; k++)
         {
           if (k > i)
-            g_string_append_c (entity, ' ');
-          g_string_append (entity, tok[k].norm);
+            g_string_append_c (c->key, ' ');
+          g_string_append (c->key, tok[k].norm);
         }
-      add_term (c, PX_TERM_ENTITY, entity->str, text + tok[i].byte_start, tok[j - 1].byte_end - tok[i].byte_start,
-                weight);
+      id = px_stemmer_intern (stemmer, c->key->str, c->key->len);
+      add_term (c, id, PX_TERM_ENTITY, text + tok[i].byte_start, tok[j - 1].byte_end - tok[i].byte_start, weight);
       i = j;
     }
 }
 
-static int
-term_cmp (gconstpointer a, gconstpointer b)
+/* Terms in strcmp() order of their texts, comparing the first eight bytes
+ * as one number first. */
+typedef struct
 {
-  return strcmp (((const PxEventTerm *)a)->text, ((const PxEventTerm *)b)->text);
+  guint64 prefix;
+  const char *text;
+  guint index;
+} SortKey;
+
+PX_DEFINE_SORT (sort_keys, SortKey,
+                x->prefix != y->prefix ? x->prefix < y->prefix : strcmp (x->text + 8, y->text + 8) < 0)
+
+static guint64
+prefix_of (const char *text, guint len)
+{
+  guint64 p = 0;
+
+  /* Big-endian, so that numbers compare as the bytes do; the zeros past a
+   * short text sort it before its extensions, as strcmp() does. */
+  for (guint i = 0; i < 8 && i < len; i++)
+    p |= (guint64)(guchar)text[i] << (56 - 8 * i);
+  return p;
 }
 
 PxEventFeatures *
@@ -140,38 +189,64 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
 {
   PxEventFeatures *self;
   Collector c;
-  GHashTableIter iter;
-  gpointer value;
   g_autoptr (PxStemmer) own_stemmer = NULL;
+  g_autofree SortKey *keys = NULL;
+  gsize size = 0;
+  char *at;
 
   if (stemmer == NULL)
     stemmer = own_stemmer = px_stemmer_new (language);
 
-  c.counts = g_hash_table_new (g_str_hash, g_str_equal);
-  c.words = g_hash_table_new (g_direct_hash, g_direct_equal);
+  c.stemmer = stemmer;
+  c.terms = g_array_sized_new (FALSE, FALSE, sizeof (Term), 256);
+  c.stamp = px_stemmer_next_stamp (stemmer);
+  c.key = g_string_sized_new (64);
   if (title != NULL)
-    collect (&c, title, language, stemmer, 2);
+    collect (&c, title, 2);
   if (text != NULL)
-    collect (&c, text, language, stemmer, 1);
+    collect (&c, text, 1);
 
   self = g_new0 (PxEventFeatures, 1);
   self->document_id = document_id;
   self->day = px_parse_day (published);
-  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (PxEventTerm),
-                                   g_hash_table_size (c.counts) + g_hash_table_size (c.words));
-  for (guint k = 0; k < 2; k++)
+
+  /* One block holds every text and surface. */
+  keys = g_new (SortKey, c.terms->len + 1);
+  for (guint i = 0; i < c.terms->len; i++)
     {
-      GHashTable *table = k == 0 ? c.words : c.counts;
-      g_hash_table_iter_init (&iter, table);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          PxEventTerm *term = value;
-          g_array_append_val (self->terms, *term);
-          g_free (term); /* the strings moved into the array */
-        }
-      g_hash_table_unref (table);
+      const Term *t = &g_array_index (c.terms, Term, i);
+      guint len;
+      const char *str = px_stemmer_string (stemmer, t->id, &len, NULL);
+
+      size += len + 1 + t->surface_len + 1;
+      keys[i].prefix = prefix_of (str, len);
+      keys[i].text = str;
+      keys[i].index = i;
     }
-  g_array_sort (self->terms, term_cmp);
+  sort_keys (keys, c.terms->len);
+
+  self->strings = at = g_malloc (MAX (size, 1));
+  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (PxEventTerm), c.terms->len);
+  g_array_set_size (self->terms, c.terms->len);
+  for (guint i = 0; i < c.terms->len; i++)
+    {
+      const Term *t = &g_array_index (c.terms, Term, keys[i].index);
+      PxEventTerm *out = &g_array_index (self->terms, PxEventTerm, i);
+      guint len;
+      const char *str = px_stemmer_string (stemmer, t->id, &len, &out->hash);
+
+      memcpy (at, str, len + 1);
+      out->text = at;
+      at += len + 1;
+      memcpy (at, t->surface, t->surface_len);
+      at[t->surface_len] = '\0';
+      out->surface = at;
+      at += t->surface_len + 1;
+      out->kind = t->kind;
+      out->count = t->count;
+    }
+  g_array_unref (c.terms);
+  g_string_free (c.key, TRUE);
   return self;
 }
 
@@ -190,12 +265,7 @@ px_event_features_free (PxEventFeatures *self)
 {
   if (self == NULL)
     return;
-  for (guint i = 0; i < self->terms->len; i++)
-    {
-      PxEventTerm *term = &g_array_index (self->terms, PxEventTerm, i);
-      g_free (term->text);
-      g_free (term->surface);
-    }
   g_array_unref (self->terms);
+  g_free (self->strings);
   g_free (self);
 }

@@ -17,13 +17,15 @@ typedef enum
 
 /* One term of a document with its count. @text is the key the event index
  * uses (stems as they are, entities prefixed "@", numbers "#"); @surface is
- * how the document wrote it the first time, for event titles. */
+ * how the document wrote it the first time, for event titles; @hash is
+ * px_hash_bytes() of @text. The strings belong to the PxEventFeatures. */
 typedef struct
 {
-  char *text;
-  char *surface;
+  const char *text;
+  const char *surface;
   PxTermKind kind;
   guint count;
+  guint32 hash;
 } PxEventTerm;
 
 /* What event grouping needs to know about one document: its term counts
@@ -35,6 +37,8 @@ typedef struct
   /* Julian day of publication, or 0 when unknown. */
   guint32 day;
   GArray *terms; /* PxEventTerm, sorted by text */
+  /*< private >*/
+  char *strings; /* the terms' texts and surfaces */
 } PxEventFeatures;
 
 /* Extracts the terms of a title and a clean text. Title words count

@@ -4,6 +4,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/px-hash.h"
+#include "analysis/px-sort.h"
+
 /* How many of a document's strongest terms are used to find candidate
  * events, and how many candidates are then compared in full. Rare terms
  * carry the weight in TF-IDF, so an event that shares none of a
@@ -29,10 +32,20 @@ typedef struct
 
 typedef struct
 {
+  gint64 event;
+  double score;
+} Candidate;
+
+typedef struct
+{
   char *text;
   char *surface;
   PxTermKind kind;
   guint df;
+  guint32 hash; /* px_hash_bytes() of text */
+  /* The IDF as last computed, and for which counts. */
+  guint idf_docs, idf_df;
+  double idf;
 } TermInfo;
 
 typedef struct
@@ -41,6 +54,13 @@ typedef struct
   guint32 day;
   gint64 event;
   GArray *vec; /* TermWeight sorted by term, unit length; NULL until assigned */
+  /* The strongest terms of vec, strongest first (ties: lower term first). */
+  TermWeight top[N_POSTED_TERMS];
+  guint n_top;
+  /* Term ids of the features observe() counted, in their order, until
+   * vectorize() uses them: saves looking every term up twice. */
+  const PxEventFeatures *observed;
+  guint *observed_ids;
 } DocEntry;
 
 typedef struct
@@ -57,8 +77,10 @@ struct _PxEventIndex
   GObject parent_instance;
 
   PxEventParams params;
-  GHashTable *vocab; /* text -> term id + 1 */
-  GPtrArray *terms;  /* TermInfo* by id */
+  /* Open addressing over term ids + 1 (0: free), by TermInfo.hash. */
+  guint32 *vocab;
+  guint vocab_mask;
+  GPtrArray *terms; /* TermInfo* by id */
   /* By term id: GArray of Posting, the events where some member had the
    * term among its strongest (stale entries are possible, and harmless:
    * candidates are checked in full). */
@@ -67,6 +89,13 @@ struct _PxEventIndex
   GHashTable *docs;   /* gint64* -> DocEntry* */
   GHashTable *events; /* gint64* -> EventEntry* */
   gint64 next_event_id;
+  /* 1 + log (n) for small term counts n. */
+  double log_tf[64];
+  /* Scratch of best_event(): candidates, and an open-addressing table of
+   * their indices + 1 by event id. */
+  GArray *candidates;
+  guint32 *cand_table;
+  guint cand_mask;
 };
 
 G_DEFINE_FINAL_TYPE (PxEventIndex, px_event_index, G_TYPE_OBJECT)
@@ -96,6 +125,7 @@ doc_entry_free (gpointer data)
 {
   DocEntry *d = data;
   g_clear_pointer (&d->vec, g_array_unref);
+  g_free (d->observed_ids);
   g_free (d);
 }
 
@@ -113,11 +143,13 @@ px_event_index_finalize (GObject *object)
 {
   PxEventIndex *self = PX_EVENT_INDEX (object);
 
-  g_hash_table_unref (self->vocab);
+  g_free (self->vocab);
   g_ptr_array_unref (self->terms);
   g_ptr_array_unref (self->postings);
   g_hash_table_unref (self->docs);
   g_hash_table_unref (self->events);
+  g_array_unref (self->candidates);
+  g_free (self->cand_table);
 
   G_OBJECT_CLASS (px_event_index_parent_class)->finalize (object);
 }
@@ -132,12 +164,18 @@ static void
 px_event_index_init (PxEventIndex *self)
 {
   px_event_params_init (&self->params);
-  self->vocab = g_hash_table_new (g_str_hash, g_str_equal);
+  self->vocab_mask = 1023;
+  self->vocab = g_new0 (guint32, self->vocab_mask + 1);
   self->terms = g_ptr_array_new_with_free_func (term_info_free);
   self->postings = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   self->docs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, doc_entry_free);
   self->events = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, event_entry_free);
   self->next_event_id = 1;
+  for (guint n = 1; n < G_N_ELEMENTS (self->log_tf); n++)
+    self->log_tf[n] = 1.0 + log (n);
+  self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  self->cand_mask = 255;
+  self->cand_table = g_new0 (guint32, self->cand_mask + 1);
 }
 
 PxEventIndex *
@@ -159,22 +197,58 @@ px_event_index_get_params (PxEventIndex *self)
 
 /* --- vocabulary ---------------------------------------------------------- */
 
-static guint
-intern_term (PxEventIndex *self, const char *text, const char *surface, PxTermKind kind)
+/* Id of the term @text (with @hash, its px_hash_bytes()), or -1. */
+static gint
+lookup_term (PxEventIndex *self, const char *text, guint32 hash)
 {
-  gpointer id = g_hash_table_lookup (self->vocab, text);
+  for (guint i = hash & self->vocab_mask, slot; (slot = self->vocab[i]) != 0; i = (i + 1) & self->vocab_mask)
+    {
+      const TermInfo *t = self->terms->pdata[slot - 1];
+      if (t->hash == hash && strcmp (t->text, text) == 0)
+        return slot - 1;
+    }
+  return -1;
+}
+
+static void
+vocab_insert (guint32 *table, guint mask, guint32 hash, guint id)
+{
+  guint i = hash & mask;
+
+  while (table[i] != 0)
+    i = (i + 1) & mask;
+  table[i] = id + 1;
+}
+
+static guint
+intern_term (PxEventIndex *self, const char *text, guint32 hash, const char *surface, PxTermKind kind)
+{
+  gint found = lookup_term (self, text, hash);
   TermInfo *t;
 
-  if (id != NULL)
-    return GPOINTER_TO_UINT (id) - 1;
+  if (found >= 0)
+    return found;
 
   t = g_new0 (TermInfo, 1);
   t->text = g_strdup (text);
   t->surface = g_strdup (surface);
   t->kind = kind;
+  t->hash = hash;
+  t->idf_docs = G_MAXUINT;
   g_ptr_array_add (self->terms, t);
   g_ptr_array_add (self->postings, g_array_new (FALSE, FALSE, sizeof (Posting)));
-  g_hash_table_insert (self->vocab, t->text, GUINT_TO_POINTER (self->terms->len));
+  if (self->terms->len * 2 > self->vocab_mask)
+    {
+      guint mask = self->vocab_mask * 2 + 1;
+      guint32 *table = g_new0 (guint32, mask + 1);
+      for (guint id = 0; id < self->terms->len; id++)
+        vocab_insert (table, mask, ((TermInfo *)self->terms->pdata[id])->hash, id);
+      g_free (self->vocab);
+      self->vocab = table;
+      self->vocab_mask = mask;
+    }
+  else
+    vocab_insert (self->vocab, self->vocab_mask, hash, self->terms->len - 1);
   return self->terms->len - 1;
 }
 
@@ -191,56 +265,108 @@ observe (PxEventIndex *self, const PxEventFeatures *features)
   doc->day = features->day;
   g_hash_table_insert (self->docs, &doc->id, doc);
   self->n_docs++;
+  doc->observed = features;
+  doc->observed_ids = g_new (guint, features->terms->len + 1);
   for (guint i = 0; i < features->terms->len; i++)
     {
       const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
-      guint id = intern_term (self, term->text, term->surface, term->kind);
+      guint id = intern_term (self, term->text, term->hash, term->surface, term->kind);
       ((TermInfo *)self->terms->pdata[id])->df++;
+      doc->observed_ids[i] = id;
     }
   return doc;
 }
 
-static int
-tw_cmp (gconstpointer a, gconstpointer b)
+PX_DEFINE_SORT (sort_by_term, TermWeight, x->term < y->term)
+
+/* Stronger first; equal weights in term order, as a stable sort of a
+ * vector (sorted by term) by weight would leave them. */
+static inline gboolean
+stronger (const TermWeight *x, const TermWeight *y)
 {
-  guint x = ((const TermWeight *)a)->term, y = ((const TermWeight *)b)->term;
-  return x < y ? -1 : x > y;
+  return x->weight > y->weight || (x->weight == y->weight && x->term < y->term);
+}
+
+/* The @k strongest terms of @vec into @out, strongest first. */
+static guint
+top_terms (GArray *vec, TermWeight *out, guint k)
+{
+  const TermWeight *v = (const TermWeight *)vec->data;
+  guint n = 0;
+
+  for (guint i = 0; i < vec->len; i++)
+    {
+      guint j;
+      if (n == k && !stronger (&v[i], &out[k - 1]))
+        continue;
+      j = n < k ? n++ : k - 1;
+      while (j > 0 && stronger (&v[i], &out[j - 1]))
+        {
+          out[j] = out[j - 1];
+          j--;
+        }
+      out[j] = v[i];
+    }
+  return n;
+}
+
+static void
+doc_set_vec (DocEntry *doc, GArray *vec)
+{
+  g_clear_pointer (&doc->vec, g_array_unref);
+  doc->vec = vec;
+  doc->n_top = top_terms (vec, doc->top, N_POSTED_TERMS);
 }
 
 /* Sublinear TF times smoothed IDF (as scikit-learn computes it, so the
  * two can be compared), times the weight of the term's kind, normalized
  * to unit length. */
 static GArray *
-vectorize (PxEventIndex *self, const PxEventFeatures *features)
+vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
 {
   GArray *vec = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), features->terms->len);
+  TermWeight *out = (TermWeight *)vec->data;
+  const guint *ids = doc->observed == features ? doc->observed_ids : NULL;
+  guint n = 0;
   double norm = 0;
 
   for (guint i = 0; i < features->terms->len; i++)
     {
       const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
-      gpointer id = g_hash_table_lookup (self->vocab, term->text);
-      const TermInfo *info;
+      gint id = ids != NULL ? (gint)ids[i] : lookup_term (self, term->text, term->hash);
+      TermInfo *info;
       TermWeight tw;
-      double idf, kind = 1.0;
+      double kind = 1.0;
 
-      if (id == NULL)
+      if (id < 0)
         continue;
-      tw.term = GPOINTER_TO_UINT (id) - 1;
+      tw.term = id;
       info = self->terms->pdata[tw.term];
-      idf = log ((1.0 + self->n_docs) / (1.0 + info->df)) + 1.0;
+      if (info->idf_docs != self->n_docs || info->idf_df != info->df)
+        {
+          info->idf = log ((1.0 + self->n_docs) / (1.0 + info->df)) + 1.0;
+          info->idf_docs = self->n_docs;
+          info->idf_df = info->df;
+        }
       if (term->kind == PX_TERM_ENTITY)
         kind = self->params.entity_weight;
       else if (term->kind == PX_TERM_NUMBER)
         kind = self->params.number_weight;
-      tw.weight = (1.0 + log (term->count)) * idf * kind;
+      tw.weight = (term->count < G_N_ELEMENTS (self->log_tf) ? self->log_tf[term->count] : 1.0 + log (term->count)) *
+                  info->idf * kind;
       norm += tw.weight * tw.weight;
-      g_array_append_val (vec, tw);
+      out[n++] = tw;
     }
+  g_array_set_size (vec, n);
   norm = sqrt (norm);
   for (guint i = 0; i < vec->len && norm > 0; i++)
-    g_array_index (vec, TermWeight, i).weight /= norm;
-  g_array_sort (vec, tw_cmp);
+    out[i].weight /= norm;
+  sort_by_term (out, n);
+  if (ids != NULL)
+    {
+      doc->observed = NULL;
+      g_clear_pointer (&doc->observed_ids, g_free);
+    }
   return vec;
 }
 
@@ -305,7 +431,8 @@ vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
 {
   GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
   const TermWeight *x = (const TermWeight *)sum->data, *y = (const TermWeight *)vec->data;
-  guint i = 0, j = 0;
+  TermWeight *o = (TermWeight *)out->data;
+  guint i = 0, j = 0, n = 0;
   double norm = 0;
 
   while (i < sum->len || j < vec->len)
@@ -327,9 +454,10 @@ vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
       if (tw.weight > 1e-9)
         {
           norm += tw.weight * tw.weight;
-          g_array_append_val (out, tw);
+          o[n++] = tw;
         }
     }
+  out->len = n;
   if (norm_out != NULL)
     *norm_out = sqrt (norm);
   return out;
@@ -360,20 +488,15 @@ event_update_days (PxEventIndex *self, EventEntry *e)
     }
 }
 
-static int weight_desc (gconstpointer a, gconstpointer b);
-
 /* Posts the document's strongest terms for its event. Posting every term
  * would make the lists of mid-frequency words as long as the number of
  * events, and finding candidates quadratic. */
 static void
 post_terms (PxEventIndex *self, EventEntry *e, DocEntry *doc)
 {
-  g_autoptr (GArray) top = g_array_copy (doc->vec);
-
-  g_array_sort (top, weight_desc);
-  for (guint i = 0; i < MIN (top->len, N_POSTED_TERMS); i++)
+  for (guint i = 0; i < doc->n_top; i++)
     {
-      GArray *post = self->postings->pdata[g_array_index (top, TermWeight, i).term];
+      GArray *post = self->postings->pdata[doc->top[i].term];
       Posting p = { e->id, doc->day };
 
       /* Members of one event arrive close together: a repeat is recent. */
@@ -442,17 +565,14 @@ weight_desc (gconstpointer a, gconstpointer b)
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
-typedef struct
-{
-  gint64 event;
-  double score;
-} Candidate;
+/* Best first; equal scores by event id, so the order never depends on
+ * how a hash table happened to be laid out. */
+PX_DEFINE_SORT (sort_candidates, Candidate, x->score > y->score || (x->score == y->score && x->event < y->event))
 
-static int
-candidate_desc (gconstpointer a, gconstpointer b)
+static inline guint
+event_hash (gint64 event, guint mask)
 {
-  double x = ((const Candidate *)a)->score, y = ((const Candidate *)b)->score;
-  return x < y ? 1 : x > y ? -1 : 0;
+  return (guint)(((guint64)event * 0x9e3779b97f4a7c15ull) >> 32) & mask;
 }
 
 /* The most similar event within the date window (excluding @skip), or
@@ -460,19 +580,18 @@ candidate_desc (gconstpointer a, gconstpointer b)
 static EventEntry *
 best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
 {
-  g_autoptr (GArray) probe = g_array_copy (doc->vec);
-  g_autoptr (GHashTable) partial = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  GHashTableIter iter;
-  gpointer key, value;
+  GArray *candidates = self->candidates;
   EventEntry *best = NULL;
   double best_sim = -1;
   int window = self->params.date_window_days;
 
-  g_array_sort (probe, weight_desc);
-  for (guint i = 0; i < MIN (probe->len, N_PROBE_TERMS); i++)
+  /* Sum the weights of the probe terms each event has posted. Candidates
+   * live in a scratch array, found by event id through a small table of
+   * their indices (a few kilobytes, cleared afterwards). */
+  g_array_set_size (candidates, 0);
+  for (guint i = 0; i < MIN (doc->n_top, N_PROBE_TERMS); i++)
     {
-      const TermWeight *tw = &g_array_index (probe, TermWeight, i);
+      const TermWeight *tw = &doc->top[i];
       GArray *post = self->postings->pdata[tw->term];
 
       /* Newest first; far older postings cannot be in the window. */
@@ -480,29 +599,41 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
         {
           const Posting *p = &g_array_index (post, Posting, k);
           gint64 ev = p->event;
-          double *acc;
+          guint h;
+          guint32 slot;
 
           if (ev == skip)
             continue;
           if (window >= 0 && doc->day != 0 && p->day != 0 && (gint64)p->day + 2 * window < (gint64)doc->day)
             continue;
-          acc = g_hash_table_lookup (partial, &ev);
-          if (acc == NULL)
+          for (h = event_hash (ev, self->cand_mask); (slot = self->cand_table[h]) != 0; h = (h + 1) & self->cand_mask)
+            if (g_array_index (candidates, Candidate, slot - 1).event == ev)
+              break;
+          if (slot == 0)
             {
-              acc = g_new0 (double, 1);
-              g_hash_table_insert (partial, g_memdup2 (&ev, sizeof ev), acc);
+              Candidate c = { ev, 0 };
+              g_array_append_val (candidates, c);
+              self->cand_table[h] = slot = candidates->len;
+              if (candidates->len * 2 > self->cand_mask)
+                {
+                  guint mask = self->cand_mask * 2 + 1;
+                  g_free (self->cand_table);
+                  self->cand_table = g_new0 (guint32, mask + 1);
+                  self->cand_mask = mask;
+                  for (guint c2 = 0; c2 < candidates->len; c2++)
+                    {
+                      guint h2 = event_hash (g_array_index (candidates, Candidate, c2).event, mask);
+                      while (self->cand_table[h2] != 0)
+                        h2 = (h2 + 1) & mask;
+                      self->cand_table[h2] = c2 + 1;
+                    }
+                }
             }
-          *acc += tw->weight;
+          g_array_index (candidates, Candidate, slot - 1).score += tw->weight;
         }
     }
-
-  g_hash_table_iter_init (&iter, partial);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Candidate c = { *(gint64 *)key, *(double *)value };
-      g_array_append_val (candidates, c);
-    }
-  g_array_sort (candidates, candidate_desc);
+  memset (self->cand_table, 0, (self->cand_mask + 1) * sizeof (guint32));
+  sort_candidates ((Candidate *)candidates->data, candidates->len);
 
   for (guint i = 0, tried = 0; i < candidates->len && tried < N_CANDIDATES; i++)
     {
@@ -553,8 +684,7 @@ px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, doub
   doc = observe (self, features);
   if (doc->event != 0)
     event_leave (self, doc);
-  g_clear_pointer (&doc->vec, g_array_unref);
-  doc->vec = vectorize (self, features);
+  doc_set_vec (doc, vectorize (self, doc, features));
   return assign_doc (self, doc, similarity);
 }
 
@@ -605,8 +735,7 @@ px_event_index_group (PxEventIndex *self, GPtrArray *features)
 
       if (doc->event != 0)
         event_leave (self, doc);
-      g_clear_pointer (&doc->vec, g_array_unref);
-      doc->vec = vectorize (self, f);
+      doc_set_vec (doc, vectorize (self, doc, f));
       assign_doc (self, doc, NULL);
     }
 }
@@ -624,8 +753,7 @@ px_event_index_add_to_event (PxEventIndex *self, const PxEventFeatures *features
   doc = observe (self, features);
   if (doc->event != 0)
     event_leave (self, doc);
-  g_clear_pointer (&doc->vec, g_array_unref);
-  doc->vec = vectorize (self, features);
+  doc_set_vec (doc, vectorize (self, doc, features));
   e = g_hash_table_lookup (self->events, &event_id);
   if (e == NULL)
     e = event_new (self, event_id);
@@ -977,7 +1105,7 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
   self = px_event_index_new (&params);
   while (g_variant_iter_next (terms, "(&s&suu)", &text, &surface, &kind, &df))
     {
-      guint tid = intern_term (self, text, surface, (PxTermKind)kind);
+      guint tid = intern_term (self, text, px_hash_bytes (text, strlen (text)), surface, (PxTermKind)kind);
       ((TermInfo *)self->terms->pdata[tid])->df = df;
     }
   self->n_docs = n_docs;
@@ -994,6 +1122,7 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
         if (tw.term < self->terms->len)
           g_array_append_val (doc->vec, tw);
       g_variant_iter_free (vec);
+      doc->n_top = top_terms (doc->vec, doc->top, N_POSTED_TERMS);
       g_hash_table_replace (self->docs, &doc->id, doc);
       e = g_hash_table_lookup (self->events, &event);
       if (e == NULL)

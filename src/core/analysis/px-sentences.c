@@ -69,15 +69,44 @@ static const char *const starters[] = {
 static gboolean
 in_list (const char *const *list, const char *word)
 {
+  /* The first byte rules out almost every entry without a call. */
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (list[i], word) == 0)
+    if (list[i][0] == word[0] && strcmp (list[i], word) == 0)
       return TRUE;
   return FALSE;
 }
 
-/* The word ending right before @dot (letters and inner dots), lowercased. */
+/* @len bytes of @s lowercased as g_utf8_strdown() does, in @buf when that
+ * is plain ASCII lowering (no "I", which Turkish locales lower to "ı"), else
+ * newly allocated: free the result when it is not @buf. */
 static char *
-word_before (const char *text, const char *dot)
+lower_word (const char *s, gsize len, char *buf, gsize size)
+{
+  if (len < size)
+    {
+      gsize i;
+      for (i = 0; i < len; i++)
+        {
+          guchar b = (guchar)s[i];
+          if (b >= 0x80 || b == 'I')
+            break;
+          buf[i] = g_ascii_tolower (b);
+        }
+      if (i == len)
+        {
+          buf[len] = '\0';
+          return buf;
+        }
+    }
+  return g_utf8_strdown (s, len);
+}
+
+#define WORD_BUF 32
+
+/* The word ending right before @dot (letters and inner dots), lowercased
+ * (see lower_word()). */
+static char *
+word_before (const char *text, const char *dot, char *buf)
 {
   const char *p = dot;
 
@@ -89,18 +118,18 @@ word_before (const char *text, const char *dot)
         break;
       p = prev;
     }
-  return g_utf8_strdown (p, dot - p);
+  return lower_word (p, dot - p, buf, WORD_BUF);
 }
 
-/* The word starting at @p, lowercased. */
+/* The word starting at @p, lowercased (see lower_word()). */
 static char *
-word_at (const char *p)
+word_at (const char *p, char *buf)
 {
   const char *q = p;
 
   while (*q && g_unichar_isalpha (g_utf8_get_char (q)))
     q = g_utf8_next_char (q);
-  return g_utf8_strdown (p, q - p);
+  return lower_word (p, q - p, buf, WORD_BUF);
 }
 
 static gboolean
@@ -126,20 +155,28 @@ is_boundary (const char *text, const char *term_pos, gunichar term, const char *
 
   if (term == '.' && term_pos > text && g_utf8_get_char (g_utf8_find_prev_char (text, term_pos)) != '.')
     {
-      g_autofree char *word = word_before (text, term_pos);
-      g_autofree char *next_word = NULL;
+      char buf[WORD_BUF], next_buf[WORD_BUF];
+      char *word = word_before (text, term_pos, buf);
+      char *next_word = NULL;
+      int verdict = -1; /* undecided */
 
       if (*word == '\0')
-        return TRUE;
-      if (in_list (title_abbrevs, word) || is_initial (word))
-        return FALSE;
-      if (in_list (month_abbrevs, word) && g_unichar_isdigit (n))
-        return FALSE;
-      if (strchr (word, '.') != NULL || in_list (ambiguous_abbrevs, word))
+        verdict = TRUE;
+      else if (in_list (title_abbrevs, word) || is_initial (word))
+        verdict = FALSE;
+      else if (in_list (month_abbrevs, word) && g_unichar_isdigit (n))
+        verdict = FALSE;
+      else if (strchr (word, '.') != NULL || in_list (ambiguous_abbrevs, word))
         {
-          next_word = word_at (next);
-          return in_list (starters, next_word);
+          next_word = word_at (next, next_buf);
+          verdict = in_list (starters, next_word);
         }
+      if (word != buf)
+        g_free (word);
+      if (next_word != next_buf)
+        g_free (next_word);
+      if (verdict >= 0)
+        return verdict;
     }
   return TRUE;
 }
@@ -168,6 +205,14 @@ push (GArray *out, const char *text, const char *s, const char *e, guint cp_s, g
   g_array_append_val (out, sent);
 }
 
+/* ASCII bytes other than NUL, newline and the sentence ends. */
+static const guint8 plain[128] = {
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 GArray *
 px_split_sentences (const char *text)
 {
@@ -182,8 +227,22 @@ px_split_sentences (const char *text)
   p = text;
   while (*p)
     {
-      gunichar c = get_char (p);
+      gunichar c;
 
+      if (start != NULL && (guchar)*p < 0x80 && plain[(guchar)*p])
+        {
+          /* Inside a sentence, a run of ASCII that can neither end it nor
+           * break the line needs no look at all. */
+          const char *q = p + 1;
+          while ((guchar)*q < 0x80 && plain[(guchar)*q])
+            q++;
+          cp += q - p;
+          p = q;
+          in_newline_run = FALSE;
+          continue;
+        }
+
+      c = get_char (p);
       if (c == '\n')
         {
           if (start != NULL)

@@ -14,13 +14,25 @@ typedef struct _PxStemmer PxStemmer;
 
 /* What the stemmer knows about one word as written: its comparison form
  * (px_normalize_word()), its stem (the norm itself for stop words, numbers
- * and acronyms) and whether it is a stop word. */
+ * and acronyms) and whether it is a stop word. @norm_id and @stem_id are
+ * the ids of the two interned strings (px_stemmer_intern()), @norm_chars
+ * the length of the norm in code points. */
 typedef struct
 {
   const char *norm;
   const char *stem;
   gboolean stop;
+  guint norm_id;
+  guint stem_id;
+  guint norm_chars;
 } PxWord;
+
+/* Per interned string, four numbers a caller may use as it likes (see
+ * px_stemmer_get_scratch()). */
+typedef struct
+{
+  guint32 v[4];
+} PxStemmerScratch;
 
 /* @language is a BCP 47 tag ("en", "de-AT") or NULL; a language Snowball
  * does not know falls back to English. */
@@ -40,6 +52,25 @@ const char *px_stemmer_stem (PxStemmer *self, const char *norm);
  * stemmed nor a stop word. One hash lookup for a word seen before: this
  * is the tokenizer's inner loop. */
 const PxWord *px_stemmer_word (PxStemmer *self, const char *word, gsize len, gboolean literal);
+
+/* Interns @len bytes of @s (no NUL needed) and returns the string's id:
+ * ids count from 0 in order of first sight, and every norm and stem the
+ * stemmer hands out is interned, so equal strings are one pointer and one
+ * id. */
+guint px_stemmer_intern (PxStemmer *self, const char *s, gsize len);
+/* The interned string of @id, with its length in bytes and its
+ * px_hash_bytes() if @len / @hash are not NULL. */
+const char *px_stemmer_string (PxStemmer *self, guint id, guint *len, guint32 *hash);
+
+/* Scratch space for an analysis that keeps something per interned string
+ * while it reads one text (event features count terms by string id): one
+ * PxStemmerScratch per string id, zeroed when first handed out. Entries
+ * are valid for a caller when they carry its stamp (px_stemmer_next_stamp()),
+ * so nothing needs clearing between texts. The array moves when strings are
+ * interned: fetch it again after px_stemmer_intern() or px_stemmer_word(). */
+PxStemmerScratch *px_stemmer_get_scratch (PxStemmer *self);
+/* A stamp no scratch entry carries yet (never 0). */
+guint32 px_stemmer_next_stamp (PxStemmer *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxStemmer, px_stemmer_unref)
 

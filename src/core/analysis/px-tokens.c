@@ -7,6 +7,29 @@
 
 /* ASCII fast paths: most characters of most articles are ASCII, and the
  * Unicode tables cost a function call and a lookup per character. */
+enum
+{
+  C_ALNUM = 1 << 0,
+  C_ALPHA = 1 << 1,
+  C_UPPER = 1 << 2,
+};
+
+#define LOWER (C_ALNUM | C_ALPHA)
+#define UPPER (C_ALNUM | C_ALPHA | C_UPPER)
+#define DIGIT C_ALNUM
+
+static const guint8 ascii_class[128] = {
+  ['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT, ['4'] = DIGIT, ['5'] = DIGIT, ['6'] = DIGIT,
+  ['7'] = DIGIT, ['8'] = DIGIT, ['9'] = DIGIT, ['a'] = LOWER, ['b'] = LOWER, ['c'] = LOWER, ['d'] = LOWER,
+  ['e'] = LOWER, ['f'] = LOWER, ['g'] = LOWER, ['h'] = LOWER, ['i'] = LOWER, ['j'] = LOWER, ['k'] = LOWER,
+  ['l'] = LOWER, ['m'] = LOWER, ['n'] = LOWER, ['o'] = LOWER, ['p'] = LOWER, ['q'] = LOWER, ['r'] = LOWER,
+  ['s'] = LOWER, ['t'] = LOWER, ['u'] = LOWER, ['v'] = LOWER, ['w'] = LOWER, ['x'] = LOWER, ['y'] = LOWER,
+  ['z'] = LOWER, ['A'] = UPPER, ['B'] = UPPER, ['C'] = UPPER, ['D'] = UPPER, ['E'] = UPPER, ['F'] = UPPER,
+  ['G'] = UPPER, ['H'] = UPPER, ['I'] = UPPER, ['J'] = UPPER, ['K'] = UPPER, ['L'] = UPPER, ['M'] = UPPER,
+  ['N'] = UPPER, ['O'] = UPPER, ['P'] = UPPER, ['Q'] = UPPER, ['R'] = UPPER, ['S'] = UPPER, ['T'] = UPPER,
+  ['U'] = UPPER, ['V'] = UPPER, ['W'] = UPPER, ['X'] = UPPER, ['Y'] = UPPER, ['Z'] = UPPER,
+};
+
 static inline gunichar
 get_char (const char *p)
 {
@@ -32,16 +55,10 @@ u_isupper (gunichar c)
 }
 
 static inline gboolean
-u_isspace (gunichar c)
-{
-  return c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c);
-}
-
-static inline gboolean
 is_word_char (gunichar c)
 {
   if (c < 0x80)
-    return g_ascii_isalnum (c);
+    return (ascii_class[c] & C_ALNUM) != 0;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
@@ -49,28 +66,51 @@ GArray *
 px_tokenize (const char *text, PxStemmer *stemmer)
 {
   GArray *out;
+  PxToken *toks;
+  guint n = 0, cap;
   const char *p = text;
   guint cp = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (stemmer != NULL, NULL);
 
-  out = g_array_new (FALSE, TRUE, sizeof (PxToken));
+  /* A word and a space take six bytes on average: one allocation for most
+   * texts, without zeroing what every token fills anyway. */
+  cap = (guint)MIN (strlen (text) / 5 + 16, 1u << 16);
+  out = g_array_sized_new (FALSE, FALSE, sizeof (PxToken), cap);
+  g_array_set_size (out, cap);
+  toks = (PxToken *)out->data;
   while (*p)
     {
-      gunichar c = get_char (p);
+      guchar b = (guchar)*p;
+      gunichar c;
       const char *s, *q;
       guint cs, cq;
       gboolean has_digit, all_upper = TRUE, has_inner_dot = FALSE;
       guint n_letters = 0;
-      PxToken tok = { 0 };
+      PxToken *tok;
       const PxWord *word;
+      guint flags = 0;
 
-      if (!is_word_char (c))
+      if (b < 0x80)
         {
-          p = g_utf8_next_char (p);
-          cp++;
-          continue;
+          if (!(ascii_class[b] & C_ALNUM))
+            {
+              p++;
+              cp++;
+              continue;
+            }
+          c = b;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          if (!is_word_char (c))
+            {
+              p = g_utf8_next_char (p);
+              cp++;
+              continue;
+            }
         }
 
       s = p;
@@ -80,10 +120,29 @@ px_tokenize (const char *text, PxStemmer *stemmer)
       has_digit = u_isdigit (c);
       while (*q)
         {
-          gunichar d = get_char (q);
-          const char *after = g_utf8_next_char (q);
-          gunichar e = get_char (after);
+          guchar db = (guchar)*q;
+          gunichar d, e;
+          const char *after;
 
+          if (db < 0x80 && (ascii_class[db] & C_ALNUM))
+            {
+              /* The common case: a plain letter or digit. */
+              if (ascii_class[db] & C_ALPHA)
+                {
+                  n_letters++;
+                  if (!(ascii_class[db] & C_UPPER))
+                    all_upper = FALSE;
+                }
+              else
+                has_digit = TRUE;
+              q++;
+              cq++;
+              continue;
+            }
+
+          d = get_char (q);
+          after = g_utf8_next_char (q);
+          e = get_char (after);
           if (is_word_char (d))
             {
               if (u_isalpha (d))
@@ -116,26 +175,37 @@ px_tokenize (const char *text, PxStemmer *stemmer)
           cq++;
         }
 
-      tok.start = cs;
-      tok.end = cq;
-      tok.byte_start = s - text;
-      tok.byte_end = q - text;
       if (u_isdigit (c))
-        tok.flags |= PX_TOKEN_NUMBER;
-      if (u_isupper (c) || g_unichar_istitle (c))
-        tok.flags |= PX_TOKEN_CAPITALIZED;
+        flags |= PX_TOKEN_NUMBER;
+      if (c < 0x80 ? (ascii_class[c] & C_UPPER) != 0 : g_unichar_isupper (c) || g_unichar_istitle (c))
+        flags |= PX_TOKEN_CAPITALIZED;
       if ((all_upper && n_letters >= 2) || has_inner_dot)
-        tok.flags |= PX_TOKEN_ACRONYM;
+        flags |= PX_TOKEN_ACRONYM;
       /* "US" as written is the country, not the pronoun. */
-      word = px_stemmer_word (stemmer, s, q - s, (tok.flags & (PX_TOKEN_ACRONYM | PX_TOKEN_NUMBER)) != 0);
-      tok.norm = word->norm;
-      tok.stem = word->stem;
+      word = px_stemmer_word (stemmer, s, q - s, (flags & (PX_TOKEN_ACRONYM | PX_TOKEN_NUMBER)) != 0);
       if (word->stop)
-        tok.flags |= PX_TOKEN_STOP;
-      g_array_append_val (out, tok);
+        flags |= PX_TOKEN_STOP;
+
+      if (n == cap)
+        {
+          cap *= 2;
+          g_array_set_size (out, cap);
+          toks = (PxToken *)out->data;
+        }
+      tok = &toks[n++];
+      tok->start = cs;
+      tok->end = cq;
+      tok->byte_start = s - text;
+      tok->byte_end = q - text;
+      tok->norm = word->norm;
+      tok->stem = word->stem;
+      tok->flags = flags;
+      tok->sentence = 0;
+      tok->word = word;
 
       p = q;
       cp = cq;
     }
+  g_array_set_size (out, n);
   return out;
 }

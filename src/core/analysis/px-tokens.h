@@ -20,7 +20,8 @@ typedef enum
  * norm itself for stop words and numbers). Both strings belong to the
  * stemmer that tokenized, and are interned there: equal words have equal
  * pointers. @sentence is the index of the sentence holding the token,
- * filled by PxTextUnits. */
+ * filled by PxTextUnits. @word is the stemmer's record of the word as
+ * written (ids of the norm and stem, among others). */
 typedef struct
 {
   guint start;
@@ -31,6 +32,7 @@ typedef struct
   const char *stem;
   guint flags;
   guint sentence;
+  const PxWord *word;
 } PxToken;
 
 /* Splits @text into words: runs of letters and digits, keeping inner
