@@ -75,7 +75,7 @@ static void
 test_check_text (Fixture *f, gconstpointer data)
 {
   const char *text = "Caf\u00e9 \u00e0 la carte? The *goverment* said it won't \u201crecieve\u201d 3rd-party bids "
-                     "\u2014 cafe owners' qwzx. A.";
+                     "\u2014 cafe owners' qwzx, says CNBC. A.";
   g_autoptr (GArray) ranges = px_spell_checker_check_text (f->checker, text, -1);
   const char *expected[] = { "Caf\u00e9", "goverment", "recieve", "qwzx" };
 

@@ -197,6 +197,14 @@ px_reader_view_init (PxReaderView *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The text view is as tall as the article: when a click focuses it, the
+   * viewport must not jump to show it, or a drag selects from where the
+   * text was to wherever it jumped. */
+  {
+    GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+    if (GTK_IS_VIEWPORT (viewport))
+      gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  }
   self->zoom = 1.0;
   /* Created first, so it has the lowest priority: highlight tags added
    * later draw over it. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "gui/annotations/px-annotation-controller.h"
 #include "gui/px-window-private.h"
 
 #include <glib/gi18n.h>
@@ -536,6 +537,7 @@ px_window_dispose (GObject *object)
 {
   PxWindow *self = PX_WINDOW (object);
 
+  px_annotation_controller_detach (self);
   _px_window_dispose_import (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
   g_clear_object (&self->document);
@@ -627,6 +629,7 @@ px_window_init (PxWindow *self)
   restore_state (self);
   _px_window_init_import (self);
   update_actions (self);
+  px_annotation_controller_attach (self);
 }
 
 PxWindow *

@@ -354,6 +354,21 @@ word_char_at (const char *p, const char *end)
   return next < end && g_unichar_isalpha (g_utf8_get_char (next));
 }
 
+static gboolean
+is_all_caps (const char *word, gssize len)
+{
+  gboolean upper = FALSE;
+
+  for (const char *p = word; p < word + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_islower (c))
+        return FALSE;
+      upper |= g_unichar_isupper (c);
+    }
+  return upper;
+}
+
 GArray *
 px_spell_checker_check_text (PxSpellChecker *self, const char *text, gssize len)
 {
@@ -389,7 +404,9 @@ px_spell_checker_check_text (PxSpellChecker *self, const char *text, gssize len)
           p = g_utf8_next_char (p);
           index++;
         }
-      if (has_digit || index - start_index < 2)
+      /* Acronyms (all capitals: "CNBC", "NATO") are names, not words a
+       * dictionary knows. */
+      if (has_digit || index - start_index < 2 || is_all_caps (word_start, p - word_start))
         continue;
       if (!px_spell_checker_check_word (self, word_start, p - word_start))
         g_array_append_val (out, ((PxSpellRange){ start_index, index }));

@@ -48,8 +48,8 @@ void px_spell_checker_ignore_word (PxSpellChecker *self, const char *word, gssiz
 const char *px_spell_checker_get_personal_path (PxSpellChecker *self);
 
 /* Misspelled words of @text (UTF-8, @len bytes or -1), as code-point
- * ranges into it, in order. Words with digits and single letters are not
- * checked; Markdown marks around a word are not part of it. */
+ * ranges into it, in order. Words with digits, single letters and
+ * acronyms in capitals are not checked; Markdown marks around a word are not part of it. */
 GArray *px_spell_checker_check_text (PxSpellChecker *self, const char *text, gssize len);
 
 /* Widens [*start, *end) (code points of @text) to whole words, so a

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Highlighting in the real window, under Xvfb: select, pick a swatch,
+ * see it stored and drawn, add a note with spell checking, overlap and
+ * undo, then restart the window and find everything again. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gui/annotations/px-annotation-controller.h"
+#include "gui/px-application.h"
+#include "gui/px-window.h"
+#include "store/px-store-annotations.h"
+
+#define TITLE "Lighthouse keeper hands over the lamp"
+#define BODY1 "The keeper of the Orrin lighthouse handed over the lamp on Sunday after forty years."
+#define BODY2 "Villagers gathered on the jetty to watch the new keeper climb the stairs."
+
+static gboolean
+wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+reader_has_title (gpointer data)
+{
+  PxReaderView *reader = px_window_get_reader (data);
+
+  /* Shown on screen, so popovers can be placed. */
+  return g_strcmp0 (px_reader_view_get_title_text (reader), TITLE) == 0 &&
+         gtk_widget_get_mapped (GTK_WIDGET (px_reader_view_get_text_view (reader))) &&
+         gtk_widget_get_width (GTK_WIDGET (px_reader_view_get_text_view (reader))) > 100;
+}
+
+static GtkTextBuffer *
+reader_buffer (PxWindow *window)
+{
+  return gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
+}
+
+static guint
+offset_of (PxWindow *window, const char *needle)
+{
+  const char *text = px_document_get_text (px_window_get_document (window));
+  const char *hit = strstr (text, needle);
+
+  g_assert_nonnull (hit);
+  return g_utf8_pointer_to_offset (text, hit);
+}
+
+static void
+select_text (PxWindow *window, const char *needle)
+{
+  GtkTextBuffer *buffer = reader_buffer (window);
+  guint start = offset_of (window, needle);
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, start + g_utf8_strlen (needle, -1));
+  gtk_text_buffer_select_range (buffer, &s, &e);
+}
+
+static gboolean
+drawn_at (PxWindow *window, PxAnnotation *a)
+{
+  PxAnnotationController *controller = px_annotation_controller_get (window);
+  GtkTextTag *tag = px_highlight_layer_get_tag (px_annotation_controller_get_layer (controller), a);
+  GtkTextIter iter;
+
+  if (tag == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (reader_buffer (window), &iter, px_annotation_get_start (a));
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static gboolean
+list_has_one (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) == 1;
+}
+
+static gboolean
+note_checked (gpointer data)
+{
+  g_autoptr (GArray) ranges = px_note_editor_get_misspelled (data);
+  return ranges->len > 0;
+}
+
+static void
+test_highlight_note_undo_restart (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-highlight-XXXXXX", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *article = g_build_filename (dir, "lighthouse.txt", NULL);
+  g_autofree char *spell_dir = g_build_filename (dir, "data", NULL);
+  g_autoptr (PxApplication) app = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
+  g_autoptr (GArray) misspelled = NULL;
+  g_autoptr (GMenuModel) menu = NULL;
+  g_autofree char *note = NULL;
+  PxAnnotationController *controller;
+  PxHighlightPopover *popover;
+  PxHighlightLayer *layer;
+  PxAnnotation *yellow, *green;
+  PxNoteEditor *editor;
+  PxWindow *window;
+  gint64 doc_id, yellow_id;
+  guint start, end;
+  GtkTextIter iter;
+
+  /* The personal word list goes to the test's folder, not the user's. */
+  g_setenv ("XDG_DATA_HOME", spell_dir, TRUE);
+  app = px_application_new (library, 0);
+  g_assert_true (g_file_set_contents (article, TITLE "\n\n" BODY1 "\n\n" BODY2 "\n", -1, NULL));
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = px_window_new (app, library, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (article);
+  px_window_import_files (window, &file, 1);
+  g_assert_true (wait_for (reader_has_title, window, 10000));
+  doc_id = px_document_get_id (px_window_get_document (window));
+
+  controller = px_annotation_controller_get (window);
+  g_assert_nonnull (controller);
+  layer = px_annotation_controller_get_layer (controller);
+  popover = px_annotation_controller_get_popover (controller);
+
+  /* A selection finished with the mouse opens the popover at it. */
+  select_text (window, "handed over the lamp on Sunday");
+  g_assert_true (px_highlight_layer_get_selection (layer, &start, &end));
+  g_signal_emit_by_name (layer, "selection-finished", start, end);
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (px_highlight_popover_get_swatch (popover, "green")));
+
+  /* One click on yellow: stored and drawn. (An activated button clicks
+   * after its short pressed look.) */
+  gtk_widget_activate (px_highlight_popover_get_swatch (popover, "yellow"));
+  g_assert_true (wait_for (list_has_one, px_annotation_controller_get_list (controller), 3000));
+  stored = px_store_list_annotations (px_window_get_store (window), doc_id, &error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpstr (px_annotation_get_quote (g_ptr_array_index (stored, 0)), ==, "handed over the lamp on Sunday");
+  g_assert_cmpstr (px_annotation_get_color (g_ptr_array_index (stored, 0)), ==, "yellow");
+  yellow_id = px_annotation_get_id (g_ptr_array_index (stored, 0));
+  yellow = px_annotation_list_lookup (px_annotation_controller_get_list (controller), yellow_id);
+  g_assert_true (drawn_at (window, yellow));
+  g_assert_true (px_highlight_layer_get_at (layer, offset_of (window, "lamp")) == yellow);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (px_annotations_panel_get_model (px_annotation_controller_get_panel (controller))), ==,
+      1);
+
+  /* A note with a misspelling: underlined, corrected from the menu. */
+  g_signal_emit_by_name (layer, "annotation-clicked", yellow);
+  g_assert_true (px_highlight_popover_get_annotation (popover) == yellow);
+  g_signal_emit_by_name (popover, "note-requested");
+  g_assert_cmpstr (px_highlight_popover_get_page (popover), ==, "note");
+  editor = px_highlight_popover_get_note_editor (popover);
+  px_spell_checker_set_language (px_note_editor_get_checker (editor), "en_US");
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), &iter);
+  gtk_text_buffer_insert (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), &iter, "Forty yeers of service.", -1);
+  g_assert_true (wait_for (note_checked, editor, 3000));
+  misspelled = px_note_editor_get_misspelled (editor);
+  g_assert_cmpuint (misspelled->len, ==, 1);
+  g_assert_cmpuint (g_array_index (misspelled, PxSpellRange, 0).start, ==, 6);
+  menu = px_note_editor_build_menu_at (editor, 7);
+  g_assert_nonnull (menu);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "spell.replace", "s", "years");
+  note = px_note_editor_dup_text (editor);
+  g_assert_cmpstr (note, ==, "Forty years of service.");
+  px_highlight_popover_flush (popover);
+  g_assert_cmpstr (px_annotation_get_note (yellow), ==, "Forty years of service.");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* An overlapping green highlight by key, then undone. */
+  select_text (window, "on Sunday after forty years");
+  gtk_widget_activate_action (GTK_WIDGET (px_reader_view_get_text_view (px_window_get_reader (window))),
+                              "annot.highlight", "s", "green");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (px_annotation_controller_get_list (controller))), ==, 2);
+  green = px_highlight_layer_get_at (layer, offset_of (window, "forty"));
+  g_assert_nonnull (green);
+  g_assert_cmpstr (px_annotation_get_color (green), ==, "green");
+  /* Both stay visible where they overlap. */
+  g_assert_true (drawn_at (window, yellow));
+  gtk_widget_activate_action (GTK_WIDGET (window), "annot.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (px_annotation_controller_get_list (controller))), ==, 1);
+  g_assert_null (px_highlight_layer_get_at (layer, offset_of (window, "forty")));
+
+  /* Restart: a new window on the same library finds it all. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  window = px_window_new (app, library, doc_id);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (reader_has_title, window, 10000));
+  controller = px_annotation_controller_get (window);
+  yellow = px_annotation_list_lookup (px_annotation_controller_get_list (controller), yellow_id);
+  g_assert_nonnull (yellow);
+  g_assert_cmpstr (px_annotation_get_note (yellow), ==, "Forty years of service.");
+  g_assert_true (drawn_at (window, yellow));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (px_annotation_controller_get_list (controller))), ==, 1);
+  /* The undo history survived too: redo brings the green one back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "annot.redo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (px_annotation_controller_get_list (controller))), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_unlink (article);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/highlight/note-undo-restart", test_highlight_note_undo_restart);
+  return g_test_run ();
+}
