@@ -141,11 +141,15 @@ rm -rf "$STAGE"
 sdk=$STAGE/sdk
 files=$sdk/files
 mkdir -p "$sdk"
-cp -a "$ROOTFS/usr" "$files"
-cp -a "$ROOTFS/etc" "$files/etc"   # a runtime's files/etc is mounted as /etc
+# Hard links, not copies: a few GB less to write. Every change below
+# replaces or removes files rather than writing into them, so the tree in
+# $ROOTFS stays untouched.
+cp -al "$ROOTFS/usr" "$files"
+cp -al "$ROOTFS/etc" "$files/etc"   # a runtime's files/etc is mounted as /etc
 # flatpak-builder runs ldconfig from /usr/bin; Debian keeps it in /usr/sbin.
 ln -sf ../sbin/ldconfig "$files/bin/ldconfig"
 # /app libraries first, as in the real runtime.
+rm -f "$files/etc/ld.so.conf.d/00-flatpak-app.conf"
 printf '/app/lib\n/app/lib/%s-linux-gnu\ninclude /run/flatpak/ld.so.conf.d/*.conf\n' "$ARCH" \
   >"$files/etc/ld.so.conf.d/00-flatpak-app.conf"
 rm -f "$files/etc/ld.so.cache" "$files/etc/machine-id" "$files/etc/hostname" \
@@ -157,6 +161,7 @@ while IFS= read -r -d '' link; do
   case $target in ../*) ln -sfn "/${target#../}" "$link" ;; esac
 done < <(find "$files/etc" -maxdepth 1 -type l -print0)
 # Host fonts, as flatpak exposes them under /run/host.
+rm -f "$files/etc/fonts/conf.d/50-flatpak.conf"
 cat >"$files/etc/fonts/conf.d/50-flatpak.conf" <<'XML'
 <?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
@@ -172,15 +177,17 @@ cp -a "$ROOTFS/var/cache/fontconfig/." "$files/cache/fontconfig/"
 sed -i 's|<cachedir>/var/cache/fontconfig</cachedir>|<cachedir>/usr/cache/fontconfig</cachedir>\n\t<cachedir>/var/cache/fontconfig</cachedir>|' \
   "$files/etc/fonts/fonts.conf"
 rm -rf "$files/share/doc" "$files/share/man" "$files/share/info" "$files/share/lintian"
-# The real runtime has no libstemmer; Debian's libappstream (which
-# libadwaita 1.7 links) needs it. Left in the library path, meson's
-# find_library() takes the versioned libstemmer.so.0d (it globs for lib*.so.N
-# when there is no dev symlink) and the app silently depends on the runtime's
-# copy. Move it where only the dynamic loader looks: builds see what the real
-# SDK offers, and libadwaita still loads.
-mkdir -p "$files/lib/$ARCH-linux-gnu/appstream-private"
-mv "$files"/lib/"$ARCH"-linux-gnu/libstemmer.so* "$files/lib/$ARCH-linux-gnu/appstream-private/"
-printf '/usr/lib/%s-linux-gnu/appstream-private\n' "$ARCH" >"$files/etc/ld.so.conf.d/90-appstream-private.conf"
+# The real SDK has no libstemmer. Debian's is there only because libadwaita
+# links libappstream, which links libstemmer. Left in the library path,
+# meson's find_library() would take the versioned libstemmer.so.0d (it globs
+# for lib*.so.N when there is no dev symlink) and the app would silently
+# depend on a library the real runtime lacks. In its own folder, listed in
+# ld.so.conf, the linker still finds it for libappstream's sake (ld reads
+# ld.so.conf for indirect dependencies) but find_library() does not.
+private=lib/$ARCH-linux-gnu/libstemmer-private
+mkdir -p "$files/$private"
+mv "$files"/lib/"$ARCH"-linux-gnu/libstemmer.so* "$files/$private/"
+printf '/usr/%s\n' "$private" >"$files/etc/ld.so.conf.d/90-libstemmer-private.conf"
 printf '[Runtime]\nname=org.gnome.Sdk\nruntime=org.gnome.Platform/%s/%s\nsdk=org.gnome.Sdk/%s/%s\n' \
   "$ARCH" "$BRANCH" "$ARCH" "$BRANCH" >"$sdk/metadata"
 
@@ -191,10 +198,18 @@ pf=$platform/files
 rm -rf "$pf/include" "$pf/lib/gcc" "$pf/libexec/gcc" "$pf/share/gir-1.0" "$pf/share/aclocal" \
   "$pf/lib/$ARCH-linux-gnu/pkgconfig" "$pf/share/pkgconfig" "$pf/lib/pkgconfig"
 find "$pf/lib" -name '*.a' -delete
+# At run time libadwaita needs it, and flatpak builds the loader cache
+# without ld.so.conf.d: back into the normal folder. The app's own copy is
+# static, so this one never stands in for it.
+mv "$pf/$private"/libstemmer.so* "$pf/lib/$ARCH-linux-gnu/"
+rmdir "$pf/$private"
+rm "$pf/etc/ld.so.conf.d/90-libstemmer-private.conf"
 
-rm -rf "$REPO"
+# The repo is kept between exports: unchanged files are already stored, and
+# only the newest commit of each ref is kept.
 flatpak build-export --runtime --files=files "$REPO" "$sdk" "$BRANCH" >/dev/null
 flatpak build-export --runtime --files=files "$REPO" "$platform" "$BRANCH" >/dev/null
+ostree --repo="$REPO" prune --refs-only --depth=0 >/dev/null
 flatpak build-update-repo "$REPO" >/dev/null
 rm -rf "$STAGE"
 flatpak --user remote-delete --force parallax-standin >/dev/null 2>&1 || true
