@@ -4,6 +4,7 @@
 #include "import/px-import.h"
 #include "import/px-shingles.h"
 #include "import/px-url-fetch.h"
+#include "store/px-store-events.h"
 #include "store/px-store-near-dup.h"
 
 void
@@ -79,11 +80,14 @@ index_document (PxStore *store, gint64 id, const char *text, gint64 *near_id, do
 typedef struct
 {
   PxDocument *doc;
+  PxEventFeatures *features;
   gint64 existing;
   gint64 near_id;
   double similarity;
 } AddData;
 
+/* The document, its signature and its place in an event go in together:
+ * a crash never leaves one without the others. */
 static gboolean
 add_txn (PxStore *store, gpointer user_data, GError **error)
 {
@@ -91,8 +95,21 @@ add_txn (PxStore *store, gpointer user_data, GError **error)
 
   if (!px_store_add_document (store, d->doc, &d->existing, error))
     return FALSE;
-  return index_document (store, px_document_get_id (d->doc), px_document_get_text (d->doc), &d->near_id, &d->similarity,
-                         error);
+  if (!index_document (store, px_document_get_id (d->doc), px_document_get_text (d->doc), &d->near_id, &d->similarity,
+                       error))
+    return FALSE;
+  d->features->document_id = px_document_get_id (d->doc);
+  return px_store_assign_event (store, d->doc, d->features, error);
+}
+
+/* The event statistics are saved once per batch, not per document. */
+static void
+flush_events (PxStore *store)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!px_store_flush_events (store, &error))
+    g_warning ("Could not save the event statistics: %s", error->message);
 }
 
 PxImportResult *
@@ -100,10 +117,15 @@ px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GEr
 {
   PxImportResult *result = g_new0 (PxImportResult, 1);
   g_autoptr (GError) local_error = NULL;
-  AddData d = { doc, 0, 0, 0 };
+  g_autoptr (PxEventFeatures) features = NULL;
+  AddData d = { doc, NULL, 0, 0, 0 };
 
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
   g_return_val_if_fail (PX_IS_DOCUMENT (doc), NULL);
+
+  /* The terms are counted before the write lock is taken. */
+  features = px_event_features_new_for_document (doc, NULL);
+  d.features = features;
 
   result->source = g_strdup (source);
   result->title = g_strdup (px_document_get_title (doc));
@@ -151,7 +173,11 @@ px_import_url (PxStore *store, const char *url, GCancellable *cancellable, GErro
 
   doc = px_url_import (url, NULL, cancellable, &local_error);
   if (doc != NULL)
-    return px_import_add_document (store, doc, url, error);
+    {
+      result = px_import_add_document (store, doc, url, error);
+      flush_events (store);
+      return result;
+    }
   result = g_new0 (PxImportResult, 1);
   result->source = g_strdup (url);
   result->status = PX_IMPORT_FAILED;
@@ -217,7 +243,10 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
         {
           result = px_import_add_document (store, doc, source, error);
           if (result == NULL)
-            return NULL;
+            {
+              flush_events (store);
+              return NULL;
+            }
         }
       else
         {
@@ -231,6 +260,7 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
       if (progress != NULL)
         progress (i + 1, files->len, result, user_data);
     }
+  flush_events (store);
   return g_steal_pointer (&results);
 }
 
