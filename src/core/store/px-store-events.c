@@ -18,6 +18,7 @@ typedef struct
   gint64 generation;
   gboolean known; /* generation is meaningful */
   gboolean dirty;
+  guint n_rebuilt;      /* documents whose terms were read back from the library */
   GHashTable *stemmers; /* language → PxStemmer */
 } EventState;
 
@@ -159,6 +160,7 @@ load_features (PxStore *self, EventState *state, gint64 document_id, GError **er
 
   if (doc == NULL)
     return NULL;
+  state->n_rebuilt++;
   return px_event_features_new_for_document (doc, stemmer_for (state, px_document_get_language (doc)));
 }
 
@@ -340,7 +342,7 @@ assign_batch (PxStore *self, EventState *state, GArray *ids, GHashTable *touched
  * documents the statistics never saw are added (with their event if they
  * have one, else grouped). Only those documents are read. */
 static gboolean
-reconcile (PxStore *self, EventState *state, GError **error)
+reconcile (PxStore *self, EventState *state, gint64 except, GError **error)
 {
   g_autoptr (GHashTable) placement = index_placement (state->index);
   g_autoptr (GHashTable) in_db = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -385,7 +387,9 @@ reconcile (PxStore *self, EventState *state, GError **error)
 
       if (ev == 0)
         {
-          g_array_append_val (unassigned, id);
+          /* The caller is about to place it, with the terms it has. */
+          if (id != except)
+            g_array_append_val (unassigned, id);
           continue;
         }
       if (have == ev)
@@ -498,7 +502,7 @@ ensure_index (PxStore *self, gint64 except, GError **error)
     return NULL;
   if (!state->known || state->generation != generation)
     {
-      if (!reconcile (self, state, error))
+      if (!reconcile (self, state, except, error))
         return NULL;
       if (!read_generation (self, &state->generation, error))
         return NULL;
@@ -1121,4 +1125,11 @@ px_store_group_documents (PxStore *self, const gint64 *document_ids, guint n_doc
   if (!run (self, group_txn, &data, error))
     return 0;
   return data.result;
+}
+
+guint
+_px_store_events_get_n_rebuilt (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  return get_state (self)->n_rebuilt;
 }
