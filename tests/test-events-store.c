@@ -437,6 +437,7 @@ test_cache (Fixture *f, gconstpointer data)
     px_document_set_outlet (doc, "Lakeside Gazette Online");
     g_assert_true (px_store_update_metadata (store, doc, NULL));
   }
+  g_clear_pointer (&again, g_free);
   g_assert_false (load_compare (store, ev, &again));
   g_assert_nonnull (strstr (again, "Lakeside Gazette Online"));
 

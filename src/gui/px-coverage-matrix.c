@@ -175,9 +175,15 @@ append_half (GtkSnapshot *snapshot, double cx, double cy, double r, const GdkRGB
   GskRoundedRect rr;
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (cx - r, cy - r, 2 * r, 2 * r);
 
+  float widths[4] = { r, r, r, r };
+  GdkRGBA colors[4] = { *fill, *fill, *fill, *fill };
+
+  /* A disc drawn as a border as thick as its radius, cut to its left half
+   * by a plain clip: GTK 4.8's GL renderer fills a rounded clip of a color
+   * node whole, whatever the node's bounds. */
   gsk_rounded_rect_init_from_rect (&rr, &bounds, r);
-  gtk_snapshot_push_rounded_clip (snapshot, &rr);
-  gtk_snapshot_append_color (snapshot, fill, &GRAPHENE_RECT_INIT (cx - r, cy - r, r, 2 * r));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (cx - r, cy - r, r, 2 * r));
+  gtk_snapshot_append_border (snapshot, &rr, widths, colors);
   gtk_snapshot_pop (snapshot);
   append_circle (snapshot, cx, cy, r, NULL, fill, 1.5);
 }
@@ -272,6 +278,19 @@ px_coverage_matrix_measure (GtkWidget *widget, GtkOrientation orientation, int f
     *minimum = *natural = self->comparison != NULL ? HEADER + n_claims (self) * CELL : 0;
 }
 
+/* Passages are long: a tooltip of one line would cross the screen. */
+static void
+set_wrapped_tooltip (GtkTooltip *tooltip, const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
+}
+
 static gboolean
 on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
 {
@@ -308,7 +327,7 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
       else
         text = g_strdup_printf ("%s (%s):\n%s", outlet, px_match_label_display (p->label), p->text);
     }
-  gtk_tooltip_set_text (tooltip, text);
+  set_wrapped_tooltip (tooltip, text);
   return TRUE;
 }
 

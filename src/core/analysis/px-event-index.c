@@ -905,6 +905,7 @@ px_event_index_serialize (PxEventIndex *self)
   GVariantBuilder terms, docs;
   g_autoptr (GArray) events = NULL;
   GVariant *v;
+  GBytes *bytes;
 
   g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
 
@@ -937,9 +938,12 @@ px_event_index_serialize (PxEventIndex *self)
         }
     }
 
-  v = g_variant_new (SERIAL_TYPE, (guint32)SERIAL_VERSION, self->params.threshold, self->params.entity_weight,
-                     self->params.number_weight, self->params.date_window_days, self->n_docs, &terms, &docs);
-  return g_variant_get_data_as_bytes (g_variant_ref_sink (v));
+  v = g_variant_ref_sink (g_variant_new (SERIAL_TYPE, (guint32)SERIAL_VERSION, self->params.threshold,
+                                         self->params.entity_weight, self->params.number_weight,
+                                         self->params.date_window_days, self->n_docs, &terms, &docs));
+  bytes = g_variant_get_data_as_bytes (v);
+  g_variant_unref (v);
+  return bytes;
 }
 
 PxEventIndex *
