@@ -9,6 +9,11 @@ static const PxCliVerb verbs[] = {
     N_ ("Highlight a passage of a document, found by its exact text"), px_cli_annotate },
   { "annotations", N_ ("[ID]"),
     N_ ("List highlights as TSV: id, document, start, end, colour, tags, quote, note, state"), px_cli_annotations },
+  { "compare", N_ ("EVENT_ID [--json]"),
+    N_ ("Compare the documents of an event: claims, what each outlet alone or not reports, quotes"), px_cli_compare },
+  { "event", N_ ("rename|merge|split|move|new …"), N_ ("Rename, merge or split events, move documents, group some"),
+    px_cli_event },
+  { "events", "", N_ ("List the events as TSV: id, title, comma-separated document ids"), px_cli_events },
   { "export",
     N_ ("(--document ID | --event ID | --tag NAME | --all) [--colors …] [--tags …] [--order text|color] [--full-text] "
         "[-o FILE|DIR]"),

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gui/px-compare-panel.h"
 #include "gui/px-metadata-dialog.h"
 
 #define SETTINGS_SCHEMA "io.github.parallaxapp.Parallax"
@@ -626,6 +627,8 @@ px_window_init (PxWindow *self)
 
   self->settings = settings_new ();
   g_signal_connect (self->inner_paned, "notify::max-position", G_CALLBACK (on_inner_paned_allocated), self);
+  px_window_add_side_page (self, GTK_WIDGET (px_compare_panel_new (self)), "compare", _ ("Compare"),
+                           "view-dual-symbolic");
   restore_state (self);
   _px_window_init_import (self);
   update_actions (self);

@@ -4,6 +4,7 @@
 #include "import/px-import.h"
 #include "import/px-shingles.h"
 #include "import/px-url-fetch.h"
+#include "store/px-store-events.h"
 #include "store/px-store-near-dup.h"
 
 void
@@ -79,6 +80,7 @@ index_document (PxStore *store, gint64 id, const char *text, gint64 *near_id, do
 typedef struct
 {
   PxDocument *doc;
+  PxEventFeatures *features; /* counted before the write lock is taken */
   gint64 existing;
   gint64 near_id;
   double similarity;
@@ -89,10 +91,26 @@ add_txn (PxStore *store, gpointer user_data, GError **error)
 {
   AddData *d = user_data;
 
+  /* The document, its signature and its place in an event go in
+   * together: a crash never leaves one without the others. */
   if (!px_store_add_document (store, d->doc, &d->existing, error))
     return FALSE;
-  return index_document (store, px_document_get_id (d->doc), px_document_get_text (d->doc), &d->near_id, &d->similarity,
-                         error);
+  if (!index_document (store, px_document_get_id (d->doc), px_document_get_text (d->doc), &d->near_id, &d->similarity,
+                       error))
+    return FALSE;
+  g_assert (d->features != NULL);
+  d->features->document_id = px_document_get_id (d->doc);
+  return px_store_assign_event (store, d->doc, d->features, error);
+}
+
+/* The event statistics are saved once per batch, not per document. */
+static void
+flush_events (PxStore *store)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!px_store_flush_events (store, &error))
+    g_warning ("Could not save the event statistics: %s", error->message);
 }
 
 PxImportResult *
@@ -100,10 +118,13 @@ px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GEr
 {
   PxImportResult *result = g_new0 (PxImportResult, 1);
   g_autoptr (GError) local_error = NULL;
-  AddData d = { doc, 0, 0, 0 };
+  g_autoptr (PxEventFeatures) features = NULL;
+  AddData d = { doc, NULL, 0, 0, 0 };
 
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
   g_return_val_if_fail (PX_IS_DOCUMENT (doc), NULL);
+
+  d.features = features = px_event_features_new_for_document (doc, NULL);
 
   result->source = g_strdup (source);
   result->title = g_strdup (px_document_get_title (doc));
@@ -151,7 +172,11 @@ px_import_url (PxStore *store, const char *url, GCancellable *cancellable, GErro
 
   doc = px_url_import (url, NULL, cancellable, &local_error);
   if (doc != NULL)
-    return px_import_add_document (store, doc, url, error);
+    {
+      result = px_import_add_document (store, doc, url, error);
+      flush_events (store);
+      return result;
+    }
   result = g_new0 (PxImportResult, 1);
   result->source = g_strdup (url);
   result->status = PX_IMPORT_FAILED;
@@ -202,6 +227,7 @@ pending_clear (gpointer data)
   Pending *p = data;
   px_import_result_free (p->result);
   g_clear_object (&p->add.doc);
+  g_clear_pointer (&p->add.features, px_event_features_free);
 }
 
 static gboolean
@@ -312,7 +338,7 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
         {
           GFile *file = g_ptr_array_index (files, next++);
           g_autoptr (GError) local_error = NULL;
-          Pending p = { g_new0 (PxImportResult, 1), { NULL, 0, 0, 0 } };
+          Pending p = { g_new0 (PxImportResult, 1), { NULL, NULL, 0, 0, 0 } };
 
           p.result->source = g_file_get_path (file);
           if (p.result->source == NULL)
@@ -321,6 +347,7 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
           if (p.add.doc != NULL)
             {
               p.result->title = g_strdup (px_document_get_title (p.add.doc));
+              p.add.features = px_event_features_new_for_document (p.add.doc, NULL);
               any_doc = TRUE;
             }
           else
@@ -332,7 +359,12 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
         }
 
       if (any_doc && !store_batch (store, batch, error))
-        return NULL;
+        {
+          flush_events (store);
+          return NULL;
+        }
+      if (any_doc)
+        flush_events (store);
 
       for (guint i = 0; i < batch->len; i++)
         {

@@ -133,6 +133,45 @@ static const char *const migrations[] = {
   "  time_ms INTEGER NOT NULL,"
   "  undone INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX undo_log_document ON undo_log (document_id, undone, id);",
+  /* 4 → 5: event grouping and the comparison cache.
+   * - event_changes.generation takes a new random value at every change to
+   *   where documents belong or which exist, whoever made it (triggers;
+   *   random, so that a rolled-back change never looks like a later one),
+   *   so a connection knows when its copy of the event statistics is
+   *   stale. A new document without an event does not count: it is
+   *   waiting to be placed, and is found by its NULL event_id.
+   * - event_index holds those statistics (a serialized PxEventIndex) as of
+   *   a generation; they are a cache that the store can always rebuild.
+   * - An event left without documents goes away.
+   * - analysis_cache keeps an event's comparison under a stamp of its
+   *   documents (ids, content, metadata, analysis version). */
+  "CREATE TABLE event_changes ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  generation INTEGER NOT NULL);"
+  "INSERT INTO event_changes (id, generation) VALUES (1, 0);"
+  "CREATE TABLE event_index ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  generation INTEGER NOT NULL,"
+  "  data BLOB NOT NULL);"
+  "CREATE TRIGGER documents_events_insert AFTER INSERT ON documents"
+  "  WHEN new.event_id IS NOT NULL BEGIN"
+  "  UPDATE event_changes SET generation = random ();"
+  "END;"
+  "CREATE TRIGGER documents_events_delete AFTER DELETE ON documents BEGIN"
+  "  UPDATE event_changes SET generation = random ();"
+  "  DELETE FROM events WHERE id = old.event_id"
+  "    AND NOT EXISTS (SELECT 1 FROM documents WHERE event_id = old.event_id);"
+  "END;"
+  "CREATE TRIGGER documents_events_update AFTER UPDATE OF event_id ON documents BEGIN"
+  "  UPDATE event_changes SET generation = random ();"
+  "  DELETE FROM events WHERE id = old.event_id AND old.event_id IS NOT new.event_id"
+  "    AND NOT EXISTS (SELECT 1 FROM documents WHERE event_id = old.event_id);"
+  "END;"
+  "CREATE TABLE analysis_cache ("
+  "  event_id INTEGER PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,"
+  "  stamp TEXT NOT NULL,"
+  "  data BLOB NOT NULL,"
+  "  created TEXT NOT NULL);",
 };
 
 int

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "compare/px-compare-cache.h"
+
+#include "store/px-store-analysis.h"
+#include "store/px-store-events.h"
+
+/* The documents and their stamp, read so that they agree: if the event
+ * changed between the two reads, read again. */
+static GPtrArray *
+load_documents (PxStore *store, gint64 event_id, char **stamp_out, GError **error)
+{
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      g_autofree char *before = px_store_event_stamp (store, event_id, PX_EVENT_COMPARISON_VERSION, error);
+      g_autofree char *after = NULL;
+      g_autoptr (GPtrArray) docs = NULL;
+
+      if (before == NULL)
+        return NULL;
+      docs = px_store_load_event_documents (store, event_id, error);
+      if (docs == NULL)
+        return NULL;
+      after = px_store_event_stamp (store, event_id, PX_EVENT_COMPARISON_VERSION, error);
+      if (after == NULL)
+        return NULL;
+      if (g_str_equal (before, after))
+        {
+          *stamp_out = g_steal_pointer (&after);
+          return g_steal_pointer (&docs);
+        }
+    }
+  g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_BUSY, "The event keeps changing");
+  return NULL;
+}
+
+PxEventComparison *
+px_compare_cache_load (PxStore *store, gint64 event_id, gboolean *from_cache, GError **error)
+{
+  g_autoptr (PxEventInfo) info = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GBytes) cached = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (PxComparison) comparison = NULL;
+  g_autoptr (PxEventComparison) result = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *stamp = NULL;
+
+  g_return_val_if_fail (PX_IS_STORE (store), NULL);
+
+  if (from_cache != NULL)
+    *from_cache = FALSE;
+  info = px_store_get_event (store, event_id, error);
+  if (info == NULL)
+    return NULL;
+  docs = load_documents (store, event_id, &stamp, error);
+  if (docs == NULL)
+    return NULL;
+
+  cached = px_store_get_analysis (store, event_id, stamp, &local_error);
+  if (cached != NULL)
+    {
+      result = px_event_comparison_deserialize (cached, docs, event_id, info->title, &local_error);
+      if (result != NULL)
+        {
+          if (from_cache != NULL)
+            *from_cache = TRUE;
+          return g_steal_pointer (&result);
+        }
+    }
+  if (local_error != NULL)
+    g_debug ("Comparing event %" G_GINT64_FORMAT " again: %s", event_id, local_error->message);
+  g_clear_error (&local_error);
+
+  comparison = px_comparison_new (docs, NULL);
+  result = px_event_comparison_new (comparison, event_id, info->title);
+  if (result == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The comparison failed");
+      return NULL;
+    }
+  bytes = px_event_comparison_serialize (result);
+  if (!px_store_is_read_only (store) && !px_store_put_analysis (store, event_id, stamp, bytes, &local_error))
+    g_debug ("Could not cache the comparison of event %" G_GINT64_FORMAT ": %s", event_id, local_error->message);
+  return g_steal_pointer (&result);
+}

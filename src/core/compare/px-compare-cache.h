@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "compare/px-event-comparison.h"
+#include "store/px-store.h"
+
+G_BEGIN_DECLS
+
+/* The comparison of an event: from the store's cache when it was made
+ * from exactly the event's current documents, otherwise computed (this
+ * blocks: call it in a worker thread, on the worker's own connection) and
+ * saved in the cache. @from_cache, if not NULL, tells which. A cache that
+ * cannot be written (a read-only library, a full disk) only costs time. */
+PxEventComparison *px_compare_cache_load (PxStore *store, gint64 event_id, gboolean *from_cache, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,760 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "gui/px-compare-panel.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "compare/px-compare-cache.h"
+#include "gui/px-coverage-matrix.h"
+#include "gui/px-passage-card.h"
+#include "gui/px-quote-view.h"
+#include "store/px-store-events.h"
+
+/* Where the reader was before a passage was opened from the panel. */
+typedef struct
+{
+  gint64 document_id;
+  guint offset;
+} Place;
+
+struct _PxComparePanel
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *root;
+  GtkWidget *back_button;
+  GtkLabel *event_label;
+  GtkSpinner *header_spinner;
+  GtkStack *state_stack;
+  AdwStatusPage *single_page;
+  GtkSpinner *loading_spinner;
+  AdwStatusPage *error_page;
+  GtkStack *view_stack;
+  GtkLabel *sentence_label;
+  GtkBox *cards_box;
+  GtkLabel *not_reported_label;
+  PxQuoteView *quote_view;
+  GtkWidget *no_quotes_label;
+  GtkBox *unique_box;
+  PxCoverageMatrix *coverage_matrix;
+
+  PxWindow *window; /* weak */
+  GtkTextBuffer *buffer;
+  gulong cursor_handler;
+  gulong mark_handler;
+
+  PxEventComparison *comparison;
+  gint64 document_id; /* shown in the reader */
+  guint doc_index;    /* its index in the comparison, or G_MAXUINT */
+  guint sentence;     /* whose matches the cards show, or G_MAXUINT */
+
+  GCancellable *cancellable;
+  guint serial;
+  gint64 loading_event;
+  gint64 load_started;
+  double last_load_ms;
+  gboolean last_from_cache;
+
+  GArray *history; /* Place */
+};
+
+G_DEFINE_FINAL_TYPE (PxComparePanel, px_compare_panel, GTK_TYPE_WIDGET)
+
+static void update_passage (PxComparePanel *self, gboolean force);
+
+/* --- the comparison, in a worker thread ------------------------------------ */
+
+typedef struct
+{
+  char *path;
+  gint64 event_id;
+  gboolean from_cache;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (data->path, PX_STORE_OPEN_EXISTING, &error);
+  PxEventComparison *cmp;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  cmp = px_compare_cache_load (store, data->event_id, &data->from_cache, &error);
+  if (cmp == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, cmp, g_object_unref);
+}
+
+static void
+set_state (PxComparePanel *self, const char *state)
+{
+  gboolean loading = g_str_equal (state, "loading");
+
+  gtk_stack_set_visible_child_name (self->state_stack, state);
+  if (loading)
+    gtk_spinner_start (self->loading_spinner);
+  else
+    gtk_spinner_stop (self->loading_spinner);
+}
+
+static void set_header_busy (PxComparePanel *self, gboolean busy);
+
+/* Forgets a comparison being computed: its answer will be dropped. */
+static void
+stop_load (PxComparePanel *self)
+{
+  self->serial++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->loading_event = 0;
+  set_header_busy (self, FALSE);
+}
+
+static void
+set_header_busy (PxComparePanel *self, gboolean busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->header_spinner), busy);
+  if (busy)
+    gtk_spinner_start (self->header_spinner);
+  else
+    gtk_spinner_stop (self->header_spinner);
+}
+
+/* --- views ----------------------------------------------------------------- */
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+make_label (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void jump_to (PxComparePanel *self, gint64 document_id, guint start, guint end);
+
+static void
+on_passage_activated (PxComparePanel *self, gint64 document_id, guint start, guint end)
+{
+  jump_to (self, document_id, start, end);
+}
+
+static void
+on_claim_row_activated (GtkListBox *list, GtkListBoxRow *row, PxComparePanel *self)
+{
+  gint64 *where = g_object_get_data (G_OBJECT (row), "px-passage");
+
+  if (where != NULL)
+    jump_to (self, where[0], (guint)where[1], (guint)where[2]);
+}
+
+static GtkWidget *
+claim_row (PxComparePanel *self, const PxComparePassage *p, const char *caption)
+{
+  const PxCompareDocument *doc = px_event_comparison_get_document (self->comparison, p->doc);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gint64 *where = g_new (gint64, 3);
+
+  gtk_box_append (GTK_BOX (box), make_label (p->text, NULL));
+  if (caption != NULL)
+    gtk_box_append (GTK_BOX (box), make_label (caption, "dim-label"));
+  gtk_widget_add_css_class (box, "claim-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, _ ("Open the article at this passage"));
+  where[0] = doc->id;
+  where[1] = p->start;
+  where[2] = p->end;
+  g_object_set_data_full (G_OBJECT (row), "px-passage", where, g_free);
+  return row;
+}
+
+static const PxComparePassage *
+reference_of (PxEventComparison *cmp, guint claim)
+{
+  const PxCompareClaim *c = px_event_comparison_get_claim (cmp, claim);
+
+  for (guint k = 0; k < c->passages->len; k++)
+    if (g_array_index (c->passages, PxComparePassage, k).reference)
+      return &g_array_index (c->passages, PxComparePassage, k);
+  return c->passages->len > 0 ? &g_array_index (c->passages, PxComparePassage, 0) : NULL;
+}
+
+static char *
+outlets_of_claim (PxEventComparison *cmp, guint claim)
+{
+  const PxCompareClaim *c = px_event_comparison_get_claim (cmp, claim);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint k = 0; k < c->passages->len; k++)
+    {
+      const PxComparePassage *p = &g_array_index (c->passages, PxComparePassage, k);
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, px_compare_outlet_name (px_event_comparison_get_document (cmp, p->doc)));
+    }
+  return g_strdup_printf (_ ("Reported by %s"), names->str);
+}
+
+static void
+add_claim_section (PxComparePanel *self, const char *title, const char *empty, GArray *claims, gboolean own)
+{
+  GtkWidget *list;
+
+  gtk_box_append (self->unique_box, make_label (title, "heading"));
+  if (claims->len == 0)
+    {
+      gtk_box_append (self->unique_box, make_label (empty, "dim-label"));
+      return;
+    }
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_claim_row_activated), self);
+  for (guint k = 0; k < claims->len; k++)
+    {
+      guint id = g_array_index (claims, guint, k);
+      const PxComparePassage *p = own ? px_event_comparison_claim_passage (self->comparison, id, self->doc_index)
+                                      : reference_of (self->comparison, id);
+      g_autofree char *caption = own ? NULL : outlets_of_claim (self->comparison, id);
+
+      if (p != NULL)
+        gtk_list_box_append (GTK_LIST_BOX (list), claim_row (self, p, caption));
+    }
+  gtk_box_append (self->unique_box, list);
+}
+
+static void
+update_unique (PxComparePanel *self)
+{
+  const PxCompareDocument *doc;
+  g_autofree char *only = NULL;
+  g_autofree char *missing = NULL;
+
+  clear_box (self->unique_box);
+  if (self->comparison == NULL || self->doc_index == G_MAXUINT)
+    return;
+  doc = px_event_comparison_get_document (self->comparison, self->doc_index);
+  only = g_strdup_printf (_ ("Only in %s"), px_compare_outlet_name (doc));
+  missing = g_strdup_printf (_ ("Left out by %s"), px_compare_outlet_name (doc));
+  add_claim_section (self, only, _ ("Everything this article says, another outlet says too."), doc->only_here, TRUE);
+  add_claim_section (self, missing, _ ("This article leaves out nothing the others agree on."), doc->missing_here,
+                     FALSE);
+}
+
+static void
+update_views (PxComparePanel *self)
+{
+  const char *title = self->comparison ? px_event_comparison_get_title (self->comparison) : NULL;
+
+  gtk_label_set_label (self->event_label, title != NULL ? title : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->event_label), title);
+  px_quote_view_set_comparison (self->quote_view, self->comparison, self->doc_index);
+  gtk_widget_set_visible (self->no_quotes_label,
+                          px_quote_view_get_n_speakers (self->quote_view) == 0 &&
+                              (self->comparison == NULL || px_event_comparison_get_n_quotes (self->comparison) == 0));
+  px_coverage_matrix_set_comparison (self->coverage_matrix, self->comparison, self->doc_index);
+  update_unique (self);
+  update_passage (self, TRUE);
+}
+
+/* --- following the reader -------------------------------------------------- */
+
+static guint
+cursor_offset (PxComparePanel *self)
+{
+  GtkTextIter start, end;
+
+  if (self->buffer == NULL)
+    return 0;
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    gtk_text_buffer_get_iter_at_mark (self->buffer, &start, gtk_text_buffer_get_insert (self->buffer));
+  return gtk_text_iter_get_offset (&start);
+}
+
+static void
+on_card_activate (PxPassageCard *card, PxComparePanel *self)
+{
+  guint start, end;
+
+  px_passage_card_get_span (card, &start, &end);
+  jump_to (self, px_passage_card_get_document_id (card), start, end);
+}
+
+static void
+update_passage (PxComparePanel *self, gboolean force)
+{
+  g_autoptr (GString) missing = g_string_new (NULL);
+  g_autofree char *sentence_text = NULL;
+  g_autofree char *not_reported = NULL;
+  const PxSpan *span;
+  GArray *matches;
+  guint sentence, n;
+
+  if (self->comparison == NULL || self->doc_index == G_MAXUINT)
+    return;
+  sentence = px_event_comparison_find_sentence (self->comparison, self->doc_index, cursor_offset (self));
+  if (sentence == self->sentence && !force)
+    return;
+  self->sentence = sentence;
+  clear_box (self->cards_box);
+  if (sentence == G_MAXUINT)
+    {
+      gtk_label_set_label (self->sentence_label, _ ("This article has no text to compare."));
+      gtk_label_set_label (self->not_reported_label, "");
+      return;
+    }
+  span = &g_array_index (px_event_comparison_get_document (self->comparison, self->doc_index)->sentences, PxSpan,
+                         sentence);
+  sentence_text = px_event_comparison_slice (self->comparison, self->doc_index, span->start, span->end);
+  gtk_label_set_label (self->sentence_label, sentence_text);
+
+  matches = px_event_comparison_get_matches (self->comparison, self->doc_index, sentence);
+  n = px_event_comparison_get_n_documents (self->comparison);
+  for (guint d = 0; d < n; d++)
+    {
+      const PxCompareMatch *found = NULL;
+
+      if (d == self->doc_index)
+        continue;
+      for (guint k = 0; k < matches->len; k++)
+        if (g_array_index (matches, PxCompareMatch, k).other == d)
+          found = &g_array_index (matches, PxCompareMatch, k);
+      /* A passage that is only on the same topic does not report this. */
+      if (found != NULL && found->label >= PX_MATCH_PARAPHRASE)
+        {
+          PxPassageCard *card = px_passage_card_new (self->comparison, self->doc_index, found);
+          g_signal_connect (card, "activate", G_CALLBACK (on_card_activate), self);
+          gtk_box_append (self->cards_box, GTK_WIDGET (card));
+        }
+      else
+        {
+          if (missing->len > 0)
+            g_string_append (missing, ", ");
+          g_string_append (missing, px_compare_outlet_name (px_event_comparison_get_document (self->comparison, d)));
+        }
+    }
+  if (missing->len > 0)
+    not_reported = g_strdup_printf (_ ("Not reported by %s"), missing->str);
+  gtk_label_set_label (self->not_reported_label, not_reported != NULL ? not_reported : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->not_reported_label), not_reported != NULL);
+}
+
+static void
+on_cursor_moved (PxComparePanel *self)
+{
+  update_passage (self, FALSE);
+}
+
+static void
+on_mark_set (GtkTextBuffer *buffer, const GtkTextIter *location, GtkTextMark *mark, PxComparePanel *self)
+{
+  if (mark == gtk_text_buffer_get_selection_bound (buffer) || mark == gtk_text_buffer_get_insert (buffer))
+    update_passage (self, FALSE);
+}
+
+static void
+watch_buffer (PxComparePanel *self, GtkTextBuffer *buffer)
+{
+  if (self->buffer == buffer)
+    return;
+  if (self->buffer != NULL)
+    {
+      g_clear_signal_handler (&self->cursor_handler, self->buffer);
+      g_clear_signal_handler (&self->mark_handler, self->buffer);
+      g_clear_object (&self->buffer);
+    }
+  if (buffer == NULL)
+    return;
+  self->buffer = g_object_ref (buffer);
+  self->cursor_handler =
+      g_signal_connect_swapped (buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self);
+  self->mark_handler = g_signal_connect (buffer, "mark-set", G_CALLBACK (on_mark_set), self);
+}
+
+static void
+load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PxComparePanel *self = PX_COMPARE_PANEL (source);
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxEventComparison) cmp = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (GPOINTER_TO_UINT (user_data) != self->serial)
+    return;
+  g_clear_object (&self->cancellable);
+  self->loading_event = 0;
+  set_header_busy (self, FALSE);
+  if (cmp == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      set_state (self, "error");
+      return;
+    }
+  g_set_object (&self->comparison, cmp);
+  self->doc_index = px_event_comparison_find_document (cmp, self->document_id);
+  self->sentence = G_MAXUINT;
+  update_views (self);
+  set_state (self, "content");
+  self->last_load_ms = (g_get_monotonic_time () - self->load_started) / 1000.0;
+  self->last_from_cache = data->from_cache;
+  g_debug ("Compare: event %" G_GINT64_FORMAT " shown in %.1f ms (%s)", data->event_id, self->last_load_ms,
+           data->from_cache ? "cached" : "computed");
+}
+
+static void
+start_load (PxComparePanel *self, gint64 event_id, gboolean keep_content)
+{
+  g_autoptr (GTask) task = NULL;
+  LoadData *data;
+
+  stop_load (self);
+  self->loading_event = event_id;
+  self->load_started = g_get_monotonic_time ();
+  self->cancellable = g_cancellable_new ();
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (px_window_get_library_path (self->window));
+  data->event_id = event_id;
+  task = g_task_new (self, self->cancellable, load_done, GUINT_TO_POINTER (self->serial));
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  /* A late answer for another event is dropped by load_done(). */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, load_thread);
+
+  if (keep_content)
+    set_header_busy (self, TRUE);
+  else
+    set_state (self, "loading");
+}
+
+/* Looks at what the reader shows and what the library says about its
+ * event, and brings the panel in line, computing in the background. */
+static void
+refresh (PxComparePanel *self, gboolean library_changed)
+{
+  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
+  PxStore *store = self->window ? px_window_get_store (self->window) : NULL;
+  g_autoptr (PxDocumentInfo) info = NULL;
+  g_autoptr (PxEventInfo) event = NULL;
+  gboolean same_event;
+
+  watch_buffer (
+      self, self->window ? gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (self->window)))
+                         : NULL);
+  if (doc == NULL || store == NULL)
+    {
+      stop_load (self);
+      self->document_id = 0;
+      gtk_label_set_label (self->event_label, "");
+      set_state (self, "none");
+      return;
+    }
+  self->document_id = px_document_get_id (doc);
+  info = px_store_get_document_info (store, self->document_id, NULL);
+  if (info != NULL && info->event_id > 0)
+    event = px_store_get_event (store, info->event_id, NULL);
+  if (event == NULL || event->documents->len < 2)
+    {
+      stop_load (self);
+      gtk_label_set_label (self->event_label, event != NULL ? event->title : "");
+      set_state (self, "single");
+      return;
+    }
+
+  same_event = self->comparison != NULL && px_event_comparison_get_event_id (self->comparison) == event->id;
+  if (same_event && !library_changed)
+    {
+      /* Another article of the event shown: no new comparison. */
+      self->doc_index = px_event_comparison_find_document (self->comparison, self->document_id);
+      self->sentence = G_MAXUINT;
+      if (self->loading_event != event->id)
+        {
+          update_views (self);
+          set_state (self, "content");
+        }
+      return;
+    }
+  if (self->loading_event == event->id && !library_changed)
+    return;
+  /* The cache answers at once when nothing changed; until then the
+   * old comparison of the same event stays readable. */
+  start_load (self, event->id, same_event && g_str_equal (px_compare_panel_get_state (self), "content"));
+}
+
+static void
+on_document_changed (PxComparePanel *self)
+{
+  refresh (self, FALSE);
+}
+
+static void
+on_library_changed (PxComparePanel *self)
+{
+  refresh (self, TRUE);
+}
+
+/* --- opening passages, and Back -------------------------------------------- */
+
+static gboolean
+scroll_to_cursor (gpointer user_data)
+{
+  PxComparePanel *self = user_data;
+  GtkTextView *view;
+
+  if (self->window != NULL)
+    {
+      view = px_reader_view_get_text_view (px_window_get_reader (self->window));
+      gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)), 0.1, TRUE, 0,
+                                    0.3);
+    }
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Opens @document_id with [start, end) selected, as a reader expects. */
+static void
+show_place (PxComparePanel *self, gint64 document_id, guint start, guint end)
+{
+  GtkTextView *view = px_reader_view_get_text_view (px_window_get_reader (self->window));
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+  PxDocument *doc = px_window_get_document (self->window);
+
+  if (doc == NULL || px_document_get_id (doc) != document_id)
+    px_window_open_document (self->window, document_id);
+  doc = px_window_get_document (self->window);
+  if (doc == NULL || px_document_get_id (doc) != document_id)
+    return;
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  /* After the new text is laid out. */
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_cursor, g_object_ref (self), NULL);
+}
+
+static void
+update_back_button (PxComparePanel *self)
+{
+  gboolean can = self->history->len > 0;
+
+  gtk_widget_set_visible (self->back_button, can);
+  if (can)
+    {
+      const Place *last = &g_array_index (self->history, Place, self->history->len - 1);
+      PxStore *store = px_window_get_store (self->window);
+      g_autoptr (PxDocumentInfo) info = store ? px_store_get_document_info (store, last->document_id, NULL) : NULL;
+      g_autofree char *tip = g_strdup_printf (_ ("Back to “%s”"), info != NULL && info->outlet != NULL ? info->outlet
+                                                                  : info != NULL                       ? info->title
+                                                                                                       : "");
+      gtk_widget_set_tooltip_text (self->back_button, tip);
+    }
+}
+
+static void
+jump_to (PxComparePanel *self, gint64 document_id, guint start, guint end)
+{
+  Place here = { self->document_id, cursor_offset (self) };
+
+  if (self->window == NULL)
+    return;
+  if (here.document_id > 0)
+    g_array_append_val (self->history, here);
+  show_place (self, document_id, start, end);
+  update_back_button (self);
+}
+
+void
+px_compare_panel_go_back (PxComparePanel *self)
+{
+  Place place;
+
+  g_return_if_fail (PX_IS_COMPARE_PANEL (self));
+  if (self->history->len == 0 || self->window == NULL)
+    return;
+  place = g_array_index (self->history, Place, self->history->len - 1);
+  g_array_set_size (self->history, self->history->len - 1);
+  show_place (self, place.document_id, place.offset, place.offset);
+  update_back_button (self);
+}
+
+static void
+on_back_clicked (PxComparePanel *self)
+{
+  px_compare_panel_go_back (self);
+}
+
+/* --- life cycle ------------------------------------------------------------ */
+
+static void
+px_compare_panel_dispose (GObject *object)
+{
+  PxComparePanel *self = PX_COMPARE_PANEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  watch_buffer (self, NULL);
+  if (self->window != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->window, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
+      self->window = NULL;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_COMPARE_PANEL);
+  g_clear_object (&self->comparison);
+  G_OBJECT_CLASS (px_compare_panel_parent_class)->dispose (object);
+}
+
+static void
+px_compare_panel_finalize (GObject *object)
+{
+  g_array_unref (PX_COMPARE_PANEL (object)->history);
+  G_OBJECT_CLASS (px_compare_panel_parent_class)->finalize (object);
+}
+
+static void
+px_compare_panel_class_init (PxComparePanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = px_compare_panel_dispose;
+  G_OBJECT_CLASS (klass)->finalize = px_compare_panel_finalize;
+
+  g_type_ensure (PX_TYPE_QUOTE_VIEW);
+  g_type_ensure (PX_TYPE_COVERAGE_MATRIX);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-compare-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, root);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, event_label);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, header_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, single_page);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, sentence_label);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, not_reported_label);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, quote_view);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, no_quotes_label);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, unique_box);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, coverage_matrix);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "comparepanel");
+}
+
+static void
+px_compare_panel_init (PxComparePanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->history = g_array_new (FALSE, FALSE, sizeof (Place));
+  self->doc_index = G_MAXUINT;
+  self->sentence = G_MAXUINT;
+}
+
+PxComparePanel *
+px_compare_panel_new (PxWindow *window)
+{
+  PxComparePanel *self;
+
+  g_return_val_if_fail (PX_IS_WINDOW (window), NULL);
+  self = g_object_new (PX_TYPE_COMPARE_PANEL, NULL);
+  self->window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
+  g_signal_connect_swapped (window, "notify::document", G_CALLBACK (on_document_changed), self);
+  g_signal_connect_swapped (window, "library-changed", G_CALLBACK (on_library_changed), self);
+  refresh (self, FALSE);
+  return self;
+}
+
+gboolean
+px_compare_panel_is_loading (PxComparePanel *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+PxEventComparison *
+px_compare_panel_get_comparison (PxComparePanel *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), NULL);
+  return self->comparison;
+}
+
+GList *
+px_compare_panel_get_cards (PxComparePanel *self)
+{
+  GList *cards = NULL;
+
+  g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), NULL);
+  for (GtkWidget *c = gtk_widget_get_last_child (GTK_WIDGET (self->cards_box)); c; c = gtk_widget_get_prev_sibling (c))
+    cards = g_list_prepend (cards, c);
+  return cards;
+}
+
+const char *
+px_compare_panel_get_not_reported (PxComparePanel *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), NULL);
+  return gtk_label_get_label (self->not_reported_label);
+}
+
+const char *
+px_compare_panel_get_state (PxComparePanel *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), NULL);
+  return gtk_stack_get_visible_child_name (self->state_stack);
+}
+
+void
+px_compare_panel_set_view (PxComparePanel *self, const char *name)
+{
+  g_return_if_fail (PX_IS_COMPARE_PANEL (self));
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+gboolean
+px_compare_panel_can_go_back (PxComparePanel *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), FALSE);
+  return self->history->len > 0;
+}
+
+double
+px_compare_panel_get_last_load_ms (PxComparePanel *self, gboolean *from_cache)
+{
+  g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), 0);
+  if (from_cache != NULL)
+    *from_cache = self->last_from_cache;
+  return self->last_load_ms;
+}

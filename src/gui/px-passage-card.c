@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "gui/px-passage-card.h"
+
+#include <glib/gi18n.h>
+
+#include "gui/px-format.h"
+
+struct _PxPassageCard
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *button;
+  gint64 document_id;
+  guint start;
+  guint end;
+  PxMatchLabel label;
+  char *outlet;
+  char *text;
+  char *markup;
+};
+
+G_DEFINE_FINAL_TYPE (PxPassageCard, px_passage_card, GTK_TYPE_WIDGET)
+
+enum
+{
+  ACTIVATE,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+const char *
+px_match_label_display (PxMatchLabel label)
+{
+  switch (label)
+    {
+    case PX_MATCH_VERBATIM:
+      return C_ ("match", "Verbatim");
+    case PX_MATCH_CLOSE:
+      return C_ ("match", "Close");
+    case PX_MATCH_PARAPHRASE:
+      return C_ ("match", "Paraphrase");
+    case PX_MATCH_RELATED:
+      return C_ ("match", "Related");
+    case PX_MATCH_NONE:
+    default:
+      return C_ ("match", "No match");
+    }
+}
+
+const char *
+px_compare_outlet_name (const PxCompareDocument *doc)
+{
+  if (doc->outlet != NULL && *doc->outlet != '\0')
+    return doc->outlet;
+  if (doc->title != NULL && *doc->title != '\0')
+    return doc->title;
+  return _ ("Untitled");
+}
+
+static void
+append_escaped (GString *out, PxEventComparison *cmp, guint doc, guint start, guint end)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (end <= start)
+    return;
+  text = px_event_comparison_slice (cmp, doc, start, end);
+  escaped = g_markup_escape_text (text, -1);
+  g_string_append (out, escaped);
+}
+
+/* Whether the text at @offset needs no space before it (punctuation, or a
+ * space already there). */
+static gboolean
+next_is_tight (PxEventComparison *cmp, guint doc, guint offset)
+{
+  g_autofree char *next = px_event_comparison_slice (cmp, doc, offset, offset + 1);
+  gunichar c = next != NULL && *next ? g_utf8_get_char (next) : ' ';
+
+  return g_unichar_isspace (c) || g_unichar_ispunct (c);
+}
+
+char *
+px_passage_diff_markup (PxEventComparison *cmp, guint doc, const PxCompareMatch *match)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint at = match->start; /* how far the other passage is written out */
+
+  for (guint i = 0; match->diff != NULL && i < match->diff->len; i++)
+    {
+      const PxDiffOp *op = &g_array_index (match->diff, PxDiffOp, i);
+
+      if (op->kind == PX_DIFF_REMOVED)
+        {
+          /* Words of the passage being read that this outlet does not
+           * have, shown where they would be. */
+          guint upto = CLAMP (op->b_start, at, match->end);
+          append_escaped (out, cmp, match->other, at, upto);
+          at = upto;
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          g_string_append (out, "<span strikethrough=\"true\" fgalpha=\"60%\">");
+          append_escaped (out, cmp, doc, op->a_start, op->a_end);
+          g_string_append (out, "</span>");
+          if (at < match->end && !next_is_tight (cmp, match->other, at))
+            g_string_append_c (out, ' ');
+          continue;
+        }
+      if (op->b_start < at || op->b_end > match->end)
+        continue;
+      append_escaped (out, cmp, match->other, at, op->b_start);
+      if (op->kind == PX_DIFF_ADDED)
+        g_string_append (out, "<span underline=\"single\" weight=\"bold\">");
+      append_escaped (out, cmp, match->other, op->b_start, op->b_end);
+      if (op->kind == PX_DIFF_ADDED)
+        g_string_append (out, "</span>");
+      at = op->b_end;
+    }
+  append_escaped (out, cmp, match->other, at, match->end);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+on_clicked (PxPassageCard *self)
+{
+  g_signal_emit (self, signals[ACTIVATE], 0);
+}
+
+static void
+px_passage_card_dispose (GObject *object)
+{
+  PxPassageCard *self = PX_PASSAGE_CARD (object);
+
+  g_clear_pointer (&self->button, gtk_widget_unparent);
+  G_OBJECT_CLASS (px_passage_card_parent_class)->dispose (object);
+}
+
+static void
+px_passage_card_finalize (GObject *object)
+{
+  PxPassageCard *self = PX_PASSAGE_CARD (object);
+
+  g_free (self->outlet);
+  g_free (self->text);
+  g_free (self->markup);
+  G_OBJECT_CLASS (px_passage_card_parent_class)->finalize (object);
+}
+
+static void
+px_passage_card_class_init (PxPassageCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = px_passage_card_dispose;
+  object_class->finalize = px_passage_card_finalize;
+  signals[ACTIVATE] =
+      g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "passagecard");
+}
+
+static void
+px_passage_card_init (PxPassageCard *self)
+{
+}
+
+static GtkWidget *
+make_label (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+PxPassageCard *
+px_passage_card_new (PxEventComparison *cmp, guint doc, const PxCompareMatch *match)
+{
+  PxPassageCard *self;
+  const PxCompareDocument *other;
+  g_autofree char *date = NULL;
+  g_autofree char *class_name = NULL;
+  g_autofree char *tooltip = NULL;
+  GtkWidget *box, *header, *outlet, *badge, *passage;
+
+  g_return_val_if_fail (PX_IS_EVENT_COMPARISON (cmp), NULL);
+  g_return_val_if_fail (match != NULL, NULL);
+
+  self = g_object_new (PX_TYPE_PASSAGE_CARD, NULL);
+  other = px_event_comparison_get_document (cmp, match->other);
+  self->document_id = other->id;
+  self->start = match->start;
+  self->end = match->end;
+  self->label = match->label;
+  self->outlet = g_strdup (px_compare_outlet_name (other));
+  self->text = px_event_comparison_slice (cmp, match->other, match->start, match->end);
+  self->markup = px_passage_diff_markup (cmp, doc, match);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  outlet = make_label (self->outlet, "heading");
+  gtk_label_set_ellipsize (GTK_LABEL (outlet), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (outlet, TRUE);
+  gtk_box_append (GTK_BOX (header), outlet);
+  date = px_format_date (other->published, PX_DATE_SHORT);
+  if (date != NULL)
+    gtk_box_append (GTK_BOX (header), make_label (date, "dim-label"));
+  badge = make_label (px_match_label_display (match->label), "match-label");
+  class_name = g_strdup_printf ("match-%s", px_match_label_to_string (match->label));
+  gtk_widget_add_css_class (badge, class_name);
+  gtk_box_append (GTK_BOX (header), badge);
+  gtk_box_append (GTK_BOX (box), header);
+
+  passage = make_label (NULL, "passage-text");
+  gtk_label_set_markup (GTK_LABEL (passage), self->markup);
+  gtk_label_set_wrap (GTK_LABEL (passage), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (passage), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (passage), FALSE);
+  gtk_box_append (GTK_BOX (box), passage);
+
+  self->button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->button), box);
+  gtk_widget_add_css_class (self->button, "card");
+  gtk_widget_add_css_class (self->button, "passage-card");
+  tooltip = g_strdup_printf (_ ("Open “%s” at this passage"), self->outlet);
+  gtk_widget_set_tooltip_text (self->button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->text, -1);
+  g_signal_connect_swapped (self->button, "clicked", G_CALLBACK (on_clicked), self);
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+  return self;
+}
+
+gint64
+px_passage_card_get_document_id (PxPassageCard *self)
+{
+  g_return_val_if_fail (PX_IS_PASSAGE_CARD (self), 0);
+  return self->document_id;
+}
+
+void
+px_passage_card_get_span (PxPassageCard *self, guint *start, guint *end)
+{
+  g_return_if_fail (PX_IS_PASSAGE_CARD (self));
+  if (start != NULL)
+    *start = self->start;
+  if (end != NULL)
+    *end = self->end;
+}
+
+const char *
+px_passage_card_get_outlet (PxPassageCard *self)
+{
+  g_return_val_if_fail (PX_IS_PASSAGE_CARD (self), NULL);
+  return self->outlet;
+}
+
+PxMatchLabel
+px_passage_card_get_label (PxPassageCard *self)
+{
+  g_return_val_if_fail (PX_IS_PASSAGE_CARD (self), PX_MATCH_NONE);
+  return self->label;
+}
+
+const char *
+px_passage_card_get_text (PxPassageCard *self)
+{
+  g_return_val_if_fail (PX_IS_PASSAGE_CARD (self), NULL);
+  return self->text;
+}
+
+const char *
+px_passage_card_get_markup (PxPassageCard *self)
+{
+  g_return_val_if_fail (PX_IS_PASSAGE_CARD (self), NULL);
+  return self->markup;
+}

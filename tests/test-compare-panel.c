@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Compare panel in the real window, under Xvfb: three invented
+ * reports of one event, the cursor in a shared sentence, the cards and
+ * the "not reported by" line, a card opening the other article, Back,
+ * and the panel following the library when an article moves away. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "compare-fixtures.h"
+#include "gui/px-application.h"
+#include "gui/px-compare-panel.h"
+#include "gui/px-coverage-matrix.h"
+#include "gui/px-passage-card.h"
+#include "gui/px-window.h"
+#include "store/px-store-events.h"
+
+static gboolean
+wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+panel_ready (gpointer data)
+{
+  PxComparePanel *panel = data;
+  return !px_compare_panel_is_loading (panel) && g_strcmp0 (px_compare_panel_get_state (panel), "content") == 0;
+}
+
+static gboolean
+showing_expected (gpointer data)
+{
+  PxDocument *doc = px_window_get_document (data);
+  gint64 *expected = g_object_get_data (G_OBJECT (data), "px-test-expect");
+  return doc != NULL && px_document_get_id (doc) == *expected;
+}
+
+static gint64
+add_article (PxStore *store, const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = px_test_load_article (path, 0, &error);
+
+  g_assert_no_error (error);
+  px_document_set_id (doc, 0);
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  g_assert_true (px_store_assign_event (store, doc, NULL, &error));
+  g_assert_no_error (error);
+  return px_document_get_id (doc);
+}
+
+/* Puts the cursor inside @needle, as a click there would. */
+static void
+place_cursor (PxWindow *window, const char *needle)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
+  GtkTextIter start, end, at;
+  g_autofree char *text = NULL;
+  const char *hit;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  hit = strstr (text, needle);
+  g_assert_nonnull (hit);
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, g_utf8_pointer_to_offset (text, hit) + 3);
+  gtk_text_buffer_place_cursor (buffer, &at);
+}
+
+static PxPassageCard *
+card_for (GList *cards, const char *outlet)
+{
+  for (GList *l = cards; l != NULL; l = l->next)
+    if (g_strcmp0 (px_passage_card_get_outlet (l->data), outlet) == 0)
+      return l->data;
+  return NULL;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+test_follow_the_reader (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-compare-XXXXXX", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (PxApplication) app = px_application_new (library, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GList) cards = NULL;
+  gint64 wire, gazette, radio, ferry;
+  guint span_start, span_end;
+  PxComparePanel *panel;
+  PxWindow *window;
+  PxPassageCard *card;
+
+  {
+    g_autoptr (PxStore) store = px_store_open (library, PX_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    wire = add_article (store, "library-wire");
+    gazette = add_article (store, "library-gazette");
+    radio = add_article (store, "library-radio");
+    ferry = add_article (store, "ferry-fire");
+    g_assert_true (px_store_flush_events (store, NULL));
+  }
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = px_window_new (app, library, wire);
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_set_side_panel_visible (window, TRUE);
+  px_side_panel_set_visible_page (px_window_get_side_panel (window), "compare");
+  panel = PX_COMPARE_PANEL (px_side_panel_get_page (px_window_get_side_panel (window), "compare"));
+  g_assert_true (PX_IS_COMPARE_PANEL (panel));
+  g_assert_true (wait_for (panel_ready, panel, 20000));
+
+  /* A sentence the gazette has word for word; the radio does not say it. */
+  place_cursor (window, "We lost four thousand books");
+  cards = px_compare_panel_get_cards (panel);
+  g_assert_cmpuint (g_list_length (cards), ==, 1);
+  card = card_for (cards, "Lakeside Gazette");
+  g_assert_nonnull (card);
+  g_assert_cmpint (px_passage_card_get_label (card), ==, PX_MATCH_CLOSE);
+  g_assert_nonnull (strstr (px_passage_card_get_text (card), "We lost four thousand books in one night"));
+  /* The words the wire has and the gazette does not are struck out. */
+  g_assert_nonnull (strstr (px_passage_card_get_markup (card), "strikethrough"));
+  g_assert_cmpstr (px_compare_panel_get_not_reported (panel), ==, "Not reported by Valley Radio");
+
+  /* The opening sentence: both others report it, one in other words. */
+  place_cursor (window, "The Lakeside public library reopened");
+  g_clear_pointer (&cards, g_list_free);
+  cards = px_compare_panel_get_cards (panel);
+  g_assert_cmpuint (g_list_length (cards), ==, 2);
+  g_assert_cmpint (px_passage_card_get_label (card_for (cards, "Lakeside Gazette")), ==, PX_MATCH_VERBATIM);
+  g_assert_cmpint (px_passage_card_get_label (card_for (cards, "Valley Radio")), ==, PX_MATCH_PARAPHRASE);
+  g_assert_cmpstr (px_compare_panel_get_not_reported (panel), ==, "");
+
+  /* Clicking the radio's card opens it at its passage; Back returns. */
+  card = card_for (cards, "Valley Radio");
+  /* The card goes when the panel follows the reader to the radio. */
+  px_passage_card_get_span (card, &span_start, &span_end);
+  g_assert_true (gtk_widget_activate (gtk_widget_get_first_child (GTK_WIDGET (card))));
+  g_object_set_data (G_OBJECT (window), "px-test-expect", &radio);
+  g_assert_true (wait_for (showing_expected, window, 5000));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
+    GtkTextIter a, b;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &a, &b));
+    g_assert_cmpuint (gtk_text_iter_get_offset (&a), ==, span_start);
+    g_assert_cmpuint (gtk_text_iter_get_offset (&b), ==, span_end);
+    selected = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+    g_assert_nonnull (strstr (selected, "eight months after the spring flood"));
+  }
+  g_assert_true (px_compare_panel_can_go_back (panel));
+  g_assert_true (wait_for (panel_ready, panel, 20000));
+  px_compare_panel_go_back (panel);
+  g_assert_cmpint (px_document_get_id (px_window_get_document (window)), ==, wire);
+  g_assert_false (px_compare_panel_can_go_back (panel));
+
+  /* The coverage matrix: one row per claim, a cell per outlet. */
+  px_compare_panel_set_view (panel, "coverage");
+  spin (200);
+  {
+    PxEventComparison *cmp = px_compare_panel_get_comparison (panel);
+    PxCoverageMatrix *matrix = NULL;
+    guint claim, doc, w = px_event_comparison_find_document (cmp, wire);
+    double x, y;
+
+    for (GtkWidget *w2 = GTK_WIDGET (panel); w2 != NULL;)
+      {
+        /* Depth-first search for the matrix. */
+        if (PX_IS_COVERAGE_MATRIX (w2))
+          {
+            matrix = PX_COVERAGE_MATRIX (w2);
+            break;
+          }
+        if (gtk_widget_get_first_child (w2) != NULL)
+          w2 = gtk_widget_get_first_child (w2);
+        else
+          {
+            while (w2 != NULL && gtk_widget_get_next_sibling (w2) == NULL)
+              w2 = gtk_widget_get_parent (w2);
+            w2 = w2 != NULL ? gtk_widget_get_next_sibling (w2) : NULL;
+          }
+      }
+    g_assert_nonnull (matrix);
+    g_assert_cmpuint (px_event_comparison_get_n_claims (cmp), >, 0);
+    g_assert_true (px_coverage_matrix_cell_center (matrix, 0, w, &x, &y));
+    g_assert_true (px_coverage_matrix_cell_at (matrix, x, y, &claim, &doc));
+    g_assert_cmpuint (claim, ==, 0);
+    g_assert_cmpuint (doc, ==, w);
+    /* The most widely reported claim is carried by every report. */
+    for (guint d = 0; d < 3; d++)
+      g_assert_cmpint (px_coverage_of (cmp, 0, d), !=, PX_COVERAGE_ABSENT);
+  }
+
+  /* The library changes: the radio report moves to another event. The
+   * panel follows, from a fresh comparison. */
+  {
+    g_autoptr (PxStore) store = px_store_open (library, PX_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, ferry, NULL);
+    g_assert_true (px_store_move_document (store, radio, info->event_id, &error));
+    g_assert_no_error (error);
+  }
+  px_window_reload_library (window);
+  g_assert_true (wait_for (panel_ready, panel, 20000));
+  g_assert_cmpuint (px_event_comparison_get_n_documents (px_compare_panel_get_comparison (panel)), ==, 2);
+  place_cursor (window, "public library reopened");
+  g_clear_pointer (&cards, g_list_free);
+  cards = px_compare_panel_get_cards (panel);
+  g_assert_cmpuint (g_list_length (cards), ==, 1);
+  g_assert_nonnull (card_for (cards, "Lakeside Gazette"));
+  (void)gazette;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/compare-panel/follow-the-reader", test_follow_the_reader);
+  return g_test_run ();
+}

@@ -1,0 +1,551 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Events in the library: incremental assignment on import, editing,
+ * persistence across connections and crashes, and the comparison cache,
+ * on the invented articles of fixtures/compare/. */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "compare-fixtures.h"
+#include "compare/px-compare-cache.h"
+#include "import/px-import-job.h"
+#include "store/px-store-analysis.h"
+#include "store/px-store-events.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("px-events-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  GDir *dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_remove (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static PxStore *
+open_store (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  PxStore *store = px_store_open (f->path, PX_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static PxDocument *
+load_article (const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
+  g_autoptr (GError) error = NULL;
+  PxDocument *doc = px_test_load_article (path, 0, &error);
+
+  g_assert_no_error (error);
+  /* Stored documents get their id from the store. */
+  px_document_set_id (doc, 0);
+  return doc;
+}
+
+/* Adds and places one article as an import does; returns its id. */
+static gint64
+add (PxStore *store, const char *name)
+{
+  g_autoptr (PxDocument) doc = load_article (name);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (px_store_assign_event (store, doc, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (px_document_get_event_id (doc), >, 0);
+  return px_document_get_id (doc);
+}
+
+static gint64
+event_of (PxStore *store, gint64 doc)
+{
+  g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, doc, NULL);
+
+  g_assert_nonnull (info);
+  return info != NULL ? info->event_id : -1;
+}
+
+static PxEventInfo *
+get_event (PxStore *store, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  PxEventInfo *info = px_store_get_event (store, id, &error);
+
+  g_assert_no_error (error);
+  return info;
+}
+
+static guint
+n_events (PxStore *store)
+{
+  g_autoptr (GPtrArray) events = px_store_list_events (store, NULL);
+  g_assert_nonnull (events);
+  return events != NULL ? events->len : 0;
+}
+
+static gint64
+sql_int (Fixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 v = -1;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static void
+sql_exec (Fixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The three reports of the library reopening are one event; the budget
+ * story two days later and the ferry fire are others. */
+static void
+test_assign_on_add (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  gint64 wire = add (store, "library-wire");
+  gint64 gazette = add (store, "library-gazette");
+  gint64 radio = add (store, "library-radio");
+  gint64 ferry = add (store, "ferry-fire");
+  g_autoptr (PxEventInfo) library = NULL;
+
+  g_assert_cmpint (event_of (store, gazette), ==, event_of (store, wire));
+  g_assert_cmpint (event_of (store, radio), ==, event_of (store, wire));
+  g_assert_cmpint (event_of (store, ferry), !=, event_of (store, wire));
+  g_assert_cmpuint (n_events (store), ==, 2);
+
+  library = get_event (store, event_of (store, wire));
+  g_assert_cmpuint (library->documents->len, ==, 3);
+  g_assert_false (library->title_locked);
+  /* A title from the shared terms, naming the place. */
+  g_assert_nonnull (strstr (library->title, "Lakeside"));
+  /* By date, then id: the radio report came a day later. */
+  g_assert_cmpint (g_array_index (library->documents, gint64, 2), ==, radio);
+  /* Nothing had to be read back: every document was placed as it came. */
+  g_assert_cmpuint (_px_store_events_get_n_rebuilt (store), ==, 0);
+}
+
+/* A later connection starts from the saved statistics: importing one
+ * more document reads none of the others. */
+static void
+test_incremental_across_connections (Fixture *f, gconstpointer data)
+{
+  gint64 wire, radio;
+
+  {
+    g_autoptr (PxStore) store = open_store (f);
+    wire = add (store, "library-wire");
+    add (store, "library-gazette");
+    add (store, "ferry-fire");
+    g_assert_true (px_store_flush_events (store, NULL));
+  }
+  {
+    g_autoptr (PxStore) store = open_store (f);
+    radio = add (store, "library-radio");
+    g_assert_cmpint (event_of (store, radio), ==, event_of (store, wire));
+    g_assert_cmpuint (_px_store_events_get_n_rebuilt (store), ==, 0);
+    /* Not flushed: as if the program had been killed here. */
+  }
+  {
+    g_autoptr (PxStore) store = open_store (f);
+    gint64 budget = add (store, "library-budget");
+    /* Only the document the saved statistics missed was read again. */
+    g_assert_cmpuint (_px_store_events_get_n_rebuilt (store), ==, 1);
+    g_assert_cmpint (event_of (store, radio), ==, event_of (store, wire));
+    g_assert_cmpint (event_of (store, budget), >, 0);
+  }
+}
+
+static void
+test_import_job_assigns (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", NULL);
+  g_autoptr (GFile) root = g_file_new_for_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) results = px_import_run (store, &root, 1, NULL, NULL, NULL, &error);
+  g_autoptr (GPtrArray) docs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  docs = px_store_list_documents (store, NULL);
+  g_assert_cmpuint (docs->len, >=, 5);
+  for (guint i = 0; i < docs->len; i++)
+    g_assert_cmpint (((PxDocumentInfo *)docs->pdata[i])->event_id, >, 0);
+  /* The batch saved the statistics once, at its end. */
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM event_index;"), ==, 1);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_id IS NULL;"), ==, 0);
+}
+
+static void
+test_rename (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 ev = event_of (store, wire);
+  g_autofree char *automatic = NULL;
+
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, ev);
+    automatic = g_strdup (info->title);
+  }
+  g_assert_true (px_store_rename_event (store, ev, "  Library reopening  ", &error));
+  g_assert_no_error (error);
+  add (store, "library-gazette");
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, ev);
+    /* Kept, though a new document joined. */
+    g_assert_cmpstr (info->title, ==, "Library reopening");
+    g_assert_true (info->title_locked);
+  }
+  /* An empty name gives the automatic title back. */
+  g_assert_true (px_store_rename_event (store, ev, "", &error));
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, ev);
+    g_assert_false (info->title_locked);
+    g_assert_cmpstr (info->title, !=, "");
+    g_assert_cmpstr (info->title, !=, "Library reopening");
+  }
+  g_assert_false (px_store_rename_event (store, 999, "x", &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (px_store_rename_event (store, ev, "bad \xc3\x28", &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+}
+
+static void
+test_merge_split_move (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 wire, gazette, radio, ferry, lib, fire, fresh;
+
+  {
+    g_autoptr (PxStore) store = open_store (f);
+    wire = add (store, "library-wire");
+    gazette = add (store, "library-gazette");
+    radio = add (store, "library-radio");
+    ferry = add (store, "ferry-fire");
+    lib = event_of (store, wire);
+    fire = event_of (store, ferry);
+
+    g_assert_true (px_store_merge_events (store, lib, fire, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (event_of (store, ferry), ==, lib);
+    g_assert_cmpuint (n_events (store), ==, 1);
+    g_assert_false (px_store_merge_events (store, lib, lib, &error));
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    fresh = px_store_split_event (store, lib, &ferry, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (fresh, >, 0);
+    g_assert_cmpint (event_of (store, ferry), ==, fresh);
+    g_assert_cmpint (event_of (store, wire), ==, lib);
+    /* A document of another event cannot be split off this one. */
+    g_assert_cmpint (px_store_split_event (store, lib, &ferry, 1, &error), ==, 0);
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    {
+      gint64 all[] = { wire, gazette, radio };
+      g_assert_cmpint (px_store_split_event (store, lib, all, 3, &error), ==, 0);
+      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+    g_assert_true (px_store_move_document (store, radio, fresh, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (event_of (store, radio), ==, fresh);
+    g_assert_false (px_store_move_document (store, radio, 12345, &error));
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  /* Persisted, and the documents placed by hand are marked so. */
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_locked = 1;"), ==, 2);
+  {
+    g_autoptr (PxStore) store = open_store (f);
+    g_autoptr (PxEventInfo) info = get_event (store, fresh);
+    gint64 budget;
+
+    g_assert_cmpint (event_of (store, radio), ==, fresh);
+    g_assert_cmpuint (info->documents->len, ==, 2);
+    /* The edits were saved with the statistics: nothing is read back. */
+    budget = add (store, "library-budget");
+    g_assert_cmpuint (_px_store_events_get_n_rebuilt (store), ==, 0);
+    g_assert_cmpint (event_of (store, budget), >, 0);
+
+    /* Moving the last document out makes the event go away. */
+    g_assert_true (px_store_move_document (store, ferry, lib, &error));
+    g_assert_true (px_store_move_document (store, radio, lib, &error));
+    g_assert_no_error (error);
+    g_assert_null (px_store_get_event (store, fresh, &error));
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+  }
+}
+
+static void
+test_group_documents (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 gazette = add (store, "library-gazette");
+  gint64 ferry = add (store, "ferry-fire");
+  gint64 pick[] = { ferry, gazette, ferry };
+  gint64 ev;
+
+  ev = px_store_group_documents (store, pick, G_N_ELEMENTS (pick), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ev, >, 0);
+  g_assert_cmpint (event_of (store, ferry), ==, ev);
+  g_assert_cmpint (event_of (store, gazette), ==, ev);
+  g_assert_cmpint (event_of (store, wire), !=, ev);
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, ev);
+    g_assert_cmpuint (info->documents->len, ==, 2);
+  }
+  /* Grouping exactly an event's documents gives that event. */
+  g_assert_cmpint (px_store_group_documents (store, pick, 2, &error), ==, ev);
+  g_assert_cmpint (px_store_group_documents (store, NULL, 0, &error), ==, 0);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    gint64 missing[] = { wire, 4242 };
+    g_assert_cmpint (px_store_group_documents (store, missing, 2, &error), ==, 0);
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    /* Nothing changed. */
+    g_assert_cmpint (event_of (store, ferry), ==, ev);
+  }
+}
+
+/* Documents deleted, edited or placed by another connection are picked
+ * up; a library from before events (or a damaged statistics blob) is
+ * grouped from its documents. */
+static void
+test_other_connection_and_damage (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) a = open_store (f);
+  g_autoptr (PxStore) b = open_store (f);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (a, "library-wire");
+  gint64 gazette = add (a, "library-gazette");
+  gint64 ferry = add (a, "ferry-fire");
+  gint64 radio;
+
+  g_assert_true (px_store_flush_events (a, NULL));
+  /* b moves the ferry story into the library event, then a deletes it. */
+  g_assert_true (px_store_move_document (b, ferry, event_of (b, wire), &error));
+  g_assert_no_error (error);
+  g_assert_true (px_store_delete_document (a, ferry, &error));
+  radio = add (a, "library-radio");
+  g_assert_cmpint (event_of (a, radio), ==, event_of (a, wire));
+  g_assert_cmpuint (n_events (a), ==, 1);
+
+  /* Damaged statistics and documents without events: regrouped. */
+  sql_exec (f, "UPDATE event_index SET data = x'00ff00ff', generation = 7;"
+               "UPDATE documents SET event_id = NULL WHERE id = 2;");
+  {
+    g_autoptr (PxStore) c = open_store (f);
+    g_assert_cmpint (px_store_group_unassigned (c, &error), ==, 1);
+    g_assert_no_error (error);
+    g_assert_cmpint (event_of (c, gazette), ==, event_of (c, wire));
+    g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_id IS NULL;"), ==, 0);
+  }
+}
+
+static gboolean
+load_compare (PxStore *store, gint64 ev, char **json)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean cached = FALSE;
+  g_autoptr (PxEventComparison) cmp = px_compare_cache_load (store, ev, &cached, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (cmp);
+  if (json != NULL)
+    *json = px_event_comparison_to_json (cmp, TRUE);
+  return cached;
+}
+
+static void
+test_cache (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 gazette = add (store, "library-gazette");
+  gint64 ev = event_of (store, wire);
+  g_autofree char *fresh = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *stamp = NULL;
+
+  g_assert_false (load_compare (store, ev, &fresh));
+  g_assert_true (load_compare (store, ev, &again));
+  /* From the cache, the same bytes. */
+  g_assert_cmpstr (fresh, ==, again);
+
+  /* A new document in the event: computed again. */
+  add (store, "library-radio");
+  g_assert_cmpint (event_of (store, wire), ==, ev);
+  g_assert_false (load_compare (store, ev, NULL));
+  g_assert_true (load_compare (store, ev, NULL));
+
+  /* Edited metadata (shown in the comparison): computed again. */
+  {
+    g_autoptr (PxDocument) doc = px_store_load_document (store, gazette, NULL);
+    g_usleep (1100 * 1000); /* modified has a resolution of one second */
+    px_document_set_outlet (doc, "Lakeside Gazette Online");
+    g_assert_true (px_store_update_metadata (store, doc, NULL));
+  }
+  g_clear_pointer (&again, g_free);
+  g_assert_false (load_compare (store, ev, &again));
+  g_assert_nonnull (strstr (again, "Lakeside Gazette Online"));
+
+  /* A renamed event keeps its cache, with the new title. */
+  g_assert_true (px_store_rename_event (store, ev, "Reopening", NULL));
+  g_clear_pointer (&again, g_free);
+  g_assert_true (load_compare (store, ev, &again));
+  g_assert_nonnull (strstr (again, "\"Reopening\""));
+
+  /* A document removed: computed again. */
+  g_assert_true (px_store_delete_document (store, gazette, NULL));
+  g_assert_false (load_compare (store, ev, NULL));
+
+  /* A damaged entry is ignored and replaced. */
+  stamp = px_store_event_stamp (store, ev, PX_EVENT_COMPARISON_VERSION, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (GBytes) junk = g_bytes_new_static ("{\"cache\": 1, \"compare\": {}, \"alignment\": [[[0, 99999]]]}", 52);
+    g_assert_true (px_store_put_analysis (store, ev, stamp, junk, NULL));
+  }
+  g_assert_false (load_compare (store, ev, NULL));
+  g_assert_true (load_compare (store, ev, NULL));
+
+  /* No such event. */
+  g_assert_null (px_compare_cache_load (store, 777, NULL, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_comparison_model (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  gint64 wire = add (store, "library-wire");
+  gint64 gazette = add (store, "library-gazette");
+  gint64 radio = add (store, "library-radio");
+  g_autoptr (PxEventComparison) cmp = px_compare_cache_load (store, event_of (store, wire), NULL, NULL);
+  guint w = px_event_comparison_find_document (cmp, wire);
+  guint g = px_event_comparison_find_document (cmp, gazette);
+  PxDocument *wire_doc = px_event_comparison_get_source (cmp, w);
+  const char *text = px_document_get_text (wire_doc);
+  const char *at = strstr (text, "The Lakeside public library reopened");
+  guint offset = g_utf8_pointer_to_offset (text, at) + 5;
+  guint sentence = px_event_comparison_find_sentence (cmp, w, offset);
+  GArray *matches = px_event_comparison_get_matches (cmp, w, sentence);
+  gboolean seen_gazette = FALSE;
+
+  g_assert_cmpuint (px_event_comparison_get_n_documents (cmp), ==, 3);
+  g_assert_cmpuint (px_event_comparison_find_document (cmp, radio), !=, G_MAXUINT);
+  g_assert_cmpuint (sentence, !=, G_MAXUINT);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const PxCompareMatch *m = &g_array_index (matches, PxCompareMatch, i);
+      g_autofree char *other = px_event_comparison_slice (cmp, m->other, m->start, m->end);
+
+      g_assert_cmpuint (m->other, !=, w);
+      g_assert_cmpint (m->label, >, PX_MATCH_NONE);
+      if (m->other == g)
+        {
+          /* The gazette carries the sentence word for word. */
+          seen_gazette = TRUE;
+          g_assert_cmpint (m->label, ==, PX_MATCH_VERBATIM);
+          g_assert_nonnull (strstr (other, "reopened on Monday"));
+        }
+      g_assert_nonnull (m->diff);
+    }
+  g_assert_true (seen_gazette);
+  g_assert_cmpuint (px_event_comparison_get_n_claims (cmp), >, 0);
+  g_assert_cmpuint (px_event_comparison_get_n_quotes (cmp), >, 0);
+  g_assert_cmpuint (px_event_comparison_get_n_speakers (cmp), >, 0);
+}
+
+/* A library that cannot be written still compares, without caching. */
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 ev;
+
+  {
+    g_autoptr (PxStore) store = open_store (f);
+    ev = event_of (store, add (store, "library-wire"));
+    add (store, "library-gazette");
+  }
+  {
+    g_autoptr (PxStore) ro = px_store_open (f->path, PX_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_false (load_compare (ro, ev, NULL));
+    g_assert_false (load_compare (ro, ev, NULL));
+    g_assert_false (px_store_rename_event (ro, ev, "x", &error));
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/events-store/assign-on-add", test_assign_on_add);
+  ADD ("/events-store/incremental-across-connections", test_incremental_across_connections);
+  ADD ("/events-store/import-job-assigns", test_import_job_assigns);
+  ADD ("/events-store/rename", test_rename);
+  ADD ("/events-store/merge-split-move", test_merge_split_move);
+  ADD ("/events-store/group-documents", test_group_documents);
+  ADD ("/events-store/other-connection-and-damage", test_other_connection_and_damage);
+  ADD ("/events-store/cache", test_cache);
+  ADD ("/events-store/comparison-model", test_comparison_model);
+  ADD ("/events-store/read-only", test_read_only);
+#undef ADD
+  return g_test_run ();
+}
