@@ -358,11 +358,10 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
           g_array_append_val (batch, p);
         }
 
+      /* A failed batch was rolled back whole, so there are no event
+       * statistics of it to save. */
       if (any_doc && !store_batch (store, batch, error))
-        {
-          flush_events (store);
-          return NULL;
-        }
+        return NULL;
       if (any_doc)
         flush_events (store);
 
