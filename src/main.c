@@ -18,9 +18,13 @@ main (int argc, char *argv[])
   g_autoptr (GPtrArray) rest = g_ptr_array_new ();
   const PxCliVerb *verb = NULL;
   int verb_index = -1;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PARALLAX_LOCALEDIR lets tools/run and the tests use the catalogues
+   * built in the build tree instead of the installed ones. */
+  localedir = g_getenv ("PARALLAX_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -80,14 +80,14 @@ px_cli_annotate (PxCliContext *ctx, int argc, char **argv)
   matches = px_anchor_find_all (text, quote);
   if (matches->len == 0)
     {
-      px_cli_error (_ ("“%s” does not occur in document %" G_GINT64_FORMAT), quote, id);
+      px_cli_error (_ ("“%s” does not occur in document %lld"), quote, (long long)id);
       return PX_EXIT_FAILED;
     }
   if ((guint)occurrence > matches->len)
     {
-      px_cli_error (ngettext ("“%s” occurs only %u time in document %" G_GINT64_FORMAT,
-                              "“%s” occurs only %u times in document %" G_GINT64_FORMAT, matches->len),
-                    quote, matches->len, id);
+      px_cli_error (ngettext ("“%s” occurs only %u time in document %lld", "“%s” occurs only %u times in document %lld",
+                              matches->len),
+                    quote, matches->len, (long long)id);
       return PX_EXIT_FAILED;
     }
   start = g_array_index (matches, guint, occurrence - 1);

@@ -34,6 +34,19 @@ px_cli_find_verb (const char *name)
   return NULL;
 }
 
+/* Pads by characters, not bytes, so translated columns line up; a long
+ * left column puts the description on the next line. */
+static void
+print_row (FILE *out, const char *left, const char *right)
+{
+  glong width = g_utf8_strlen (left, -1);
+
+  if (width <= 28)
+    fprintf (out, "  %s%*s %s\n", left, (int)(28 - width), "", right);
+  else
+    fprintf (out, "  %s\n  %28s %s\n", left, "", right);
+}
+
 void
 px_cli_print_help (FILE *out)
 {
@@ -42,13 +55,16 @@ px_cli_print_help (FILE *out)
   fprintf (out, "\n%s\n", _ ("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
-      g_autofree char *left = g_strdup_printf ("%s %s", verbs[i].name, _ (verbs[i].args));
-      fprintf (out, "  %-28s %s\n", left, _ (verbs[i].summary));
+      /* _("") would return the catalogue's header. */
+      const char *args = verbs[i].args[0] != '\0' ? _ (verbs[i].args) : "";
+      g_autofree char *left = g_strdup_printf ("%s %s", verbs[i].name, args);
+
+      print_row (out, left, _ (verbs[i].summary));
     }
   fprintf (out, "\n%s\n", _ ("Options:"));
-  fprintf (out, "  %-28s %s\n", "--library FILE", _ ("Use this library instead of the default one"));
-  fprintf (out, "  %-28s %s\n", "--version", _ ("Print the version"));
-  fprintf (out, "  %-28s %s\n", "-h, --help", _ ("Print this help"));
+  print_row (out, "--library FILE", _ ("Use this library instead of the default one"));
+  print_row (out, "--version", _ ("Print the version"));
+  print_row (out, "-h, --help", _ ("Print this help"));
   {
     g_autofree char *path = px_store_default_path ();
     fprintf (out, "\n%s %s\n", _ ("Default library:"), path);

@@ -337,10 +337,10 @@ delete_document_action (GtkWidget *widget, const char *action_name, GVariant *pa
   title = px_document_get_title (self->document);
   heading = g_strdup_printf (_ ("Delete “%s”?"), title ? title : _ ("Untitled"));
   if (n_annotations > 0)
-    body = g_strdup_printf (ngettext ("It has %" G_GINT64_FORMAT " highlight or note, which will be deleted too.",
-                                      "It has %" G_GINT64_FORMAT " highlights and notes, which will be deleted too.",
-                                      n_annotations),
-                            n_annotations);
+    body = g_strdup_printf (ngettext ("It has %lld highlight or note, which will be deleted too.",
+                                      "It has %lld highlights and notes, which will be deleted too.",
+                                      (gulong)n_annotations),
+                            (long long)n_annotations);
   else
     body = g_strdup (_ ("It has no highlights or notes. The original file is not touched."));
 

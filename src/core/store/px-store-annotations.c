@@ -17,7 +17,7 @@
 static void
 not_found (GError **error, gint64 id)
 {
-  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no highlight %" G_GINT64_FORMAT), id);
+  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no highlight %lld"), (long long)id);
 }
 
 static PxAnnotation *
@@ -331,8 +331,8 @@ insert_annotation (PxStore *self, PxAnnotation *a, gboolean with_id, GError **er
       sqlite3_reset (stmt);
       if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         {
-          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no document %" G_GINT64_FORMAT),
-                       px_annotation_get_document_id (a));
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no document %lld"),
+                       (long long)px_annotation_get_document_id (a));
           return FALSE;
         }
       return _px_store_fail (self, rc, error);

@@ -132,7 +132,7 @@ px_store_add_document (PxStore *self, PxDocument *doc, gint64 *existing_id, GErr
 static void
 not_found (GError **error, gint64 id)
 {
-  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no document %" G_GINT64_FORMAT), id);
+  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no document %lld"), (long long)id);
 }
 
 PxDocument *

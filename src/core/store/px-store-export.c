@@ -34,8 +34,7 @@ px_store_get_event_documents (PxStore *self, gint64 event_id, char **title, GArr
     return _px_store_fail (self, rc, error);
   if (ids->len == 0)
     {
-      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no event %" G_GINT64_FORMAT),
-                   event_id);
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no event %lld"), (long long)event_id);
       return FALSE;
     }
   if (title != NULL)

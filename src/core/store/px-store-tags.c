@@ -30,7 +30,7 @@ px_color_info_free (PxColorInfo *info)
 static void
 tag_not_found (GError **error, gint64 id)
 {
-  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no tag %" G_GINT64_FORMAT), id);
+  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no tag %lld"), (long long)id);
 }
 
 /* A name as it will be stored: trimmed, one line, not empty, not huge. */
