@@ -218,7 +218,8 @@ px_import_index_unsigned (PxStore *store, GCancellable *cancellable, GError **er
 typedef struct
 {
   PxImportResult *result;
-  AddData add; /* add.doc is NULL when reading the file failed */
+  AddData add;    /* add.doc is NULL when reading the file failed */
+  gboolean saved; /* committed alone after the batch failed */
 } Pending;
 
 static void
@@ -262,9 +263,10 @@ store_batch_txn (PxStore *store, gpointer user_data, GError **error)
   return TRUE;
 }
 
-/* Stores a batch; when it fails as a whole for a reason that is not
- * fatal, each document is tried alone, so that one bad document only
- * fails itself. */
+/* Stores a batch; when it fails as a whole, each document is tried
+ * alone, so that one bad document only fails itself and a disk that fills
+ * up halfway still takes the documents that fit. Those are marked saved,
+ * so they are reported even when the batch stops with an error. */
 static gboolean
 store_batch (PxStore *store, GArray *batch, GError **error)
 {
@@ -285,7 +287,7 @@ store_batch (PxStore *store, GArray *batch, GError **error)
         }
       return TRUE;
     }
-  if (is_fatal_store_error (local_error))
+  if (is_fatal_store_error (local_error) && !g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_FULL))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -304,6 +306,7 @@ store_batch (PxStore *store, GArray *batch, GError **error)
         return FALSE;
       px_import_result_free (p->result);
       p->result = one;
+      p->saved = TRUE;
     }
   return TRUE;
 }
@@ -338,7 +341,7 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
         {
           GFile *file = g_ptr_array_index (files, next++);
           g_autoptr (GError) local_error = NULL;
-          Pending p = { g_new0 (PxImportResult, 1), { NULL, NULL, 0, 0, 0 } };
+          Pending p = { g_new0 (PxImportResult, 1), { NULL, NULL, 0, 0, 0 }, FALSE };
 
           p.result->source = g_file_get_path (file);
           if (p.result->source == NULL)
@@ -361,7 +364,15 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
       /* A failed batch was rolled back whole, so there are no event
        * statistics of it to save. */
       if (any_doc && !store_batch (store, batch, error))
-        return NULL;
+        {
+          for (guint i = 0; i < batch->len; i++)
+            {
+              Pending *p = &g_array_index (batch, Pending, i);
+              if (p->saved && progress != NULL)
+                progress (results->len + 1, files->len, p->result, user_data);
+            }
+          return NULL;
+        }
       if (any_doc)
         flush_events (store);
 
