@@ -39,7 +39,7 @@ print_text (PxEventComparison *cmp)
   guint n = px_event_comparison_get_n_documents (cmp);
   guint n_claims = px_event_comparison_get_n_claims (cmp);
 
-  printf (_ ("Event %" G_GINT64_FORMAT ": %s\n"), px_event_comparison_get_event_id (cmp),
+  printf (_ ("Event %lld: %s\n"), (long long)px_event_comparison_get_event_id (cmp),
           px_event_comparison_get_title (cmp) ? px_event_comparison_get_title (cmp) : "");
   printf ("\n%s\n", _ ("Documents:"));
   for (guint d = 0; d < n; d++)

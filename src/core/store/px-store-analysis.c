@@ -42,8 +42,7 @@ px_store_event_stamp (PxStore *self, gint64 event_id, const char *version, GErro
     }
   if (n == 0)
     {
-      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no event %" G_GINT64_FORMAT),
-                   event_id);
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no event %lld"), (long long)event_id);
       return NULL;
     }
   return g_strdup (g_checksum_get_string (sum));

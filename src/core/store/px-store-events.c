@@ -101,13 +101,13 @@ read_generation (PxStore *self, gint64 *out, GError **error)
 static void
 not_found_event (GError **error, gint64 id)
 {
-  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no event %" G_GINT64_FORMAT), id);
+  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no event %lld"), (long long)id);
 }
 
 static void
 not_found_document (GError **error, gint64 id)
 {
-  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no document %" G_GINT64_FORMAT), id);
+  g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no document %lld"), (long long)id);
 }
 
 /* Event of a stored document: 0 for none, -1 when there is no such
@@ -964,8 +964,8 @@ checked_documents (PxStore *self, const gint64 *ids, guint n, gint64 event_id, G
         return NULL;
       if (event_id > 0 && ev != event_id)
         {
-          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID,
-                       _ ("Document %" G_GINT64_FORMAT " is not in event %" G_GINT64_FORMAT), id, event_id);
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID, _ ("Document %lld is not in event %lld"),
+                       (long long)id, (long long)event_id);
           return NULL;
         }
     }

@@ -367,7 +367,7 @@ check_file_header_once (const char *path, gboolean rolled_back, gboolean *is_emp
   if (n < (gssize)sizeof header)
     {
       g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
-                   _ ("“%s” is damaged: the file is cut off after %" G_GSSIZE_FORMAT " bytes"), path, n);
+                   _ ("“%s” is damaged: the file is cut off after %lld bytes"), path, (long long)n);
       return FALSE;
     }
 
@@ -386,10 +386,9 @@ check_file_header_once (const char *path, gboolean rolled_back, gboolean *is_emp
 
       if (wal_size <= 0 && size >= 0 && size < (goffset)page_size * n_pages)
         {
-          g_set_error (
-              error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
-              _ ("“%s” is damaged: the file is cut off (%" G_GOFFSET_FORMAT " of %" G_GOFFSET_FORMAT " bytes)"), path,
-              size, (goffset)page_size * n_pages);
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+                       _ ("“%s” is damaged: the file is cut off (%lld of %lld bytes)"), path, (long long)size,
+                       (long long)page_size * n_pages);
           return FALSE;
         }
     }
