@@ -197,16 +197,6 @@ test_dialog (void)
   g_unlink (output);
 }
 
-/* Under AddressSanitizer: full stacks for allocations, so that the
- * suppressions in tests/lsan.supp match GTK's own clipboard buffers, which
- * the fast unwinder cannot follow (GTK has no frame pointers). */
-const char *__asan_default_options (void);
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
 int
 main (int argc, char *argv[])
 {

@@ -228,16 +228,6 @@ test_highlight_note_undo_restart (void)
   g_unlink (article);
 }
 
-/* Under AddressSanitizer: full stacks for allocations, so that the
- * suppressions in tests/lsan.supp match GTK's own clipboard buffers, which
- * the fast unwinder cannot follow (GTK has no frame pointers). */
-const char *__asan_default_options (void);
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
 int
 main (int argc, char *argv[])
 {

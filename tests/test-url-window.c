@@ -159,15 +159,6 @@ test_import_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Under AddressSanitizer: full allocation stacks, so that the libsoup
- * server suppressions in tests/lsan.supp match (see test-url-import.c). */
-const char *__asan_default_options (void);
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
 int
 main (int argc, char *argv[])
 {

@@ -103,14 +103,18 @@ add_txn (PxStore *store, gpointer user_data, GError **error)
   return px_store_assign_event (store, d->doc, d->features, error);
 }
 
-/* The event statistics are saved once per batch, not per document. */
+/* The event statistics are saved once per batch, not per document. They
+ * are a cache: statistics that could not be saved (a full disk, say) are
+ * reconciled with the documents the next time the library is opened, so
+ * the failure is no error of the import, and the user sees the one that
+ * matters (the document that could not be saved), not this one too. */
 static void
 flush_events (PxStore *store)
 {
   g_autoptr (GError) error = NULL;
 
   if (!px_store_flush_events (store, &error))
-    g_warning ("Could not save the event statistics: %s", error->message);
+    g_debug ("Could not save the event statistics: %s", error->message);
 }
 
 PxImportResult *
