@@ -488,7 +488,9 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
           if (u->date == NULL)
             u->byline = px_boilerplate_parse_byline (u->u->text, &u->byline_date);
         }
-      if (u->cls == PX_LINE_TEXT)
+      /* Promotions are short, or trail the article; long paragraphs in
+       * the middle need no look. */
+      if (u->cls == PX_LINE_TEXT && (u->words <= 60 || i + 4 >= n))
         u->promo = px_boilerplate_promo_score (u->u->text);
       u->shortish = !u->prose && u->words <= 8 && u->date == NULL && u->byline == NULL &&
                     (u->cls == PX_LINE_TEXT || u->cls == PX_LINE_SECTION || u->cls == PX_LINE_UI ||
