@@ -461,6 +461,26 @@ test_side_page (Fixture *f, gconstpointer data)
   g_assert_nonnull (px_side_panel_get_page (panel, "compare"));
 }
 
+/* "Try with sample articles" imports the four articles, and nothing else
+ * of the folder they live in. */
+static void
+test_import_samples (Fixture *f, gconstpointer data)
+{
+  g_autofree char *samples = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", NULL);
+  PxWindow *window;
+
+  g_setenv ("PARALLAX_SAMPLES_DIR", samples, TRUE);
+  window = open_window (f, 0);
+  g_assert_cmpstr (main_page (window), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-samples", NULL));
+  g_assert_true (wait_for (import_finished, window, 20000));
+  g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
+                    4);
+  g_assert_cmpstr (main_page (window), ==, "library");
+  g_unsetenv ("PARALLAX_SAMPLES_DIR");
+  close_window (f);
+}
+
 static void
 test_bad_library (Fixture *f, gconstpointer data)
 {
@@ -497,6 +517,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/state-persists", Fixture, NULL, fixture_setup, test_state_persists, fixture_teardown);
   g_test_add ("/window/open-id-and-groups", Fixture, NULL, fixture_setup, test_open_id_and_groups, fixture_teardown);
   g_test_add ("/window/side-page", Fixture, NULL, fixture_setup, test_side_page, fixture_teardown);
+  g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);
   g_test_add ("/window/bad-library", Fixture, NULL, fixture_setup, test_bad_library, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);

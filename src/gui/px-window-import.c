@@ -370,20 +370,44 @@ px_window_find_samples_dir (void)
   return NULL;
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
 static void
 import_samples_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
   g_autofree char *dir = px_window_find_samples_dir ();
-  g_autoptr (GFile) file = NULL;
 
   if (dir == NULL)
     {
       _px_window_toast (self, _ ("The sample articles are not installed"));
       return;
     }
-  file = g_file_new_for_path (dir);
-  px_window_import_files (self, &file, 1);
+  /* The articles only: in the source tree the folder also holds its
+   * README and meson.build. */
+  {
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_suffix (name, ".txt"))
+        g_ptr_array_add (names, g_strdup (name));
+    g_ptr_array_sort (names, compare_names);
+    for (guint i = 0; i < names->len; i++)
+      g_ptr_array_add (files, g_file_new_build_filename (dir, g_ptr_array_index (names, i), NULL));
+    if (files->len == 0)
+      {
+        _px_window_toast (self, _ ("The sample articles are not installed"));
+        return;
+      }
+    px_window_import_files (self, (GFile **)files->pdata, files->len);
+  }
 }
 
 /* Drag and drop */
