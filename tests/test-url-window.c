@@ -156,15 +156,6 @@ test_import_from_window (void)
   AdwMessageDialog *failure;
   PxWindow *window;
 
-#ifdef __SANITIZE_ADDRESS__
-  /* GLib drops its first quark block on purpose once a process has more
-   * than 2,048 quarks (gquark.c), which GTK, libadwaita and libsoup
-   * together pass here. LeakSanitizer reports that block, and telling it
-   * apart needs full stack unwinding, which makes GTK far too slow. The
-   * same code runs in test-url-import under the sanitizer. */
-  g_test_skip ("GLib's quark block is reported as a leak under AddressSanitizer");
-  return;
-#endif
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = px_window_new (app, library, 0);
   gtk_window_present (GTK_WINDOW (window));
