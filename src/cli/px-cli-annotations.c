@@ -5,26 +5,6 @@
 #include "cli/px-cli.h"
 #include "store/px-store-annotations.h"
 
-/* TSV fields stay on one line and in one column: tabs, newlines and the
- * escape character itself are escaped. */
-static void
-print_field (const char *text)
-{
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '\t')
-        fputs ("\\t", stdout);
-      else if (*p == '\n')
-        fputs ("\\n", stdout);
-      else if (*p == '\r')
-        fputs ("\\r", stdout);
-      else if (*p == '\\')
-        fputs ("\\\\", stdout);
-      else
-        putchar (*p);
-    }
-}
-
 /* parallax annotations [ID]: the highlights of one document, or of the
  * whole library, as TSV: id, document id, start, end, colour, tags, quote,
  * note, state. */
@@ -71,11 +51,11 @@ px_cli_annotations (PxCliContext *ctx, int argc, char **argv)
       printf ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%u\t%u\t%s\t", px_annotation_get_id (a),
               px_annotation_get_document_id (a), px_annotation_get_start (a), px_annotation_get_end (a),
               px_annotation_get_color (a));
-      print_field (tags);
+      px_cli_print_tsv_field (tags);
       putchar ('\t');
-      print_field (px_annotation_get_quote (a));
+      px_cli_print_tsv_field (px_annotation_get_quote (a));
       putchar ('\t');
-      print_field (px_annotation_get_note (a));
+      px_cli_print_tsv_field (px_annotation_get_note (a));
       printf ("\t%s\n", px_annotation_get_orphaned (a) ? "orphaned" : "anchored");
     }
   return PX_EXIT_OK;

@@ -6,25 +6,6 @@
 #include "cli/px-cli.h"
 #include "store/px-store-events.h"
 
-/* TSV fields must stay on one line and in one column. */
-static void
-print_field (const char *text)
-{
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '\t')
-        fputs ("\\t", stdout);
-      else if (*p == '\n')
-        fputs ("\\n", stdout);
-      else if (*p == '\r')
-        fputs ("\\r", stdout);
-      else if (*p == '\\')
-        fputs ("\\\\", stdout);
-      else
-        putchar (*p);
-    }
-}
-
 /* Documents imported before events existed (or stored some other way)
  * are placed first, so that the list covers the whole library. */
 static gboolean
@@ -72,7 +53,7 @@ px_cli_events (PxCliContext *ctx, int argc, char **argv)
       const PxEventInfo *info = events->pdata[i];
 
       printf ("%" G_GINT64_FORMAT "\t", info->id);
-      print_field (info->title);
+      px_cli_print_tsv_field (info->title);
       putchar ('\t');
       for (guint d = 0; d < info->documents->len; d++)
         printf ("%s%" G_GINT64_FORMAT, d > 0 ? "," : "", g_array_index (info->documents, gint64, d));

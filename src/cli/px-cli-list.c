@@ -4,27 +4,6 @@
 
 #include "cli/px-cli.h"
 
-/* TSV fields must stay on one line and in one column. */
-static void
-print_field (const char *text)
-{
-  if (text == NULL)
-    return;
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\t')
-        fputs ("\\t", stdout);
-      else if (*p == '\n')
-        fputs ("\\n", stdout);
-      else if (*p == '\r')
-        fputs ("\\r", stdout);
-      else if (*p == '\\')
-        fputs ("\\\\", stdout);
-      else
-        putchar (*p);
-    }
-}
-
 int
 px_cli_list (PxCliContext *ctx, int argc, char **argv)
 {
@@ -55,11 +34,11 @@ px_cli_list (PxCliContext *ctx, int argc, char **argv)
       g_autofree char *date = info->published ? g_strndup (info->published, 10) : NULL;
 
       printf ("%" G_GINT64_FORMAT "\t", info->id);
-      print_field (info->outlet);
+      px_cli_print_tsv_field (info->outlet);
       putchar ('\t');
-      print_field (date);
+      px_cli_print_tsv_field (date);
       putchar ('\t');
-      print_field (info->title);
+      px_cli_print_tsv_field (info->title);
       putchar ('\n');
     }
   return PX_EXIT_OK;

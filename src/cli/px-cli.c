@@ -139,3 +139,21 @@ px_cli_run (const PxCliVerb *verb, PxCliContext *ctx, int argc, char **argv)
   g_return_val_if_fail (verb != NULL && verb->run != NULL, PX_EXIT_USAGE);
   return verb->run (ctx, argc, argv);
 }
+
+void
+px_cli_print_tsv_field (const char *text)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '\t')
+        fputs ("\\t", stdout);
+      else if (*p == '\n')
+        fputs ("\\n", stdout);
+      else if (*p == '\r')
+        fputs ("\\r", stdout);
+      else if (*p == '\\')
+        fputs ("\\\\", stdout);
+      else
+        putchar (*p);
+    }
+}

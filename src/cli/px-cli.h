@@ -48,6 +48,10 @@ int px_cli_run (const PxCliVerb *verb, PxCliContext *ctx, int argc, char **argv)
 PxStore *px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags);
 void px_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 gboolean px_cli_parse_id (const char *text, gint64 *out_id);
+/* Prints @text (NULL: nothing) as one TSV field on stdout: tabs, line
+ * breaks and the backslash itself are escaped, so that a field stays on
+ * one line and in one column. */
+void px_cli_print_tsv_field (const char *text);
 /* Parses verb options with GOptionContext; prints errors. */
 gboolean px_cli_parse_options (const char *verb, const char *params, GOptionEntry *entries, int *argc, char ***argv);
 
