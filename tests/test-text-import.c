@@ -452,6 +452,20 @@ write_file (const char *dir, const char *name, const char *data, gssize len)
   g_assert_true (g_file_set_contents (path, data, len, NULL));
 }
 
+/* Which files a folder import takes. */
+static void
+test_article_names (void)
+{
+  const char *const taken[] = { "a.txt", "b.TXT",   "c.text", "d.md",          "e.markdown", "f.html",
+                                "g.HTM", "h.xhtml", "README", ".profile-less", "notes-2024" };
+  const char *const left[] = { "meson.build", "photo.jpg", "report.pdf", "sources.csv", "a.txt.bak", "page.php" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    g_assert_true (px_import_name_is_article (taken[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+    g_assert_false (px_import_name_is_article (left[i]));
+}
+
 static void
 test_batch (void)
 {
@@ -482,6 +496,10 @@ test_batch (void)
               "to pay for cracked plaster in 14 houses.\n",
               -1);
   write_file (files, "7-menu-only.txt", "Home\nNews\nSport\nWeather\nContact\n", -1);
+  /* Not articles, so not taken from a folder: a build file and a picture
+   * that sit among the articles. */
+  write_file (files, "meson.build", "project('x', 'c')\n\nexecutable('x', 'x.c')\n", -1);
+  write_file (files, "photo.JPG", "\xff\xd8\xff\xe0", 4);
 
   store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -524,8 +542,8 @@ test_batch (void)
   g_clear_object (&store);
   {
     g_autoptr (GFile) top = g_file_new_for_path (dir);
-    const char *const names[] = { "1-article.txt",    "2-binary.txt", "3-empty.txt",    "4-latin1.txt",
-                                  "5-same-again.txt", "6-other.md",   "7-menu-only.txt" };
+    const char *const names[] = { "1-article.txt", "2-binary.txt",    "3-empty.txt", "4-latin1.txt", "5-same-again.txt",
+                                  "6-other.md",    "7-menu-only.txt", "meson.build", "photo.JPG" };
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {
         g_autofree char *p = g_build_filename (files, names[i], NULL);
@@ -605,6 +623,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/text-import/line-classes", test_line_classes);
   g_test_add_func ("/text-import/front-matter", test_front_matter);
   g_test_add_func ("/text-import/batch", test_batch);
+  g_test_add_func ("/text-import/article-names", test_article_names);
   g_test_add_func ("/text-import/samples", test_samples);
   add_fixture_tests ();
   return g_test_run ();

@@ -155,6 +155,27 @@ px_import_file (GFile *file, GCancellable *cancellable, GError **error)
   return doc;
 }
 
+/* Inside a folder, only files that can be articles are taken: those named
+ * as text, Markdown or web pages, and those without an extension (which
+ * are sniffed). A folder of articles often holds other things too (images,
+ * PDFs, a build file, a spreadsheet of sources), and a file of those kinds
+ * read as plain text would become a nonsense article. A file the user
+ * names directly is always tried. */
+gboolean
+px_import_name_is_article (const char *name)
+{
+  static const char *const extensions[] = { "txt", "text", "md",  "markdown", "mdown",
+                                            "mkd", "html", "htm", "xhtml",    "shtml" };
+  const char *dot = strrchr (name, '.');
+
+  if (dot == NULL || dot == name)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 collect_recursive (GFile *dir, GPtrArray *out, GCancellable *cancellable, GError **error)
 {
@@ -187,7 +208,7 @@ collect_recursive (GFile *dir, GPtrArray *out, GCancellable *cancellable, GError
           if (!collect_recursive (child, out, cancellable, error))
             return FALSE;
         }
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && px_import_name_is_article (name))
         g_ptr_array_add (out, g_object_ref (child));
     }
   return TRUE;

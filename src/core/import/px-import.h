@@ -17,8 +17,14 @@ PxDocument *px_import_bytes (GBytes *data, const char *name, const char *content
 /* Reads one file (with the size limit) and imports it. */
 PxDocument *px_import_file (GFile *file, GCancellable *cancellable, GError **error);
 
-/* Expands folders (recursively, skipping hidden files and a saved page's
- * "_files" folders) into the list of files to import, sorted by path. */
+/* Whether a file of this name, found inside a folder, is imported: named as
+ * text, Markdown or HTML, or without an extension. */
+gboolean px_import_name_is_article (const char *name);
+
+/* Expands folders (recursively, skipping hidden files, a saved page's
+ * "_files" folders and files px_import_name_is_article() turns down) into
+ * the list of files to import, sorted by path. Files given directly are
+ * kept whatever their name. */
 GPtrArray *px_import_collect_files (GFile *const *roots, guint n_roots, GCancellable *cancellable, GError **error);
 
 /* Registers an importer; the built-in ones are registered on first use. */
