@@ -461,6 +461,31 @@ test_side_page (Fixture *f, gconstpointer data)
   g_assert_nonnull (px_side_panel_get_page (panel, "compare"));
 }
 
+/* The side panel fits its default width (the side-panel-width setting),
+ * whatever page it shows: a page that asks for more squeezes the reader
+ * (the Compare panel's view switcher once asked for 533 pixels). */
+static void
+test_side_panel_width (Fixture *f, gconstpointer data)
+{
+  PxWindow *window = open_window (f, 0);
+  PxSidePanel *panel = px_window_get_side_panel (window);
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.parallaxapp.Parallax");
+  g_autoptr (GVariant) default_width = g_settings_get_default_value (settings, "side-panel-width");
+  int width = g_variant_get_int32 (default_width);
+  const char *const pages[] = { "annotations", "compare" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int min = 0;
+
+      px_side_panel_set_visible_page (panel, pages[i]);
+      settle (20);
+      gtk_widget_measure (GTK_WIDGET (panel), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > width)
+        g_error ("with the %s page the side panel needs %d pixels, more than its %d", pages[i], min, width);
+    }
+}
+
 /* "Try with sample articles" imports the four articles, and nothing else
  * of the folder they live in. */
 static void
@@ -517,6 +542,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/state-persists", Fixture, NULL, fixture_setup, test_state_persists, fixture_teardown);
   g_test_add ("/window/open-id-and-groups", Fixture, NULL, fixture_setup, test_open_id_and_groups, fixture_teardown);
   g_test_add ("/window/side-page", Fixture, NULL, fixture_setup, test_side_page, fixture_teardown);
+  g_test_add ("/window/side-panel-width", Fixture, NULL, fixture_setup, test_side_panel_width, fixture_teardown);
   g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);
   g_test_add ("/window/bad-library", Fixture, NULL, fixture_setup, test_bad_library, fixture_teardown);
   status = g_test_run ();
