@@ -21,6 +21,7 @@ static const PxCliVerb verbs[] = {
   { "import", N_ ("PATH|URL…"), N_ ("Import files, the files inside folders, or web pages"), px_cli_import },
   { "list", "", N_ ("List the documents as TSV: id, outlet, date, title"), px_cli_list },
   { "show", N_ ("ID"), N_ ("Print the clean text of a document"), px_cli_show },
+  { "note", N_ ("HIGHLIGHT-ID TEXT"), N_ ("Replace the note of a highlight (\"\" clears it)"), px_cli_note },
   { "check", "", N_ ("Read the whole library and report any damage"), px_cli_check },
   { "open", N_ ("ID"), N_ ("Open the window on a document"), NULL },
 };
