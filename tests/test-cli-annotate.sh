@@ -54,4 +54,15 @@ grep -q 'occurs only 2 times' "$work/err" || fail "unclear error: $(cat "$work/e
 "$bin" --library "$work/none.db" annotations 2>/dev/null; [ $? -eq 3 ] || fail "a missing library should exit 3"
 [ -e "$work/none.db" ] && fail "listing must not create a library"
 [ "$("$bin" --library "$lib" annotations | wc -l)" -eq 3 ] || fail "failed commands stored something"
+
+# note: replaces a highlight's note, prints its id once saved.
+[ "$("$bin" --library "$lib" note "$b" $'Checked \xe2\x9c\x93\nwith the harbour office')" = "$b" ] || fail "note failed"
+row=$("$bin" --library "$lib" annotations "$id" | grep -P "^$b\t")
+[ "$(cut -f8 <<<"$row")" = 'Checked ✓\nwith the harbour office' ] || fail "note not saved: $row"
+[ "$("$bin" --library "$lib" note "$b" "")" = "$b" ] || fail "clearing a note failed"
+[ -z "$("$bin" --library "$lib" annotations "$id" | grep -P "^$b\t" | cut -f8)" ] || fail "note not cleared"
+"$bin" --library "$lib" note 999 "x" 2>"$work/err"; [ $? -eq 1 ] || fail "note on a missing highlight should exit 1"
+[ "$(wc -l < "$work/err")" -eq 1 ] || fail "error is not one line: $(cat "$work/err")"
+"$bin" --library "$lib" note "$b" 2>/dev/null; [ $? -eq 2 ] || fail "note without text should be a usage error"
+"$bin" --library "$lib" note "$b" $'bad \xc3\x28' 2>/dev/null; [ $? -eq 2 ] || fail "invalid UTF-8 note should be refused"
 echo "cli-annotate: all checks passed"
