@@ -51,10 +51,7 @@ px_cli_note (PxCliContext *ctx, int argc, char **argv)
   list = px_annotation_list_new (store, px_annotation_get_document_id (stored), &error);
   annotation = list ? px_annotation_list_lookup (list, id) : NULL;
   if (list != NULL && annotation == NULL)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      g_set_error (&error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no highlight %s"), number);
-    }
+    g_set_error (&error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no highlight %lld"), (long long)id);
   if (annotation == NULL || !px_annotation_list_set_note (list, annotation, argv[2], &error))
     {
       px_cli_error ("%s", error->message);
