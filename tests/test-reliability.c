@@ -227,6 +227,42 @@ test_damaged_pages (Fixture *f, gconstpointer data)
   g_assert_true (g_bytes_equal (whole, after));
 }
 
+/* Once damage is found, the window stops writing through its connection:
+ * every write fails, whatever statement tries, and reading goes on. */
+static void
+test_forbid_writes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (PxDocument) doc = make_doc (77, 100);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+
+  make_library (f->path, 3);
+  store = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_get_access (store), ==, PX_STORE_ACCESS_WRITABLE);
+  g_assert_false (px_store_is_read_only (store));
+  before = read_bytes (f->path);
+
+  px_store_forbid_writes (store, PX_STORE_ACCESS_READ_ONLY_DAMAGED);
+  g_assert_cmpint (px_store_get_access (store), ==, PX_STORE_ACCESS_READ_ONLY_DAMAGED);
+  g_assert_true (px_store_is_read_only (store));
+  g_assert_false (px_store_add_document (store, doc, NULL, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+  /* Even SQL that skips the store's own check is refused by SQLite. */
+  g_assert_false (_px_store_exec (store, "DELETE FROM documents;", &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpint (px_store_count_documents (store, &error), ==, 3);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  after = read_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 test_check_healthy (Fixture *f, gconstpointer data)
 {
@@ -268,7 +304,7 @@ give_to_nobody (const char *path)
 }
 
 static void
-assert_read_only_library (const char *path, gint64 n_docs)
+assert_read_only_library (const char *path, gint64 n_docs, PxStoreAccess access)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = px_store_open (path, 0, &error);
@@ -277,6 +313,8 @@ assert_read_only_library (const char *path, gint64 n_docs)
 
   g_assert_no_error (error);
   g_assert_true (px_store_is_read_only (store));
+  /* The window tells the user which of these it is. */
+  g_assert_cmpint (px_store_get_access (store), ==, access);
   g_assert_cmpint (px_store_count_documents (store, &error), ==, n_docs);
   g_assert_no_error (error);
   hits = px_store_search_documents (store, "tide", &error);
@@ -309,7 +347,7 @@ test_read_only_file (Fixture *f, gconstpointer data)
       g_autoptr (GBytes) before = read_bytes (path);
       g_autoptr (GBytes) after = NULL;
 
-      assert_read_only_library (path, 3);
+      assert_read_only_library (path, 3, PX_STORE_ACCESS_READ_ONLY_FILE);
       after = read_bytes (path);
       g_assert_true (g_bytes_equal (before, after));
     }
@@ -339,7 +377,7 @@ test_read_only_folder (Fixture *f, gconstpointer data)
       g_autofree char *missing = g_build_filename (dir, "new.db", NULL);
       g_autoptr (GError) error = NULL;
 
-      assert_read_only_library (path, 4);
+      assert_read_only_library (path, 4, PX_STORE_ACCESS_READ_ONLY_FOLDER);
       /* Nor can a new library be made there. */
       g_assert_null (px_store_open (missing, 0, &error));
       g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY);
@@ -577,6 +615,7 @@ main (int argc, char *argv[])
   ADD ("/reliability/hot-journal", test_hot_journal);
   ADD ("/reliability/truncated", test_truncated);
   ADD ("/reliability/damaged-pages", test_damaged_pages);
+  ADD ("/reliability/forbid-writes", test_forbid_writes);
   ADD ("/reliability/check-healthy", test_check_healthy);
   ADD ("/reliability/read-only-file", test_read_only_file);
   ADD ("/reliability/read-only-folder", test_read_only_folder);

@@ -68,6 +68,7 @@ typedef struct
 {
   char *path;
   gint64 event_id;
+  gboolean read_only; /* the window's library cannot be changed: not even the cache is written */
   gboolean from_cache;
 } LoadData;
 
@@ -83,7 +84,8 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 {
   LoadData *data = task_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store = px_store_open (data->path, PX_STORE_OPEN_EXISTING, &error);
+  g_autoptr (PxStore) store =
+      px_store_open (data->path, PX_STORE_OPEN_EXISTING | (data->read_only ? PX_STORE_OPEN_READ_ONLY : 0), &error);
   PxEventComparison *cmp;
 
   if (store == NULL)
@@ -442,6 +444,7 @@ start_load (PxComparePanel *self, gint64 event_id, gboolean keep_content)
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (px_window_get_library_path (self->window));
   data->event_id = event_id;
+  data->read_only = !px_window_get_writable (self->window);
   task = g_task_new (self, self->cancellable, load_done, GUINT_TO_POINTER (self->serial));
   g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
   /* A late answer for another event is dropped by load_done(). */

@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#define DEFAULT_CHECK_DELAY_MS 2000
+
 struct _PxLibraryBanner
 {
   GtkWidget parent_instance;
@@ -11,10 +13,14 @@ struct _PxLibraryBanner
   GtkWidget *box;
   GtkImage *icon;
   GtkLabel *label;
-  GtkButton *button;
+  GtkButton *primary_button;
+  GtkButton *other_button;
 
-  PxLibraryBannerState state;
+  PxStore *store;
+  PxStoreAccess access;
   gboolean checking;
+  guint check_delay_ms;
+  guint check_source;
   GCancellable *cancellable;
 };
 
@@ -23,41 +29,99 @@ G_DEFINE_FINAL_TYPE (PxLibraryBanner, px_library_banner, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
-  PROP_STATE,
+  PROP_ACCESS,
   PROP_CHECKING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-set_state (PxLibraryBanner *self, PxLibraryBannerState state)
+const char *
+px_library_banner_message_for (PxStoreAccess access)
 {
-  const char *message = NULL;
+  switch (access)
+    {
+    case PX_STORE_ACCESS_WRITABLE:
+      return NULL;
+    case PX_STORE_ACCESS_READ_ONLY_ASKED:
+      return _ ("This library was opened read-only. You can read, search and export, but not import, highlight or "
+                "edit.");
+    case PX_STORE_ACCESS_READ_ONLY_FILE:
+      return _ ("You do not have permission to change this library file, so it is open read-only. You can read, "
+                "search and export, but not import, highlight or edit.");
+    case PX_STORE_ACCESS_READ_ONLY_FOLDER:
+      return _ ("The folder of this library cannot be written to, so it is open read-only. You can read, search "
+                "and export, but not import, highlight or edit.");
+    case PX_STORE_ACCESS_READ_ONLY_LOCKED:
+      return _ ("Another program kept this library locked, so it is open read-only. You can read, search and "
+                "export; try again to make changes once the other program is done.");
+    case PX_STORE_ACCESS_READ_ONLY_DAMAGED:
+      return _ ("This library file is damaged: some articles or highlights may not open. Nothing more is saved to "
+                "it, so the damage cannot spread. Export what can still be read, then open another library or "
+                "restore a backup copy.");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
 
-  if (state == PX_LIBRARY_BANNER_READ_ONLY)
-    message = _ ("This library is read-only. You can read, search and export, but not import, highlight or edit.");
-  else if (state == PX_LIBRARY_BANNER_DAMAGED)
-    message = _ ("This library file is damaged: some articles or highlights may not open, and nothing more will be "
-                 "saved to it. The file is left as it is; open another library, or restore a backup copy.");
+const char *
+px_library_banner_reason_for (PxStoreAccess access)
+{
+  switch (access)
+    {
+    case PX_STORE_ACCESS_WRITABLE:
+      return NULL;
+    case PX_STORE_ACCESS_READ_ONLY_LOCKED:
+      return _ ("Another program has the library locked");
+    case PX_STORE_ACCESS_READ_ONLY_DAMAGED:
+      return _ ("The library is damaged, so nothing more is saved to it");
+    default:
+      return _ ("The library is read-only");
+    }
+}
+
+static void
+show (PxLibraryBanner *self)
+{
+  const char *message = px_library_banner_message_for (self->access);
+  gboolean damaged = self->access == PX_STORE_ACCESS_READ_ONLY_DAMAGED;
+  gboolean locked = self->access == PX_STORE_ACCESS_READ_ONLY_LOCKED;
 
   gtk_label_set_text (self->label, message ? message : "");
-  gtk_image_set_from_icon_name (self->icon, state == PX_LIBRARY_BANNER_DAMAGED ? "dialog-warning-symbolic"
-                                                                                : "changes-prevent-symbolic");
-  gtk_widget_set_visible (GTK_WIDGET (self->button), state == PX_LIBRARY_BANNER_DAMAGED);
-  if (state == PX_LIBRARY_BANNER_DAMAGED)
-    gtk_widget_add_css_class (self->box, "error");
-  else
-    gtk_widget_remove_css_class (self->box, "error");
-  gtk_revealer_set_reveal_child (self->revealer, message != NULL);
-  /* Screen readers announce the change like any status message. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, message ? message : "", -1);
-
-  if (self->state != state)
+  gtk_image_set_from_icon_name (self->icon, damaged ? "dialog-warning-symbolic" : "changes-prevent-symbolic");
+  if (damaged)
     {
-      self->state = state;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+      gtk_button_set_label (self->primary_button, _ ("_Export What Can Be Read…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->primary_button), "win.export");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->primary_button),
+                                   _ ("Save the articles, highlights and notes that can still be read as Markdown"));
     }
+  else if (locked)
+    {
+      gtk_button_set_label (self->primary_button, _ ("Try _Again"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->primary_button), "win.reopen-library");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->primary_button), _ ("Open the library again to make changes"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->primary_button), damaged || locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_button), damaged);
+  if (damaged)
+    gtk_widget_add_css_class (self->box, "damaged");
+  else
+    gtk_widget_remove_css_class (self->box, "damaged");
+  gtk_revealer_set_reveal_child (self->revealer, message != NULL);
+  /* The status role makes screen readers announce the change. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, message ? message : "", -1);
+}
+
+static void
+set_access (PxLibraryBanner *self, PxStoreAccess access)
+{
+  gboolean changed = self->access != access;
+
+  self->access = access;
+  show (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESS]);
 }
 
 static void
@@ -69,8 +133,8 @@ set_checking (PxLibraryBanner *self, gboolean checking)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKING]);
 }
 
-/* In a worker thread, with its own read-only connection: reading every
- * page of a large library takes a while. */
+/* Reading every page of a large library takes a while: in a worker
+ * thread, with its own read-only connection. */
 static void
 check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -95,43 +159,65 @@ check_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return; /* another library was opened meanwhile */
   /* Other failures (the file busy or gone for a moment) say nothing about
    * damage; the actions themselves report those. */
-  if (g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT) ||
-      g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY))
+  if (self->store != NULL && (g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT) ||
+                              g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY)))
     {
-      g_debug ("library check: %s", error->message);
-      set_state (self, PX_LIBRARY_BANNER_DAMAGED);
+      g_message ("%s", error->message);
+      px_store_forbid_writes (self->store, PX_STORE_ACCESS_READ_ONLY_DAMAGED);
+      set_access (self, PX_STORE_ACCESS_READ_ONLY_DAMAGED);
     }
+  else if (error != NULL)
+    g_debug ("library check: %s", error->message);
+  set_checking (self, FALSE);
+}
+
+static gboolean
+start_check (gpointer user_data)
+{
+  PxLibraryBanner *self = user_data;
+  g_autoptr (GTask) task = NULL;
+
+  self->check_source = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  task = g_task_new (NULL, self->cancellable, check_done, g_object_ref (self));
+  g_task_set_source_tag (task, start_check);
+  g_task_set_task_data (task, g_strdup (px_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, check_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_check (PxLibraryBanner *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->check_source, g_source_remove);
   set_checking (self, FALSE);
 }
 
 void
 px_library_banner_set_store (PxLibraryBanner *self, PxStore *store)
 {
-  g_autoptr (GTask) task = NULL;
-
   g_return_if_fail (PX_IS_LIBRARY_BANNER (self));
   g_return_if_fail (store == NULL || PX_IS_STORE (store));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  set_checking (self, FALSE);
-  set_state (self, store && px_store_is_read_only (store) ? PX_LIBRARY_BANNER_READ_ONLY : PX_LIBRARY_BANNER_NONE);
-  if (store == NULL)
+  stop_check (self);
+  g_set_object (&self->store, store);
+  set_access (self, store ? px_store_get_access (store) : PX_STORE_ACCESS_WRITABLE);
+  if (store == NULL || px_store_get_access (store) == PX_STORE_ACCESS_READ_ONLY_DAMAGED)
     return;
 
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, check_done, g_object_ref (self));
-  g_task_set_source_tag (task, px_library_banner_set_store);
-  g_task_set_task_data (task, g_strdup (px_store_get_path (store)), g_free);
   set_checking (self, TRUE);
-  g_task_run_in_thread (task, check_thread);
+  self->check_source = g_timeout_add (self->check_delay_ms, start_check, self);
 }
 
-PxLibraryBannerState
-px_library_banner_get_state (PxLibraryBanner *self)
+PxStoreAccess
+px_library_banner_get_access (PxLibraryBanner *self)
 {
-  g_return_val_if_fail (PX_IS_LIBRARY_BANNER (self), PX_LIBRARY_BANNER_NONE);
-  return self->state;
+  g_return_val_if_fail (PX_IS_LIBRARY_BANNER (self), PX_STORE_ACCESS_WRITABLE);
+  return self->access;
 }
 
 gboolean
@@ -145,7 +231,14 @@ const char *
 px_library_banner_get_message (PxLibraryBanner *self)
 {
   g_return_val_if_fail (PX_IS_LIBRARY_BANNER (self), NULL);
-  return self->state == PX_LIBRARY_BANNER_NONE ? NULL : gtk_label_get_text (self->label);
+  return px_library_banner_message_for (self->access);
+}
+
+void
+px_library_banner_set_check_delay (PxLibraryBanner *self, guint delay_ms)
+{
+  g_return_if_fail (PX_IS_LIBRARY_BANNER (self));
+  self->check_delay_ms = delay_ms;
 }
 
 static void
@@ -153,8 +246,8 @@ px_library_banner_dispose (GObject *object)
 {
   PxLibraryBanner *self = PX_LIBRARY_BANNER (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  stop_check (self);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_LIBRARY_BANNER);
   G_OBJECT_CLASS (px_library_banner_parent_class)->dispose (object);
 }
@@ -166,8 +259,8 @@ px_library_banner_get_property (GObject *object, guint prop_id, GValue *value, G
 
   switch (prop_id)
     {
-    case PROP_STATE:
-      g_value_set_int (value, self->state);
+    case PROP_ACCESS:
+      g_value_set_int (value, self->access);
       break;
     case PROP_CHECKING:
       g_value_set_boolean (value, self->checking);
@@ -186,10 +279,11 @@ px_library_banner_class_init (PxLibraryBannerClass *klass)
   object_class->dispose = px_library_banner_dispose;
   object_class->get_property = px_library_banner_get_property;
 
-  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, PX_LIBRARY_BANNER_NONE, PX_LIBRARY_BANNER_DAMAGED,
-                                             PX_LIBRARY_BANNER_NONE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHECKING]
-      = g_param_spec_boolean ("checking", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCESS] =
+      g_param_spec_int ("access", NULL, NULL, PX_STORE_ACCESS_WRITABLE, PX_STORE_ACCESS_READ_ONLY_DAMAGED,
+                        PX_STORE_ACCESS_WRITABLE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHECKING] =
+      g_param_spec_boolean ("checking", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-library-banner.ui");
@@ -197,7 +291,8 @@ px_library_banner_class_init (PxLibraryBannerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxLibraryBanner, box);
   gtk_widget_class_bind_template_child (widget_class, PxLibraryBanner, icon);
   gtk_widget_class_bind_template_child (widget_class, PxLibraryBanner, label);
-  gtk_widget_class_bind_template_child (widget_class, PxLibraryBanner, button);
+  gtk_widget_class_bind_template_child (widget_class, PxLibraryBanner, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, PxLibraryBanner, other_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
   gtk_widget_class_set_css_name (widget_class, "pxlibrarybanner");
@@ -206,5 +301,6 @@ px_library_banner_class_init (PxLibraryBannerClass *klass)
 static void
 px_library_banner_init (PxLibraryBanner *self)
 {
+  self->check_delay_ms = DEFAULT_CHECK_DELAY_MS;
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -7,27 +7,32 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  PX_LIBRARY_BANNER_NONE,
-  PX_LIBRARY_BANNER_READ_ONLY, /* opened read-only: reading works, changes are off */
-  PX_LIBRARY_BANNER_DAMAGED,   /* the background check found damaged pages */
-} PxLibraryBannerState;
-
-/* A bar under the header bar that says what is wrong with the open
- * library, if anything. Read-only shows at once; damage shows when the
- * check of every page (px_store_check, in a worker thread with its own
- * connection) finds it, so opening a large library stays fast. */
+/* A bar under the header bar that says why the open library cannot be
+ * changed, if it cannot, and what to do about it (libadwaita 1.2 has no
+ * AdwBanner). Read-only shows at once. Damage shows when the check of
+ * every page (px_store_check, in a worker thread with its own
+ * connection, started a moment after opening so that the first frame is
+ * not slowed) finds it: the banner then stops all writes through the
+ * window's connection with px_store_forbid_writes(), so the damage does
+ * not spread, and notifies "access". */
 #define PX_TYPE_LIBRARY_BANNER (px_library_banner_get_type ())
 G_DECLARE_FINAL_TYPE (PxLibraryBanner, px_library_banner, PX, LIBRARY_BANNER, GtkWidget)
 
+/* What the banner says for @access; NULL for a writable library. */
+const char *px_library_banner_message_for (PxStoreAccess access);
+/* The short reason shown as the tooltip of what is disabled; NULL for a
+ * writable library. */
+const char *px_library_banner_reason_for (PxStoreAccess access);
+
 /* The library the window has open (NULL when none): shows its state and
- * starts checking it. */
+ * checks it for damage. */
 void px_library_banner_set_store (PxLibraryBanner *self, PxStore *store);
-PxLibraryBannerState px_library_banner_get_state (PxLibraryBanner *self);
-/* TRUE while the background check runs. */
+PxStoreAccess px_library_banner_get_access (PxLibraryBanner *self);
+/* TRUE from opening until the background check has finished. */
 gboolean px_library_banner_get_checking (PxLibraryBanner *self);
 /* The text shown, or NULL when the banner is hidden. */
 const char *px_library_banner_get_message (PxLibraryBanner *self);
+/* How long after opening the check starts, in milliseconds. */
+void px_library_banner_set_check_delay (PxLibraryBanner *self, guint delay_ms);
 
 G_END_DECLS

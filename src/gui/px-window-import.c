@@ -220,6 +220,11 @@ px_window_import_files (PxWindow *self, GFile *const *files, guint n_files)
       _px_window_toast (self, _ ("Open a library before importing"));
       return;
     }
+  if (!px_window_get_writable (self))
+    {
+      _px_window_toast (self, px_window_get_read_only_reason (self));
+      return;
+    }
   if (self->import_cancellable != NULL)
     {
       for (guint i = 0; i < n_files; i++)
@@ -433,7 +438,7 @@ on_drop (GtkDropTarget *target, const GValue *value, double x, double y, PxWindo
 static GdkDragAction
 on_drop_enter (GtkDropTarget *target, double x, double y, PxWindow *self)
 {
-  if (self->store == NULL)
+  if (!px_window_get_writable (self))
     return 0;
   gtk_revealer_set_reveal_child (self->drop_revealer, TRUE);
   return GDK_ACTION_COPY;

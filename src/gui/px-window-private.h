@@ -2,6 +2,7 @@
 #pragma once
 
 /* Shared between the files that make up PxWindow. */
+#include "gui/px-library-banner.h"
 #include "gui/px-window.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,9 @@ struct _PxWindow
 
   AdwToastOverlay *toasts;
   AdwWindowTitle *window_title;
+  PxLibraryBanner *banner;
+  GtkWidget *import_button;
+  GtkWidget *empty_import_button;
   GtkStack *main_stack;
   AdwStatusPage *error_page;
   GtkWidget *samples_button;

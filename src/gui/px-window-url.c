@@ -156,6 +156,11 @@ px_window_import_url (PxWindow *self, const char *url)
       _px_window_toast (self, _ ("Open a library before importing"));
       return;
     }
+  if (!px_window_get_writable (self))
+    {
+      _px_window_toast (self, px_window_get_read_only_reason (self));
+      return;
+    }
   if (self->import_cancellable != NULL)
     {
       _px_window_toast (self, _ ("Wait for the current import to finish"));

@@ -18,6 +18,7 @@ enum
   PROP_0,
   PROP_DOCUMENT,
   PROP_SIDE_PANEL_VISIBLE,
+  PROP_WRITABLE,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -35,20 +36,50 @@ _px_window_toast (PxWindow *self, const char *message)
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
+gboolean
+px_window_get_writable (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+  return self->store != NULL && px_store_get_access (self->store) == PX_STORE_ACCESS_WRITABLE;
+}
+
+const char *
+px_window_get_read_only_reason (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->store ? px_library_banner_reason_for (px_store_get_access (self->store)) : NULL;
+}
+
 static void
 update_actions (PxWindow *self)
 {
-  gboolean has_doc = self->document != NULL;
   gboolean has_store = self->store != NULL;
+  gboolean writable = px_window_get_writable (self);
+  gboolean has_doc = self->document != NULL;
+  const char *reason = px_window_get_read_only_reason (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", has_doc);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", has_doc && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document", has_doc && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-url", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-samples", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-url", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-samples", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen-library", self->library_path != NULL);
+  /* Disabled buttons still show their tooltip: say why. */
+  gtk_widget_set_tooltip_text (self->import_button, reason ? reason : _ ("Import Articles (Ctrl+O)"));
+  gtk_widget_set_tooltip_text (self->empty_import_button, reason);
+  gtk_widget_set_tooltip_text (self->samples_button,
+                               reason ? reason
+                                      : _ ("Import a few invented articles about one event from several outlets"));
   _px_window_update_export_actions (self);
+}
+
+static void
+on_banner_access_changed (PxWindow *self)
+{
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
 }
 
 static void
@@ -141,6 +172,7 @@ show_library_error (PxWindow *self, const GError *error)
   g_autofree char *description = NULL;
 
   g_clear_object (&self->store);
+  px_library_banner_set_store (self->banner, NULL);
   description = g_strdup_printf (_ ("%s\n\nThe file was left as it is. Open another library or create a new one."),
                                  error->message);
   adw_status_page_set_description (self->error_page, description);
@@ -148,10 +180,17 @@ show_library_error (PxWindow *self, const GError *error)
   px_library_sidebar_set_rows (self->sidebar, g_ptr_array_new_with_free_func ((GDestroyNotify)px_document_info_free));
   update_main_page (self);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
 }
 
 gboolean
 px_window_set_library (PxWindow *self, const char *path, GError **error)
+{
+  return px_window_open_library (self, path, PX_STORE_OPEN_DEFAULT, error);
+}
+
+gboolean
+px_window_open_library (PxWindow *self, const char *path, PxStoreOpenFlags flags, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (PxStore) store = NULL;
@@ -164,7 +203,21 @@ px_window_set_library (PxWindow *self, const char *path, GError **error)
   px_library_sidebar_set_library_path (self->sidebar, path);
   g_cancellable_cancel (self->import_cancellable);
 
-  store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &local_error);
+  store = px_store_open (path, flags, &local_error);
+  if (store == NULL && g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_BUSY))
+    {
+      /* Another program holds a lock that stops us writing (a library in
+       * rollback-journal mode, mid-write): reading may still work, and is
+       * better than nothing. The banner offers to try again. */
+      g_autoptr (GError) read_error = NULL;
+
+      store = px_store_open (path, PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_EXISTING, &read_error);
+      if (store != NULL)
+        {
+          g_clear_error (&local_error);
+          px_store_forbid_writes (store, PX_STORE_ACCESS_READ_ONLY_LOCKED);
+        }
+    }
   if (store == NULL)
     {
       show_library_error (self, local_error);
@@ -172,10 +225,12 @@ px_window_set_library (PxWindow *self, const char *path, GError **error)
       return FALSE;
     }
   g_set_object (&self->store, store);
+  px_library_banner_set_store (self->banner, store);
   set_document (self, NULL);
   px_library_sidebar_set_search_text (self->sidebar, "");
   px_window_reload_library (self);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
   return TRUE;
 }
 
@@ -249,6 +304,22 @@ static void
 new_library_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   choose_library (PX_WINDOW (widget), TRUE);
+}
+
+static void
+reopen_library_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->library_path);
+  g_autoptr (GError) error = NULL;
+  gint64 open_id = self->document ? px_document_get_id (self->document) : 0;
+
+  if (path == NULL)
+    return;
+  if (px_window_set_library (self, path, &error) && open_id > 0)
+    px_window_open_document (self, open_id);
+  if (self->store != NULL && !px_window_get_writable (self))
+    _px_window_toast (self, px_window_get_read_only_reason (self));
 }
 
 /* Editing and deleting */
@@ -513,6 +584,9 @@ px_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     case PROP_SIDE_PANEL_VISIBLE:
       g_value_set_boolean (value, px_window_get_side_panel_visible (self));
       break;
+    case PROP_WRITABLE:
+      g_value_set_boolean (value, px_window_get_writable (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -563,17 +637,23 @@ px_window_class_init (PxWindowClass *klass)
       g_param_spec_object ("document", NULL, NULL, PX_TYPE_DOCUMENT, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SIDE_PANEL_VISIBLE] = g_param_spec_boolean (
       "side-panel-visible", NULL, NULL, TRUE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WRITABLE] =
+      g_param_spec_boolean ("writable", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LIBRARY_CHANGED] = g_signal_new ("library-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                            NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (PX_TYPE_LIBRARY_BANNER);
   g_type_ensure (PX_TYPE_LIBRARY_SIDEBAR);
   g_type_ensure (PX_TYPE_READER_VIEW);
   g_type_ensure (PX_TYPE_SIDE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, empty_import_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, samples_button);
@@ -588,6 +668,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, drop_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_access_changed);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -612,6 +693,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
+  gtk_widget_class_install_action (widget_class, "win.reopen-library", NULL, reopen_library_action);
 
   _px_window_class_init_import (widget_class);
   _px_window_class_init_export (widget_class);
@@ -671,4 +753,11 @@ px_window_get_side_panel (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
   return self->side_panel;
+}
+
+PxLibraryBanner *
+px_window_get_banner (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->banner;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gui/px-application.h"
+#include "gui/px-library-banner.h"
 #include "gui/px-library-sidebar.h"
 #include "gui/px-reader-view.h"
 #include "gui/px-side-panel.h"
@@ -27,9 +28,18 @@ PxWindow *px_window_new (PxApplication *app, const char *library_path, gint64 op
 /* Opens another library file in this window. On failure the window shows
  * the error page and @error is set; the file is never overwritten. */
 gboolean px_window_set_library (PxWindow *self, const char *path, GError **error);
+/* The same, with px_store_open() flags (PX_STORE_OPEN_READ_ONLY to look
+ * without any risk of changing the library). */
+gboolean px_window_open_library (PxWindow *self, const char *path, PxStoreOpenFlags flags, GError **error);
 const char *px_window_get_library_path (PxWindow *self);
 /* The UI thread's connection, or NULL when no library is open. */
 PxStore *px_window_get_store (PxWindow *self);
+/* FALSE when no library is open or it cannot be changed (read-only,
+ * locked, damaged): everything that would write is disabled then. The
+ * "writable" property notifies changes. */
+gboolean px_window_get_writable (PxWindow *self);
+/* Why the library cannot be changed, for tooltips; NULL when it can. */
+const char *px_window_get_read_only_reason (PxWindow *self);
 /* Reloads the library list from the store, keeping search and selection. */
 void px_window_reload_library (PxWindow *self);
 
@@ -57,5 +67,6 @@ gboolean px_window_get_side_panel_visible (PxWindow *self);
 PxReaderView *px_window_get_reader (PxWindow *self);
 PxLibrarySidebar *px_window_get_sidebar (PxWindow *self);
 PxSidePanel *px_window_get_side_panel (PxWindow *self);
+PxLibraryBanner *px_window_get_banner (PxWindow *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@ struct _PxStore
   sqlite3 *db;
   char *path;
   gboolean read_only;
+  PxStoreAccess access;
   int schema_version;
   GHashTable *statements; /* SQL text → sqlite3_stmt */
   guint transaction_depth;
@@ -203,7 +204,9 @@ _px_store_check_writable (PxStore *self, GError **error)
   if (self->read_only)
     {
       g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY,
-                           _ ("The library is open read-only, so it cannot be changed"));
+                           self->access == PX_STORE_ACCESS_READ_ONLY_DAMAGED
+                               ? _ ("The library is damaged, so nothing more is saved to it")
+                               : _ ("The library is open read-only, so it cannot be changed"));
       return FALSE;
     }
   return TRUE;
@@ -244,6 +247,28 @@ px_store_is_read_only (PxStore *self)
 {
   g_return_val_if_fail (PX_IS_STORE (self), TRUE);
   return self->read_only;
+}
+
+PxStoreAccess
+px_store_get_access (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), PX_STORE_ACCESS_READ_ONLY_ASKED);
+  return self->access;
+}
+
+void
+px_store_forbid_writes (PxStore *self, PxStoreAccess reason)
+{
+  g_return_if_fail (PX_IS_STORE (self));
+  g_return_if_fail (reason != PX_STORE_ACCESS_WRITABLE);
+
+  self->access = reason;
+  if (self->read_only)
+    return;
+  self->read_only = TRUE;
+  /* SQLite itself then refuses every write, whichever statement tries. */
+  if (sqlite3_exec (self->db, "PRAGMA query_only = ON;", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Could not make %s read-only: %s", self->path, sqlite3_errmsg (self->db));
 }
 
 int
@@ -619,8 +644,13 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
     }
 
   self->read_only = (flags & PX_STORE_OPEN_READ_ONLY) != 0;
-  if (exists && !self->read_only && (g_access (path, W_OK) != 0 || !folder_writable (path)))
-    self->read_only = TRUE;
+  if (self->read_only)
+    self->access = PX_STORE_ACCESS_READ_ONLY_ASKED;
+  else if (exists && g_access (path, W_OK) != 0)
+    self->access = PX_STORE_ACCESS_READ_ONLY_FILE;
+  else if (exists && !folder_writable (path))
+    self->access = PX_STORE_ACCESS_READ_ONLY_FOLDER;
+  self->read_only = self->access != PX_STORE_ACCESS_WRITABLE;
   if (!exists && !create_parent_and_file (path, error))
     return NULL;
 

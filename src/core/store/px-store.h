@@ -33,6 +33,18 @@ typedef enum
   PX_STORE_OPEN_EXISTING = 1 << 1,
 } PxStoreOpenFlags;
 
+/* Whether a library can be changed through a connection, and if not,
+ * why: the window explains it and disables what would write. */
+typedef enum
+{
+  PX_STORE_ACCESS_WRITABLE,
+  PX_STORE_ACCESS_READ_ONLY_ASKED,   /* opened with PX_STORE_OPEN_READ_ONLY */
+  PX_STORE_ACCESS_READ_ONLY_FILE,    /* the file cannot be written */
+  PX_STORE_ACCESS_READ_ONLY_FOLDER,  /* its folder cannot be (SQLite keeps -wal and -shm files there) */
+  PX_STORE_ACCESS_READ_ONLY_LOCKED,  /* opened read-only because another program held it locked */
+  PX_STORE_ACCESS_READ_ONLY_DAMAGED, /* damage was found: writing could spread it */
+} PxStoreAccess;
+
 /* One row of the library list: enough to show it without loading text. */
 typedef struct
 {
@@ -60,6 +72,11 @@ char *px_store_default_path (void);
 PxStore *px_store_open (const char *path, PxStoreOpenFlags flags, GError **error);
 const char *px_store_get_path (PxStore *self);
 gboolean px_store_is_read_only (PxStore *self);
+PxStoreAccess px_store_get_access (PxStore *self);
+/* Nothing more is written through this connection from now on, for
+ * @reason (LOCKED or DAMAGED; the others follow from how it was opened):
+ * every write fails with PX_STORE_ERROR_READ_ONLY. */
+void px_store_forbid_writes (PxStore *self, PxStoreAccess reason);
 int px_store_get_schema_version (PxStore *self);
 /* The schema version this build writes. */
 int px_store_latest_schema_version (void);

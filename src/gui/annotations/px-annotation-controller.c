@@ -42,11 +42,17 @@ toast_error (PxAnnotationController *self, const char *what, const GError *error
   toast (self, message);
 }
 
+static gboolean
+writable (PxAnnotationController *self)
+{
+  return self->window != NULL && px_window_get_writable (self->window);
+}
+
 static void
 update_actions (PxAnnotationController *self)
 {
-  PxUndoStack *undo = self->list ? px_annotation_list_get_undo_stack (self->list) : NULL;
-  gboolean has_list = self->list != NULL;
+  PxUndoStack *undo = self->list && writable (self) ? px_annotation_list_get_undo_stack (self->list) : NULL;
+  gboolean has_list = self->list != NULL && writable (self);
   const char *names[] = { "highlight", "note", "delete" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -99,6 +105,7 @@ load_document (PxAnnotationController *self)
   px_annotations_panel_set_store (self->panel, store);
   px_annotations_panel_set_list (self->panel, list);
   px_highlight_popover_set_store (self->popover, store);
+  px_highlight_popover_set_read_only_reason (self->popover, px_window_get_read_only_reason (self->window));
   px_highlight_popover_set_document_language (self->popover, doc ? px_document_get_language (doc) : NULL);
   update_actions (self);
 }
@@ -107,6 +114,15 @@ static void
 on_document_changed (PxWindow *window, GParamSpec *pspec, PxAnnotationController *self)
 {
   load_document (self);
+}
+
+/* The library became read-only (damage was found) or writable again. */
+static void
+on_writable_changed (PxWindow *window, GParamSpec *pspec, PxAnnotationController *self)
+{
+  if (self->popover != NULL)
+    px_highlight_popover_set_read_only_reason (self->popover, px_window_get_read_only_reason (window));
+  update_actions (self);
 }
 
 /* Opens the popover pointing at [start, end); only on screen. */
@@ -233,7 +249,9 @@ current_annotation (PxAnnotationController *self)
 static void
 on_selection_finished (PxHighlightLayer *layer, guint start, guint end, PxAnnotationController *self)
 {
-  if (self->list == NULL)
+  /* A selection in a library that cannot be changed is only for copying
+   * (Ctrl+C): no popover offering what would fail. */
+  if (self->list == NULL || !writable (self))
     return;
   self->pending_start = start;
   self->pending_end = end;
@@ -393,6 +411,11 @@ on_panel_activated (PxAnnotationsPanel *panel, PxAnnotation *a, PxAnnotationCont
       return;
     }
   /* An orphan is attached again to what the user selected. */
+  if (!writable (self))
+    {
+      toast (self, px_window_get_read_only_reason (self->window));
+      return;
+    }
   if (self->text != NULL && px_highlight_layer_get_selection (self->layer, &start, &end))
     {
       PxAnchorSelector selector = { 0 };
@@ -639,6 +662,7 @@ px_annotation_controller_attach (PxWindow *window)
   install_shortcuts (self);
 
   g_signal_connect_object (window, "notify::document", G_CALLBACK (on_document_changed), self, 0);
+  g_signal_connect_object (window, "notify::writable", G_CALLBACK (on_writable_changed), self, 0);
   g_object_set_data_full (G_OBJECT (window), DATA_KEY, self, g_object_unref);
   load_document (self);
   return self;

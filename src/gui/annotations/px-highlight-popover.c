@@ -18,6 +18,7 @@ struct _PxHighlightPopover
   GtkBox *swatches;
   GtkButton *note_button;
   AdwButtonContent *note_content;
+  GtkButton *tags_button;
   GtkButton *delete_button;
   GtkDropDown *language_dropdown;
   PxNoteEditor *note_editor;
@@ -32,6 +33,7 @@ struct _PxHighlightPopover
   PxSpellChecker *checker;
   GtkStringList *languages; /* "" first: the default */
   char *document_language;
+  char *read_only_reason; /* NULL while the library can be changed */
   guint save_source;
   gboolean updating;
 };
@@ -65,6 +67,8 @@ relayout (PxHighlightPopover *self)
 static void
 on_swatch_clicked (GtkButton *button, PxHighlightPopover *self)
 {
+  if (self->read_only_reason != NULL)
+    return;
   g_signal_emit (self, signals[SIGNAL_COLOR_CHOSEN], 0, g_object_get_data (G_OBJECT (button), "px-color"));
 }
 
@@ -85,7 +89,7 @@ update_swatch_tooltips (PxHighlightPopover *self)
         tip = g_strdup_printf (_ ("%s: %s (%u)"), px_annotation_color_label (name), meaning, i + 1);
       else
         tip = g_strdup_printf ("%s (%u)", px_annotation_color_label (name), i + 1);
-      gtk_widget_set_tooltip_text (self->swatch[i], tip);
+      gtk_widget_set_tooltip_text (self->swatch[i], self->read_only_reason ? self->read_only_reason : tip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->swatch[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
     }
 }
@@ -332,6 +336,7 @@ px_highlight_popover_dispose (GObject *object)
   g_clear_object (&self->checker);
   g_clear_object (&self->languages);
   g_clear_pointer (&self->document_language, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
   G_OBJECT_CLASS (px_highlight_popover_parent_class)->dispose (object);
 }
 
@@ -364,6 +369,7 @@ px_highlight_popover_class_init (PxHighlightPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxHighlightPopover, swatches);
   gtk_widget_class_bind_template_child (widget_class, PxHighlightPopover, note_button);
   gtk_widget_class_bind_template_child (widget_class, PxHighlightPopover, note_content);
+  gtk_widget_class_bind_template_child (widget_class, PxHighlightPopover, tags_button);
   gtk_widget_class_bind_template_child (widget_class, PxHighlightPopover, delete_button);
   gtk_widget_class_bind_template_child (widget_class, PxHighlightPopover, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PxHighlightPopover, note_editor);
@@ -462,6 +468,51 @@ px_highlight_popover_set_annotation (PxHighlightPopover *self, PxAnnotation *ann
   relayout (self);
 }
 
+/* A disabled control says why in its tooltip, and gets its own back
+ * when it works again. */
+static void
+block_widget (GtkWidget *widget, const char *reason)
+{
+  if (reason != NULL && g_object_get_data (G_OBJECT (widget), "px-tooltip") == NULL)
+    g_object_set_data_full (G_OBJECT (widget), "px-tooltip", g_strdup (gtk_widget_get_tooltip_text (widget)), g_free);
+  if (reason != NULL)
+    gtk_widget_set_tooltip_text (widget, reason);
+  else if (g_object_get_data (G_OBJECT (widget), "px-tooltip") != NULL)
+    {
+      gtk_widget_set_tooltip_text (widget, g_object_get_data (G_OBJECT (widget), "px-tooltip"));
+      g_object_set_data (G_OBJECT (widget), "px-tooltip", NULL);
+    }
+  gtk_widget_set_sensitive (widget, reason == NULL);
+}
+
+void
+px_highlight_popover_set_read_only_reason (PxHighlightPopover *self, const char *reason)
+{
+  g_return_if_fail (PX_IS_HIGHLIGHT_POPOVER (self));
+
+  if (g_strcmp0 (self->read_only_reason, reason) == 0)
+    return;
+  px_highlight_popover_flush (self);
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (reason);
+  for (guint i = 0; i < PX_N_COLORS; i++)
+    gtk_widget_set_sensitive (self->swatch[i], reason == NULL);
+  update_swatch_tooltips (self);
+  block_widget (GTK_WIDGET (self->note_button), reason);
+  block_widget (GTK_WIDGET (self->tags_button), reason);
+  block_widget (GTK_WIDGET (self->delete_button), reason);
+  /* Only the main page shows what cannot be changed any more. */
+  if (reason != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "main");
+}
+
+const char *
+px_highlight_popover_get_read_only_reason (PxHighlightPopover *self)
+{
+  g_return_val_if_fail (PX_IS_HIGHLIGHT_POPOVER (self), NULL);
+  return self->read_only_reason;
+}
+
 PxAnnotation *
 px_highlight_popover_get_annotation (PxHighlightPopover *self)
 {
@@ -481,6 +532,9 @@ void
 px_highlight_popover_show_page (PxHighlightPopover *self, const char *page)
 {
   g_return_if_fail (PX_IS_HIGHLIGHT_POPOVER (self));
+  /* The note and tag pages write as the user types. */
+  if (self->read_only_reason != NULL)
+    page = "main";
   gtk_stack_set_visible_child_name (self->stack, page);
   relayout (self);
   if (g_str_equal (page, "note"))

@@ -20,6 +20,11 @@ G_DECLARE_FINAL_TYPE (PxHighlightPopover, px_highlight_popover, PX, HIGHLIGHT_PO
 PxHighlightPopover *px_highlight_popover_new (void);
 /* The library: colour meanings and tag completion come from it. */
 void px_highlight_popover_set_store (PxHighlightPopover *self, PxStore *store);
+/* While @reason is set (why the library cannot be changed), colours,
+ * note, tags and delete are disabled with @reason as their tooltip; Copy
+ * still works. NULL enables them again. */
+void px_highlight_popover_set_read_only_reason (PxHighlightPopover *self, const char *reason);
+const char *px_highlight_popover_get_read_only_reason (PxHighlightPopover *self);
 /* The highlight the popover is about; NULL for a fresh selection. */
 void px_highlight_popover_set_annotation (PxHighlightPopover *self, PxAnnotation *annotation);
 PxAnnotation *px_highlight_popover_get_annotation (PxHighlightPopover *self);
