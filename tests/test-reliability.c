@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "export/px-export.h"
 #include "store/px-store-private.h"
 
 #define NOBODY 65534
@@ -261,6 +262,55 @@ test_forbid_writes (Fixture *f, gconstpointer data)
   g_clear_object (&store);
   after = read_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after));
+}
+
+/* "Export what can be read": one damaged page of articles costs those
+ * articles, not the export; the index lists what was lost. */
+static void
+test_export_damaged (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (GPtrArray) written = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "export", NULL);
+  g_autofree char *index = NULL;
+  g_autofree char *damaged = NULL;
+  g_autoptr (GBytes) whole = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int page = 0;
+  gsize len;
+
+  make_library (f->path, 40);
+  /* The second leaf page of the documents table. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'leaf' "
+                                       "ORDER BY pageno LIMIT 1 OFFSET 1",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  whole = read_bytes (f->path);
+  len = g_bytes_get_size (whole);
+  damaged = g_memdup2 (g_bytes_get_data (whole, NULL), len);
+  memset (damaged + (page - 1) * 4096 + 8, 0x5A, 3990);
+  g_assert_true (g_file_set_contents (f->path, damaged, len, NULL));
+
+  store = px_store_open (f->path, PX_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  written = px_export_library_to_dir (store, out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (written);
+  /* Some articles were lost, most were not. */
+  g_assert_cmpuint (written->len, <, 41);
+  g_assert_cmpuint (written->len, >, 20);
+  g_assert_true (g_file_get_contents (g_ptr_array_index (written, written->len - 1), &index, NULL, NULL));
+  g_assert_nonnull (strstr (index, "## Could not be read"));
+  g_assert_nonnull (strstr (index, "- Tide report number"));
 }
 
 static void
@@ -616,6 +666,7 @@ main (int argc, char *argv[])
   ADD ("/reliability/truncated", test_truncated);
   ADD ("/reliability/damaged-pages", test_damaged_pages);
   ADD ("/reliability/forbid-writes", test_forbid_writes);
+  ADD ("/reliability/export-damaged", test_export_damaged);
   ADD ("/reliability/check-healthy", test_check_healthy);
   ADD ("/reliability/read-only-file", test_read_only_file);
   ADD ("/reliability/read-only-folder", test_read_only_folder);

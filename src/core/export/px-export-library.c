@@ -93,8 +93,9 @@ px_export_library_to_dir (PxStore *store, const char *dir, const PxExportOptions
   g_autoptr (GString) body = g_string_new (NULL);
   g_autoptr (PxExportOptions) defaults = NULL;
   g_autofree char *index_path = NULL;
+  g_autoptr (GString) unreadable = g_string_new (NULL);
   gint64 section = -1;
-  guint total = 0;
+  guint total = 0, n_unreadable = 0;
 
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
   g_return_val_if_fail (dir != NULL, NULL);
@@ -122,11 +123,28 @@ px_export_library_to_dir (PxStore *store, const char *dir, const PxExportOptions
       g_autofree char *markdown = NULL;
       g_autofree char *path = NULL;
 
+      g_autoptr (GError) local_error = NULL;
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      if ((doc = px_store_load_document (store, info->id, error)) == NULL ||
-          (annotations = px_store_list_annotations (store, info->id, error)) == NULL)
-        return NULL;
+      if ((doc = px_store_load_document (store, info->id, &local_error)) == NULL ||
+          (annotations = px_store_list_annotations (store, info->id, &local_error)) == NULL)
+        {
+          /* A damaged library: save what can still be read, and say in
+           * the index what could not (a listed article that cannot be
+           * found again sits on a damaged page too). */
+          if (g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT) ||
+              g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND))
+            {
+              g_autofree char *title =
+                  px_markdown_escape_inline (info->title && *info->title ? info->title : "Untitled");
+              g_string_append_printf (unreadable, "- %s\n", title);
+              n_unreadable++;
+              continue;
+            }
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
       markdown = px_export_article (doc, annotations, colors, info->event_title, options);
       path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
       if (!write_file (path, markdown, error))
@@ -155,13 +173,20 @@ px_export_library_to_dir (PxStore *store, const char *dir, const PxExportOptions
 
   _px_export_yaml_begin (index);
   _px_export_yaml_string (index, "title", "Parallax library");
-  _px_export_yaml_int (index, "articles", infos->len);
+  _px_export_yaml_int (index, "articles", infos->len - n_unreadable);
   _px_export_yaml_int (index, "highlights", total);
   _px_export_yaml_end (index);
   _px_export_append_heading (index, 1, "Parallax library");
   if (infos->len == 0)
     g_string_append (index, "*The library is empty.*\n");
   g_string_append_len (index, body->str, body->len);
+  if (n_unreadable > 0)
+    {
+      g_string_append_c (index, '\n');
+      _px_export_append_heading (index, 2, "Could not be read");
+      g_string_append (index, "The library file is damaged; these articles could not be read:\n\n");
+      g_string_append_len (index, unreadable->str, unreadable->len);
+    }
   index_path = g_build_filename (dir, INDEX_NAME, NULL);
   if (!write_file (index_path, index->str, error))
     return NULL;

@@ -50,7 +50,9 @@ char *px_export_tag_from_store (PxStore *store, const char *tag, const PxExportO
 /* The whole library into @dir (created if needed): one file per article,
  * named after its title, plus index.md linking them. Existing files of
  * those names are replaced (atomically); nothing else in @dir is touched.
- * Returns the paths written, index last, or NULL with @error set. */
+ * A damaged library exports what can be read: articles that cannot are
+ * listed in the index under "Could not be read". Returns the paths
+ * written, index last, or NULL with @error set. */
 GPtrArray *px_export_library_to_dir (PxStore *store, const char *dir, const PxExportOptions *options,
                                      GCancellable *cancellable, GError **error);
 
