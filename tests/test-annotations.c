@@ -215,6 +215,52 @@ test_update_delete_search (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* A word in very many highlights: only the newest are ranked and
+ * returned, best first among them; a single letter is a whole word. */
+static void
+test_search_bounded (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 first_id = 0, best_id = 0;
+  guint n = PX_STORE_SEARCH_ANNOTATIONS_MAX + 20;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (PxAnnotation) a = highlight (f->doc, "Safety comes first", "yellow");
+      g_autofree char *note = g_strdup_printf ("Inspection %u of the viaduct", i);
+
+      /* One of the newest says it three times: it ranks first. */
+      px_annotation_set_note (a, i == n - 5 ? "viaduct viaduct viaduct" : note);
+      g_assert_true (px_store_add_annotation (f->store, a, &error));
+      g_assert_no_error (error);
+      if (i == 0)
+        first_id = px_annotation_get_id (a);
+      if (i == n - 5)
+        best_id = px_annotation_get_id (a);
+    }
+  hits = px_store_search_annotations (f->store, "via", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, PX_STORE_SEARCH_ANNOTATIONS_MAX);
+  g_assert_cmpint (px_annotation_get_id (g_ptr_array_index (hits, 0)), ==, best_id);
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpint (px_annotation_get_id (g_ptr_array_index (hits, i)), >=, first_id + 20);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* "o" is not a prefix of "of", but "of" is a prefix of itself; the
+   * newest matches are bounded, not the newest highlights. */
+  hits = px_store_search_annotations (f->store, "o", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = px_store_search_annotations (f->store, "of 7", &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (px_annotation_get_id (g_ptr_array_index (hits, 0)), ==, first_id + 7);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = px_store_search_annotations (f->store, "inspection 77", &error);
+  g_assert_cmpuint (hits->len, ==, 11); /* 77, 770–779 */
+}
+
 static void
 test_replace_text (Fixture *f, gconstpointer data)
 {
@@ -516,6 +562,7 @@ main (int argc, char *argv[])
   ADD ("/annotations/replace-text", test_replace_text);
   ADD ("/annotations/tags", test_tags);
   ADD ("/annotations/colors", test_colors);
+  ADD ("/annotations/search-bounded", test_search_bounded);
   ADD ("/annotations/list-and-undo", test_list_and_undo);
   g_test_add_func ("/annotations/undo-serialize", test_undo_serialize);
   return g_test_run ();

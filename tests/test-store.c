@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "store/px-store-annotations.h"
 #include "store/px-store-private.h"
 
 typedef struct
@@ -319,11 +320,14 @@ test_migrate_from_every_version (Fixture *f, gconstpointer data)
       g_assert_true (_px_store_schema_migrate (db, 0, version, &error));
       g_assert_no_error (error);
       if (version >= 1)
-        g_assert_cmpint (sqlite3_exec (db,
-                                       "INSERT INTO documents (title, text, blocks, content_hash, imported, modified)"
-                                       " VALUES ('Old one', 'Old text.', 'p 0 9\n', 'h1', '2020-01-01', '2020-01-01');",
-                                       NULL, NULL, NULL),
-                         ==, SQLITE_OK);
+        g_assert_cmpint (
+            sqlite3_exec (db,
+                          "INSERT INTO documents (title, text, blocks, content_hash, imported, modified)"
+                          " VALUES ('Old one', 'Old text.', 'p 0 9\n', 'h1', '2020-01-01', '2020-01-01');"
+                          "INSERT INTO annotations (document_id, start, end, quote, note, created, modified)"
+                          " VALUES (1, 0, 3, 'Old', 'Kept from long ago', '2020-01-01', '2020-01-01');",
+                          NULL, NULL, NULL),
+            ==, SQLITE_OK);
       sqlite3_close (db);
 
       store = px_store_open (path, 0, &error);
@@ -332,6 +336,19 @@ test_migrate_from_every_version (Fixture *f, gconstpointer data)
       list = px_store_list_documents (store, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (list->len, ==, version >= 1 ? 1 : 0);
+      /* What was written before is found by search, through the rebuilt
+       * indexes, with 2- and 3-letter prefixes too. */
+      for (const char *const *q = (const char *const[]){ "ol", "old", "tex", "text", NULL }; *q; q++)
+        {
+          g_autoptr (GArray) hits = px_store_search_documents (store, *q, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (hits->len, ==, version >= 1 ? 1 : 0);
+        }
+      {
+        g_autoptr (GPtrArray) notes = px_store_search_annotations (store, "lo", &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (notes->len, ==, version >= 1 ? 1 : 0);
+      }
 
       /* A backup of the old version was written first. */
       dir = g_dir_open (f->dir, 0, NULL);

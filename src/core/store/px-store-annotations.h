@@ -22,8 +22,10 @@ PxAnnotation *px_store_get_annotation (PxStore *self, gint64 id, GError **error)
 /* The annotations of one document (or of all, for @document_id 0) in
  * text order: start, then outer before inner. */
 GPtrArray *px_store_list_annotations (PxStore *self, gint64 document_id, GError **error);
-/* Annotations whose quote or note match @query (words, each a prefix),
- * across the whole library, best first. */
+/* Annotations whose quote or note match @query (words, each a prefix,
+ * single letters whole), across the whole library, best first: the
+ * newest PX_STORE_SEARCH_ANNOTATIONS_MAX of them when more match. */
+#define PX_STORE_SEARCH_ANNOTATIONS_MAX 1000
 GPtrArray *px_store_search_annotations (PxStore *self, const char *query, GError **error);
 
 /* What happened to the highlights of a document whose text changed. */

@@ -361,7 +361,10 @@ px_store_count_document_annotations (PxStore *self, gint64 id, GError **error)
 
 /* Turns what a user types into an FTS5 query that cannot be a syntax
  * error: every word is quoted (so AND, NEAR, * and quotes are plain text)
- * and matched as a prefix. */
+ * and matched as a prefix, but for single letters: the index keeps lists
+ * for 2- and 3-letter prefixes (schema v6), and a one-letter prefix would
+ * merge the lists of a good part of the vocabulary for a filter that
+ * keeps nearly every article. */
 char *
 _px_store_build_match_query (const char *query)
 {
@@ -381,9 +384,16 @@ _px_store_build_match_query (const char *query)
             g_string_append_c (out, '"');
           g_string_append_c (out, *p);
         }
-      g_string_append (out, "\"*");
+      g_string_append (out, g_utf8_strlen (words[i], -1) > 1 ? "\"*" : "\"");
     }
   return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+  return x < y ? -1 : x > y;
 }
 
 GArray *
@@ -404,13 +414,16 @@ px_store_search_documents (PxStore *self, const char *query, GError **error)
     return g_steal_pointer (&ids);
 
   /* Outlet names live in their own table, so they are matched apart from
-   * the full-text index; they rank first. */
+   * the full-text index. The ids are a filter over the library list,
+   * which keeps its own order: ranking every match (bm25) would cost more
+   * than finding them (20 ms for a word in all of 10,000 articles). UNION
+   * ALL, sorted here: a SQL UNION would read the documents table in
+   * order instead of its small outlet index. */
   stmt = _px_store_prepare (self,
                             "SELECT d.id FROM documents d JOIN outlets o ON o.id = d.outlet_id"
                             " WHERE o.name LIKE ?2 ESCAPE '\\'"
                             " UNION ALL"
-                            " SELECT rowid FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1"
-                            " ORDER BY rank);",
+                            " SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1;",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -430,29 +443,27 @@ px_store_search_documents (PxStore *self, const char *query, GError **error)
     sqlite3_bind_text (stmt, 2, esc->str, -1, SQLITE_TRANSIENT);
   }
 
-  {
-    g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-    g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _px_store_fail (self, rc, error);
+      return NULL;
+    }
+  /* An article found by its outlet and by its text counts once. */
+  g_array_sort (ids, compare_ids);
+  if (ids->len > 1)
+    {
+      guint kept = 1;
 
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        g_array_append_val (all, id);
-      }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        _px_store_fail (self, rc, error);
-        return NULL;
-      }
-    for (guint i = 0; i < all->len; i++)
-      {
-        gint64 *id = &g_array_index (all, gint64, i);
-        if (g_hash_table_contains (seen, id))
-          continue;
-        g_hash_table_add (seen, id);
-        g_array_append_val (ids, *id);
-      }
-  }
+      for (guint i = 1; i < ids->len; i++)
+        if (g_array_index (ids, gint64, i) != g_array_index (ids, gint64, kept - 1))
+          g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
+      g_array_set_size (ids, kept);
+    }
   return g_steal_pointer (&ids);
 }

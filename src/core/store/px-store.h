@@ -94,7 +94,9 @@ GPtrArray *px_store_list_documents (PxStore *self, GError **error);
 PxDocumentInfo *px_store_get_document_info (PxStore *self, gint64 id, GError **error);
 gint64 px_store_count_documents (PxStore *self, GError **error);
 /* Ids of documents whose title, outlet, author or text match @query
- * (words, each a prefix; all must match), best first. */
+ * (words, each a prefix, single letters whole; all must match), in
+ * ascending order: a filter for the library list, which has its own
+ * order. */
 GArray *px_store_search_documents (PxStore *self, const char *query, GError **error);
 /* Number of annotations that belong to a document. */
 gint64 px_store_count_document_annotations (PxStore *self, gint64 id, GError **error);
