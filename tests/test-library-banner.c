@@ -3,7 +3,8 @@
  * read-only, locked by another program, or found damaged by the check in
  * the background. The banner says why, everything that would write is
  * disabled with the reason as its tooltip, and the file is never
- * touched. */
+ * touched. A library it cannot open at all (newer, cut off) gets the
+ * error page instead. */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -403,6 +404,85 @@ test_locked (Fixture *f, gconstpointer data)
   g_assert_true (probe_sensitive (probe, "annot.highlight::yellow"));
 }
 
+static AdwStatusPage *
+find_status_page (GtkWidget *root, const char *text)
+{
+  if (ADW_IS_STATUS_PAGE (root) && adw_status_page_get_description (ADW_STATUS_PAGE (root)) != NULL &&
+      strstr (adw_status_page_get_description (ADW_STATUS_PAGE (root)), text) != NULL)
+    return ADW_STATUS_PAGE (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_status_page (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Libraries that cannot be opened at all: from a newer Parallax, cut off
+ * by a copy that did not finish. The window explains on its error page
+ * (with no banner and nothing enabled that writes) and leaves the file
+ * exactly as it was. */
+static void
+test_refused (Fixture *f, gconstpointer data)
+{
+  const char *cases[] = { "newer", "truncated" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) before = NULL;
+      g_autoptr (GBytes) after = NULL;
+      PxLibraryBanner *banner;
+      AdwStatusPage *page;
+      GtkWidget *probe;
+      int expected = i == 0 ? PX_STORE_ERROR_NEWER_VERSION : PX_STORE_ERROR_CORRUPT;
+
+      g_unlink (f->library);
+      make_library (f->library, 30);
+      if (i == 0)
+        {
+          sqlite3 *db = NULL;
+          g_autofree char *pragma =
+              g_strdup_printf ("PRAGMA user_version = %d;", px_store_latest_schema_version () + 1);
+
+          g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+          sqlite3_close (db);
+        }
+      else
+        {
+          g_autoptr (GBytes) whole = read_bytes (f->library);
+          g_assert_true (g_file_set_contents (f->library, g_bytes_get_data (whole, NULL), 3 * 4096, NULL));
+        }
+      before = read_bytes (f->library);
+
+      f->window = g_object_new (PX_TYPE_WINDOW, "application", app, NULL);
+      probe = add_probe (f->window);
+      g_assert_false (px_window_open_library (f->window, f->library, PX_STORE_OPEN_DEFAULT, &error));
+      g_assert_error (error, PX_STORE_ERROR, expected);
+      gtk_window_present (GTK_WINDOW (f->window));
+      settle (50);
+
+      g_assert_null (px_window_get_store (f->window));
+      g_assert_false (px_window_get_writable (f->window));
+      banner = px_window_get_banner (f->window);
+      g_assert_cmpint (px_library_banner_get_access (banner), ==, PX_STORE_ACCESS_WRITABLE);
+      g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_first_child (GTK_WIDGET (banner)))));
+      page = find_status_page (GTK_WIDGET (f->window), i == 0 ? "newer version" : "damaged");
+      g_assert_nonnull (page);
+      g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
+      g_assert_nonnull (strstr (adw_status_page_get_description (page), "left as it is"));
+      for (guint k = 0; k < G_N_ELEMENTS (writing_actions); k++)
+        if (probe_sensitive (probe, writing_actions[k]))
+          g_error ("%s is enabled without a library", writing_actions[k]);
+
+      close_window (f);
+      after = read_bytes (f->library);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -418,6 +498,7 @@ main (int argc, char *argv[])
   g_test_add ("/library-banner/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
   g_test_add ("/library-banner/damaged", Fixture, NULL, fixture_setup, test_damaged, fixture_teardown);
   g_test_add ("/library-banner/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
+  g_test_add ("/library-banner/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
