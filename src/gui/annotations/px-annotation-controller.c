@@ -122,6 +122,8 @@ on_writable_changed (PxWindow *window, GParamSpec *pspec, PxAnnotationController
 {
   if (self->popover != NULL)
     px_highlight_popover_set_read_only_reason (self->popover, px_window_get_read_only_reason (window));
+  if (self->panel != NULL)
+    px_annotations_panel_refresh (self->panel);
   update_actions (self);
 }
 

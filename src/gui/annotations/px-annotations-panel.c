@@ -303,8 +303,13 @@ update_view (PxAnnotationsPanel *self)
   else
     {
       adw_status_page_set_title (self->empty_page, _ ("No Highlights"));
-      adw_status_page_set_description (self->empty_page,
-                                       _ ("Select text in the article and pick a colour to highlight it."));
+      /* No invitation to do what the library does not allow. */
+      if (self->store != NULL && px_store_get_access (self->store) != PX_STORE_ACCESS_WRITABLE)
+        adw_status_page_set_description (self->empty_page, _ ("This library cannot be changed, so nothing can be "
+                                                              "highlighted in it."));
+      else
+        adw_status_page_set_description (self->empty_page,
+                                         _ ("Select text in the article and pick a colour to highlight it."));
     }
   gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "list");
 }
