@@ -14,6 +14,7 @@
 #include "gui/px-library-banner.h"
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
+#include "store/px-store-private.h"
 
 typedef struct
 {
@@ -483,6 +484,69 @@ test_refused (Fixture *f, gconstpointer data)
     }
 }
 
+static gboolean
+has_store (gpointer window)
+{
+  return px_window_get_store (window) != NULL;
+}
+
+/* A library from the previous version: updating it (which rebuilds the
+ * search indexes) runs in the background while the window says so, and
+ * the library opens when it is done, backed up first. */
+static void
+test_older_version (Fixture *f, gconstpointer data)
+{
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d;", PX_STORE_APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) hits = NULL;
+  g_autoptr (GDir) dir = NULL;
+  gboolean backup_found = FALSE;
+  AdwStatusPage *page;
+  const char *name;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_px_store_schema_migrate (db, 0, px_store_latest_schema_version () - 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO documents (title, text, blocks, content_hash, imported, modified)"
+                                 " VALUES ('Sluice gates', 'The sluice gates were oiled.', 'p 0 28\n', 'h1',"
+                                 " '2020-01-01', '2020-01-01');",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (px_store_needs_update (f->library));
+
+  f->window = g_object_new (PX_TYPE_WINDOW, "application", app, NULL);
+  g_assert_true (px_window_open_library (f->window, f->library, PX_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (f->window));
+  /* Nothing can be done with it meanwhile, and the window says why. */
+  g_assert_true (px_window_is_updating_library (f->window));
+  g_assert_null (px_window_get_store (f->window));
+  g_assert_false (px_window_get_writable (f->window));
+  page = find_status_page (GTK_WIDGET (f->window), "older version");
+  g_assert_nonnull (page);
+  settle (20);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)) || px_window_get_store (f->window) != NULL);
+  g_assert_true (wait_for (has_store, f->window, 20000));
+  settle (50);
+  g_assert_false (px_window_is_updating_library (f->window));
+  g_assert_true (px_window_get_writable (f->window));
+  g_assert_false (px_store_needs_update (f->library));
+  g_assert_cmpint (px_store_get_schema_version (px_window_get_store (f->window)), ==,
+                   px_store_latest_schema_version ());
+  hits = px_store_search_documents (px_window_get_store (f->window), "sl", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    backup_found |= g_str_has_prefix (name, "library.db.v");
+  g_assert_true (backup_found);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -499,6 +563,7 @@ main (int argc, char *argv[])
   g_test_add ("/library-banner/damaged", Fixture, NULL, fixture_setup, test_damaged, fixture_teardown);
   g_test_add ("/library-banner/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
   g_test_add ("/library-banner/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+  g_test_add ("/library-banner/older-version", Fixture, NULL, fixture_setup, test_older_version, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -35,6 +35,10 @@ struct _PxWindow
   char *library_path;
   PxDocument *document;
   gboolean side_panel_restored;
+  guint open_serial; /* which opening a background update belongs to */
+  GCancellable *update_cancellable;
+  gboolean updating;      /* an older library is being updated in a worker */
+  gint64 pending_open_id; /* the article to show once it is done */
 
   /* Import */
   GCancellable *import_cancellable;

@@ -78,6 +78,10 @@ update_actions (PxWindow *self)
 static void
 on_banner_access_changed (PxWindow *self)
 {
+  /* Damage was found: an import running on its own connection stops too
+   * (what it already added stays). */
+  if (!px_window_get_writable (self))
+    g_cancellable_cancel (self->import_cancellable);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
 }
@@ -105,7 +109,7 @@ update_main_page (PxWindow *self)
 
   if (self->store == NULL)
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_stack_set_visible_child_name (self->main_stack, self->updating ? "updating" : "error");
       adw_window_title_set_subtitle (self->window_title, NULL);
       return;
     }
@@ -189,6 +193,82 @@ px_window_set_library (PxWindow *self, const char *path, GError **error)
   return px_window_open_library (self, path, PX_STORE_OPEN_DEFAULT, error);
 }
 
+/* The window's connection becomes @store: list, banner, actions. */
+static void
+install_store (PxWindow *self, PxStore *store)
+{
+  self->updating = FALSE;
+  g_set_object (&self->store, store);
+  px_library_banner_set_store (self->banner, store);
+  set_document (self, NULL);
+  px_library_sidebar_set_search_text (self->sidebar, "");
+  px_window_reload_library (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
+}
+
+/* Updating an older library rebuilds its search indexes, seconds for a
+ * large one: in a worker thread, with the window saying so. The store
+ * it opens is handed to the UI thread, which alone uses it from then on. */
+static void
+update_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PxStore *store = px_store_open (task_data, PX_STORE_OPEN_DEFAULT | PX_STORE_OPEN_EXISTING, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+update_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PxWindow *self = PX_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = g_task_propagate_pointer (G_TASK (result), &error);
+  gint64 open_id = self->pending_open_id;
+
+  /* The window went away, or another library was opened meanwhile. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
+      GPOINTER_TO_UINT (user_data) != self->open_serial)
+    return;
+  self->updating = FALSE;
+  self->pending_open_id = 0;
+  if (store == NULL)
+    {
+      show_library_error (self, error);
+      return;
+    }
+  install_store (self, store);
+  if (open_id > 0)
+    px_window_open_document (self, open_id);
+  _px_window_toast (self, _ ("The library was updated for this version of Parallax; a copy of the old one is kept "
+                             "next to it"));
+}
+
+static void
+start_update (PxWindow *self, const char *path)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_clear_object (&self->store);
+  self->updating = TRUE;
+  px_library_banner_set_store (self->banner, NULL);
+  set_document (self, NULL);
+  px_library_sidebar_set_rows (self->sidebar, g_ptr_array_new_with_free_func ((GDestroyNotify)px_document_info_free));
+  update_main_page (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
+
+  self->update_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->update_cancellable, update_done, GUINT_TO_POINTER (self->open_serial));
+  g_task_set_source_tag (task, start_update);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, update_thread);
+}
+
 gboolean
 px_window_open_library (PxWindow *self, const char *path, PxStoreOpenFlags flags, GError **error)
 {
@@ -200,9 +280,19 @@ px_window_open_library (PxWindow *self, const char *path, PxStoreOpenFlags flags
 
   g_free (self->library_path);
   self->library_path = g_strdup (path);
+  self->open_serial++;
+  g_cancellable_cancel (self->update_cancellable);
+  g_clear_object (&self->update_cancellable);
+  self->updating = FALSE;
+  self->pending_open_id = 0;
   px_library_sidebar_set_library_path (self->sidebar, path);
   g_cancellable_cancel (self->import_cancellable);
 
+  if ((flags & PX_STORE_OPEN_READ_ONLY) == 0 && px_store_needs_update (path))
+    {
+      start_update (self, path);
+      return TRUE;
+    }
   store = px_store_open (path, flags, &local_error);
   if (store == NULL && g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_BUSY))
     {
@@ -224,14 +314,15 @@ px_window_open_library (PxWindow *self, const char *path, PxStoreOpenFlags flags
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  g_set_object (&self->store, store);
-  px_library_banner_set_store (self->banner, store);
-  set_document (self, NULL);
-  px_library_sidebar_set_search_text (self->sidebar, "");
-  px_window_reload_library (self);
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
+  install_store (self, store);
   return TRUE;
+}
+
+gboolean
+px_window_is_updating_library (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+  return self->updating;
 }
 
 const char *
@@ -614,6 +705,8 @@ px_window_dispose (GObject *object)
 
   px_annotation_controller_detach (self);
   _px_window_dispose_import (self);
+  g_cancellable_cancel (self->update_cancellable);
+  g_clear_object (&self->update_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->store);
@@ -723,7 +816,12 @@ px_window_new (PxApplication *app, const char *library_path, gint64 open_id)
   PxWindow *self = g_object_new (PX_TYPE_WINDOW, "application", app, NULL);
 
   if (px_window_set_library (self, library_path, NULL) && open_id > 0)
-    px_window_open_document (self, open_id);
+    {
+      if (self->updating)
+        self->pending_open_id = open_id;
+      else
+        px_window_open_document (self, open_id);
+    }
   return self;
 }
 

@@ -31,6 +31,10 @@ gboolean px_window_set_library (PxWindow *self, const char *path, GError **error
 /* The same, with px_store_open() flags (PX_STORE_OPEN_READ_ONLY to look
  * without any risk of changing the library). */
 gboolean px_window_open_library (PxWindow *self, const char *path, PxStoreOpenFlags flags, GError **error);
+/* TRUE while a library from an older version is updated in the
+ * background (the window shows a page saying so; the library opens when
+ * it is done). px_window_open_library() returns TRUE then. */
+gboolean px_window_is_updating_library (PxWindow *self);
 const char *px_window_get_library_path (PxWindow *self);
 /* The UI thread's connection, or NULL when no library is open. */
 PxStore *px_window_get_store (PxWindow *self);

@@ -529,6 +529,19 @@ inspect_existing (const char *path, int *version_out, GError **error)
   return TRUE;
 }
 
+gboolean
+px_store_needs_update (const char *path)
+{
+  int app_id = 0, version = 0, n_tables = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  if (read_identity (path, SQLITE_OPEN_READONLY, &app_id, &version, &n_tables) != SQLITE_OK)
+    return FALSE;
+  return app_id == PX_STORE_APPLICATION_ID && version > 0 && version < _px_store_schema_latest ();
+}
+
 /* Keeps a copy of the library as it was before a schema change, so a
  * failed or unwanted migration can always be undone by hand. */
 static gboolean

@@ -80,6 +80,11 @@ void px_store_forbid_writes (PxStore *self, PxStoreAccess reason);
 int px_store_get_schema_version (PxStore *self);
 /* The schema version this build writes. */
 int px_store_latest_schema_version (void);
+/* TRUE when @path is a library from an older version that opening will
+ * update (after a backup), which can take seconds for a large one; FALSE
+ * for anything else, including what cannot be read. Reads only the
+ * header. */
+gboolean px_store_needs_update (const char *path);
 
 /* Documents. px_store_add_document() fails with PX_STORE_ERROR_DUPLICATE
  * (and sets *existing_id) when the same text is already stored. On
