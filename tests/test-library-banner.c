@@ -11,6 +11,7 @@
 
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/px-application.h"
+#include "gui/px-export-dialog.h"
 #include "gui/px-library-banner.h"
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
@@ -365,6 +366,24 @@ test_damaged (Fixture *f, gconstpointer data)
   g_assert_nonnull (export_button);
   g_assert_true (gtk_widget_get_sensitive (export_button));
   g_assert_nonnull (find_button_with_action (GTK_WIDGET (banner), "win.open-library"));
+
+  /* The offer opens the export of the whole library. */
+  g_signal_emit_by_name (export_button, "clicked");
+  settle (50);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    g_autoptr (PxExportDialog) dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+        if (PX_IS_EXPORT_DIALOG (w))
+          g_set_object (&dialog, PX_EXPORT_DIALOG (w));
+      }
+    g_assert_nonnull (dialog);
+    g_assert_cmpint (px_export_dialog_get_kind (dialog), ==, PX_EXPORT_KIND_LIBRARY);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   close_window (f);
   after = read_bytes (f->library);

@@ -26,6 +26,9 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (self->store == NULL)
     return;
   dialog = px_export_dialog_new (GTK_WINDOW (self), self->store, self->document);
+  /* From a damaged library, save everything that can still be read. */
+  if (px_store_get_access (self->store) == PX_STORE_ACCESS_READ_ONLY_DAMAGED)
+    px_export_dialog_set_kind (dialog, PX_EXPORT_KIND_LIBRARY);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
