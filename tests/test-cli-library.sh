@@ -58,6 +58,35 @@ open(path, "wb").write(bytes(data))
 PY
 refuse damaged "$work/damaged.db" "damaged" check
 
+# One damaged page of articles: export --all saves the others, lists the
+# lost one in the index, says so in one line and exits 3.
+cp "$good" "$work/one-page.db"
+if python3 - "$work/one-page.db" <<'PY'
+import sqlite3, sys
+path = sys.argv[1]
+db = sqlite3.connect(path)
+try:
+    page = db.execute("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'leaf'"
+                      " ORDER BY pageno LIMIT 1 OFFSET 1").fetchone()[0]
+except sqlite3.Error:
+    sys.exit(77)
+db.close()
+data = bytearray(open(path, "rb").read())
+data[(page - 1) * 4096 + 8:(page - 1) * 4096 + 4000] = b"\x5a" * 3992
+open(path, "wb").write(bytes(data))
+PY
+then
+  "$bin" --library "$work/one-page.db" export --all -o "$work/rescued" >"$work/out" 2>"$work/err"; rc=$?
+  [ $rc -eq 3 ] || fail "export from a damaged library: exit $rc: $(cat "$work/err")"
+  [ "$(wc -l < "$work/err")" -eq 1 ] && grep -q "could not be read" "$work/err" ||
+    fail "export from a damaged library: $(cat "$work/err")"
+  saved=$(find "$work/rescued" -name '*.md' ! -name index.md | wc -l)
+  [ "$saved" -gt 20 ] && [ "$saved" -lt 30 ] || fail "export from a damaged library saved $saved of 30"
+  grep -q "^## Could not be read" "$work/rescued/index.md" || fail "the index does not list what was lost"
+else
+  echo "no dbstat in this SQLite: skipping the export of a damaged library"
+fi
+
 printf 'Shopping list\n- bread\n- tea\n' > "$work/notes.db"
 refuse not-sqlite "$work/notes.db" "not a Parallax library" list
 refuse not-sqlite "$work/notes.db" "not a Parallax library" import "$work/in/ferry-1.txt"

@@ -180,6 +180,20 @@ px_cli_export (PxCliContext *ctx, int argc, char **argv)
         }
       /* The index, for scripts that open it next. */
       printf ("%s\n", (char *)g_ptr_array_index (written, written->len - 1));
+      {
+        gint64 total = px_store_count_documents (store, NULL);
+        gint64 missing = total - (gint64)(written->len - 1);
+
+        /* A damaged library exports what it can; say what it could not. */
+        if (total > 0 && missing > 0)
+          {
+            px_cli_error (ngettext ("%lld article could not be read (the library is damaged); the index lists it",
+                                    "%lld articles could not be read (the library is damaged); the index lists them",
+                                    (gulong)missing),
+                          (long long)missing);
+            return PX_EXIT_LIBRARY;
+          }
+      }
       return PX_EXIT_OK;
     }
   if (document != NULL)

@@ -2,6 +2,7 @@
 #include "cli/px-cli.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 static const PxCliVerb verbs[] = {
@@ -96,6 +97,18 @@ px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags)
 
   if (path == NULL)
     path = default_path = px_store_default_path ();
+  /* A library from an older version cannot be read as it is: update it
+   * first (after a backup), as opening it in the window would, when it
+   * can be written; otherwise px_store_open() explains. */
+  if ((flags & PX_STORE_OPEN_READ_ONLY) && px_store_needs_update (path) && g_access (path, W_OK) == 0)
+    {
+      g_autoptr (PxStore) updated = px_store_open (path, flags & ~PX_STORE_OPEN_READ_ONLY, &error);
+      if (updated == NULL)
+        {
+          px_cli_error ("%s", error->message);
+          return NULL;
+        }
+    }
   store = px_store_open (path, flags, &error);
   if (store == NULL)
     px_cli_error ("%s", error->message);
