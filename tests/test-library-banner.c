@@ -566,6 +566,83 @@ test_older_version (Fixture *f, gconstpointer data)
   g_assert_true (backup_found);
 }
 
+static gboolean
+damage_found (gpointer window)
+{
+  return px_window_get_store (window) != NULL &&
+         px_library_banner_get_access (px_window_get_banner (window)) == PX_STORE_ACCESS_READ_ONLY_DAMAGED;
+}
+
+/* An older library with a damaged page: updating it fails (rebuilding the
+ * search index reads every article), so the window opens it read-only as
+ * it is, the check then finds the damage, and what can be read can be
+ * exported. */
+static void
+test_older_and_damaged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d;", PX_STORE_APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *damaged = NULL;
+  g_autoptr (GBytes) whole = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  GtkWidget *probe;
+  int page;
+
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_px_store_schema_migrate (db, 0, px_store_latest_schema_version () - 1, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr (PxDocument) doc = make_doc (i);
+      g_autofree char *hash = g_strdup_printf ("h%d", i);
+
+      g_assert_cmpint (
+          sqlite3_prepare_v2 (db,
+                              "INSERT INTO documents (title, text, blocks, content_hash, imported, modified)"
+                              " VALUES (?1, ?2, 'p 0 10\n', ?3, '2020-01-01', '2020-01-01');",
+                              -1, &stmt, NULL),
+          ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, px_document_get_title (doc), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, px_document_get_text (doc), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'leaf'"
+                                       " ORDER BY pageno LIMIT 1 OFFSET 1",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  whole = read_bytes (f->library);
+  damaged = g_memdup2 (g_bytes_get_data (whole, NULL), g_bytes_get_size (whole));
+  memset (damaged + (page - 1) * 4096 + 8, 0x5A, 3990);
+  g_assert_true (g_file_set_contents (f->library, damaged, g_bytes_get_size (whole), NULL));
+
+  f->window = g_object_new (PX_TYPE_WINDOW, "application", app, NULL);
+  px_library_banner_set_check_delay (px_window_get_banner (f->window), 0);
+  probe = add_probe (f->window);
+  g_assert_true (px_window_open_library (f->window, f->library, PX_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_for (damage_found, f->window, 20000));
+  settle (50);
+  g_assert_false (px_window_get_writable (f->window));
+  g_assert_cmpint (px_store_get_schema_version (px_window_get_store (f->window)), ==,
+                   px_store_latest_schema_version () - 1);
+  g_assert_cmpint (px_store_count_documents (px_window_get_store (f->window), NULL), ==, 40);
+  g_assert_false (probe_sensitive (probe, "win.import"));
+  g_assert_true (probe_sensitive (probe, "win.export"));
+  /* Still the old version: the next start tries the update again. */
+  g_assert_true (px_store_needs_update (f->library));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -583,6 +660,8 @@ main (int argc, char *argv[])
   g_test_add ("/library-banner/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
   g_test_add ("/library-banner/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/library-banner/older-version", Fixture, NULL, fixture_setup, test_older_version, fixture_teardown);
+  g_test_add ("/library-banner/older-and-damaged", Fixture, NULL, fixture_setup, test_older_and_damaged,
+              fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -330,9 +330,35 @@ test_migrate_from_every_version (Fixture *f, gconstpointer data)
             ==, SQLITE_OK);
       sqlite3_close (db);
 
+      /* Read-only, only the previous version can be read as it is (the
+       * last step changed search indexes only); older ones are refused. */
+      if (version > 0)
+        {
+          g_autoptr (PxStore) reader = px_store_open (path, PX_STORE_OPEN_READ_ONLY, &error);
+
+          g_assert_true (px_store_needs_update (path));
+          if (version == px_store_latest_schema_version () - 1)
+            {
+              g_autoptr (GArray) hits = NULL;
+
+              g_assert_no_error (error);
+              g_assert_cmpint (px_store_get_schema_version (reader), ==, version);
+              hits = px_store_search_documents (reader, "old", &error);
+              g_assert_no_error (error);
+              g_assert_cmpuint (hits->len, ==, 1);
+            }
+          else
+            {
+              g_assert_null (reader);
+              g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY);
+              g_clear_error (&error);
+            }
+        }
+
       store = px_store_open (path, 0, &error);
       g_assert_no_error (error);
       g_assert_cmpint (px_store_get_schema_version (store), ==, px_store_latest_schema_version ());
+      g_assert_false (px_store_needs_update (path));
       list = px_store_list_documents (store, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (list->len, ==, version >= 1 ? 1 : 0);

@@ -97,19 +97,23 @@ px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags)
 
   if (path == NULL)
     path = default_path = px_store_default_path ();
-  /* A library from an older version cannot be read as it is: update it
-   * first (after a backup), as opening it in the window would, when it
-   * can be written; otherwise px_store_open() explains. */
-  if ((flags & PX_STORE_OPEN_READ_ONLY) && px_store_needs_update (path) && g_access (path, W_OK) == 0)
+  store = px_store_open (path, flags, &error);
+  /* A library too old to be read as it is: update it first (after a
+   * backup), as opening it in the window would, when it can be written. */
+  if (store == NULL && (flags & PX_STORE_OPEN_READ_ONLY) &&
+      g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY) && px_store_needs_update (path) &&
+      g_access (path, W_OK) == 0)
     {
-      g_autoptr (PxStore) updated = px_store_open (path, flags & ~PX_STORE_OPEN_READ_ONLY, &error);
-      if (updated == NULL)
+      g_autoptr (PxStore) updated = NULL;
+
+      g_clear_error (&error);
+      updated = px_store_open (path, flags & ~PX_STORE_OPEN_READ_ONLY, &error);
+      if (updated != NULL)
         {
-          px_cli_error ("%s", error->message);
-          return NULL;
+          g_clear_object (&updated);
+          store = px_store_open (path, flags, &error);
         }
     }
-  store = px_store_open (path, flags, &error);
   if (store == NULL)
     px_cli_error ("%s", error->message);
   return store;

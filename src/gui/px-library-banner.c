@@ -55,6 +55,9 @@ px_library_banner_message_for (PxStoreAccess access)
     case PX_STORE_ACCESS_READ_ONLY_LOCKED:
       return _ ("Another program kept this library locked, so it is open read-only. You can read, search and "
                 "export; try again to make changes once the other program is done.");
+    case PX_STORE_ACCESS_READ_ONLY_OUTDATED:
+      return _ ("This library is from an older version of Parallax and could not be updated, so it is open "
+                "read-only. You can read, search and export; a copy of it as it was is kept next to it.");
     case PX_STORE_ACCESS_READ_ONLY_DAMAGED:
       return _ ("This library file is damaged: some articles or highlights may not open. Nothing more is saved to "
                 "it, so the damage cannot spread. Export what can still be read, then open another library or "
@@ -73,6 +76,8 @@ px_library_banner_reason_for (PxStoreAccess access)
       return NULL;
     case PX_STORE_ACCESS_READ_ONLY_LOCKED:
       return _ ("Another program has the library locked");
+    case PX_STORE_ACCESS_READ_ONLY_OUTDATED:
+      return _ ("The library could not be updated for this version of Parallax");
     case PX_STORE_ACCESS_READ_ONLY_DAMAGED:
       return _ ("The library is damaged, so nothing more is saved to it");
     default:
@@ -85,7 +90,10 @@ show (PxLibraryBanner *self)
 {
   const char *message = px_library_banner_message_for (self->access);
   gboolean damaged = self->access == PX_STORE_ACCESS_READ_ONLY_DAMAGED;
-  gboolean locked = self->access == PX_STORE_ACCESS_READ_ONLY_LOCKED;
+  /* Another program's lock, or a failed update (a full disk): may work
+   * the next time. */
+  gboolean locked =
+      self->access == PX_STORE_ACCESS_READ_ONLY_LOCKED || self->access == PX_STORE_ACCESS_READ_ONLY_OUTDATED;
 
   gtk_label_set_text (self->label, message ? message : "");
   gtk_image_set_from_icon_name (self->icon, damaged ? "dialog-warning-symbolic" : "changes-prevent-symbolic");

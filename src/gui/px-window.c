@@ -236,6 +236,14 @@ update_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   self->updating = FALSE;
   self->pending_open_id = 0;
+  if (store == NULL && self->library_path != NULL)
+    {
+      /* Updating failed (a damaged page, a full disk): the library may
+       * still be read as it is, and what it holds exported. */
+      store = px_store_open (self->library_path, PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_EXISTING, NULL);
+      if (store != NULL)
+        px_store_forbid_writes (store, PX_STORE_ACCESS_READ_ONLY_OUTDATED);
+    }
   if (store == NULL)
     {
       show_library_error (self, error);
@@ -244,8 +252,11 @@ update_done (GObject *source, GAsyncResult *result, gpointer user_data)
   install_store (self, store);
   if (open_id > 0)
     px_window_open_document (self, open_id);
-  _px_window_toast (self, _ ("The library was updated for this version of Parallax; a copy of the old one is kept "
-                             "next to it"));
+  if (error != NULL)
+    _px_window_toast (self, error->message);
+  else
+    _px_window_toast (self, _ ("The library was updated for this version of Parallax; a copy of the old one is "
+                               "kept next to it"));
 }
 
 static void

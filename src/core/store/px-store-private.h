@@ -37,6 +37,7 @@ char *_px_store_build_match_query (const char *query);
 
 /* Migrations: the schema, step by step (px-store-schema.c). */
 int _px_store_schema_latest (void);
+int _px_store_schema_oldest_readable (void);
 gboolean _px_store_schema_migrate (sqlite3 *db, int from, int to, GError **error);
 
 /* Set in PRAGMA application_id so other SQLite files are recognised. */

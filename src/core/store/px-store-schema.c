@@ -197,6 +197,17 @@ _px_store_schema_latest (void)
   return G_N_ELEMENTS (migrations);
 }
 
+/* The oldest schema that this build reads as it is, without migrating:
+ * a read-only connection (which cannot migrate) accepts it. v6 changed
+ * only the search indexes' options, so a v5 library reads the same (its
+ * searches are just slower). Raise this when a step changes something the
+ * reading code depends on. */
+int
+_px_store_schema_oldest_readable (void)
+{
+  return 5;
+}
+
 gboolean
 _px_store_schema_migrate (sqlite3 *db, int from, int to, GError **error)
 {

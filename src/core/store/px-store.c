@@ -681,7 +681,7 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
 
   if (self->read_only)
     {
-      if (version < _px_store_schema_latest ())
+      if (version < _px_store_schema_oldest_readable ())
         {
           g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY,
                        _ ("“%s” is from an older version of Parallax and must be updated, but it is read-only"), path);

@@ -38,11 +38,12 @@ typedef enum
 typedef enum
 {
   PX_STORE_ACCESS_WRITABLE,
-  PX_STORE_ACCESS_READ_ONLY_ASKED,   /* opened with PX_STORE_OPEN_READ_ONLY */
-  PX_STORE_ACCESS_READ_ONLY_FILE,    /* the file cannot be written */
-  PX_STORE_ACCESS_READ_ONLY_FOLDER,  /* its folder cannot be (SQLite keeps -wal and -shm files there) */
-  PX_STORE_ACCESS_READ_ONLY_LOCKED,  /* opened read-only because another program held it locked */
-  PX_STORE_ACCESS_READ_ONLY_DAMAGED, /* damage was found: writing could spread it */
+  PX_STORE_ACCESS_READ_ONLY_ASKED,    /* opened with PX_STORE_OPEN_READ_ONLY */
+  PX_STORE_ACCESS_READ_ONLY_FILE,     /* the file cannot be written */
+  PX_STORE_ACCESS_READ_ONLY_FOLDER,   /* its folder cannot be (SQLite keeps -wal and -shm files there) */
+  PX_STORE_ACCESS_READ_ONLY_LOCKED,   /* opened read-only because another program held it locked */
+  PX_STORE_ACCESS_READ_ONLY_OUTDATED, /* from an older version, and updating it failed */
+  PX_STORE_ACCESS_READ_ONLY_DAMAGED,  /* damage was found: writing could spread it */
 } PxStoreAccess;
 
 /* One row of the library list: enough to show it without loading text. */
