@@ -251,6 +251,7 @@ assert_cannot_change (PxWindow *window, GtkWidget *probe, PxStoreAccess access)
   g_assert_cmpstr (px_highlight_popover_get_read_only_reason (popover), ==, reason);
   g_assert_false (gtk_widget_get_sensitive (px_highlight_popover_get_swatch (popover, "yellow")));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (px_highlight_popover_get_swatch (popover, "yellow")), ==, reason);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (px_highlight_popover_get_note_editor (popover))));
 
   /* The article is there to read, with its highlight; a selection and the
    * highlight keys change nothing. */

@@ -492,7 +492,6 @@ px_highlight_popover_set_read_only_reason (PxHighlightPopover *self, const char 
 
   if (g_strcmp0 (self->read_only_reason, reason) == 0)
     return;
-  px_highlight_popover_flush (self);
   g_free (self->read_only_reason);
   self->read_only_reason = g_strdup (reason);
   for (guint i = 0; i < PX_N_COLORS; i++)
@@ -501,9 +500,10 @@ px_highlight_popover_set_read_only_reason (PxHighlightPopover *self, const char 
   block_widget (GTK_WIDGET (self->note_button), reason);
   block_widget (GTK_WIDGET (self->tags_button), reason);
   block_widget (GTK_WIDGET (self->delete_button), reason);
-  /* Only the main page shows what cannot be changed any more. */
-  if (reason != NULL)
-    gtk_stack_set_visible_child_name (self->stack, "main");
+  /* A note being written when the library stops taking changes stays on
+   * screen, to be copied elsewhere: its next save fails with the reason. */
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->note_editor), reason == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_entry), reason == NULL);
 }
 
 const char *
