@@ -644,6 +644,82 @@ test_older_and_damaged (Fixture *f, gconstpointer data)
   g_assert_true (px_store_needs_update (f->library));
 }
 
+static void
+select_range (PxWindow *window, guint start, guint end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+}
+
+/* The disk fills up while highlighting (SQLite's page limit stands in for
+ * it): the failing highlight is reported and not shown, the ones before
+ * it stay, the window goes on, and the same action works once there is
+ * room again. */
+static void
+test_full_disk (Fixture *f, gconstpointer data)
+{
+  PxAnnotationController *controller;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) after = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GtkWidget *probe;
+  PxWindow *window;
+  PxStore *store;
+  guint saved = 1; /* make_library's */
+  g_autofree char *limit = NULL;
+  PxAnnotation *a = NULL;
+
+  make_library (f->library, 3);
+  window = open_window (f, PX_STORE_OPEN_DEFAULT, &probe);
+  controller = px_annotation_controller_get (window);
+  store = px_window_get_store (window);
+  g_assert_cmpint (sqlite3_prepare_v2 (_px_store_get_db (store), "PRAGMA page_count;", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d;", sqlite3_column_int (stmt, 0) + 2);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (_px_store_get_db (store), limit, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      select_range (window, 40 + i % 200, 80 + i % 200);
+      if ((a = px_annotation_controller_highlight_selection (controller, "blue")) == NULL)
+        break;
+      saved++;
+    }
+  g_assert_null (a);
+  g_assert_cmpuint (saved, >, 1);
+  /* It was the full disk that stopped it. */
+  {
+    g_autoptr (PxAnchorText) text = px_anchor_text_new (px_document_get_text (px_window_get_document (window)));
+    g_autoptr (PxAnnotation) probe_note = px_annotation_new_for_text (text, 1, 40, 80, "blue");
+
+    g_assert_false (px_store_add_annotation (store, probe_note, &error));
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FULL);
+    g_clear_error (&error);
+  }
+  /* The list shows what was saved, and no more. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (px_annotation_controller_get_list (controller))), ==,
+                    saved);
+  g_assert_true (px_window_get_writable (window));
+  g_assert_nonnull (px_window_get_document (window));
+
+  g_assert_cmpint (sqlite3_exec (_px_store_get_db (store), "PRAGMA max_page_count = 1000000;", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  select_range (window, 10, 30);
+  g_assert_nonnull (px_annotation_controller_highlight_selection (controller, "green"));
+  saved++;
+
+  close_window (f);
+  after = px_store_open (f->library, PX_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_count_document_annotations (after, 1, &error), ==, saved);
+  g_assert_true (px_store_check (after, &error));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -661,6 +737,7 @@ main (int argc, char *argv[])
   g_test_add ("/library-banner/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
   g_test_add ("/library-banner/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/library-banner/older-version", Fixture, NULL, fixture_setup, test_older_version, fixture_teardown);
+  g_test_add ("/library-banner/full-disk", Fixture, NULL, fixture_setup, test_full_disk, fixture_teardown);
   g_test_add ("/library-banner/older-and-damaged", Fixture, NULL, fixture_setup, test_older_and_damaged,
               fixture_teardown);
   status = g_test_run ();
