@@ -6,6 +6,8 @@
 /* How long a highlight flashes after a jump to it. */
 #define FLASH_MS 900
 #define TOOLTIP_MAX_CHARS 600
+/* Nesting deeper than this draws like the deepest level. */
+#define MAX_DEPTH 8
 
 struct _PxHighlightLayer
 {
@@ -13,7 +15,9 @@ struct _PxHighlightLayer
 
   GtkTextView *view; /* weak */
   PxAnnotationList *list;
-  GHashTable *tags; /* PxAnnotation → GtkTextTag */
+  GHashTable *classes; /* class key → GtkTextTag */
+  GHashTable *drawn;   /* PxAnnotation → its class tag */
+  GHashTable *watched; /* PxAnnotation whose notify we follow */
   GtkTextTag *flash_tag;
   guint flash_source;
   guint release_source;
@@ -63,176 +67,171 @@ get_buffer (PxHighlightLayer *self)
   return self->view ? gtk_text_view_get_buffer (self->view) : NULL;
 }
 
-static void
-style_tag (GtkTextTag *tag, PxAnnotation *a)
-{
-  GdkRGBA fill, mark;
-  gboolean has_note = *px_annotation_get_note (a) != '\0';
-
-  px_highlight_color_rgba (px_annotation_get_color (a), &fill, &mark);
-  /* A note shows as an underline in the highlight's own, darker colour. */
-  g_object_set (tag, "background-rgba", &fill, NULL);
-  /* Without a note the tag leaves underlining alone, so the underline of
-   * an outer highlight with a note shows through a nested one. */
-  if (has_note)
-    g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &mark, NULL);
-  else
-    g_object_set (tag, "underline-set", FALSE, "underline-rgba-set", FALSE, NULL);
-}
-
-static void
-apply_range (PxHighlightLayer *self, GtkTextTag *tag, PxAnnotation *a)
-{
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, px_annotation_get_start (a));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, px_annotation_get_end (a));
-  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
-}
-
 static guint
 length_of (PxAnnotation *a)
 {
   return px_annotation_get_end (a) - px_annotation_get_start (a);
 }
 
-/* A new highlight draws over everything, unless it contains shorter
- * highlights: those stay on top so that nested ones remain visible and
- * clickable. */
-static void
-place_tag (PxHighlightLayer *self, GtkTextTag *tag, PxAnnotation *a)
+static guint
+color_index (const char *name)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-  int lowest = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    if (g_strcmp0 (palette[i].name, name) == 0)
+      return i;
+  return 0;
+}
 
-  g_hash_table_iter_init (&iter, self->tags);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      PxAnnotation *other = key;
-      if (other == a || length_of (other) >= length_of (a) ||
-          px_annotation_get_end (other) <= px_annotation_get_start (a) ||
-          px_annotation_get_start (other) >= px_annotation_get_end (a))
-        continue;
-      if (lowest < 0 || gtk_text_tag_get_priority (value) < lowest)
-        lowest = gtk_text_tag_get_priority (value);
-    }
-  if (lowest >= 0)
-    gtk_text_tag_set_priority (tag, lowest);
+/* Highlights are drawn with one tag per look (colour, note or not, depth
+ * of nesting), not one per highlight: GtkTextBuffer slows down with
+ * thousands of tags, and a few dozen cover every case. Deeper tags have
+ * higher priorities, so nested highlights draw over the ones around
+ * them. */
+static guint
+class_key (guint color, gboolean note, guint depth)
+{
+  return 1 + ((depth << 8) | (color << 1) | (note ? 1 : 0));
+}
+
+static int
+compare_class_depth (gconstpointer a, gconstpointer b)
+{
+  guint ka = GPOINTER_TO_UINT (g_object_get_data ((GObject *)a, "px-class"));
+  guint kb = GPOINTER_TO_UINT (g_object_get_data ((GObject *)b, "px-class"));
+  return ka < kb ? -1 : ka > kb;
+}
+
+static GtkTextTag *
+class_tag (PxHighlightLayer *self, guint color, gboolean note, guint depth)
+{
+  guint key = class_key (color, note, depth);
+  GtkTextTag *tag = g_hash_table_lookup (self->classes, GUINT_TO_POINTER (key));
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (get_buffer (self));
+  GList *all;
+  GdkRGBA fill, mark;
+
+  if (tag != NULL)
+    return tag;
+  gdk_rgba_parse (&fill, palette[color].fill);
+  gdk_rgba_parse (&mark, palette[color].mark);
+  tag = gtk_text_buffer_create_tag (get_buffer (self), NULL, "background-rgba", &fill, NULL);
+  /* Without a note the tag leaves underlining alone, so the underline of
+   * an outer highlight with a note shows through a nested one. */
+  if (note)
+    g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &mark, NULL);
+  g_object_set_data (G_OBJECT (tag), "px-class", GUINT_TO_POINTER (key));
+  g_hash_table_insert (self->classes, GUINT_TO_POINTER (key), g_object_ref (tag));
+
+  /* Restack the highlight tags at the top, shallow to deep. */
+  all = g_list_sort (g_hash_table_get_values (self->classes), compare_class_depth);
+  for (GList *l = all; l != NULL; l = l->next)
+    gtk_text_tag_set_priority (l->data, gtk_text_tag_table_get_size (table) - 1);
+  g_list_free (all);
+  return tag;
 }
 
 static void on_annotation_notify (PxAnnotation *a, GParamSpec *pspec, PxHighlightLayer *self);
 
+/* Draws every highlight again: cheap with few tags, and always right
+ * about depths, which any change can shift. */
 static void
-remove_one (PxHighlightLayer *self, PxAnnotation *a)
-{
-  GtkTextTag *tag = g_hash_table_lookup (self->tags, a);
-  GtkTextBuffer *buffer = get_buffer (self);
-
-  if (tag == NULL)
-    return;
-  if (buffer != NULL)
-    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer), tag);
-  g_hash_table_remove (self->tags, a);
-}
-
-static void
-add_one (PxHighlightLayer *self, PxAnnotation *a, gboolean place)
+redraw (PxHighlightLayer *self)
 {
   GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextTag *tag;
+  g_autoptr (GArray) open_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer value;
+  GtkTextIter s, e;
+  guint n;
 
-  if (buffer == NULL || px_annotation_get_orphaned (a) || g_hash_table_contains (self->tags, a))
+  g_hash_table_remove_all (self->drawn);
+  if (buffer == NULL)
     return;
-  tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-  g_object_set_data (G_OBJECT (tag), "px-annotation", a);
-  style_tag (tag, a);
-  g_hash_table_insert (self->tags, g_object_ref (a), g_object_ref (tag));
-  if (place)
-    place_tag (self, tag, a);
-  apply_range (self, tag, a);
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  g_hash_table_iter_init (&iter, self->classes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_text_buffer_remove_tag (buffer, value, &s, &e);
+  if (self->list == NULL)
+    return;
+
+  /* The list is in text order (start, then outer first): the depth of a
+   * highlight is how many earlier ones are still open where it starts. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (PxAnnotation) a = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+      guint start = px_annotation_get_start (a), end = px_annotation_get_end (a);
+      GtkTextTag *tag;
+
+      if (px_annotation_get_orphaned (a) || end <= start)
+        continue;
+      for (guint k = open_ends->len; k-- > 0;)
+        if (g_array_index (open_ends, guint, k) <= start)
+          g_array_remove_index_fast (open_ends, k);
+      tag = class_tag (self, color_index (px_annotation_get_color (a)), *px_annotation_get_note (a) != '\0',
+                       MIN (open_ends->len, MAX_DEPTH - 1));
+      g_array_append_val (open_ends, end);
+      gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+      gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+      g_hash_table_insert (self->drawn, a, tag);
+    }
 }
 
 static void
 on_annotation_notify (PxAnnotation *a, GParamSpec *pspec, PxHighlightLayer *self)
 {
-  GtkTextTag *tag = g_hash_table_lookup (self->tags, a);
   const char *name = g_param_spec_get_name (pspec);
 
-  if (px_annotation_get_orphaned (a))
-    {
-      remove_one (self, a);
-      return;
-    }
-  if (tag == NULL)
-    {
-      add_one (self, a, TRUE);
-      return;
-    }
-  if (g_str_equal (name, "color") || g_str_equal (name, "note"))
-    style_tag (tag, a);
-  else if (g_str_equal (name, "start") || g_str_equal (name, "end"))
-    {
-      apply_range (self, tag, a);
-      place_tag (self, tag, a);
-    }
+  /* Times and ids do not change the look. */
+  if (g_str_equal (name, "modified") || g_str_equal (name, "created") || g_str_equal (name, "id"))
+    return;
+  redraw (self);
 }
 
 static void
-watch (PxHighlightLayer *self, PxAnnotation *a)
+unwatch_all (PxHighlightLayer *self)
 {
-  g_signal_handlers_disconnect_by_func (a, on_annotation_notify, self);
-  g_signal_connect_object (a, "notify", G_CALLBACK (on_annotation_notify), self, 0);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_signal_handlers_disconnect_by_func (key, on_annotation_notify, self);
+  g_hash_table_remove_all (self->watched);
 }
 
-static int
-compare_longest_first (gconstpointer a, gconstpointer b)
-{
-  guint la = length_of (*(PxAnnotation **)a), lb = length_of (*(PxAnnotation **)b);
-  return la > lb ? -1 : la < lb;
-}
-
-/* Makes the tags agree with the list: cheap enough to run on every
- * change, as it only touches what differs. */
+/* Follows the annotations of the list (their notify), then redraws. */
 static void
 sync_all (PxHighlightLayer *self)
 {
+  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
-  g_autoptr (GPtrArray) fresh = g_ptr_array_new ();
-  g_autoptr (GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) gone = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer key;
-  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-  gboolean initial = g_hash_table_size (self->tags) == 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (PxAnnotation) a = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+
       g_hash_table_add (present, a);
-      if (!g_hash_table_contains (self->tags, a))
+      if (!g_hash_table_contains (self->watched, a))
         {
-          watch (self, a);
-          if (!px_annotation_get_orphaned (a))
-            g_ptr_array_add (fresh, a);
+          g_signal_connect_object (a, "notify", G_CALLBACK (on_annotation_notify), self, 0);
+          g_hash_table_add (self->watched, g_object_ref (a));
         }
     }
-  g_hash_table_iter_init (&iter, self->tags);
+  g_hash_table_iter_init (&iter, self->watched);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (present, key))
-      g_ptr_array_add (gone, g_object_ref (key));
+      g_ptr_array_add (gone, key);
   for (guint i = 0; i < gone->len; i++)
     {
       g_signal_handlers_disconnect_by_func (g_ptr_array_index (gone, i), on_annotation_notify, self);
-      remove_one (self, g_ptr_array_index (gone, i));
+      g_hash_table_remove (self->watched, g_ptr_array_index (gone, i));
     }
-  /* Longest first: each later (shorter) tag gets a higher priority, so
-   * inner highlights draw over outer ones without reordering. */
-  g_ptr_array_sort (fresh, compare_longest_first);
-  for (guint i = 0; i < fresh->len; i++)
-    add_one (self, g_ptr_array_index (fresh, i), !initial);
+  redraw (self);
 }
 
 static void
@@ -246,16 +245,16 @@ clear_all (PxHighlightLayer *self)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer value;
 
-  g_hash_table_iter_init (&iter, self->tags);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_signal_handlers_disconnect_by_func (key, on_annotation_notify, self);
-      if (buffer != NULL)
-        gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer), value);
-    }
-  g_hash_table_remove_all (self->tags);
+  unwatch_all (self);
+  g_hash_table_remove_all (self->drawn);
+  /* The buffer may hold a new text: the tags go, and come back as needed. */
+  g_hash_table_iter_init (&iter, self->classes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (buffer != NULL)
+      gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer), value);
+  g_hash_table_remove_all (self->classes);
 }
 
 void
@@ -282,24 +281,26 @@ px_highlight_layer_get_list (PxHighlightLayer *self)
 PxAnnotation *
 px_highlight_layer_get_at (PxHighlightLayer *self, guint offset)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-  GSList *tags;
   PxAnnotation *best = NULL;
+  guint n;
 
   g_return_val_if_fail (PX_IS_HIGHLIGHT_LAYER (self), NULL);
-  buffer = get_buffer (self);
-  if (buffer == NULL)
+  if (self->list == NULL)
     return NULL;
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  tags = gtk_text_iter_get_tags (&iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  for (guint i = 0; i < n; i++)
     {
-      PxAnnotation *a = g_object_get_data (l->data, "px-annotation");
-      if (a != NULL && (best == NULL || length_of (a) < length_of (best)))
-        best = a;
+      PxAnnotation *a = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+      gboolean inside = !px_annotation_get_orphaned (a) && px_annotation_get_start (a) <= offset &&
+                        offset < px_annotation_get_end (a);
+      guint start = px_annotation_get_start (a);
+
+      if (inside && (best == NULL || length_of (a) < length_of (best)))
+        best = a; /* borrowed: the list keeps a reference */
+      g_object_unref (a);
+      if (start > offset)
+        break; /* text order: nothing later contains it */
     }
-  g_slist_free (tags);
   return best;
 }
 
@@ -307,7 +308,7 @@ GtkTextTag *
 px_highlight_layer_get_tag (PxHighlightLayer *self, PxAnnotation *annotation)
 {
   g_return_val_if_fail (PX_IS_HIGHLIGHT_LAYER (self), NULL);
-  return g_hash_table_lookup (self->tags, annotation);
+  return g_hash_table_lookup (self->drawn, annotation);
 }
 
 gboolean
@@ -488,7 +489,11 @@ px_highlight_layer_dispose (GObject *object)
 static void
 px_highlight_layer_finalize (GObject *object)
 {
-  g_hash_table_unref (PX_HIGHLIGHT_LAYER (object)->tags);
+  PxHighlightLayer *self = PX_HIGHLIGHT_LAYER (object);
+
+  g_hash_table_unref (self->classes);
+  g_hash_table_unref (self->drawn);
+  g_hash_table_unref (self->watched);
   G_OBJECT_CLASS (px_highlight_layer_parent_class)->finalize (object);
 }
 
@@ -511,7 +516,9 @@ px_highlight_layer_class_init (PxHighlightLayerClass *klass)
 static void
 px_highlight_layer_init (PxHighlightLayer *self)
 {
-  self->tags = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  self->classes = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->drawn = g_hash_table_new (NULL, NULL);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 PxHighlightLayer *
