@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gui/annotations/px-codebook-dialog.h"
 #include "gui/px-window-private.h"
 #include "store/px-store-annotations.h"
 
@@ -507,12 +508,42 @@ redo_action (GSimpleAction *action, GVariant *param, gpointer user_data)
   undo_or_redo (user_data, TRUE);
 }
 
+/* The codebook changed tags on highlights anywhere, this document's
+ * included: read them again. */
+static void
+on_codebook_changed (PxCodebookDialog *dialog, PxAnnotationController *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->list != NULL && !px_annotation_list_reload (self->list, &error))
+    toast_error (self, _ ("Could not load the highlights"), error);
+  px_annotations_panel_refresh (self->panel);
+  if (self->window != NULL)
+    px_highlight_popover_set_store (self->popover, px_window_get_store (self->window));
+}
+
+static void
+codebook_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  PxAnnotationController *self = user_data;
+  PxStore *store = self->window ? px_window_get_store (self->window) : NULL;
+  PxCodebookDialog *dialog;
+
+  if (store == NULL)
+    {
+      toast (self, _ ("Open a library to edit its tags"));
+      return;
+    }
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  dialog = px_codebook_dialog_new (GTK_WINDOW (self->window), store);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_codebook_changed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry action_entries[] = {
-  { "highlight", highlight_action, "s" },
-  { "note", note_action },
-  { "delete", delete_action },
-  { "undo", undo_action },
-  { "redo", redo_action },
+  { "codebook", codebook_action }, { "highlight", highlight_action, "s" },
+  { "note", note_action },         { "delete", delete_action },
+  { "undo", undo_action },         { "redo", redo_action },
 };
 
 static void
@@ -554,6 +585,7 @@ install_shortcuts (PxAnnotationController *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "annot.redo", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "annot.redo", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_y, GDK_CONTROL_MASK, "annot.redo", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_t, GDK_CONTROL_MASK, "annot.codebook", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->window), window);
 }
 
