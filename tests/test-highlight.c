@@ -228,10 +228,117 @@ test_highlight_note_undo_restart (void)
   g_unlink (article);
 }
 
+/* The look classes (colour, note, depth) at each offset of a view's
+ * buffer, as one string per offset. */
+static GPtrArray *
+classes_by_offset (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GtkTextIter iter;
+
+  for (gtk_text_buffer_get_start_iter (buffer, &iter); !gtk_text_iter_is_end (&iter);
+       gtk_text_iter_forward_char (&iter))
+    {
+      g_autoptr (GString) keys = g_string_new (NULL);
+      GSList *tags = gtk_text_iter_get_tags (&iter);
+
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          guint key = GPOINTER_TO_UINT (g_object_get_data (l->data, "px-class"));
+          if (key != 0)
+            g_string_append_printf (keys, "%u,", key);
+        }
+      g_slist_free (tags);
+      g_ptr_array_add (out, g_string_free (g_steal_pointer (&keys), FALSE));
+    }
+  return out;
+}
+
+/* Drawing only where highlights change gives what drawing everything
+ * again gives: random highlights, nested and overlapping, added, recoloured,
+ * noted and deleted, compared with a fresh layer after each step. */
+static void
+test_incremental_drawing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-layer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr (PxDocument) doc = px_document_new ();
+  g_autoptr (PxAnnotationList) list = NULL;
+  g_autoptr (PxAnchorText) text = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (PxHighlightLayer) layer = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *view = g_object_ref_sink (gtk_text_view_new ());
+  guint length;
+
+  g_assert_nonnull (store);
+  px_document_set_title (doc, "Layers");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, BODY1);
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, BODY2);
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  length = px_document_get_length (doc);
+  text = px_anchor_text_new (px_document_get_text (doc));
+  list = px_annotation_list_new (store, px_document_get_id (doc), &error);
+  g_assert_no_error (error);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), px_document_get_text (doc), -1);
+  layer = px_highlight_layer_new (GTK_TEXT_VIEW (view));
+  px_highlight_layer_set_list (layer, list);
+
+  for (guint step = 0; step < 60; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      guint what = g_rand_int_range (rand, 0, 10);
+      g_autoptr (PxAnnotation) pick =
+          n ? g_list_model_get_item (G_LIST_MODEL (list), g_rand_int_range (rand, 0, n)) : NULL;
+      const char *color = px_annotation_color_names ()[g_rand_int_range (rand, 0, PX_N_COLORS)];
+
+      if (pick == NULL || what < 6)
+        {
+          guint start = g_rand_int_range (rand, 0, length - 2);
+          guint end = MIN (length, start + g_rand_int_range (rand, 1, 60));
+          g_autoptr (PxAnnotation) a = px_annotation_new_for_text (text, px_document_get_id (doc), start, end, color);
+          g_assert_true (px_annotation_list_add (list, a, &error));
+        }
+      else if (what == 6)
+        g_assert_true (px_annotation_list_set_color (list, pick, color, &error));
+      else if (what == 7)
+        g_assert_true (px_annotation_list_set_note (list, pick, *px_annotation_get_note (pick) ? "" : "n", &error));
+      else if (what == 8)
+        g_assert_true (px_annotation_list_remove (list, pick, &error));
+      else
+        g_assert_true (px_annotation_list_undo (list, NULL, &error));
+      g_assert_no_error (error);
+
+      {
+        GtkWidget *fresh_view = g_object_ref_sink (gtk_text_view_new ());
+        g_autoptr (PxHighlightLayer) fresh = NULL;
+        g_autoptr (GPtrArray) got = NULL;
+        g_autoptr (GPtrArray) want = NULL;
+
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fresh_view)), px_document_get_text (doc),
+                                  -1);
+        fresh = px_highlight_layer_new (GTK_TEXT_VIEW (fresh_view));
+        px_highlight_layer_set_list (fresh, list);
+        got = classes_by_offset (GTK_TEXT_VIEW (view));
+        want = classes_by_offset (GTK_TEXT_VIEW (fresh_view));
+        g_assert_cmpuint (got->len, ==, want->len);
+        for (guint i = 0; i < got->len; i++)
+          g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (want, i));
+        px_highlight_layer_set_list (fresh, NULL);
+        g_object_unref (fresh_view);
+      }
+    }
+  px_highlight_layer_set_list (layer, NULL);
+  g_object_unref (view);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/highlight/note-undo-restart", test_highlight_note_undo_restart);
+  g_test_add_func ("/highlight/incremental-drawing", test_incremental_drawing);
   return g_test_run ();
 }

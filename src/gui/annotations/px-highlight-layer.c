@@ -16,7 +16,7 @@ struct _PxHighlightLayer
   GtkTextView *view; /* weak */
   PxAnnotationList *list;
   GHashTable *classes; /* class key → GtkTextTag */
-  GHashTable *drawn;   /* PxAnnotation → its class tag */
+  GHashTable *drawn;   /* PxAnnotation → Drawn */
   GHashTable *watched; /* PxAnnotation whose notify we follow */
   GtkTextTag *flash_tag;
   guint flash_source;
@@ -26,6 +26,15 @@ struct _PxHighlightLayer
 };
 
 G_DEFINE_FINAL_TYPE (PxHighlightLayer, px_highlight_layer, G_TYPE_OBJECT)
+
+/* Where a highlight is drawn, and with which tag: what to clear when it
+ * changes or goes. */
+typedef struct
+{
+  guint start;
+  guint end;
+  GtkTextTag *tag;
+} Drawn;
 
 enum
 {
@@ -132,39 +141,68 @@ class_tag (PxHighlightLayer *self, guint color, gboolean note, guint depth)
 
 static void on_annotation_notify (PxAnnotation *a, GParamSpec *pspec, PxHighlightLayer *self);
 
-/* Draws every highlight again: cheap with few tags, and always right
- * about depths, which any change can shift. */
+/* Draws the highlights again where [from, to) touches them. The range
+ * first grows to take in every highlight that overlaps it, and those that
+ * overlap these, so that nesting depths come out as a full redraw would
+ * give them: the depth of a highlight is how many earlier ones (in text
+ * order: start, then outer first) are still open where it starts, and each
+ * of those overlaps it. Everything outside keeps its tags, so one new
+ * highlight among thousands costs what its neighbourhood costs. */
 static void
-redraw (PxHighlightLayer *self)
+redraw_range (PxHighlightLayer *self, guint from, guint to)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   g_autoptr (GArray) open_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *model = self->list ? G_LIST_MODEL (self->list) : NULL;
+  guint n = model ? g_list_model_get_n_items (model) : 0;
   GHashTableIter iter;
   gpointer value;
   GtkTextIter s, e;
-  guint n;
+  gboolean grew = TRUE;
 
-  g_hash_table_remove_all (self->drawn);
-  if (buffer == NULL)
+  if (buffer == NULL || from >= to)
     return;
-  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (PxAnnotation) a = g_list_model_get_item (model, i);
+          guint start = px_annotation_get_start (a), end = px_annotation_get_end (a);
+
+          if (start >= to)
+            break; /* text order: nothing later reaches back */
+          if (px_annotation_get_orphaned (a) || end <= start || end <= from)
+            continue;
+          if (start < from)
+            from = start, grew = TRUE;
+          if (end > to)
+            to = end, grew = TRUE;
+        }
+    }
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, to);
   g_hash_table_iter_init (&iter, self->classes);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     gtk_text_buffer_remove_tag (buffer, value, &s, &e);
-  if (self->list == NULL)
-    return;
 
-  /* The list is in text order (start, then outer first): the depth of a
-   * highlight is how many earlier ones are still open where it starts. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (PxAnnotation) a = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+      g_autoptr (PxAnnotation) a = g_list_model_get_item (model, i);
       guint start = px_annotation_get_start (a), end = px_annotation_get_end (a);
       GtkTextTag *tag;
+      Drawn *drawn;
 
-      if (px_annotation_get_orphaned (a) || end <= start)
+      if (start >= to)
+        break;
+      if (end <= from)
         continue;
+      if (px_annotation_get_orphaned (a) || end <= start)
+        {
+          g_hash_table_remove (self->drawn, a);
+          continue;
+        }
       for (guint k = open_ends->len; k-- > 0;)
         if (g_array_index (open_ends, guint, k) <= start)
           g_array_remove_index_fast (open_ends, k);
@@ -174,7 +212,27 @@ redraw (PxHighlightLayer *self)
       gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
       gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
       gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
-      g_hash_table_insert (self->drawn, a, tag);
+      drawn = g_new (Drawn, 1);
+      *drawn = (Drawn){ start, end, tag };
+      g_hash_table_insert (self->drawn, a, drawn); /* borrowed key: the list keeps it */
+    }
+}
+
+/* The span where @a is drawn now and where it will be. */
+static void
+dirty_span (PxHighlightLayer *self, PxAnnotation *a, guint *from, guint *to)
+{
+  Drawn *drawn = g_hash_table_lookup (self->drawn, a);
+
+  if (drawn != NULL)
+    {
+      *from = MIN (*from, drawn->start);
+      *to = MAX (*to, drawn->end);
+    }
+  if (px_annotation_get_end (a) > px_annotation_get_start (a))
+    {
+      *from = MIN (*from, px_annotation_get_start (a));
+      *to = MAX (*to, px_annotation_get_end (a));
     }
 }
 
@@ -183,10 +241,14 @@ on_annotation_notify (PxAnnotation *a, GParamSpec *pspec, PxHighlightLayer *self
 {
   const char *name = g_param_spec_get_name (pspec);
 
-  /* Times and ids do not change the look. */
-  if (g_str_equal (name, "modified") || g_str_equal (name, "created") || g_str_equal (name, "id"))
+  guint from = G_MAXUINT, to = 0;
+
+  /* Only the range, colour, note and state change the look. */
+  if (!g_str_equal (name, "start") && !g_str_equal (name, "end") && !g_str_equal (name, "color") &&
+      !g_str_equal (name, "note") && !g_str_equal (name, "orphaned"))
     return;
-  redraw (self);
+  dirty_span (self, a, &from, &to);
+  redraw_range (self, from, to);
 }
 
 static void
@@ -201,13 +263,15 @@ unwatch_all (PxHighlightLayer *self)
   g_hash_table_remove_all (self->watched);
 }
 
-/* Follows the annotations of the list (their notify), then redraws. */
+/* Follows the annotations of the list (their notify), and draws again
+ * where highlights came or went. */
 static void
 sync_all (PxHighlightLayer *self)
 {
   guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
   g_autoptr (GPtrArray) gone = g_ptr_array_new ();
+  guint from = G_MAXUINT, to = 0;
   GHashTableIter iter;
   gpointer key;
 
@@ -220,6 +284,7 @@ sync_all (PxHighlightLayer *self)
         {
           g_signal_connect_object (a, "notify", G_CALLBACK (on_annotation_notify), self, 0);
           g_hash_table_add (self->watched, g_object_ref (a));
+          dirty_span (self, a, &from, &to);
         }
     }
   g_hash_table_iter_init (&iter, self->watched);
@@ -228,10 +293,19 @@ sync_all (PxHighlightLayer *self)
       g_ptr_array_add (gone, key);
   for (guint i = 0; i < gone->len; i++)
     {
-      g_signal_handlers_disconnect_by_func (g_ptr_array_index (gone, i), on_annotation_notify, self);
-      g_hash_table_remove (self->watched, g_ptr_array_index (gone, i));
+      PxAnnotation *a = g_ptr_array_index (gone, i);
+      Drawn *drawn = g_hash_table_lookup (self->drawn, a);
+
+      if (drawn != NULL)
+        {
+          from = MIN (from, drawn->start);
+          to = MAX (to, drawn->end);
+          g_hash_table_remove (self->drawn, a);
+        }
+      g_signal_handlers_disconnect_by_func (a, on_annotation_notify, self);
+      g_hash_table_remove (self->watched, a);
     }
-  redraw (self);
+  redraw_range (self, from, to);
 }
 
 static void
@@ -307,8 +381,11 @@ px_highlight_layer_get_at (PxHighlightLayer *self, guint offset)
 GtkTextTag *
 px_highlight_layer_get_tag (PxHighlightLayer *self, PxAnnotation *annotation)
 {
+  Drawn *drawn;
+
   g_return_val_if_fail (PX_IS_HIGHLIGHT_LAYER (self), NULL);
-  return g_hash_table_lookup (self->drawn, annotation);
+  drawn = g_hash_table_lookup (self->drawn, annotation);
+  return drawn ? drawn->tag : NULL;
 }
 
 gboolean
@@ -517,7 +594,7 @@ static void
 px_highlight_layer_init (PxHighlightLayer *self)
 {
   self->classes = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->drawn = g_hash_table_new (NULL, NULL);
+  self->drawn = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
