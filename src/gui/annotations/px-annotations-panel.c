@@ -20,7 +20,7 @@ struct _PxAnnotationsPanel
   GtkDropDown *tag_dropdown;
   GtkCheckButton *library_check;
   GtkStack *content_stack;
-  GtkListView *list_view;
+  GtkGridView *list_view;
   AdwStatusPage *empty_page;
 
   GtkWidget *color_toggle[PX_N_COLORS];
@@ -284,7 +284,7 @@ static void
 update_view (PxAnnotationsPanel *self)
 {
   GListModel *shown =
-      G_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view))));
+      G_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_grid_view_get_model (self->list_view))));
   gboolean empty = g_list_model_get_n_items (shown) == 0;
   gboolean filtering = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' || filter_tag (self) != NULL;
 
@@ -341,15 +341,15 @@ on_filters_changed (PxAnnotationsPanel *self)
   gtk_filter_changed (GTK_FILTER (self->orphan_filter), GTK_FILTER_CHANGE_DIFFERENT);
   run_library_search (self);
   model = library_mode (self) ? G_LIST_MODEL (self->library_results) : G_LIST_MODEL (self->flat);
-  if (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view))) != model)
-    gtk_no_selection_set_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view)), model);
+  if (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_grid_view_get_model (self->list_view))) != model)
+    gtk_no_selection_set_model (GTK_NO_SELECTION (gtk_grid_view_get_model (self->list_view)), model);
   update_view (self);
 }
 
 static void
 on_row_activated (PxAnnotationsPanel *self, guint position)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->list_view));
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (self->list_view));
   g_autoptr (GObject) item = g_list_model_get_item (model, position);
 
   if (PX_IS_ANNOTATION (item))
@@ -439,9 +439,9 @@ px_annotations_panel_init (PxAnnotationsPanel *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view,
+  gtk_grid_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->flat)))));
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (on_filters_changed), self);
   px_annotations_panel_refresh (self);
@@ -519,7 +519,7 @@ GListModel *
 px_annotations_panel_get_model (PxAnnotationsPanel *self)
 {
   g_return_val_if_fail (PX_IS_ANNOTATIONS_PANEL (self), NULL);
-  return gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view)));
+  return gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_grid_view_get_model (self->list_view)));
 }
 
 void
