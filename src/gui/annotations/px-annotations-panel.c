@@ -417,6 +417,8 @@ px_annotations_panel_init (PxAnnotationsPanel *self)
       gtk_widget_add_css_class (toggle, "swatch");
       gtk_widget_add_css_class (toggle, "small");
       gtk_widget_add_css_class (toggle, name);
+      /* Round, not stretched to the tag menu's height. */
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (toggle, tip);
       g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (on_filters_changed), self);
       gtk_box_append (self->color_filters, toggle);

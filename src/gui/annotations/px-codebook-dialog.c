@@ -50,6 +50,7 @@ static const struct
 };
 
 static void rebuild_tags (PxCodebookDialog *self);
+static gint64 row_tag_id (GtkWidget *widget);
 
 static void
 toast (PxCodebookDialog *self, const char *message, gboolean can_undo)
@@ -92,12 +93,31 @@ snapshot (PxCodebookDialog *self, const gint64 *ids, guint n_ids)
   return snap;
 }
 
+/* The rows are made again after a change: keyboard focus goes back to
+ * the tag's row, or the list's first row when the tag is gone. */
 static void
-push_undo (PxCodebookDialog *self, PxTagSnapshot *snap, const char *message)
+focus_tag (PxCodebookDialog *self, gint64 id)
+{
+  for (guint i = 0; i < self->tag_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->tag_rows, i);
+      if (row_tag_id (row) == id)
+        {
+          gtk_widget_grab_focus (row);
+          return;
+        }
+    }
+  if (self->tag_rows->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->tag_rows, 0));
+}
+
+static void
+push_undo (PxCodebookDialog *self, PxTagSnapshot *snap, gint64 focus_id, const char *message)
 {
   g_ptr_array_add (self->undo, snap);
   g_ptr_array_add (self->undo_text, g_strdup (message));
   changed (self);
+  focus_tag (self, focus_id);
   toast (self, message, TRUE);
 }
 
@@ -472,7 +492,7 @@ px_codebook_dialog_rename_tag (PxCodebookDialog *self, gint64 id, const char *na
       return FALSE;
     }
   message = g_strdup_printf (_ ("Renamed “%s”"), px_tag_snapshot_get_name (snap));
-  push_undo (self, g_steal_pointer (&snap), message);
+  push_undo (self, g_steal_pointer (&snap), id, message);
   return TRUE;
 }
 
@@ -492,7 +512,7 @@ px_codebook_dialog_set_tag_color (PxCodebookDialog *self, gint64 id, const char 
       return FALSE;
     }
   message = g_strdup_printf (_ ("Recoloured “%s”"), px_tag_snapshot_get_name (snap));
-  push_undo (self, g_steal_pointer (&snap), message);
+  push_undo (self, g_steal_pointer (&snap), id, message);
   return TRUE;
 }
 
@@ -515,7 +535,7 @@ px_codebook_dialog_merge_tags (PxCodebookDialog *self, gint64 from_id, gint64 in
       return FALSE;
     }
   message = g_strdup_printf (_ ("Merged “%s” into “%s”"), px_tag_snapshot_get_name (snap), into->name);
-  push_undo (self, g_steal_pointer (&snap), message);
+  push_undo (self, g_steal_pointer (&snap), into_id, message);
   return TRUE;
 }
 
@@ -534,7 +554,7 @@ delete_now (PxCodebookDialog *self, gint64 id)
       return FALSE;
     }
   message = g_strdup_printf (_ ("Deleted “%s”"), px_tag_snapshot_get_name (snap));
-  push_undo (self, g_steal_pointer (&snap), message);
+  push_undo (self, g_steal_pointer (&snap), 0, message);
   return TRUE;
 }
 
