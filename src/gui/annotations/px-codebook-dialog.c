@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gui/annotations/px-tag-swatch.h"
 #include "model/px-annotation.h"
 #include "store/px-store-annotations.h"
 #include "store/px-tag-snapshot.h"
@@ -121,34 +122,10 @@ push_undo (PxCodebookDialog *self, PxTagSnapshot *snap, gint64 focus_id, const c
   toast (self, message, TRUE);
 }
 
-/* Swatches: a tag's colour is any "#rrggbb", so it is drawn, not styled. */
-static void
-draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
-{
-  const char *hex = g_object_get_data (G_OBJECT (area), "px-color");
-  GdkRGBA rgba;
-
-  if (hex == NULL || !gdk_rgba_parse (&rgba, hex))
-    return;
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 1, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-}
-
 static GtkWidget *
 swatch_new (const char *hex)
 {
-  GtkWidget *area = gtk_drawing_area_new ();
-
-  g_object_set_data_full (G_OBJECT (area), "px-color", g_strdup (hex), g_free);
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), SWATCH_SIZE);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), SWATCH_SIZE);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, NULL, NULL);
-  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
-  return area;
+  return px_tag_swatch_new (hex, SWATCH_SIZE);
 }
 
 static const char *
