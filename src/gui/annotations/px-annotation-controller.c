@@ -560,6 +560,7 @@ static void
 install_shortcuts (PxAnnotationController *self)
 {
   GtkEventController *reader = gtk_shortcut_controller_new ();
+  GtkEventController *popover = gtk_shortcut_controller_new ();
   GtkEventController *window = gtk_shortcut_controller_new ();
   const guint digits[PX_N_COLORS] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5, GDK_KEY_6 };
   const guint keypad[PX_N_COLORS] = {
@@ -578,6 +579,21 @@ install_shortcuts (PxAnnotationController *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (reader), GDK_KEY_Delete, 0, "annot.delete", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (reader), GDK_KEY_KP_Delete, 0, "annot.delete", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->view), reader);
+
+  /* The same keys while the popover is open at a fresh selection or a
+   * highlight (it takes the keyboard): its swatch tooltips name them. The
+   * note editor and the tag entry see their keys first. */
+  for (guint i = 0; i < PX_N_COLORS; i++)
+    {
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), digits[i], 0, "annot.highlight",
+                    g_variant_new_string (px_annotation_color_names ()[i]));
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), keypad[i], 0, "annot.highlight",
+                    g_variant_new_string (px_annotation_color_names ()[i]));
+    }
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), GDK_KEY_n, 0, "annot.note", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), GDK_KEY_Delete, 0, "annot.delete", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), GDK_KEY_KP_Delete, 0, "annot.delete", NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self->popover), popover);
 
   /* Undo in the window, after the focused widget: an entry keeps its own
    * Ctrl+Z. */
