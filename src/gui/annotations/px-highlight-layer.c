@@ -441,6 +441,39 @@ end_flash (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Brings @iter to a third of the way down the screen. The reader's text
+ * view is as tall as the article and scrolls inside a GtkScrolledWindow
+ * of the reader, so gtk_text_view_scroll_to_iter() (which scrolls the
+ * view's own adjustment) cannot move it: the reader's adjustment is set
+ * instead. */
+static void
+scroll_to_iter (PxHighlightLayer *self, GtkTextIter *iter)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkAdjustment *vadj;
+  GdkRectangle rect;
+  graphene_point_t in, out;
+  int wx, wy;
+  double value;
+
+  if (content == NULL || content == GTK_WIDGET (self->view))
+    {
+      gtk_text_view_scroll_to_iter (self->view, iter, 0.1, TRUE, 0.0, 0.3);
+      return;
+    }
+  gtk_text_view_get_iter_location (self->view, iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  in = GRAPHENE_POINT_INIT (wx, wy);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->view), content, &in, &out))
+    return;
+  /* @out is where the passage is now, relative to the visible part. */
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (vadj) + out.y - gtk_adjustment_get_page_size (vadj) * 0.3;
+  gtk_adjustment_set_value (vadj, CLAMP (value, gtk_adjustment_get_lower (vadj),
+                                         gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj)));
+}
+
 void
 px_highlight_layer_reveal (PxHighlightLayer *self, PxAnnotation *annotation)
 {
@@ -463,7 +496,7 @@ px_highlight_layer_reveal (PxHighlightLayer *self, PxAnnotation *annotation)
   gtk_text_buffer_get_iter_at_offset (buffer, &e, px_annotation_get_end (annotation));
   gtk_text_buffer_apply_tag (buffer, self->flash_tag, &s, &e);
   gtk_text_buffer_place_cursor (buffer, &s);
-  gtk_text_view_scroll_to_iter (self->view, &s, 0.1, TRUE, 0.0, 0.3);
+  scroll_to_iter (self, &s);
   self->flash_source = g_timeout_add (FLASH_MS, end_flash, self);
 }
 
