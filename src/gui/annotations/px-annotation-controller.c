@@ -20,7 +20,7 @@ struct _PxAnnotationController
   PxHighlightPopover *popover;
   PxAnnotationsPanel *panel;
   PxAnnotationList *list;
-  PxAnchorText *text; /* the document's text, decoded once for new highlights */
+  PxAnchorText *text; /* the document's text, decoded at the first new highlight */
   GSimpleActionGroup *actions;
   guint pending_start; /* the selection the popover was opened for */
   guint pending_end;
@@ -41,6 +41,18 @@ toast_error (PxAnnotationController *self, const char *what, const GError *error
 {
   g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
   toast (self, message);
+}
+
+/* The open document's text as anchors need it, decoded when first asked
+ * for rather than on every opening (a megabyte takes milliseconds). */
+static PxAnchorText *
+anchor_text (PxAnnotationController *self)
+{
+  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
+
+  if (self->text == NULL && self->list != NULL && doc != NULL)
+    self->text = px_anchor_text_new (px_document_get_text (doc));
+  return self->text;
 }
 
 static void
@@ -86,7 +98,6 @@ load_document (PxAnnotationController *self)
       list = px_annotation_list_new (store, px_document_get_id (doc), &error);
       if (list == NULL)
         toast_error (self, _ ("Could not load the highlights"), error);
-      self->text = px_anchor_text_new (px_document_get_text (doc));
     }
   g_set_object (&self->list, list);
   if (list != NULL)
@@ -158,7 +169,7 @@ create (PxAnnotationController *self, guint start, guint end, const char *color)
   g_autoptr (PxAnnotation) a = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->list == NULL || self->text == NULL)
+  if (self->list == NULL || anchor_text (self) == NULL)
     return NULL;
   /* Whitespace at the ends of a selection is never part of the passage
    * (the buffer finds characters by offset without walking the text). */
@@ -309,7 +320,7 @@ on_copy (PxHighlightPopover *popover, PxAnnotationController *self)
 
   if (a != NULL)
     text = g_strdup (px_annotation_get_quote (a));
-  else if (self->text != NULL)
+  else if (anchor_text (self) != NULL)
     text = px_anchor_text_slice (self->text, self->pending_start, self->pending_end);
   if (text != NULL)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), text);
@@ -394,7 +405,7 @@ on_panel_activated (PxAnnotationsPanel *panel, PxAnnotation *a, PxAnnotationCont
       return;
     }
   /* An orphan is attached again to what the user selected. */
-  if (self->text != NULL && px_highlight_layer_get_selection (self->layer, &start, &end))
+  if (anchor_text (self) != NULL && px_highlight_layer_get_selection (self->layer, &start, &end))
     {
       PxAnchorSelector selector = { 0 };
       g_autoptr (GError) error = NULL;
