@@ -188,6 +188,13 @@ test_codebook (void)
   g_assert_nonnull (px_codebook_dialog_find_tag_row (dialog, "claim"));
   g_assert_true (has_tag (window, a, "claim"));
   g_assert_false (has_tag (window, a, "assertion"));
+  /* Ctrl+Shift+Z makes it again, and it can be undone again. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "codebook.redo", NULL);
+  g_assert_nonnull (px_codebook_dialog_find_tag_row (dialog, "assertion"));
+  g_assert_true (has_tag (window, b, "assertion"));
+  g_assert_false (px_codebook_dialog_redo (dialog));
+  g_assert_true (px_codebook_dialog_undo (dialog));
+  g_assert_true (has_tag (window, b, "claim"));
 
   /* Renaming onto a taken name changes nothing. */
   g_assert_false (px_codebook_dialog_rename_tag (dialog, tag_id (store, "spare"), "CLAIM"));

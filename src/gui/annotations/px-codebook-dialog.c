@@ -25,12 +25,42 @@ struct _PxCodebookDialog
   AdwEntryRow *meaning_rows[PX_N_COLORS];
   GPtrArray *tag_rows;  /* AdwActionRow, in the group */
   GtkWidget *empty_row; /* shown when there are no tags */
-  GPtrArray *undo;      /* PxTagSnapshot, latest last */
-  GPtrArray *undo_text; /* what each undo brings back, for the toast */
+  GPtrArray *undo;      /* Step, latest last */
+  GPtrArray *redo;      /* Step, the next to redo last */
+  gboolean redoing;
   AdwMessageDialog *confirmation;
 };
 
 G_DEFINE_FINAL_TYPE (PxCodebookDialog, px_codebook_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* One change made in the dialog: the tags as they were (to undo it) and
+ * the change itself (to redo it). */
+typedef enum
+{
+  STEP_RENAME,
+  STEP_COLOR,
+  STEP_MERGE,
+  STEP_DELETE,
+} StepKind;
+
+typedef struct
+{
+  StepKind kind;
+  gint64 id;
+  gint64 other_id;
+  char *value; /* the new name or colour */
+  char *text;  /* what was done, for the toasts */
+  PxTagSnapshot *snapshot;
+} Step;
+
+static void
+step_free (Step *step)
+{
+  g_free (step->value);
+  g_free (step->text);
+  g_clear_pointer (&step->snapshot, px_tag_snapshot_free);
+  g_free (step);
+}
 
 enum
 {
@@ -78,6 +108,7 @@ changed (PxCodebookDialog *self)
 {
   rebuild_tags (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.undo", self->undo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.redo", self->redo->len > 0);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -112,11 +143,18 @@ focus_tag (PxCodebookDialog *self, gint64 id)
     gtk_widget_grab_focus (g_ptr_array_index (self->tag_rows, 0));
 }
 
+/* Keeps a change done for undo; a new change (not a redo) forgets what
+ * could be redone. */
 static void
-push_undo (PxCodebookDialog *self, PxTagSnapshot *snap, gint64 focus_id, const char *message)
+push_undo (PxCodebookDialog *self, PxTagSnapshot *snap, StepKind kind, gint64 id, gint64 other_id, const char *value,
+           gint64 focus_id, const char *message)
 {
-  g_ptr_array_add (self->undo, snap);
-  g_ptr_array_add (self->undo_text, g_strdup (message));
+  Step *step = g_new0 (Step, 1);
+
+  *step = (Step){ kind, id, other_id, g_strdup (value), g_strdup (message), snap };
+  g_ptr_array_add (self->undo, step);
+  if (!self->redoing)
+    g_ptr_array_set_size (self->redo, 0);
   changed (self);
   focus_tag (self, focus_id);
   toast (self, message, TRUE);
@@ -469,7 +507,7 @@ px_codebook_dialog_rename_tag (PxCodebookDialog *self, gint64 id, const char *na
       return FALSE;
     }
   message = g_strdup_printf (_ ("Renamed “%s”"), px_tag_snapshot_get_name (snap));
-  push_undo (self, g_steal_pointer (&snap), id, message);
+  push_undo (self, g_steal_pointer (&snap), STEP_RENAME, id, 0, clean, id, message);
   return TRUE;
 }
 
@@ -489,7 +527,7 @@ px_codebook_dialog_set_tag_color (PxCodebookDialog *self, gint64 id, const char 
       return FALSE;
     }
   message = g_strdup_printf (_ ("Recoloured “%s”"), px_tag_snapshot_get_name (snap));
-  push_undo (self, g_steal_pointer (&snap), id, message);
+  push_undo (self, g_steal_pointer (&snap), STEP_COLOR, id, 0, color, id, message);
   return TRUE;
 }
 
@@ -512,7 +550,7 @@ px_codebook_dialog_merge_tags (PxCodebookDialog *self, gint64 from_id, gint64 in
       return FALSE;
     }
   message = g_strdup_printf (_ ("Merged “%s” into “%s”"), px_tag_snapshot_get_name (snap), into->name);
-  push_undo (self, g_steal_pointer (&snap), into_id, message);
+  push_undo (self, g_steal_pointer (&snap), STEP_MERGE, from_id, into_id, NULL, into_id, message);
   return TRUE;
 }
 
@@ -531,7 +569,7 @@ delete_now (PxCodebookDialog *self, gint64 id)
       return FALSE;
     }
   message = g_strdup_printf (_ ("Deleted “%s”"), px_tag_snapshot_get_name (snap));
-  push_undo (self, g_steal_pointer (&snap), 0, message);
+  push_undo (self, g_steal_pointer (&snap), STEP_DELETE, id, 0, NULL, 0, message);
   return TRUE;
 }
 
@@ -585,29 +623,69 @@ px_codebook_dialog_undo (PxCodebookDialog *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  PxTagSnapshot *snap;
+  Step *step;
 
   g_return_val_if_fail (PX_IS_CODEBOOK_DIALOG (self), FALSE);
   if (self->undo->len == 0)
     return FALSE;
-  snap = g_ptr_array_index (self->undo, self->undo->len - 1);
-  if (!px_tag_snapshot_restore (snap, self->store, &error))
+  step = g_ptr_array_index (self->undo, self->undo->len - 1);
+  if (!px_tag_snapshot_restore (step->snapshot, self->store, &error))
     {
       toast_error (self, _ ("Could not undo"), error);
       return FALSE;
     }
-  message = g_strdup_printf (_ ("Undone: %s"), (char *)g_ptr_array_index (self->undo_text, self->undo->len - 1));
-  g_ptr_array_set_size (self->undo, self->undo->len - 1);
-  g_ptr_array_set_size (self->undo_text, self->undo_text->len - 1);
+  message = g_strdup_printf (_ ("Undone: %s"), step->text);
+  g_ptr_array_add (self->redo, g_ptr_array_steal_index (self->undo, self->undo->len - 1));
   changed (self);
+  focus_tag (self, step->kind == STEP_MERGE ? step->other_id : step->id);
   toast (self, message, FALSE);
   return TRUE;
+}
+
+gboolean
+px_codebook_dialog_redo (PxCodebookDialog *self)
+{
+  Step *step;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (PX_IS_CODEBOOK_DIALOG (self), FALSE);
+  if (self->redo->len == 0)
+    return FALSE;
+  step = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  /* The change again, as the user made it; it becomes a step to undo. */
+  self->redoing = TRUE;
+  switch (step->kind)
+    {
+    case STEP_RENAME:
+      ok = px_codebook_dialog_rename_tag (self, step->id, step->value);
+      break;
+    case STEP_COLOR:
+      ok = px_codebook_dialog_set_tag_color (self, step->id, step->value);
+      break;
+    case STEP_MERGE:
+      ok = px_codebook_dialog_merge_tags (self, step->id, step->other_id);
+      break;
+    case STEP_DELETE:
+      ok = delete_now (self, step->id);
+      break;
+    }
+  self->redoing = FALSE;
+  step_free (step);
+  if (!ok)
+    changed (self);
+  return ok;
 }
 
 static void
 undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   px_codebook_dialog_undo (PX_CODEBOOK_DIALOG (widget));
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  px_codebook_dialog_redo (PX_CODEBOOK_DIALOG (widget));
 }
 
 AdwMessageDialog *
@@ -668,7 +746,7 @@ px_codebook_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->tag_rows, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
-  g_clear_pointer (&self->undo_text, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
   G_OBJECT_CLASS (px_codebook_dialog_parent_class)->finalize (object);
 }
 
@@ -692,6 +770,11 @@ px_codebook_dialog_class_init (PxCodebookDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "codebook.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "codebook.undo", NULL);
+  gtk_widget_class_install_action (widget_class, "codebook.redo", NULL, redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "codebook.redo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "codebook.redo",
+                                       NULL);
 }
 
 static void
@@ -699,14 +782,15 @@ px_codebook_dialog_init (PxCodebookDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->tag_rows = g_ptr_array_new ();
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify)px_tag_snapshot_free);
-  self->undo_text = g_ptr_array_new_with_free_func (g_free);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify)step_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify)step_free);
   self->empty_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _ ("No tags yet"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->empty_row),
                                _ ("Tags you give highlights (“Tag…” in the highlight popover) appear here."));
   adw_preferences_group_add (self->tags_group, self->empty_row);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.redo", FALSE);
 }
 
 PxCodebookDialog *

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * with how many highlights carry each. Tags are created, renamed,
  * recoloured, merged and deleted here; deleting a tag that highlights
  * carry asks first. Every change is saved at once and can be undone
- * (Ctrl+Z, or the toast's Undo) while the dialog is open. Emits "changed"
+ * (Ctrl+Z, or the toast's Undo) and redone (Ctrl+Shift+Z) while the
+ * dialog is open. Emits "changed"
  * after each change, so views of annotations can reload. */
 #define PX_TYPE_CODEBOOK_DIALOG (px_codebook_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (PxCodebookDialog, px_codebook_dialog, PX, CODEBOOK_DIALOG, AdwPreferencesWindow)
@@ -35,6 +36,8 @@ gboolean px_codebook_dialog_delete_tag (PxCodebookDialog *self, gint64 id);
 /* Undoes the latest change made in the dialog; FALSE when there is none
  * or it cannot be undone (a toast says why). */
 gboolean px_codebook_dialog_undo (PxCodebookDialog *self);
+/* Makes the latest undone change again (Ctrl+Shift+Z). */
+gboolean px_codebook_dialog_redo (PxCodebookDialog *self);
 /* The question shown before a delete, while it is open. */
 AdwMessageDialog *px_codebook_dialog_get_confirmation (PxCodebookDialog *self);
 
