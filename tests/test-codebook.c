@@ -115,6 +115,17 @@ confirmation_shown (gpointer data)
   return px_codebook_dialog_get_confirmation (data) != NULL;
 }
 
+static gboolean
+claim_is_red (gpointer data)
+{
+  g_autoptr (GPtrArray) tags = px_store_list_tags (data, NULL);
+
+  for (guint i = 0; i < tags->len; i++)
+    if (g_str_equal (((PxTagInfo *)g_ptr_array_index (tags, i))->name, "claim"))
+      return g_str_equal (((PxTagInfo *)g_ptr_array_index (tags, i))->color, "#e01b24");
+  return FALSE;
+}
+
 static gint64
 tag_id (PxStore *store, const char *name)
 {
@@ -140,6 +151,7 @@ test_codebook (void)
   PxCodebookDialog *dialog;
   AdwActionRow *row;
   AdwMessageDialog *confirm;
+  GtkMenuButton *rename;
   GtkWidget *entry;
   PxWindow *window;
   gint64 a, b, claim;
@@ -173,8 +185,9 @@ test_codebook (void)
   g_assert_nonnull (gtk_widget_get_tooltip_text (find_named (GTK_WIDGET (row), "delete")));
 
   /* Rename through the row's popover: every highlight follows. */
-  entry = find_named (
-      GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_named (GTK_WIDGET (row), "rename")))), "name");
+  rename = GTK_MENU_BUTTON (find_named (GTK_WIDGET (row), "rename"));
+  gtk_menu_button_popup (rename); /* its popover is filled when it opens */
+  entry = find_named (GTK_WIDGET (gtk_menu_button_get_popover (rename)), "name");
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), " assertion ");
   g_signal_emit_by_name (entry, "activate");
@@ -236,11 +249,20 @@ test_codebook (void)
   g_assert_true (has_tag (window, b, "claim"));
   g_assert_cmpint (tag_id (store, "claim"), ==, claim);
 
-  /* Recolour. */
-  g_assert_true (px_codebook_dialog_set_tag_color (dialog, claim, "#e01b24"));
+  /* Recolour from the swatch menu of the row. */
   {
-    g_autoptr (PxTagInfo) info = px_store_get_tag (store, claim, &error);
+    GtkMenuButton *color =
+        GTK_MENU_BUTTON (find_named (GTK_WIDGET (px_codebook_dialog_find_tag_row (dialog, "claim")), "color"));
+    g_autoptr (PxTagInfo) info = NULL;
+
+    gtk_menu_button_popup (color);
+    gtk_widget_activate (find_named (GTK_WIDGET (gtk_menu_button_get_popover (color)), "#e01b24"));
+    g_assert_true (wait_for (claim_is_red, store, 3000));
+    info = px_store_get_tag (store, claim, &error);
     g_assert_cmpstr (info->color, ==, "#e01b24");
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (
+                                  find_named (GTK_WIDGET (px_codebook_dialog_find_tag_row (dialog, "claim")), "color")),
+                              "Red"));
   }
 
   /* A colour's meaning: saved, and the popover's swatch tells it. */

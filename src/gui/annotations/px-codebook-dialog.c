@@ -204,20 +204,18 @@ on_palette_clicked (GtkButton *button, PxCodebookDialog *self)
   px_codebook_dialog_set_tag_color (self, id, g_object_get_data (G_OBJECT (button), "px-color"));
 }
 
-static GtkWidget *
-color_button_new (PxCodebookDialog *self, PxTagInfo *info)
+/* Popovers are filled when first opened: a codebook of hundreds of tags
+ * makes its rows again after every change. */
+static void
+fill_color_popover (GtkMenuButton *button, gpointer user_data)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  g_autofree char *tip = g_strdup_printf (_ ("Colour of “%s”: %s"), info->name, palette_label (info->color));
+  PxCodebookDialog *self = user_data;
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  GtkWidget *grid;
 
-  gtk_widget_set_name (button, "color");
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), swatch_new (info->color));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  if (gtk_popover_get_child (popover) != NULL)
+    return;
+  grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   for (guint i = 0; i < G_N_ELEMENTS (tag_palette); i++)
@@ -226,15 +224,32 @@ color_button_new (PxCodebookDialog *self, PxTagInfo *info)
       gtk_button_set_child (GTK_BUTTON (choice), swatch_new (tag_palette[i].hex));
       gtk_widget_add_css_class (choice, "flat");
       g_object_set_data (G_OBJECT (choice), "px-color", (gpointer)tag_palette[i].hex);
+      gtk_widget_set_name (choice, tag_palette[i].hex);
       gtk_widget_set_tooltip_text (choice, _ (tag_palette[i].label));
       gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, _ (tag_palette[i].label),
                                       -1);
       g_signal_connect (choice, "clicked", G_CALLBACK (on_palette_clicked), self);
       gtk_grid_attach (GTK_GRID (grid), choice, i % 4, i / 4, 1, 1);
     }
-  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  gtk_popover_set_child (popover, grid);
+}
+
+static GtkWidget *
+color_button_new (PxCodebookDialog *self, PxTagInfo *info)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  g_autofree char *tip = g_strdup_printf (_ ("Colour of “%s”: %s"), info->name, palette_label (info->color));
+
+  gtk_widget_set_name (button, "color");
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), swatch_new (info->color));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
   set_tag_id (popover, info->id);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_color_popover, self, NULL);
   return button;
 }
 
@@ -255,24 +270,21 @@ on_rename_clicked (GtkButton *button, GtkEntry *entry)
   g_signal_emit_by_name (entry, "activate");
 }
 
-static GtkWidget *
-rename_button_new (PxCodebookDialog *self, PxTagInfo *info)
+static void
+fill_rename_popover (GtkMenuButton *button, gpointer user_data)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_ ("_Rename"));
-  g_autofree char *label = g_strdup_printf (_ ("Rename “%s”"), info->name);
+  PxCodebookDialog *self = user_data;
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  const char *name = g_object_get_data (G_OBJECT (button), "px-name");
+  GtkWidget *box, *entry, *apply;
 
-  gtk_widget_set_name (button, "rename");
+  if (gtk_popover_get_child (popover) != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  entry = gtk_entry_new ();
+  apply = gtk_button_new_with_mnemonic (_ ("_Rename"));
   gtk_widget_set_name (entry, "name");
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _ ("Rename"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_editable_set_text (GTK_EDITABLE (entry), info->name);
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("New name"), -1);
   g_signal_connect (entry, "activate", G_CALLBACK (on_rename_activate), self);
@@ -280,10 +292,27 @@ rename_button_new (PxCodebookDialog *self, PxTagInfo *info)
   g_signal_connect (apply, "clicked", G_CALLBACK (on_rename_clicked), entry);
   gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), apply);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
+  gtk_popover_set_child (popover, box);
+  gtk_popover_set_default_widget (popover, apply);
+}
+
+static GtkWidget *
+rename_button_new (PxCodebookDialog *self, PxTagInfo *info)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  g_autofree char *label = g_strdup_printf (_ ("Rename “%s”"), info->name);
+
+  gtk_widget_set_name (button, "rename");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _ ("Rename"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "px-name", g_strdup (info->name), g_free);
   set_tag_id (popover, info->id);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_rename_popover, self, NULL);
   return button;
 }
 
