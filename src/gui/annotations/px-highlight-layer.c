@@ -2,6 +2,7 @@
 #include "gui/annotations/px-highlight-layer.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 /* How long a highlight flashes after a jump to it. */
 #define FLASH_MS 900
@@ -21,6 +22,11 @@ struct _PxHighlightLayer
   GtkTextTag *flash_tag;
   guint flash_source;
   guint release_source;
+  guint scroll_tick; /* follows a passage being revealed while lines settle */
+  guint scroll_offset;
+  guint scroll_frames;
+  guint scroll_still;
+  double scroll_value; /* where the reader was put last */
   double release_x;
   double release_y;
 };
@@ -441,37 +447,81 @@ end_flash (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Brings @iter to a third of the way down the screen. The reader's text
- * view is as tall as the article and scrolls inside a GtkScrolledWindow
- * of the reader, so gtk_text_view_scroll_to_iter() (which scrolls the
- * view's own adjustment) cannot move it: the reader's adjustment is set
- * instead. */
-static void
-scroll_to_iter (PxHighlightLayer *self, GtkTextIter *iter)
+/* Brings @offset to a third of the way down the screen; TRUE when the
+ * reader had to move. The reader's text view is as tall as the article
+ * and scrolls inside a GtkScrolledWindow of the reader, so
+ * gtk_text_view_scroll_to_iter() (which scrolls the view's own adjustment)
+ * cannot move it: the reader's adjustment is set instead. */
+static gboolean
+scroll_to_offset (PxHighlightLayer *self, guint offset)
 {
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkTextIter iter;
   GtkAdjustment *vadj;
   GdkRectangle rect;
   graphene_point_t in, out;
   int wx, wy;
-  double value;
+  double value, before;
 
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->view), &iter, offset);
   if (content == NULL || content == GTK_WIDGET (self->view))
     {
-      gtk_text_view_scroll_to_iter (self->view, iter, 0.1, TRUE, 0.0, 0.3);
-      return;
+      gtk_text_view_scroll_to_iter (self->view, &iter, 0.1, TRUE, 0.0, 0.3);
+      return FALSE;
     }
-  gtk_text_view_get_iter_location (self->view, iter, &rect);
+  gtk_text_view_get_iter_location (self->view, &iter, &rect);
   gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
   in = GRAPHENE_POINT_INIT (wx, wy);
   if (!gtk_widget_compute_point (GTK_WIDGET (self->view), content, &in, &out))
-    return;
+    return FALSE;
   /* @out is where the passage is now, relative to the visible part. */
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  value = gtk_adjustment_get_value (vadj) + out.y - gtk_adjustment_get_page_size (vadj) * 0.3;
-  gtk_adjustment_set_value (vadj, CLAMP (value, gtk_adjustment_get_lower (vadj),
-                                         gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj)));
+  before = gtk_adjustment_get_value (vadj);
+  value = before + out.y - gtk_adjustment_get_page_size (vadj) * 0.3;
+  value = CLAMP (value, gtk_adjustment_get_lower (vadj),
+                 gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  gtk_adjustment_set_value (vadj, value);
+  self->scroll_value = value;
+  return fabs (value - before) >= 1;
+}
+
+/* Lines of a long article are laid out a little at a time after it
+ * opens, and positions below them move as they are: aim again on each
+ * frame until the passage stays put for a few frames. */
+static gboolean
+scroll_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  PxHighlightLayer *self = user_data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  /* The user scrolled meanwhile: leave the reader where they put it. */
+  if (scroller != NULL &&
+      fabs (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) -
+            self->scroll_value) >= 1)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (scroll_to_offset (self, self->scroll_offset))
+    self->scroll_still = 0;
+  else
+    self->scroll_still++;
+  if (++self->scroll_frames < 120 && self->scroll_still < 5)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_iter (PxHighlightLayer *self, GtkTextIter *iter)
+{
+  self->scroll_offset = gtk_text_iter_get_offset (iter);
+  self->scroll_frames = 0;
+  self->scroll_still = 0;
+  scroll_to_offset (self, self->scroll_offset);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), scroll_tick, self, NULL);
 }
 
 void
@@ -583,6 +633,9 @@ px_highlight_layer_dispose (GObject *object)
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
   g_clear_handle_id (&self->release_source, g_source_remove);
+  if (self->scroll_tick != 0 && self->view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->scroll_tick);
+  self->scroll_tick = 0;
   clear_all (self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, on_items_changed, self);
