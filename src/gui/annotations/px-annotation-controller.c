@@ -526,9 +526,10 @@ on_codebook_changed (PxCodebookDialog *dialog, PxAnnotationController *self)
 {
   g_autoptr (GError) error = NULL;
 
+  /* The panel learns the new tag colours before its rows are made again. */
+  px_annotations_panel_refresh (self->panel);
   if (self->list != NULL && !px_annotation_list_reload (self->list, &error))
     toast_error (self, _ ("Could not load the highlights"), error);
-  px_annotations_panel_refresh (self->panel);
   if (self->window != NULL)
     px_highlight_popover_set_store (self->popover, px_window_get_store (self->window));
 }

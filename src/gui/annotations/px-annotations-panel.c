@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gui/annotations/px-tag-swatch.h"
 #include "gui/px-format.h"
 #include "store/px-store-annotations.h"
 
@@ -36,6 +37,7 @@ struct _PxAnnotationsPanel
   GListStore *library_results;
   GtkStringList *tag_names; /* "" first: all tags */
   GHashTable *titles;       /* document id → title, for library results */
+  GHashTable *tag_colors;   /* tag name → "#rrggbb" from the codebook */
   gboolean updating;
 };
 
@@ -181,6 +183,8 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPa
   GtkWidget *quote = gtk_label_new (NULL);
   GtkWidget *note = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *heading = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (box, "annotation-row");
@@ -209,12 +213,18 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPa
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), note);
-  gtk_box_append (GTK_BOX (box), meta);
+  /* Tags with their codebook colours, then where and when. */
+  gtk_widget_set_valign (chips, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (bottom), chips);
+  gtk_box_append (GTK_BOX (bottom), meta);
+  gtk_box_append (GTK_BOX (box), bottom);
   g_object_set_data (G_OBJECT (box), "dot", dot);
   g_object_set_data (G_OBJECT (box), "top", top);
   g_object_set_data (G_OBJECT (box), "quote", quote);
   g_object_set_data (G_OBJECT (box), "note", note);
   g_object_set_data (G_OBJECT (box), "meta", meta);
+  g_object_set_data (G_OBJECT (box), "chips", chips);
+  g_object_set_data (G_OBJECT (box), "bottom", bottom);
   g_object_set_data (G_OBJECT (box), "heading", heading);
   gtk_list_item_set_child (item, box);
 }
@@ -229,10 +239,11 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPan
   GtkLabel *quote = g_object_get_data (G_OBJECT (box), "quote");
   GtkLabel *note = g_object_get_data (G_OBJECT (box), "note");
   GtkLabel *meta = g_object_get_data (G_OBJECT (box), "meta");
+  GtkBox *chips = g_object_get_data (G_OBJECT (box), "chips");
+  GtkWidget *child;
   gboolean is_heading = GTK_IS_STRING_OBJECT (object);
   g_autofree char *quote_text = NULL;
   g_autofree char *note_text = NULL;
-  g_autofree char *tags = NULL;
   g_autofree char *date = NULL;
   g_autofree char *meta_text = NULL;
   PxAnnotation *a;
@@ -246,6 +257,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPan
       gtk_label_set_label (heading, gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
       gtk_widget_set_visible (GTK_WIDGET (note), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (meta), FALSE);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "bottom"), FALSE);
       return;
     }
   a = PX_ANNOTATION (object);
@@ -259,18 +271,34 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPan
   note_text = shorten (px_annotation_get_note (a), NOTE_CHARS);
   gtk_label_set_label (note, note_text);
   gtk_widget_set_visible (GTK_WIDGET (note), *note_text != '\0');
-  tags = g_strjoinv (", ", (char **)px_annotation_get_tags (a));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (chips))) != NULL)
+    gtk_box_remove (chips, child);
+  for (const char *const *t = px_annotation_get_tags (a); *t != NULL; t++)
+    {
+      GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+      GtkWidget *label = gtk_label_new (*t);
+      const char *color = g_hash_table_lookup (self->tag_colors, *t);
+
+      /* A tag made a moment ago is not read yet: it has the default grey. */
+      gtk_box_append (GTK_BOX (chip), px_tag_swatch_new (color ? color : "#8f8f8f", 8));
+      gtk_widget_add_css_class (label, "caption");
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (chip), label);
+      gtk_box_append (chips, chip);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (chips), gtk_widget_get_first_child (GTK_WIDGET (chips)) != NULL);
   date = px_format_date (px_annotation_get_modified (a), PX_DATE_SHORT);
   {
     const char *doc =
         self->list == NULL || px_annotation_get_document_id (a) != px_annotation_list_get_document_id (self->list)
             ? document_title (self, px_annotation_get_document_id (a))
             : NULL;
-    const char *parts[] = { doc, tags, date };
+    const char *parts[] = { doc, date };
     meta_text = px_format_join (parts, G_N_ELEMENTS (parts));
   }
   gtk_label_set_label (meta, meta_text);
   gtk_widget_set_visible (GTK_WIDGET (meta), *meta_text != '\0');
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "bottom"), TRUE);
 }
 
 static gboolean
@@ -375,6 +403,7 @@ px_annotations_panel_dispose (GObject *object)
   g_clear_object (&self->library_results);
   g_clear_object (&self->tag_names);
   g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->tag_colors, g_hash_table_unref);
   G_OBJECT_CLASS (px_annotations_panel_parent_class)->dispose (object);
 }
 
@@ -408,6 +437,7 @@ px_annotations_panel_init (PxAnnotationsPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->tag_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < PX_N_COLORS; i++)
     {
       const char *name = px_annotation_color_names ()[i];
@@ -490,9 +520,11 @@ px_annotations_panel_refresh (PxAnnotationsPanel *self)
   self->tag_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->tag_names, _ ("All Tags"));
   tags = self->store ? px_store_list_tags (self->store, NULL) : NULL;
+  g_hash_table_remove_all (self->tag_colors);
   for (guint i = 0; tags != NULL && i < tags->len; i++)
     {
       PxTagInfo *info = g_ptr_array_index (tags, i);
+      g_hash_table_insert (self->tag_colors, g_strdup (info->name), g_strdup (info->color));
       gtk_string_list_append (self->tag_names, info->name);
       if (g_strcmp0 (info->name, keep) == 0)
         select = i + 1;
