@@ -183,7 +183,6 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPa
   GtkWidget *quote = gtk_label_new (NULL);
   GtkWidget *note = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *heading = gtk_label_new (NULL);
 
@@ -213,18 +212,17 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPa
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), note);
-  /* Tags with their codebook colours, then where and when. */
-  gtk_widget_set_valign (chips, GTK_ALIGN_BASELINE);
-  gtk_box_append (GTK_BOX (bottom), chips);
-  gtk_box_append (GTK_BOX (bottom), meta);
-  gtk_box_append (GTK_BOX (box), bottom);
+  /* Tags with their codebook colours on a line of their own (beside the
+   * wrapping meta label, a row would cost far more to measure), then
+   * where and when. */
+  gtk_box_append (GTK_BOX (box), chips);
+  gtk_box_append (GTK_BOX (box), meta);
   g_object_set_data (G_OBJECT (box), "dot", dot);
   g_object_set_data (G_OBJECT (box), "top", top);
   g_object_set_data (G_OBJECT (box), "quote", quote);
   g_object_set_data (G_OBJECT (box), "note", note);
   g_object_set_data (G_OBJECT (box), "meta", meta);
   g_object_set_data (G_OBJECT (box), "chips", chips);
-  g_object_set_data (G_OBJECT (box), "bottom", bottom);
   g_object_set_data (G_OBJECT (box), "heading", heading);
   gtk_list_item_set_child (item, box);
 }
@@ -257,7 +255,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPan
       gtk_label_set_label (heading, gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
       gtk_widget_set_visible (GTK_WIDGET (note), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (meta), FALSE);
-      gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "bottom"), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (chips), FALSE);
       return;
     }
   a = PX_ANNOTATION (object);
@@ -298,7 +296,6 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPan
   }
   gtk_label_set_label (meta, meta_text);
   gtk_widget_set_visible (GTK_WIDGET (meta), *meta_text != '\0');
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "bottom"), TRUE);
 }
 
 static gboolean
