@@ -112,7 +112,7 @@ changed (PxCodebookDialog *self)
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-/* Keeps what a change is about to alter; FALSE (with a toast) when the
+/* Keeps what a change is about to alter; NULL (with a toast) when the
  * tags cannot be read. */
 static PxTagSnapshot *
 snapshot (PxCodebookDialog *self, const gint64 *ids, guint n_ids)
