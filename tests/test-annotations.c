@@ -4,6 +4,7 @@
 
 #include "store/px-annotation-list.h"
 #include "store/px-store-annotations.h"
+#include "store/px-tag-snapshot.h"
 
 typedef struct
 {
@@ -408,6 +409,106 @@ test_tags (Fixture *f, gconstpointer data)
   g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
 }
 
+static gboolean
+has_tag (PxStore *store, gint64 annotation_id, const char *name)
+{
+  g_autoptr (PxAnnotation) loaded = px_store_get_annotation (store, annotation_id, NULL);
+
+  g_assert_nonnull (loaded);
+  return g_strv_contains (px_annotation_get_tags (loaded), name);
+}
+
+/* Codebook changes undone from a snapshot: rename, recolour, merge and
+ * delete come back exactly, under the old ids. */
+static void
+test_tag_snapshot (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxAnnotation) a = highlight (f->doc, "bridge", "yellow");
+  g_autoptr (PxAnnotation) b = highlight (f->doc, "City officials", "yellow");
+  g_autoptr (PxTagSnapshot) snap = NULL;
+  g_autoptr (PxTagInfo) info = NULL;
+  g_autoptr (GPtrArray) tags = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 ids[2], claim, evidence, other;
+  gint64 ia, ib;
+
+  px_annotation_set_tags (a, (const char *[]){ "claim", "evidence", NULL });
+  g_assert_true (px_store_add_annotation (f->store, a, &error));
+  px_annotation_set_tags (b, (const char *[]){ "claim", NULL });
+  g_assert_true (px_store_add_annotation (f->store, b, &error));
+  ia = px_annotation_get_id (a);
+  ib = px_annotation_get_id (b);
+  tags = px_store_list_tags (f->store, &error);
+  claim = ((PxTagInfo *)g_ptr_array_index (tags, 0))->id;
+  evidence = ((PxTagInfo *)g_ptr_array_index (tags, 1))->id;
+  g_assert_true (px_store_set_tag_color (f->store, claim, "#e01b24", &error));
+
+  /* Rename and recolour, undone. */
+  snap = px_tag_snapshot_new (f->store, &claim, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_tag_snapshot_get_n_annotations (snap), ==, 2);
+  g_assert_cmpstr (px_tag_snapshot_get_name (snap), ==, "claim");
+  g_assert_true (px_store_rename_tag (f->store, claim, "assertion", &error));
+  g_assert_true (px_store_set_tag_color (f->store, claim, "#3584e4", &error));
+  g_assert_true (px_tag_snapshot_restore (snap, f->store, &error));
+  g_assert_no_error (error);
+  info = px_store_get_tag (f->store, claim, &error);
+  g_assert_cmpstr (info->name, ==, "claim");
+  g_assert_cmpstr (info->color, ==, "#e01b24");
+  g_assert_cmpuint (info->n_annotations, ==, 2);
+  g_clear_pointer (&info, px_tag_info_free);
+  g_clear_pointer (&snap, px_tag_snapshot_free);
+
+  /* Merge claim into evidence, undone: b loses the evidence it got, a
+   * keeps the evidence it had. */
+  ids[0] = claim;
+  ids[1] = evidence;
+  snap = px_tag_snapshot_new (f->store, ids, 2, &error);
+  g_assert_cmpuint (px_tag_snapshot_get_n_annotations (snap), ==, 2);
+  g_assert_true (px_store_merge_tags (f->store, claim, evidence, &error));
+  g_assert_true (has_tag (f->store, ib, "evidence"));
+  g_assert_true (px_tag_snapshot_restore (snap, f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_tag (f->store, ia, "claim"));
+  g_assert_true (has_tag (f->store, ia, "evidence"));
+  g_assert_true (has_tag (f->store, ib, "claim"));
+  g_assert_false (has_tag (f->store, ib, "evidence"));
+  info = px_store_get_tag (f->store, claim, &error);
+  g_assert_cmpstr (info->color, ==, "#e01b24");
+  g_clear_pointer (&info, px_tag_info_free);
+  g_clear_pointer (&snap, px_tag_snapshot_free);
+
+  /* Delete, undone; an annotation deleted meanwhile stays deleted. */
+  snap = px_tag_snapshot_new (f->store, &claim, 1, &error);
+  g_assert_true (px_store_delete_tag (f->store, claim, &error));
+  g_assert_false (has_tag (f->store, ia, "claim"));
+  g_assert_true (px_store_delete_annotation (f->store, ib, &error));
+  g_assert_true (px_tag_snapshot_restore (snap, f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_tag (f->store, ia, "claim"));
+  info = px_store_get_tag (f->store, claim, &error);
+  g_assert_cmpuint (info->n_annotations, ==, 1);
+  g_clear_pointer (&info, px_tag_info_free);
+  g_clear_pointer (&snap, px_tag_snapshot_free);
+
+  /* A name taken since blocks the undo, and nothing changes. */
+  snap = px_tag_snapshot_new (f->store, &claim, 1, &error);
+  g_assert_true (px_store_rename_tag (f->store, claim, "assertion", &error));
+  other = px_store_create_tag (f->store, "Claim", NULL, &error);
+  g_assert_cmpint (other, >, 0);
+  g_assert_false (px_tag_snapshot_restore (snap, f->store, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  info = px_store_get_tag (f->store, claim, &error);
+  g_assert_cmpstr (info->name, ==, "assertion");
+  g_clear_pointer (&info, px_tag_info_free);
+
+  /* Unknown ids are refused up front. */
+  ids[0] = 9999;
+  g_assert_null (px_tag_snapshot_new (f->store, ids, 1, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_colors (Fixture *f, gconstpointer data)
 {
@@ -561,6 +662,7 @@ main (int argc, char *argv[])
   ADD ("/annotations/update-delete-search", test_update_delete_search);
   ADD ("/annotations/replace-text", test_replace_text);
   ADD ("/annotations/tags", test_tags);
+  ADD ("/annotations/tag-snapshot", test_tag_snapshot);
   ADD ("/annotations/colors", test_colors);
   ADD ("/annotations/search-bounded", test_search_bounded);
   ADD ("/annotations/list-and-undo", test_list_and_undo);

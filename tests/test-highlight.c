@@ -41,6 +41,21 @@ spin (guint ms)
     }
 }
 
+/* One application for every test: a second one could not export itself
+ * on the session bus while the first lives. Windows name their library. */
+static PxApplication *
+shared_app (const char *library)
+{
+  static PxApplication *app;
+
+  if (app == NULL)
+    {
+      app = px_application_new (library, 0);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+    }
+  return app;
+}
+
 static gboolean
 reader_has_title (gpointer data)
 {
@@ -113,7 +128,7 @@ test_highlight_note_undo_restart (void)
   g_autofree char *library = g_build_filename (dir, "library.db", NULL);
   g_autofree char *article = g_build_filename (dir, "lighthouse.txt", NULL);
   g_autofree char *spell_dir = g_build_filename (dir, "data", NULL);
-  g_autoptr (PxApplication) app = NULL;
+  PxApplication *app;
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (GPtrArray) stored = NULL;
@@ -132,9 +147,8 @@ test_highlight_note_undo_restart (void)
 
   /* The personal word list goes to the test's folder, not the user's. */
   g_setenv ("XDG_DATA_HOME", spell_dir, TRUE);
-  app = px_application_new (library, 0);
+  app = shared_app (library);
   g_assert_true (g_file_set_contents (article, TITLE "\n\n" BODY1 "\n\n" BODY2 "\n", -1, NULL));
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = px_window_new (app, library, 0);
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (article);
@@ -228,10 +242,213 @@ test_highlight_note_undo_restart (void)
   g_unlink (article);
 }
 
+/* The look classes (colour, note, depth) at each offset of a view's
+ * buffer, as one string per offset. */
+static GPtrArray *
+classes_by_offset (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GtkTextIter iter;
+
+  for (gtk_text_buffer_get_start_iter (buffer, &iter); !gtk_text_iter_is_end (&iter);
+       gtk_text_iter_forward_char (&iter))
+    {
+      g_autoptr (GString) keys = g_string_new (NULL);
+      GSList *tags = gtk_text_iter_get_tags (&iter);
+
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          guint key = GPOINTER_TO_UINT (g_object_get_data (l->data, "px-class"));
+          if (key != 0)
+            g_string_append_printf (keys, "%u,", key);
+        }
+      g_slist_free (tags);
+      g_ptr_array_add (out, g_string_free (g_steal_pointer (&keys), FALSE));
+    }
+  return out;
+}
+
+/* Drawing only where highlights change gives what drawing everything
+ * again gives: random highlights, nested and overlapping, added, recoloured,
+ * noted and deleted, compared with a fresh layer after each step. */
+static void
+test_incremental_drawing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-layer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr (PxDocument) doc = px_document_new ();
+  g_autoptr (PxAnnotationList) list = NULL;
+  g_autoptr (PxAnchorText) text = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (PxHighlightLayer) layer = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *view = g_object_ref_sink (gtk_text_view_new ());
+  guint length;
+
+  g_assert_nonnull (store);
+  px_document_set_title (doc, "Layers");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, BODY1);
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, BODY2);
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  length = px_document_get_length (doc);
+  text = px_anchor_text_new (px_document_get_text (doc));
+  list = px_annotation_list_new (store, px_document_get_id (doc), &error);
+  g_assert_no_error (error);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), px_document_get_text (doc), -1);
+  layer = px_highlight_layer_new (GTK_TEXT_VIEW (view));
+  px_highlight_layer_set_list (layer, list);
+
+  for (guint step = 0; step < 60; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      guint what = g_rand_int_range (rand, 0, 10);
+      g_autoptr (PxAnnotation) pick =
+          n ? g_list_model_get_item (G_LIST_MODEL (list), g_rand_int_range (rand, 0, n)) : NULL;
+      const char *color = px_annotation_color_names ()[g_rand_int_range (rand, 0, PX_N_COLORS)];
+
+      if (pick == NULL || what < 6)
+        {
+          guint start = g_rand_int_range (rand, 0, length - 2);
+          guint end = MIN (length, start + g_rand_int_range (rand, 1, 60));
+          g_autoptr (PxAnnotation) a = px_annotation_new_for_text (text, px_document_get_id (doc), start, end, color);
+          g_assert_true (px_annotation_list_add (list, a, &error));
+        }
+      else if (what == 6)
+        g_assert_true (px_annotation_list_set_color (list, pick, color, &error));
+      else if (what == 7)
+        g_assert_true (px_annotation_list_set_note (list, pick, *px_annotation_get_note (pick) ? "" : "n", &error));
+      else if (what == 8)
+        g_assert_true (px_annotation_list_remove (list, pick, &error));
+      else
+        g_assert_true (px_annotation_list_undo (list, NULL, &error));
+      g_assert_no_error (error);
+
+      {
+        GtkWidget *fresh_view = g_object_ref_sink (gtk_text_view_new ());
+        g_autoptr (PxHighlightLayer) fresh = NULL;
+        g_autoptr (GPtrArray) got = NULL;
+        g_autoptr (GPtrArray) want = NULL;
+
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fresh_view)), px_document_get_text (doc),
+                                  -1);
+        fresh = px_highlight_layer_new (GTK_TEXT_VIEW (fresh_view));
+        px_highlight_layer_set_list (fresh, list);
+        got = classes_by_offset (GTK_TEXT_VIEW (view));
+        want = classes_by_offset (GTK_TEXT_VIEW (fresh_view));
+        g_assert_cmpuint (got->len, ==, want->len);
+        for (guint i = 0; i < got->len; i++)
+          g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (want, i));
+        px_highlight_layer_set_list (fresh, NULL);
+        g_object_unref (fresh_view);
+      }
+    }
+  px_highlight_layer_set_list (layer, NULL);
+  g_object_unref (view);
+}
+
+static gboolean
+scrolled_down (gpointer data)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (data), GTK_TYPE_SCROLLED_WINDOW);
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) > 200;
+}
+
+/* The panel: an entry far down the article scrolls the reader to it and
+ * flashes it; an orphaned highlight is listed under its own heading and is
+ * attached again to the text the user selects. */
+static void
+test_panel_reveal_and_orphans (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-panel-XXXXXX", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (PxStore) store = px_store_open (library, PX_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr (PxDocument) doc = px_document_new ();
+  g_autoptr (PxDocument) edited = px_document_new ();
+  g_autoptr (PxAnchorText) text = NULL;
+  g_autoptr (PxAnnotation) far = NULL;
+  g_autoptr (PxAnnotation) lost = NULL;
+  PxApplication *app;
+  g_autoptr (GError) error = NULL;
+  PxAnnotationController *controller;
+  PxAnnotationsPanel *panel;
+  PxAnnotation *live;
+  GListModel *shown;
+  GtkTextView *view;
+  PxWindow *window;
+  const char *body;
+  guint start;
+
+  /* Forty paragraphs, the passage to find in the last one. */
+  px_document_set_title (doc, TITLE);
+  for (guint i = 0; i < 40; i++)
+    px_document_append_block (doc, PX_BLOCK_PARAGRAPH, i == 39 ? BODY2 : BODY1);
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, "The harbour master rang the bell at noon.");
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  body = px_document_get_text (doc);
+  text = px_anchor_text_new (body);
+  start = g_utf8_pointer_to_offset (body, strstr (body, "climb the stairs"));
+  far = px_annotation_new_for_text (text, px_document_get_id (doc), start, start + 16, "blue");
+  g_assert_true (px_store_add_annotation (store, far, &error));
+  start = g_utf8_pointer_to_offset (body, strstr (body, "rang the bell"));
+  lost = px_annotation_new_for_text (text, px_document_get_id (doc), start, start + 13, "red");
+  g_assert_true (px_store_add_annotation (store, lost, &error));
+  /* The text changes and the bell is gone: that highlight is orphaned. */
+  for (guint i = 0; i < 40; i++)
+    px_document_append_block (edited, PX_BLOCK_PARAGRAPH, i == 39 ? BODY2 : BODY1);
+  px_document_append_block (edited, PX_BLOCK_PARAGRAPH, "Nobody came to the quay that afternoon.");
+  g_assert_true (px_store_replace_document_text (store, px_document_get_id (doc), edited, NULL, &error));
+  g_assert_no_error (error);
+
+  app = shared_app (library);
+  window = px_window_new (app, library, px_document_get_id (doc));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (reader_has_title, window, 10000));
+  spin (300);
+  controller = px_annotation_controller_get (window);
+  panel = px_annotation_controller_get_panel (controller);
+  view = px_reader_view_get_text_view (px_window_get_reader (window));
+
+  /* Anchored first, then a heading, then the orphan. */
+  shown = px_annotations_panel_get_model (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  {
+    g_autoptr (GObject) first = g_list_model_get_item (shown, 0);
+    g_autoptr (GObject) heading = g_list_model_get_item (shown, 1);
+    g_autoptr (GObject) orphan = g_list_model_get_item (shown, 2);
+    g_assert_true (PX_IS_ANNOTATION (first));
+    g_assert_true (GTK_IS_STRING_OBJECT (heading));
+    g_assert_true (PX_IS_ANNOTATION (orphan) && px_annotation_get_orphaned (PX_ANNOTATION (orphan)));
+  }
+
+  /* Activating the far entry scrolls the reader down to it. */
+  live = px_annotation_list_lookup (px_annotation_controller_get_list (controller), px_annotation_get_id (far));
+  g_assert_true (scrolled_down (view) == FALSE);
+  g_signal_emit_by_name (panel, "annotation-activated", live);
+  g_assert_true (wait_for (scrolled_down, view, 3000));
+
+  /* The orphan, activated with text selected, is attached to it. */
+  select_text (window, "came to the quay");
+  live = px_annotation_list_lookup (px_annotation_controller_get_list (controller), px_annotation_get_id (lost));
+  g_signal_emit_by_name (panel, "annotation-activated", live);
+  g_assert_false (px_annotation_get_orphaned (live));
+  g_assert_cmpuint (px_annotation_get_start (live), ==, offset_of (window, "came to the quay"));
+  g_assert_cmpstr (px_annotation_get_quote (live), ==, "came to the quay");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_true (drawn_at (window, live));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/highlight/note-undo-restart", test_highlight_note_undo_restart);
+  g_test_add_func ("/highlight/incremental-drawing", test_incremental_drawing);
+  g_test_add_func ("/highlight/panel-reveal-and-orphans", test_panel_reveal_and_orphans);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gui/annotations/px-codebook-dialog.h"
 #include "gui/px-window-private.h"
 #include "store/px-store-annotations.h"
 
@@ -19,7 +20,7 @@ struct _PxAnnotationController
   PxHighlightPopover *popover;
   PxAnnotationsPanel *panel;
   PxAnnotationList *list;
-  PxAnchorText *text; /* the document's text, decoded once for new highlights */
+  PxAnchorText *text; /* the document's text, decoded at the first new highlight */
   GSimpleActionGroup *actions;
   guint pending_start; /* the selection the popover was opened for */
   guint pending_end;
@@ -46,6 +47,18 @@ static gboolean
 writable (PxAnnotationController *self)
 {
   return self->window != NULL && px_window_get_writable (self->window);
+}
+
+/* The open document's text as anchors need it, decoded when first asked
+ * for rather than on every opening (a megabyte takes milliseconds). */
+static PxAnchorText *
+anchor_text (PxAnnotationController *self)
+{
+  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
+
+  if (self->text == NULL && self->list != NULL && doc != NULL)
+    self->text = px_anchor_text_new (px_document_get_text (doc));
+  return self->text;
 }
 
 static void
@@ -91,7 +104,6 @@ load_document (PxAnnotationController *self)
       list = px_annotation_list_new (store, px_document_get_id (doc), &error);
       if (list == NULL)
         toast_error (self, _ ("Could not load the highlights"), error);
-      self->text = px_anchor_text_new (px_document_get_text (doc));
     }
   g_set_object (&self->list, list);
   if (list != NULL)
@@ -175,7 +187,7 @@ create (PxAnnotationController *self, guint start, guint end, const char *color)
   g_autoptr (PxAnnotation) a = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->list == NULL || self->text == NULL)
+  if (self->list == NULL || anchor_text (self) == NULL)
     return NULL;
   /* Whitespace at the ends of a selection is never part of the passage
    * (the buffer finds characters by offset without walking the text). */
@@ -328,7 +340,7 @@ on_copy (PxHighlightPopover *popover, PxAnnotationController *self)
 
   if (a != NULL)
     text = g_strdup (px_annotation_get_quote (a));
-  else if (self->text != NULL)
+  else if (anchor_text (self) != NULL)
     text = px_anchor_text_slice (self->text, self->pending_start, self->pending_end);
   if (text != NULL)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), text);
@@ -418,7 +430,7 @@ on_panel_activated (PxAnnotationsPanel *panel, PxAnnotation *a, PxAnnotationCont
       toast (self, px_window_get_read_only_reason (self->window));
       return;
     }
-  if (self->text != NULL && px_highlight_layer_get_selection (self->layer, &start, &end))
+  if (anchor_text (self) != NULL && px_highlight_layer_get_selection (self->layer, &start, &end))
     {
       PxAnchorSelector selector = { 0 };
       g_autoptr (GError) error = NULL;
@@ -532,12 +544,43 @@ redo_action (GSimpleAction *action, GVariant *param, gpointer user_data)
   undo_or_redo (user_data, TRUE);
 }
 
+/* The codebook changed tags on highlights anywhere, this document's
+ * included: read them again. */
+static void
+on_codebook_changed (PxCodebookDialog *dialog, PxAnnotationController *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* The panel learns the new tag colours before its rows are made again. */
+  px_annotations_panel_refresh (self->panel);
+  if (self->list != NULL && !px_annotation_list_reload (self->list, &error))
+    toast_error (self, _ ("Could not load the highlights"), error);
+  if (self->window != NULL)
+    px_highlight_popover_set_store (self->popover, px_window_get_store (self->window));
+}
+
+static void
+codebook_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  PxAnnotationController *self = user_data;
+  PxStore *store = self->window ? px_window_get_store (self->window) : NULL;
+  PxCodebookDialog *dialog;
+
+  if (store == NULL)
+    {
+      toast (self, _ ("Open a library to edit its tags"));
+      return;
+    }
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  dialog = px_codebook_dialog_new (GTK_WINDOW (self->window), store);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_codebook_changed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry action_entries[] = {
-  { "highlight", highlight_action, "s" },
-  { "note", note_action },
-  { "delete", delete_action },
-  { "undo", undo_action },
-  { "redo", redo_action },
+  { "codebook", codebook_action }, { "highlight", highlight_action, "s" },
+  { "note", note_action },         { "delete", delete_action },
+  { "undo", undo_action },         { "redo", redo_action },
 };
 
 static void
@@ -554,6 +597,7 @@ static void
 install_shortcuts (PxAnnotationController *self)
 {
   GtkEventController *reader = gtk_shortcut_controller_new ();
+  GtkEventController *popover = gtk_shortcut_controller_new ();
   GtkEventController *window = gtk_shortcut_controller_new ();
   const guint digits[PX_N_COLORS] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5, GDK_KEY_6 };
   const guint keypad[PX_N_COLORS] = {
@@ -573,12 +617,28 @@ install_shortcuts (PxAnnotationController *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (reader), GDK_KEY_KP_Delete, 0, "annot.delete", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->view), reader);
 
+  /* The same keys while the popover is open at a fresh selection or a
+   * highlight (it takes the keyboard): its swatch tooltips name them. The
+   * note editor and the tag entry see their keys first. */
+  for (guint i = 0; i < PX_N_COLORS; i++)
+    {
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), digits[i], 0, "annot.highlight",
+                    g_variant_new_string (px_annotation_color_names ()[i]));
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), keypad[i], 0, "annot.highlight",
+                    g_variant_new_string (px_annotation_color_names ()[i]));
+    }
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), GDK_KEY_n, 0, "annot.note", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), GDK_KEY_Delete, 0, "annot.delete", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), GDK_KEY_KP_Delete, 0, "annot.delete", NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self->popover), popover);
+
   /* Undo in the window, after the focused widget: an entry keeps its own
    * Ctrl+Z. */
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_z, GDK_CONTROL_MASK, "annot.undo", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "annot.redo", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "annot.redo", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_y, GDK_CONTROL_MASK, "annot.redo", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_t, GDK_CONTROL_MASK, "annot.codebook", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->window), window);
 }
 

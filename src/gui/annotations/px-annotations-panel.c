@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gui/annotations/px-tag-swatch.h"
 #include "gui/px-format.h"
 #include "store/px-store-annotations.h"
 
@@ -20,7 +21,7 @@ struct _PxAnnotationsPanel
   GtkDropDown *tag_dropdown;
   GtkCheckButton *library_check;
   GtkStack *content_stack;
-  GtkListView *list_view;
+  GtkGridView *list_view;
   AdwStatusPage *empty_page;
 
   GtkWidget *color_toggle[PX_N_COLORS];
@@ -36,6 +37,7 @@ struct _PxAnnotationsPanel
   GListStore *library_results;
   GtkStringList *tag_names; /* "" first: all tags */
   GHashTable *titles;       /* document id → title, for library results */
+  GHashTable *tag_colors;   /* tag name → "#rrggbb" from the codebook */
   gboolean updating;
 };
 
@@ -181,6 +183,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPa
   GtkWidget *quote = gtk_label_new (NULL);
   GtkWidget *note = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
+  GtkWidget *chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *heading = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (box, "annotation-row");
@@ -209,12 +212,17 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPa
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), note);
+  /* Tags with their codebook colours on a line of their own (beside the
+   * wrapping meta label, a row would cost far more to measure), then
+   * where and when. */
+  gtk_box_append (GTK_BOX (box), chips);
   gtk_box_append (GTK_BOX (box), meta);
   g_object_set_data (G_OBJECT (box), "dot", dot);
   g_object_set_data (G_OBJECT (box), "top", top);
   g_object_set_data (G_OBJECT (box), "quote", quote);
   g_object_set_data (G_OBJECT (box), "note", note);
   g_object_set_data (G_OBJECT (box), "meta", meta);
+  g_object_set_data (G_OBJECT (box), "chips", chips);
   g_object_set_data (G_OBJECT (box), "heading", heading);
   gtk_list_item_set_child (item, box);
 }
@@ -229,10 +237,11 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPan
   GtkLabel *quote = g_object_get_data (G_OBJECT (box), "quote");
   GtkLabel *note = g_object_get_data (G_OBJECT (box), "note");
   GtkLabel *meta = g_object_get_data (G_OBJECT (box), "meta");
+  GtkBox *chips = g_object_get_data (G_OBJECT (box), "chips");
+  GtkWidget *child;
   gboolean is_heading = GTK_IS_STRING_OBJECT (object);
   g_autofree char *quote_text = NULL;
   g_autofree char *note_text = NULL;
-  g_autofree char *tags = NULL;
   g_autofree char *date = NULL;
   g_autofree char *meta_text = NULL;
   PxAnnotation *a;
@@ -246,6 +255,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPan
       gtk_label_set_label (heading, gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
       gtk_widget_set_visible (GTK_WIDGET (note), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (meta), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (chips), FALSE);
       return;
     }
   a = PX_ANNOTATION (object);
@@ -259,14 +269,29 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, PxAnnotationsPan
   note_text = shorten (px_annotation_get_note (a), NOTE_CHARS);
   gtk_label_set_label (note, note_text);
   gtk_widget_set_visible (GTK_WIDGET (note), *note_text != '\0');
-  tags = g_strjoinv (", ", (char **)px_annotation_get_tags (a));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (chips))) != NULL)
+    gtk_box_remove (chips, child);
+  for (const char *const *t = px_annotation_get_tags (a); *t != NULL; t++)
+    {
+      GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+      GtkWidget *label = gtk_label_new (*t);
+      const char *color = g_hash_table_lookup (self->tag_colors, *t);
+
+      /* A tag made a moment ago is not read yet: it has the default grey. */
+      gtk_box_append (GTK_BOX (chip), px_tag_swatch_new (color ? color : "#8f8f8f", 8));
+      gtk_widget_add_css_class (label, "caption");
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (chip), label);
+      gtk_box_append (chips, chip);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (chips), gtk_widget_get_first_child (GTK_WIDGET (chips)) != NULL);
   date = px_format_date (px_annotation_get_modified (a), PX_DATE_SHORT);
   {
     const char *doc =
         self->list == NULL || px_annotation_get_document_id (a) != px_annotation_list_get_document_id (self->list)
             ? document_title (self, px_annotation_get_document_id (a))
             : NULL;
-    const char *parts[] = { doc, tags, date };
+    const char *parts[] = { doc, date };
     meta_text = px_format_join (parts, G_N_ELEMENTS (parts));
   }
   gtk_label_set_label (meta, meta_text);
@@ -284,7 +309,7 @@ static void
 update_view (PxAnnotationsPanel *self)
 {
   GListModel *shown =
-      G_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view))));
+      G_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_grid_view_get_model (self->list_view))));
   gboolean empty = g_list_model_get_n_items (shown) == 0;
   gboolean filtering = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' || filter_tag (self) != NULL;
 
@@ -346,15 +371,15 @@ on_filters_changed (PxAnnotationsPanel *self)
   gtk_filter_changed (GTK_FILTER (self->orphan_filter), GTK_FILTER_CHANGE_DIFFERENT);
   run_library_search (self);
   model = library_mode (self) ? G_LIST_MODEL (self->library_results) : G_LIST_MODEL (self->flat);
-  if (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view))) != model)
-    gtk_no_selection_set_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view)), model);
+  if (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_grid_view_get_model (self->list_view))) != model)
+    gtk_no_selection_set_model (GTK_NO_SELECTION (gtk_grid_view_get_model (self->list_view)), model);
   update_view (self);
 }
 
 static void
 on_row_activated (PxAnnotationsPanel *self, guint position)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->list_view));
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (self->list_view));
   g_autoptr (GObject) item = g_list_model_get_item (model, position);
 
   if (PX_IS_ANNOTATION (item))
@@ -380,6 +405,7 @@ px_annotations_panel_dispose (GObject *object)
   g_clear_object (&self->library_results);
   g_clear_object (&self->tag_names);
   g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->tag_colors, g_hash_table_unref);
   G_OBJECT_CLASS (px_annotations_panel_parent_class)->dispose (object);
 }
 
@@ -413,6 +439,7 @@ px_annotations_panel_init (PxAnnotationsPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->tag_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < PX_N_COLORS; i++)
     {
       const char *name = px_annotation_color_names ()[i];
@@ -422,6 +449,8 @@ px_annotations_panel_init (PxAnnotationsPanel *self)
       gtk_widget_add_css_class (toggle, "swatch");
       gtk_widget_add_css_class (toggle, "small");
       gtk_widget_add_css_class (toggle, name);
+      /* Round, not stretched to the tag menu's height. */
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (toggle, tip);
       g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (on_filters_changed), self);
       gtk_box_append (self->color_filters, toggle);
@@ -444,9 +473,9 @@ px_annotations_panel_init (PxAnnotationsPanel *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view,
+  gtk_grid_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->flat)))));
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (on_filters_changed), self);
   px_annotations_panel_refresh (self);
@@ -493,9 +522,11 @@ px_annotations_panel_refresh (PxAnnotationsPanel *self)
   self->tag_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->tag_names, _ ("All Tags"));
   tags = self->store ? px_store_list_tags (self->store, NULL) : NULL;
+  g_hash_table_remove_all (self->tag_colors);
   for (guint i = 0; tags != NULL && i < tags->len; i++)
     {
       PxTagInfo *info = g_ptr_array_index (tags, i);
+      g_hash_table_insert (self->tag_colors, g_strdup (info->name), g_strdup (info->color));
       gtk_string_list_append (self->tag_names, info->name);
       if (g_strcmp0 (info->name, keep) == 0)
         select = i + 1;
@@ -524,7 +555,7 @@ GListModel *
 px_annotations_panel_get_model (PxAnnotationsPanel *self)
 {
   g_return_val_if_fail (PX_IS_ANNOTATIONS_PANEL (self), NULL);
-  return gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view)));
+  return gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_grid_view_get_model (self->list_view)));
 }
 
 void

@@ -2,10 +2,13 @@
 #include "gui/annotations/px-highlight-layer.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 /* How long a highlight flashes after a jump to it. */
 #define FLASH_MS 900
 #define TOOLTIP_MAX_CHARS 600
+/* Nesting deeper than this draws like the deepest level. */
+#define MAX_DEPTH 8
 
 struct _PxHighlightLayer
 {
@@ -13,15 +16,31 @@ struct _PxHighlightLayer
 
   GtkTextView *view; /* weak */
   PxAnnotationList *list;
-  GHashTable *tags; /* PxAnnotation → GtkTextTag */
+  GHashTable *classes; /* class key → GtkTextTag */
+  GHashTable *drawn;   /* PxAnnotation → Drawn */
+  GHashTable *watched; /* PxAnnotation whose notify we follow */
   GtkTextTag *flash_tag;
   guint flash_source;
   guint release_source;
+  guint scroll_tick; /* follows a passage being revealed while lines settle */
+  guint scroll_offset;
+  guint scroll_frames;
+  guint scroll_still;
+  double scroll_value; /* where the reader was put last */
   double release_x;
   double release_y;
 };
 
 G_DEFINE_FINAL_TYPE (PxHighlightLayer, px_highlight_layer, G_TYPE_OBJECT)
+
+/* Where a highlight is drawn, and with which tag: what to clear when it
+ * changes or goes. */
+typedef struct
+{
+  guint start;
+  guint end;
+  GtkTextTag *tag;
+} Drawn;
 
 enum
 {
@@ -63,176 +82,236 @@ get_buffer (PxHighlightLayer *self)
   return self->view ? gtk_text_view_get_buffer (self->view) : NULL;
 }
 
-static void
-style_tag (GtkTextTag *tag, PxAnnotation *a)
-{
-  GdkRGBA fill, mark;
-  gboolean has_note = *px_annotation_get_note (a) != '\0';
-
-  px_highlight_color_rgba (px_annotation_get_color (a), &fill, &mark);
-  /* A note shows as an underline in the highlight's own, darker colour. */
-  g_object_set (tag, "background-rgba", &fill, NULL);
-  /* Without a note the tag leaves underlining alone, so the underline of
-   * an outer highlight with a note shows through a nested one. */
-  if (has_note)
-    g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &mark, NULL);
-  else
-    g_object_set (tag, "underline-set", FALSE, "underline-rgba-set", FALSE, NULL);
-}
-
-static void
-apply_range (PxHighlightLayer *self, GtkTextTag *tag, PxAnnotation *a)
-{
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, px_annotation_get_start (a));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, px_annotation_get_end (a));
-  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
-}
-
 static guint
 length_of (PxAnnotation *a)
 {
   return px_annotation_get_end (a) - px_annotation_get_start (a);
 }
 
-/* A new highlight draws over everything, unless it contains shorter
- * highlights: those stay on top so that nested ones remain visible and
- * clickable. */
-static void
-place_tag (PxHighlightLayer *self, GtkTextTag *tag, PxAnnotation *a)
+static guint
+color_index (const char *name)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-  int lowest = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    if (g_strcmp0 (palette[i].name, name) == 0)
+      return i;
+  return 0;
+}
 
-  g_hash_table_iter_init (&iter, self->tags);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      PxAnnotation *other = key;
-      if (other == a || length_of (other) >= length_of (a) ||
-          px_annotation_get_end (other) <= px_annotation_get_start (a) ||
-          px_annotation_get_start (other) >= px_annotation_get_end (a))
-        continue;
-      if (lowest < 0 || gtk_text_tag_get_priority (value) < lowest)
-        lowest = gtk_text_tag_get_priority (value);
-    }
-  if (lowest >= 0)
-    gtk_text_tag_set_priority (tag, lowest);
+/* Highlights are drawn with one tag per look (colour, note or not, depth
+ * of nesting), not one per highlight: GtkTextBuffer slows down with
+ * thousands of tags, and a few dozen cover every case. Deeper tags have
+ * higher priorities, so nested highlights draw over the ones around
+ * them. */
+static guint
+class_key (guint color, gboolean note, guint depth)
+{
+  return 1 + ((depth << 8) | (color << 1) | (note ? 1 : 0));
+}
+
+static int
+compare_class_depth (gconstpointer a, gconstpointer b)
+{
+  guint ka = GPOINTER_TO_UINT (g_object_get_data ((GObject *)a, "px-class"));
+  guint kb = GPOINTER_TO_UINT (g_object_get_data ((GObject *)b, "px-class"));
+  return ka < kb ? -1 : ka > kb;
+}
+
+static GtkTextTag *
+class_tag (PxHighlightLayer *self, guint color, gboolean note, guint depth)
+{
+  guint key = class_key (color, note, depth);
+  GtkTextTag *tag = g_hash_table_lookup (self->classes, GUINT_TO_POINTER (key));
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (get_buffer (self));
+  GList *all;
+  GdkRGBA fill, mark;
+
+  if (tag != NULL)
+    return tag;
+  gdk_rgba_parse (&fill, palette[color].fill);
+  gdk_rgba_parse (&mark, palette[color].mark);
+  tag = gtk_text_buffer_create_tag (get_buffer (self), NULL, "background-rgba", &fill, NULL);
+  /* Without a note the tag leaves underlining alone, so the underline of
+   * an outer highlight with a note shows through a nested one. */
+  if (note)
+    g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &mark, NULL);
+  g_object_set_data (G_OBJECT (tag), "px-class", GUINT_TO_POINTER (key));
+  g_hash_table_insert (self->classes, GUINT_TO_POINTER (key), g_object_ref (tag));
+
+  /* Restack the highlight tags at the top, shallow to deep. */
+  all = g_list_sort (g_hash_table_get_values (self->classes), compare_class_depth);
+  for (GList *l = all; l != NULL; l = l->next)
+    gtk_text_tag_set_priority (l->data, gtk_text_tag_table_get_size (table) - 1);
+  g_list_free (all);
+  return tag;
 }
 
 static void on_annotation_notify (PxAnnotation *a, GParamSpec *pspec, PxHighlightLayer *self);
 
+/* Draws the highlights again where [from, to) touches them. The range
+ * first grows to take in every highlight that overlaps it, and those that
+ * overlap these, so that nesting depths come out as a full redraw would
+ * give them: the depth of a highlight is how many earlier ones (in text
+ * order: start, then outer first) are still open where it starts, and each
+ * of those overlaps it. Everything outside keeps its tags, so one new
+ * highlight among thousands costs what its neighbourhood costs. */
 static void
-remove_one (PxHighlightLayer *self, PxAnnotation *a)
+redraw_range (PxHighlightLayer *self, guint from, guint to)
 {
-  GtkTextTag *tag = g_hash_table_lookup (self->tags, a);
   GtkTextBuffer *buffer = get_buffer (self);
+  g_autoptr (GArray) open_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *model = self->list ? G_LIST_MODEL (self->list) : NULL;
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+  GHashTableIter iter;
+  gpointer value;
+  GtkTextIter s, e;
+  gboolean grew = TRUE;
 
-  if (tag == NULL)
+  if (buffer == NULL || from >= to)
     return;
-  if (buffer != NULL)
-    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer), tag);
-  g_hash_table_remove (self->tags, a);
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (PxAnnotation) a = g_list_model_get_item (model, i);
+          guint start = px_annotation_get_start (a), end = px_annotation_get_end (a);
+
+          if (start >= to)
+            break; /* text order: nothing later reaches back */
+          if (px_annotation_get_orphaned (a) || end <= start || end <= from)
+            continue;
+          if (start < from)
+            from = start, grew = TRUE;
+          if (end > to)
+            to = end, grew = TRUE;
+        }
+    }
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, to);
+  g_hash_table_iter_init (&iter, self->classes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_text_buffer_remove_tag (buffer, value, &s, &e);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (PxAnnotation) a = g_list_model_get_item (model, i);
+      guint start = px_annotation_get_start (a), end = px_annotation_get_end (a);
+      GtkTextTag *tag;
+      Drawn *drawn;
+
+      if (start >= to)
+        break;
+      if (end <= from)
+        continue;
+      if (px_annotation_get_orphaned (a) || end <= start)
+        {
+          g_hash_table_remove (self->drawn, a);
+          continue;
+        }
+      for (guint k = open_ends->len; k-- > 0;)
+        if (g_array_index (open_ends, guint, k) <= start)
+          g_array_remove_index_fast (open_ends, k);
+      tag = class_tag (self, color_index (px_annotation_get_color (a)), *px_annotation_get_note (a) != '\0',
+                       MIN (open_ends->len, MAX_DEPTH - 1));
+      g_array_append_val (open_ends, end);
+      gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+      gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+      drawn = g_new (Drawn, 1);
+      *drawn = (Drawn){ start, end, tag };
+      g_hash_table_insert (self->drawn, a, drawn); /* borrowed key: the list keeps it */
+    }
 }
 
+/* The span where @a is drawn now and where it will be. */
 static void
-add_one (PxHighlightLayer *self, PxAnnotation *a, gboolean place)
+dirty_span (PxHighlightLayer *self, PxAnnotation *a, guint *from, guint *to)
 {
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextTag *tag;
+  Drawn *drawn = g_hash_table_lookup (self->drawn, a);
 
-  if (buffer == NULL || px_annotation_get_orphaned (a) || g_hash_table_contains (self->tags, a))
-    return;
-  tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-  g_object_set_data (G_OBJECT (tag), "px-annotation", a);
-  style_tag (tag, a);
-  g_hash_table_insert (self->tags, g_object_ref (a), g_object_ref (tag));
-  if (place)
-    place_tag (self, tag, a);
-  apply_range (self, tag, a);
+  if (drawn != NULL)
+    {
+      *from = MIN (*from, drawn->start);
+      *to = MAX (*to, drawn->end);
+    }
+  if (px_annotation_get_end (a) > px_annotation_get_start (a))
+    {
+      *from = MIN (*from, px_annotation_get_start (a));
+      *to = MAX (*to, px_annotation_get_end (a));
+    }
 }
 
 static void
 on_annotation_notify (PxAnnotation *a, GParamSpec *pspec, PxHighlightLayer *self)
 {
-  GtkTextTag *tag = g_hash_table_lookup (self->tags, a);
   const char *name = g_param_spec_get_name (pspec);
 
-  if (px_annotation_get_orphaned (a))
-    {
-      remove_one (self, a);
-      return;
-    }
-  if (tag == NULL)
-    {
-      add_one (self, a, TRUE);
-      return;
-    }
-  if (g_str_equal (name, "color") || g_str_equal (name, "note"))
-    style_tag (tag, a);
-  else if (g_str_equal (name, "start") || g_str_equal (name, "end"))
-    {
-      apply_range (self, tag, a);
-      place_tag (self, tag, a);
-    }
+  guint from = G_MAXUINT, to = 0;
+
+  /* Only the range, colour, note and state change the look. */
+  if (!g_str_equal (name, "start") && !g_str_equal (name, "end") && !g_str_equal (name, "color") &&
+      !g_str_equal (name, "note") && !g_str_equal (name, "orphaned"))
+    return;
+  dirty_span (self, a, &from, &to);
+  redraw_range (self, from, to);
 }
 
 static void
-watch (PxHighlightLayer *self, PxAnnotation *a)
+unwatch_all (PxHighlightLayer *self)
 {
-  g_signal_handlers_disconnect_by_func (a, on_annotation_notify, self);
-  g_signal_connect_object (a, "notify", G_CALLBACK (on_annotation_notify), self, 0);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_signal_handlers_disconnect_by_func (key, on_annotation_notify, self);
+  g_hash_table_remove_all (self->watched);
 }
 
-static int
-compare_longest_first (gconstpointer a, gconstpointer b)
-{
-  guint la = length_of (*(PxAnnotation **)a), lb = length_of (*(PxAnnotation **)b);
-  return la > lb ? -1 : la < lb;
-}
-
-/* Makes the tags agree with the list: cheap enough to run on every
- * change, as it only touches what differs. */
+/* Follows the annotations of the list (their notify), and draws again
+ * where highlights came or went. */
 static void
 sync_all (PxHighlightLayer *self)
 {
+  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
-  g_autoptr (GPtrArray) fresh = g_ptr_array_new ();
-  g_autoptr (GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) gone = g_ptr_array_new ();
+  guint from = G_MAXUINT, to = 0;
   GHashTableIter iter;
   gpointer key;
-  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-  gboolean initial = g_hash_table_size (self->tags) == 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (PxAnnotation) a = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+
       g_hash_table_add (present, a);
-      if (!g_hash_table_contains (self->tags, a))
+      if (!g_hash_table_contains (self->watched, a))
         {
-          watch (self, a);
-          if (!px_annotation_get_orphaned (a))
-            g_ptr_array_add (fresh, a);
+          g_signal_connect_object (a, "notify", G_CALLBACK (on_annotation_notify), self, 0);
+          g_hash_table_add (self->watched, g_object_ref (a));
+          dirty_span (self, a, &from, &to);
         }
     }
-  g_hash_table_iter_init (&iter, self->tags);
+  g_hash_table_iter_init (&iter, self->watched);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (present, key))
-      g_ptr_array_add (gone, g_object_ref (key));
+      g_ptr_array_add (gone, key);
   for (guint i = 0; i < gone->len; i++)
     {
-      g_signal_handlers_disconnect_by_func (g_ptr_array_index (gone, i), on_annotation_notify, self);
-      remove_one (self, g_ptr_array_index (gone, i));
+      PxAnnotation *a = g_ptr_array_index (gone, i);
+      Drawn *drawn = g_hash_table_lookup (self->drawn, a);
+
+      if (drawn != NULL)
+        {
+          from = MIN (from, drawn->start);
+          to = MAX (to, drawn->end);
+          g_hash_table_remove (self->drawn, a);
+        }
+      g_signal_handlers_disconnect_by_func (a, on_annotation_notify, self);
+      g_hash_table_remove (self->watched, a);
     }
-  /* Longest first: each later (shorter) tag gets a higher priority, so
-   * inner highlights draw over outer ones without reordering. */
-  g_ptr_array_sort (fresh, compare_longest_first);
-  for (guint i = 0; i < fresh->len; i++)
-    add_one (self, g_ptr_array_index (fresh, i), !initial);
+  redraw_range (self, from, to);
 }
 
 static void
@@ -246,16 +325,16 @@ clear_all (PxHighlightLayer *self)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer value;
 
-  g_hash_table_iter_init (&iter, self->tags);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_signal_handlers_disconnect_by_func (key, on_annotation_notify, self);
-      if (buffer != NULL)
-        gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer), value);
-    }
-  g_hash_table_remove_all (self->tags);
+  unwatch_all (self);
+  g_hash_table_remove_all (self->drawn);
+  /* The buffer may hold a new text: the tags go, and come back as needed. */
+  g_hash_table_iter_init (&iter, self->classes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (buffer != NULL)
+      gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer), value);
+  g_hash_table_remove_all (self->classes);
 }
 
 void
@@ -282,32 +361,37 @@ px_highlight_layer_get_list (PxHighlightLayer *self)
 PxAnnotation *
 px_highlight_layer_get_at (PxHighlightLayer *self, guint offset)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-  GSList *tags;
   PxAnnotation *best = NULL;
+  guint n;
 
   g_return_val_if_fail (PX_IS_HIGHLIGHT_LAYER (self), NULL);
-  buffer = get_buffer (self);
-  if (buffer == NULL)
+  if (self->list == NULL)
     return NULL;
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  tags = gtk_text_iter_get_tags (&iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  for (guint i = 0; i < n; i++)
     {
-      PxAnnotation *a = g_object_get_data (l->data, "px-annotation");
-      if (a != NULL && (best == NULL || length_of (a) < length_of (best)))
-        best = a;
+      PxAnnotation *a = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+      gboolean inside = !px_annotation_get_orphaned (a) && px_annotation_get_start (a) <= offset &&
+                        offset < px_annotation_get_end (a);
+      guint start = px_annotation_get_start (a);
+
+      if (inside && (best == NULL || length_of (a) < length_of (best)))
+        best = a; /* borrowed: the list keeps a reference */
+      g_object_unref (a);
+      if (start > offset)
+        break; /* text order: nothing later contains it */
     }
-  g_slist_free (tags);
   return best;
 }
 
 GtkTextTag *
 px_highlight_layer_get_tag (PxHighlightLayer *self, PxAnnotation *annotation)
 {
+  Drawn *drawn;
+
   g_return_val_if_fail (PX_IS_HIGHLIGHT_LAYER (self), NULL);
-  return g_hash_table_lookup (self->tags, annotation);
+  drawn = g_hash_table_lookup (self->drawn, annotation);
+  return drawn ? drawn->tag : NULL;
 }
 
 gboolean
@@ -363,6 +447,83 @@ end_flash (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Brings @offset to a third of the way down the screen; TRUE when the
+ * reader had to move. The reader's text view is as tall as the article
+ * and scrolls inside a GtkScrolledWindow of the reader, so
+ * gtk_text_view_scroll_to_iter() (which scrolls the view's own adjustment)
+ * cannot move it: the reader's adjustment is set instead. */
+static gboolean
+scroll_to_offset (PxHighlightLayer *self, guint offset)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkTextIter iter;
+  GtkAdjustment *vadj;
+  GdkRectangle rect;
+  graphene_point_t in, out;
+  int wx, wy;
+  double value, before;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->view), &iter, offset);
+  if (content == NULL || content == GTK_WIDGET (self->view))
+    {
+      gtk_text_view_scroll_to_iter (self->view, &iter, 0.1, TRUE, 0.0, 0.3);
+      return FALSE;
+    }
+  gtk_text_view_get_iter_location (self->view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  in = GRAPHENE_POINT_INIT (wx, wy);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->view), content, &in, &out))
+    return FALSE;
+  /* @out is where the passage is now, relative to the visible part. */
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  before = gtk_adjustment_get_value (vadj);
+  value = before + out.y - gtk_adjustment_get_page_size (vadj) * 0.3;
+  value = CLAMP (value, gtk_adjustment_get_lower (vadj),
+                 gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  gtk_adjustment_set_value (vadj, value);
+  self->scroll_value = value;
+  return fabs (value - before) >= 1;
+}
+
+/* Lines of a long article are laid out a little at a time after it
+ * opens, and positions below them move as they are: aim again on each
+ * frame until the passage stays put for a few frames. */
+static gboolean
+scroll_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  PxHighlightLayer *self = user_data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  /* The user scrolled meanwhile: leave the reader where they put it. */
+  if (scroller != NULL &&
+      fabs (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) -
+            self->scroll_value) >= 1)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (scroll_to_offset (self, self->scroll_offset))
+    self->scroll_still = 0;
+  else
+    self->scroll_still++;
+  if (++self->scroll_frames < 120 && self->scroll_still < 5)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_iter (PxHighlightLayer *self, GtkTextIter *iter)
+{
+  self->scroll_offset = gtk_text_iter_get_offset (iter);
+  self->scroll_frames = 0;
+  self->scroll_still = 0;
+  scroll_to_offset (self, self->scroll_offset);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), scroll_tick, self, NULL);
+}
+
 void
 px_highlight_layer_reveal (PxHighlightLayer *self, PxAnnotation *annotation)
 {
@@ -385,7 +546,7 @@ px_highlight_layer_reveal (PxHighlightLayer *self, PxAnnotation *annotation)
   gtk_text_buffer_get_iter_at_offset (buffer, &e, px_annotation_get_end (annotation));
   gtk_text_buffer_apply_tag (buffer, self->flash_tag, &s, &e);
   gtk_text_buffer_place_cursor (buffer, &s);
-  gtk_text_view_scroll_to_iter (self->view, &s, 0.1, TRUE, 0.0, 0.3);
+  scroll_to_iter (self, &s);
   self->flash_source = g_timeout_add (FLASH_MS, end_flash, self);
 }
 
@@ -472,6 +633,9 @@ px_highlight_layer_dispose (GObject *object)
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
   g_clear_handle_id (&self->release_source, g_source_remove);
+  if (self->scroll_tick != 0 && self->view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->scroll_tick);
+  self->scroll_tick = 0;
   clear_all (self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, on_items_changed, self);
@@ -488,7 +652,11 @@ px_highlight_layer_dispose (GObject *object)
 static void
 px_highlight_layer_finalize (GObject *object)
 {
-  g_hash_table_unref (PX_HIGHLIGHT_LAYER (object)->tags);
+  PxHighlightLayer *self = PX_HIGHLIGHT_LAYER (object);
+
+  g_hash_table_unref (self->classes);
+  g_hash_table_unref (self->drawn);
+  g_hash_table_unref (self->watched);
   G_OBJECT_CLASS (px_highlight_layer_parent_class)->finalize (object);
 }
 
@@ -511,7 +679,9 @@ px_highlight_layer_class_init (PxHighlightLayerClass *klass)
 static void
 px_highlight_layer_init (PxHighlightLayer *self)
 {
-  self->tags = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  self->classes = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->drawn = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 PxHighlightLayer *

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gui/annotations/px-tag-swatch.h"
 #include "store/px-store-annotations.h"
 
 /* A note is saved after a pause in typing this long. */
@@ -116,18 +117,30 @@ remove_tag_clicked (GtkButton *button, PxHighlightPopover *self)
 static void
 update_chips (PxHighlightPopover *self)
 {
+  g_autoptr (GPtrArray) codebook = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_chips))) != NULL)
     gtk_flow_box_remove (self->tag_chips, child);
   if (self->annotation == NULL)
     return;
+  /* Each chip shows its tag's colour from the codebook. */
+  codebook = self->store ? px_store_list_tags (self->store, NULL) : NULL;
   for (const char *const *t = px_annotation_get_tags (self->annotation); *t; t++)
     {
       GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       g_autofree char *tip = g_strdup_printf (_ ("Remove the tag “%s”"), *t);
 
+      for (guint i = 0; codebook != NULL && i < codebook->len; i++)
+        {
+          PxTagInfo *info = g_ptr_array_index (codebook, i);
+          if (g_utf8_collate (info->name, *t) == 0)
+            {
+              gtk_box_append (GTK_BOX (box), px_tag_swatch_new (info->color, 10));
+              break;
+            }
+        }
       gtk_box_append (GTK_BOX (box), gtk_label_new (*t));
       gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
       gtk_button_set_child (GTK_BUTTON (button), box);
