@@ -54,26 +54,40 @@ enum
 typedef struct
 {
   PxStemmer *stemmer;
-  GArray *terms; /* Term */
+  PxStemmerScratch *scratch; /* fetched again after interning */
+  Term *terms;
+  guint n_terms, n_alloc;
   guint32 stamp;
   GString *key;
 } Collector;
 
-static void
+static inline void
 add_term (Collector *c, guint id, PxTermKind kind, const char *surface, gsize surface_len, guint n)
 {
-  PxStemmerScratch *slot = &px_stemmer_get_scratch (c->stemmer)[id];
-  Term *term;
+  PxStemmerScratch *slot = &c->scratch[id];
 
   if (slot->v[SLOT_TERM_STAMP] != c->stamp)
     {
-      Term fresh = { id, kind, 0, surface, (guint)surface_len };
+      if (c->n_terms == c->n_alloc)
+        {
+          c->n_alloc *= 2;
+          c->terms = g_renew (Term, c->terms, c->n_alloc);
+        }
+      c->terms[c->n_terms] = (Term){ id, kind, 0, surface, (guint)surface_len };
       slot->v[SLOT_TERM_STAMP] = c->stamp;
-      slot->v[SLOT_TERM_INDEX] = c->terms->len;
-      g_array_append_val (c->terms, fresh);
+      slot->v[SLOT_TERM_INDEX] = c->n_terms++;
     }
-  term = &g_array_index (c->terms, Term, slot->v[SLOT_TERM_INDEX]);
-  term->count += n;
+  c->terms[slot->v[SLOT_TERM_INDEX]].count += n;
+}
+
+/* Interns @c->key and returns its id. */
+static guint
+intern_key (Collector *c)
+{
+  guint id = px_stemmer_intern (c->stemmer, c->key->str, c->key->len);
+
+  c->scratch = px_stemmer_get_scratch (c->stemmer);
+  return id;
 }
 
 static gboolean
@@ -95,7 +109,6 @@ collect (Collector *c, const char *text, guint weight)
   g_autofree gboolean *starts = NULL;
   const PxToken *tok = (const PxToken *)tokens->data;
   guint n = tokens->len;
-  PxStemmerScratch *scratch;
 
   starts = g_new0 (gboolean, n + 1);
   /* Which token indices open a sentence, and which words the text writes
@@ -109,10 +122,10 @@ collect (Collector *c, const char *text, guint weight)
       if (t < n)
         starts[t] = TRUE;
     }
-  scratch = px_stemmer_get_scratch (stemmer);
+  c->scratch = px_stemmer_get_scratch (stemmer);
   for (guint i = 0; i < n; i++)
     if ((tok[i].flags & PX_TOKEN_CAPITALIZED) && !starts[i])
-      scratch[tok[i].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised;
+      c->scratch[tok[i].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised;
 
   for (guint i = 0; i < n; i++)
     {
@@ -122,7 +135,7 @@ collect (Collector *c, const char *text, guint weight)
           g_string_truncate (c->key, 0);
           g_string_append_c (c->key, '#');
           g_string_append (c->key, tok[i].norm);
-          id = px_stemmer_intern (stemmer, c->key->str, c->key->len);
+          id = intern_key (c);
           add_term (c, id, PX_TERM_NUMBER, text + tok[i].byte_start, tok[i].byte_end - tok[i].byte_start, weight);
         }
       else if (!(tok[i].flags & PX_TOKEN_STOP) && tok[i].word->norm_chars > 1)
@@ -135,10 +148,9 @@ collect (Collector *c, const char *text, guint weight)
       guint j = i;
       guint id;
 
-      scratch = px_stemmer_get_scratch (stemmer);
       while (j < n && (tok[j].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && !(tok[j].flags & PX_TOKEN_STOP) &&
              (j == i || only_spaces (text + tok[j - 1].byte_end, text + tok[j].byte_start)) &&
-             (!starts[j] || scratch[tok[j].word->norm_id].v[SLOT_CAPITALISED_STAMP] == capitalised))
+             (!starts[j] || c->scratch[tok[j].word->norm_id].v[SLOT_CAPITALISED_STAMP] == capitalised))
         j++;
       if (j == i)
         {
@@ -153,7 +165,7 @@ collect (Collector *c, const char *text, guint weight)
             g_string_append_c (c->key, ' ');
           g_string_append (c->key, tok[k].norm);
         }
-      id = px_stemmer_intern (stemmer, c->key->str, c->key->len);
+      id = intern_key (c);
       add_term (c, id, PX_TERM_ENTITY, text + tok[i].byte_start, tok[j - 1].byte_end - tok[i].byte_start, weight);
       i = j;
     }
@@ -171,18 +183,6 @@ typedef struct
 PX_DEFINE_SORT (sort_keys, SortKey,
                 x->prefix != y->prefix ? x->prefix < y->prefix : strcmp (x->text + 8, y->text + 8) < 0)
 
-static guint64
-prefix_of (const char *text, guint len)
-{
-  guint64 p = 0;
-
-  /* Big-endian, so that numbers compare as the bytes do; the zeros past a
-   * short text sort it before its extensions, as strcmp() does. */
-  for (guint i = 0; i < 8 && i < len; i++)
-    p |= (guint64)(guchar)text[i] << (56 - 8 * i);
-  return p;
-}
-
 PxEventFeatures *
 px_event_features_new (gint64 document_id, const char *title, const char *text, const char *language,
                        const char *published, PxStemmer *stemmer)
@@ -198,7 +198,9 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
     stemmer = own_stemmer = px_stemmer_new (language);
 
   c.stemmer = stemmer;
-  c.terms = g_array_sized_new (FALSE, FALSE, sizeof (Term), 256);
+  c.n_terms = 0;
+  c.n_alloc = 256;
+  c.terms = g_new (Term, c.n_alloc);
   c.stamp = px_stemmer_next_stamp (stemmer);
   c.key = g_string_sized_new (64);
   if (title != NULL)
@@ -211,33 +213,33 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
   self->day = px_parse_day (published);
 
   /* One block holds every text and surface. */
-  keys = g_new (SortKey, c.terms->len + 1);
-  for (guint i = 0; i < c.terms->len; i++)
+  keys = g_new (SortKey, c.n_terms + 1);
+  for (guint i = 0; i < c.n_terms; i++)
     {
-      const Term *t = &g_array_index (c.terms, Term, i);
-      guint len;
-      const char *str = px_stemmer_string (stemmer, t->id, &len, NULL);
+      const Term *t = &c.terms[i];
+      const PxStemmerString *str = px_stemmer_get_string (stemmer, t->id);
 
-      size += len + 1 + t->surface_len + 1;
-      keys[i].prefix = prefix_of (str, len);
-      keys[i].text = str;
+      size += str->len + 1 + t->surface_len + 1;
+      keys[i].prefix = str->prefix;
+      keys[i].text = str->str;
       keys[i].index = i;
     }
-  sort_keys (keys, c.terms->len);
+  sort_keys (keys, c.n_terms);
 
   self->strings = at = g_malloc (MAX (size, 1));
-  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (PxEventTerm), c.terms->len);
-  g_array_set_size (self->terms, c.terms->len);
-  for (guint i = 0; i < c.terms->len; i++)
+  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (PxEventTerm), c.n_terms);
+  g_array_set_size (self->terms, c.n_terms);
+  for (guint i = 0; i < c.n_terms; i++)
     {
-      const Term *t = &g_array_index (c.terms, Term, keys[i].index);
+      const Term *t = &c.terms[keys[i].index];
       PxEventTerm *out = &g_array_index (self->terms, PxEventTerm, i);
-      guint len;
-      const char *str = px_stemmer_string (stemmer, t->id, &len, &out->hash);
+      const PxStemmerString *str = px_stemmer_get_string (stemmer, t->id);
 
-      memcpy (at, str, len + 1);
+      memcpy (at, str->str, str->len + 1);
       out->text = at;
-      at += len + 1;
+      out->hash = str->hash;
+      out->len = str->len;
+      at += str->len + 1;
       memcpy (at, t->surface, t->surface_len);
       at[t->surface_len] = '\0';
       out->surface = at;
@@ -245,7 +247,7 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
       out->kind = t->kind;
       out->count = t->count;
     }
-  g_array_unref (c.terms);
+  g_free (c.terms);
   g_string_free (c.key, TRUE);
   return self;
 }

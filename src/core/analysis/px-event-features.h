@@ -18,7 +18,7 @@ typedef enum
 /* One term of a document with its count. @text is the key the event index
  * uses (stems as they are, entities prefixed "@", numbers "#"); @surface is
  * how the document wrote it the first time, for event titles; @hash is
- * px_hash_bytes() of @text. The strings belong to the PxEventFeatures. */
+ * px_hash_bytes() of @text, @len its length. The strings belong to the PxEventFeatures. */
 typedef struct
 {
   const char *text;
@@ -26,6 +26,7 @@ typedef struct
   PxTermKind kind;
   guint count;
   guint32 hash;
+  guint32 len; /* of @text, in bytes */
 } PxEventTerm;
 
 /* What event grouping needs to know about one document: its term counts
