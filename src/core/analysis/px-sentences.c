@@ -213,17 +213,32 @@ static const guint8 plain[128] = {
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* TRUE if none of the eight bytes of @x is non-ASCII, a newline or a
+ * sentence end (the classic test for a zero byte, on x XOR the byte). */
+static inline gboolean
+plain_chunk (guint64 x)
+{
+  const guint64 ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  guint64 found = x & highs;
+
+#define HAS_BYTE(b) ((((x ^ (ones * (b))) - ones) & ~(x ^ (ones * (b))) & highs))
+  found |= HAS_BYTE ('.') | HAS_BYTE ('!') | HAS_BYTE ('?') | HAS_BYTE ('\n');
+#undef HAS_BYTE
+  return found == 0;
+}
+
 GArray *
 px_split_sentences (const char *text)
 {
   GArray *out;
-  const char *p, *start = NULL;
+  const char *p, *end, *start = NULL;
   guint cp = 0, cp_start = 0, block = 0;
   gboolean in_newline_run = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   out = g_array_new (FALSE, TRUE, sizeof (PxSentence));
+  end = text + strlen (text);
   p = text;
   while (*p)
     {
@@ -234,6 +249,10 @@ px_split_sentences (const char *text)
           /* Inside a sentence, a run of ASCII that can neither end it nor
            * break the line needs no look at all. */
           const char *q = p + 1;
+          guint64 chunk;
+          /* Eight bytes at a time while they are all within the text. */
+          while (end - q >= 8 && (memcpy (&chunk, q, 8), plain_chunk (chunk)))
+            q += 8;
           while ((guchar)*q < 0x80 && plain[(guchar)*q])
             q++;
           cp += q - p;
