@@ -49,6 +49,15 @@ enum
   SLOT_TERM_STAMP,
   SLOT_TERM_INDEX,
   SLOT_CAPITALISED_STAMP,
+  SLOT_DOCUMENT_CAPITALISED_STAMP,
+};
+
+/* Whether a token's capitals tell a name (Part.telling). */
+enum
+{
+  CAPS_FIRST,    /* a sentence's first word: the title or text must vouch */
+  CAPS_TELLING,  /* capitalised mid-sentence: a name */
+  CAPS_HEADLINE, /* in title case or all capitals: the document must vouch */
 };
 
 typedef struct
@@ -99,34 +108,116 @@ only_spaces (const char *s, const char *e)
   return TRUE;
 }
 
-static void
-collect (Collector *c, const char *text, guint weight)
+/* A title or a text while it is read: its tokens, and for each whether its
+ * capitals say it is a name. */
+typedef struct
 {
-  PxStemmer *stemmer = c->stemmer;
-  g_autoptr (GArray) sentences = px_split_sentences (text);
-  g_autoptr (GArray) tokens = px_tokenize (text, stemmer);
-  guint32 capitalised = px_stemmer_next_stamp (stemmer);
-  g_autofree gboolean *starts = NULL;
-  const PxToken *tok = (const PxToken *)tokens->data;
-  guint n = tokens->len;
+  const char *text;
+  guint weight;
+  GArray *tokens;
+  guint8 *telling;
+} Part;
 
-  starts = g_new0 (gboolean, n + 1);
-  /* Which token indices open a sentence, and which words the text writes
-   * capitalised inside a sentence: "Purdy said" at a sentence start is a
-   * name because "… said Purdy" occurs too; "Usually" is not. */
-  for (guint s = 0, t = 0; s < sentences->len; s++)
+/* A content word, as far as capitals go: not a function word, not a
+ * number, more than one letter. */
+static inline gboolean
+is_content (const PxToken *tok)
+{
+  return !(tok->flags & (PX_TOKEN_STOP | PX_TOKEN_NUMBER)) && tok->word->norm_chars > 1;
+}
+
+/* Marks which tokens of [@from, @to), one sentence, are written
+ * capitalised because they are names. The first word of a sentence is
+ * capitalised anyway. So is every word of a headline in title case ("Ferry
+ * Board Says It Will Reopen The Bridge") and of a stretch in capitals
+ * ("LIVE FROM THE HARBOUR SUMMIT"): there capitals tell nothing, and such
+ * words count as names only where the document also capitalises them
+ * elsewhere. */
+static void
+mark_telling (const PxToken *tok, guint8 *telling, guint from, guint to)
+{
+  guint content = 0, capitalised = 0;
+
+  for (guint t = from; t < to; t++)
+    {
+      telling[t] = t > from ? CAPS_TELLING : CAPS_FIRST;
+      if (is_content (&tok[t]))
+        {
+          content++;
+          if (tok[t].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM))
+            capitalised++;
+        }
+    }
+  /* Title case capitalises words, not letters: "NATO" still tells. */
+  if (content >= 3 && capitalised == content)
+    for (guint t = from; t < to; t++)
+      if (!(tok[t].flags & PX_TOKEN_ACRONYM))
+        telling[t] = CAPS_HEADLINE;
+  for (guint t = from; t < to;)
+    {
+      guint e = t;
+      while (e < to && (tok[e].flags & PX_TOKEN_ACRONYM) && tok[e].word->norm_chars > 1)
+        e++;
+      if (e - t >= 3)
+        memset (telling + t, CAPS_HEADLINE, e - t);
+      t = MAX (e, t + 1);
+    }
+}
+
+static void
+part_read (Part *part, const char *text, guint weight, PxStemmer *stemmer)
+{
+  g_autoptr (GArray) sentences = px_split_sentences (text);
+  const PxToken *tok;
+  guint n, t = 0;
+
+  part->text = text;
+  part->weight = weight;
+  part->tokens = px_tokenize (text, stemmer);
+  tok = (const PxToken *)part->tokens->data;
+  n = part->tokens->len;
+  part->telling = g_new0 (guint8, n + 1);
+  for (guint s = 0; s < sentences->len; s++)
     {
       const PxSentence *sent = &g_array_index (sentences, PxSentence, s);
+      guint from;
+
       while (t < n && tok[t].start < sent->start)
         t++;
-      if (t < n)
-        starts[t] = TRUE;
+      from = t;
+      while (t < n && tok[t].start < sent->end)
+        t++;
+      mark_telling (tok, part->telling, from, t);
     }
-  c->scratch = px_stemmer_get_scratch (stemmer);
-  for (guint i = 0; i < n; i++)
-    if ((tok[i].flags & PX_TOKEN_CAPITALIZED) && !starts[i])
-      c->scratch[tok[i].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised;
+  /* Tokens outside every sentence (none, as the splitter covers the text)
+   * keep telling = 0. */
+}
 
+static void
+part_clear (Part *part)
+{
+  g_clear_pointer (&part->tokens, g_array_unref);
+  g_clear_pointer (&part->telling, g_free);
+}
+
+/* "huawei's" -> "huawei": a name's possessive is the name. */
+static inline gsize
+possessive_len (const char *norm, gsize len, gboolean *possessive)
+{
+  *possessive = len > 2 && norm[len - 2] == '\'' && norm[len - 1] == 's';
+  return *possessive ? len - 2 : len;
+}
+
+static void
+collect (Collector *c, const Part *part, guint32 capitalised, guint32 document_capitalised)
+{
+  const char *text = part->text;
+  const PxToken *tok = (const PxToken *)part->tokens->data;
+  const guint8 *telling = part->telling;
+  guint n = part->tokens->len;
+  guint weight = part->weight;
+
+  c->scratch = px_stemmer_get_scratch (c->stemmer);
   for (guint i = 0; i < n; i++)
     {
       if (tok[i].flags & PX_TOKEN_NUMBER)
@@ -147,11 +238,19 @@ collect (Collector *c, const char *text, guint weight)
     {
       guint j = i;
       guint id;
+      gboolean possessive = FALSE;
 
-      while (j < n && (tok[j].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && !(tok[j].flags & PX_TOKEN_STOP) &&
+      /* A run of names, up to a possessive: "Quillon's Redvale" is two. */
+      while (j < n && !possessive && (tok[j].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) &&
+             !(tok[j].flags & PX_TOKEN_STOP) &&
              (j == i || only_spaces (text + tok[j - 1].byte_end, text + tok[j].byte_start)) &&
-             (!starts[j] || c->scratch[tok[j].word->norm_id].v[SLOT_CAPITALISED_STAMP] == capitalised))
-        j++;
+             (telling[j] == CAPS_TELLING || c->scratch[tok[j].word->norm_id].v[SLOT_CAPITALISED_STAMP] == capitalised ||
+              (telling[j] == CAPS_HEADLINE &&
+               c->scratch[tok[j].word->norm_id].v[SLOT_DOCUMENT_CAPITALISED_STAMP] == document_capitalised)))
+        {
+          possessive_len (tok[j].norm, strlen (tok[j].norm), &possessive);
+          j++;
+        }
       if (j == i)
         {
           i++;
@@ -161,9 +260,11 @@ collect (Collector *c, const char *text, guint weight)
       g_string_append_c (c->key, '@');
       for (guint k = i; k < j; k++)
         {
+          gsize len = strlen (tok[k].norm);
+          gboolean p;
           if (k > i)
             g_string_append_c (c->key, ' ');
-          g_string_append (c->key, tok[k].norm);
+          g_string_append_len (c->key, tok[k].norm, k + 1 == j ? possessive_len (tok[k].norm, len, &p) : len);
         }
       id = intern_key (c);
       add_term (c, id, PX_TERM_ENTITY, text + tok[i].byte_start, tok[j - 1].byte_end - tok[i].byte_start, weight);
@@ -193,6 +294,9 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
   g_autofree SortKey *keys = NULL;
   gsize size = 0;
   char *at;
+  Part parts[2];
+  guint n_parts = 0;
+  guint32 capitalised[2], document_capitalised;
 
   if (stemmer == NULL)
     stemmer = own_stemmer = px_stemmer_new (language);
@@ -204,9 +308,36 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
   c.stamp = px_stemmer_next_stamp (stemmer);
   c.key = g_string_sized_new (64);
   if (title != NULL)
-    collect (&c, title, 2);
+    part_read (&parts[n_parts++], title, 2, stemmer);
   if (text != NULL)
-    collect (&c, text, 1);
+    part_read (&parts[n_parts++], text, 1, stemmer);
+  /* Which words the title, or the text, writes capitalised where capitals
+   * tell a name: "Halvorsen said" at a sentence start is a name because
+   * "… said Halvorsen" occurs too; "Usually" is not. The title and the
+   * text each vouch for their own first words; a headline in title case
+   * or capitals needs the whole document. */
+  document_capitalised = px_stemmer_next_stamp (stemmer);
+  for (guint p = 0; p < n_parts; p++)
+    {
+      const PxToken *tok = (const PxToken *)parts[p].tokens->data;
+      PxStemmerScratch *scratch = px_stemmer_get_scratch (stemmer);
+
+      capitalised[p] = px_stemmer_next_stamp (stemmer);
+      for (guint i = 0; i < parts[p].tokens->len; i++)
+        if ((tok[i].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && parts[p].telling[i] == CAPS_TELLING)
+          scratch[tok[i].word->norm_id].v[SLOT_DOCUMENT_CAPITALISED_STAMP] = document_capitalised;
+    }
+  for (guint p = 0; p < n_parts; p++)
+    {
+      const PxToken *tok = (const PxToken *)parts[p].tokens->data;
+      PxStemmerScratch *scratch = px_stemmer_get_scratch (stemmer);
+
+      for (guint i = 0; i < parts[p].tokens->len; i++)
+        if ((tok[i].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && parts[p].telling[i] == CAPS_TELLING)
+          scratch[tok[i].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised[p];
+      collect (&c, &parts[p], capitalised[p], document_capitalised);
+      part_clear (&parts[p]);
+    }
 
   self = g_new0 (PxEventFeatures, 1);
   self->document_id = document_id;

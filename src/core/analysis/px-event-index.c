@@ -15,7 +15,15 @@
 #define N_POSTED_TERMS 24
 #define N_CANDIDATES 12
 
-#define SERIAL_VERSION 1
+/* Documents with more distinct terms than this need less similarity to
+ * join an event: the threshold shrinks by the square root of the ratio.
+ * Outlets covering one event share a core of facts (who, what, where);
+ * a long article adds context, background and its own quotes that the
+ * others need not share, and every such term lowers its cosine with them.
+ * Short wire copy keeps the full threshold. */
+#define LONG_DOCUMENT_TERMS 40
+
+#define SERIAL_VERSION 2
 #define SERIAL_TYPE "(u(dddi)ua(ssuu)a(xuxa(ud)))"
 
 typedef struct
@@ -699,13 +707,24 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
   return best;
 }
 
+/* The similarity @doc needs to join an event (see LONG_DOCUMENT_TERMS). */
+static double
+doc_threshold (PxEventIndex *self, DocEntry *doc)
+{
+  double threshold = self->params.threshold;
+
+  if (doc->vec->len > LONG_DOCUMENT_TERMS)
+    threshold *= sqrt ((double)LONG_DOCUMENT_TERMS / doc->vec->len);
+  return threshold;
+}
+
 static gint64
 assign_doc (PxEventIndex *self, DocEntry *doc, double *similarity)
 {
   double sim = 0;
   EventEntry *e = best_event (self, doc, 0, &sim);
 
-  if (e == NULL || sim < self->params.threshold)
+  if (e == NULL || sim < doc_threshold (self, doc))
     {
       e = event_new (self, 0);
       sim = 0;
