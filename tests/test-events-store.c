@@ -407,6 +407,45 @@ load_compare (PxStore *store, gint64 ev, char **json)
   return cached;
 }
 
+/* A document without outlet or title is named by where it came from, in
+ * a fresh comparison and in one read back from the cache. */
+static void
+test_source_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) web = load_article ("library-gazette");
+  gint64 wire = add (store, "library-wire");
+  gint64 ev = event_of (store, wire);
+
+  px_document_set_outlet (web, NULL);
+  px_document_set_title (web, NULL);
+  px_document_set_source (web, "https://www.harbour-news.example/2023/11/library");
+  g_assert_true (px_store_add_document (store, web, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (px_store_move_document (store, px_document_get_id (web), ev, &error));
+  g_assert_no_error (error);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gboolean cached = FALSE;
+      g_autoptr (PxEventComparison) cmp = px_compare_cache_load (store, ev, &cached, &error);
+      gboolean seen_web = FALSE, seen_file = FALSE;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (cmp);
+      g_assert_true (cached == (pass == 1));
+      for (guint d = 0; d < px_event_comparison_get_n_documents (cmp); d++)
+        {
+          const PxCompareDocument *doc = px_event_comparison_get_document (cmp, d);
+          seen_web |= doc->id == px_document_get_id (web) && g_strcmp0 (doc->source_name, "harbour-news.example") == 0;
+          seen_file |= doc->id == wire && g_strcmp0 (doc->source_name, "library-wire.txt") == 0;
+        }
+      g_assert_true (seen_web);
+      g_assert_true (seen_file);
+    }
+}
+
 static void
 test_cache (Fixture *f, gconstpointer data)
 {
@@ -546,6 +585,7 @@ main (int argc, char **argv)
   ADD ("/events-store/cache", test_cache);
   ADD ("/events-store/comparison-model", test_comparison_model);
   ADD ("/events-store/read-only", test_read_only);
+  ADD ("/events-store/source-names", test_source_names);
 #undef ADD
   return g_test_run ();
 }

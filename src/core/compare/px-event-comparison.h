@@ -33,6 +33,9 @@ typedef struct
   char *title;
   char *outlet;
   char *published;
+  /* Where it came from, short: a web page's host ("example.org"), a file's
+   * name; NULL if unknown. For naming a document without outlet or title. */
+  char *source_name;
   guint length;
   GArray *only_here;    /* guint claim indices */
   GArray *missing_here; /* guint claim indices */
