@@ -446,6 +446,55 @@ test_source_names (Fixture *f, gconstpointer data)
     }
 }
 
+/* Two outlets quote the same words in sentences that otherwise share
+ * little: the passage view matches the sentences through the quotation. */
+static void
+test_quote_links_passages (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxEventComparison) cmp = NULL;
+  gint64 ids[2];
+  gint64 ev;
+  guint wire, paper, sentence = G_MAXUINT;
+  GArray *matches;
+  gboolean linked = FALSE;
+
+  ids[0] = add (store, "quote-wire");
+  ids[1] = add (store, "quote-paper");
+  ev = px_store_group_documents (store, ids, 2, &error);
+  g_assert_no_error (error);
+  cmp = px_compare_cache_load (store, ev, NULL, &error);
+  g_assert_no_error (error);
+  wire = px_event_comparison_find_document (cmp, ids[0]);
+  paper = px_event_comparison_find_document (cmp, ids[1]);
+  g_assert_cmpuint (wire, !=, G_MAXUINT);
+  g_assert_cmpuint (paper, !=, G_MAXUINT);
+
+  {
+    const PxCompareDocument *doc = px_event_comparison_get_document (cmp, wire);
+    for (guint s = 0; s < doc->sentences->len && sentence == G_MAXUINT; s++)
+      {
+        const PxSpan *span = &g_array_index (doc->sentences, PxSpan, s);
+        g_autofree char *text = px_event_comparison_slice (cmp, wire, span->start, span->end);
+        if (g_str_has_prefix (text, "\"We will open every gallery"))
+          sentence = s;
+      }
+  }
+  g_assert_cmpuint (sentence, !=, G_MAXUINT);
+  matches = px_event_comparison_get_matches (cmp, wire, sentence);
+  for (guint k = 0; k < matches->len; k++)
+    {
+      const PxCompareMatch *m = &g_array_index (matches, PxCompareMatch, k);
+      g_autofree char *text = NULL;
+      if (m->other != paper)
+        continue;
+      text = px_event_comparison_slice (cmp, paper, m->start, m->end);
+      linked = m->label >= PX_MATCH_PARAPHRASE && g_str_has_prefix (text, "\"We will open every gallery");
+    }
+  g_assert_true (linked);
+}
+
 static void
 test_cache (Fixture *f, gconstpointer data)
 {
@@ -586,6 +635,7 @@ main (int argc, char **argv)
   ADD ("/events-store/comparison-model", test_comparison_model);
   ADD ("/events-store/read-only", test_read_only);
   ADD ("/events-store/source-names", test_source_names);
+  ADD ("/events-store/quote-links-passages", test_quote_links_passages);
 #undef ADD
   return g_test_run ();
 }

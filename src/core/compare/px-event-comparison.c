@@ -152,14 +152,62 @@ add_score (JsonBuilder *b, double v)
   json_builder_add_double_value (b, round (v * 1000.0) / 1000.0);
 }
 
+/* A quotation of the event placed in its sentence. */
+typedef struct
+{
+  guint doc;
+  guint sentence;
+  guint group;
+} QuoteAt;
+
+static GArray *
+quotes_at (PxComparison *comparison)
+{
+  PxSpeakerSet *set = px_comparison_get_speakers (comparison);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (QuoteAt));
+
+  for (guint i = 0; i < px_speaker_set_get_n_entries (set); i++)
+    {
+      const PxQuoteEntry *e = px_speaker_set_get_entry (set, i);
+      QuoteAt q = { e->doc, 0, e->group };
+
+      if (e->doc >= px_comparison_get_n_documents (comparison))
+        continue;
+      q.sentence = px_text_units_find_sentence (px_comparison_get_units (comparison, e->doc), e->quote->start);
+      if (q.sentence != G_MAXUINT)
+        g_array_append_val (out, q);
+    }
+  return out;
+}
+
+/* The sentence of @other that carries the same quotation as sentence
+ * @sentence of @doc ("We are willing to sign…" in both, however the
+ * sentences around it differ), or G_MAXUINT. */
+static guint
+same_quote (GArray *quotes, guint doc, guint sentence, guint other)
+{
+  const QuoteAt *q = (const QuoteAt *)quotes->data;
+
+  for (guint i = 0; i < quotes->len; i++)
+    if (q[i].doc == doc && q[i].sentence == sentence)
+      for (guint k = 0; k < quotes->len; k++)
+        if (q[k].doc == other && q[k].group == q[i].group)
+          return q[k].sentence;
+  return G_MAXUINT;
+}
+
 /* [doc: [sentence: [start, end, [[other, start, end, label, cosine,
- * ratio, [[kind, a_start, a_end, b_start, b_end], …]], …]]]] */
+ * ratio, [[kind, a_start, a_end, b_start, b_end], …]], …]]]]
+ * A sentence that quotes what another outlet quotes too reports the same
+ * thing, and is matched to that outlet's sentence as a paraphrase when
+ * the words alone found nothing better. */
 static JsonNode *
 build_alignment (PxComparison *comparison)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   PxAlignment *al = px_comparison_get_alignment (comparison);
   guint n = px_comparison_get_n_documents (comparison);
+  g_autoptr (GArray) quotes = quotes_at (comparison);
 
   json_builder_begin_array (b);
   for (guint d = 0; d < n; d++)
@@ -178,12 +226,19 @@ build_alignment (PxComparison *comparison)
           for (guint o = 0; o < n && px_alignment_is_matchable (al, d, s); o++)
             {
               const PxMatch *m;
+              PxMatch quoted;
               g_autoptr (GArray) diff = NULL;
-              guint start, end;
+              guint start, end, other_sentence;
 
               if (o == d)
                 continue;
               m = px_alignment_get_match (al, d, s, o);
+              if ((m == NULL || m->label < PX_MATCH_PARAPHRASE) &&
+                  (other_sentence = same_quote (quotes, d, s, o)) != G_MAXUINT)
+                {
+                  quoted = (PxMatch){ d, s, o, other_sentence, other_sentence, 0, 0, PX_MATCH_PARAPHRASE };
+                  m = &quoted;
+                }
               if (m == NULL || m->label == PX_MATCH_NONE || !px_alignment_get_match_span (al, m, &start, &end))
                 continue;
               diff = px_alignment_diff (al, m);
