@@ -407,6 +407,94 @@ load_compare (PxStore *store, gint64 ev, char **json)
   return cached;
 }
 
+/* A document without outlet or title is named by where it came from, in
+ * a fresh comparison and in one read back from the cache. */
+static void
+test_source_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) web = load_article ("library-gazette");
+  gint64 wire = add (store, "library-wire");
+  gint64 ev = event_of (store, wire);
+
+  px_document_set_outlet (web, NULL);
+  px_document_set_title (web, NULL);
+  px_document_set_source (web, "https://www.harbour-news.example/2023/11/library");
+  g_assert_true (px_store_add_document (store, web, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (px_store_move_document (store, px_document_get_id (web), ev, &error));
+  g_assert_no_error (error);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gboolean cached = FALSE;
+      g_autoptr (PxEventComparison) cmp = px_compare_cache_load (store, ev, &cached, &error);
+      gboolean seen_web = FALSE, seen_file = FALSE;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (cmp);
+      g_assert_true (cached == (pass == 1));
+      for (guint d = 0; d < px_event_comparison_get_n_documents (cmp); d++)
+        {
+          const PxCompareDocument *doc = px_event_comparison_get_document (cmp, d);
+          seen_web |= doc->id == px_document_get_id (web) && g_strcmp0 (doc->source_name, "harbour-news.example") == 0;
+          seen_file |= doc->id == wire && g_strcmp0 (doc->source_name, "library-wire.txt") == 0;
+        }
+      g_assert_true (seen_web);
+      g_assert_true (seen_file);
+    }
+}
+
+/* Two outlets quote the same words in sentences that otherwise share
+ * little: the passage view matches the sentences through the quotation. */
+static void
+test_quote_links_passages (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxEventComparison) cmp = NULL;
+  gint64 ids[2];
+  gint64 ev;
+  guint wire, paper, sentence = G_MAXUINT;
+  GArray *matches;
+  gboolean linked = FALSE;
+
+  ids[0] = add (store, "quote-wire");
+  ids[1] = add (store, "quote-paper");
+  ev = px_store_group_documents (store, ids, 2, &error);
+  g_assert_no_error (error);
+  cmp = px_compare_cache_load (store, ev, NULL, &error);
+  g_assert_no_error (error);
+  wire = px_event_comparison_find_document (cmp, ids[0]);
+  paper = px_event_comparison_find_document (cmp, ids[1]);
+  g_assert_cmpuint (wire, !=, G_MAXUINT);
+  g_assert_cmpuint (paper, !=, G_MAXUINT);
+
+  {
+    const PxCompareDocument *doc = px_event_comparison_get_document (cmp, wire);
+    for (guint s = 0; s < doc->sentences->len && sentence == G_MAXUINT; s++)
+      {
+        const PxSpan *span = &g_array_index (doc->sentences, PxSpan, s);
+        g_autofree char *text = px_event_comparison_slice (cmp, wire, span->start, span->end);
+        if (g_str_has_prefix (text, "\"We will open every gallery"))
+          sentence = s;
+      }
+  }
+  g_assert_cmpuint (sentence, !=, G_MAXUINT);
+  matches = px_event_comparison_get_matches (cmp, wire, sentence);
+  for (guint k = 0; k < matches->len; k++)
+    {
+      const PxCompareMatch *m = &g_array_index (matches, PxCompareMatch, k);
+      g_autofree char *text = NULL;
+      if (m->other != paper)
+        continue;
+      text = px_event_comparison_slice (cmp, paper, m->start, m->end);
+      linked = m->label >= PX_MATCH_PARAPHRASE && g_str_has_prefix (text, "\"We will open every gallery");
+    }
+  g_assert_true (linked);
+}
+
 static void
 test_cache (Fixture *f, gconstpointer data)
 {
@@ -546,6 +634,8 @@ main (int argc, char **argv)
   ADD ("/events-store/cache", test_cache);
   ADD ("/events-store/comparison-model", test_comparison_model);
   ADD ("/events-store/read-only", test_read_only);
+  ADD ("/events-store/source-names", test_source_names);
+  ADD ("/events-store/quote-links-passages", test_quote_links_passages);
 #undef ADD
   return g_test_run ();
 }

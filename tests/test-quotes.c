@@ -193,6 +193,36 @@ test_speakers_and_drift (void)
   }
 }
 
+/* However outlets write a title ("librarian", "Librarian", "The
+ * librarian"), it is one role, as first written. */
+static void
+test_speaker_roles (void)
+{
+  const char *texts[] = {
+    "\"Every shelf is a gift,\" librarian Ada Moss said on Monday.",
+    "Librarian Ada Moss said the library would stay open late. \"Every shelf is a gift,\" Moss said.",
+    "\"Every shelf here is a gift,\" said the librarian, Ada Moss.",
+  };
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) quotes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  g_autoptr (PxSpeakerSet) set = NULL;
+  const PxSpeaker *sp;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      PxTextUnits *u = px_text_units_new (texts[i], "en", NULL);
+      g_ptr_array_add (units, u);
+      g_ptr_array_add (quotes, px_find_quotes (u));
+    }
+  set = px_speaker_set_new (units, quotes);
+  g_assert_cmpuint (px_speaker_set_get_n_speakers (set), ==, 1);
+  sp = px_speaker_set_get_speaker (set, 0);
+  for (guint i = 0; i < sp->roles->len; i++)
+    g_test_message ("role %u: %s", i, (const char *)sp->roles->pdata[i]);
+  g_assert_cmpuint (sp->roles->len, ==, 1);
+  g_assert_cmpstr (sp->roles->pdata[0], ==, "librarian");
+}
+
 static void
 test_drift_words (void)
 {
@@ -233,5 +263,6 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/inline", test_inline);
   g_test_add_func ("/quotes/speakers-and-drift", test_speakers_and_drift);
   g_test_add_func ("/quotes/drift-words", test_drift_words);
+  g_test_add_func ("/quotes/speaker-roles", test_speaker_roles);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@ PxEventIndex. Usage:
 import datetime
 import itertools
 import json
+import math
 import os
 import resource
 import sys
@@ -19,6 +20,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 THRESHOLD = 0.34
 WINDOW = 3
+# As LONG_DOCUMENT_TERMS in px-event-index.c: a document of more distinct
+# terms needs THRESHOLD * sqrt(LONG / terms).
+LONG = 40
 
 
 def day(iso):
@@ -55,7 +59,8 @@ def group(titles, texts, days, threshold):
                 sims = np.where(ok, sims, -1.0)
             best = int(np.argmax(sims))
             best_sim = float(sims[best])
-        if best < 0 or best_sim < threshold:
+        need = threshold * math.sqrt(LONG / len(idx)) if len(idx) > LONG else threshold
+        if best < 0 or best_sim < need:
             if n_events == cap:
                 cap *= 2
                 sums = np.vstack([sums, np.zeros_like(sums)])

@@ -5,7 +5,8 @@
 
 #include "gui/px-passage-card.h"
 
-#define CELL 22       /* width and height of a cell */
+#define CELL 22       /* height of a row */
+#define COLUMN 30     /* width of an outlet's column: room for two capitals */
 #define HEADER 28     /* height of the outlet row */
 #define GAP 8         /* between the claim text and the cells */
 #define MIN_TEXT 80   /* narrowest claim text column */
@@ -60,7 +61,7 @@ static double
 cells_left (PxCoverageMatrix *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  return MAX (width - (double)n_docs (self) * CELL, MIN_TEXT + GAP);
+  return MAX (width - (double)n_docs (self) * COLUMN, MIN_TEXT + GAP);
 }
 
 gboolean
@@ -83,7 +84,7 @@ px_coverage_matrix_cell_at (PxCoverageMatrix *self, double x, double y, guint *c
       *doc = G_MAXUINT;
       return TRUE;
     }
-  col = (int)((x - left) / CELL);
+  col = (int)((x - left) / COLUMN);
   if (col < 0 || (guint)col >= n_docs (self))
     return FALSE;
   *doc = (guint)col;
@@ -96,7 +97,7 @@ px_coverage_matrix_cell_center (PxCoverageMatrix *self, guint claim, guint doc, 
   g_return_val_if_fail (PX_IS_COVERAGE_MATRIX (self), FALSE);
   if (claim >= n_claims (self) || doc >= n_docs (self))
     return FALSE;
-  *x = cells_left (self) + doc * CELL + CELL / 2.0;
+  *x = cells_left (self) + doc * COLUMN + COLUMN / 2.0;
   *y = HEADER + claim * CELL + CELL / 2.0;
   return TRUE;
 }
@@ -112,7 +113,8 @@ reference_passage (PxEventComparison *cmp, guint claim)
   return c->passages->len > 0 ? &g_array_index (c->passages, PxComparePassage, 0) : NULL;
 }
 
-/* Two letters for a column head: initials, or the first letters. */
+/* Two letters for a column head: initials ("Valley Radio" -> "VR"), or the
+ * first letters. Three would not fit a column beside its neighbours. */
 static char *
 initials (const char *name)
 {
@@ -131,10 +133,10 @@ initials (const char *name)
       g_autofree char *two = g_utf8_substring (name, 0, MIN (2, g_utf8_strlen (name, -1)));
       g_string_assign (out, two);
     }
-  if (g_utf8_strlen (out->str, -1) > 3)
+  if (g_utf8_strlen (out->str, -1) > 2)
     {
-      g_autofree char *three = g_utf8_substring (out->str, 0, 3);
-      g_string_assign (out, three);
+      g_autofree char *two = g_utf8_substring (out->str, 0, 2);
+      g_string_assign (out, two);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -211,7 +213,8 @@ px_coverage_matrix_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   /* The column of the document being read. */
   if (self->current < n)
     gtk_snapshot_append_color (
-        snapshot, &faint, &GRAPHENE_RECT_INIT (left + self->current * CELL, 0, CELL, HEADER + n_claims (self) * CELL));
+        snapshot, &faint,
+        &GRAPHENE_RECT_INIT (left + self->current * COLUMN, 0, COLUMN, HEADER + n_claims (self) * CELL));
 
   for (guint d = 0; d < n; d++)
     {
@@ -221,7 +224,7 @@ px_coverage_matrix_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       int tw, th;
 
       pango_layout_get_pixel_size (layout, &tw, &th);
-      draw_text (snapshot, layout, left + d * CELL + (CELL - tw) / 2.0, (HEADER - th) / 2.0,
+      draw_text (snapshot, layout, left + d * COLUMN + (COLUMN - tw) / 2.0, (HEADER - th) / 2.0,
                  d == self->current ? &fg : &dim);
       g_object_unref (layout);
     }
@@ -244,7 +247,7 @@ px_coverage_matrix_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
       for (guint d = 0; d < n; d++)
         {
-          double cx = left + d * CELL + CELL / 2.0, cy = y + CELL / 2.0;
+          double cx = left + d * COLUMN + COLUMN / 2.0, cy = y + CELL / 2.0;
 
           switch (px_coverage_of (self->comparison, c, d))
             {
@@ -271,7 +274,7 @@ px_coverage_matrix_measure (GtkWidget *widget, GtkOrientation orientation, int f
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MIN_TEXT + GAP + n_docs (self) * CELL;
+      *minimum = MIN_TEXT + GAP + n_docs (self) * COLUMN;
       *natural = *minimum + 200;
     }
   else
@@ -302,7 +305,7 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
     return FALSE;
   if (y < HEADER && x >= cells_left (self))
     {
-      guint col = (guint)((x - cells_left (self)) / CELL);
+      guint col = (guint)((x - cells_left (self)) / COLUMN);
       if (col >= n_docs (self))
         return FALSE;
       gtk_tooltip_set_text (tooltip, px_compare_outlet_name (px_event_comparison_get_document (self->comparison, col)));

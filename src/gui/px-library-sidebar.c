@@ -283,7 +283,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer us
       gtk_widget_set_visible (meta, FALSE);
       gtk_label_set_label (GTK_LABEL (header_title), info->event_title ? info->event_title : _ ("Other Articles"));
       gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (header_title)), count);
-      gtk_widget_add_css_class (box, "header");
+      gtk_widget_add_css_class (box, "library-group-row");
     }
   else
     {
@@ -291,7 +291,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer us
       const char *parts[] = { info->outlet, date };
       g_autofree char *line = px_format_join (parts, G_N_ELEMENTS (parts));
 
-      gtk_widget_remove_css_class (box, "header");
+      gtk_widget_remove_css_class (box, "library-group-row");
       gtk_label_set_label (GTK_LABEL (title), info->title && *info->title ? info->title : _ ("Untitled"));
       gtk_label_set_label (GTK_LABEL (meta), line);
       gtk_widget_set_visible (meta, *line != '\0');

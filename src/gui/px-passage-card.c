@@ -54,6 +54,8 @@ px_compare_outlet_name (const PxCompareDocument *doc)
     return doc->outlet;
   if (doc->title != NULL && *doc->title != '\0')
     return doc->title;
+  if (doc->source_name != NULL && *doc->source_name != '\0')
+    return doc->source_name;
   return _ ("Untitled");
 }
 

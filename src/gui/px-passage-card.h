@@ -29,7 +29,8 @@ const char *px_passage_card_get_markup (PxPassageCard *self);
 char *px_passage_diff_markup (PxEventComparison *comparison, guint doc, const PxCompareMatch *match);
 /* "Verbatim", "Close", … for people. */
 const char *px_match_label_display (PxMatchLabel label);
-/* The outlet of a document for display: its outlet, else its title. */
+/* The outlet of a document for display: its outlet, else its title, else
+ * where it came from (a web page's host, a file's name). */
 const char *px_compare_outlet_name (const PxCompareDocument *doc);
 
 G_END_DECLS

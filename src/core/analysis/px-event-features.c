@@ -49,31 +49,54 @@ enum
   SLOT_TERM_STAMP,
   SLOT_TERM_INDEX,
   SLOT_CAPITALISED_STAMP,
+  SLOT_DOCUMENT_CAPITALISED_STAMP,
+};
+
+/* Whether a token's capitals tell a name (Part.telling). */
+enum
+{
+  CAPS_FIRST,    /* a sentence's first word: the title or text must vouch */
+  CAPS_TELLING,  /* capitalised mid-sentence: a name */
+  CAPS_HEADLINE, /* in title case or all capitals: the document must vouch */
 };
 
 typedef struct
 {
   PxStemmer *stemmer;
-  GArray *terms; /* Term */
+  PxStemmerScratch *scratch; /* fetched again after interning */
+  Term *terms;
+  guint n_terms, n_alloc;
   guint32 stamp;
   GString *key;
 } Collector;
 
-static void
+static inline void
 add_term (Collector *c, guint id, PxTermKind kind, const char *surface, gsize surface_len, guint n)
 {
-  PxStemmerScratch *slot = &px_stemmer_get_scratch (c->stemmer)[id];
-  Term *term;
+  PxStemmerScratch *slot = &c->scratch[id];
 
   if (slot->v[SLOT_TERM_STAMP] != c->stamp)
     {
-      Term fresh = { id, kind, 0, surface, (guint)surface_len };
+      if (c->n_terms == c->n_alloc)
+        {
+          c->n_alloc *= 2;
+          c->terms = g_renew (Term, c->terms, c->n_alloc);
+        }
+      c->terms[c->n_terms] = (Term){ id, kind, 0, surface, (guint)surface_len };
       slot->v[SLOT_TERM_STAMP] = c->stamp;
-      slot->v[SLOT_TERM_INDEX] = c->terms->len;
-      g_array_append_val (c->terms, fresh);
+      slot->v[SLOT_TERM_INDEX] = c->n_terms++;
     }
-  term = &g_array_index (c->terms, Term, slot->v[SLOT_TERM_INDEX]);
-  term->count += n;
+  c->terms[slot->v[SLOT_TERM_INDEX]].count += n;
+}
+
+/* Interns @c->key and returns its id. */
+static guint
+intern_key (Collector *c)
+{
+  guint id = px_stemmer_intern (c->stemmer, c->key->str, c->key->len);
+
+  c->scratch = px_stemmer_get_scratch (c->stemmer);
+  return id;
 }
 
 static gboolean
@@ -85,35 +108,116 @@ only_spaces (const char *s, const char *e)
   return TRUE;
 }
 
-static void
-collect (Collector *c, const char *text, guint weight)
+/* A title or a text while it is read: its tokens, and for each whether its
+ * capitals say it is a name. */
+typedef struct
 {
-  PxStemmer *stemmer = c->stemmer;
-  g_autoptr (GArray) sentences = px_split_sentences (text);
-  g_autoptr (GArray) tokens = px_tokenize (text, stemmer);
-  guint32 capitalised = px_stemmer_next_stamp (stemmer);
-  g_autofree gboolean *starts = NULL;
-  const PxToken *tok = (const PxToken *)tokens->data;
-  guint n = tokens->len;
-  PxStemmerScratch *scratch;
+  const char *text;
+  guint weight;
+  GArray *tokens;
+  guint8 *telling;
+} Part;
 
-  starts = g_new0 (gboolean, n + 1);
-  /* Which token indices open a sentence, and which words the text writes
-   * capitalised inside a sentence: "Purdy said" at a sentence start is a
-   * name because "… said Purdy" occurs too; "Usually" is not. */
-  for (guint s = 0, t = 0; s < sentences->len; s++)
+/* A content word, as far as capitals go: not a function word, not a
+ * number, more than one letter. */
+static inline gboolean
+is_content (const PxToken *tok)
+{
+  return !(tok->flags & (PX_TOKEN_STOP | PX_TOKEN_NUMBER)) && tok->word->norm_chars > 1;
+}
+
+/* Marks which tokens of [@from, @to), one sentence, are written
+ * capitalised because they are names. The first word of a sentence is
+ * capitalised anyway. So is every word of a headline in title case ("Ferry
+ * Board Says It Will Reopen The Bridge") and of a stretch in capitals
+ * ("LIVE FROM THE HARBOUR SUMMIT"): there capitals tell nothing, and such
+ * words count as names only where the document also capitalises them
+ * elsewhere. */
+static void
+mark_telling (const PxToken *tok, guint8 *telling, guint from, guint to)
+{
+  guint content = 0, capitalised = 0;
+
+  for (guint t = from; t < to; t++)
+    {
+      telling[t] = t > from ? CAPS_TELLING : CAPS_FIRST;
+      if (is_content (&tok[t]))
+        {
+          content++;
+          if (tok[t].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM))
+            capitalised++;
+        }
+    }
+  /* Title case capitalises words, not letters: "NATO" still tells. */
+  if (content >= 3 && capitalised == content)
+    for (guint t = from; t < to; t++)
+      if (!(tok[t].flags & PX_TOKEN_ACRONYM))
+        telling[t] = CAPS_HEADLINE;
+  for (guint t = from; t < to;)
+    {
+      guint e = t;
+      while (e < to && (tok[e].flags & PX_TOKEN_ACRONYM) && tok[e].word->norm_chars > 1)
+        e++;
+      if (e - t >= 3)
+        memset (telling + t, CAPS_HEADLINE, e - t);
+      t = MAX (e, t + 1);
+    }
+}
+
+static void
+part_read (Part *part, const char *text, guint weight, PxStemmer *stemmer)
+{
+  g_autoptr (GArray) sentences = px_split_sentences (text);
+  const PxToken *tok;
+  guint n, t = 0;
+
+  part->text = text;
+  part->weight = weight;
+  part->tokens = px_tokenize (text, stemmer);
+  tok = (const PxToken *)part->tokens->data;
+  n = part->tokens->len;
+  part->telling = g_new0 (guint8, n + 1);
+  for (guint s = 0; s < sentences->len; s++)
     {
       const PxSentence *sent = &g_array_index (sentences, PxSentence, s);
+      guint from;
+
       while (t < n && tok[t].start < sent->start)
         t++;
-      if (t < n)
-        starts[t] = TRUE;
+      from = t;
+      while (t < n && tok[t].start < sent->end)
+        t++;
+      mark_telling (tok, part->telling, from, t);
     }
-  scratch = px_stemmer_get_scratch (stemmer);
-  for (guint i = 0; i < n; i++)
-    if ((tok[i].flags & PX_TOKEN_CAPITALIZED) && !starts[i])
-      scratch[tok[i].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised;
+  /* Tokens outside every sentence (none, as the splitter covers the text)
+   * keep telling = 0. */
+}
 
+static void
+part_clear (Part *part)
+{
+  g_clear_pointer (&part->tokens, g_array_unref);
+  g_clear_pointer (&part->telling, g_free);
+}
+
+/* "huawei's" -> "huawei": a name's possessive is the name. */
+static inline gsize
+possessive_len (const char *norm, gsize len, gboolean *possessive)
+{
+  *possessive = len > 2 && norm[len - 2] == '\'' && norm[len - 1] == 's';
+  return *possessive ? len - 2 : len;
+}
+
+static void
+collect (Collector *c, const Part *part, guint32 capitalised, guint32 document_capitalised)
+{
+  const char *text = part->text;
+  const PxToken *tok = (const PxToken *)part->tokens->data;
+  const guint8 *telling = part->telling;
+  guint n = part->tokens->len;
+  guint weight = part->weight;
+
+  c->scratch = px_stemmer_get_scratch (c->stemmer);
   for (guint i = 0; i < n; i++)
     {
       if (tok[i].flags & PX_TOKEN_NUMBER)
@@ -122,7 +226,7 @@ collect (Collector *c, const char *text, guint weight)
           g_string_truncate (c->key, 0);
           g_string_append_c (c->key, '#');
           g_string_append (c->key, tok[i].norm);
-          id = px_stemmer_intern (stemmer, c->key->str, c->key->len);
+          id = intern_key (c);
           add_term (c, id, PX_TERM_NUMBER, text + tok[i].byte_start, tok[i].byte_end - tok[i].byte_start, weight);
         }
       else if (!(tok[i].flags & PX_TOKEN_STOP) && tok[i].word->norm_chars > 1)
@@ -134,12 +238,19 @@ collect (Collector *c, const char *text, guint weight)
     {
       guint j = i;
       guint id;
+      gboolean possessive = FALSE;
 
-      scratch = px_stemmer_get_scratch (stemmer);
-      while (j < n && (tok[j].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && !(tok[j].flags & PX_TOKEN_STOP) &&
+      /* A run of names, up to a possessive: "Quillon's Redvale" is two. */
+      while (j < n && !possessive && (tok[j].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) &&
+             !(tok[j].flags & PX_TOKEN_STOP) &&
              (j == i || only_spaces (text + tok[j - 1].byte_end, text + tok[j].byte_start)) &&
-             (!starts[j] || scratch[tok[j].word->norm_id].v[SLOT_CAPITALISED_STAMP] == capitalised))
-        j++;
+             (telling[j] == CAPS_TELLING || c->scratch[tok[j].word->norm_id].v[SLOT_CAPITALISED_STAMP] == capitalised ||
+              (telling[j] == CAPS_HEADLINE &&
+               c->scratch[tok[j].word->norm_id].v[SLOT_DOCUMENT_CAPITALISED_STAMP] == document_capitalised)))
+        {
+          possessive_len (tok[j].norm, strlen (tok[j].norm), &possessive);
+          j++;
+        }
       if (j == i)
         {
           i++;
@@ -149,11 +260,13 @@ collect (Collector *c, const char *text, guint weight)
       g_string_append_c (c->key, '@');
       for (guint k = i; k < j; k++)
         {
+          gsize len = strlen (tok[k].norm);
+          gboolean p;
           if (k > i)
             g_string_append_c (c->key, ' ');
-          g_string_append (c->key, tok[k].norm);
+          g_string_append_len (c->key, tok[k].norm, k + 1 == j ? possessive_len (tok[k].norm, len, &p) : len);
         }
-      id = px_stemmer_intern (stemmer, c->key->str, c->key->len);
+      id = intern_key (c);
       add_term (c, id, PX_TERM_ENTITY, text + tok[i].byte_start, tok[j - 1].byte_end - tok[i].byte_start, weight);
       i = j;
     }
@@ -171,18 +284,6 @@ typedef struct
 PX_DEFINE_SORT (sort_keys, SortKey,
                 x->prefix != y->prefix ? x->prefix < y->prefix : strcmp (x->text + 8, y->text + 8) < 0)
 
-static guint64
-prefix_of (const char *text, guint len)
-{
-  guint64 p = 0;
-
-  /* Big-endian, so that numbers compare as the bytes do; the zeros past a
-   * short text sort it before its extensions, as strcmp() does. */
-  for (guint i = 0; i < 8 && i < len; i++)
-    p |= (guint64)(guchar)text[i] << (56 - 8 * i);
-  return p;
-}
-
 PxEventFeatures *
 px_event_features_new (gint64 document_id, const char *title, const char *text, const char *language,
                        const char *published, PxStemmer *stemmer)
@@ -193,51 +294,83 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
   g_autofree SortKey *keys = NULL;
   gsize size = 0;
   char *at;
+  Part parts[2];
+  guint n_parts = 0;
+  guint32 capitalised[2], document_capitalised;
 
   if (stemmer == NULL)
     stemmer = own_stemmer = px_stemmer_new (language);
 
   c.stemmer = stemmer;
-  c.terms = g_array_sized_new (FALSE, FALSE, sizeof (Term), 256);
+  c.n_terms = 0;
+  c.n_alloc = 256;
+  c.terms = g_new (Term, c.n_alloc);
   c.stamp = px_stemmer_next_stamp (stemmer);
   c.key = g_string_sized_new (64);
   if (title != NULL)
-    collect (&c, title, 2);
+    part_read (&parts[n_parts++], title, 2, stemmer);
   if (text != NULL)
-    collect (&c, text, 1);
+    part_read (&parts[n_parts++], text, 1, stemmer);
+  /* Which words the title, or the text, writes capitalised where capitals
+   * tell a name: "Halvorsen said" at a sentence start is a name because
+   * "… said Halvorsen" occurs too; "Usually" is not. The title and the
+   * text each vouch for their own first words; a headline in title case
+   * or capitals needs the whole document. */
+  document_capitalised = px_stemmer_next_stamp (stemmer);
+  for (guint p = 0; p < n_parts; p++)
+    {
+      const PxToken *tok = (const PxToken *)parts[p].tokens->data;
+      PxStemmerScratch *scratch = px_stemmer_get_scratch (stemmer);
+
+      capitalised[p] = px_stemmer_next_stamp (stemmer);
+      for (guint i = 0; i < parts[p].tokens->len; i++)
+        if ((tok[i].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && parts[p].telling[i] == CAPS_TELLING)
+          scratch[tok[i].word->norm_id].v[SLOT_DOCUMENT_CAPITALISED_STAMP] = document_capitalised;
+    }
+  for (guint p = 0; p < n_parts; p++)
+    {
+      const PxToken *tok = (const PxToken *)parts[p].tokens->data;
+      PxStemmerScratch *scratch = px_stemmer_get_scratch (stemmer);
+
+      for (guint i = 0; i < parts[p].tokens->len; i++)
+        if ((tok[i].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && parts[p].telling[i] == CAPS_TELLING)
+          scratch[tok[i].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised[p];
+      collect (&c, &parts[p], capitalised[p], document_capitalised);
+      part_clear (&parts[p]);
+    }
 
   self = g_new0 (PxEventFeatures, 1);
   self->document_id = document_id;
   self->day = px_parse_day (published);
 
   /* One block holds every text and surface. */
-  keys = g_new (SortKey, c.terms->len + 1);
-  for (guint i = 0; i < c.terms->len; i++)
+  keys = g_new (SortKey, c.n_terms + 1);
+  for (guint i = 0; i < c.n_terms; i++)
     {
-      const Term *t = &g_array_index (c.terms, Term, i);
-      guint len;
-      const char *str = px_stemmer_string (stemmer, t->id, &len, NULL);
+      const Term *t = &c.terms[i];
+      const PxStemmerString *str = px_stemmer_get_string (stemmer, t->id);
 
-      size += len + 1 + t->surface_len + 1;
-      keys[i].prefix = prefix_of (str, len);
-      keys[i].text = str;
+      size += str->len + 1 + t->surface_len + 1;
+      keys[i].prefix = str->prefix;
+      keys[i].text = str->str;
       keys[i].index = i;
     }
-  sort_keys (keys, c.terms->len);
+  sort_keys (keys, c.n_terms);
 
   self->strings = at = g_malloc (MAX (size, 1));
-  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (PxEventTerm), c.terms->len);
-  g_array_set_size (self->terms, c.terms->len);
-  for (guint i = 0; i < c.terms->len; i++)
+  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (PxEventTerm), c.n_terms);
+  g_array_set_size (self->terms, c.n_terms);
+  for (guint i = 0; i < c.n_terms; i++)
     {
-      const Term *t = &g_array_index (c.terms, Term, keys[i].index);
+      const Term *t = &c.terms[keys[i].index];
       PxEventTerm *out = &g_array_index (self->terms, PxEventTerm, i);
-      guint len;
-      const char *str = px_stemmer_string (stemmer, t->id, &len, &out->hash);
+      const PxStemmerString *str = px_stemmer_get_string (stemmer, t->id);
 
-      memcpy (at, str, len + 1);
+      memcpy (at, str->str, str->len + 1);
       out->text = at;
-      at += len + 1;
+      out->hash = str->hash;
+      out->len = str->len;
+      at += str->len + 1;
       memcpy (at, t->surface, t->surface_len);
       at[t->surface_len] = '\0';
       out->surface = at;
@@ -245,7 +378,7 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
       out->kind = t->kind;
       out->count = t->count;
     }
-  g_array_unref (c.terms);
+  g_free (c.terms);
   g_string_free (c.key, TRUE);
   return self;
 }

@@ -18,7 +18,7 @@ typedef enum
 /* One term of a document with its count. @text is the key the event index
  * uses (stems as they are, entities prefixed "@", numbers "#"); @surface is
  * how the document wrote it the first time, for event titles; @hash is
- * px_hash_bytes() of @text. The strings belong to the PxEventFeatures. */
+ * px_hash_bytes() of @text, @len its length. The strings belong to the PxEventFeatures. */
 typedef struct
 {
   const char *text;
@@ -26,6 +26,7 @@ typedef struct
   PxTermKind kind;
   guint count;
   guint32 hash;
+  guint32 len; /* of @text, in bytes */
 } PxEventTerm;
 
 /* What event grouping needs to know about one document: its term counts
@@ -43,9 +44,11 @@ typedef struct
 
 /* Extracts the terms of a title and a clean text. Title words count
  * twice: a headline says what the story is about. Entities are runs of
- * capitalised words (a sentence's first word only if the text capitalises
- * it elsewhere too), so "Liang Hua" and "Huawei" become terms of their
- * own besides their stems. @published is an ISO 8601 date or NULL. */
+ * capitalised words (a sentence's first word, or a word of a title-case
+ * headline or an all-capitals stretch, only if the document capitalises it
+ * elsewhere too), so "Liang Hua" and "Huawei" become terms of their own
+ * besides their stems; a possessive ends a name and is dropped
+ * ("Huawei's" -> "@huawei"). @published is an ISO 8601 date or NULL. */
 PxEventFeatures *px_event_features_new (gint64 document_id, const char *title, const char *text, const char *language,
                                         const char *published, PxStemmer *stemmer);
 PxEventFeatures *px_event_features_new_for_document (PxDocument *document, PxStemmer *stemmer);

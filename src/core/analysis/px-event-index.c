@@ -15,7 +15,15 @@
 #define N_POSTED_TERMS 24
 #define N_CANDIDATES 12
 
-#define SERIAL_VERSION 1
+/* Documents with more distinct terms than this need less similarity to
+ * join an event: the threshold shrinks by the square root of the ratio.
+ * Outlets covering one event share a core of facts (who, what, where);
+ * a long article adds context, background and its own quotes that the
+ * others need not share, and every such term lowers its cosine with them.
+ * Short wire copy keeps the full threshold. */
+#define LONG_DOCUMENT_TERMS 40
+
+#define SERIAL_VERSION 2
 #define SERIAL_TYPE "(u(dddi)ua(ssuu)a(xuxa(ud)))"
 
 typedef struct
@@ -43,6 +51,7 @@ typedef struct
   PxTermKind kind;
   guint df;
   guint32 hash; /* px_hash_bytes() of text */
+  guint32 len;  /* of text */
   /* The IDF as last computed, and for which counts. */
   guint idf_docs, idf_df;
   double idf;
@@ -197,14 +206,15 @@ px_event_index_get_params (PxEventIndex *self)
 
 /* --- vocabulary ---------------------------------------------------------- */
 
-/* Id of the term @text (with @hash, its px_hash_bytes()), or -1. */
+/* Id of the term @text (@len bytes, with @hash, its px_hash_bytes()), or
+ * -1. */
 static gint
-lookup_term (PxEventIndex *self, const char *text, guint32 hash)
+lookup_term (PxEventIndex *self, const char *text, guint32 len, guint32 hash)
 {
   for (guint i = hash & self->vocab_mask, slot; (slot = self->vocab[i]) != 0; i = (i + 1) & self->vocab_mask)
     {
       const TermInfo *t = self->terms->pdata[slot - 1];
-      if (t->hash == hash && strcmp (t->text, text) == 0)
+      if (t->hash == hash && t->len == len && px_bytes_equal (t->text, text, len))
         return slot - 1;
     }
   return -1;
@@ -221,19 +231,20 @@ vocab_insert (guint32 *table, guint mask, guint32 hash, guint id)
 }
 
 static guint
-intern_term (PxEventIndex *self, const char *text, guint32 hash, const char *surface, PxTermKind kind)
+intern_term (PxEventIndex *self, const char *text, guint32 len, guint32 hash, const char *surface, PxTermKind kind)
 {
-  gint found = lookup_term (self, text, hash);
+  gint found = lookup_term (self, text, len, hash);
   TermInfo *t;
 
   if (found >= 0)
     return found;
 
   t = g_new0 (TermInfo, 1);
-  t->text = g_strdup (text);
+  t->text = g_strndup (text, len);
   t->surface = g_strdup (surface);
   t->kind = kind;
   t->hash = hash;
+  t->len = len;
   t->idf_docs = G_MAXUINT;
   g_ptr_array_add (self->terms, t);
   g_ptr_array_add (self->postings, g_array_new (FALSE, FALSE, sizeof (Posting)));
@@ -270,7 +281,7 @@ observe (PxEventIndex *self, const PxEventFeatures *features)
   for (guint i = 0; i < features->terms->len; i++)
     {
       const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
-      guint id = intern_term (self, term->text, term->hash, term->surface, term->kind);
+      guint id = intern_term (self, term->text, term->len, term->hash, term->surface, term->kind);
       ((TermInfo *)self->terms->pdata[id])->df++;
       doc->observed_ids[i] = id;
     }
@@ -287,27 +298,67 @@ stronger (const TermWeight *x, const TermWeight *y)
   return x->weight > y->weight || (x->weight == y->weight && x->term < y->term);
 }
 
-/* The @k strongest terms of @vec into @out, strongest first. */
+PX_DEFINE_SORT (sort_stronger, TermWeight, stronger (x, y))
+
+/* The @k strongest terms of @vec into @out, strongest first: a quickselect
+ * puts them first, then only they are sorted. */
 static guint
 top_terms (GArray *vec, TermWeight *out, guint k)
 {
-  const TermWeight *v = (const TermWeight *)vec->data;
-  guint n = 0;
+  guint n = vec->len;
+  TermWeight *a;
+  guint lo = 0, hi;
 
-  for (guint i = 0; i < vec->len; i++)
+  if (n <= k)
     {
-      guint j;
-      if (n == k && !stronger (&v[i], &out[k - 1]))
-        continue;
-      j = n < k ? n++ : k - 1;
-      while (j > 0 && stronger (&v[i], &out[j - 1]))
-        {
-          out[j] = out[j - 1];
-          j--;
-        }
-      out[j] = v[i];
+      memcpy (out, vec->data, n * sizeof (TermWeight));
+      sort_stronger (out, n);
+      return n;
     }
-  return n;
+  a = g_memdup2 (vec->data, n * sizeof (TermWeight));
+  hi = n - 1;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2, i = lo, j = hi;
+      TermWeight pivot, t;
+
+      /* Median of three as the pivot. */
+      if (stronger (&a[mid], &a[lo]))
+        t = a[mid], a[mid] = a[lo], a[lo] = t;
+      if (stronger (&a[hi], &a[mid]))
+        {
+          t = a[hi], a[hi] = a[mid], a[mid] = t;
+          if (stronger (&a[mid], &a[lo]))
+            t = a[mid], a[mid] = a[lo], a[lo] = t;
+        }
+      pivot = a[mid];
+      while (i <= j)
+        {
+          while (stronger (&a[i], &pivot))
+            i++;
+          while (stronger (&pivot, &a[j]))
+            j--;
+          if (i <= j)
+            {
+              t = a[i], a[i] = a[j], a[j] = t;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+      /* Now a[lo..j] are all stronger than a[i..hi]. */
+      if (k - 1 <= j)
+        hi = j;
+      else if (k - 1 >= i)
+        lo = i;
+      else
+        break;
+    }
+  memcpy (out, a, k * sizeof (TermWeight));
+  g_free (a);
+  sort_stronger (out, k);
+  return k;
 }
 
 static void
@@ -333,7 +384,7 @@ vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
   for (guint i = 0; i < features->terms->len; i++)
     {
       const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
-      gint id = ids != NULL ? (gint)ids[i] : lookup_term (self, term->text, term->hash);
+      gint id = ids != NULL ? (gint)ids[i] : lookup_term (self, term->text, term->len, term->hash);
       TermInfo *info;
       TermWeight tw;
       double kind = 1.0;
@@ -656,13 +707,24 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
   return best;
 }
 
+/* The similarity @doc needs to join an event (see LONG_DOCUMENT_TERMS). */
+static double
+doc_threshold (PxEventIndex *self, DocEntry *doc)
+{
+  double threshold = self->params.threshold;
+
+  if (doc->vec->len > LONG_DOCUMENT_TERMS)
+    threshold *= sqrt ((double)LONG_DOCUMENT_TERMS / doc->vec->len);
+  return threshold;
+}
+
 static gint64
 assign_doc (PxEventIndex *self, DocEntry *doc, double *similarity)
 {
   double sim = 0;
   EventEntry *e = best_event (self, doc, 0, &sim);
 
-  if (e == NULL || sim < self->params.threshold)
+  if (e == NULL || sim < doc_threshold (self, doc))
     {
       e = event_new (self, 0);
       sim = 0;
@@ -1105,7 +1167,8 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
   self = px_event_index_new (&params);
   while (g_variant_iter_next (terms, "(&s&suu)", &text, &surface, &kind, &df))
     {
-      guint tid = intern_term (self, text, px_hash_bytes (text, strlen (text)), surface, (PxTermKind)kind);
+      gsize len = strlen (text);
+      guint tid = intern_term (self, text, len, px_hash_bytes (text, len), surface, (PxTermKind)kind);
       ((TermInfo *)self->terms->pdata[tid])->df = df;
     }
   self->n_docs = n_docs;

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   /* Minimum cosine similarity between a document and an event's centroid
-   * for the document to join the event. */
+   * for the document to join the event; a document of more than 40
+   * distinct terms needs this times sqrt (40 / terms). */
   double threshold;
   /* A document joins an event only if published within this many days of
    * the event's first or last document; < 0 ignores dates. Documents

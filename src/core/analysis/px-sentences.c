@@ -66,10 +66,16 @@ static const char *const starters[] = {
   "most", "officials", "however", "meanwhile", "still", "yet",   "so",    "not",    "no",  NULL,
 };
 
+/* Every entry of the lists is at most this long. */
+#define LIST_WORD_MAX 9
+
 static gboolean
 in_list (const char *const *list, const char *word)
 {
-  /* The first byte rules out almost every entry without a call. */
+  /* Most words before a full stop are longer than any abbreviation; the
+   * first byte rules out almost every other entry without a call. */
+  if (strnlen (word, LIST_WORD_MAX + 1) > LIST_WORD_MAX)
+    return FALSE;
   for (guint i = 0; list[i] != NULL; i++)
     if (list[i][0] == word[0] && strcmp (list[i], word) == 0)
       return TRUE;
@@ -112,9 +118,21 @@ word_before (const char *text, const char *dot, char *buf)
 
   while (p > text)
     {
-      const char *prev = g_utf8_find_prev_char (text, p);
-      gunichar c = g_utf8_get_char (prev);
-      if (!g_unichar_isalnum (c) && c != '.')
+      guchar b = (guchar)p[-1];
+      const char *prev;
+      gunichar c;
+
+      /* Plain ASCII needs no decoding. */
+      if (b < 0x80)
+        {
+          if (!g_ascii_isalnum (b) && b != '.')
+            break;
+          p--;
+          continue;
+        }
+      prev = g_utf8_find_prev_char (text, p);
+      c = g_utf8_get_char (prev);
+      if (!g_unichar_isalnum (c))
         break;
       p = prev;
     }
@@ -181,15 +199,34 @@ is_boundary (const char *text, const char *term_pos, gunichar term, const char *
   return TRUE;
 }
 
+/* The sentences while the text is read: a plain growing array, as a call
+ * per sentence to g_array_append_val() showed in profiles. */
+typedef struct
+{
+  PxSentence *v;
+  guint len, cap;
+} Sentences;
+
 static void
-push (GArray *out, const char *text, const char *s, const char *e, guint cp_s, guint cp_e, guint block)
+push (Sentences *out, const char *text, const char *s, const char *e, guint cp_s, guint cp_e, guint block)
 {
   PxSentence sent = { 0 };
 
   /* Trim trailing spaces; the caller already skipped leading ones. */
   while (e > s)
     {
-      const char *prev = g_utf8_find_prev_char (s, e);
+      const char *prev;
+      guchar b = (guchar)e[-1];
+      if (b < 0x80)
+        {
+          /* The ASCII spaces of g_unichar_isspace(). */
+          if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f')
+            break;
+          e--;
+          cp_e--;
+          continue;
+        }
+      prev = g_utf8_find_prev_char (s, e);
       if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
         break;
       e = prev;
@@ -202,7 +239,12 @@ push (GArray *out, const char *text, const char *s, const char *e, guint cp_s, g
   sent.byte_start = s - text;
   sent.byte_end = e - text;
   sent.block = block;
-  g_array_append_val (out, sent);
+  if (out->len == out->cap)
+    {
+      out->cap = MAX (32, out->cap * 2);
+      out->v = g_renew (PxSentence, out->v, out->cap);
+    }
+  out->v[out->len++] = sent;
 }
 
 /* ASCII bytes other than NUL, newline and the sentence ends. */
@@ -213,17 +255,33 @@ static const guint8 plain[128] = {
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* TRUE if none of the eight bytes of @x is non-ASCII, a newline or a
+ * sentence end (the classic test for a zero byte, on x XOR the byte). */
+static inline gboolean
+plain_chunk (guint64 x)
+{
+  const guint64 ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  guint64 found = x & highs;
+
+#define HAS_BYTE(b) ((((x ^ (ones * (b))) - ones) & ~(x ^ (ones * (b))) & highs))
+  found |= HAS_BYTE ('.') | HAS_BYTE ('!') | HAS_BYTE ('?') | HAS_BYTE ('\n');
+#undef HAS_BYTE
+  return found == 0;
+}
+
 GArray *
 px_split_sentences (const char *text)
 {
-  GArray *out;
-  const char *p, *start = NULL;
+  GArray *result;
+  Sentences found = { NULL, 0, 0 };
+  Sentences *out = &found;
+  const char *p, *end, *start = NULL;
   guint cp = 0, cp_start = 0, block = 0;
   gboolean in_newline_run = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  out = g_array_new (FALSE, TRUE, sizeof (PxSentence));
+  end = text + strlen (text);
   p = text;
   while (*p)
     {
@@ -234,6 +292,10 @@ px_split_sentences (const char *text)
           /* Inside a sentence, a run of ASCII that can neither end it nor
            * break the line needs no look at all. */
           const char *q = p + 1;
+          guint64 chunk;
+          /* Eight bytes at a time while they are all within the text. */
+          while (end - q >= 8 && (memcpy (&chunk, q, 8), plain_chunk (chunk)))
+            q += 8;
           while ((guchar)*q < 0x80 && plain[(guchar)*q])
             q++;
           cp += q - p;
@@ -322,5 +384,8 @@ px_split_sentences (const char *text)
     }
   if (start != NULL)
     push (out, text, start, p, cp_start, cp, block);
-  return out;
+  result = g_array_sized_new (FALSE, TRUE, sizeof (PxSentence), found.len);
+  g_array_append_vals (result, found.v, found.len);
+  g_free (found.v);
+  return result;
 }

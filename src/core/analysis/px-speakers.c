@@ -113,6 +113,35 @@ add_unique (GPtrArray *list, const char *s)
   g_ptr_array_add (list, g_strdup (s));
 }
 
+/* A role as a list shows it: without a leading article, so that
+ * "librarian", "Librarian" and "The librarian" are one role, written as
+ * first seen. */
+static void
+add_role (GPtrArray *roles, const char *role)
+{
+  static const char *const articles[] = { "the ", "a ", "an " };
+  g_autofree char *key = NULL;
+
+  if (role == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (g_ascii_strncasecmp (role, articles[i], strlen (articles[i])) == 0)
+      {
+        role += strlen (articles[i]);
+        break;
+      }
+  if (*role == '\0')
+    return;
+  key = g_utf8_casefold (role, -1);
+  for (guint i = 0; i < roles->len; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (roles->pdata[i], -1);
+      if (strcmp (key, other) == 0)
+        return;
+    }
+  g_ptr_array_add (roles, g_strdup (role));
+}
+
 static int
 entry_by_name_len (gconstpointer a, gconstpointer b, gpointer data)
 {
@@ -159,7 +188,7 @@ build_speakers (PxSpeakerSet *self)
       e->speaker = found;
       add_unique (sp->aliases, e->quote->speaker);
       add_unique (sp->aliases, e->quote->speaker_as_written);
-      add_unique (sp->roles, e->quote->role);
+      add_role (sp->roles, e->quote->role);
     }
 }
 

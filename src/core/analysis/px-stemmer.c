@@ -13,12 +13,7 @@
  * the hash kept beside each entry, and no allocation for a word seen
  * before. */
 
-typedef struct
-{
-  const char *str;
-  guint32 len;
-  guint32 hash;
-} Interned;
+typedef PxStemmerString Interned;
 
 typedef struct
 {
@@ -163,6 +158,9 @@ intern_hashed (PxStemmer *self, const char *s, gsize len, guint32 hash)
   in.str = g_string_chunk_insert_len (self->chunk, s, len);
   in.len = len;
   in.hash = hash;
+  in.prefix = 0;
+  for (guint k = 0; k < 8 && k < len; k++)
+    in.prefix |= (guint64)(guchar)s[k] << (56 - 8 * k);
   g_array_append_val (self->strings, in);
   self->string_table[i] = self->strings->len;
   if (self->strings->len * 2 > self->string_mask)
@@ -179,20 +177,13 @@ px_stemmer_intern (PxStemmer *self, const char *s, gsize len)
   return intern_hashed (self, s, len, px_hash_bytes (s, len));
 }
 
-const char *
-px_stemmer_string (PxStemmer *self, guint id, guint *len, guint32 *hash)
+const PxStemmerString *
+px_stemmer_get_string (PxStemmer *self, guint id)
 {
-  const Interned *x;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id < self->strings->len, NULL);
 
-  x = &g_array_index (self->strings, Interned, id);
-  if (len != NULL)
-    *len = x->len;
-  if (hash != NULL)
-    *hash = x->hash;
-  return x->str;
+  return &g_array_index (self->strings, Interned, id);
 }
 
 PxStemmerScratch *
@@ -285,31 +276,17 @@ grow_words (PxStemmer *self)
   self->word_mask = mask;
 }
 
-const PxWord *
-px_stemmer_word (PxStemmer *self, const char *word, gsize len, gboolean literal)
+/* A word not seen before: normalize, look up, stem, remember. */
+G_NO_INLINE static const PxWord *
+add_word (PxStemmer *self, const char *word, gsize len, gboolean literal, guint32 hash, guint32 tag, guint i)
 {
-  /* Literal words hash apart ("US" the country is not "us" the pronoun). */
-  guint32 hash = px_hash_bytes (word, len) ^ (literal ? 0x5bd1e995u : 0);
-  guint32 tag = (guint32)len | (literal ? LITERAL_BIT : 0);
-  guint i;
+  g_autofree char *norm = px_normalize_word (word, len);
   WordSlot *slot;
   PxWord *w;
-  g_autofree char *norm = NULL;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (word != NULL, NULL);
-
-  for (i = hash & self->word_mask; self->words[i].word != NULL; i = (i + 1) & self->word_mask)
-    {
-      slot = &self->words[i];
-      if (slot->hash == hash && slot->len == tag && px_bytes_equal (slot->key, word, len))
-        return slot->word;
-    }
 
   if (self->n_words % WORD_BLOCK == 0)
     g_ptr_array_add (self->word_blocks, g_new0 (PxWord, WORD_BLOCK));
   w = &((PxWord *)self->word_blocks->pdata[self->word_blocks->len - 1])[self->n_words % WORD_BLOCK];
-  norm = px_normalize_word (word, len);
   w->norm_id = px_stemmer_intern (self, norm, strlen (norm));
   w->norm = g_array_index (self->strings, Interned, w->norm_id).str;
   w->norm_chars = g_utf8_strlen (w->norm, -1);
@@ -326,4 +303,36 @@ px_stemmer_word (PxStemmer *self, const char *word, gsize len, gboolean literal)
   if (self->n_words * 2 > self->word_mask)
     grow_words (self);
   return w;
+}
+
+const PxWord *
+px_stemmer_word_hashed (PxStemmer *self, const char *word, gsize len, gboolean literal, guint32 hash)
+{
+  guint32 tag = (guint32)len | (literal ? LITERAL_BIT : 0);
+  const WordSlot *slot;
+  guint i;
+
+  /* Mix the byte-wise hash so its low bits, which pick the slot, depend
+   * on every byte; literal words hash apart ("US" the country is not "us"
+   * the pronoun). */
+  hash ^= literal ? 0x5bd1e995u : 0;
+  hash = (hash ^ (hash >> 16)) * 0x85ebca6bu;
+  hash ^= hash >> 13;
+  for (i = hash & self->word_mask; (slot = &self->words[i])->word != NULL; i = (i + 1) & self->word_mask)
+    if (slot->hash == hash && slot->len == tag && px_bytes_equal (slot->key, word, len))
+      return slot->word;
+  return add_word (self, word, len, literal, hash, tag, i);
+}
+
+const PxWord *
+px_stemmer_word (PxStemmer *self, const char *word, gsize len, gboolean literal)
+{
+  guint32 hash = PX_WORD_HASH_INIT;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  for (gsize i = 0; i < len; i++)
+    hash = px_word_hash_step (hash, (guchar)word[i]);
+  return px_stemmer_word_hashed (self, word, len, literal, hash);
 }

@@ -52,15 +52,29 @@ const char *px_stemmer_stem (PxStemmer *self, const char *norm);
  * stemmed nor a stop word. One hash lookup for a word seen before: this
  * is the tokenizer's inner loop. */
 const PxWord *px_stemmer_word (PxStemmer *self, const char *word, gsize len, gboolean literal);
+/* The same, with the hash of the word computed by the caller as it read
+ * it: PX_WORD_HASH_INIT and px_word_hash_step() over its bytes. */
+const PxWord *px_stemmer_word_hashed (PxStemmer *self, const char *word, gsize len, gboolean literal, guint32 hash);
 
 /* Interns @len bytes of @s (no NUL needed) and returns the string's id:
  * ids count from 0 in order of first sight, and every norm and stem the
  * stemmer hands out is interned, so equal strings are one pointer and one
  * id. */
 guint px_stemmer_intern (PxStemmer *self, const char *s, gsize len);
-/* The interned string of @id, with its length in bytes and its
- * px_hash_bytes() if @len / @hash are not NULL. */
-const char *px_stemmer_string (PxStemmer *self, guint id, guint *len, guint32 *hash);
+/* An interned string: its bytes (NUL-terminated, never moving), length,
+ * px_hash_bytes() and first eight bytes as a big-endian number (zeros past
+ * the end), which orders strings as strcmp() does when they differ there. */
+typedef struct
+{
+  const char *str;
+  guint32 len;
+  guint32 hash;
+  guint64 prefix;
+} PxStemmerString;
+
+/* The interned string of @id. The record (not the bytes) moves when
+ * strings are interned. */
+const PxStemmerString *px_stemmer_get_string (PxStemmer *self, guint id);
 
 /* Scratch space for an analysis that keeps something per interned string
  * while it reads one text (event features count terms by string id): one

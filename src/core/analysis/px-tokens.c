@@ -3,31 +3,37 @@
 
 #include <string.h>
 
+#include "analysis/px-hash.h"
 #include "analysis/px-normalize.h"
 
 /* ASCII fast paths: most characters of most articles are ASCII, and the
  * Unicode tables cost a function call and a lookup per character. */
+/* ASCII fast paths: most characters of most articles are ASCII, and the
+ * Unicode tables cost a function call and a lookup per character. Bytes
+ * from 0x80 up have no class: they take the Unicode path. */
 enum
 {
   C_ALNUM = 1 << 0,
   C_ALPHA = 1 << 1,
   C_UPPER = 1 << 2,
+  C_LOWER = 1 << 3,
+  C_DIGIT = 1 << 4,
 };
 
-#define LOWER (C_ALNUM | C_ALPHA)
+#define LOWER (C_ALNUM | C_ALPHA | C_LOWER)
 #define UPPER (C_ALNUM | C_ALPHA | C_UPPER)
-#define DIGIT C_ALNUM
+#define DIGIT (C_ALNUM | C_DIGIT)
 
-static const guint8 ascii_class[128] = {
+static const guint8 byte_class[256] = {
   ['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT, ['4'] = DIGIT, ['5'] = DIGIT, ['6'] = DIGIT,
-  ['7'] = DIGIT, ['8'] = DIGIT, ['9'] = DIGIT, ['a'] = LOWER, ['b'] = LOWER, ['c'] = LOWER, ['d'] = LOWER,
-  ['e'] = LOWER, ['f'] = LOWER, ['g'] = LOWER, ['h'] = LOWER, ['i'] = LOWER, ['j'] = LOWER, ['k'] = LOWER,
-  ['l'] = LOWER, ['m'] = LOWER, ['n'] = LOWER, ['o'] = LOWER, ['p'] = LOWER, ['q'] = LOWER, ['r'] = LOWER,
-  ['s'] = LOWER, ['t'] = LOWER, ['u'] = LOWER, ['v'] = LOWER, ['w'] = LOWER, ['x'] = LOWER, ['y'] = LOWER,
-  ['z'] = LOWER, ['A'] = UPPER, ['B'] = UPPER, ['C'] = UPPER, ['D'] = UPPER, ['E'] = UPPER, ['F'] = UPPER,
-  ['G'] = UPPER, ['H'] = UPPER, ['I'] = UPPER, ['J'] = UPPER, ['K'] = UPPER, ['L'] = UPPER, ['M'] = UPPER,
-  ['N'] = UPPER, ['O'] = UPPER, ['P'] = UPPER, ['Q'] = UPPER, ['R'] = UPPER, ['S'] = UPPER, ['T'] = UPPER,
-  ['U'] = UPPER, ['V'] = UPPER, ['W'] = UPPER, ['X'] = UPPER, ['Y'] = UPPER, ['Z'] = UPPER,
+  ['7'] = DIGIT, ['8'] = DIGIT, ['9'] = DIGIT, ['A'] = UPPER, ['B'] = UPPER, ['C'] = UPPER, ['D'] = UPPER,
+  ['E'] = UPPER, ['F'] = UPPER, ['G'] = UPPER, ['H'] = UPPER, ['I'] = UPPER, ['J'] = UPPER, ['K'] = UPPER,
+  ['L'] = UPPER, ['M'] = UPPER, ['N'] = UPPER, ['O'] = UPPER, ['P'] = UPPER, ['Q'] = UPPER, ['R'] = UPPER,
+  ['S'] = UPPER, ['T'] = UPPER, ['U'] = UPPER, ['V'] = UPPER, ['W'] = UPPER, ['X'] = UPPER, ['Y'] = UPPER,
+  ['Z'] = UPPER, ['a'] = LOWER, ['b'] = LOWER, ['c'] = LOWER, ['d'] = LOWER, ['e'] = LOWER, ['f'] = LOWER,
+  ['g'] = LOWER, ['h'] = LOWER, ['i'] = LOWER, ['j'] = LOWER, ['k'] = LOWER, ['l'] = LOWER, ['m'] = LOWER,
+  ['n'] = LOWER, ['o'] = LOWER, ['p'] = LOWER, ['q'] = LOWER, ['r'] = LOWER, ['s'] = LOWER, ['t'] = LOWER,
+  ['u'] = LOWER, ['v'] = LOWER, ['w'] = LOWER, ['x'] = LOWER, ['y'] = LOWER, ['z'] = LOWER,
 };
 
 static inline gunichar
@@ -58,7 +64,7 @@ static inline gboolean
 is_word_char (gunichar c)
 {
   if (c < 0x80)
-    return (ascii_class[c] & C_ALNUM) != 0;
+    return (byte_class[c] & C_ALNUM) != 0;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
@@ -88,13 +94,14 @@ px_tokenize (const char *text, PxStemmer *stemmer)
       guint cs, cq;
       gboolean has_digit, all_upper = TRUE, has_inner_dot = FALSE;
       guint n_letters = 0;
+      guint32 hash = PX_WORD_HASH_INIT;
       PxToken *tok;
       const PxWord *word;
       guint flags = 0;
 
       if (b < 0x80)
         {
-          if (!(ascii_class[b] & C_ALNUM))
+          if (!(byte_class[b] & C_ALNUM))
             {
               p++;
               cp++;
@@ -117,28 +124,38 @@ px_tokenize (const char *text, PxStemmer *stemmer)
       cs = cp;
       q = p;
       cq = cp;
-      has_digit = u_isdigit (c);
-      while (*q)
+      has_digit = c < 0x80 ? (byte_class[c] & C_DIGIT) != 0 : g_unichar_isdigit (c);
+      for (;;)
         {
-          guchar db = (guchar)*q;
+          const char *run = q;
+          guint classes = 0, cls;
+          guchar db;
           gunichar d, e;
           const char *after;
 
-          if (db < 0x80 && (ascii_class[db] & C_ALNUM))
+          /* The common case first: a run of plain letters and digits. */
+          while ((cls = byte_class[(guchar)*q]) & C_ALNUM)
             {
-              /* The common case: a plain letter or digit. */
-              if (ascii_class[db] & C_ALPHA)
-                {
-                  n_letters++;
-                  if (!(ascii_class[db] & C_UPPER))
-                    all_upper = FALSE;
-                }
-              else
-                has_digit = TRUE;
+              classes |= cls;
+              hash = px_word_hash_step (hash, (guchar)*q);
               q++;
-              cq++;
-              continue;
             }
+          cq += q - run;
+          if (classes & C_LOWER)
+            all_upper = FALSE;
+          if (classes & C_DIGIT)
+            {
+              has_digit = TRUE;
+              for (const char *x = run; x < q; x++)
+                n_letters += (byte_class[(guchar)*x] & C_ALPHA) != 0;
+            }
+          else
+            n_letters += q - run;
+
+          db = (guchar)*q;
+          if (db < 0x80 && db != '\'' && db != '.' && db != ',')
+            /* The end of the text, a space or most punctuation. */
+            break;
 
           d = get_char (q);
           after = g_utf8_next_char (q);
@@ -165,24 +182,27 @@ px_tokenize (const char *text, PxStemmer *stemmer)
           else if (d == '.' && has_inner_dot)
             {
               /* The final dot of "U.S." belongs to the word. */
+              hash = px_word_hash_step (hash, '.');
               q = after;
               cq++;
               break;
             }
           else
             break;
+          for (const char *x = q; x < after; x++)
+            hash = px_word_hash_step (hash, (guchar)*x);
           q = after;
           cq++;
         }
 
-      if (u_isdigit (c))
+      if (has_digit && (c < 0x80 ? (byte_class[c] & C_DIGIT) != 0 : g_unichar_isdigit (c)))
         flags |= PX_TOKEN_NUMBER;
-      if (c < 0x80 ? (ascii_class[c] & C_UPPER) != 0 : g_unichar_isupper (c) || g_unichar_istitle (c))
+      if (c < 0x80 ? (byte_class[c] & C_UPPER) != 0 : g_unichar_isupper (c) || g_unichar_istitle (c))
         flags |= PX_TOKEN_CAPITALIZED;
       if ((all_upper && n_letters >= 2) || has_inner_dot)
         flags |= PX_TOKEN_ACRONYM;
       /* "US" as written is the country, not the pronoun. */
-      word = px_stemmer_word (stemmer, s, q - s, (flags & (PX_TOKEN_ACRONYM | PX_TOKEN_NUMBER)) != 0);
+      word = px_stemmer_word_hashed (stemmer, s, q - s, (flags & (PX_TOKEN_ACRONYM | PX_TOKEN_NUMBER)) != 0, hash);
       if (word->stop)
         flags |= PX_TOKEN_STOP;
 

@@ -27,6 +27,26 @@ struct _PxEventComparison
 
 G_DEFINE_FINAL_TYPE (PxEventComparison, px_event_comparison, G_TYPE_OBJECT)
 
+/* "https://www.example.org/news/1" -> "example.org", "/home/a/story.txt"
+ * -> "story.txt". */
+static char *
+short_source (const char *source)
+{
+  g_autoptr (GUri) uri = NULL;
+
+  if (source == NULL || *source == '\0')
+    return NULL;
+  uri = g_uri_parse (source, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0')
+    {
+      const char *host = g_uri_get_host (uri);
+      return g_strdup (g_str_has_prefix (host, "www.") ? host + 4 : host);
+    }
+  if (uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "file") == 0)
+    return g_path_get_basename (g_uri_get_path (uri));
+  return g_path_get_basename (source);
+}
+
 static void
 clear_document (gpointer data)
 {
@@ -34,6 +54,7 @@ clear_document (gpointer data)
   g_free (d->title);
   g_free (d->outlet);
   g_free (d->published);
+  g_free (d->source_name);
   g_clear_pointer (&d->only_here, g_array_unref);
   g_clear_pointer (&d->missing_here, g_array_unref);
   g_clear_pointer (&d->sentences, g_array_unref);
@@ -131,14 +152,62 @@ add_score (JsonBuilder *b, double v)
   json_builder_add_double_value (b, round (v * 1000.0) / 1000.0);
 }
 
+/* A quotation of the event placed in its sentence. */
+typedef struct
+{
+  guint doc;
+  guint sentence;
+  guint group;
+} QuoteAt;
+
+static GArray *
+quotes_at (PxComparison *comparison)
+{
+  PxSpeakerSet *set = px_comparison_get_speakers (comparison);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (QuoteAt));
+
+  for (guint i = 0; i < px_speaker_set_get_n_entries (set); i++)
+    {
+      const PxQuoteEntry *e = px_speaker_set_get_entry (set, i);
+      QuoteAt q = { e->doc, 0, e->group };
+
+      if (e->doc >= px_comparison_get_n_documents (comparison))
+        continue;
+      q.sentence = px_text_units_find_sentence (px_comparison_get_units (comparison, e->doc), e->quote->start);
+      if (q.sentence != G_MAXUINT)
+        g_array_append_val (out, q);
+    }
+  return out;
+}
+
+/* The sentence of @other that carries the same quotation as sentence
+ * @sentence of @doc ("We are willing to sign…" in both, however the
+ * sentences around it differ), or G_MAXUINT. */
+static guint
+same_quote (GArray *quotes, guint doc, guint sentence, guint other)
+{
+  const QuoteAt *q = (const QuoteAt *)quotes->data;
+
+  for (guint i = 0; i < quotes->len; i++)
+    if (q[i].doc == doc && q[i].sentence == sentence)
+      for (guint k = 0; k < quotes->len; k++)
+        if (q[k].doc == other && q[k].group == q[i].group)
+          return q[k].sentence;
+  return G_MAXUINT;
+}
+
 /* [doc: [sentence: [start, end, [[other, start, end, label, cosine,
- * ratio, [[kind, a_start, a_end, b_start, b_end], …]], …]]]] */
+ * ratio, [[kind, a_start, a_end, b_start, b_end], …]], …]]]]
+ * A sentence that quotes what another outlet quotes too reports the same
+ * thing, and is matched to that outlet's sentence as a paraphrase when
+ * the words alone found nothing better. */
 static JsonNode *
 build_alignment (PxComparison *comparison)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   PxAlignment *al = px_comparison_get_alignment (comparison);
   guint n = px_comparison_get_n_documents (comparison);
+  g_autoptr (GArray) quotes = quotes_at (comparison);
 
   json_builder_begin_array (b);
   for (guint d = 0; d < n; d++)
@@ -157,12 +226,19 @@ build_alignment (PxComparison *comparison)
           for (guint o = 0; o < n && px_alignment_is_matchable (al, d, s); o++)
             {
               const PxMatch *m;
+              PxMatch quoted;
               g_autoptr (GArray) diff = NULL;
-              guint start, end;
+              guint start, end, other_sentence;
 
               if (o == d)
                 continue;
               m = px_alignment_get_match (al, d, s, o);
+              if ((m == NULL || m->label < PX_MATCH_PARAPHRASE) &&
+                  (other_sentence = same_quote (quotes, d, s, o)) != G_MAXUINT)
+                {
+                  quoted = (PxMatch){ d, s, o, other_sentence, other_sentence, 0, 0, PX_MATCH_PARAPHRASE };
+                  m = &quoted;
+                }
               if (m == NULL || m->label == PX_MATCH_NONE || !px_alignment_get_match_span (al, m, &start, &end))
                 continue;
               diff = px_alignment_diff (al, m);
@@ -386,6 +462,7 @@ read_compare (PxEventComparison *self, JsonObject *root)
       d.title = member_string (o, "title");
       d.outlet = member_string (o, "outlet");
       d.published = member_string (o, "published");
+      d.source_name = short_source (px_document_get_source (self->sources->pdata[i]));
       d.sentences = g_array_new (FALSE, FALSE, sizeof (PxSpan));
       g_array_append_val (self->documents, d);
       if (!read_claim_ids (o, "only_here", json_array_get_length (claims),

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* Bump whenever the analysis would give different results for the same
  * documents, or the cached form changes: older cache entries are then
  * ignored. */
-#define PX_EVENT_COMPARISON_VERSION "compare-cache 1"
+#define PX_EVENT_COMPARISON_VERSION "compare-cache 3"
 
 /* What the Compare panel and `parallax compare` show for one event, in a
  * form that can be cached: the comparison JSON (docs/compare-json.md) and
@@ -33,6 +33,9 @@ typedef struct
   char *title;
   char *outlet;
   char *published;
+  /* Where it came from, short: a web page's host ("example.org"), a file's
+   * name; NULL if unknown. For naming a document without outlet or title. */
+  char *source_name;
   guint length;
   GArray *only_here;    /* guint claim indices */
   GArray *missing_here; /* guint claim indices */
