@@ -13,6 +13,17 @@ outlet_of (const PxCompareDocument *doc)
   return doc->title != NULL && *doc->title != '\0' ? doc->title : _ ("Untitled");
 }
 
+/* A passage may run across paragraphs; in this listing each stays on its
+ * own line, its paragraph breaks shown as " ¶ ". */
+static char *
+one_line (const char *text)
+{
+  g_auto (GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n\n", -1);
+  char *joined = g_strjoinv (" ¶ ", paragraphs);
+
+  return g_strdelimit (joined, "\n", ' ');
+}
+
 static void
 print_claim_list (PxEventComparison *cmp, GArray *claims, guint doc, gboolean own_wording)
 {
@@ -28,7 +39,10 @@ print_claim_list (PxEventComparison *cmp, GArray *claims, guint doc, gboolean ow
         if (g_array_index (claim->passages, PxComparePassage, i).reference || p == NULL)
           p = &g_array_index (claim->passages, PxComparePassage, i);
       if (p != NULL)
-        printf ("      [%u] %s\n", id, p->text);
+        {
+          g_autofree char *text = one_line (p->text);
+          printf ("      [%u] %s\n", id, text);
+        }
     }
 }
 
@@ -59,8 +73,9 @@ print_text (PxEventComparison *cmp)
       for (guint k = 0; k < claim->passages->len; k++)
         {
           const PxComparePassage *p = &g_array_index (claim->passages, PxComparePassage, k);
+          g_autofree char *text = one_line (p->text);
           printf ("      %s (%s): %s\n", outlet_of (px_event_comparison_get_document (cmp, p->doc)),
-                  px_match_label_to_string (p->label), p->text);
+                  px_match_label_to_string (p->label), text);
         }
     }
 
@@ -86,6 +101,7 @@ print_text (PxEventComparison *cmp)
           const PxCompareQuote *quote = px_event_comparison_get_quote (cmp, q);
           g_auto (GStrv) drift = NULL;
           g_autofree char *drift_text = NULL;
+          g_autofree char *text = NULL;
 
           if (quote->speaker != speaker)
             continue;
@@ -94,7 +110,8 @@ print_text (PxEventComparison *cmp)
           header = TRUE;
           drift = px_drift_flags_to_strv (quote->drift);
           drift_text = g_strjoinv (", ", drift);
-          printf ("      %s: “%s”%s%s%s\n", outlet_of (px_event_comparison_get_document (cmp, quote->doc)), quote->text,
+          text = one_line (quote->text);
+          printf ("      %s: “%s”%s%s%s\n", outlet_of (px_event_comparison_get_document (cmp, quote->doc)), text,
                   *drift_text ? " [" : "", drift_text, *drift_text ? "]" : "");
         }
     }
