@@ -8,6 +8,24 @@
 #include "import/px-import-job.h"
 #include "import/px-import.h"
 #include "import/px-url-fetch.h"
+#include "store/px-store-annotations.h"
+
+/* A page that changes between fetches: the second version has a new
+ * paragraph before the one a highlight is on. */
+static const char changing_v1[] =
+    "<html><head><title>Ferry fares rise | Harbour Post</title></head><body><article>"
+    "<h1>Ferry fares rise</h1>"
+    "<p>Fares on the harbour ferry will rise by a tenth from March, the operator said on Monday.</p>"
+    "<p>A return ticket for adults will cost four crowns, and children will still travel free.</p>"
+    "</article></body></html>";
+static const char changing_v2[] =
+    "<html><head><title>Ferry fares rise | Harbour Post</title></head><body><article>"
+    "<h1>Ferry fares rise</h1>"
+    "<p>Fares on the harbour ferry will rise by a tenth from March, the operator said on Monday.</p>"
+    "<p>Updated: the council asked the operator to delay the rise until the summer timetable.</p>"
+    "<p>A return ticket for adults will cost four crowns, and children will still travel free.</p>"
+    "</article></body></html>";
+static const char *changing_page = changing_v1; /* g_atomic_pointer_* */
 
 static const char article[] =
     "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -98,6 +116,11 @@ handler (SoupServer *srv, SoupServerMessage *msg, const char *path, GHashTable *
       else
         respond (msg, 200, "text/html", body, len);
       g_free (body);
+    }
+  else if (strcmp (path, "/changing") == 0)
+    {
+      const char *page = g_atomic_pointer_get (&changing_page);
+      respond (msg, 200, "text/html", page, strlen (page));
     }
   else if (strcmp (path, "/report.pdf") == 0)
     respond (msg, 200, "application/pdf", "%PDF-1.4\n", 9);
@@ -330,6 +353,77 @@ test_async (void)
   g_assert_cmpstr (px_document_get_title (doc), ==, "Lock gates fail on the old canal");
 }
 
+/* A page fetched again: unchanged, a duplicate; changed, its text is
+ * replaced in place (same document) and its highlight found again. */
+static void
+test_refetch (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-url-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *u = url ("/changing");
+  const char *quote = "A return ticket for adults will cost four crowns";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (PxImportResult) first = NULL;
+  g_autoptr (PxImportResult) same = NULL;
+  g_autoptr (PxImportResult) changed = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+  g_autoptr (PxAnnotation) a = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  const char *text, *hit;
+
+  g_assert_no_error (error);
+  g_atomic_pointer_set (&changing_page, changing_v1);
+  first = px_import_url (store, u, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->status, ==, PX_IMPORT_IMPORTED);
+  doc = px_store_load_document (store, first->document_id, &error);
+  g_assert_no_error (error);
+  text = px_document_get_text (doc);
+  hit = strstr (text, quote);
+  g_assert_nonnull (hit);
+  a = px_annotation_new_for_range (doc, g_utf8_pointer_to_offset (text, hit),
+                                   g_utf8_pointer_to_offset (text, hit) + g_utf8_strlen (quote, -1), "yellow");
+  g_assert_true (px_store_add_annotation (store, a, &error));
+  g_assert_no_error (error);
+
+  same = px_import_url (store, u, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (same->status, ==, PX_IMPORT_DUPLICATE);
+  g_assert_cmpint (same->document_id, ==, first->document_id);
+
+  g_atomic_pointer_set (&changing_page, changing_v2);
+  changed = px_import_url (store, u, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (changed->status, ==, PX_IMPORT_UPDATED);
+  g_assert_cmpint (changed->document_id, ==, first->document_id);
+  g_assert_nonnull (strstr (changed->message, "found again: 1;"));
+  g_assert_cmpint (px_store_count_documents (store, NULL), ==, 1);
+
+  /* The highlight sits on the same words, which moved. */
+  g_clear_object (&doc);
+  doc = px_store_load_document (store, first->document_id, &error);
+  g_assert_no_error (error);
+  text = px_document_get_text (doc);
+  g_assert_nonnull (strstr (text, "Updated: the council"));
+  hit = strstr (text, quote);
+  list = px_store_list_annotations (store, first->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (px_annotation_get_start (g_ptr_array_index (list, 0)), ==, g_utf8_pointer_to_offset (text, hit));
+  g_assert_cmpuint (px_annotation_get_start (g_ptr_array_index (list, 0)), >, px_annotation_get_start (a));
+
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 /* Through the job API into a store: imported, then a duplicate. */
 static void
 test_into_store (void)
@@ -459,6 +553,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/url-import/charset-and-plain", test_charset_and_plain);
   g_test_add_func ("/url-import/async", test_async);
   g_test_add_func ("/url-import/into-store", test_into_store);
+  g_test_add_func ("/url-import/refetch", test_refetch);
   g_test_add_func ("/url-import/cli", test_cli);
   status = g_test_run ();
 

@@ -6,12 +6,12 @@
 #include "import/px-import-job.h"
 #include "import/px-url-fetch.h"
 
-static const char *const status_words[] = { "imported", "duplicate", "failed" };
+static const char *const status_words[] = { "imported", "duplicate", "failed", "updated" };
 
 /* stdout: one TSV line per file (status, id, source) for scripts, printed
  * as soon as its transaction is committed, so that a script (or the crash
  * test) knows what is saved even if the batch stops; stderr: the reason
- * for each failure. */
+ * for each failure, and what fetching a page again did to its highlights. */
 static void
 print_result (guint done, guint total, const PxImportResult *r, gpointer user_data)
 {
@@ -27,6 +27,8 @@ print_result (guint done, guint total, const PxImportResult *r, gpointer user_da
       else
         printf ("%s\t%" G_GINT64_FORMAT "\t%s\n", status_words[r->status], r->document_id, r->source);
       fflush (stdout);
+      if (r->status == PX_IMPORT_UPDATED)
+        g_printerr ("%s: %s\n", r->source, r->message);
     }
 }
 

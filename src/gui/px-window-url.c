@@ -123,6 +123,8 @@ url_done (GObject *source, GAsyncResult *result, gpointer user_data)
       px_window_open_document (self, r->document_id);
       if (r->status == PX_IMPORT_DUPLICATE)
         msg = g_strdup (_ ("This page is already in the library"));
+      else if (r->status == PX_IMPORT_UPDATED)
+        msg = g_strdup (r->message);
       else if (r->near_duplicate_of != 0)
         msg = g_strdup_printf (_ ("Imported “%s”, which looks like a copy of “%s”"), r->title ? r->title : "",
                                r->near_duplicate_title ? r->near_duplicate_title : "");

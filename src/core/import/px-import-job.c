@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "import/px-import-job.h"
 
+#include <glib/gi18n.h>
+
 #include "import/px-import.h"
 #include "import/px-shingles.h"
 #include "import/px-url-fetch.h"
+#include "store/px-store-annotations.h"
 #include "store/px-store-events.h"
 #include "store/px-store-near-dup.h"
 
@@ -164,6 +167,47 @@ px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GEr
   return result;
 }
 
+/* A page imported before, fetched again: the same text is a duplicate; a
+ * changed text replaces the stored one, and the document's highlights are
+ * found again in it (or kept as orphaned). The user's edits to its title,
+ * outlet, author and date stay. */
+static PxImportResult *
+refetch (PxStore *store, gint64 existing, PxDocument *doc, const char *url, GError **error)
+{
+  PxImportResult *result = g_new0 (PxImportResult, 1);
+  g_autoptr (PxDocument) old = NULL;
+  g_autoptr (GError) local_error = NULL;
+  PxReanchorStats stats = { 0 };
+
+  result->source = g_strdup (url);
+  result->document_id = existing;
+  old = px_store_load_document (store, existing, &local_error);
+  if (old != NULL && g_strcmp0 (px_document_get_text (old), px_document_get_text (doc)) == 0)
+    {
+      result->status = PX_IMPORT_DUPLICATE;
+      result->title = g_strdup (px_document_get_title (old));
+      return result;
+    }
+  if (old != NULL && px_store_replace_document_text (store, existing, doc, &stats, &local_error))
+    {
+      result->status = PX_IMPORT_UPDATED;
+      result->title = g_strdup (px_document_get_title (old));
+      result->message = g_strdup_printf (_ ("The page has changed since it was imported. Highlights found again: "
+                                            "%u; orphaned: %u."),
+                                         stats.n_position + stats.n_exact + stats.n_fuzzy, stats.n_orphaned);
+      return result;
+    }
+  if (is_fatal_store_error (local_error))
+    {
+      px_import_result_free (result);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  result->status = PX_IMPORT_FAILED;
+  result->message = g_strdup (local_error->message);
+  return result;
+}
+
 PxImportResult *
 px_import_url (PxStore *store, const char *url, GCancellable *cancellable, GError **error)
 {
@@ -177,6 +221,12 @@ px_import_url (PxStore *store, const char *url, GCancellable *cancellable, GErro
   doc = px_url_import (url, NULL, cancellable, &local_error);
   if (doc != NULL)
     {
+      gint64 existing = px_store_find_document_by_source (store, url, error);
+
+      if (existing < 0)
+        return NULL;
+      if (existing > 0)
+        return refetch (store, existing, doc, url, error);
       result = px_import_add_document (store, doc, url, error);
       flush_events (store);
       return result;
@@ -410,7 +460,7 @@ px_import_count_near_duplicates (GPtrArray *results)
 void
 px_import_count (GPtrArray *results, guint *imported, guint *duplicates, guint *failed)
 {
-  guint counts[3] = { 0, 0, 0 };
+  guint counts[4] = { 0, 0, 0, 0 };
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -418,7 +468,7 @@ px_import_count (GPtrArray *results, guint *imported, guint *duplicates, guint *
       counts[r->status]++;
     }
   if (imported)
-    *imported = counts[PX_IMPORT_IMPORTED];
+    *imported = counts[PX_IMPORT_IMPORTED] + counts[PX_IMPORT_UPDATED]; /* new text either way */
   if (duplicates)
     *duplicates = counts[PX_IMPORT_DUPLICATE];
   if (failed)

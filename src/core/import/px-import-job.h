@@ -12,15 +12,16 @@ typedef enum
   PX_IMPORT_IMPORTED,
   PX_IMPORT_DUPLICATE,
   PX_IMPORT_FAILED,
+  PX_IMPORT_UPDATED, /* a page fetched again whose text changed */
 } PxImportStatus;
 
 typedef struct
 {
   char *source; /* path or URL as given */
   PxImportStatus status;
-  gint64 document_id; /* new id, or the existing one for a duplicate */
+  gint64 document_id; /* new id, or the existing one for a duplicate or update */
   char *title;
-  char *message; /* why it failed; NULL otherwise */
+  char *message; /* why it failed, or what an update did to the highlights; NULL otherwise */
   /* For an imported document that is nearly the same text as one already
    * in the library (the same wire story from another outlet, a page saved
    * twice): that document, its title and the estimated similarity (0…1).

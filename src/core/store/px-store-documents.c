@@ -346,6 +346,31 @@ count_query (PxStore *self, const char *sql, gint64 id, GError **error)
 }
 
 gint64
+px_store_find_document_by_source (PxStore *self, const char *source, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), -1);
+  g_return_val_if_fail (source != NULL, -1);
+  stmt = _px_store_prepare (self, "SELECT min(id) FROM documents WHERE source = ?1 OR url = ?1;", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else
+    {
+      _px_store_fail (self, rc, error);
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gint64
 px_store_count_documents (PxStore *self, GError **error)
 {
   g_return_val_if_fail (PX_IS_STORE (self), -1);

@@ -98,6 +98,10 @@ gboolean px_store_delete_document (PxStore *self, gint64 id, GError **error);
 /* All documents, ordered by event, then date, then title. */
 GPtrArray *px_store_list_documents (PxStore *self, GError **error);
 PxDocumentInfo *px_store_get_document_info (PxStore *self, gint64 id, GError **error);
+/* The document imported from @source (a path or URL as given to the import,
+ * or the page's canonical URL): the oldest one, 0 when there is none, -1 on
+ * an error. */
+gint64 px_store_find_document_by_source (PxStore *self, const char *source, GError **error);
 gint64 px_store_count_documents (PxStore *self, GError **error);
 /* Ids of documents whose title, outlet, author or text match @query
  * (words, each a prefix, single letters whole; all must match), in
