@@ -493,6 +493,17 @@ test_quote_links_passages (Fixture *f, gconstpointer data)
       linked = m->label >= PX_MATCH_PARAPHRASE && g_str_has_prefix (text, "\"We will open every gallery");
     }
   g_assert_true (linked);
+
+  /* And the claims agree: one claim, reported by both. */
+  linked = FALSE;
+  for (guint c = 0; c < px_event_comparison_get_n_claims (cmp); c++)
+    {
+      const PxComparePassage *a = px_event_comparison_claim_passage (cmp, c, wire);
+      const PxComparePassage *b = px_event_comparison_claim_passage (cmp, c, paper);
+      linked |= a != NULL && b != NULL && strstr (a->text, "We will open every gallery") != NULL &&
+                strstr (b->text, "We will open every gallery") != NULL;
+    }
+  g_assert_true (linked);
 }
 
 static void

@@ -114,9 +114,10 @@ label_against (PxAlignment *al, PxPassage *p, const PxPassage *ref)
           p->score = m->cosine;
         }
     }
-  /* Linked only through a third outlet: the weakest link kind that still
-   * makes a claim. */
-  if (p->label == PX_MATCH_NONE)
+  /* Linked only through a third outlet, or through a shared quotation
+   * with other words around it: the weakest link kind that still makes a
+   * claim. */
+  if (p->label < PX_MATCH_PARAPHRASE)
     p->label = PX_MATCH_PARAPHRASE;
 }
 
@@ -136,7 +137,7 @@ claim_cmp (gconstpointer a, gconstpointer b)
 }
 
 static void
-build (PxClaimSet *self)
+build (PxClaimSet *self, GArray *links)
 {
   PxAlignment *al = self->alignment;
   guint n_nodes;
@@ -165,6 +166,14 @@ build (PxClaimSet *self)
           for (guint t = m->first; t <= m->last; t++)
             unite (parent, self->base[d] + s, self->base[o] + t);
         }
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      const PxClaimLink *l = &g_array_index (links, PxClaimLink, i);
+      if (l->doc < self->n_docs && l->other < self->n_docs && l->doc != l->other &&
+          l->sentence < self->base[l->doc + 1] - self->base[l->doc] &&
+          l->other_sentence < self->base[l->other + 1] - self->base[l->other])
+        unite (parent, self->base[l->doc] + l->sentence, self->base[l->other] + l->other_sentence);
+    }
 
   /* Components to claims; nodes come in document order, so passages do
    * too and runs of adjacent sentences are easy to join. */
@@ -279,7 +288,7 @@ build (PxClaimSet *self)
 }
 
 PxClaimSet *
-px_claim_set_new (PxAlignment *alignment, guint min_support)
+px_claim_set_new_with_links (PxAlignment *alignment, guint min_support, GArray *links)
 {
   PxClaimSet *self;
 
@@ -288,8 +297,14 @@ px_claim_set_new (PxAlignment *alignment, guint min_support)
   self = g_object_new (PX_TYPE_CLAIM_SET, NULL);
   self->alignment = g_object_ref (alignment);
   self->min_support = min_support > 0 ? min_support : 2;
-  build (self);
+  build (self, links);
   return self;
+}
+
+PxClaimSet *
+px_claim_set_new (PxAlignment *alignment, guint min_support)
+{
+  return px_claim_set_new_with_links (alignment, min_support, NULL);
 }
 
 PxAlignment *

@@ -45,6 +45,21 @@ G_DECLARE_FINAL_TYPE (PxClaimSet, px_claim_set, PX, CLAIM_SET, GObject)
  * 0 means 2. */
 PxClaimSet *px_claim_set_new (PxAlignment *alignment, guint min_support);
 
+/* Two sentences that state the same thing whatever their words: sentence
+ * @sentence of @doc and sentence @other_sentence of @other carry the same
+ * quotation. */
+typedef struct
+{
+  guint doc;
+  guint sentence;
+  guint other;
+  guint other_sentence;
+} PxClaimLink;
+
+/* As px_claim_set_new(), with @links (PxClaimLink, may be NULL) joining
+ * sentences into claims besides the alignment's matches. */
+PxClaimSet *px_claim_set_new_with_links (PxAlignment *alignment, guint min_support, GArray *links);
+
 PxAlignment *px_claim_set_get_alignment (PxClaimSet *self);
 /* Claims are ordered by how many documents report them, most first, then
  * by where they first appear. */

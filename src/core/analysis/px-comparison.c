@@ -11,6 +11,7 @@ struct _PxComparison
   PxAlignment *alignment;
   PxClaimSet *claims;
   PxSpeakerSet *speakers;
+  GArray *quote_links; /* PxClaimLink */
 };
 
 G_DEFINE_FINAL_TYPE (PxComparison, px_comparison, G_TYPE_OBJECT)
@@ -26,6 +27,7 @@ px_comparison_finalize (GObject *object)
   g_clear_object (&self->alignment);
   g_clear_object (&self->claims);
   g_clear_object (&self->speakers);
+  g_clear_pointer (&self->quote_links, g_array_unref);
 
   G_OBJECT_CLASS (px_comparison_parent_class)->finalize (object);
 }
@@ -42,6 +44,35 @@ px_comparison_init (PxComparison *self)
   self->documents = g_ptr_array_new_with_free_func (g_object_unref);
   self->units = g_ptr_array_new_with_free_func (g_object_unref);
   self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+}
+
+/* Sentences of different outlets that carry the same quotation (one
+ * group of the speaker set): each pair, both ways. */
+static GArray *
+find_quote_links (PxComparison *self)
+{
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (PxClaimLink));
+  guint n = px_speaker_set_get_n_entries (self->speakers);
+  g_autofree guint *sentence = g_new (guint, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PxQuoteEntry *e = px_speaker_set_get_entry (self->speakers, i);
+      sentence[i] = e->doc < self->units->len
+                        ? px_text_units_find_sentence (self->units->pdata[e->doc], e->quote->start)
+                        : G_MAXUINT;
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < n; k++)
+      {
+        const PxQuoteEntry *a = px_speaker_set_get_entry (self->speakers, i);
+        const PxQuoteEntry *b = px_speaker_set_get_entry (self->speakers, k);
+        PxClaimLink link = { a->doc, sentence[i], b->doc, sentence[k] };
+
+        if (a->group == b->group && a->doc != b->doc && sentence[i] != G_MAXUINT && sentence[k] != G_MAXUINT)
+          g_array_append_val (links, link);
+      }
+  return links;
 }
 
 PxComparison *
@@ -75,8 +106,9 @@ px_comparison_new (GPtrArray *documents, const PxAlignParams *params)
       g_ptr_array_add (self->quotes, px_find_quotes (self->units->pdata[i]));
     }
   self->alignment = px_alignment_new (self->units, params);
-  self->claims = px_claim_set_new (self->alignment, 0);
   self->speakers = px_speaker_set_new (self->units, self->quotes);
+  self->quote_links = find_quote_links (self);
+  self->claims = px_claim_set_new_with_links (self->alignment, 0, self->quote_links);
   return self;
 }
 
@@ -130,4 +162,11 @@ px_comparison_get_speakers (PxComparison *self)
 {
   g_return_val_if_fail (PX_IS_COMPARISON (self), NULL);
   return self->speakers;
+}
+
+GArray *
+px_comparison_get_quote_links (PxComparison *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARISON (self), NULL);
+  return self->quote_links;
 }

@@ -30,5 +30,8 @@ PxClaimSet *px_comparison_get_claims (PxComparison *self);
 /* The quotes of one document (PxQuote*), in text order. */
 GPtrArray *px_comparison_get_quotes (PxComparison *self, guint index);
 PxSpeakerSet *px_comparison_get_speakers (PxComparison *self);
+/* Pairs of sentences of different documents that carry the same quotation
+ * (PxClaimLink, both ways); the claims include them. */
+GArray *px_comparison_get_quote_links (PxComparison *self);
 
 G_END_DECLS

@@ -105,6 +105,10 @@ struct _PxEventIndex
   GArray *candidates;
   guint32 *cand_table;
   guint cand_mask;
+  /* By term id: the weights of the document best_event() looks at, 0
+   * elsewhere (cleared after each look). */
+  double *dense;
+  guint n_dense;
 };
 
 G_DEFINE_FINAL_TYPE (PxEventIndex, px_event_index, G_TYPE_OBJECT)
@@ -159,6 +163,7 @@ px_event_index_finalize (GObject *object)
   g_hash_table_unref (self->events);
   g_array_unref (self->candidates);
   g_free (self->cand_table);
+  g_free (self->dense);
 
   G_OBJECT_CLASS (px_event_index_parent_class)->finalize (object);
 }
@@ -459,6 +464,37 @@ dot (GArray *a, GArray *b)
   return s;
 }
 
+/* Writes @vec's weights into the dense scratch (@set), or zeroes them
+ * again. */
+static void
+scatter (PxEventIndex *self, GArray *vec, gboolean set)
+{
+  const TermWeight *x = (const TermWeight *)vec->data;
+
+  if (set && self->n_dense < self->terms->len)
+    {
+      self->dense = g_renew (double, self->dense, self->terms->len);
+      memset (self->dense + self->n_dense, 0, (self->terms->len - self->n_dense) * sizeof (double));
+      self->n_dense = self->terms->len;
+    }
+  for (guint i = 0; i < vec->len; i++)
+    self->dense[x[i].term] = set ? x[i].weight : 0.0;
+}
+
+/* dot() of the scattered document with @sum, in the same order of terms
+ * (so the same sum to the last bit: the other terms add 0), without the
+ * merge's branches. */
+static double
+dense_dot (const double *dense, GArray *sum)
+{
+  const TermWeight *y = (const TermWeight *)sum->data;
+  double s = 0;
+
+  for (guint j = 0; j < sum->len; j++)
+    s += dense[y[j].term] * y[j].weight;
+  return s;
+}
+
 /* --- events -------------------------------------------------------------- */
 
 static EventEntry *
@@ -685,6 +721,7 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
     }
   memset (self->cand_table, 0, (self->cand_mask + 1) * sizeof (guint32));
   sort_candidates ((Candidate *)candidates->data, candidates->len);
+  scatter (self, doc->vec, TRUE);
 
   for (guint i = 0, tried = 0; i < candidates->len && tried < N_CANDIDATES; i++)
     {
@@ -695,13 +732,14 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
       if (e == NULL || e->norm <= 0 || !in_window (self, e, doc->day))
         continue;
       tried++;
-      sim = dot (doc->vec, e->sum) / e->norm;
+      sim = dense_dot (self->dense, e->sum) / e->norm;
       if (sim > best_sim)
         {
           best_sim = sim;
           best = e;
         }
     }
+  scatter (self, doc->vec, FALSE);
   if (similarity != NULL)
     *similarity = MAX (best_sim, 0.0);
   return best;

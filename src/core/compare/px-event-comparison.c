@@ -152,47 +152,18 @@ add_score (JsonBuilder *b, double v)
   json_builder_add_double_value (b, round (v * 1000.0) / 1000.0);
 }
 
-/* A quotation of the event placed in its sentence. */
-typedef struct
-{
-  guint doc;
-  guint sentence;
-  guint group;
-} QuoteAt;
-
-static GArray *
-quotes_at (PxComparison *comparison)
-{
-  PxSpeakerSet *set = px_comparison_get_speakers (comparison);
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (QuoteAt));
-
-  for (guint i = 0; i < px_speaker_set_get_n_entries (set); i++)
-    {
-      const PxQuoteEntry *e = px_speaker_set_get_entry (set, i);
-      QuoteAt q = { e->doc, 0, e->group };
-
-      if (e->doc >= px_comparison_get_n_documents (comparison))
-        continue;
-      q.sentence = px_text_units_find_sentence (px_comparison_get_units (comparison, e->doc), e->quote->start);
-      if (q.sentence != G_MAXUINT)
-        g_array_append_val (out, q);
-    }
-  return out;
-}
-
 /* The sentence of @other that carries the same quotation as sentence
  * @sentence of @doc ("We are willing to sign…" in both, however the
  * sentences around it differ), or G_MAXUINT. */
 static guint
-same_quote (GArray *quotes, guint doc, guint sentence, guint other)
+same_quote (GArray *links, guint doc, guint sentence, guint other)
 {
-  const QuoteAt *q = (const QuoteAt *)quotes->data;
-
-  for (guint i = 0; i < quotes->len; i++)
-    if (q[i].doc == doc && q[i].sentence == sentence)
-      for (guint k = 0; k < quotes->len; k++)
-        if (q[k].doc == other && q[k].group == q[i].group)
-          return q[k].sentence;
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxClaimLink *l = &g_array_index (links, PxClaimLink, i);
+      if (l->doc == doc && l->sentence == sentence && l->other == other)
+        return l->other_sentence;
+    }
   return G_MAXUINT;
 }
 
@@ -207,7 +178,7 @@ build_alignment (PxComparison *comparison)
   g_autoptr (JsonBuilder) b = json_builder_new ();
   PxAlignment *al = px_comparison_get_alignment (comparison);
   guint n = px_comparison_get_n_documents (comparison);
-  g_autoptr (GArray) quotes = quotes_at (comparison);
+  GArray *quotes = px_comparison_get_quote_links (comparison);
 
   json_builder_begin_array (b);
   for (guint d = 0; d < n; d++)
