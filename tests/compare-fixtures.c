@@ -37,9 +37,8 @@ px_test_load_article (const char *path, gint64 id, GError **error)
       else if (strcmp (lines[i], "author") == 0)
         px_document_set_author (doc, value);
     }
-  /* The title is the first block, as importers make it. */
-  if (px_document_get_title (doc) != NULL)
-    px_document_append_block (doc, PX_BLOCK_HEADING, px_document_get_title (doc));
+  /* The title is metadata only: importers drop it from the body (the
+   * reader shows it above the text). */
   for (; lines[i] != NULL; i++)
     {
       if (lines[i][0] == '\0')
