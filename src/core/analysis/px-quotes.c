@@ -685,6 +685,21 @@ inside_mark (Ctx *c, guint tok)
   return FALSE;
 }
 
+/* Does token @i open an appositive that describes a person ("Jeff Nan,
+ * a senior expert", "Liang Hua, Huawei's chairman", "Ada Moss, librarian")?
+ * Two capitalised words before a comma are a name only then: in
+ * "technologies such as Virtual Reality, autonomous cars" they are not. */
+static gboolean
+starts_appositive (Ctx *c, guint i)
+{
+  const PxToken *t = &c->tok[i];
+
+  if (c->tok[i - 1].sentence != t->sentence)
+    return FALSE;
+  return in_list (determiners, t->norm) || is_possessive (t->norm) ||
+         (is_role_word (t->norm) && !in_list (org_words, t->norm));
+}
+
 /* People named with a title, before or after a reporting verb: the
  * antecedents that "he", "Liang" and "the chairman" point back to. */
 static void
@@ -695,11 +710,16 @@ find_people (Ctx *c)
       Phrase ph;
       gboolean role_before = i > 0 && is_role_word (c->tok[i - 1].norm) && !gap_breaks (c, i - 1);
       gboolean cue_before = i > 0 && px_is_cue_word (c->tok[i - 1].norm) && !gap_breaks (c, i - 1);
+      /* "the mayor, Tom Reed, arrived" */
+      gboolean title_before_comma = i > 0 && c->tok[i - 1].sentence == c->tok[i].sentence &&
+                                    is_role_word (c->tok[i - 1].norm) && !in_list (org_words, c->tok[i - 1].norm) &&
+                                    gap_has (c, i - 1, ",");
 
       if (!is_nameish (&c->tok[i]) || is_role_word (c->tok[i].norm) || inside_mark (c, i))
         continue;
       if (!(role_before || cue_before || (i + 1 < c->n_tok && px_is_cue_word (c->tok[i + 1].norm)) ||
-            (i + 2 < c->n_tok && is_nameish (&c->tok[i + 1]) && !gap_breaks (c, i) && gap_has (c, i + 1, ","))))
+            (i + 2 < c->n_tok && is_nameish (&c->tok[i + 1]) && !gap_breaks (c, i) && gap_has (c, i + 1, ",") &&
+             (starts_appositive (c, i + 2) || title_before_comma))))
         continue;
 
       /* Widen to the whole phrase around it. */
@@ -711,6 +731,13 @@ find_people (Ctx *c)
         while (e + 1 < c->n_tok && e - i < 3 && is_nameish (&c->tok[e + 1]) && !is_role_word (c->tok[e + 1].norm) &&
                !gap_breaks (c, e))
           e++;
+        /* "a top Huawei executive": a name right before a title is a
+         * modifier of it, not a person. */
+        if (e + 1 < c->n_tok && is_role_word (c->tok[e + 1].norm) && !gap_breaks (c, e))
+          {
+            i = e;
+            continue;
+          }
         if (!parse_phrase (c, s, e, &ph))
           {
             i = e;
@@ -796,9 +823,22 @@ person_with_role (Ctx *c, const char *role_word, guint pos)
   return best;
 }
 
-/* Resolves a phrase into the quote's speaker fields. */
+/* Could a name met for the first time be a person's? Not an
+ * organisation or place ("the United States", "the Commerce
+ * Department"), and either two name words or a title ("President
+ * Trump"): a lone capitalised word ("Huawei", "US") is as often a
+ * company or a country. */
+static gboolean
+is_person_name (const Phrase *ph)
+{
+  return ph->name != NULL && !is_org_name (ph->name) && (ph->role != NULL || strchr (ph->name, ' ') != NULL);
+}
+
+/* Resolves a phrase into the quote's speaker fields. @reported: the
+ * words are reported speech without quotation marks, where only a
+ * person-like name is taken as a speaker. */
 static void
-resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos)
+resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
 {
   const Person *p = NULL;
 
@@ -815,6 +855,8 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos)
       p = lookup_person (c, ph->name, pos);
       if (p == NULL)
         {
+          if (reported && !is_person_name (ph))
+            return;
           q->speaker = g_strdup (ph->name);
           q->role = g_strdup (ph->role);
           add_person (c, pos, ph->name, ph->role);
@@ -826,6 +868,13 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos)
       /* "the chairman": the last person given that title; "the company"
        * stays unresolved rather than guessed. */
       gboolean personal = FALSE;
+
+      /* "a top executive" introduces someone new, and "the Commerce
+       * Department" (the last word is the head) is an organisation:
+       * neither points back to a person. */
+      if (strcmp (c->tok[ph->first].norm, "a") == 0 || strcmp (c->tok[ph->first].norm, "an") == 0 ||
+          in_list (org_words, c->tok[ph->last].norm))
+        return;
       for (guint i = ph->last + 1; i-- > ph->first && p == NULL;)
         if (is_role_word (c->tok[i].norm) && strcmp (c->tok[i].norm, "company") != 0 &&
             strcmp (c->tok[i].norm, "firm") != 0)
@@ -873,7 +922,7 @@ cue_text (Ctx *c, guint cue, guint limit)
 
 /* "according to X" within tokens [from, to). */
 static gboolean
-try_according (Ctx *c, PxQuote *q, guint from, guint to)
+try_according (Ctx *c, PxQuote *q, guint from, guint to, gboolean reported)
 {
   for (guint i = from; i + 2 < to; i++)
     {
@@ -883,7 +932,7 @@ try_according (Ctx *c, PxQuote *q, guint from, guint to)
       if (!phrase_right (c, i + 2, to, &ph))
         continue;
       q->cue = g_strdup ("according to");
-      resolve (c, q, &ph, c->tok[i].start);
+      resolve (c, q, &ph, c->tok[i].start, reported);
       phrase_clear (&ph);
       return TRUE;
     }
@@ -903,7 +952,7 @@ try_right (Ctx *c, PxQuote *q, guint from, guint limit)
       if (phrase_right (c, from + 1, limit, &ph))
         {
           q->cue = cue_text (c, from, limit);
-          resolve (c, q, &ph, c->tok[from].start);
+          resolve (c, q, &ph, c->tok[from].start, FALSE);
           phrase_clear (&ph);
           return TRUE;
         }
@@ -938,7 +987,7 @@ try_right (Ctx *c, PxQuote *q, guint from, guint limit)
                 ph.role = span_text (c, rs, re);
               }
             q->cue = cue_text (c, j, limit);
-            resolve (c, q, &ph, c->tok[from].start);
+            resolve (c, q, &ph, c->tok[from].start, FALSE);
             phrase_clear (&ph);
             return TRUE;
           }
@@ -996,7 +1045,7 @@ try_left (Ctx *c, PxQuote *q, guint floor, guint to)
       if (subject_before (c, j, floor, &ph))
         {
           q->cue = cue_text (c, j, to);
-          resolve (c, q, &ph, c->tok[ph.first].start);
+          resolve (c, q, &ph, c->tok[ph.first].start, FALSE);
           phrase_clear (&ph);
           return TRUE;
         }
@@ -1106,7 +1155,7 @@ add_indirect (Ctx *c, GPtrArray *out, guint sentence)
       q->parts[0][1] = q->end;
       q->text = g_strndup (c->text + c->tok[body].byte_start, s->byte_end - c->tok[body].byte_start);
       q->cue = cue_text (c, j, end);
-      resolve (c, q, &ph, c->tok[ph.first].start);
+      resolve (c, q, &ph, c->tok[ph.first].start, TRUE);
       phrase_clear (&ph);
       if (q->speaker == NULL && !(ph.pronoun))
         {
@@ -1120,7 +1169,7 @@ add_indirect (Ctx *c, GPtrArray *out, guint sentence)
     {
       q = g_new0 (PxQuote, 1);
       q->kind = PX_QUOTE_INDIRECT;
-      if (try_according (c, q, first, end) && q->speaker != NULL)
+      if (try_according (c, q, first, end, TRUE) && q->speaker != NULL)
         {
           guint body = token_at (c, q->attribution_end);
           q->start = body < end ? c->tok[body].start : s->end;
@@ -1240,7 +1289,7 @@ px_find_quotes (PxTextUnits *units)
           if (m > 0 && g_array_index (c.marks, Mark, m - 1).end_tok > floor &&
               g_array_index (c.marks, Mark, m - 1).end_tok <= a->first_tok)
             floor = g_array_index (c.marks, Mark, m - 1).end_tok;
-          attributed = try_left (&c, q, floor, a->first_tok) || try_according (&c, q, floor, limit);
+          attributed = try_left (&c, q, floor, a->first_tok) || try_according (&c, q, floor, limit, FALSE);
         }
 
       /* `… Liang Hua said:` closing the paragraph before the quote. */
