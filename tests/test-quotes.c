@@ -277,6 +277,26 @@ test_not_speakers (void)
   g_assert_cmpstr (q->speaker_as_written, ==, "the mayor");
 }
 
+/* Titles with "of" stay whole: "secretary of state", "Minister of
+ * Finance". */
+static void
+test_title_with_of (void)
+{
+  g_autoptr (PxTextUnits) u =
+      px_text_units_new ("Transport secretary of state Nora Vell visited the depot. \"We will fund it,\" Vell said. "
+                         "Minister of Finance Oskar Lind said that taxes would not rise this year at all.",
+                         "en", NULL);
+  g_autoptr (GPtrArray) quotes = px_find_quotes (u);
+  const PxQuote *q;
+
+  q = find (quotes, "We will fund it");
+  g_assert_cmpstr (q->speaker, ==, "Nora Vell");
+  g_assert_cmpstr (q->role, ==, "Transport secretary of state");
+  q = find (quotes, "taxes would not rise");
+  g_assert_cmpstr (q->speaker, ==, "Oskar Lind");
+  g_assert_cmpstr (q->role, ==, "Minister of Finance");
+}
+
 static void
 test_drift_words (void)
 {
@@ -319,5 +339,6 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/drift-words", test_drift_words);
   g_test_add_func ("/quotes/speaker-roles", test_speaker_roles);
   g_test_add_func ("/quotes/not-speakers", test_not_speakers);
+  g_test_add_func ("/quotes/title-with-of", test_title_with_of);
   return g_test_run ();
 }

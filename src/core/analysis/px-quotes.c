@@ -409,6 +409,20 @@ is_phrase_word (const PxToken *t)
          in_list (pronouns, t->norm);
 }
 
+/* Going left from token @k, may token @k - 1 join its speaker phrase? A
+ * phrase word, or the "of" of a title ("secretary of state", "minister
+ * of finance"), not before @floor. */
+static gboolean
+joins_left (Ctx *c, guint k, guint floor)
+{
+  if (k <= floor || gap_breaks (c, k - 1))
+    return FALSE;
+  if (is_phrase_word (&c->tok[k - 1]))
+    return TRUE;
+  return strcmp (c->tok[k - 1].norm, "of") == 0 && k - 1 > floor && !gap_breaks (c, k - 2) &&
+         is_role_word (c->tok[k].norm) && is_role_word (c->tok[k - 2].norm) && !in_list (org_words, c->tok[k - 2].norm);
+}
+
 /* --- speaker phrases ----------------------------------------------------- */
 
 typedef struct
@@ -530,7 +544,7 @@ phrase_left (Ctx *c, guint j, guint floor, Phrase *out)
   memset (out, 0, sizeof *out);
   if (j < floor || !is_phrase_word (&c->tok[j]))
     return FALSE;
-  while (i > floor && j - i < 7 && is_phrase_word (&c->tok[i - 1]) && !gap_breaks (c, i - 1))
+  while (j - i < 7 && joins_left (c, i, floor))
     i--;
   /* "We" in `"…" We said` is unlikely; a sentence-initial "He said" is
    * fine. A lone pronoun inside a longer run is not the subject. */
@@ -725,8 +739,7 @@ find_people (Ctx *c)
       /* Widen to the whole phrase around it. */
       {
         guint s = i, e = i;
-        while (s > 0 && i - s < 6 && is_phrase_word (&c->tok[s - 1]) && !gap_breaks (c, s - 1) &&
-               !px_is_cue_word (c->tok[s - 1].norm))
+        while (i - s < 6 && joins_left (c, s, 0) && !px_is_cue_word (c->tok[s - 1].norm))
           s--;
         while (e + 1 < c->n_tok && e - i < 3 && is_nameish (&c->tok[e + 1]) && !is_role_word (c->tok[e + 1].norm) &&
                !gap_breaks (c, e))
