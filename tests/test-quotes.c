@@ -223,6 +223,80 @@ test_speaker_roles (void)
   g_assert_cmpstr (sp->roles->pdata[0], ==, "librarian");
 }
 
+/* Organisations, places and things named near a reporting verb are not
+ * speakers, and an organisation never lends its name to a person's
+ * roles. */
+static void
+test_not_speakers (void)
+{
+  g_autoptr (PxTextUnits) u = px_text_units_new (
+      "Mayor Lena Fosse opened the bus depot on Monday. "
+      "The depot will serve routes such as Harbour Loop, night buses and school shuttles. "
+      "On Tuesday, a top Transitco executive said the fleet would sign a \"clean air pledge\" with the region. "
+      "According to the United Kingdom, the depot breaks the planning rules of the region.\n\n"
+      "Last week, the Regional Transport Department added the depot to its review list, delaying the grant for a "
+      "year. The UK claims that depots like this one are funded by the state and would be sold off later. "
+      "Last month, Transitco declared in a court filing that the depot plans were lawful and approved.\n\n"
+      "Later, Fosse said that the depot would open on time and within its budget. "
+      "\"We will not wait for anyone,\" the mayor said.",
+      "en", NULL);
+  g_autoptr (GPtrArray) quotes = px_find_quotes (u);
+  const PxQuote *q;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      q = quotes->pdata[i];
+      g_test_message ("quote \"%s\": speaker %s, role %s", q->text, q->speaker, q->role);
+      /* Only the mayor speaks here; the role is hers as written. */
+      if (q->speaker != NULL)
+        {
+          g_assert_cmpstr (q->speaker, ==, "Lena Fosse");
+          g_assert_true (q->role == NULL || strstr (q->role, "ayor") != NULL);
+        }
+    }
+
+  /* "a top Transitco executive" is someone new, not the last person
+   * named, and not "Harbour Loop" from a list of routes. */
+  q = find (quotes, "clean air pledge");
+  g_assert_null (q->speaker);
+  g_assert_cmpstr (q->speaker_as_written, ==, "a top Transitco executive");
+
+  /* A country, a department and a company making claims in reported
+   * speech are no quotes of a person. */
+  g_assert_false (has (quotes, "the depot breaks the planning rules"));
+  g_assert_false (has (quotes, "the depot to its review list"));
+  g_assert_false (has (quotes, "depots like this one"));
+  g_assert_false (has (quotes, "in a court filing"));
+
+  /* The surname alone still points back to the mayor. */
+  q = find (quotes, "the depot would open on time");
+  g_assert_cmpint (q->kind, ==, PX_QUOTE_INDIRECT);
+  g_assert_cmpstr (q->speaker, ==, "Lena Fosse");
+  q = find (quotes, "We will not wait");
+  g_assert_cmpstr (q->speaker, ==, "Lena Fosse");
+  g_assert_cmpstr (q->speaker_as_written, ==, "the mayor");
+}
+
+/* Titles with "of" stay whole: "secretary of state", "Minister of
+ * Finance". */
+static void
+test_title_with_of (void)
+{
+  g_autoptr (PxTextUnits) u =
+      px_text_units_new ("Transport secretary of state Nora Vell visited the depot. \"We will fund it,\" Vell said. "
+                         "Minister of Finance Oskar Lind said that taxes would not rise this year at all.",
+                         "en", NULL);
+  g_autoptr (GPtrArray) quotes = px_find_quotes (u);
+  const PxQuote *q;
+
+  q = find (quotes, "We will fund it");
+  g_assert_cmpstr (q->speaker, ==, "Nora Vell");
+  g_assert_cmpstr (q->role, ==, "Transport secretary of state");
+  q = find (quotes, "taxes would not rise");
+  g_assert_cmpstr (q->speaker, ==, "Oskar Lind");
+  g_assert_cmpstr (q->role, ==, "Minister of Finance");
+}
+
 static void
 test_drift_words (void)
 {
@@ -264,5 +338,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/speakers-and-drift", test_speakers_and_drift);
   g_test_add_func ("/quotes/drift-words", test_drift_words);
   g_test_add_func ("/quotes/speaker-roles", test_speaker_roles);
+  g_test_add_func ("/quotes/not-speakers", test_not_speakers);
+  g_test_add_func ("/quotes/title-with-of", test_title_with_of);
   return g_test_run ();
 }

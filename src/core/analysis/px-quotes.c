@@ -409,6 +409,20 @@ is_phrase_word (const PxToken *t)
          in_list (pronouns, t->norm);
 }
 
+/* Going left from token @k, may token @k - 1 join its speaker phrase? A
+ * phrase word, or the "of" of a title ("secretary of state", "minister
+ * of finance"), not before @floor. */
+static gboolean
+joins_left (Ctx *c, guint k, guint floor)
+{
+  if (k <= floor || gap_breaks (c, k - 1))
+    return FALSE;
+  if (is_phrase_word (&c->tok[k - 1]))
+    return TRUE;
+  return strcmp (c->tok[k - 1].norm, "of") == 0 && k - 1 > floor && !gap_breaks (c, k - 2) &&
+         is_role_word (c->tok[k].norm) && is_role_word (c->tok[k - 2].norm) && !in_list (org_words, c->tok[k - 2].norm);
+}
+
 /* --- speaker phrases ----------------------------------------------------- */
 
 typedef struct
@@ -530,7 +544,7 @@ phrase_left (Ctx *c, guint j, guint floor, Phrase *out)
   memset (out, 0, sizeof *out);
   if (j < floor || !is_phrase_word (&c->tok[j]))
     return FALSE;
-  while (i > floor && j - i < 7 && is_phrase_word (&c->tok[i - 1]) && !gap_breaks (c, i - 1))
+  while (j - i < 7 && joins_left (c, i, floor))
     i--;
   /* "We" in `"…" We said` is unlikely; a sentence-initial "He said" is
    * fine. A lone pronoun inside a longer run is not the subject. */
@@ -685,6 +699,21 @@ inside_mark (Ctx *c, guint tok)
   return FALSE;
 }
 
+/* Does token @i open an appositive that describes a person ("Jeff Nan,
+ * a senior expert", "Liang Hua, Huawei's chairman", "Ada Moss, librarian")?
+ * Two capitalised words before a comma are a name only then: in
+ * "technologies such as Virtual Reality, autonomous cars" they are not. */
+static gboolean
+starts_appositive (Ctx *c, guint i)
+{
+  const PxToken *t = &c->tok[i];
+
+  if (c->tok[i - 1].sentence != t->sentence)
+    return FALSE;
+  return in_list (determiners, t->norm) || is_possessive (t->norm) ||
+         (is_role_word (t->norm) && !in_list (org_words, t->norm));
+}
+
 /* People named with a title, before or after a reporting verb: the
  * antecedents that "he", "Liang" and "the chairman" point back to. */
 static void
@@ -695,22 +724,33 @@ find_people (Ctx *c)
       Phrase ph;
       gboolean role_before = i > 0 && is_role_word (c->tok[i - 1].norm) && !gap_breaks (c, i - 1);
       gboolean cue_before = i > 0 && px_is_cue_word (c->tok[i - 1].norm) && !gap_breaks (c, i - 1);
+      /* "the mayor, Tom Reed, arrived" */
+      gboolean title_before_comma = i > 0 && c->tok[i - 1].sentence == c->tok[i].sentence &&
+                                    is_role_word (c->tok[i - 1].norm) && !in_list (org_words, c->tok[i - 1].norm) &&
+                                    gap_has (c, i - 1, ",");
 
       if (!is_nameish (&c->tok[i]) || is_role_word (c->tok[i].norm) || inside_mark (c, i))
         continue;
       if (!(role_before || cue_before || (i + 1 < c->n_tok && px_is_cue_word (c->tok[i + 1].norm)) ||
-            (i + 2 < c->n_tok && is_nameish (&c->tok[i + 1]) && !gap_breaks (c, i) && gap_has (c, i + 1, ","))))
+            (i + 2 < c->n_tok && is_nameish (&c->tok[i + 1]) && !gap_breaks (c, i) && gap_has (c, i + 1, ",") &&
+             (starts_appositive (c, i + 2) || title_before_comma))))
         continue;
 
       /* Widen to the whole phrase around it. */
       {
         guint s = i, e = i;
-        while (s > 0 && i - s < 6 && is_phrase_word (&c->tok[s - 1]) && !gap_breaks (c, s - 1) &&
-               !px_is_cue_word (c->tok[s - 1].norm))
+        while (i - s < 6 && joins_left (c, s, 0) && !px_is_cue_word (c->tok[s - 1].norm))
           s--;
         while (e + 1 < c->n_tok && e - i < 3 && is_nameish (&c->tok[e + 1]) && !is_role_word (c->tok[e + 1].norm) &&
                !gap_breaks (c, e))
           e++;
+        /* "a top Huawei executive": a name right before a title is a
+         * modifier of it, not a person. */
+        if (e + 1 < c->n_tok && is_role_word (c->tok[e + 1].norm) && !gap_breaks (c, e))
+          {
+            i = e;
+            continue;
+          }
         if (!parse_phrase (c, s, e, &ph))
           {
             i = e;
@@ -796,9 +836,22 @@ person_with_role (Ctx *c, const char *role_word, guint pos)
   return best;
 }
 
-/* Resolves a phrase into the quote's speaker fields. */
+/* Could a name met for the first time be a person's? Not an
+ * organisation or place ("the United States", "the Commerce
+ * Department"), and either two name words or a title ("President
+ * Trump"): a lone capitalised word ("Huawei", "US") is as often a
+ * company or a country. */
+static gboolean
+is_person_name (const Phrase *ph)
+{
+  return ph->name != NULL && !is_org_name (ph->name) && (ph->role != NULL || strchr (ph->name, ' ') != NULL);
+}
+
+/* Resolves a phrase into the quote's speaker fields. @reported: the
+ * words are reported speech without quotation marks, where only a
+ * person-like name is taken as a speaker. */
 static void
-resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos)
+resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
 {
   const Person *p = NULL;
 
@@ -815,6 +868,8 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos)
       p = lookup_person (c, ph->name, pos);
       if (p == NULL)
         {
+          if (reported && !is_person_name (ph))
+            return;
           q->speaker = g_strdup (ph->name);
           q->role = g_strdup (ph->role);
           add_person (c, pos, ph->name, ph->role);
@@ -826,6 +881,13 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos)
       /* "the chairman": the last person given that title; "the company"
        * stays unresolved rather than guessed. */
       gboolean personal = FALSE;
+
+      /* "a top executive" introduces someone new, and "the Commerce
+       * Department" (the last word is the head) is an organisation:
+       * neither points back to a person. */
+      if (strcmp (c->tok[ph->first].norm, "a") == 0 || strcmp (c->tok[ph->first].norm, "an") == 0 ||
+          in_list (org_words, c->tok[ph->last].norm))
+        return;
       for (guint i = ph->last + 1; i-- > ph->first && p == NULL;)
         if (is_role_word (c->tok[i].norm) && strcmp (c->tok[i].norm, "company") != 0 &&
             strcmp (c->tok[i].norm, "firm") != 0)
@@ -873,7 +935,7 @@ cue_text (Ctx *c, guint cue, guint limit)
 
 /* "according to X" within tokens [from, to). */
 static gboolean
-try_according (Ctx *c, PxQuote *q, guint from, guint to)
+try_according (Ctx *c, PxQuote *q, guint from, guint to, gboolean reported)
 {
   for (guint i = from; i + 2 < to; i++)
     {
@@ -883,7 +945,7 @@ try_according (Ctx *c, PxQuote *q, guint from, guint to)
       if (!phrase_right (c, i + 2, to, &ph))
         continue;
       q->cue = g_strdup ("according to");
-      resolve (c, q, &ph, c->tok[i].start);
+      resolve (c, q, &ph, c->tok[i].start, reported);
       phrase_clear (&ph);
       return TRUE;
     }
@@ -903,7 +965,7 @@ try_right (Ctx *c, PxQuote *q, guint from, guint limit)
       if (phrase_right (c, from + 1, limit, &ph))
         {
           q->cue = cue_text (c, from, limit);
-          resolve (c, q, &ph, c->tok[from].start);
+          resolve (c, q, &ph, c->tok[from].start, FALSE);
           phrase_clear (&ph);
           return TRUE;
         }
@@ -938,7 +1000,7 @@ try_right (Ctx *c, PxQuote *q, guint from, guint limit)
                 ph.role = span_text (c, rs, re);
               }
             q->cue = cue_text (c, j, limit);
-            resolve (c, q, &ph, c->tok[from].start);
+            resolve (c, q, &ph, c->tok[from].start, FALSE);
             phrase_clear (&ph);
             return TRUE;
           }
@@ -996,7 +1058,7 @@ try_left (Ctx *c, PxQuote *q, guint floor, guint to)
       if (subject_before (c, j, floor, &ph))
         {
           q->cue = cue_text (c, j, to);
-          resolve (c, q, &ph, c->tok[ph.first].start);
+          resolve (c, q, &ph, c->tok[ph.first].start, FALSE);
           phrase_clear (&ph);
           return TRUE;
         }
@@ -1106,7 +1168,7 @@ add_indirect (Ctx *c, GPtrArray *out, guint sentence)
       q->parts[0][1] = q->end;
       q->text = g_strndup (c->text + c->tok[body].byte_start, s->byte_end - c->tok[body].byte_start);
       q->cue = cue_text (c, j, end);
-      resolve (c, q, &ph, c->tok[ph.first].start);
+      resolve (c, q, &ph, c->tok[ph.first].start, TRUE);
       phrase_clear (&ph);
       if (q->speaker == NULL && !(ph.pronoun))
         {
@@ -1120,7 +1182,7 @@ add_indirect (Ctx *c, GPtrArray *out, guint sentence)
     {
       q = g_new0 (PxQuote, 1);
       q->kind = PX_QUOTE_INDIRECT;
-      if (try_according (c, q, first, end) && q->speaker != NULL)
+      if (try_according (c, q, first, end, TRUE) && q->speaker != NULL)
         {
           guint body = token_at (c, q->attribution_end);
           q->start = body < end ? c->tok[body].start : s->end;
@@ -1240,7 +1302,7 @@ px_find_quotes (PxTextUnits *units)
           if (m > 0 && g_array_index (c.marks, Mark, m - 1).end_tok > floor &&
               g_array_index (c.marks, Mark, m - 1).end_tok <= a->first_tok)
             floor = g_array_index (c.marks, Mark, m - 1).end_tok;
-          attributed = try_left (&c, q, floor, a->first_tok) || try_according (&c, q, floor, limit);
+          attributed = try_left (&c, q, floor, a->first_tok) || try_according (&c, q, floor, limit, FALSE);
         }
 
       /* `… Liang Hua said:` closing the paragraph before the quote. */
