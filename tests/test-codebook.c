@@ -11,35 +11,9 @@
 #include "gui/px-application.h"
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
+#include "px-test-wait.h"
 
 #define BODY "The ferry to Orrin left an hour late because the harbour crane had failed again."
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
 
 static gboolean
 document_shown (gpointer data)
@@ -170,12 +144,12 @@ test_codebook (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = px_window_new (app, library, px_document_get_id (doc));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (document_shown, window, 10000));
+  g_assert_true (px_test_wait_for (document_shown, window, 10000));
   controller = px_annotation_controller_get (window);
 
   /* Opened from the window's action (Ctrl+T, the menu, the panel). */
   gtk_widget_activate_action (GTK_WIDGET (window), "annot.codebook", NULL);
-  spin (50);
+  px_test_settle (50);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   row = px_codebook_dialog_find_tag_row (dialog, "claim");
@@ -221,25 +195,25 @@ test_codebook (void)
 
   /* An unused tag goes at once. */
   gtk_widget_activate (find_named (GTK_WIDGET (px_codebook_dialog_find_tag_row (dialog, "spare")), "delete"));
-  g_assert_true (wait_for (spare_gone, dialog, 3000));
+  g_assert_true (px_test_wait_for (spare_gone, dialog, 3000));
   g_assert_null (px_codebook_dialog_get_confirmation (dialog));
   g_assert_cmpint (tag_id (store, "spare"), ==, 0);
 
   /* A tag in use asks first: Cancel keeps it, Delete removes it. */
   gtk_widget_activate (find_named (GTK_WIDGET (px_codebook_dialog_find_tag_row (dialog, "claim")), "delete"));
-  g_assert_true (wait_for (confirmation_shown, dialog, 3000));
+  g_assert_true (px_test_wait_for (confirmation_shown, dialog, 3000));
   confirm = px_codebook_dialog_get_confirmation (dialog);
   g_assert_nonnull (confirm);
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Delete “claim”?");
   adw_message_dialog_response (confirm, "cancel");
-  spin (50);
+  px_test_settle (50);
   g_assert_nonnull (px_codebook_dialog_find_tag_row (dialog, "claim"));
   g_assert_true (has_tag (window, b, "claim"));
   g_assert_true (px_codebook_dialog_delete_tag (dialog, claim));
   confirm = px_codebook_dialog_get_confirmation (dialog);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "delete");
-  spin (50);
+  px_test_settle (50);
   g_assert_null (px_codebook_dialog_find_tag_row (dialog, "claim"));
   g_assert_false (has_tag (window, a, "claim"));
   g_assert_false (has_tag (window, b, "claim"));
@@ -257,7 +231,7 @@ test_codebook (void)
 
     gtk_menu_button_popup (color);
     gtk_widget_activate (find_named (GTK_WIDGET (gtk_menu_button_get_popover (color)), "#e01b24"));
-    g_assert_true (wait_for (claim_is_red, store, 3000));
+    g_assert_true (px_test_wait_for (claim_is_red, store, 3000));
     info = px_store_get_tag (store, claim, &error);
     g_assert_cmpstr (info->color, ==, "#e01b24");
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (
@@ -283,7 +257,7 @@ test_codebook (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  px_test_settle (50);
 }
 
 int

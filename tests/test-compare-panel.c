@@ -13,21 +13,7 @@
 #include "gui/px-passage-card.h"
 #include "gui/px-window.h"
 #include "store/px-store-events.h"
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
+#include "px-test-wait.h"
 
 static gboolean
 panel_ready (gpointer data)
@@ -87,17 +73,6 @@ card_for (GList *cards, const char *outlet)
 }
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 test_follow_the_reader (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("px-compare-XXXXXX", NULL);
@@ -127,7 +102,7 @@ test_follow_the_reader (void)
   px_side_panel_set_visible_page (px_window_get_side_panel (window), "compare");
   panel = PX_COMPARE_PANEL (px_side_panel_get_page (px_window_get_side_panel (window), "compare"));
   g_assert_true (PX_IS_COMPARE_PANEL (panel));
-  g_assert_true (wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
 
   /* A sentence the gazette has word for word; the radio does not say it. */
   place_cursor (window, "We lost four thousand books");
@@ -156,7 +131,7 @@ test_follow_the_reader (void)
   px_passage_card_get_span (card, &span_start, &span_end);
   g_assert_true (gtk_widget_activate (gtk_widget_get_first_child (GTK_WIDGET (card))));
   g_object_set_data (G_OBJECT (window), "px-test-expect", &radio);
-  g_assert_true (wait_for (showing_expected, window, 5000));
+  g_assert_true (px_test_wait_for (showing_expected, window, 5000));
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
     GtkTextIter a, b;
@@ -169,14 +144,14 @@ test_follow_the_reader (void)
     g_assert_nonnull (strstr (selected, "eight months after the spring flood"));
   }
   g_assert_true (px_compare_panel_can_go_back (panel));
-  g_assert_true (wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
   px_compare_panel_go_back (panel);
   g_assert_cmpint (px_document_get_id (px_window_get_document (window)), ==, wire);
   g_assert_false (px_compare_panel_can_go_back (panel));
 
   /* The coverage matrix: one row per claim, a cell per outlet. */
   px_compare_panel_set_view (panel, "coverage");
-  spin (200);
+  px_test_settle (200);
   {
     PxEventComparison *cmp = px_compare_panel_get_comparison (panel);
     PxCoverageMatrix *matrix = NULL;
@@ -220,7 +195,7 @@ test_follow_the_reader (void)
     g_assert_no_error (error);
   }
   px_window_reload_library (window);
-  g_assert_true (wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
   g_assert_cmpuint (px_event_comparison_get_n_documents (px_compare_panel_get_comparison (panel)), ==, 2);
   place_cursor (window, "public library reopened");
   g_clear_pointer (&cards, g_list_free);
@@ -230,7 +205,7 @@ test_follow_the_reader (void)
   (void)gazette;
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  px_test_settle (100);
 }
 
 int

@@ -9,21 +9,7 @@
 #include "gui/px-export-dialog.h"
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
+#include "px-test-wait.h"
 
 typedef struct
 {
@@ -102,7 +88,7 @@ read_clipboard (GtkWidget *widget)
   ClipboardRead r = { gtk_widget_get_clipboard (widget), NULL, FALSE };
 
   gdk_clipboard_read_text_async (r.clipboard, NULL, on_clipboard_text, &r);
-  g_assert_true (wait_for (clipboard_read, &r, 5000));
+  g_assert_true (px_test_wait_for (clipboard_read, &r, 5000));
   return r.text;
 }
 
@@ -147,34 +133,34 @@ test_dialog (void)
 
   /* Opened from the window, on the open article, with a preview. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  g_assert_true (wait_for (has_dialog, window, 5000));
+  g_assert_true (px_test_wait_for (has_dialog, window, 5000));
   dialog = find_dialog (window);
   g_assert_cmpint (px_export_dialog_get_kind (dialog), ==, PX_EXPORT_KIND_ARTICLE);
   w = (PreviewWait){ dialog, "> river bridge", TRUE };
-  g_assert_true (wait_for (preview_matches, &w, 10000));
+  g_assert_true (px_test_wait_for (preview_matches, &w, 10000));
   w = (PreviewWait){ dialog, "> Drivers \\# cheered", TRUE };
-  g_assert_true (wait_for (preview_matches, &w, 10000));
+  g_assert_true (px_test_wait_for (preview_matches, &w, 10000));
 
   /* Notes only: the red highlight leaves the preview; the choice is kept. */
   gtk_switch_set_active (
       GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), PX_TYPE_EXPORT_DIALOG, "unnoted_switch")), FALSE);
   w = (PreviewWait){ dialog, "> Drivers", FALSE };
-  g_assert_true (wait_for (preview_matches, &w, 10000));
+  g_assert_true (px_test_wait_for (preview_matches, &w, 10000));
   g_assert_false (g_settings_get_boolean (settings, "export-include-unnoted"));
   options = px_export_dialog_get_options (dialog);
   g_assert_false (options->include_unnoted);
 
   /* Writing the file closes the dialog. */
   px_export_dialog_save_to (dialog, output);
-  g_assert_true (wait_for (file_exists, output, 10000));
-  g_assert_true (wait_for (dialog_gone, window, 10000));
+  g_assert_true (px_test_wait_for (file_exists, output, 10000));
+  g_assert_true (px_test_wait_for (dialog_gone, window, 10000));
   g_assert_true (g_file_get_contents (output, &written, NULL, &error));
   g_assert_nonnull (strstr (written, "# Bridge \\*reopens\\*"));
   g_assert_null (strstr (written, "> Drivers"));
 
   /* A new dialog starts from the remembered choices. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  g_assert_true (wait_for (has_dialog, window, 5000));
+  g_assert_true (px_test_wait_for (has_dialog, window, 5000));
   dialog = find_dialog (window);
   g_clear_pointer (&options, px_export_options_free);
   options = px_export_dialog_get_options (dialog);

@@ -9,37 +9,11 @@
 #include "gui/px-application.h"
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
+#include "px-test-wait.h"
 
 #define TITLE "Lighthouse keeper hands over the lamp"
 #define BODY1 "The keeper of the Orrin lighthouse handed over the lamp on Sunday after forty years."
 #define BODY2 "Villagers gathered on the jetty to watch the new keeper climb the stairs."
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 /* One application for every test: a second one could not export itself
  * on the session bus while the first lives. Windows name their library. */
@@ -153,7 +127,7 @@ test_highlight_note_undo_restart (void)
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (article);
   px_window_import_files (window, &file, 1);
-  g_assert_true (wait_for (reader_has_title, window, 10000));
+  g_assert_true (px_test_wait_for (reader_has_title, window, 10000));
   doc_id = px_document_get_id (px_window_get_document (window));
 
   controller = px_annotation_controller_get (window);
@@ -165,14 +139,14 @@ test_highlight_note_undo_restart (void)
   select_text (window, "handed over the lamp on Sunday");
   g_assert_true (px_highlight_layer_get_selection (layer, &start, &end));
   g_signal_emit_by_name (layer, "selection-finished", start, end);
-  spin (50);
+  px_test_settle (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_nonnull (gtk_widget_get_tooltip_text (px_highlight_popover_get_swatch (popover, "green")));
 
   /* One click on yellow: stored and drawn. (An activated button clicks
    * after its short pressed look.) */
   gtk_widget_activate (px_highlight_popover_get_swatch (popover, "yellow"));
-  g_assert_true (wait_for (list_has_one, px_annotation_controller_get_list (controller), 3000));
+  g_assert_true (px_test_wait_for (list_has_one, px_annotation_controller_get_list (controller), 3000));
   stored = px_store_list_annotations (px_window_get_store (window), doc_id, &error);
   g_assert_cmpuint (stored->len, ==, 1);
   g_assert_cmpstr (px_annotation_get_quote (g_ptr_array_index (stored, 0)), ==, "handed over the lamp on Sunday");
@@ -194,7 +168,7 @@ test_highlight_note_undo_restart (void)
   px_spell_checker_set_language (px_note_editor_get_checker (editor), "en_US");
   gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), &iter);
   gtk_text_buffer_insert (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), &iter, "Forty yeers of service.", -1);
-  g_assert_true (wait_for (note_checked, editor, 3000));
+  g_assert_true (px_test_wait_for (note_checked, editor, 3000));
   misspelled = px_note_editor_get_misspelled (editor);
   g_assert_cmpuint (misspelled->len, ==, 1);
   g_assert_cmpuint (g_array_index (misspelled, PxSpellRange, 0).start, ==, 6);
@@ -223,10 +197,10 @@ test_highlight_note_undo_restart (void)
 
   /* Restart: a new window on the same library finds it all. */
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  px_test_settle (50);
   window = px_window_new (app, library, doc_id);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (reader_has_title, window, 10000));
+  g_assert_true (px_test_wait_for (reader_has_title, window, 10000));
   controller = px_annotation_controller_get (window);
   yellow = px_annotation_list_lookup (px_annotation_controller_get_list (controller), yellow_id);
   g_assert_nonnull (yellow);
@@ -238,7 +212,7 @@ test_highlight_note_undo_restart (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (px_annotation_controller_get_list (controller))), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  px_test_settle (50);
   g_unlink (article);
 }
 
@@ -405,8 +379,8 @@ test_panel_reveal_and_orphans (void)
   window = px_window_new (app, library, px_document_get_id (doc));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (reader_has_title, window, 10000));
-  spin (300);
+  g_assert_true (px_test_wait_for (reader_has_title, window, 10000));
+  px_test_settle (300);
   controller = px_annotation_controller_get (window);
   panel = px_annotation_controller_get_panel (controller);
   view = px_reader_view_get_text_view (px_window_get_reader (window));
@@ -427,7 +401,7 @@ test_panel_reveal_and_orphans (void)
   live = px_annotation_list_lookup (px_annotation_controller_get_list (controller), px_annotation_get_id (far));
   g_assert_true (scrolled_down (view) == FALSE);
   g_signal_emit_by_name (panel, "annotation-activated", live);
-  g_assert_true (wait_for (scrolled_down, view, 3000));
+  g_assert_true (px_test_wait_for (scrolled_down, view, 3000));
 
   /* The orphan, activated with text selected, is attached to it. */
   select_text (window, "came to the quay");
@@ -440,7 +414,7 @@ test_panel_reveal_and_orphans (void)
   g_assert_true (drawn_at (window, live));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  px_test_settle (50);
 }
 
 int

@@ -10,18 +10,7 @@
 #include "gui/px-application.h"
 #include "gui/px-format.h"
 #include "gui/px-window.h"
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
+#include "px-test-wait.h"
 
 /* Depth-first search for a widget of @type (a mapped one if @mapped). */
 static GtkWidget *
@@ -59,7 +48,7 @@ test_empty_library_in_german (void)
   g_assert_no_error (error);
   window = px_window_new (app, library, 0);
   gtk_window_present (GTK_WINDOW (window));
-  settle (300);
+  px_test_settle (300);
 
   /* What a user sees first in an empty library: the empty state; and the
    * library's search field (shown once there are articles). Both come
@@ -73,7 +62,7 @@ test_empty_library_in_german (void)
   g_assert_cmpstr (placeholder, ==, "Titel, Medien und Text durchsuchen");
 
   gtk_window_close (GTK_WINDOW (window));
-  settle (20);
+  px_test_settle (20);
   g_unlink (library);
   g_unlink (wal);
   g_unlink (shm);

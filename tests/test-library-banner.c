@@ -16,6 +16,7 @@
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
 #include "store/px-store-private.h"
+#include "px-test-wait.h"
 
 typedef struct
 {
@@ -31,33 +32,6 @@ static const char *const writing_actions[] = {
   "win.import",          "win.import-folder",       "win.import-url", "win.import-samples", "win.edit-details",
   "win.delete-document", "annot.highlight::yellow", "annot.note",     "annot.delete",
 };
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static PxDocument *
 make_doc (int i)
@@ -122,7 +96,7 @@ close_window (Fixture *f)
   if (f->window != NULL)
     gtk_window_close (GTK_WINDOW (f->window));
   f->window = NULL;
-  settle (20);
+  px_test_settle (20);
 }
 
 static void
@@ -189,7 +163,7 @@ open_window (Fixture *f, PxStoreOpenFlags flags, GtkWidget **probe)
   g_assert_no_error (error);
   px_window_open_document (f->window, 1);
   gtk_window_present (GTK_WINDOW (f->window));
-  settle (50);
+  px_test_settle (50);
   return f->window;
 }
 
@@ -261,7 +235,7 @@ assert_cannot_change (PxWindow *window, GtkWidget *probe, PxStoreAccess access)
   gtk_text_buffer_get_iter_at_offset (buffer, &end, 60);
   gtk_text_buffer_select_range (buffer, &start, &end);
   gtk_widget_activate_action (GTK_WIDGET (view), "annot.highlight", "s", "blue");
-  settle (20);
+  px_test_settle (20);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpint (px_store_count_document_annotations (px_window_get_store (window), 1, &error), ==, 1);
   g_assert_no_error (error);
@@ -291,7 +265,7 @@ test_writable (Fixture *f, gconstpointer data)
   make_library (f->library, 3);
   window = open_window (f, PX_STORE_OPEN_DEFAULT, &probe);
   banner = px_window_get_banner (window);
-  g_assert_true (wait_for (check_finished, banner, 10000));
+  g_assert_true (px_test_wait_for (check_finished, banner, 10000));
   g_assert_cmpint (px_library_banner_get_access (banner), ==, PX_STORE_ACCESS_WRITABLE);
   g_assert_null (px_library_banner_get_message (banner));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_first_child (GTK_WIDGET (banner)))));
@@ -316,7 +290,7 @@ test_read_only (Fixture *f, gconstpointer data)
   before = read_bytes (f->library);
   window = open_window (f, PX_STORE_OPEN_READ_ONLY, &probe);
   assert_cannot_change (window, probe, PX_STORE_ACCESS_READ_ONLY_ASKED);
-  g_assert_true (wait_for (check_finished, px_window_get_banner (window), 10000));
+  g_assert_true (px_test_wait_for (check_finished, px_window_get_banner (window), 10000));
 
   /* Files dropped on the window are refused with the reason. */
   g_assert_true (g_file_set_contents (article, "A new article.\n\nWith two paragraphs.", -1, NULL));
@@ -356,8 +330,8 @@ test_damaged (Fixture *f, gconstpointer data)
 
   window = open_window (f, PX_STORE_OPEN_DEFAULT, &probe);
   banner = px_window_get_banner (window);
-  g_assert_true (wait_for (check_finished, banner, 10000));
-  settle (50);
+  g_assert_true (px_test_wait_for (check_finished, banner, 10000));
+  px_test_settle (50);
   assert_cannot_change (window, probe, PX_STORE_ACCESS_READ_ONLY_DAMAGED);
 
   g_assert_false (px_store_add_document (px_window_get_store (window), doc, NULL, &error));
@@ -370,7 +344,7 @@ test_damaged (Fixture *f, gconstpointer data)
 
   /* The offer opens the export of the whole library. */
   g_signal_emit_by_name (export_button, "clicked");
-  settle (50);
+  px_test_settle (50);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
     g_autoptr (PxExportDialog) dialog = NULL;
@@ -416,7 +390,7 @@ test_locked (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_exec (other, "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reopen-library", NULL);
-  settle (50);
+  px_test_settle (50);
   g_assert_true (px_window_get_writable (window));
   g_assert_cmpint (px_library_banner_get_access (banner), ==, PX_STORE_ACCESS_WRITABLE);
   g_assert_true (probe_sensitive (probe, "win.import"));
@@ -483,7 +457,7 @@ test_refused (Fixture *f, gconstpointer data)
       g_assert_false (px_window_open_library (f->window, f->library, PX_STORE_OPEN_DEFAULT, &error));
       g_assert_error (error, PX_STORE_ERROR, expected);
       gtk_window_present (GTK_WINDOW (f->window));
-      settle (50);
+      px_test_settle (50);
 
       g_assert_null (px_window_get_store (f->window));
       g_assert_false (px_window_get_writable (f->window));
@@ -548,10 +522,10 @@ test_older_version (Fixture *f, gconstpointer data)
   g_assert_false (px_window_get_writable (f->window));
   page = find_status_page (GTK_WIDGET (f->window), "older version");
   g_assert_nonnull (page);
-  settle (20);
+  px_test_settle (20);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)) || px_window_get_store (f->window) != NULL);
-  g_assert_true (wait_for (has_store, f->window, 20000));
-  settle (50);
+  g_assert_true (px_test_wait_for (has_store, f->window, 20000));
+  px_test_settle (50);
   g_assert_false (px_window_is_updating_library (f->window));
   g_assert_true (px_window_get_writable (f->window));
   g_assert_false (px_store_needs_update (f->library));
@@ -632,8 +606,8 @@ test_older_and_damaged (Fixture *f, gconstpointer data)
   g_assert_true (px_window_open_library (f->window, f->library, PX_STORE_OPEN_DEFAULT, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_for (damage_found, f->window, 20000));
-  settle (50);
+  g_assert_true (px_test_wait_for (damage_found, f->window, 20000));
+  px_test_settle (50);
   g_assert_false (px_window_get_writable (f->window));
   g_assert_cmpint (px_store_get_schema_version (px_window_get_store (f->window)), ==,
                    px_store_latest_schema_version () - 1);

@@ -7,6 +7,7 @@
 #include "gui/px-application.h"
 #include "gui/px-url-dialog.h"
 #include "gui/px-window.h"
+#include "px-test-wait.h"
 
 static const char page[] = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                            "<title>Tide mill turns again | Estuary News</title></head><body>"
@@ -80,21 +81,6 @@ server_thread (gpointer data)
 }
 
 static gboolean
-wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
 reader_has_title (gpointer data)
 {
   return g_strcmp0 (px_reader_view_get_title_text (px_window_get_reader (data)), "Tide mill turns again") == 0;
@@ -161,11 +147,11 @@ test_import_from_window (void)
   gtk_window_present (GTK_WINDOW (window));
 
   px_window_import_url (window, good);
-  g_assert_true (wait_for (reader_has_title, window, 20000));
+  g_assert_true (px_test_wait_for (reader_has_title, window, 20000));
 
   /* A failure is explained, with a way to try again. */
   px_window_import_url (window, bad);
-  g_assert_true (wait_for (failure_shown, NULL, 20000));
+  g_assert_true (px_test_wait_for (failure_shown, NULL, 20000));
   failure = find_dialog ("Could not Import the Page");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (failure), "404"));
   g_assert_true (adw_message_dialog_has_response (failure, "retry"));

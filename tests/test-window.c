@@ -7,6 +7,7 @@
 #include "gui/px-application.h"
 #include "gui/px-metadata-dialog.h"
 #include "gui/px-window.h"
+#include "px-test-wait.h"
 
 typedef struct
 {
@@ -18,34 +19,6 @@ typedef struct
 /* One application for all tests: it is registered on the session bus
  * once. */
 static PxApplication *app;
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-/* Lets the window lay out and draw. */
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static PxDocument *
 make_document (const char *title, const char *outlet, const char *published, const char *text)
@@ -112,7 +85,7 @@ open_window (Fixture *f, gint64 open_id)
 {
   f->window = px_window_new (app, f->library, open_id);
   gtk_window_present (GTK_WINDOW (f->window));
-  settle (50);
+  px_test_settle (50);
   return f->window;
 }
 
@@ -122,7 +95,7 @@ close_window (Fixture *f)
   if (f->window != NULL)
     gtk_window_close (GTK_WINDOW (f->window));
   f->window = NULL;
-  settle (20);
+  px_test_settle (20);
 }
 
 static void
@@ -194,7 +167,7 @@ test_import_and_read (Fixture *f, gconstpointer data)
 
   file = g_file_new_for_path (article);
   px_window_import_files (window, &file, 1);
-  g_assert_true (wait_for (reader_has_ferry_title, window, 10000));
+  g_assert_true (px_test_wait_for (reader_has_ferry_title, window, 10000));
   g_assert_cmpstr (main_page (window), ==, "library");
 
   text = reader_text (window);
@@ -208,7 +181,7 @@ test_import_and_read (Fixture *f, gconstpointer data)
   bad = g_file_new_for_path (empty);
   px_window_import_files (window, &file, 1);
   px_window_import_files (window, &bad, 1);
-  g_assert_true (wait_for (import_finished, window, 10000));
+  g_assert_true (px_test_wait_for (import_finished, window, 10000));
   g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
                     1);
   g_assert_true (reader_has_ferry_title (window));
@@ -227,7 +200,7 @@ static guint
 search_count (PxLibrarySidebar *sidebar, const char *query)
 {
   px_library_sidebar_set_search_text (sidebar, query);
-  g_assert_true (wait_for (search_idle, sidebar, 5000));
+  g_assert_true (px_test_wait_for (search_idle, sidebar, 5000));
   return px_library_model_get_n_documents (px_library_sidebar_get_model (sidebar));
 }
 
@@ -315,7 +288,7 @@ test_delete (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Ferry service returns to the islands”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 highlights and notes"));
   adw_message_dialog_response (dialog, "cancel");
-  settle (20);
+  px_test_settle (20);
   g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
                     3);
 
@@ -323,7 +296,7 @@ test_delete (Fixture *f, gconstpointer data)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
-  settle (20);
+  px_test_settle (20);
 
   /* Gone from the list, the store and its annotations; the reader moved
    * on to another document. */
@@ -367,7 +340,7 @@ test_edit_metadata (Fixture *f, gconstpointer data)
   gtk_editable_set_text (px_metadata_dialog_get_field (dialog, "url"), "https://courier.example/road");
   g_assert_true (px_metadata_dialog_is_valid (dialog));
   px_metadata_dialog_save (dialog);
-  settle (20);
+  px_test_settle (20);
   g_assert_null (find_metadata_dialog ());
 
   /* Saved, shown in the reader and in the list. */
@@ -479,7 +452,7 @@ test_side_panel_width (Fixture *f, gconstpointer data)
       int min = 0;
 
       px_side_panel_set_visible_page (panel, pages[i]);
-      settle (20);
+      px_test_settle (20);
       gtk_widget_measure (GTK_WIDGET (panel), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       if (min > width)
         g_error ("with the %s page the side panel needs %d pixels, more than its %d", pages[i], min, width);
@@ -498,7 +471,7 @@ test_import_samples (Fixture *f, gconstpointer data)
   window = open_window (f, 0);
   g_assert_cmpstr (main_page (window), ==, "empty");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-samples", NULL));
-  g_assert_true (wait_for (import_finished, window, 20000));
+  g_assert_true (px_test_wait_for (import_finished, window, 20000));
   g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
                     4);
   g_assert_cmpstr (main_page (window), ==, "library");
