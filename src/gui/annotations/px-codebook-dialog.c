@@ -234,22 +234,33 @@ fill_color_popover (GtkMenuButton *button, gpointer user_data)
   gtk_popover_set_child (popover, grid);
 }
 
+/* A row's flat menu button (@name for tests and CSS) whose popover, for
+ * tag @info, is filled by @fill when it first opens. */
 static GtkWidget *
-color_button_new (PxCodebookDialog *self, PxTagInfo *info)
+row_menu_button_new (PxCodebookDialog *self, PxTagInfo *info, const char *name, const char *tooltip, const char *label,
+                     GtkMenuButtonCreatePopupFunc fill)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
-  g_autofree char *tip = g_strdup_printf (_ ("Colour of “%s”: %s"), info->name, palette_label (info->color));
 
-  gtk_widget_set_name (button, "color");
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), swatch_new (info->color));
+  gtk_widget_set_name (button, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   set_tag_id (popover, info->id);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_color_popover, self, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill, self, NULL);
+  return button;
+}
+
+static GtkWidget *
+color_button_new (PxCodebookDialog *self, PxTagInfo *info)
+{
+  g_autofree char *tip = g_strdup_printf (_ ("Colour of “%s”: %s"), info->name, palette_label (info->color));
+  GtkWidget *button = row_menu_button_new (self, info, "color", tip, tip, fill_color_popover);
+
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), swatch_new (info->color));
   return button;
 }
 
@@ -299,20 +310,11 @@ fill_rename_popover (GtkMenuButton *button, gpointer user_data)
 static GtkWidget *
 rename_button_new (PxCodebookDialog *self, PxTagInfo *info)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
   g_autofree char *label = g_strdup_printf (_ ("Rename “%s”"), info->name);
+  GtkWidget *button = row_menu_button_new (self, info, "rename", _ ("Rename"), label, fill_rename_popover);
 
-  gtk_widget_set_name (button, "rename");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _ ("Rename"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "px-name", g_strdup (info->name), g_free);
-  set_tag_id (popover, info->id);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_rename_popover, self, NULL);
   return button;
 }
 
@@ -378,19 +380,11 @@ fill_merge_popover (GtkMenuButton *button, gpointer user_data)
 static GtkWidget *
 merge_button_new (PxCodebookDialog *self, PxTagInfo *info)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
   g_autofree char *label = g_strdup_printf (_ ("Merge “%s” into another tag"), info->name);
+  GtkWidget *button =
+      row_menu_button_new (self, info, "merge", _ ("Merge into another tag"), label, fill_merge_popover);
 
-  gtk_widget_set_name (button, "merge");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-list-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _ ("Merge into another tag"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  set_tag_id (popover, info->id);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_merge_popover, self, NULL);
   return button;
 }
 
