@@ -120,6 +120,24 @@ flush_events (PxStore *store)
     g_debug ("Could not save the event statistics: %s", error->message);
 }
 
+/* @result failed with @local_error (taken): a failure of this one
+ * document is reported in the result; one of the library itself (a full
+ * disk, a damaged file) is the caller's error, and there is no result. */
+static PxImportResult *
+failed (PxImportResult *result, GError *local_error, GError **error)
+{
+  if (is_fatal_store_error (local_error))
+    {
+      px_import_result_free (result);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  result->status = PX_IMPORT_FAILED;
+  result->message = g_strdup (local_error->message);
+  g_error_free (local_error);
+  return result;
+}
+
 PxImportResult *
 px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GError **error)
 {
@@ -156,15 +174,7 @@ px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GEr
       result->document_id = d.existing;
       return result;
     }
-  if (is_fatal_store_error (local_error))
-    {
-      px_import_result_free (result);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  result->status = PX_IMPORT_FAILED;
-  result->message = g_strdup (local_error->message);
-  return result;
+  return failed (result, g_steal_pointer (&local_error), error);
 }
 
 /* A page imported before, fetched again: the same text is a duplicate; a
@@ -197,15 +207,7 @@ refetch (PxStore *store, gint64 existing, PxDocument *doc, const char *url, GErr
                                          stats.n_position + stats.n_exact + stats.n_fuzzy, stats.n_orphaned);
       return result;
     }
-  if (is_fatal_store_error (local_error))
-    {
-      px_import_result_free (result);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  result->status = PX_IMPORT_FAILED;
-  result->message = g_strdup (local_error->message);
-  return result;
+  return failed (result, g_steal_pointer (&local_error), error);
 }
 
 PxImportResult *
