@@ -427,7 +427,6 @@ px_store_search_documents (PxStore *self, const char *query, GError **error)
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *match = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -468,17 +467,10 @@ px_store_search_documents (PxStore *self, const char *query, GError **error)
     sqlite3_bind_text (stmt, 2, esc->str, -1, SQLITE_TRANSIENT);
   }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _px_store_fail (self, rc, error);
-      return NULL;
-    }
+  g_clear_pointer (&ids, g_array_unref);
+  ids = _px_store_collect_ids (self, stmt, error);
+  if (ids == NULL)
+    return NULL;
   /* An article found by its outlet and by its text counts once. */
   g_array_sort (ids, compare_ids);
   if (ids->len > 1)

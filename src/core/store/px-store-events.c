@@ -451,26 +451,13 @@ load_saved_index (PxStore *self, EventState *state, GError **error)
 static GArray *
 unassigned_documents (PxStore *self, gint64 except, GError **error)
 {
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _px_store_prepare (self, "SELECT id FROM documents WHERE event_id IS NULL AND id != ?1 ORDER BY id;", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, except);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _px_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return _px_store_collect_ids (self, stmt, error);
 }
 
 /* Inside a write transaction: the statistics, up to date, with every
@@ -648,24 +635,18 @@ static gboolean
 group_unassigned_txn (PxStore *self, gpointer user_data, GError **error)
 {
   GroupData *data = user_data;
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) ids = NULL;
   g_autoptr (GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   EventState *state;
   sqlite3_stmt *stmt;
-  int rc;
 
   /* Counted before: loading the statistics places them already. */
   stmt = _px_store_prepare (self, "SELECT id FROM documents WHERE event_id IS NULL ORDER BY id;", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _px_store_fail (self, rc, error);
+  ids = _px_store_collect_ids (self, stmt, error);
+  if (ids == NULL)
+    return FALSE;
   data->placed = ids->len;
   state = ensure_index (self, 0, error);
   if (state == NULL)

@@ -170,9 +170,7 @@ px_store_get_near_duplicate (PxStore *self, gint64 document_id, GError **error)
 GArray *
 px_store_list_unsigned_documents (PxStore *self, GError **error)
 {
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   stmt = _px_store_prepare (self,
@@ -181,16 +179,5 @@ px_store_list_unsigned_documents (PxStore *self, GError **error)
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _px_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return _px_store_collect_ids (self, stmt, error);
 }

@@ -18,6 +18,9 @@ sqlite3_stmt *_px_store_prepare (PxStore *self, const char *sql, GError **error)
 /* Turns the connection's last error into a GError with a clear message;
  * returns FALSE so callers can `return _px_store_fail (…)`. */
 gboolean _px_store_fail (PxStore *self, int rc, GError **error);
+/* Steps a bound statement to its end and returns its first column as an
+ * array of gint64, or NULL with @error set. The statement is reset. */
+GArray *_px_store_collect_ids (PxStore *self, sqlite3_stmt *stmt, GError **error);
 gboolean _px_store_exec (PxStore *self, const char *sql, GError **error);
 /* Steps a statement that returns no rows. */
 gboolean _px_store_step_done (PxStore *self, sqlite3_stmt *stmt, GError **error);

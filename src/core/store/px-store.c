@@ -143,6 +143,26 @@ set_sqlite_error (int rc, const char *detail, GError **error)
   return FALSE;
 }
 
+GArray *
+_px_store_collect_ids (PxStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _px_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 _px_store_fail (PxStore *self, int rc, GError **error)
 {
