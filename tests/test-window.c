@@ -498,6 +498,40 @@ test_bad_library (Fixture *f, gconstpointer data)
   g_assert_cmpstr (contents, ==, junk);
 }
 
+/* Keyboard Shortcuts (Ctrl+?) opens the shortcuts window over the main
+ * window, built on demand. */
+static void
+test_shortcuts_window (Fixture *f, gconstpointer data)
+{
+  PxWindow *window = open_window (f, 0);
+  g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  GtkWindow *shortcuts = NULL;
+  GLogLevelFlags fatal;
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+  /* GTK 4.8's shortcuts window measures one of its own labels at -3
+   * pixels, warns and clamps it to 0: while it is shown, warnings are not
+   * fatal (criticals still are). */
+  fatal = g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_FATAL_MASK);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  px_test_settle (20);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && shortcuts == NULL; i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_SHORTCUTS_WINDOW (w))
+        shortcuts = w;
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_destroy (shortcuts);
+  px_test_settle (20);
+  g_log_set_always_fatal (fatal);
+  close_window (f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -518,6 +552,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/side-panel-width", Fixture, NULL, fixture_setup, test_side_panel_width, fixture_teardown);
   g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);
   g_test_add ("/window/bad-library", Fixture, NULL, fixture_setup, test_bad_library, fixture_teardown);
+  g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -161,13 +161,15 @@ static void
 px_application_startup (GApplication *app)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (px_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  /* The window builds its shortcuts window on demand (win.show-help-overlay). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
   /* AdwApplication loads style.css from the resource base path itself;
-   * nothing else to do for styles. The shortcuts window is
-   * gtk/help-overlay.ui there too, which GtkApplication picks up. */
+   * nothing else to do for styles. */
 }
 
 static void

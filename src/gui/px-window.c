@@ -10,6 +10,7 @@
 #include "gui/px-metadata-dialog.h"
 
 #define SETTINGS_SCHEMA "io.github.parallaxapp.Parallax"
+#define PX_SHORTCUTS_RESOURCE "/io/github/parallaxapp/Parallax/px-shortcuts-window.ui"
 
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -529,6 +530,18 @@ delete_document_action (GtkWidget *widget, const char *action_name, GVariant *pa
 
 /* Reader and panels */
 
+/* The shortcuts window is built when asked for, not with every window:
+ * GtkApplication would parse it for each one before the first frame. */
+static void
+show_shortcuts_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (PX_SHORTCUTS_RESOURCE);
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 search_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -774,6 +787,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_access_changed);
 
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-side-panel", "side-panel-visible");
