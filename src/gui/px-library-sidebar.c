@@ -12,7 +12,7 @@ struct _PxLibrarySidebar
 
   GtkSearchEntry *search_entry;
   GtkStack *stack;
-  GtkListView *list_view;
+  GtkGridView *list_view;
   GtkWidget *row_menu_popover;
 
   PxLibraryModel *model;
@@ -378,8 +378,8 @@ px_library_sidebar_init (PxLibrarySidebar *self)
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   /* Typing in the list searches; Delete deletes the selected document. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
