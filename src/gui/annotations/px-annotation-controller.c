@@ -83,6 +83,29 @@ on_undo_changed (PxUndoStack *undo, GParamSpec *pspec, PxAnnotationController *s
   update_actions (self);
 }
 
+static PxHighlightPopover *ensure_popover (PxAnnotationController *self);
+
+static void
+popdown (PxAnnotationController *self)
+{
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+/* What the popover needs to know of the window: the library, whether it
+ * can be changed, the article's language (for spelling). */
+static void
+update_popover (PxAnnotationController *self)
+{
+  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
+
+  if (self->popover == NULL || self->window == NULL)
+    return;
+  px_highlight_popover_set_store (self->popover, px_window_get_store (self->window));
+  px_highlight_popover_set_read_only_reason (self->popover, px_window_get_read_only_reason (self->window));
+  px_highlight_popover_set_document_language (self->popover, doc ? px_document_get_language (doc) : NULL);
+}
+
 /* Follows the window's document: its highlights, its language. */
 static void
 load_document (PxAnnotationController *self)
@@ -94,8 +117,7 @@ load_document (PxAnnotationController *self)
 
   if (self->window == NULL)
     return;
-  if (self->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  popdown (self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (px_annotation_list_get_undo_stack (self->list), on_undo_changed, self);
   g_clear_pointer (&self->text, px_anchor_text_free);
@@ -116,9 +138,7 @@ load_document (PxAnnotationController *self)
   px_highlight_layer_set_list (self->layer, list);
   px_annotations_panel_set_store (self->panel, store);
   px_annotations_panel_set_list (self->panel, list);
-  px_highlight_popover_set_store (self->popover, store);
-  px_highlight_popover_set_read_only_reason (self->popover, px_window_get_read_only_reason (self->window));
-  px_highlight_popover_set_document_language (self->popover, doc ? px_document_get_language (doc) : NULL);
+  update_popover (self);
   update_actions (self);
 }
 
@@ -132,8 +152,7 @@ on_document_changed (PxWindow *window, GParamSpec *pspec, PxAnnotationController
 static void
 on_writable_changed (PxWindow *window, GParamSpec *pspec, PxAnnotationController *self)
 {
-  if (self->popover != NULL)
-    px_highlight_popover_set_read_only_reason (self->popover, px_window_get_read_only_reason (window));
+  update_popover (self);
   if (self->panel != NULL)
     px_annotations_panel_refresh (self->panel);
   update_actions (self);
@@ -166,9 +185,9 @@ popup_at (PxAnnotationController *self, guint start, guint end)
               rect.y = (int)back.y;
             }
         }
-      gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+      gtk_popover_set_pointing_to (GTK_POPOVER (ensure_popover (self)), &rect);
     }
-  gtk_popover_popup (GTK_POPOVER (self->popover));
+  gtk_popover_popup (GTK_POPOVER (ensure_popover (self)));
 }
 
 static void
@@ -269,7 +288,7 @@ on_selection_finished (PxHighlightLayer *layer, guint start, guint end, PxAnnota
     return;
   self->pending_start = start;
   self->pending_end = end;
-  px_highlight_popover_set_annotation (self->popover, NULL);
+  px_highlight_popover_set_annotation (ensure_popover (self), NULL);
   px_highlight_popover_show_page (self->popover, "main");
   popup_at (self, start, end);
 }
@@ -277,7 +296,7 @@ on_selection_finished (PxHighlightLayer *layer, guint start, guint end, PxAnnota
 static void
 on_annotation_clicked (PxHighlightLayer *layer, PxAnnotation *a, PxAnnotationController *self)
 {
-  px_highlight_popover_set_annotation (self->popover, a);
+  px_highlight_popover_set_annotation (ensure_popover (self), a);
   px_highlight_popover_show_page (self->popover, "main");
   popup_at (self, px_annotation_get_start (a), px_annotation_get_end (a));
 }
@@ -307,7 +326,7 @@ on_color_chosen (PxHighlightPopover *popover, const char *color, PxAnnotationCon
 static PxAnnotation *
 ensure_annotation (PxAnnotationController *self)
 {
-  PxAnnotation *a = px_highlight_popover_get_annotation (self->popover);
+  PxAnnotation *a = px_highlight_popover_get_annotation (ensure_popover (self));
 
   if (a == NULL)
     {
@@ -461,7 +480,7 @@ highlight_action (GSimpleAction *action, GVariant *param, gpointer user_data)
    * the cursor. */
   if (px_highlight_layer_get_selection (self->layer, &start, &end))
     {
-      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      popdown (self);
       px_annotation_controller_highlight_selection (self, color);
     }
   else if ((a = current_annotation (self)) != NULL)
@@ -484,7 +503,7 @@ note_action (GSimpleAction *action, GVariant *param, gpointer user_data)
     {
       self->pending_start = start;
       self->pending_end = end;
-      px_highlight_popover_set_annotation (self->popover, NULL);
+      px_highlight_popover_set_annotation (ensure_popover (self), NULL);
       a = ensure_annotation (self);
       clear_selection (self);
     }
@@ -495,7 +514,7 @@ note_action (GSimpleAction *action, GVariant *param, gpointer user_data)
       toast (self, _ ("Select some text or click a highlight to add a note"));
       return;
     }
-  px_highlight_popover_set_annotation (self->popover, a);
+  px_highlight_popover_set_annotation (ensure_popover (self), a);
   popup_at (self, px_annotation_get_start (a), px_annotation_get_end (a));
   px_highlight_popover_show_page (self->popover, "note");
 }
@@ -511,7 +530,7 @@ delete_action (GSimpleAction *action, GVariant *param, gpointer user_data)
       toast (self, _ ("There is no highlight at the cursor"));
       return;
     }
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  popdown (self);
   delete_annotation (self, a);
 }
 
@@ -524,7 +543,7 @@ undo_or_redo (PxAnnotationController *self, gboolean redo)
 
   if (self->list == NULL)
     return;
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  popdown (self);
   ok = redo ? px_annotation_list_redo (self->list, &changed, &error)
             : px_annotation_list_undo (self->list, &changed, &error);
   if (!ok)
@@ -555,8 +574,7 @@ on_codebook_changed (PxCodebookDialog *dialog, PxAnnotationController *self)
   px_annotations_panel_refresh (self->panel);
   if (self->list != NULL && !px_annotation_list_reload (self->list, &error))
     toast_error (self, _ ("Could not load the highlights"), error);
-  if (self->window != NULL)
-    px_highlight_popover_set_store (self->popover, px_window_get_store (self->window));
+  update_popover (self);
 }
 
 static void
@@ -571,7 +589,7 @@ codebook_action (GSimpleAction *action, GVariant *param, gpointer user_data)
       toast (self, _ ("Open a library to edit its tags"));
       return;
     }
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  popdown (self);
   dialog = px_codebook_dialog_new (GTK_WINDOW (self->window), store);
   g_signal_connect_object (dialog, "changed", G_CALLBACK (on_codebook_changed), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -593,44 +611,37 @@ add_shortcut (GtkShortcutController *controller, guint key, GdkModifierType mods
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
-static void
-install_shortcuts (PxAnnotationController *self)
+/* The keys of highlighting: 1–6 (and the keypad's) for the colours, N for
+ * a note, Delete. */
+static GtkEventController *
+highlight_keys_new (void)
 {
-  GtkEventController *reader = gtk_shortcut_controller_new ();
-  GtkEventController *popover = gtk_shortcut_controller_new ();
-  GtkEventController *window = gtk_shortcut_controller_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
   const guint digits[PX_N_COLORS] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5, GDK_KEY_6 };
   const guint keypad[PX_N_COLORS] = {
     GDK_KEY_KP_1, GDK_KEY_KP_2, GDK_KEY_KP_3, GDK_KEY_KP_4, GDK_KEY_KP_5, GDK_KEY_KP_6
   };
 
-  /* Plain keys act only in the reader, so typing elsewhere is safe. */
   for (guint i = 0; i < PX_N_COLORS; i++)
     {
-      add_shortcut (GTK_SHORTCUT_CONTROLLER (reader), digits[i], 0, "annot.highlight",
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), digits[i], 0, "annot.highlight",
                     g_variant_new_string (px_annotation_color_names ()[i]));
-      add_shortcut (GTK_SHORTCUT_CONTROLLER (reader), keypad[i], 0, "annot.highlight",
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), keypad[i], 0, "annot.highlight",
                     g_variant_new_string (px_annotation_color_names ()[i]));
     }
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (reader), GDK_KEY_n, 0, "annot.note", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (reader), GDK_KEY_Delete, 0, "annot.delete", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (reader), GDK_KEY_KP_Delete, 0, "annot.delete", NULL);
-  gtk_widget_add_controller (GTK_WIDGET (self->view), reader);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_n, 0, "annot.note", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Delete, 0, "annot.delete", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Delete, 0, "annot.delete", NULL);
+  return keys;
+}
 
-  /* The same keys while the popover is open at a fresh selection or a
-   * highlight (it takes the keyboard): its swatch tooltips name them. The
-   * note editor and the tag entry see their keys first. */
-  for (guint i = 0; i < PX_N_COLORS; i++)
-    {
-      add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), digits[i], 0, "annot.highlight",
-                    g_variant_new_string (px_annotation_color_names ()[i]));
-      add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), keypad[i], 0, "annot.highlight",
-                    g_variant_new_string (px_annotation_color_names ()[i]));
-    }
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), GDK_KEY_n, 0, "annot.note", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), GDK_KEY_Delete, 0, "annot.delete", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (popover), GDK_KEY_KP_Delete, 0, "annot.delete", NULL);
-  gtk_widget_add_controller (GTK_WIDGET (self->popover), popover);
+static void
+install_shortcuts (PxAnnotationController *self)
+{
+  GtkEventController *window = gtk_shortcut_controller_new ();
+
+  /* Plain keys act only in the reader, so typing elsewhere is safe. */
+  gtk_widget_add_controller (GTK_WIDGET (self->view), highlight_keys_new ());
 
   /* Undo in the window, after the focused widget: an entry keeps its own
    * Ctrl+Z. */
@@ -640,6 +651,32 @@ install_shortcuts (PxAnnotationController *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_y, GDK_CONTROL_MASK, "annot.redo", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_t, GDK_CONTROL_MASK, "annot.codebook", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->window), window);
+}
+
+/* The popover is made the first time it is needed: most starts never
+ * highlight anything, and its pages, note editor and spell checker cost
+ * the first frame ~10 ms. */
+static PxHighlightPopover *
+ensure_popover (PxAnnotationController *self)
+{
+  if (self->popover != NULL || self->view == NULL)
+    return self->popover;
+  self->popover = px_highlight_popover_new ();
+  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->view));
+  g_signal_connect_object (self->popover, "color-chosen", G_CALLBACK (on_color_chosen), self, 0);
+  g_signal_connect_object (self->popover, "note-requested", G_CALLBACK (on_note_requested), self, 0);
+  g_signal_connect_object (self->popover, "tags-requested", G_CALLBACK (on_tags_requested), self, 0);
+  g_signal_connect_object (self->popover, "copy", G_CALLBACK (on_copy), self, 0);
+  g_signal_connect_object (self->popover, "delete", G_CALLBACK (on_delete), self, 0);
+  g_signal_connect_object (self->popover, "note-edited", G_CALLBACK (on_note_edited), self, 0);
+  g_signal_connect_object (self->popover, "note-language-changed", G_CALLBACK (on_note_language_changed), self, 0);
+  g_signal_connect_object (self->popover, "tags-edited", G_CALLBACK (on_tags_edited), self, 0);
+  /* The same keys while the popover is open at a fresh selection or a
+   * highlight (it takes the keyboard): its swatch tooltips name them. The
+   * note editor and the tag entry see their keys first. */
+  gtk_widget_add_controller (GTK_WIDGET (self->popover), highlight_keys_new ());
+  update_popover (self);
+  return self->popover;
 }
 
 void
@@ -703,17 +740,6 @@ px_annotation_controller_attach (PxWindow *window)
   g_signal_connect_object (self->layer, "selection-finished", G_CALLBACK (on_selection_finished), self, 0);
   g_signal_connect_object (self->layer, "annotation-clicked", G_CALLBACK (on_annotation_clicked), self, 0);
 
-  self->popover = px_highlight_popover_new ();
-  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->view));
-  g_signal_connect_object (self->popover, "color-chosen", G_CALLBACK (on_color_chosen), self, 0);
-  g_signal_connect_object (self->popover, "note-requested", G_CALLBACK (on_note_requested), self, 0);
-  g_signal_connect_object (self->popover, "tags-requested", G_CALLBACK (on_tags_requested), self, 0);
-  g_signal_connect_object (self->popover, "copy", G_CALLBACK (on_copy), self, 0);
-  g_signal_connect_object (self->popover, "delete", G_CALLBACK (on_delete), self, 0);
-  g_signal_connect_object (self->popover, "note-edited", G_CALLBACK (on_note_edited), self, 0);
-  g_signal_connect_object (self->popover, "note-language-changed", G_CALLBACK (on_note_language_changed), self, 0);
-  g_signal_connect_object (self->popover, "tags-edited", G_CALLBACK (on_tags_edited), self, 0);
-
   self->panel = g_object_ref_sink (px_annotations_panel_new ());
   g_signal_connect_object (self->panel, "annotation-activated", G_CALLBACK (on_panel_activated), self, 0);
   px_window_add_side_page (window, GTK_WIDGET (self->panel), "annotations", _ ("Highlights"), "document-edit-symbolic");
@@ -755,7 +781,7 @@ PxHighlightPopover *
 px_annotation_controller_get_popover (PxAnnotationController *self)
 {
   g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
-  return self->popover;
+  return ensure_popover (self);
 }
 
 PxAnnotationsPanel *

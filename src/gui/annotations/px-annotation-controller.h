@@ -25,6 +25,7 @@ void px_annotation_controller_detach (PxWindow *window);
 
 PxAnnotationList *px_annotation_controller_get_list (PxAnnotationController *self);
 PxHighlightLayer *px_annotation_controller_get_layer (PxAnnotationController *self);
+/* The highlight popover, made the first time it is needed (or asked for). */
 PxHighlightPopover *px_annotation_controller_get_popover (PxAnnotationController *self);
 PxAnnotationsPanel *px_annotation_controller_get_panel (PxAnnotationController *self);
 
