@@ -267,7 +267,6 @@ info_from_row (sqlite3_stmt *stmt)
   info->published = _px_column_dup (stmt, 4);
   info->event_id = sqlite3_column_int64 (stmt, 5);
   info->event_title = _px_column_dup (stmt, 6);
-  info->n_annotations = sqlite3_column_int (stmt, 7);
   return info;
 }
 

@@ -56,7 +56,6 @@ typedef struct
   char *published;
   gint64 event_id;
   char *event_title;
-  guint n_annotations;
 } PxDocumentInfo;
 
 void px_document_info_free (PxDocumentInfo *info);
