@@ -90,6 +90,26 @@ test_dates_in_german (void)
   g_assert_cmpstr (shortd, ==, "4. Dez 2031");
 }
 
+/* The window's article count is grouped the German way. */
+static void
+test_count_in_german (void)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *one = NULL;
+  g_autofree char *many = NULL;
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("de_DE.UTF-8 is not generated (tools/setup does it)");
+      return;
+    }
+  one = px_format_article_count (1);
+  many = px_format_article_count (10000);
+  setlocale (LC_NUMERIC, old);
+  g_assert_cmpstr (one, ==, "1 Artikel");
+  g_assert_cmpstr (many, ==, "10.000 Artikel");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -105,5 +125,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/i18n/window-in-german", test_empty_library_in_german);
   g_test_add_func ("/i18n/dates-in-german", test_dates_in_german);
+  g_test_add_func ("/i18n/count-in-german", test_count_in_german);
   return g_test_run ();
 }

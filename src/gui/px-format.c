@@ -56,3 +56,10 @@ px_format_join (const char *const *parts, guint n)
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+char *
+px_format_article_count (guint n)
+{
+  /* %'u groups digits as the locale does: "10,000", "10.000". */
+  return g_strdup_printf (ngettext ("%'u article", "%'u articles", n), n);
+}

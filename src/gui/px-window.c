@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gui/px-compare-panel.h"
+#include "gui/px-format.h"
 #include "gui/px-metadata-dialog.h"
 
 #define SETTINGS_SCHEMA "io.github.parallaxapp.Parallax"
@@ -117,7 +118,7 @@ update_main_page (PxWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "library" : "empty");
   if (n > 0)
     {
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n), n);
+      g_autofree char *subtitle = px_format_article_count (n);
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }
   else
