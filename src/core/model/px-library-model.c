@@ -47,7 +47,6 @@ copy_info (const PxDocumentInfo *src)
   *info = *src;
   info->title = g_strdup (src->title);
   info->outlet = g_strdup (src->outlet);
-  info->author = g_strdup (src->author);
   info->published = g_strdup (src->published);
   info->event_title = g_strdup (src->event_title);
   return info;

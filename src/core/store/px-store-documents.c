@@ -263,10 +263,9 @@ info_from_row (sqlite3_stmt *stmt)
   info->id = sqlite3_column_int64 (stmt, 0);
   info->title = _px_column_dup (stmt, 1);
   info->outlet = _px_column_dup (stmt, 2);
-  info->author = _px_column_dup (stmt, 3);
-  info->published = _px_column_dup (stmt, 4);
-  info->event_id = sqlite3_column_int64 (stmt, 5);
-  info->event_title = _px_column_dup (stmt, 6);
+  info->published = _px_column_dup (stmt, 3);
+  info->event_id = sqlite3_column_int64 (stmt, 4);
+  info->event_title = _px_column_dup (stmt, 5);
   return info;
 }
 

@@ -41,9 +41,9 @@ char *_px_store_build_match_query (const char *query);
 /* The library list's query (px_store_list_documents()). Its ORDER BY is
  * the documents_order index (schema v7) term for term, so SQLite walks
  * the index instead of sorting every row: change them together. */
-#define PX_STORE_INFO_SELECT                                                 \
-  "SELECT d.id, d.title, o.name, d.author, d.published, d.event_id, e.title" \
-  " FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id"              \
+#define PX_STORE_INFO_SELECT                                       \
+  "SELECT d.id, d.title, o.name, d.published, d.event_id, e.title" \
+  " FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id"    \
   " LEFT JOIN events e ON e.id = d.event_id"
 #define PX_STORE_LIST_SQL                                                                            \
   PX_STORE_INFO_SELECT " ORDER BY d.event_id IS NULL, d.event_id, d.published IS NULL, d.published," \

@@ -62,7 +62,6 @@ px_document_info_free (PxDocumentInfo *info)
     return;
   g_free (info->title);
   g_free (info->outlet);
-  g_free (info->author);
   g_free (info->published);
   g_free (info->event_title);
   g_free (info);

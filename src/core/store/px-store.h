@@ -52,7 +52,6 @@ typedef struct
   gint64 id;
   char *title;
   char *outlet;
-  char *author;
   char *published;
   gint64 event_id;
   char *event_title;
