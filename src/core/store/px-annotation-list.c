@@ -184,7 +184,6 @@ remove_at (PxAnnotationList *self, guint index)
 static void
 update_item (PxAnnotationList *self, PxAnnotation *a, PxAnnotation *values)
 {
-  g_autoptr (PxAnnotation) keep = g_object_ref (a);
   guint index;
 
   if (!find_index (self, px_annotation_get_id (a), &index))
@@ -193,8 +192,12 @@ update_item (PxAnnotationList *self, PxAnnotation *a, PxAnnotation *values)
   if ((index > 0 && px_annotation_compare (g_ptr_array_index (self->items, index - 1), a) > 0) ||
       (index + 1 < self->items->len && px_annotation_compare (a, g_ptr_array_index (self->items, index + 1)) > 0))
     {
+      /* The list's reference goes with the removal: hold one meanwhile. */
+      PxAnnotation *held = g_object_ref (a);
+
       remove_at (self, index);
-      insert_sorted (self, a);
+      insert_sorted (self, held);
+      g_object_unref (held);
     }
   else
     g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 1);

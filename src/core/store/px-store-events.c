@@ -636,7 +636,6 @@ group_unassigned_txn (PxStore *self, gpointer user_data, GError **error)
 {
   GroupData *data = user_data;
   g_autoptr (GArray) ids = NULL;
-  g_autoptr (GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   EventState *state;
   sqlite3_stmt *stmt;
 
