@@ -297,6 +297,24 @@ test_title_with_of (void)
   g_assert_cmpstr (q->role, ==, "Minister of Finance");
 }
 
+/* A person introduced by a title and a comma, with no comma after the
+ * name ("Nordline's outside counsel, Ines Halvorsen on the radio"),
+ * is who the surname alone points back to later, full name and title. */
+static void
+test_title_comma_name (void)
+{
+  g_autoptr (PxTextUnits) u =
+      px_text_units_new ("The mayor met Nordline's outside counsel, Ines Halvorsen on the radio show on Friday. "
+                         "Halvorsen also argued that the timetable change was \"not lawful\" and would be challenged.",
+                         "en", NULL);
+  g_autoptr (GPtrArray) quotes = px_find_quotes (u);
+  const PxQuote *q = find (quotes, "not lawful");
+
+  g_assert_cmpstr (q->speaker, ==, "Ines Halvorsen");
+  g_assert_cmpstr (q->speaker_as_written, ==, "Halvorsen");
+  g_assert_cmpstr (q->role, ==, "Nordline's outside counsel");
+}
+
 static void
 test_drift_words (void)
 {
@@ -340,5 +358,6 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/speaker-roles", test_speaker_roles);
   g_test_add_func ("/quotes/not-speakers", test_not_speakers);
   g_test_add_func ("/quotes/title-with-of", test_title_with_of);
+  g_test_add_func ("/quotes/title-comma-name", test_title_comma_name);
   return g_test_run ();
 }

@@ -731,7 +731,13 @@ find_people (Ctx *c)
 
       if (!is_nameish (&c->tok[i]) || is_role_word (c->tok[i].norm) || inside_mark (c, i))
         continue;
-      if (!(role_before || cue_before || (i + 1 < c->n_tok && px_is_cue_word (c->tok[i + 1].norm)) ||
+      /* "Huawei's outside counsel, Glen Nager on CNBC": two name words
+       * right after a title and a comma, whatever follows them. */
+      gboolean named_after_title =
+          title_before_comma && i + 1 < c->n_tok && is_nameish (&c->tok[i + 1]) && !gap_breaks (c, i);
+
+      if (!(role_before || cue_before || named_after_title ||
+            (i + 1 < c->n_tok && px_is_cue_word (c->tok[i + 1].norm)) ||
             (i + 2 < c->n_tok && is_nameish (&c->tok[i + 1]) && !gap_breaks (c, i) && gap_has (c, i + 1, ",") &&
              (starts_appositive (c, i + 2) || title_before_comma))))
         continue;
