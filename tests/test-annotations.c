@@ -228,8 +228,13 @@ test_search_bounded (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (PxAnnotation) a = highlight (f->doc, "Safety comes first", "yellow");
+      /* The oldest is the only green one, and the only one tagged. */
+      g_autoptr (PxAnnotation) a = highlight (f->doc, "Safety comes first", i == 0 ? "green" : "yellow");
       g_autofree char *note = g_strdup_printf ("Inspection %u of the viaduct", i);
+      const char *tags[] = { "pier", NULL };
+
+      if (i == 0)
+        px_annotation_set_tags (a, tags);
 
       /* One of the newest says it three times: it ranks first. */
       px_annotation_set_note (a, i == n - 5 ? "viaduct viaduct viaduct" : note);
@@ -260,6 +265,34 @@ test_search_bounded (Fixture *f, gconstpointer data)
   g_clear_pointer (&hits, g_ptr_array_unref);
   hits = px_store_search_annotations (f->store, "inspection 77", &error);
   g_assert_cmpuint (hits->len, ==, 11); /* 77, 770–779 */
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A colour or a tag narrows the matches before the bound: the oldest
+   * highlight, beyond the newest thousand, is found by either. */
+  {
+    const char *green[] = { "green", NULL };
+    const char *red_or_green[] = { "red", "green", NULL };
+    const char *red[] = { "red", NULL };
+
+    hits = px_store_search_annotations_filtered (f->store, "via", green, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpint (px_annotation_get_id (g_ptr_array_index (hits, 0)), ==, first_id);
+    g_assert_true (px_annotation_has_tag (g_ptr_array_index (hits, 0), "pier"));
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = px_store_search_annotations_filtered (f->store, "via", red_or_green, "pier", &error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = px_store_search_annotations_filtered (f->store, "via", NULL, "pier", &error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpint (px_annotation_get_id (g_ptr_array_index (hits, 0)), ==, first_id);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = px_store_search_annotations_filtered (f->store, "via", red, NULL, &error);
+    g_assert_cmpuint (hits->len, ==, 0);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = px_store_search_annotations_filtered (f->store, "via", NULL, "no such tag", &error);
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
 }
 
 static void

@@ -182,26 +182,61 @@ px_store_list_annotations (PxStore *self, gint64 document_id, GError **error)
 GPtrArray *
 px_store_search_annotations (PxStore *self, const char *query, GError **error)
 {
-  g_autoptr (GPtrArray) found = NULL;
+  return px_store_search_annotations_filtered (self, query, NULL, NULL, error);
+}
+
+GPtrArray *
+px_store_search_annotations_filtered (PxStore *self, const char *query, const char *const *colors, const char *tag,
+                                      GError **error)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
+  g_autofree char *color_set = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
   if (!g_utf8_validate (query, -1, NULL) || (match = _px_store_build_match_query (query)) == NULL)
-    return g_ptr_array_new_with_free_func (g_object_unref);
+    return g_steal_pointer (&found);
+  if (colors != NULL)
+    {
+      /* ",yellow,green,": a colour is in it when ",colour," is. */
+      g_autofree char *joined = g_strjoinv (",", (char **)colors);
+      color_set = g_strconcat (",", joined, ",", NULL);
+    }
   /* Ranking is bounded: bm25 for every match of a common word costs more
    * than the search (120 ms for 20,000 of 50,000 highlights), so only the
-   * newest matches are ranked, and shown best first. */
-  found = query_annotations (self,
-                             ANNOTATION_SELECT
-                             " JOIN (SELECT rowid AS id, bm25 (annotations_fts) AS score FROM annotations_fts"
-                             "       WHERE annotations_fts MATCH ?1 ORDER BY rowid DESC"
-                             "       LIMIT " G_STRINGIFY (PX_STORE_SEARCH_ANNOTATIONS_MAX) ") m ON m.id = a.id"
-                                                                                           " ORDER BY m.score, a.id;",
-                             0, match, error);
-  if (found == NULL)
+   * newest matches are ranked, and shown best first. The colour and tag
+   * narrow the matches before that bound, so an old green highlight is
+   * found among a thousand newer yellow ones. */
+  stmt = _px_store_prepare (self,
+                            ANNOTATION_SELECT
+                            " JOIN (SELECT annotations_fts.rowid AS id, bm25 (annotations_fts) AS score"
+                            "       FROM annotations_fts JOIN annotations x ON x.id = annotations_fts.rowid"
+                            "       WHERE annotations_fts MATCH ?1"
+                            "         AND (?2 IS NULL OR instr (?2, ',' || x.color || ',') > 0)"
+                            "         AND (?3 IS NULL OR EXISTS (SELECT 1 FROM annotation_tags at"
+                            "                                    JOIN tags t ON t.id = at.tag_id"
+                            "                                    WHERE at.annotation_id = x.id AND t.name = ?3))"
+                            "       ORDER BY annotations_fts.rowid DESC"
+                            "       LIMIT " G_STRINGIFY (PX_STORE_SEARCH_ANNOTATIONS_MAX) ") m ON m.id = a.id"
+                                                                                          " ORDER BY m.score, a.id;",
+                            error);
+  if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  _px_bind_text (stmt, 2, color_set);
+  _px_bind_text (stmt, 3, tag);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (found, annotation_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _px_store_fail (self, rc, error);
+      return NULL;
+    }
   /* Tags of the matches only: one query per match is cheap for the few
    * dozen a search shows. */
   for (guint i = 0; i < found->len; i++)

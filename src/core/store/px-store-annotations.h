@@ -27,6 +27,10 @@ GPtrArray *px_store_list_annotations (PxStore *self, gint64 document_id, GError 
  * newest PX_STORE_SEARCH_ANNOTATIONS_MAX of them when more match. */
 #define PX_STORE_SEARCH_ANNOTATIONS_MAX 1000
 GPtrArray *px_store_search_annotations (PxStore *self, const char *query, GError **error);
+/* The same, among the highlights of @colors (NULL-terminated; NULL: any)
+ * carrying @tag (NULL: any); the bound applies after these filters. */
+GPtrArray *px_store_search_annotations_filtered (PxStore *self, const char *query, const char *const *colors,
+                                                 const char *tag, GError **error);
 
 /* What happened to the highlights of a document whose text changed. */
 typedef struct

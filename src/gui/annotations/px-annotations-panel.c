@@ -343,21 +343,27 @@ static void
 run_library_search (PxAnnotationsPanel *self)
 {
   g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GPtrArray) colors = NULL;
 
   g_list_store_remove_all (self->library_results);
   if (self->store == NULL || !library_mode (self))
     return;
-  hits = px_store_search_annotations (self->store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
-  /* The words already matched in the index; colour and tag still
-   * narrow the results down. */
+  /* The store applies the words, colours and tag together, so that its
+   * bound on ranked matches counts only what the panel shows. */
+  for (guint i = 0; i < PX_N_COLORS; i++)
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->color_toggle[i])))
+      {
+        if (colors == NULL)
+          colors = g_ptr_array_new ();
+        g_ptr_array_add (colors, (gpointer)px_annotation_color_names ()[i]);
+      }
+  if (colors != NULL)
+    g_ptr_array_add (colors, NULL);
+  hits = px_store_search_annotations_filtered (self->store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                               colors ? (const char *const *)colors->pdata : NULL, filter_tag (self),
+                                               NULL);
   for (guint i = 0; hits != NULL && i < hits->len; i++)
-    {
-      PxAnnotation *a = g_ptr_array_index (hits, i);
-      const char *tag = filter_tag (self);
-
-      if (color_shown (self, px_annotation_get_color (a)) && (tag == NULL || px_annotation_has_tag (a, tag)))
-        g_list_store_append (self->library_results, a);
-    }
+    g_list_store_append (self->library_results, g_ptr_array_index (hits, i));
 }
 
 static void
