@@ -508,6 +508,7 @@ test_shortcuts_window (Fixture *f, gconstpointer data)
   g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
   GtkWindow *shortcuts = NULL;
   GLogLevelFlags fatal;
+  guint n;
 
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, "<Control>question");
@@ -526,6 +527,11 @@ test_shortcuts_window (Fixture *f, gconstpointer data)
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  /* Asked again while it is open: the same window, not a second one. */
+  n = g_list_model_get_n_items (toplevels);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  px_test_settle (20);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n);
   gtk_window_destroy (shortcuts);
   px_test_settle (20);
   g_log_set_always_fatal (fatal);

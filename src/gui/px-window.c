@@ -536,11 +536,17 @@ delete_document_action (GtkWidget *widget, const char *action_name, GVariant *pa
 static void
 show_shortcuts_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (PX_SHORTCUTS_RESOURCE);
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  PxWindow *self = PX_WINDOW (widget);
 
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
-  gtk_window_present (shortcuts);
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (PX_SHORTCUTS_RESOURCE);
+
+      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+    }
+  gtk_window_present (self->shortcuts);
 }
 
 static void
@@ -729,6 +735,12 @@ px_window_dispose (GObject *object)
   PxWindow *self = PX_WINDOW (object);
 
   px_annotation_controller_detach (self);
+  if (self->shortcuts != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
+      gtk_window_destroy (self->shortcuts);
+      self->shortcuts = NULL;
+    }
   _px_window_dispose_import (self);
   g_cancellable_cancel (self->update_cancellable);
   g_clear_object (&self->update_cancellable);
