@@ -45,9 +45,7 @@ px_document_item_new_header (gint64 event_id, const char *event_title, guint n_d
 {
   PxDocumentItem *self = g_object_new (PX_TYPE_DOCUMENT_ITEM, NULL);
 
-  self->info = g_new0 (PxDocumentInfo, 1);
-  self->info->event_id = event_id;
-  self->info->event_title = g_strdup (event_title);
+  self->info = px_document_info_new (0, NULL, NULL, NULL, event_id, event_title);
   self->header = TRUE;
   self->n_documents = n_documents;
   return self;

@@ -39,19 +39,6 @@ get_n_items (GListModel *model)
   return PX_LIBRARY_MODEL (model)->rows->len;
 }
 
-static PxDocumentInfo *
-copy_info (const PxDocumentInfo *src)
-{
-  PxDocumentInfo *info = g_new0 (PxDocumentInfo, 1);
-
-  *info = *src;
-  info->title = g_strdup (src->title);
-  info->outlet = g_strdup (src->outlet);
-  info->published = g_strdup (src->published);
-  info->event_title = g_strdup (src->event_title);
-  return info;
-}
-
 static gpointer
 get_item (GListModel *model, guint position)
 {
@@ -73,7 +60,7 @@ get_item (GListModel *model, guint position)
       item = px_document_item_new_header (first->event_id, first->event_title, row->n_group);
     }
   else
-    item = px_document_item_new (copy_info (g_ptr_array_index (self->infos, row->info)));
+    item = px_document_item_new (px_document_info_copy (g_ptr_array_index (self->infos, row->info)));
   g_ptr_array_index (self->items, position) = item;
   g_object_add_weak_pointer (G_OBJECT (item), &g_ptr_array_index (self->items, position));
   return item;

@@ -258,15 +258,9 @@ px_store_delete_document (PxStore *self, gint64 id, GError **error)
 static PxDocumentInfo *
 info_from_row (sqlite3_stmt *stmt)
 {
-  PxDocumentInfo *info = g_new0 (PxDocumentInfo, 1);
-
-  info->id = sqlite3_column_int64 (stmt, 0);
-  info->title = _px_column_dup (stmt, 1);
-  info->outlet = _px_column_dup (stmt, 2);
-  info->published = _px_column_dup (stmt, 3);
-  info->event_id = sqlite3_column_int64 (stmt, 4);
-  info->event_title = _px_column_dup (stmt, 5);
-  return info;
+  return px_document_info_new (sqlite3_column_int64 (stmt, 0), (const char *)sqlite3_column_text (stmt, 1),
+                               (const char *)sqlite3_column_text (stmt, 2), (const char *)sqlite3_column_text (stmt, 3),
+                               sqlite3_column_int64 (stmt, 4), (const char *)sqlite3_column_text (stmt, 5));
 }
 
 GPtrArray *

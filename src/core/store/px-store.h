@@ -57,6 +57,12 @@ typedef struct
   char *event_title;
 } PxDocumentInfo;
 
+/* One block holds the row and its strings (10,000 rows are read at every
+ * start): free it only with px_document_info_free(), and never replace a
+ * string in it. */
+PxDocumentInfo *px_document_info_new (gint64 id, const char *title, const char *outlet, const char *published,
+                                      gint64 event_id, const char *event_title);
+PxDocumentInfo *px_document_info_copy (const PxDocumentInfo *info);
 void px_document_info_free (PxDocumentInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxDocumentInfo, px_document_info_free)
 
