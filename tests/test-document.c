@@ -89,10 +89,7 @@ test_empty_metadata_is_null (void)
 static PxDocumentInfo *
 make_info (gint64 id, const char *title)
 {
-  PxDocumentInfo *info = g_new0 (PxDocumentInfo, 1);
-  info->id = id;
-  info->title = g_strdup (title);
-  return info;
+  return px_document_info_new (id, title, NULL, NULL, 0, NULL);
 }
 
 static void
@@ -143,10 +140,7 @@ test_library_model (void)
 static PxDocumentInfo *
 make_event_info (gint64 id, gint64 event_id, const char *event_title)
 {
-  PxDocumentInfo *info = make_info (id, "Doc");
-  info->event_id = event_id;
-  info->event_title = g_strdup (event_title);
-  return info;
+  return px_document_info_new (id, "Doc", NULL, NULL, event_id, event_title);
 }
 
 static gboolean
