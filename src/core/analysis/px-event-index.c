@@ -70,6 +70,9 @@ typedef struct
    * vectorize() uses them: saves looking every term up twice. */
   const PxEventFeatures *observed;
   guint *observed_ids;
+  /* The vector a batch computed ahead (its strongest terms are already
+   * in @top), until the document takes it. */
+  GArray *next_vec;
 } DocEntry;
 
 typedef struct
@@ -109,6 +112,12 @@ struct _PxEventIndex
    * elsewhere (cleared after each look). */
   double *dense;
   guint n_dense;
+  /* Scratch of vec_add() and top_terms(), kept between calls: a fresh
+   * allocation per document touches fresh memory, and on a virtual
+   * machine every new page is a costly fault. */
+  GArray *merged;
+  TermWeight *select;
+  guint n_select;
 };
 
 G_DEFINE_FINAL_TYPE (PxEventIndex, px_event_index, G_TYPE_OBJECT)
@@ -138,6 +147,7 @@ doc_entry_free (gpointer data)
 {
   DocEntry *d = data;
   g_clear_pointer (&d->vec, g_array_unref);
+  g_clear_pointer (&d->next_vec, g_array_unref);
   g_free (d->observed_ids);
   g_free (d);
 }
@@ -164,6 +174,8 @@ px_event_index_finalize (GObject *object)
   g_array_unref (self->candidates);
   g_free (self->cand_table);
   g_free (self->dense);
+  g_array_unref (self->merged);
+  g_free (self->select);
 
   G_OBJECT_CLASS (px_event_index_parent_class)->finalize (object);
 }
@@ -190,6 +202,7 @@ px_event_index_init (PxEventIndex *self)
   self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   self->cand_mask = 255;
   self->cand_table = g_new0 (guint32, self->cand_mask + 1);
+  self->merged = g_array_new (FALSE, FALSE, sizeof (TermWeight));
 }
 
 PxEventIndex *
@@ -306,9 +319,10 @@ stronger (const TermWeight *x, const TermWeight *y)
 PX_DEFINE_SORT (sort_stronger, TermWeight, stronger (x, y))
 
 /* The @k strongest terms of @vec into @out, strongest first: a quickselect
- * puts them first, then only they are sorted. */
+ * puts them first, then only they are sorted. *@scratch (*@n_scratch
+ * records) is working space, grown as needed; the caller frees it. */
 static guint
-top_terms (GArray *vec, TermWeight *out, guint k)
+top_terms (GArray *vec, TermWeight *out, guint k, TermWeight **scratch, guint *n_scratch)
 {
   guint n = vec->len;
   TermWeight *a;
@@ -320,7 +334,14 @@ top_terms (GArray *vec, TermWeight *out, guint k)
       sort_stronger (out, n);
       return n;
     }
-  a = g_memdup2 (vec->data, n * sizeof (TermWeight));
+  if (*n_scratch < n)
+    {
+      *n_scratch = MAX (n, *n_scratch * 2);
+      g_free (*scratch);
+      *scratch = g_new (TermWeight, *n_scratch);
+    }
+  a = *scratch;
+  memcpy (a, vec->data, n * sizeof (TermWeight));
   hi = n - 1;
   while (lo < hi)
     {
@@ -361,28 +382,42 @@ top_terms (GArray *vec, TermWeight *out, guint k)
         break;
     }
   memcpy (out, a, k * sizeof (TermWeight));
-  g_free (a);
   sort_stronger (out, k);
   return k;
 }
 
 static void
-doc_set_vec (DocEntry *doc, GArray *vec)
+doc_set_vec (PxEventIndex *self, DocEntry *doc, GArray *vec)
 {
   g_clear_pointer (&doc->vec, g_array_unref);
   doc->vec = vec;
-  doc->n_top = top_terms (vec, doc->top, N_POSTED_TERMS);
+  doc->n_top = top_terms (vec, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
+}
+
+/* The IDF of a term for the current counts, computed again only when they
+ * changed. */
+static inline double
+term_idf (PxEventIndex *self, TermInfo *info)
+{
+  if (info->idf_docs != self->n_docs || info->idf_df != info->df)
+    {
+      info->idf = log ((1.0 + self->n_docs) / (1.0 + info->df)) + 1.0;
+      info->idf_docs = self->n_docs;
+      info->idf_df = info->df;
+    }
+  return info->idf;
 }
 
 /* Sublinear TF times smoothed IDF (as scikit-learn computes it, so the
  * two can be compared), times the weight of the term's kind, normalized
- * to unit length. */
+ * to unit length. @ids are the term ids of @features when observe() gave
+ * them, else NULL. Writes nothing into the index when the IDF of every
+ * term is current (term_idf()), so batch workers run it side by side. */
 static GArray *
-vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
+build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features)
 {
   GArray *vec = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), features->terms->len);
   TermWeight *out = (TermWeight *)vec->data;
-  const guint *ids = doc->observed == features ? doc->observed_ids : NULL;
   guint n = 0;
   double norm = 0;
 
@@ -390,26 +425,18 @@ vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
     {
       const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
       gint id = ids != NULL ? (gint)ids[i] : lookup_term (self, term->text, term->len, term->hash);
-      TermInfo *info;
       TermWeight tw;
       double kind = 1.0;
 
       if (id < 0)
         continue;
       tw.term = id;
-      info = self->terms->pdata[tw.term];
-      if (info->idf_docs != self->n_docs || info->idf_df != info->df)
-        {
-          info->idf = log ((1.0 + self->n_docs) / (1.0 + info->df)) + 1.0;
-          info->idf_docs = self->n_docs;
-          info->idf_df = info->df;
-        }
       if (term->kind == PX_TERM_ENTITY)
         kind = self->params.entity_weight;
       else if (term->kind == PX_TERM_NUMBER)
         kind = self->params.number_weight;
       tw.weight = (term->count < G_N_ELEMENTS (self->log_tf) ? self->log_tf[term->count] : 1.0 + log (term->count)) *
-                  info->idf * kind;
+                  term_idf (self, self->terms->pdata[tw.term]) * kind;
       norm += tw.weight * tw.weight;
       out[n++] = tw;
     }
@@ -418,11 +445,24 @@ vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
   for (guint i = 0; i < vec->len && norm > 0; i++)
     out[i].weight /= norm;
   sort_by_term (out, n);
-  if (ids != NULL)
-    {
-      doc->observed = NULL;
-      g_clear_pointer (&doc->observed_ids, g_free);
-    }
+  return vec;
+}
+
+static void
+forget_observed (DocEntry *doc)
+{
+  doc->observed = NULL;
+  g_clear_pointer (&doc->observed_ids, g_free);
+}
+
+static GArray *
+vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
+{
+  gboolean observed = doc->observed == features;
+  GArray *vec = build_vec (self, observed ? doc->observed_ids : NULL, features);
+
+  if (observed)
+    forget_observed (doc);
   return vec;
 }
 
@@ -512,16 +552,17 @@ event_new (PxEventIndex *self, gint64 id)
   return e;
 }
 
-/* Returns sum + sign * vec, both sorted by term. */
-static GArray *
-vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
+/* Sets @out to sum + sign * vec, both sorted by term. */
+static void
+vec_add_into (GArray *out, GArray *sum, GArray *vec, double sign, double *norm_out)
 {
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
   const TermWeight *x = (const TermWeight *)sum->data, *y = (const TermWeight *)vec->data;
-  TermWeight *o = (TermWeight *)out->data;
+  TermWeight *o;
   guint i = 0, j = 0, n = 0;
   double norm = 0;
 
+  g_array_set_size (out, sum->len + vec->len);
+  o = (TermWeight *)out->data;
   while (i < sum->len || j < vec->len)
     {
       TermWeight tw;
@@ -547,16 +588,25 @@ vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
   out->len = n;
   if (norm_out != NULL)
     *norm_out = sqrt (norm);
+}
+
+static GArray *
+vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
+
+  vec_add_into (out, sum, vec, sign, norm_out);
   return out;
 }
 
+/* Merges into the index's scratch and copies back: the event's array
+ * grows in place as it needs to, instead of a new one per member. */
 static void
 event_add_vector (PxEventIndex *self, EventEntry *e, GArray *vec, double sign)
 {
-  GArray *sum = vec_add (e->sum, vec, sign, &e->norm);
-
-  g_array_unref (e->sum);
-  e->sum = sum;
+  vec_add_into (self->merged, e->sum, vec, sign, &e->norm);
+  g_array_set_size (e->sum, self->merged->len);
+  memcpy (e->sum->data, self->merged->data, self->merged->len * sizeof (TermWeight));
 }
 
 static void
@@ -784,7 +834,7 @@ px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, doub
   doc = observe (self, features);
   if (doc->event != 0)
     event_leave (self, doc);
-  doc_set_vec (doc, vectorize (self, doc, features));
+  doc_set_vec (self, doc, vectorize (self, doc, features));
   return assign_doc (self, doc, similarity);
 }
 
@@ -805,18 +855,82 @@ pending_cmp (gconstpointer a, gconstpointer b)
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* Batches smaller than this are vectorized on the calling thread alone. */
+#define PARALLEL_MIN_DOCUMENTS 256
+#define MAX_THREADS 4
+
+typedef struct
+{
+  PxEventIndex *self;
+  DocEntry **docs;
+  guint n_docs;
+  guint first;
+  guint step;
+} VectorSlice;
+
+/* One worker of prepare_vectors(): every @step-th document from @first. */
+static gpointer
+vectorize_slice (gpointer data)
+{
+  VectorSlice *sl = data;
+  TermWeight *select = NULL;
+  guint n_select = 0;
+
+  for (guint i = sl->first; i < sl->n_docs; i += sl->step)
+    {
+      DocEntry *doc = sl->docs[i];
+      doc->next_vec = build_vec (sl->self, doc->observed_ids, doc->observed);
+      doc->n_top = top_terms (doc->next_vec, doc->top, N_POSTED_TERMS, &select, &n_select);
+    }
+  g_free (select);
+  return NULL;
+}
+
+/* Once a batch is observed, every vector depends only on the document
+ * frequencies, which no longer change: the documents (all new to the
+ * index, each once) are vectorized on several threads before the
+ * sequential assignment takes them in order. The IDFs are brought up to
+ * date first, so the workers only read the index. */
+static void
+prepare_vectors (PxEventIndex *self, DocEntry **docs, guint n_docs)
+{
+  guint n_threads = MIN ((guint)g_get_num_processors (), MAX_THREADS);
+  VectorSlice slices[MAX_THREADS];
+  GThread *threads[MAX_THREADS];
+
+  if (n_docs < PARALLEL_MIN_DOCUMENTS || n_threads < 2)
+    return;
+  for (guint i = 0; i < n_docs; i++)
+    for (guint k = 0; k < docs[i]->observed->terms->len; k++)
+      term_idf (self, self->terms->pdata[docs[i]->observed_ids[k]]);
+  for (guint t = 0; t < n_threads; t++)
+    {
+      slices[t] = (VectorSlice){ self, docs, n_docs, t, n_threads };
+      /* The calling thread takes the last slice itself. */
+      threads[t] = t + 1 < n_threads ? g_thread_new ("px-event-vectors", vectorize_slice, &slices[t]) : NULL;
+    }
+  vectorize_slice (&slices[n_threads - 1]);
+  for (guint t = 0; t + 1 < n_threads; t++)
+    g_thread_join (threads[t]);
+}
+
 void
 px_event_index_group (PxEventIndex *self, GPtrArray *features)
 {
   g_autoptr (GArray) pending = NULL;
+  g_autofree DocEntry **docs = NULL;
+  guint known = self->n_docs;
 
   g_return_if_fail (PX_IS_EVENT_INDEX (self));
   g_return_if_fail (features != NULL);
 
   /* Document frequencies over the whole batch first, so that every vector
    * sees the same IDF. */
+  docs = g_new (DocEntry *, features->len + 1);
   for (guint i = 0; i < features->len; i++)
-    observe (self, features->pdata[i]);
+    docs[i] = observe (self, features->pdata[i]);
+  if (self->n_docs - known == features->len)
+    prepare_vectors (self, docs, features->len);
 
   pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), features->len);
   for (guint i = 0; i < features->len; i++)
@@ -830,12 +944,20 @@ px_event_index_group (PxEventIndex *self, GPtrArray *features)
 
   for (guint i = 0; i < pending->len; i++)
     {
-      const PxEventFeatures *f = g_array_index (pending, Pending, i).features;
-      DocEntry *doc = g_hash_table_lookup (self->docs, &f->document_id);
+      const Pending *p = &g_array_index (pending, Pending, i);
+      DocEntry *doc = docs[p->order];
 
       if (doc->event != 0)
         event_leave (self, doc);
-      doc_set_vec (doc, vectorize (self, doc, f));
+      if (doc->next_vec != NULL)
+        {
+          /* Prepared, with its strongest terms. */
+          g_clear_pointer (&doc->vec, g_array_unref);
+          doc->vec = g_steal_pointer (&doc->next_vec);
+          forget_observed (doc);
+        }
+      else
+        doc_set_vec (self, doc, vectorize (self, doc, p->features));
       assign_doc (self, doc, NULL);
     }
 }
@@ -853,7 +975,7 @@ px_event_index_add_to_event (PxEventIndex *self, const PxEventFeatures *features
   doc = observe (self, features);
   if (doc->event != 0)
     event_leave (self, doc);
-  doc_set_vec (doc, vectorize (self, doc, features));
+  doc_set_vec (self, doc, vectorize (self, doc, features));
   e = g_hash_table_lookup (self->events, &event_id);
   if (e == NULL)
     e = event_new (self, event_id);
@@ -1223,7 +1345,7 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
         if (tw.term < self->terms->len)
           g_array_append_val (doc->vec, tw);
       g_variant_iter_free (vec);
-      doc->n_top = top_terms (doc->vec, doc->top, N_POSTED_TERMS);
+      doc->n_top = top_terms (doc->vec, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
       g_hash_table_replace (self->docs, &doc->id, doc);
       e = g_hash_table_lookup (self->events, &event);
       if (e == NULL)
