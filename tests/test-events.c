@@ -41,13 +41,14 @@ test_features (void)
 
   g_assert_cmpint (f->document_id, ==, 7);
   g_assert_cmpuint (f->day, ==, px_parse_day ("2023-11-06"));
-  for (guint i = 0; i < f->terms->len; i++)
+  for (guint i = 0; i < f->n_terms; i++)
     {
-      const PxEventTerm *t = &g_array_index (f->terms, PxEventTerm, i);
-      entity |= strcmp (t->text, "@nora castell") == 0 && t->kind == PX_TERM_ENTITY;
-      number |= strcmp (t->text, "#2.3") == 0 && t->kind == PX_TERM_NUMBER;
-      stem |= strcmp (t->text, "repair") == 0 && t->kind == PX_TERM_WORD;
-      month |= strcmp (t->text, "@saturday") == 0;
+      const PxEventTerm *t = &f->terms[i];
+      const char *text = px_event_term_get_text (f, t);
+      entity |= strcmp (text, "@nora castell") == 0 && t->kind == PX_TERM_ENTITY;
+      number |= strcmp (text, "#2.3") == 0 && t->kind == PX_TERM_NUMBER;
+      stem |= strcmp (text, "repair") == 0 && t->kind == PX_TERM_WORD;
+      month |= strcmp (text, "@saturday") == 0;
     }
   g_assert_true (entity);
   g_assert_true (number);
@@ -128,12 +129,13 @@ test_features_pinned (void)
       px_event_features_new (1, "Ferry Co. Halvorsen, NATO", text, "en", "2023-05-01", stemmer);
 
   g_assert_cmpuint (f->day, ==, px_parse_day ("2023-05-01"));
-  g_assert_cmpuint (f->terms->len, ==, G_N_ELEMENTS (terms));
-  for (guint i = 0; i < f->terms->len; i++)
+  g_assert_cmpuint (f->n_terms, ==, G_N_ELEMENTS (terms));
+  for (guint i = 0; i < f->n_terms; i++)
     {
-      const PxEventTerm *t = &g_array_index (f->terms, PxEventTerm, i);
-      g_assert_cmpstr (t->text, ==, terms[i].text);
-      g_assert_cmpstr (t->surface, ==, terms[i].surface);
+      const PxEventTerm *t = &f->terms[i];
+      g_assert_cmpstr (px_event_term_get_text (f, t), ==, terms[i].text);
+      g_assert_cmpuint (t->len, ==, strlen (terms[i].text));
+      g_assert_cmpstr (px_event_term_get_surface (f, t), ==, terms[i].surface);
       g_assert_cmpint (t->kind, ==, terms[i].kind);
       g_assert_cmpuint (t->count, ==, terms[i].count);
     }
@@ -204,14 +206,16 @@ test_long_articles (void)
 
   /* A title-case headline gives no names of its own ("@will let
    * independent engineers inspect"), and "Norvik's" is Norvik. */
-  for (guint i = 0; i < ((PxEventFeatures *)all->pdata[0])->terms->len; i++)
+  for (guint i = 0; i < ((PxEventFeatures *)all->pdata[0])->n_terms; i++)
     {
-      const PxEventTerm *t = &g_array_index (((PxEventFeatures *)all->pdata[0])->terms, PxEventTerm, i);
+      const PxEventFeatures *f = all->pdata[0];
+      const PxEventTerm *t = &f->terms[i];
+      const char *text = px_event_term_get_text (f, t);
       if (t->kind != PX_TERM_ENTITY)
         continue;
-      norvik |= strcmp (t->text, "@norvik power") == 0;
-      headline_junk |= strstr (t->text, "inspect") != NULL || strstr (t->text, "will") != NULL;
-      possessive |= strstr (t->text, "'s") != NULL;
+      norvik |= strcmp (text, "@norvik power") == 0;
+      headline_junk |= strstr (text, "inspect") != NULL || strstr (text, "will") != NULL;
+      possessive |= strstr (text, "'s") != NULL;
     }
   g_assert_true (norvik);
   g_assert_false (headline_junk);

@@ -293,7 +293,9 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
   g_autoptr (PxStemmer) own_stemmer = NULL;
   g_autofree SortKey *keys = NULL;
   gsize size = 0;
-  char *at;
+  guint n_kept = 0;
+  PxEventTerm *terms;
+  char *strings, *at;
   Part parts[2];
   guint n_parts = 0;
   guint32 capitalised[2], document_capitalised;
@@ -339,44 +341,55 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
       part_clear (&parts[p]);
     }
 
-  self = g_new0 (PxEventFeatures, 1);
-  self->document_id = document_id;
-  self->day = px_parse_day (published);
-
-  /* One block holds every text and surface. */
+  /* One block holds the record, the terms, and every key and surface. */
   keys = g_new (SortKey, c.n_terms + 1);
-  for (guint i = 0; i < c.n_terms; i++)
+  for (guint i = 0, kept = 0; i < c.n_terms; i++)
     {
       const Term *t = &c.terms[i];
       const PxStemmerString *str = px_stemmer_get_string (stemmer, t->id);
 
-      size += str->len + 1 + t->surface_len + 1;
-      keys[i].prefix = str->prefix;
-      keys[i].text = str->str;
-      keys[i].index = i;
+      /* PxEventTerm.len has 30 bits: no document holds a longer name. */
+      if (str->len > PX_EVENT_TERM_MAX_LEN)
+        continue;
+      c.terms[kept++] = *t;
+      n_kept = kept;
+      size += str->len + 1 + 1;
+      if (t->surface_len != str->len || memcmp (t->surface, str->str, str->len) != 0)
+        size += t->surface_len;
+      keys[n_kept - 1].prefix = str->prefix;
+      keys[n_kept - 1].text = str->str;
+      keys[n_kept - 1].index = n_kept - 1;
     }
+  c.n_terms = n_kept;
   sort_keys (keys, c.n_terms);
 
-  self->strings = at = g_malloc (MAX (size, 1));
-  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (PxEventTerm), c.n_terms);
-  g_array_set_size (self->terms, c.n_terms);
+  self = g_malloc (sizeof (PxEventFeatures) + c.n_terms * sizeof (PxEventTerm) + size);
+  terms = (PxEventTerm *)(self + 1);
+  strings = at = (char *)(terms + c.n_terms);
+  self->document_id = document_id;
+  self->day = px_parse_day (published);
+  self->n_terms = c.n_terms;
+  self->terms = terms;
+  self->strings = strings;
   for (guint i = 0; i < c.n_terms; i++)
     {
       const Term *t = &c.terms[keys[i].index];
-      PxEventTerm *out = &g_array_index (self->terms, PxEventTerm, i);
+      PxEventTerm *out = &terms[i];
       const PxStemmerString *str = px_stemmer_get_string (stemmer, t->id);
 
       memcpy (at, str->str, str->len + 1);
-      out->text = at;
+      out->text = at - strings;
       out->hash = str->hash;
       out->len = str->len;
-      at += str->len + 1;
-      memcpy (at, t->surface, t->surface_len);
-      at[t->surface_len] = '\0';
-      out->surface = at;
-      at += t->surface_len + 1;
       out->kind = t->kind;
       out->count = t->count;
+      at += str->len + 1;
+      if (t->surface_len != str->len || memcmp (t->surface, str->str, str->len) != 0)
+        {
+          memcpy (at, t->surface, t->surface_len);
+          at += t->surface_len;
+        }
+      *at++ = '\0';
     }
   g_free (c.terms);
   g_string_free (c.key, TRUE);
@@ -396,9 +409,5 @@ px_event_features_new_for_document (PxDocument *document, PxStemmer *stemmer)
 void
 px_event_features_free (PxEventFeatures *self)
 {
-  if (self == NULL)
-    return;
-  g_array_unref (self->terms);
-  g_free (self->strings);
   g_free (self);
 }

@@ -295,11 +295,12 @@ observe (PxEventIndex *self, const PxEventFeatures *features)
   g_hash_table_insert (self->docs, &doc->id, doc);
   self->n_docs++;
   doc->observed = features;
-  doc->observed_ids = g_new (guint, features->terms->len + 1);
-  for (guint i = 0; i < features->terms->len; i++)
+  doc->observed_ids = g_new (guint, features->n_terms + 1);
+  for (guint i = 0; i < features->n_terms; i++)
     {
-      const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
-      guint id = intern_term (self, term->text, term->len, term->hash, term->surface, term->kind);
+      const PxEventTerm *term = &features->terms[i];
+      guint id = intern_term (self, px_event_term_get_text (features, term), term->len, term->hash,
+                              px_event_term_get_surface (features, term), term->kind);
       ((TermInfo *)self->terms->pdata[id])->df++;
       doc->observed_ids[i] = id;
     }
@@ -416,15 +417,16 @@ term_idf (PxEventIndex *self, TermInfo *info)
 static GArray *
 build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features)
 {
-  GArray *vec = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), features->terms->len);
+  GArray *vec = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), features->n_terms);
   TermWeight *out = (TermWeight *)vec->data;
   guint n = 0;
   double norm = 0;
 
-  for (guint i = 0; i < features->terms->len; i++)
+  for (guint i = 0; i < features->n_terms; i++)
     {
-      const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
-      gint id = ids != NULL ? (gint)ids[i] : lookup_term (self, term->text, term->len, term->hash);
+      const PxEventTerm *term = &features->terms[i];
+      gint id = ids != NULL ? (gint)ids[i]
+                            : lookup_term (self, px_event_term_get_text (features, term), term->len, term->hash);
       TermWeight tw;
       double kind = 1.0;
 
@@ -901,7 +903,7 @@ prepare_vectors (PxEventIndex *self, DocEntry **docs, guint n_docs)
   if (n_docs < PARALLEL_MIN_DOCUMENTS || n_threads < 2)
     return;
   for (guint i = 0; i < n_docs; i++)
-    for (guint k = 0; k < docs[i]->observed->terms->len; k++)
+    for (guint k = 0; k < docs[i]->observed->n_terms; k++)
       term_idf (self, self->terms->pdata[docs[i]->observed_ids[k]]);
   for (guint t = 0; t < n_threads; t++)
     {
