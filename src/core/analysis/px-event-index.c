@@ -112,10 +112,9 @@ struct _PxEventIndex
    * elsewhere (cleared after each look). */
   double *dense;
   guint n_dense;
-  /* Scratch of vec_add() and top_terms(), kept between calls: a fresh
-   * allocation per document touches fresh memory, and on a virtual
-   * machine every new page is a costly fault. */
-  GArray *merged;
+  /* Scratch of top_terms(), kept between calls: a fresh allocation per
+   * document touches fresh memory, and on a virtual machine every new
+   * page is a costly fault. */
   TermWeight *select;
   guint n_select;
 };
@@ -174,7 +173,6 @@ px_event_index_finalize (GObject *object)
   g_array_unref (self->candidates);
   g_free (self->cand_table);
   g_free (self->dense);
-  g_array_unref (self->merged);
   g_free (self->select);
 
   G_OBJECT_CLASS (px_event_index_parent_class)->finalize (object);
@@ -202,7 +200,6 @@ px_event_index_init (PxEventIndex *self)
   self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   self->cand_mask = 255;
   self->cand_table = g_new0 (guint32, self->cand_mask + 1);
-  self->merged = g_array_new (FALSE, FALSE, sizeof (TermWeight));
 }
 
 PxEventIndex *
@@ -554,17 +551,16 @@ event_new (PxEventIndex *self, gint64 id)
   return e;
 }
 
-/* Sets @out to sum + sign * vec, both sorted by term. */
-static void
-vec_add_into (GArray *out, GArray *sum, GArray *vec, double sign, double *norm_out)
+/* Returns sum + sign * vec, both sorted by term. */
+static GArray *
+vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
 {
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
   const TermWeight *x = (const TermWeight *)sum->data, *y = (const TermWeight *)vec->data;
-  TermWeight *o;
+  TermWeight *o = (TermWeight *)out->data;
   guint i = 0, j = 0, n = 0;
   double norm = 0;
 
-  g_array_set_size (out, sum->len + vec->len);
-  o = (TermWeight *)out->data;
   while (i < sum->len || j < vec->len)
     {
       TermWeight tw;
@@ -590,25 +586,16 @@ vec_add_into (GArray *out, GArray *sum, GArray *vec, double sign, double *norm_o
   out->len = n;
   if (norm_out != NULL)
     *norm_out = sqrt (norm);
-}
-
-static GArray *
-vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
-{
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
-
-  vec_add_into (out, sum, vec, sign, norm_out);
   return out;
 }
 
-/* Merges into the index's scratch and copies back: the event's array
- * grows in place as it needs to, instead of a new one per member. */
 static void
 event_add_vector (PxEventIndex *self, EventEntry *e, GArray *vec, double sign)
 {
-  vec_add_into (self->merged, e->sum, vec, sign, &e->norm);
-  g_array_set_size (e->sum, self->merged->len);
-  memcpy (e->sum->data, self->merged->data, self->merged->len * sizeof (TermWeight));
+  GArray *sum = vec_add (e->sum, vec, sign, &e->norm);
+
+  g_array_unref (e->sum);
+  e->sum = sum;
 }
 
 static void
