@@ -39,6 +39,7 @@ typedef struct
   guint count;
   const char *surface;
   guint surface_len;
+  gboolean own_surface; /* differs from the key (set when laid out) */
 } Term;
 
 /* Terms are counted by string id: a stemmer's scratch entry per string
@@ -284,6 +285,32 @@ typedef struct
 PX_DEFINE_SORT (sort_keys, SortKey,
                 x->prefix != y->prefix ? x->prefix < y->prefix : strcmp (x->text + 8, y->text + 8) < 0)
 
+/* sort_keys() of @n keys, through @tmp (as many): first distributed by
+ * their first byte, which leaves a few keys per letter to compare. The
+ * keys are distinct, so the order is the one any sort gives. */
+static void
+sort_keys_bucketed (SortKey *keys, guint n, SortKey *tmp)
+{
+  guint start[257] = { 0 }, next[256];
+
+  if (n < 64)
+    {
+      sort_keys (keys, n);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    start[(keys[i].prefix >> 56) + 1]++;
+  for (guint b = 1; b <= 256; b++)
+    start[b] += start[b - 1];
+  memcpy (next, start, sizeof next);
+  for (guint i = 0; i < n; i++)
+    tmp[next[keys[i].prefix >> 56]++] = keys[i];
+  for (guint b = 0; b < 256; b++)
+    if (start[b + 1] - start[b] > 1)
+      sort_keys (tmp + start[b], start[b + 1] - start[b]);
+  memcpy (keys, tmp, n * sizeof (SortKey));
+}
+
 PxEventFeatures *
 px_event_features_new (gint64 document_id, const char *title, const char *text, const char *language,
                        const char *published, PxStemmer *stemmer)
@@ -342,36 +369,33 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
     }
 
   /* One block holds the record, the terms, and every key and surface. */
-  keys = g_new (SortKey, c.n_terms + 1);
-  for (guint i = 0, kept = 0; i < c.n_terms; i++)
+  keys = g_new (SortKey, 2 * c.n_terms + 1);
+  for (guint i = 0; i < c.n_terms; i++)
     {
-      const Term *t = &c.terms[i];
+      Term *t = &c.terms[i];
       const PxStemmerString *str = px_stemmer_get_string (stemmer, t->id);
 
       /* PxEventTerm.len has 30 bits: no document holds a longer name. */
       if (str->len > PX_EVENT_TERM_MAX_LEN)
         continue;
-      c.terms[kept++] = *t;
-      n_kept = kept;
-      size += str->len + 1 + 1;
-      if (t->surface_len != str->len || memcmp (t->surface, str->str, str->len) != 0)
-        size += t->surface_len;
-      keys[n_kept - 1].prefix = str->prefix;
-      keys[n_kept - 1].text = str->str;
-      keys[n_kept - 1].index = n_kept - 1;
+      t->own_surface = t->surface_len != str->len || memcmp (t->surface, str->str, str->len) != 0;
+      size += str->len + 1 + 1 + (t->own_surface ? t->surface_len : 0);
+      keys[n_kept].prefix = str->prefix;
+      keys[n_kept].text = str->str;
+      keys[n_kept].index = i;
+      n_kept++;
     }
-  c.n_terms = n_kept;
-  sort_keys (keys, c.n_terms);
+  sort_keys_bucketed (keys, n_kept, keys + n_kept);
 
-  self = g_malloc (sizeof (PxEventFeatures) + c.n_terms * sizeof (PxEventTerm) + size);
+  self = g_malloc (sizeof (PxEventFeatures) + n_kept * sizeof (PxEventTerm) + size);
   terms = (PxEventTerm *)(self + 1);
-  strings = at = (char *)(terms + c.n_terms);
+  strings = at = (char *)(terms + n_kept);
   self->document_id = document_id;
   self->day = px_parse_day (published);
-  self->n_terms = c.n_terms;
+  self->n_terms = n_kept;
   self->terms = terms;
   self->strings = strings;
-  for (guint i = 0; i < c.n_terms; i++)
+  for (guint i = 0; i < n_kept; i++)
     {
       const Term *t = &c.terms[keys[i].index];
       PxEventTerm *out = &terms[i];
@@ -384,7 +408,7 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
       out->kind = t->kind;
       out->count = t->count;
       at += str->len + 1;
-      if (t->surface_len != str->len || memcmp (t->surface, str->str, str->len) != 0)
+      if (t->own_surface)
         {
           memcpy (at, t->surface, t->surface_len);
           at += t->surface_len;

@@ -306,6 +306,53 @@ observe (PxEventIndex *self, const PxEventFeatures *features)
 
 PX_DEFINE_SORT (sort_by_term, TermWeight, x->term < y->term)
 
+/* Grows *@scratch to at least @n records. */
+static TermWeight *
+scratch_reserve (TermWeight **scratch, guint *n_scratch, guint n)
+{
+  if (*n_scratch < n)
+    {
+      *n_scratch = MAX (n, *n_scratch * 2);
+      g_free (*scratch);
+      *scratch = g_new (TermWeight, *n_scratch);
+    }
+  return *scratch;
+}
+
+/* Sorts @a by term id, each below @n_ids: a radix sort, eight bits a pass
+ * and as many passes as the largest id needs (two for 65,536 terms),
+ * costs a few operations per record where comparisons cost dozens. The
+ * ids of a vector are distinct, so the order is the one any sort gives. */
+static void
+sort_by_term_radix (TermWeight *a, guint n, guint n_ids, TermWeight **scratch, guint *n_scratch)
+{
+  TermWeight *from = a, *to;
+
+  if (n < 64)
+    {
+      sort_by_term (a, n);
+      return;
+    }
+  to = scratch_reserve (scratch, n_scratch, n);
+  for (guint shift = 0; shift < 32 && ((n_ids - 1) >> shift) != 0; shift += 8)
+    {
+      guint start[257] = { 0 };
+      TermWeight *t;
+
+      for (guint i = 0; i < n; i++)
+        start[((from[i].term >> shift) & 0xff) + 1]++;
+      for (guint b = 1; b <= 256; b++)
+        start[b] += start[b - 1];
+      for (guint i = 0; i < n; i++)
+        to[start[(from[i].term >> shift) & 0xff]++] = from[i];
+      t = from;
+      from = to;
+      to = t;
+    }
+  if (from != a)
+    memcpy (a, from, n * sizeof (TermWeight));
+}
+
 /* Stronger first; equal weights in term order, as a stable sort of a
  * vector (sorted by term) by weight would leave them. */
 static inline gboolean
@@ -332,13 +379,7 @@ top_terms (GArray *vec, TermWeight *out, guint k, TermWeight **scratch, guint *n
       sort_stronger (out, n);
       return n;
     }
-  if (*n_scratch < n)
-    {
-      *n_scratch = MAX (n, *n_scratch * 2);
-      g_free (*scratch);
-      *scratch = g_new (TermWeight, *n_scratch);
-    }
-  a = *scratch;
+  a = scratch_reserve (scratch, n_scratch, n);
   memcpy (a, vec->data, n * sizeof (TermWeight));
   hi = n - 1;
   while (lo < hi)
@@ -412,7 +453,8 @@ term_idf (PxEventIndex *self, TermInfo *info)
  * them, else NULL. Writes nothing into the index when the IDF of every
  * term is current (term_idf()), so batch workers run it side by side. */
 static GArray *
-build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features)
+build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features, TermWeight **scratch,
+           guint *n_scratch)
 {
   GArray *vec = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), features->n_terms);
   TermWeight *out = (TermWeight *)vec->data;
@@ -443,7 +485,7 @@ build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features
   norm = sqrt (norm);
   for (guint i = 0; i < vec->len && norm > 0; i++)
     out[i].weight /= norm;
-  sort_by_term (out, n);
+  sort_by_term_radix (out, n, self->terms->len, scratch, n_scratch);
   return vec;
 }
 
@@ -458,7 +500,7 @@ static GArray *
 vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
 {
   gboolean observed = doc->observed == features;
-  GArray *vec = build_vec (self, observed ? doc->observed_ids : NULL, features);
+  GArray *vec = build_vec (self, observed ? doc->observed_ids : NULL, features, &self->select, &self->n_select);
 
   if (observed)
     forget_observed (doc);
@@ -868,7 +910,7 @@ vectorize_slice (gpointer data)
   for (guint i = sl->first; i < sl->n_docs; i += sl->step)
     {
       DocEntry *doc = sl->docs[i];
-      doc->next_vec = build_vec (sl->self, doc->observed_ids, doc->observed);
+      doc->next_vec = build_vec (sl->self, doc->observed_ids, doc->observed, &select, &n_select);
       doc->n_top = top_terms (doc->next_vec, doc->top, N_POSTED_TERMS, &select, &n_select);
     }
   g_free (select);
