@@ -232,6 +232,80 @@ test_long_articles (void)
   check_dam_events (one_by_one);
 }
 
+/* A batch large enough to be vectorized on several threads, of invented
+ * stories: each told a few times in made-up words, with a name and a
+ * number of its own. */
+static GPtrArray *
+generated_batch (guint n_stories)
+{
+  static const char *const syllables[] = { "ka",  "lo",  "ren", "tis", "mar", "vel", "do", "sun",
+                                           "bri", "tal", "nor", "fe",  "qui", "zan", "po", "lem" };
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_features_free);
+  g_autoptr (GRand) r = g_rand_new_with_seed (42);
+  g_autoptr (PxStemmer) stemmer = px_stemmer_new ("en");
+  gint64 id = 0;
+
+  for (guint s = 0; s < n_stories; s++)
+    {
+      char words[12][8];
+      g_autofree char *name = NULL;
+      guint number = g_rand_int_range (r, 10, 9999), day = g_rand_int_range (r, 1, 28);
+
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        g_snprintf (words[w], sizeof words[w], "%s%s", syllables[g_rand_int_range (r, 0, 16)],
+                    syllables[g_rand_int_range (r, 0, 16)]);
+      name = g_strdup_printf ("%c%s%s", 'A' + s % 26, syllables[s % 16], syllables[(s / 16) % 16]);
+      for (guint k = 0, n = g_rand_int_range (r, 2, 6); k < n; k++)
+        {
+          g_autoptr (GString) text = g_string_new (NULL);
+          g_autofree char *date = g_strdup_printf ("2024-03-%02u", day + k % 2);
+          g_autofree char *title = g_strdup_printf ("%s and the %s %s", name, words[0], words[1]);
+
+          for (guint sentence = 0; sentence < 6; sentence++)
+            {
+              g_string_append_printf (text, "The %s said %s", words[sentence], name);
+              for (guint w = 0; w < 8; w++)
+                g_string_append_printf (text, " %s", words[g_rand_int_range (r, 0, G_N_ELEMENTS (words))]);
+              g_string_append_printf (text, " in %u. ", number);
+            }
+          g_ptr_array_add (all, px_event_features_new (++id, title, text->str, "en", date, stemmer));
+        }
+    }
+  return all;
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr (GPtrArray) all = generated_batch (100);
+  g_autoptr (PxEventIndex) one = px_event_index_new (NULL);
+  g_autoptr (PxEventIndex) several = px_event_index_new (NULL);
+  g_autoptr (GBytes) a = NULL;
+  g_autoptr (GBytes) b = NULL;
+  g_autoptr (GArray) events = NULL;
+
+  g_assert_cmpuint (all->len, >=, 256);
+  px_event_index_set_threads (one, 1);
+  px_event_index_group (one, all);
+  px_event_index_set_threads (several, 3);
+  px_event_index_group (several, all);
+
+  /* The same events, vectors and centroids, to the last bit. */
+  a = px_event_index_serialize (one);
+  b = px_event_index_serialize (several);
+  g_assert_true (g_bytes_equal (a, b));
+  events = px_event_index_list_events (several);
+  g_assert_cmpuint (events->len, ==, 100);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const PxEventFeatures *f = all->pdata[i];
+      gint64 ev = px_event_index_get_event (several, f->document_id);
+      g_assert_cmpint (ev, ==, px_event_index_get_event (one, f->document_id));
+      g_assert_cmpfloat (px_event_index_similarity (several, f->document_id, ev), ==,
+                         px_event_index_similarity (one, f->document_id, ev));
+    }
+}
+
 static void
 test_incremental (void)
 {
@@ -343,6 +417,7 @@ main (int argc, char **argv)
   g_test_add_func ("/events/features", test_features);
   g_test_add_func ("/events/features-pinned", test_features_pinned);
   g_test_add_func ("/events/batch", test_batch);
+  g_test_add_func ("/events/threads", test_threads);
   g_test_add_func ("/events/incremental", test_incremental);
   g_test_add_func ("/events/long-articles", test_long_articles);
   g_test_add_func ("/events/editing", test_editing);

@@ -117,6 +117,7 @@ struct _PxEventIndex
    * page is a costly fault. */
   TermWeight *select;
   guint n_select;
+  guint n_threads; /* px_event_index_set_threads() */
 };
 
 G_DEFINE_FINAL_TYPE (PxEventIndex, px_event_index, G_TYPE_OBJECT)
@@ -925,10 +926,11 @@ vectorize_slice (gpointer data)
 static void
 prepare_vectors (PxEventIndex *self, DocEntry **docs, guint n_docs)
 {
-  guint n_threads = MIN ((guint)g_get_num_processors (), MAX_THREADS);
+  guint n_threads = self->n_threads != 0 ? self->n_threads : (guint)g_get_num_processors ();
   VectorSlice slices[MAX_THREADS];
   GThread *threads[MAX_THREADS];
 
+  n_threads = MIN (n_threads, MAX_THREADS);
   if (n_docs < PARALLEL_MIN_DOCUMENTS || n_threads < 2)
     return;
   for (guint i = 0; i < n_docs; i++)
@@ -943,6 +945,13 @@ prepare_vectors (PxEventIndex *self, DocEntry **docs, guint n_docs)
   vectorize_slice (&slices[n_threads - 1]);
   for (guint t = 0; t + 1 < n_threads; t++)
     g_thread_join (threads[t]);
+}
+
+void
+px_event_index_set_threads (PxEventIndex *self, guint n_threads)
+{
+  g_return_if_fail (PX_IS_EVENT_INDEX (self));
+  self->n_threads = n_threads;
 }
 
 void
