@@ -68,7 +68,9 @@ typedef struct
   Term *terms;
   guint n_terms, n_alloc;
   guint32 stamp;
-  GString *key;
+  /* The key of a number or name being built. */
+  char *key;
+  gsize key_len, key_alloc;
 } Collector;
 
 static inline void
@@ -90,11 +92,24 @@ add_term (Collector *c, guint id, PxTermKind kind, const char *surface, gsize su
   c->terms[slot->v[SLOT_TERM_INDEX]].count += n;
 }
 
+/* Appends @len bytes of @s to @c->key. */
+static inline void
+key_append (Collector *c, const char *s, gsize len)
+{
+  if (c->key_len + len > c->key_alloc)
+    {
+      c->key_alloc = MAX (c->key_alloc * 2, c->key_len + len);
+      c->key = g_realloc (c->key, c->key_alloc);
+    }
+  memcpy (c->key + c->key_len, s, len);
+  c->key_len += len;
+}
+
 /* Interns @c->key and returns its id. */
 static guint
 intern_key (Collector *c)
 {
-  guint id = px_stemmer_intern (c->stemmer, c->key->str, c->key->len);
+  guint id = px_stemmer_intern (c->stemmer, c->key, c->key_len);
 
   c->scratch = px_stemmer_get_scratch (c->stemmer);
   return id;
@@ -117,6 +132,10 @@ typedef struct
   guint weight;
   GArray *tokens;
   guint8 *telling;
+  /* The tokens whose capitals tell a name (capitalised, CAPS_TELLING), in
+   * order. */
+  guint *named;
+  guint n_named;
 } Part;
 
 /* A content word, as far as capitals go: not a function word, not a
@@ -135,33 +154,55 @@ is_content (const PxToken *tok)
  * words count as names only where the document also capitalises them
  * elsewhere. */
 static void
-mark_telling (const PxToken *tok, guint8 *telling, guint from, guint to)
+mark_telling (Part *part, guint from, guint to)
 {
-  guint content = 0, capitalised = 0;
+  const PxToken *tok = (const PxToken *)part->tokens->data;
+  guint8 *telling = part->telling;
+  guint content = 0, capitalised = 0, acronyms = 0, first_named = part->n_named;
+  gboolean headline = FALSE;
 
   for (guint t = from; t < to; t++)
     {
+      guint flags = tok[t].flags;
+
       telling[t] = t > from ? CAPS_TELLING : CAPS_FIRST;
+      acronyms += (flags & PX_TOKEN_ACRONYM) != 0;
       if (is_content (&tok[t]))
         {
           content++;
-          if (tok[t].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM))
+          if (flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM))
             capitalised++;
         }
+      /* A candidate name; the rules below may take it back. */
+      if ((flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && t > from)
+        part->named[part->n_named++] = t;
     }
   /* Title case capitalises words, not letters: "NATO" still tells. */
   if (content >= 3 && capitalised == content)
-    for (guint t = from; t < to; t++)
-      if (!(tok[t].flags & PX_TOKEN_ACRONYM))
-        telling[t] = CAPS_HEADLINE;
-  for (guint t = from; t < to;)
     {
-      guint e = t;
-      while (e < to && (tok[e].flags & PX_TOKEN_ACRONYM) && tok[e].word->norm_chars > 1)
-        e++;
-      if (e - t >= 3)
-        memset (telling + t, CAPS_HEADLINE, e - t);
-      t = MAX (e, t + 1);
+      headline = TRUE;
+      for (guint t = from; t < to; t++)
+        if (!(tok[t].flags & PX_TOKEN_ACRONYM))
+          telling[t] = CAPS_HEADLINE;
+    }
+  /* Runs of three acronyms or more: a stretch in capitals. */
+  if (acronyms >= 3)
+    for (guint t = from; t < to;)
+      {
+        guint e = t;
+        while (e < to && (tok[e].flags & PX_TOKEN_ACRONYM) && tok[e].word->norm_chars > 1)
+          e++;
+        if (e - t >= 3)
+          memset (telling + t, CAPS_HEADLINE, e - t);
+        t = MAX (e, t + 1);
+      }
+  if (headline || acronyms >= 3)
+    {
+      guint n = first_named;
+      for (guint k = first_named; k < part->n_named; k++)
+        if (telling[part->named[k]] == CAPS_TELLING)
+          part->named[n++] = part->named[k];
+      part->n_named = n;
     }
 }
 
@@ -178,6 +219,8 @@ part_read (Part *part, const char *text, guint weight, PxStemmer *stemmer)
   tok = (const PxToken *)part->tokens->data;
   n = part->tokens->len;
   part->telling = g_new0 (guint8, n + 1);
+  part->named = g_new (guint, n + 1);
+  part->n_named = 0;
   for (guint s = 0; s < sentences->len; s++)
     {
       const PxSentence *sent = &g_array_index (sentences, PxSentence, s);
@@ -188,7 +231,7 @@ part_read (Part *part, const char *text, guint weight, PxStemmer *stemmer)
       from = t;
       while (t < n && tok[t].start < sent->end)
         t++;
-      mark_telling (tok, part->telling, from, t);
+      mark_telling (part, from, t);
     }
   /* Tokens outside every sentence (none, as the splitter covers the text)
    * keep telling = 0. */
@@ -199,6 +242,7 @@ part_clear (Part *part)
 {
   g_clear_pointer (&part->tokens, g_array_unref);
   g_clear_pointer (&part->telling, g_free);
+  g_clear_pointer (&part->named, g_free);
 }
 
 /* "huawei's" -> "huawei": a name's possessive is the name. */
@@ -224,9 +268,9 @@ collect (Collector *c, const Part *part, guint32 capitalised, guint32 document_c
       if (tok[i].flags & PX_TOKEN_NUMBER)
         {
           guint id;
-          g_string_truncate (c->key, 0);
-          g_string_append_c (c->key, '#');
-          g_string_append (c->key, tok[i].norm);
+          c->key_len = 0;
+          key_append (c, "#", 1);
+          key_append (c, tok[i].norm, tok[i].word->norm_len);
           id = intern_key (c);
           add_term (c, id, PX_TERM_NUMBER, text + tok[i].byte_start, tok[i].byte_end - tok[i].byte_start, weight);
         }
@@ -249,7 +293,7 @@ collect (Collector *c, const Part *part, guint32 capitalised, guint32 document_c
               (telling[j] == CAPS_HEADLINE &&
                c->scratch[tok[j].word->norm_id].v[SLOT_DOCUMENT_CAPITALISED_STAMP] == document_capitalised)))
         {
-          possessive_len (tok[j].norm, strlen (tok[j].norm), &possessive);
+          possessive_len (tok[j].norm, tok[j].word->norm_len, &possessive);
           j++;
         }
       if (j == i)
@@ -257,15 +301,15 @@ collect (Collector *c, const Part *part, guint32 capitalised, guint32 document_c
           i++;
           continue;
         }
-      g_string_truncate (c->key, 0);
-      g_string_append_c (c->key, '@');
+      c->key_len = 0;
+      key_append (c, "@", 1);
       for (guint k = i; k < j; k++)
         {
-          gsize len = strlen (tok[k].norm);
+          gsize len = tok[k].word->norm_len;
           gboolean p;
           if (k > i)
-            g_string_append_c (c->key, ' ');
-          g_string_append_len (c->key, tok[k].norm, k + 1 == j ? possessive_len (tok[k].norm, len, &p) : len);
+            key_append (c, " ", 1);
+          key_append (c, tok[k].norm, k + 1 == j ? possessive_len (tok[k].norm, len, &p) : len);
         }
       id = intern_key (c);
       add_term (c, id, PX_TERM_ENTITY, text + tok[i].byte_start, tok[j - 1].byte_end - tok[i].byte_start, weight);
@@ -335,7 +379,9 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
   c.n_alloc = 256;
   c.terms = g_new (Term, c.n_alloc);
   c.stamp = px_stemmer_next_stamp (stemmer);
-  c.key = g_string_sized_new (64);
+  c.key_alloc = 64;
+  c.key_len = 0;
+  c.key = g_malloc (c.key_alloc);
   if (title != NULL)
     part_read (&parts[n_parts++], title, 2, stemmer);
   if (text != NULL)
@@ -352,18 +398,16 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
       PxStemmerScratch *scratch = px_stemmer_get_scratch (stemmer);
 
       capitalised[p] = px_stemmer_next_stamp (stemmer);
-      for (guint i = 0; i < parts[p].tokens->len; i++)
-        if ((tok[i].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && parts[p].telling[i] == CAPS_TELLING)
-          scratch[tok[i].word->norm_id].v[SLOT_DOCUMENT_CAPITALISED_STAMP] = document_capitalised;
+      for (guint k = 0; k < parts[p].n_named; k++)
+        scratch[tok[parts[p].named[k]].word->norm_id].v[SLOT_DOCUMENT_CAPITALISED_STAMP] = document_capitalised;
     }
   for (guint p = 0; p < n_parts; p++)
     {
       const PxToken *tok = (const PxToken *)parts[p].tokens->data;
       PxStemmerScratch *scratch = px_stemmer_get_scratch (stemmer);
 
-      for (guint i = 0; i < parts[p].tokens->len; i++)
-        if ((tok[i].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && parts[p].telling[i] == CAPS_TELLING)
-          scratch[tok[i].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised[p];
+      for (guint k = 0; k < parts[p].n_named; k++)
+        scratch[tok[parts[p].named[k]].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised[p];
       collect (&c, &parts[p], capitalised[p], document_capitalised);
       part_clear (&parts[p]);
     }
@@ -416,7 +460,7 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
       *at++ = '\0';
     }
   g_free (c.terms);
-  g_string_free (c.key, TRUE);
+  g_free (c.key);
   return self;
 }
 

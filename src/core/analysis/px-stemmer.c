@@ -290,6 +290,7 @@ add_word (PxStemmer *self, const char *word, gsize len, gboolean literal, guint3
   w->norm_id = px_stemmer_intern (self, norm, strlen (norm));
   w->norm = g_array_index (self->strings, Interned, w->norm_id).str;
   w->norm_chars = g_utf8_strlen (w->norm, -1);
+  w->norm_len = strlen (w->norm);
   w->stop = !literal && px_is_stop_word (w->norm, self->language);
   w->stem_id = literal || w->stop ? w->norm_id : stem_of (self, w->norm_id);
   w->stem = g_array_index (self->strings, Interned, w->stem_id).str;

@@ -16,7 +16,7 @@ typedef struct _PxStemmer PxStemmer;
  * (px_normalize_word()), its stem (the norm itself for stop words, numbers
  * and acronyms) and whether it is a stop word. @norm_id and @stem_id are
  * the ids of the two interned strings (px_stemmer_intern()), @norm_chars
- * the length of the norm in code points. */
+ * the length of the norm in code points, @norm_len in bytes. */
 typedef struct
 {
   const char *norm;
@@ -25,6 +25,7 @@ typedef struct
   guint norm_id;
   guint stem_id;
   guint norm_chars;
+  guint norm_len; /* bytes */
 } PxWord;
 
 /* Per interned string, four numbers a caller may use as it likes (see
