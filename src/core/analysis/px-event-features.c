@@ -124,6 +124,15 @@ only_spaces (const char *s, const char *e)
   return TRUE;
 }
 
+/* Terms in strcmp() order of their texts, comparing the first eight bytes
+ * as one number first. */
+typedef struct
+{
+  guint64 prefix;
+  const char *text;
+  guint index;
+} SortKey;
+
 /* A title or a text while it is read: its tokens, and for each whether its
  * capitals say it is a name. */
 typedef struct
@@ -137,6 +146,109 @@ typedef struct
   guint *named;
   guint n_named;
 } Part;
+
+/* What one text's features need while they are counted, kept with the
+ * stemmer for the next text (px_stemmer_get_buffers()): allocating it
+ * anew for every document was a good part of the cost, in the allocator
+ * and in fresh pages. */
+#define BUFFERS_KEY "px-event-features"
+/* Buffers grown past this are given back after the text that needed
+ * them, rather than held by the stemmer. */
+#define KEEP_BYTES (1u << 20)
+
+typedef struct
+{
+  GArray *tokens[2]; /* PxToken, of the title and of the text */
+  GArray *sentences; /* PxSentence */
+  guint8 *telling[2];
+  guint *named[2];
+  gsize n_marks[2];  /* room in telling and named */
+  gsize text_len[2]; /* of the last title and text */
+  Term *terms;
+  guint n_terms;
+  SortKey *keys;
+  gsize n_keys;
+  char *key;
+  gsize key_alloc;
+} Buffers;
+
+static void
+buffers_free (gpointer data)
+{
+  Buffers *b = data;
+
+  for (guint p = 0; p < 2; p++)
+    {
+      g_array_unref (b->tokens[p]);
+      g_free (b->telling[p]);
+      g_free (b->named[p]);
+    }
+  g_array_unref (b->sentences);
+  g_free (b->terms);
+  g_free (b->keys);
+  g_free (b->key);
+  g_free (b);
+}
+
+static Buffers *
+buffers_get (PxStemmer *stemmer)
+{
+  Buffers *b = px_stemmer_get_buffers (stemmer, BUFFERS_KEY);
+
+  if (b != NULL)
+    return b;
+  b = g_new0 (Buffers, 1);
+  for (guint p = 0; p < 2; p++)
+    b->tokens[p] = g_array_new (FALSE, FALSE, sizeof (PxToken));
+  b->sentences = g_array_new (FALSE, FALSE, sizeof (PxSentence));
+  b->n_terms = 256;
+  b->terms = g_new (Term, b->n_terms);
+  b->key_alloc = 64;
+  b->key = g_malloc (b->key_alloc);
+  px_stemmer_set_buffers (stemmer, BUFFERS_KEY, b, buffers_free);
+  return b;
+}
+
+/* Gives back what a very long text made grow. */
+static void
+buffers_trim (Buffers *b)
+{
+  for (guint p = 0; p < 2; p++)
+    {
+      /* px_tokenize_into() made room for a token per five bytes. */
+      if ((b->text_len[p] / 5 + 16) * sizeof (PxToken) > KEEP_BYTES)
+        {
+          g_array_unref (b->tokens[p]);
+          b->tokens[p] = g_array_new (FALSE, FALSE, sizeof (PxToken));
+        }
+      if (b->n_marks[p] * (sizeof (guint8) + sizeof (guint)) > KEEP_BYTES)
+        {
+          g_clear_pointer (&b->telling[p], g_free);
+          g_clear_pointer (&b->named[p], g_free);
+          b->n_marks[p] = 0;
+        }
+    }
+  if (b->sentences->len * sizeof (PxSentence) > KEEP_BYTES)
+    {
+      g_array_unref (b->sentences);
+      b->sentences = g_array_new (FALSE, FALSE, sizeof (PxSentence));
+    }
+  if (b->n_terms * sizeof (Term) > KEEP_BYTES)
+    {
+      b->n_terms = 256;
+      b->terms = g_renew (Term, b->terms, b->n_terms);
+    }
+  if (b->n_keys * sizeof (SortKey) > KEEP_BYTES)
+    {
+      g_clear_pointer (&b->keys, g_free);
+      b->n_keys = 0;
+    }
+  if (b->key_alloc > KEEP_BYTES)
+    {
+      b->key_alloc = 64;
+      b->key = g_realloc (b->key, b->key_alloc);
+    }
+}
 
 /* A content word, as far as capitals go: not a function word, not a
  * number, more than one letter. */
@@ -207,19 +319,31 @@ mark_telling (Part *part, guint from, guint to)
 }
 
 static void
-part_read (Part *part, const char *text, guint weight, PxStemmer *stemmer)
+part_read (Part *part, const char *text, guint weight, PxStemmer *stemmer, Buffers *b, guint p)
 {
-  g_autoptr (GArray) sentences = px_split_sentences (text);
+  GArray *sentences = b->sentences;
   const PxToken *tok;
   guint n, t = 0;
 
+  px_split_sentences_into (sentences, text);
   part->text = text;
   part->weight = weight;
-  part->tokens = px_tokenize (text, stemmer);
+  part->tokens = b->tokens[p];
+  px_tokenize_into (part->tokens, text, stemmer);
+  b->text_len[p] = strlen (text);
   tok = (const PxToken *)part->tokens->data;
   n = part->tokens->len;
-  part->telling = g_new0 (guint8, n + 1);
-  part->named = g_new (guint, n + 1);
+  if (b->n_marks[p] < n + 1)
+    {
+      b->n_marks[p] = MAX (n + 1, 2 * b->n_marks[p]);
+      g_free (b->telling[p]);
+      g_free (b->named[p]);
+      b->telling[p] = g_new (guint8, b->n_marks[p]);
+      b->named[p] = g_new (guint, b->n_marks[p]);
+    }
+  part->telling = b->telling[p];
+  memset (part->telling, 0, n + 1);
+  part->named = b->named[p];
   part->n_named = 0;
   for (guint s = 0; s < sentences->len; s++)
     {
@@ -235,14 +359,6 @@ part_read (Part *part, const char *text, guint weight, PxStemmer *stemmer)
     }
   /* Tokens outside every sentence (none, as the splitter covers the text)
    * keep telling = 0. */
-}
-
-static void
-part_clear (Part *part)
-{
-  g_clear_pointer (&part->tokens, g_array_unref);
-  g_clear_pointer (&part->telling, g_free);
-  g_clear_pointer (&part->named, g_free);
 }
 
 /* "huawei's" -> "huawei": a name's possessive is the name. */
@@ -317,15 +433,6 @@ collect (Collector *c, const Part *part, guint32 capitalised, guint32 document_c
     }
 }
 
-/* Terms in strcmp() order of their texts, comparing the first eight bytes
- * as one number first. */
-typedef struct
-{
-  guint64 prefix;
-  const char *text;
-  guint index;
-} SortKey;
-
 PX_DEFINE_SORT (sort_keys, SortKey,
                 x->prefix != y->prefix ? x->prefix < y->prefix : strcmp (x->text + 8, y->text + 8) < 0)
 
@@ -362,7 +469,8 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
   PxEventFeatures *self;
   Collector c;
   g_autoptr (PxStemmer) own_stemmer = NULL;
-  g_autofree SortKey *keys = NULL;
+  Buffers *b;
+  SortKey *keys;
   gsize size = 0;
   guint n_kept = 0;
   PxEventTerm *terms;
@@ -374,18 +482,25 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
   if (stemmer == NULL)
     stemmer = own_stemmer = px_stemmer_new (language);
 
+  b = buffers_get (stemmer);
   c.stemmer = stemmer;
   c.n_terms = 0;
-  c.n_alloc = 256;
-  c.terms = g_new (Term, c.n_alloc);
+  c.n_alloc = b->n_terms;
+  c.terms = b->terms;
   c.stamp = px_stemmer_next_stamp (stemmer);
-  c.key_alloc = 64;
+  c.key_alloc = b->key_alloc;
   c.key_len = 0;
-  c.key = g_malloc (c.key_alloc);
+  c.key = b->key;
   if (title != NULL)
-    part_read (&parts[n_parts++], title, 2, stemmer);
+    {
+      part_read (&parts[n_parts], title, 2, stemmer, b, n_parts);
+      n_parts++;
+    }
   if (text != NULL)
-    part_read (&parts[n_parts++], text, 1, stemmer);
+    {
+      part_read (&parts[n_parts], text, 1, stemmer, b, n_parts);
+      n_parts++;
+    }
   /* Which words the title, or the text, writes capitalised where capitals
    * tell a name: "Halvorsen said" at a sentence start is a name because
    * "… said Halvorsen" occurs too; "Usually" is not. The title and the
@@ -409,11 +524,16 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
       for (guint k = 0; k < parts[p].n_named; k++)
         scratch[tok[parts[p].named[k]].word->norm_id].v[SLOT_CAPITALISED_STAMP] = capitalised[p];
       collect (&c, &parts[p], capitalised[p], document_capitalised);
-      part_clear (&parts[p]);
     }
 
   /* One block holds the record, the terms, and every key and surface. */
-  keys = g_new (SortKey, 2 * c.n_terms + 1);
+  if (b->n_keys < 2 * c.n_terms + 1)
+    {
+      b->n_keys = MAX (2 * c.n_terms + 1, 2 * b->n_keys);
+      g_free (b->keys);
+      b->keys = g_new (SortKey, b->n_keys);
+    }
+  keys = b->keys;
   for (guint i = 0; i < c.n_terms; i++)
     {
       Term *t = &c.terms[i];
@@ -459,8 +579,12 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
         }
       *at++ = '\0';
     }
-  g_free (c.terms);
-  g_free (c.key);
+  /* The collector may have grown them. */
+  b->terms = c.terms;
+  b->n_terms = c.n_alloc;
+  b->key = c.key;
+  b->key_alloc = c.key_alloc;
+  buffers_trim (b);
   return self;
 }
 

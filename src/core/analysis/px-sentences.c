@@ -202,10 +202,12 @@ is_boundary (const char *text, const char *term_pos, gunichar term, const char *
   return TRUE;
 }
 
-/* The sentences while the text is read: a plain growing array, as a call
- * per sentence to g_array_append_val() showed in profiles. */
+/* The sentences while the text is read: the result array grown by
+ * doubling and written directly, as a call per sentence to
+ * g_array_append_val() showed in profiles. */
 typedef struct
 {
+  GArray *array;
   PxSentence *v;
   guint len, cap;
 } Sentences;
@@ -245,7 +247,8 @@ push (Sentences *out, const char *text, const char *s, const char *e, guint cp_s
   if (out->len == out->cap)
     {
       out->cap = MAX (32, out->cap * 2);
-      out->v = g_renew (PxSentence, out->v, out->cap);
+      g_array_set_size (out->array, out->cap);
+      out->v = (PxSentence *)out->array->data;
     }
   out->v[out->len++] = sent;
 }
@@ -307,13 +310,25 @@ GArray *
 px_split_sentences (const char *text)
 {
   GArray *result;
-  Sentences found = { NULL, 0, 0 };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  result = g_array_new (FALSE, FALSE, sizeof (PxSentence));
+  px_split_sentences_into (result, text);
+  return result;
+}
+
+void
+px_split_sentences_into (GArray *sentences, const char *text)
+{
+  Sentences found = { sentences, NULL, 0, 0 };
   Sentences *out = &found;
   const char *p, *end, *start = NULL;
   guint cp = 0, cp_start = 0, block = 0;
   gboolean in_newline_run = FALSE;
 
-  g_return_val_if_fail (text != NULL, NULL);
+  g_return_if_fail (sentences != NULL && g_array_get_element_size (sentences) == sizeof (PxSentence));
+  g_return_if_fail (text != NULL);
 
   end = text + strlen (text);
   p = text;
@@ -414,8 +429,5 @@ px_split_sentences (const char *text)
     }
   if (start != NULL)
     push (out, text, start, p, cp_start, cp, block);
-  result = g_array_sized_new (FALSE, TRUE, sizeof (PxSentence), found.len);
-  g_array_append_vals (result, found.v, found.len);
-  g_free (found.v);
-  return result;
+  g_array_set_size (sentences, found.len);
 }

@@ -49,7 +49,23 @@ struct _PxStemmer
   PxStemmerScratch *scratch;
   guint n_scratch;
   guint32 stamp;
+  GArray *buffers; /* Buffers */
 };
+
+typedef struct
+{
+  const char *key;
+  gpointer data;
+  GDestroyNotify destroy;
+} Buffers;
+
+static void
+buffers_clear (gpointer data)
+{
+  Buffers *b = data;
+  if (b->destroy != NULL)
+    b->destroy (b->data);
+}
 
 static struct sb_stemmer *
 open_stemmer (const char *language, char **used)
@@ -86,6 +102,8 @@ px_stemmer_new (const char *language)
   self->word_mask = 1023;
   self->words = g_new0 (WordSlot, self->word_mask + 1);
   self->word_blocks = g_ptr_array_new_with_free_func (g_free);
+  self->buffers = g_array_new (FALSE, FALSE, sizeof (Buffers));
+  g_array_set_clear_func (self->buffers, buffers_clear);
   return self;
 }
 
@@ -110,6 +128,7 @@ px_stemmer_unref (PxStemmer *self)
   g_free (self->words);
   g_ptr_array_unref (self->word_blocks);
   g_free (self->scratch);
+  g_array_unref (self->buffers);
   g_free (self->language);
   g_free (self);
 }
@@ -213,6 +232,35 @@ px_stemmer_next_stamp (PxStemmer *self)
       self->stamp = 1;
     }
   return self->stamp;
+}
+
+gpointer
+px_stemmer_get_buffers (PxStemmer *self, const char *key)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < self->buffers->len; i++)
+    if (strcmp (g_array_index (self->buffers, Buffers, i).key, key) == 0)
+      return g_array_index (self->buffers, Buffers, i).data;
+  return NULL;
+}
+
+void
+px_stemmer_set_buffers (PxStemmer *self, const char *key, gpointer buffers, GDestroyNotify destroy)
+{
+  Buffers b = { key, buffers, destroy };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
+  for (guint i = 0; i < self->buffers->len; i++)
+    if (strcmp (g_array_index (self->buffers, Buffers, i).key, key) == 0)
+      {
+        g_array_remove_index_fast (self->buffers, i);
+        break;
+      }
+  g_array_append_val (self->buffers, b);
 }
 
 /* --- stems and words ----------------------------------------------------- */

@@ -87,6 +87,14 @@ PxStemmerScratch *px_stemmer_get_scratch (PxStemmer *self);
 /* A stamp no scratch entry carries yet (never 0). */
 guint32 px_stemmer_next_stamp (PxStemmer *self);
 
+/* Working buffers an analysis keeps between texts, one set per @key (a
+ * static string of the caller): as a stemmer is used by one thread at a
+ * time, so are they, and a text analysed after the last one reuses their
+ * memory instead of allocating it again. NULL until set; @destroy frees
+ * them with the stemmer, or when they are replaced. */
+gpointer px_stemmer_get_buffers (PxStemmer *self, const char *key);
+void px_stemmer_set_buffers (PxStemmer *self, const char *key, gpointer buffers, GDestroyNotify destroy);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxStemmer, px_stemmer_unref)
 
 G_END_DECLS
