@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "analysis/px-hash.h"
 #include "analysis/px-sentences.h"
 #include "analysis/px-sort.h"
 #include "analysis/px-tokens.h"
@@ -39,7 +40,8 @@ typedef struct
   guint count;
   const char *surface;
   guint surface_len;
-  gboolean own_surface; /* differs from the key (set when laid out) */
+  gboolean own_surface;       /* differs from the key (set when laid out) */
+  const PxStemmerString *key; /* (set when laid out) */
 } Term;
 
 /* Terms are counted by string id: a stemmer's scratch entry per string
@@ -542,7 +544,8 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
       /* PxEventTerm.len has 30 bits: no document holds a longer name. */
       if (str->len > PX_EVENT_TERM_MAX_LEN)
         continue;
-      t->own_surface = t->surface_len != str->len || memcmp (t->surface, str->str, str->len) != 0;
+      t->key = str;
+      t->own_surface = t->surface_len != str->len || !px_bytes_equal (t->surface, str->str, str->len);
       size += str->len + 1 + 1 + (t->own_surface ? t->surface_len : 0);
       keys[n_kept].prefix = str->prefix;
       keys[n_kept].text = str->str;
@@ -563,7 +566,8 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
     {
       const Term *t = &c.terms[keys[i].index];
       PxEventTerm *out = &terms[i];
-      const PxStemmerString *str = px_stemmer_get_string (stemmer, t->id);
+      /* Nothing was interned since, so the record is still there. */
+      const PxStemmerString *str = t->key;
 
       memcpy (at, str->str, str->len + 1);
       out->text = at - strings;
