@@ -72,12 +72,54 @@ static const char *const starters[] = {
 /* Every entry of the lists is at most this long. */
 #define LIST_WORD_MAX 9
 
+/* Which first letters the entries of each length start with, per list:
+ * most words before a full stop are in none of the lists, and two
+ * lookups tell so without comparing strings. */
+typedef struct
+{
+  const char *const *list;
+  guint32 letters[LIST_WORD_MAX + 1]; /* bit c - 'a' by entry length */
+} ListIndex;
+
+static ListIndex list_index[] = {
+  { title_abbrevs, { 0 } },
+  { month_abbrevs, { 0 } },
+  { ambiguous_abbrevs, { 0 } },
+  { starters, { 0 } },
+};
+
+static const ListIndex *
+index_of (const char *const *list)
+{
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (list_index); k++)
+        for (guint i = 0; list_index[k].list[i] != NULL; i++)
+          {
+            const char *e = list_index[k].list[i];
+            gsize len = strlen (e);
+            g_assert (len <= LIST_WORD_MAX && e[0] >= 'a' && e[0] <= 'z');
+            list_index[k].letters[len] |= 1u << (e[0] - 'a');
+          }
+      g_once_init_leave (&ready, 1);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (list_index); k++)
+    if (list_index[k].list == list)
+      return &list_index[k];
+  g_return_val_if_reached (NULL);
+}
+
 static gboolean
 in_list (const char *const *list, const char *word)
 {
-  /* Most words before a full stop are longer than any abbreviation; the
-   * first byte rules out almost every other entry without a call. */
-  if (strnlen (word, LIST_WORD_MAX + 1) > LIST_WORD_MAX)
+  const ListIndex *index = index_of (list);
+  gsize len = strnlen (word, LIST_WORD_MAX + 1);
+
+  /* Most words before a full stop are longer than any abbreviation, or
+   * start with a letter no entry of their length starts with. */
+  if (len > LIST_WORD_MAX || word[0] < 'a' || word[0] > 'z' || !(index->letters[len] & (1u << (word[0] - 'a'))))
     return FALSE;
   for (guint i = 0; list[i] != NULL; i++)
     if (list[i][0] == word[0] && strcmp (list[i], word) == 0)
