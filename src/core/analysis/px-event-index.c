@@ -594,6 +594,19 @@ event_new (PxEventIndex *self, gint64 id)
   return e;
 }
 
+/* Appends @tw to @o unless it is rounding noise, which removing a
+ * document leaves behind. */
+#define KEEP(tw)                           \
+  G_STMT_START                             \
+  {                                        \
+    if ((tw).weight > 1e-9)                \
+      {                                    \
+        norm += (tw).weight * (tw).weight; \
+        o[n++] = (tw);                     \
+      }                                    \
+  }                                        \
+  G_STMT_END
+
 /* Returns sum + sign * vec, both sorted by term. */
 static GArray *
 vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
@@ -601,15 +614,17 @@ vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
   GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
   const TermWeight *x = (const TermWeight *)sum->data, *y = (const TermWeight *)vec->data;
   TermWeight *o = (TermWeight *)out->data;
-  guint i = 0, j = 0, n = 0;
+  guint i = 0, j = 0, n = 0, nx = sum->len, ny = vec->len;
   double norm = 0;
 
-  while (i < sum->len || j < vec->len)
+  /* Both sides first, then what is left of either: the same weights in
+   * the same order as one loop testing both ends at every step. */
+  while (i < nx && j < ny)
     {
       TermWeight tw;
-      if (j >= vec->len || (i < sum->len && x[i].term < y[j].term))
+      if (x[i].term < y[j].term)
         tw = x[i++];
-      else if (i >= sum->len || y[j].term < x[i].term)
+      else if (y[j].term < x[i].term)
         {
           tw.term = y[j].term;
           tw.weight = sign * y[j++].weight;
@@ -619,18 +634,22 @@ vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
           tw.term = x[i].term;
           tw.weight = x[i++].weight + sign * y[j++].weight;
         }
-      /* Removing a document leaves rounding noise behind; drop it. */
-      if (tw.weight > 1e-9)
-        {
-          norm += tw.weight * tw.weight;
-          o[n++] = tw;
-        }
+      KEEP (tw);
+    }
+  for (; i < nx; i++)
+    KEEP (x[i]);
+  for (; j < ny; j++)
+    {
+      TermWeight tw = { y[j].term, sign * y[j].weight };
+      KEEP (tw);
     }
   out->len = n;
   if (norm_out != NULL)
     *norm_out = sqrt (norm);
   return out;
 }
+
+#undef KEEP
 
 static void
 event_add_vector (PxEventIndex *self, EventEntry *e, GArray *vec, double sign)
