@@ -958,12 +958,16 @@ prepare_vectors (PxEventIndex *self, DocEntry **docs, guint n_docs)
   for (guint t = 0; t < n_threads; t++)
     {
       slices[t] = (VectorSlice){ self, docs, n_docs, t, n_threads };
-      /* The calling thread takes the last slice itself. */
-      threads[t] = t + 1 < n_threads ? g_thread_new ("px-event-vectors", vectorize_slice, &slices[t]) : NULL;
+      /* The calling thread takes the last slice, and the slice of any
+       * thread that could not be started. */
+      threads[t] = t + 1 < n_threads ? g_thread_try_new ("px-event-vectors", vectorize_slice, &slices[t], NULL) : NULL;
     }
-  vectorize_slice (&slices[n_threads - 1]);
+  for (guint t = 0; t < n_threads; t++)
+    if (threads[t] == NULL)
+      vectorize_slice (&slices[t]);
   for (guint t = 0; t + 1 < n_threads; t++)
-    g_thread_join (threads[t]);
+    if (threads[t] != NULL)
+      g_thread_join (threads[t]);
 }
 
 void
