@@ -3,6 +3,7 @@
  * persistence, on the invented articles of fixtures/compare/. */
 #include <string.h>
 
+#include "analysis/px-block-pool.h"
 #include "analysis/px-event-index.h"
 #include "compare-fixtures.h"
 
@@ -306,6 +307,71 @@ test_threads (void)
     }
 }
 
+static gpointer
+release_pieces (gpointer data)
+{
+  GPtrArray *blocks = data;
+
+  for (guint i = 0; i < blocks->len; i++)
+    px_block_release (blocks->pdata[i]);
+  return NULL;
+}
+
+/* Pieces are aligned, never overlap, fill more than one block, and may be
+ * released from another thread after the pool is gone (ASan and LSan see
+ * a piece used after its block is freed, or a block never freed). */
+static void
+test_block_pool (void)
+{
+  PxBlockPool *pool = px_block_pool_new ();
+  g_autoptr (GPtrArray) blocks = g_ptr_array_new ();
+  g_autoptr (GHashTable) distinct = g_hash_table_new (NULL, NULL);
+  gpointer block = NULL, last_block = NULL;
+  guint8 *last = NULL;
+  GThread *thread;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      gsize size = 100 + (i * 7919) % 3000;
+      guint8 *piece = px_block_pool_alloc (pool, size, &block);
+
+      g_assert_nonnull (piece);
+      g_assert_nonnull (block);
+      g_assert_cmpuint (GPOINTER_TO_SIZE (piece) % 16, ==, 0);
+      g_assert_true ((gsize)(piece - (guint8 *)block) + size <= PX_BLOCK_POOL_BLOCK_SIZE);
+      if (block == last_block)
+        g_assert_true (piece >= last);
+      memset (piece, i & 0xff, size);
+      last = piece + size;
+      last_block = block;
+      g_hash_table_add (distinct, block);
+      g_ptr_array_add (blocks, block);
+    }
+  g_assert_cmpuint (g_hash_table_size (distinct), >, 1);
+  g_assert_null (px_block_pool_alloc (pool, PX_BLOCK_POOL_BLOCK_SIZE, &block));
+  g_assert_null (block);
+  px_block_pool_free (pool);
+  thread = g_thread_new ("release", release_pieces, blocks);
+  g_thread_join (thread);
+}
+
+/* Features made with a caller's stemmer live in its pool's blocks, and
+ * outlive the stemmer. */
+static void
+test_features_outlive_stemmer (void)
+{
+  PxStemmer *stemmer = px_stemmer_new ("en");
+  g_autoptr (PxEventFeatures) f =
+      px_event_features_new (1, "Ferry bridge opens", "The bridge opens today, Halvorsen said.", "en", NULL, stemmer);
+  gboolean name = FALSE;
+
+  g_assert_nonnull (f->block);
+  px_stemmer_unref (stemmer);
+  for (guint i = 0; i < f->n_terms; i++)
+    name |= strcmp (px_event_term_get_text (f, &f->terms[i]), "@halvorsen") == 0;
+  g_assert_true (name);
+}
+
 static void
 test_incremental (void)
 {
@@ -418,6 +484,8 @@ main (int argc, char **argv)
   g_test_add_func ("/events/features-pinned", test_features_pinned);
   g_test_add_func ("/events/batch", test_batch);
   g_test_add_func ("/events/threads", test_threads);
+  g_test_add_func ("/events/block-pool", test_block_pool);
+  g_test_add_func ("/events/features-outlive-stemmer", test_features_outlive_stemmer);
   g_test_add_func ("/events/incremental", test_incremental);
   g_test_add_func ("/events/long-articles", test_long_articles);
   g_test_add_func ("/events/editing", test_editing);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "analysis/px-block-pool.h"
 #include "analysis/px-hash.h"
 #include "analysis/px-sentences.h"
 #include "analysis/px-sort.h"
@@ -172,6 +173,7 @@ typedef struct
   gsize n_keys;
   char *key;
   gsize key_alloc;
+  PxBlockPool *pool; /* for the features themselves */
 } Buffers;
 
 static void
@@ -189,6 +191,7 @@ buffers_free (gpointer data)
   g_free (b->terms);
   g_free (b->keys);
   g_free (b->key);
+  px_block_pool_free (b->pool);
   g_free (b);
 }
 
@@ -207,6 +210,7 @@ buffers_get (PxStemmer *stemmer)
   b->terms = g_new (Term, b->n_terms);
   b->key_alloc = 64;
   b->key = g_malloc (b->key_alloc);
+  b->pool = px_block_pool_new ();
   px_stemmer_set_buffers (stemmer, BUFFERS_KEY, b, buffers_free);
   return b;
 }
@@ -554,7 +558,17 @@ px_event_features_new (gint64 document_id, const char *title, const char *text, 
     }
   sort_keys_bucketed (keys, n_kept, keys + n_kept);
 
-  self = g_malloc (sizeof (PxEventFeatures) + n_kept * sizeof (PxEventTerm) + size);
+  {
+    gsize total = sizeof (PxEventFeatures) + n_kept * sizeof (PxEventTerm) + size;
+    gpointer block = NULL;
+
+    /* A stemmer made for this call dies with it: its pool would hold a
+     * block for one document. */
+    self = own_stemmer == NULL ? px_block_pool_alloc (b->pool, total, &block) : NULL;
+    if (self == NULL)
+      self = g_malloc (total);
+    self->block = block;
+  }
   terms = (PxEventTerm *)(self + 1);
   strings = at = (char *)(terms + n_kept);
   self->document_id = document_id;
@@ -605,5 +619,10 @@ px_event_features_new_for_document (PxDocument *document, PxStemmer *stemmer)
 void
 px_event_features_free (PxEventFeatures *self)
 {
-  g_free (self);
+  if (self == NULL)
+    return;
+  if (self->block != NULL)
+    px_block_release (self->block);
+  else
+    g_free (self);
 }

@@ -37,7 +37,9 @@ typedef struct
 /* What event grouping needs to know about one document: its term counts
  * and its date. Built once per document (e.g. at import, in a worker
  * thread) and handed to PxEventIndex; it holds no reference to the text.
- * One allocation holds it all. */
+ * One piece of memory holds it all: with a stemmer of the caller's, a
+ * piece of a block the stemmer's thread shares with the features it built
+ * before (PxBlockPool); free it from any thread. */
 typedef struct
 {
   gint64 document_id;
@@ -46,6 +48,8 @@ typedef struct
   guint n_terms;
   const PxEventTerm *terms; /* sorted by key */
   const char *strings;      /* the terms' keys and surfaces */
+  /*< private >*/
+  gpointer block; /* the PxBlockPool block holding it, or NULL */
 } PxEventFeatures;
 
 static inline const char *
