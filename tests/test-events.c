@@ -305,6 +305,27 @@ test_threads (void)
       g_assert_cmpfloat (px_event_index_similarity (several, f->document_id, ev), ==,
                          px_event_index_similarity (one, f->document_id, ev));
     }
+
+  /* The same edits on both (the threaded one's vectors live in shared
+   * blocks, released one by one) leave them the same. */
+  for (guint k = 0; k < 2; k++)
+    {
+      PxEventIndex *index = k == 0 ? one : several;
+      const PxEventFeatures *f = all->pdata[7];
+      gint64 first = g_array_index (events, gint64, 0), second = g_array_index (events, gint64, 1);
+      gint64 doc = ((const PxEventFeatures *)all->pdata[0])->document_id;
+
+      g_assert_true (px_event_index_move (index, doc, second));
+      g_assert_true (px_event_index_merge (index, first, second));
+      g_assert_cmpint (px_event_index_split (index, first, &doc, 1), >, 0);
+      px_event_index_remove_document (index, ((const PxEventFeatures *)all->pdata[1])->document_id);
+      g_assert_cmpint (px_event_index_assign (index, f, NULL), >, 0);
+    }
+  g_clear_pointer (&a, g_bytes_unref);
+  g_clear_pointer (&b, g_bytes_unref);
+  a = px_event_index_serialize (one);
+  b = px_event_index_serialize (several);
+  g_assert_true (g_bytes_equal (a, b));
 }
 
 static gpointer

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/px-block-pool.h"
 #include "analysis/px-hash.h"
 #include "analysis/px-sort.h"
 
@@ -57,12 +58,34 @@ typedef struct
   double idf;
 } TermInfo;
 
+/* A document's vector: TermWeight sorted by term, unit length. A batch
+ * makes them in PxBlockPool blocks (@block), one document elsewhere has
+ * its own allocation. */
+typedef struct
+{
+  TermWeight *data; /* NULL until assigned */
+  guint len;
+  gpointer block;
+} Vec;
+
+static void
+vec_clear (Vec *vec)
+{
+  if (vec->data == NULL)
+    return;
+  if (vec->block != NULL)
+    px_block_release (vec->block);
+  else
+    g_free (vec->data);
+  *vec = (Vec){ NULL, 0, NULL };
+}
+
 typedef struct
 {
   gint64 id;
   guint32 day;
   gint64 event;
-  GArray *vec; /* TermWeight sorted by term, unit length; NULL until assigned */
+  Vec vec;
   /* The strongest terms of vec, strongest first (ties: lower term first). */
   TermWeight top[N_POSTED_TERMS];
   guint n_top;
@@ -72,7 +95,7 @@ typedef struct
   guint *observed_ids;
   /* The vector a batch computed ahead (its strongest terms are already
    * in @top), until the document takes it. */
-  GArray *next_vec;
+  Vec next_vec;
 } DocEntry;
 
 typedef struct
@@ -146,8 +169,8 @@ static void
 doc_entry_free (gpointer data)
 {
   DocEntry *d = data;
-  g_clear_pointer (&d->vec, g_array_unref);
-  g_clear_pointer (&d->next_vec, g_array_unref);
+  vec_clear (&d->vec);
+  vec_clear (&d->next_vec);
   g_free (d->observed_ids);
   g_free (d);
 }
@@ -368,20 +391,19 @@ PX_DEFINE_SORT (sort_stronger, TermWeight, stronger (x, y))
  * puts them first, then only they are sorted. *@scratch (*@n_scratch
  * records) is working space, grown as needed; the caller frees it. */
 static guint
-top_terms (GArray *vec, TermWeight *out, guint k, TermWeight **scratch, guint *n_scratch)
+top_terms (const TermWeight *vec, guint n, TermWeight *out, guint k, TermWeight **scratch, guint *n_scratch)
 {
-  guint n = vec->len;
   TermWeight *a;
   guint lo = 0, hi;
 
   if (n <= k)
     {
-      memcpy (out, vec->data, n * sizeof (TermWeight));
+      memcpy (out, vec, n * sizeof (TermWeight));
       sort_stronger (out, n);
       return n;
     }
   a = scratch_reserve (scratch, n_scratch, n);
-  memcpy (a, vec->data, n * sizeof (TermWeight));
+  memcpy (a, vec, n * sizeof (TermWeight));
   hi = n - 1;
   while (lo < hi)
     {
@@ -427,11 +449,11 @@ top_terms (GArray *vec, TermWeight *out, guint k, TermWeight **scratch, guint *n
 }
 
 static void
-doc_set_vec (PxEventIndex *self, DocEntry *doc, GArray *vec)
+doc_set_vec (PxEventIndex *self, DocEntry *doc, Vec vec)
 {
-  g_clear_pointer (&doc->vec, g_array_unref);
+  vec_clear (&doc->vec);
   doc->vec = vec;
-  doc->n_top = top_terms (vec, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
+  doc->n_top = top_terms (vec.data, vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
 }
 
 /* The IDF of a term for the current counts, computed again only when they
@@ -452,16 +474,23 @@ term_idf (PxEventIndex *self, TermInfo *info)
  * two can be compared), times the weight of the term's kind, normalized
  * to unit length. @ids are the term ids of @features when observe() gave
  * them, else NULL. Writes nothing into the index when the IDF of every
- * term is current (term_idf()), so batch workers run it side by side. */
-static GArray *
+ * term is current (term_idf()), so batch workers run it side by side,
+ * each with its own @pool (NULL: the vector gets its own allocation). */
+static Vec
 build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features, TermWeight **scratch,
-           guint *n_scratch)
+           guint *n_scratch, PxBlockPool *pool)
 {
-  GArray *vec = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), features->n_terms);
-  TermWeight *out = (TermWeight *)vec->data;
+  Vec vec = { NULL, 0, NULL };
+  gsize size = MAX (features->n_terms, 1) * sizeof (TermWeight);
+  TermWeight *out;
   guint n = 0;
   double norm = 0;
 
+  if (pool != NULL)
+    vec.data = px_block_pool_alloc (pool, size, &vec.block);
+  if (vec.data == NULL)
+    vec.data = g_malloc (size);
+  out = vec.data;
   for (guint i = 0; i < features->n_terms; i++)
     {
       const PxEventTerm *term = &features->terms[i];
@@ -482,9 +511,9 @@ build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features
       norm += tw.weight * tw.weight;
       out[n++] = tw;
     }
-  g_array_set_size (vec, n);
+  vec.len = n;
   norm = sqrt (norm);
-  for (guint i = 0; i < vec->len && norm > 0; i++)
+  for (guint i = 0; i < n && norm > 0; i++)
     out[i].weight /= norm;
   sort_by_term_radix (out, n, self->terms->len, scratch, n_scratch);
   return vec;
@@ -497,11 +526,11 @@ forget_observed (DocEntry *doc)
   g_clear_pointer (&doc->observed_ids, g_free);
 }
 
-static GArray *
+static Vec
 vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
 {
   gboolean observed = doc->observed == features;
-  GArray *vec = build_vec (self, observed ? doc->observed_ids : NULL, features, &self->select, &self->n_select);
+  Vec vec = build_vec (self, observed ? doc->observed_ids : NULL, features, &self->select, &self->n_select, NULL);
 
   if (observed)
     forget_observed (doc);
@@ -509,18 +538,17 @@ vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
 }
 
 static double
-dot (GArray *a, GArray *b)
+dot (const TermWeight *x, guint nx, const TermWeight *y, guint ny)
 {
-  const TermWeight *x = (const TermWeight *)a->data, *y = (const TermWeight *)b->data;
   guint i = 0, j = 0;
   double s = 0;
 
   /* When one side is much shorter, binary search beats the merge. */
-  if (a->len * 8 < b->len)
+  if (nx * 8 < ny)
     {
-      for (i = 0; i < a->len; i++)
+      for (i = 0; i < nx; i++)
         {
-          guint lo = 0, hi = b->len;
+          guint lo = 0, hi = ny;
           while (lo < hi)
             {
               guint mid = (lo + hi) / 2;
@@ -529,12 +557,12 @@ dot (GArray *a, GArray *b)
               else
                 hi = mid;
             }
-          if (lo < b->len && y[lo].term == x[i].term)
+          if (lo < ny && y[lo].term == x[i].term)
             s += x[i].weight * y[lo].weight;
         }
       return s;
     }
-  while (i < a->len && j < b->len)
+  while (i < nx && j < ny)
     {
       if (x[i].term < y[j].term)
         i++;
@@ -549,9 +577,9 @@ dot (GArray *a, GArray *b)
 /* Writes @vec's weights into the dense scratch (@set), or zeroes them
  * again. */
 static void
-scatter (PxEventIndex *self, GArray *vec, gboolean set)
+scatter (PxEventIndex *self, const Vec *vec, gboolean set)
 {
-  const TermWeight *x = (const TermWeight *)vec->data;
+  const TermWeight *x = vec->data;
 
   if (set && self->n_dense < self->terms->len)
     {
@@ -609,12 +637,12 @@ event_new (PxEventIndex *self, gint64 id)
 
 /* Returns sum + sign * vec, both sorted by term. */
 static GArray *
-vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
+vec_add (GArray *sum, const TermWeight *y, guint ny, double sign, double *norm_out)
 {
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
-  const TermWeight *x = (const TermWeight *)sum->data, *y = (const TermWeight *)vec->data;
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + ny);
+  const TermWeight *x = (const TermWeight *)sum->data;
   TermWeight *o = (TermWeight *)out->data;
-  guint i = 0, j = 0, n = 0, nx = sum->len, ny = vec->len;
+  guint i = 0, j = 0, n = 0, nx = sum->len;
   double norm = 0;
 
   /* Both sides first, then what is left of either: the same weights in
@@ -652,9 +680,9 @@ vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
 #undef KEEP
 
 static void
-event_add_vector (PxEventIndex *self, EventEntry *e, GArray *vec, double sign)
+event_add_vector (PxEventIndex *self, EventEntry *e, const Vec *vec, double sign)
 {
-  GArray *sum = vec_add (e->sum, vec, sign, &e->norm);
+  GArray *sum = vec_add (e->sum, vec->data, vec->len, sign, &e->norm);
 
   g_array_unref (e->sum);
   e->sum = sum;
@@ -703,7 +731,7 @@ event_join (PxEventIndex *self, EventEntry *e, DocEntry *doc)
   post_terms (self, e, doc);
   g_array_append_val (e->members, doc->id);
   doc->event = e->id;
-  event_add_vector (self, e, doc->vec, 1.0);
+  event_add_vector (self, e, &doc->vec, 1.0);
   if (doc->day != 0)
     {
       if (e->day_min == 0 || doc->day < e->day_min)
@@ -732,7 +760,7 @@ event_leave (PxEventIndex *self, DocEntry *doc)
       g_hash_table_remove (self->events, &e->id);
       return;
     }
-  event_add_vector (self, e, doc->vec, -1.0);
+  event_add_vector (self, e, &doc->vec, -1.0);
   event_update_days (self, e);
 }
 
@@ -822,7 +850,7 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
     }
   memset (self->cand_table, 0, (self->cand_mask + 1) * sizeof (guint32));
   sort_candidates ((Candidate *)candidates->data, candidates->len);
-  scatter (self, doc->vec, TRUE);
+  scatter (self, &doc->vec, TRUE);
 
   for (guint i = 0, tried = 0; i < candidates->len && tried < N_CANDIDATES; i++)
     {
@@ -840,7 +868,7 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
           best = e;
         }
     }
-  scatter (self, doc->vec, FALSE);
+  scatter (self, &doc->vec, FALSE);
   if (similarity != NULL)
     *similarity = MAX (best_sim, 0.0);
   return best;
@@ -852,8 +880,8 @@ doc_threshold (PxEventIndex *self, DocEntry *doc)
 {
   double threshold = self->params.threshold;
 
-  if (doc->vec->len > LONG_DOCUMENT_TERMS)
-    threshold *= sqrt ((double)LONG_DOCUMENT_TERMS / doc->vec->len);
+  if (doc->vec.len > LONG_DOCUMENT_TERMS)
+    threshold *= sqrt ((double)LONG_DOCUMENT_TERMS / doc->vec.len);
   return threshold;
 }
 
@@ -926,14 +954,18 @@ vectorize_slice (gpointer data)
   VectorSlice *sl = data;
   TermWeight *select = NULL;
   guint n_select = 0;
+  /* The batch's vectors live as long as each other: pieces of big blocks
+   * rather than an allocation each (see PxBlockPool). */
+  PxBlockPool *pool = px_block_pool_new ();
 
   for (guint i = sl->first; i < sl->n_docs; i += sl->step)
     {
       DocEntry *doc = sl->docs[i];
-      doc->next_vec = build_vec (sl->self, doc->observed_ids, doc->observed, &select, &n_select);
-      doc->n_top = top_terms (doc->next_vec, doc->top, N_POSTED_TERMS, &select, &n_select);
+      doc->next_vec = build_vec (sl->self, doc->observed_ids, doc->observed, &select, &n_select, pool);
+      doc->n_top = top_terms (doc->next_vec.data, doc->next_vec.len, doc->top, N_POSTED_TERMS, &select, &n_select);
     }
   g_free (select);
+  px_block_pool_free (pool);
   return NULL;
 }
 
@@ -1012,11 +1044,12 @@ px_event_index_group (PxEventIndex *self, GPtrArray *features)
 
       if (doc->event != 0)
         event_leave (self, doc);
-      if (doc->next_vec != NULL)
+      if (doc->next_vec.data != NULL)
         {
           /* Prepared, with its strongest terms. */
-          g_clear_pointer (&doc->vec, g_array_unref);
-          doc->vec = g_steal_pointer (&doc->next_vec);
+          vec_clear (&doc->vec);
+          doc->vec = doc->next_vec;
+          doc->next_vec = (Vec){ NULL, 0, NULL };
           forget_observed (doc);
         }
       else
@@ -1118,9 +1151,9 @@ px_event_index_similarity (PxEventIndex *self, gint64 document_id, gint64 event_
 
   doc = g_hash_table_lookup (self->docs, &document_id);
   e = g_hash_table_lookup (self->events, &event_id);
-  if (doc == NULL || doc->vec == NULL || e == NULL || e->norm <= 0)
+  if (doc == NULL || doc->vec.data == NULL || e == NULL || e->norm <= 0)
     return 0;
-  return dot (doc->vec, e->sum) / e->norm;
+  return dot (doc->vec.data, doc->vec.len, (const TermWeight *)e->sum->data, e->sum->len) / e->norm;
 }
 
 /* --- titles -------------------------------------------------------------- */
@@ -1197,7 +1230,7 @@ px_event_index_move (PxEventIndex *self, gint64 document_id, gint64 event_id)
 
   doc = g_hash_table_lookup (self->docs, &document_id);
   e = g_hash_table_lookup (self->events, &event_id);
-  if (doc == NULL || doc->vec == NULL || e == NULL)
+  if (doc == NULL || doc->vec.data == NULL || e == NULL)
     return FALSE;
   if (doc->event == event_id)
     return TRUE;
@@ -1236,7 +1269,7 @@ px_event_index_split (PxEventIndex *self, gint64 event_id, const gint64 *documen
     {
       DocEntry *doc = g_hash_table_lookup (self->docs, &document_ids[i]);
 
-      if (doc == NULL || doc->event != event_id || doc->vec == NULL)
+      if (doc == NULL || doc->event != event_id || doc->vec.data == NULL)
         continue;
       if (fresh == NULL)
         fresh = event_new (self, 0);
@@ -1283,7 +1316,10 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
       for (guint g = 0; g < groups->len; g++)
         {
           double norm = g_array_index (norms, double, g);
-          double sim = norm > 0 ? dot (doc->vec, centroids->pdata[g]) / norm : 0;
+          GArray *centroid = centroids->pdata[g];
+          double sim = norm > 0
+                           ? dot (doc->vec.data, doc->vec.len, (const TermWeight *)centroid->data, centroid->len) / norm
+                           : 0;
           if (sim > best_sim)
             {
               best_sim = sim;
@@ -1294,13 +1330,16 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
         {
           double one = 1.0;
           g_ptr_array_add (groups, g_array_new (FALSE, FALSE, sizeof (gint64)));
-          g_ptr_array_add (centroids, g_array_copy (doc->vec));
+          GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), doc->vec.len);
+          g_array_append_vals (copy, doc->vec.data, doc->vec.len);
+          g_ptr_array_add (centroids, copy);
           g_array_append_val (norms, one);
           best = groups->len - 1;
         }
       else
         {
-          GArray *sum = vec_add (centroids->pdata[best], doc->vec, 1.0, &g_array_index (norms, double, best));
+          GArray *sum =
+              vec_add (centroids->pdata[best], doc->vec.data, doc->vec.len, 1.0, &g_array_index (norms, double, best));
           g_array_unref (centroids->pdata[best]);
           centroids->pdata[best] = sum;
         }
@@ -1341,9 +1380,9 @@ px_event_index_serialize (PxEventIndex *self)
           GVariantBuilder vec;
 
           g_variant_builder_init (&vec, G_VARIANT_TYPE ("a(ud)"));
-          for (guint k = 0; k < d->vec->len; k++)
+          for (guint k = 0; k < d->vec.len; k++)
             {
-              const TermWeight *tw = &g_array_index (d->vec, TermWeight, k);
+              const TermWeight *tw = &d->vec.data[k];
               g_variant_builder_add (&vec, "(ud)", tw->term, tw->weight);
             }
           g_variant_builder_add (&docs, "(xuxa(ud))", d->id, d->day, d->event, &vec);
@@ -1403,12 +1442,12 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
 
       doc->id = id;
       doc->day = day;
-      doc->vec = g_array_new (FALSE, FALSE, sizeof (TermWeight));
+      doc->vec.data = g_new (TermWeight, MAX (g_variant_iter_n_children (vec), 1));
       while (g_variant_iter_next (vec, "(ud)", &tw.term, &tw.weight))
         if (tw.term < self->terms->len)
-          g_array_append_val (doc->vec, tw);
+          doc->vec.data[doc->vec.len++] = tw;
       g_variant_iter_free (vec);
-      doc->n_top = top_terms (doc->vec, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
+      doc->n_top = top_terms (doc->vec.data, doc->vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
       g_hash_table_replace (self->docs, &doc->id, doc);
       e = g_hash_table_lookup (self->events, &event);
       if (e == NULL)
