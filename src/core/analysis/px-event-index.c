@@ -93,6 +93,9 @@ typedef struct
    * vectorize() uses them: saves looking every term up twice. */
   const PxEventFeatures *observed;
   guint *observed_ids;
+  /* The PxBlockPool blocks holding the entry and the ids, when a batch
+   * made them; NULL when they have their own allocations. */
+  gpointer block, ids_block;
   /* The vector a batch computed ahead (its strongest terms are already
    * in @top), until the document takes it. */
   Vec next_vec;
@@ -135,6 +138,10 @@ struct _PxEventIndex
    * elsewhere (cleared after each look). */
   double *dense;
   guint n_dense;
+  /* While px_event_index_group() observes a batch: where its entries and,
+   * apart (they are freed soon after), their term ids go (see
+   * PxBlockPool); else NULL. */
+  PxBlockPool *entry_pool, *ids_pool;
   /* Scratch of top_terms(), kept between calls: a fresh allocation per
    * document touches fresh memory, and on a virtual machine every new
    * page is a costly fault. */
@@ -166,13 +173,28 @@ term_info_free (gpointer data)
 }
 
 static void
+forget_observed (DocEntry *doc)
+{
+  doc->observed = NULL;
+  if (doc->observed_ids != NULL && doc->ids_block != NULL)
+    px_block_release (doc->ids_block);
+  else
+    g_free (doc->observed_ids);
+  doc->observed_ids = NULL;
+  doc->ids_block = NULL;
+}
+
+static void
 doc_entry_free (gpointer data)
 {
   DocEntry *d = data;
   vec_clear (&d->vec);
   vec_clear (&d->next_vec);
-  g_free (d->observed_ids);
-  g_free (d);
+  forget_observed (d);
+  if (d->block != NULL)
+    px_block_release (d->block);
+  else
+    g_free (d);
 }
 
 static void
@@ -310,13 +332,24 @@ observe (PxEventIndex *self, const PxEventFeatures *features)
   if (doc != NULL)
     return doc;
 
-  doc = g_new0 (DocEntry, 1);
+  if (self->entry_pool != NULL)
+    {
+      gpointer block;
+      doc = px_block_pool_alloc (self->entry_pool, sizeof (DocEntry), &block);
+      memset (doc, 0, sizeof (DocEntry));
+      doc->block = block;
+      doc->observed_ids = px_block_pool_alloc (self->ids_pool, (features->n_terms + 1) * sizeof (guint), &block);
+      doc->ids_block = block;
+    }
+  else
+    doc = g_new0 (DocEntry, 1);
+  if (doc->observed_ids == NULL)
+    doc->observed_ids = g_new (guint, features->n_terms + 1);
   doc->id = features->document_id;
   doc->day = features->day;
   g_hash_table_insert (self->docs, &doc->id, doc);
   self->n_docs++;
   doc->observed = features;
-  doc->observed_ids = g_new (guint, features->n_terms + 1);
   for (guint i = 0; i < features->n_terms; i++)
     {
       const PxEventTerm *term = &features->terms[i];
@@ -517,13 +550,6 @@ build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features
     out[i].weight /= norm;
   sort_by_term_radix (out, n, self->terms->len, scratch, n_scratch);
   return vec;
-}
-
-static void
-forget_observed (DocEntry *doc)
-{
-  doc->observed = NULL;
-  g_clear_pointer (&doc->observed_ids, g_free);
 }
 
 static Vec
@@ -1022,8 +1048,17 @@ px_event_index_group (PxEventIndex *self, GPtrArray *features)
   /* Document frequencies over the whole batch first, so that every vector
    * sees the same IDF. */
   docs = g_new (DocEntry *, features->len + 1);
+  /* A large batch's entries and term ids are pieces of big blocks, like
+   * its vectors. */
+  if (features->len >= PARALLEL_MIN_DOCUMENTS)
+    {
+      self->entry_pool = px_block_pool_new ();
+      self->ids_pool = px_block_pool_new ();
+    }
   for (guint i = 0; i < features->len; i++)
     docs[i] = observe (self, features->pdata[i]);
+  g_clear_pointer (&self->entry_pool, px_block_pool_free);
+  g_clear_pointer (&self->ids_pool, px_block_pool_free);
   if (self->n_docs - known == features->len)
     prepare_vectors (self, docs, features->len);
 
