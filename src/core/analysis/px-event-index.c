@@ -7,6 +7,7 @@
 #include "analysis/px-block-pool.h"
 #include "analysis/px-hash.h"
 #include "analysis/px-sort.h"
+#include "analysis/px-term-weights.h"
 
 /* How many of a document's strongest terms are used to find candidate
  * events, and how many candidates are then compared in full. Rare terms
@@ -27,11 +28,7 @@
 #define SERIAL_VERSION 2
 #define SERIAL_TYPE "(u(dddi)ua(ssuu)a(xuxa(ud)))"
 
-typedef struct
-{
-  guint term;
-  double weight;
-} TermWeight;
+typedef PxTermWeight TermWeight;
 
 typedef struct
 {
@@ -361,132 +358,12 @@ observe (PxEventIndex *self, const PxEventFeatures *features)
   return doc;
 }
 
-PX_DEFINE_SORT (sort_by_term, TermWeight, x->term < y->term)
-
-/* Grows *@scratch to at least @n records. */
-static TermWeight *
-scratch_reserve (TermWeight **scratch, guint *n_scratch, guint n)
-{
-  if (*n_scratch < n)
-    {
-      *n_scratch = MAX (n, *n_scratch * 2);
-      g_free (*scratch);
-      *scratch = g_new (TermWeight, *n_scratch);
-    }
-  return *scratch;
-}
-
-/* Sorts @a by term id, each below @n_ids: a radix sort, eight bits a pass
- * and as many passes as the largest id needs (two for 65,536 terms),
- * costs a few operations per record where comparisons cost dozens. The
- * ids of a vector are distinct, so the order is the one any sort gives. */
-static void
-sort_by_term_radix (TermWeight *a, guint n, guint n_ids, TermWeight **scratch, guint *n_scratch)
-{
-  TermWeight *from = a, *to;
-
-  if (n < 64)
-    {
-      sort_by_term (a, n);
-      return;
-    }
-  to = scratch_reserve (scratch, n_scratch, n);
-  for (guint shift = 0; shift < 32 && ((n_ids - 1) >> shift) != 0; shift += 8)
-    {
-      guint start[257] = { 0 };
-      TermWeight *t;
-
-      for (guint i = 0; i < n; i++)
-        start[((from[i].term >> shift) & 0xff) + 1]++;
-      for (guint b = 1; b <= 256; b++)
-        start[b] += start[b - 1];
-      for (guint i = 0; i < n; i++)
-        to[start[(from[i].term >> shift) & 0xff]++] = from[i];
-      t = from;
-      from = to;
-      to = t;
-    }
-  if (from != a)
-    memcpy (a, from, n * sizeof (TermWeight));
-}
-
-/* Stronger first; equal weights in term order, as a stable sort of a
- * vector (sorted by term) by weight would leave them. */
-static inline gboolean
-stronger (const TermWeight *x, const TermWeight *y)
-{
-  return x->weight > y->weight || (x->weight == y->weight && x->term < y->term);
-}
-
-PX_DEFINE_SORT (sort_stronger, TermWeight, stronger (x, y))
-
-/* The @k strongest terms of @vec into @out, strongest first: a quickselect
- * puts them first, then only they are sorted. *@scratch (*@n_scratch
- * records) is working space, grown as needed; the caller frees it. */
-static guint
-top_terms (const TermWeight *vec, guint n, TermWeight *out, guint k, TermWeight **scratch, guint *n_scratch)
-{
-  TermWeight *a;
-  guint lo = 0, hi;
-
-  if (n <= k)
-    {
-      memcpy (out, vec, n * sizeof (TermWeight));
-      sort_stronger (out, n);
-      return n;
-    }
-  a = scratch_reserve (scratch, n_scratch, n);
-  memcpy (a, vec, n * sizeof (TermWeight));
-  hi = n - 1;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2, i = lo, j = hi;
-      TermWeight pivot, t;
-
-      /* Median of three as the pivot. */
-      if (stronger (&a[mid], &a[lo]))
-        t = a[mid], a[mid] = a[lo], a[lo] = t;
-      if (stronger (&a[hi], &a[mid]))
-        {
-          t = a[hi], a[hi] = a[mid], a[mid] = t;
-          if (stronger (&a[mid], &a[lo]))
-            t = a[mid], a[mid] = a[lo], a[lo] = t;
-        }
-      pivot = a[mid];
-      while (i <= j)
-        {
-          while (stronger (&a[i], &pivot))
-            i++;
-          while (stronger (&pivot, &a[j]))
-            j--;
-          if (i <= j)
-            {
-              t = a[i], a[i] = a[j], a[j] = t;
-              i++;
-              if (j == 0)
-                break;
-              j--;
-            }
-        }
-      /* Now a[lo..j] are all stronger than a[i..hi]. */
-      if (k - 1 <= j)
-        hi = j;
-      else if (k - 1 >= i)
-        lo = i;
-      else
-        break;
-    }
-  memcpy (out, a, k * sizeof (TermWeight));
-  sort_stronger (out, k);
-  return k;
-}
-
 static void
 doc_set_vec (PxEventIndex *self, DocEntry *doc, Vec vec)
 {
   vec_clear (&doc->vec);
   doc->vec = vec;
-  doc->n_top = top_terms (vec.data, vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
+  doc->n_top = px_term_weights_top (vec.data, vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
 }
 
 /* The IDF of a term for the current counts, computed again only when they
@@ -548,7 +425,7 @@ build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features
   norm = sqrt (norm);
   for (guint i = 0; i < n && norm > 0; i++)
     out[i].weight /= norm;
-  sort_by_term_radix (out, n, self->terms->len, scratch, n_scratch);
+  px_term_weights_sort (out, n, self->terms->len, scratch, n_scratch);
   return vec;
 }
 
@@ -561,43 +438,6 @@ vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
   if (observed)
     forget_observed (doc);
   return vec;
-}
-
-static double
-dot (const TermWeight *x, guint nx, const TermWeight *y, guint ny)
-{
-  guint i = 0, j = 0;
-  double s = 0;
-
-  /* When one side is much shorter, binary search beats the merge. */
-  if (nx * 8 < ny)
-    {
-      for (i = 0; i < nx; i++)
-        {
-          guint lo = 0, hi = ny;
-          while (lo < hi)
-            {
-              guint mid = (lo + hi) / 2;
-              if (y[mid].term < x[i].term)
-                lo = mid + 1;
-              else
-                hi = mid;
-            }
-          if (lo < ny && y[lo].term == x[i].term)
-            s += x[i].weight * y[lo].weight;
-        }
-      return s;
-    }
-  while (i < nx && j < ny)
-    {
-      if (x[i].term < y[j].term)
-        i++;
-      else if (x[i].term > y[j].term)
-        j++;
-      else
-        s += x[i++].weight * y[j++].weight;
-    }
-  return s;
 }
 
 /* Writes @vec's weights into the dense scratch (@set), or zeroes them
@@ -648,67 +488,10 @@ event_new (PxEventIndex *self, gint64 id)
   return e;
 }
 
-/* Appends @tw to @o unless it is rounding noise, which removing a
- * document leaves behind. */
-#define KEEP(tw)                           \
-  G_STMT_START                             \
-  {                                        \
-    if ((tw).weight > 1e-9)                \
-      {                                    \
-        norm += (tw).weight * (tw).weight; \
-        o[n++] = (tw);                     \
-      }                                    \
-  }                                        \
-  G_STMT_END
-
-/* Returns sum + sign * vec, both sorted by term. */
-static GArray *
-vec_add (GArray *sum, const TermWeight *y, guint ny, double sign, double *norm_out)
-{
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + ny);
-  const TermWeight *x = (const TermWeight *)sum->data;
-  TermWeight *o = (TermWeight *)out->data;
-  guint i = 0, j = 0, n = 0, nx = sum->len;
-  double norm = 0;
-
-  /* Both sides first, then what is left of either: the same weights in
-   * the same order as one loop testing both ends at every step. */
-  while (i < nx && j < ny)
-    {
-      TermWeight tw;
-      if (x[i].term < y[j].term)
-        tw = x[i++];
-      else if (y[j].term < x[i].term)
-        {
-          tw.term = y[j].term;
-          tw.weight = sign * y[j++].weight;
-        }
-      else
-        {
-          tw.term = x[i].term;
-          tw.weight = x[i++].weight + sign * y[j++].weight;
-        }
-      KEEP (tw);
-    }
-  for (; i < nx; i++)
-    KEEP (x[i]);
-  for (; j < ny; j++)
-    {
-      TermWeight tw = { y[j].term, sign * y[j].weight };
-      KEEP (tw);
-    }
-  out->len = n;
-  if (norm_out != NULL)
-    *norm_out = sqrt (norm);
-  return out;
-}
-
-#undef KEEP
-
 static void
 event_add_vector (PxEventIndex *self, EventEntry *e, const Vec *vec, double sign)
 {
-  GArray *sum = vec_add (e->sum, vec->data, vec->len, sign, &e->norm);
+  GArray *sum = px_term_weights_add (e->sum, vec->data, vec->len, sign, &e->norm);
 
   g_array_unref (e->sum);
   e->sum = sum;
@@ -988,7 +771,8 @@ vectorize_slice (gpointer data)
     {
       DocEntry *doc = sl->docs[i];
       doc->next_vec = build_vec (sl->self, doc->observed_ids, doc->observed, &select, &n_select, pool);
-      doc->n_top = top_terms (doc->next_vec.data, doc->next_vec.len, doc->top, N_POSTED_TERMS, &select, &n_select);
+      doc->n_top =
+          px_term_weights_top (doc->next_vec.data, doc->next_vec.len, doc->top, N_POSTED_TERMS, &select, &n_select);
     }
   g_free (select);
   px_block_pool_free (pool);
@@ -1188,7 +972,7 @@ px_event_index_similarity (PxEventIndex *self, gint64 document_id, gint64 event_
   e = g_hash_table_lookup (self->events, &event_id);
   if (doc == NULL || doc->vec.data == NULL || e == NULL || e->norm <= 0)
     return 0;
-  return dot (doc->vec.data, doc->vec.len, (const TermWeight *)e->sum->data, e->sum->len) / e->norm;
+  return px_term_weights_dot (doc->vec.data, doc->vec.len, (const TermWeight *)e->sum->data, e->sum->len) / e->norm;
 }
 
 /* --- titles -------------------------------------------------------------- */
@@ -1352,9 +1136,10 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
         {
           double norm = g_array_index (norms, double, g);
           GArray *centroid = centroids->pdata[g];
-          double sim = norm > 0
-                           ? dot (doc->vec.data, doc->vec.len, (const TermWeight *)centroid->data, centroid->len) / norm
-                           : 0;
+          double sim = norm > 0 ? px_term_weights_dot (doc->vec.data, doc->vec.len, (const TermWeight *)centroid->data,
+                                                       centroid->len) /
+                                      norm
+                                : 0;
           if (sim > best_sim)
             {
               best_sim = sim;
@@ -1373,8 +1158,8 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
         }
       else
         {
-          GArray *sum =
-              vec_add (centroids->pdata[best], doc->vec.data, doc->vec.len, 1.0, &g_array_index (norms, double, best));
+          GArray *sum = px_term_weights_add (centroids->pdata[best], doc->vec.data, doc->vec.len, 1.0,
+                                             &g_array_index (norms, double, best));
           g_array_unref (centroids->pdata[best]);
           centroids->pdata[best] = sum;
         }
@@ -1482,7 +1267,8 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
         if (tw.term < self->terms->len)
           doc->vec.data[doc->vec.len++] = tw;
       g_variant_iter_free (vec);
-      doc->n_top = top_terms (doc->vec.data, doc->vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
+      doc->n_top =
+          px_term_weights_top (doc->vec.data, doc->vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
       g_hash_table_replace (self->docs, &doc->id, doc);
       e = g_hash_table_lookup (self->events, &event);
       if (e == NULL)
