@@ -3,6 +3,7 @@
  * persistence, on the invented articles of fixtures/compare/. */
 #include <string.h>
 
+#include "analysis/px-block-pool.h"
 #include "analysis/px-event-index.h"
 #include "compare-fixtures.h"
 
@@ -41,13 +42,14 @@ test_features (void)
 
   g_assert_cmpint (f->document_id, ==, 7);
   g_assert_cmpuint (f->day, ==, px_parse_day ("2023-11-06"));
-  for (guint i = 0; i < f->terms->len; i++)
+  for (guint i = 0; i < f->n_terms; i++)
     {
-      const PxEventTerm *t = &g_array_index (f->terms, PxEventTerm, i);
-      entity |= strcmp (t->text, "@nora castell") == 0 && t->kind == PX_TERM_ENTITY;
-      number |= strcmp (t->text, "#2.3") == 0 && t->kind == PX_TERM_NUMBER;
-      stem |= strcmp (t->text, "repair") == 0 && t->kind == PX_TERM_WORD;
-      month |= strcmp (t->text, "@saturday") == 0;
+      const PxEventTerm *t = &f->terms[i];
+      const char *text = px_event_term_get_text (f, t);
+      entity |= strcmp (text, "@nora castell") == 0 && t->kind == PX_TERM_ENTITY;
+      number |= strcmp (text, "#2.3") == 0 && t->kind == PX_TERM_NUMBER;
+      stem |= strcmp (text, "repair") == 0 && t->kind == PX_TERM_WORD;
+      month |= strcmp (text, "@saturday") == 0;
     }
   g_assert_true (entity);
   g_assert_true (number);
@@ -128,12 +130,13 @@ test_features_pinned (void)
       px_event_features_new (1, "Ferry Co. Halvorsen, NATO", text, "en", "2023-05-01", stemmer);
 
   g_assert_cmpuint (f->day, ==, px_parse_day ("2023-05-01"));
-  g_assert_cmpuint (f->terms->len, ==, G_N_ELEMENTS (terms));
-  for (guint i = 0; i < f->terms->len; i++)
+  g_assert_cmpuint (f->n_terms, ==, G_N_ELEMENTS (terms));
+  for (guint i = 0; i < f->n_terms; i++)
     {
-      const PxEventTerm *t = &g_array_index (f->terms, PxEventTerm, i);
-      g_assert_cmpstr (t->text, ==, terms[i].text);
-      g_assert_cmpstr (t->surface, ==, terms[i].surface);
+      const PxEventTerm *t = &f->terms[i];
+      g_assert_cmpstr (px_event_term_get_text (f, t), ==, terms[i].text);
+      g_assert_cmpuint (t->len, ==, strlen (terms[i].text));
+      g_assert_cmpstr (px_event_term_get_surface (f, t), ==, terms[i].surface);
       g_assert_cmpint (t->kind, ==, terms[i].kind);
       g_assert_cmpuint (t->count, ==, terms[i].count);
     }
@@ -204,14 +207,16 @@ test_long_articles (void)
 
   /* A title-case headline gives no names of its own ("@will let
    * independent engineers inspect"), and "Norvik's" is Norvik. */
-  for (guint i = 0; i < ((PxEventFeatures *)all->pdata[0])->terms->len; i++)
+  for (guint i = 0; i < ((PxEventFeatures *)all->pdata[0])->n_terms; i++)
     {
-      const PxEventTerm *t = &g_array_index (((PxEventFeatures *)all->pdata[0])->terms, PxEventTerm, i);
+      const PxEventFeatures *f = all->pdata[0];
+      const PxEventTerm *t = &f->terms[i];
+      const char *text = px_event_term_get_text (f, t);
       if (t->kind != PX_TERM_ENTITY)
         continue;
-      norvik |= strcmp (t->text, "@norvik power") == 0;
-      headline_junk |= strstr (t->text, "inspect") != NULL || strstr (t->text, "will") != NULL;
-      possessive |= strstr (t->text, "'s") != NULL;
+      norvik |= strcmp (text, "@norvik power") == 0;
+      headline_junk |= strstr (text, "inspect") != NULL || strstr (text, "will") != NULL;
+      possessive |= strstr (text, "'s") != NULL;
     }
   g_assert_true (norvik);
   g_assert_false (headline_junk);
@@ -226,6 +231,166 @@ test_long_articles (void)
   for (guint i = 0; i < all->len; i++)
     px_event_index_assign (one_by_one, all->pdata[i], NULL);
   check_dam_events (one_by_one);
+}
+
+/* A batch large enough to be vectorized on several threads, of invented
+ * stories: each told a few times in made-up words, with a name and a
+ * number of its own. */
+static GPtrArray *
+generated_batch (guint n_stories)
+{
+  static const char *const syllables[] = { "ka",  "lo",  "ren", "tis", "mar", "vel", "do", "sun",
+                                           "bri", "tal", "nor", "fe",  "qui", "zan", "po", "lem" };
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_features_free);
+  g_autoptr (GRand) r = g_rand_new_with_seed (42);
+  g_autoptr (PxStemmer) stemmer = px_stemmer_new ("en");
+  gint64 id = 0;
+
+  for (guint s = 0; s < n_stories; s++)
+    {
+      char words[12][8];
+      g_autofree char *name = NULL;
+      guint number = g_rand_int_range (r, 10, 9999), day = g_rand_int_range (r, 1, 28);
+
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        g_snprintf (words[w], sizeof words[w], "%s%s", syllables[g_rand_int_range (r, 0, 16)],
+                    syllables[g_rand_int_range (r, 0, 16)]);
+      name = g_strdup_printf ("%c%s%s", 'A' + s % 26, syllables[s % 16], syllables[(s / 16) % 16]);
+      for (guint k = 0, n = g_rand_int_range (r, 2, 6); k < n; k++)
+        {
+          g_autoptr (GString) text = g_string_new (NULL);
+          g_autofree char *date = g_strdup_printf ("2024-03-%02u", day + k % 2);
+          g_autofree char *title = g_strdup_printf ("%s and the %s %s", name, words[0], words[1]);
+
+          for (guint sentence = 0; sentence < 6; sentence++)
+            {
+              g_string_append_printf (text, "The %s said %s", words[sentence], name);
+              for (guint w = 0; w < 8; w++)
+                g_string_append_printf (text, " %s", words[g_rand_int_range (r, 0, G_N_ELEMENTS (words))]);
+              g_string_append_printf (text, " in %u. ", number);
+            }
+          g_ptr_array_add (all, px_event_features_new (++id, title, text->str, "en", date, stemmer));
+        }
+    }
+  return all;
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr (GPtrArray) all = generated_batch (100);
+  g_autoptr (PxEventIndex) one = px_event_index_new (NULL);
+  g_autoptr (PxEventIndex) several = px_event_index_new (NULL);
+  g_autoptr (GBytes) a = NULL;
+  g_autoptr (GBytes) b = NULL;
+  g_autoptr (GArray) events = NULL;
+
+  g_assert_cmpuint (all->len, >=, 256);
+  px_event_index_set_threads (one, 1);
+  px_event_index_group (one, all);
+  px_event_index_set_threads (several, 3);
+  px_event_index_group (several, all);
+
+  /* The same events, vectors and centroids, to the last bit. */
+  a = px_event_index_serialize (one);
+  b = px_event_index_serialize (several);
+  g_assert_true (g_bytes_equal (a, b));
+  events = px_event_index_list_events (several);
+  g_assert_cmpuint (events->len, ==, 100);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const PxEventFeatures *f = all->pdata[i];
+      gint64 ev = px_event_index_get_event (several, f->document_id);
+      g_assert_cmpint (ev, ==, px_event_index_get_event (one, f->document_id));
+      g_assert_cmpfloat (px_event_index_similarity (several, f->document_id, ev), ==,
+                         px_event_index_similarity (one, f->document_id, ev));
+    }
+
+  /* The same edits on both (the threaded one's vectors live in shared
+   * blocks, released one by one) leave them the same. */
+  for (guint k = 0; k < 2; k++)
+    {
+      PxEventIndex *index = k == 0 ? one : several;
+      const PxEventFeatures *f = all->pdata[7];
+      gint64 first = g_array_index (events, gint64, 0), second = g_array_index (events, gint64, 1);
+      gint64 doc = ((const PxEventFeatures *)all->pdata[0])->document_id;
+
+      g_assert_true (px_event_index_move (index, doc, second));
+      g_assert_true (px_event_index_merge (index, first, second));
+      g_assert_cmpint (px_event_index_split (index, first, &doc, 1), >, 0);
+      px_event_index_remove_document (index, ((const PxEventFeatures *)all->pdata[1])->document_id);
+      g_assert_cmpint (px_event_index_assign (index, f, NULL), >, 0);
+    }
+  g_clear_pointer (&a, g_bytes_unref);
+  g_clear_pointer (&b, g_bytes_unref);
+  a = px_event_index_serialize (one);
+  b = px_event_index_serialize (several);
+  g_assert_true (g_bytes_equal (a, b));
+}
+
+static gpointer
+release_pieces (gpointer data)
+{
+  GPtrArray *blocks = data;
+
+  for (guint i = 0; i < blocks->len; i++)
+    px_block_release (blocks->pdata[i]);
+  return NULL;
+}
+
+/* Pieces are aligned, never overlap, fill more than one block, and may be
+ * released from another thread after the pool is gone (ASan and LSan see
+ * a piece used after its block is freed, or a block never freed). */
+static void
+test_block_pool (void)
+{
+  PxBlockPool *pool = px_block_pool_new ();
+  g_autoptr (GPtrArray) blocks = g_ptr_array_new ();
+  g_autoptr (GHashTable) distinct = g_hash_table_new (NULL, NULL);
+  gpointer block = NULL, last_block = NULL;
+  guint8 *last = NULL;
+  GThread *thread;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      gsize size = 100 + (i * 7919) % 3000;
+      guint8 *piece = px_block_pool_alloc (pool, size, &block);
+
+      g_assert_nonnull (piece);
+      g_assert_nonnull (block);
+      g_assert_cmpuint (GPOINTER_TO_SIZE (piece) % 16, ==, 0);
+      g_assert_true ((gsize)(piece - (guint8 *)block) + size <= PX_BLOCK_POOL_BLOCK_SIZE);
+      if (block == last_block)
+        g_assert_true (piece >= last);
+      memset (piece, i & 0xff, size);
+      last = piece + size;
+      last_block = block;
+      g_hash_table_add (distinct, block);
+      g_ptr_array_add (blocks, block);
+    }
+  g_assert_cmpuint (g_hash_table_size (distinct), >, 1);
+  g_assert_null (px_block_pool_alloc (pool, PX_BLOCK_POOL_BLOCK_SIZE, &block));
+  g_assert_null (block);
+  px_block_pool_free (pool);
+  thread = g_thread_new ("release", release_pieces, blocks);
+  g_thread_join (thread);
+}
+
+/* Features made with a caller's stemmer live in its pool's blocks, and
+ * outlive the stemmer. */
+static void
+test_features_outlive_stemmer (void)
+{
+  PxStemmer *stemmer = px_stemmer_new ("en");
+  g_autoptr (PxEventFeatures) f =
+      px_event_features_new (1, "Ferry bridge opens", "The bridge opens today, Halvorsen said.", "en", NULL, stemmer);
+  gboolean name = FALSE;
+
+  g_assert_nonnull (f->block);
+  px_stemmer_unref (stemmer);
+  for (guint i = 0; i < f->n_terms; i++)
+    name |= strcmp (px_event_term_get_text (f, &f->terms[i]), "@halvorsen") == 0;
+  g_assert_true (name);
 }
 
 static void
@@ -339,6 +504,9 @@ main (int argc, char **argv)
   g_test_add_func ("/events/features", test_features);
   g_test_add_func ("/events/features-pinned", test_features_pinned);
   g_test_add_func ("/events/batch", test_batch);
+  g_test_add_func ("/events/threads", test_threads);
+  g_test_add_func ("/events/block-pool", test_block_pool);
+  g_test_add_func ("/events/features-outlive-stemmer", test_features_outlive_stemmer);
   g_test_add_func ("/events/incremental", test_incremental);
   g_test_add_func ("/events/long-articles", test_long_articles);
   g_test_add_func ("/events/editing", test_editing);

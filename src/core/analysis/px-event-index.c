@@ -4,8 +4,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/px-block-pool.h"
 #include "analysis/px-hash.h"
 #include "analysis/px-sort.h"
+#include "analysis/px-term-weights.h"
 
 /* How many of a document's strongest terms are used to find candidate
  * events, and how many candidates are then compared in full. Rare terms
@@ -26,11 +28,7 @@
 #define SERIAL_VERSION 2
 #define SERIAL_TYPE "(u(dddi)ua(ssuu)a(xuxa(ud)))"
 
-typedef struct
-{
-  guint term;
-  double weight;
-} TermWeight;
+typedef PxTermWeight TermWeight;
 
 typedef struct
 {
@@ -57,12 +55,34 @@ typedef struct
   double idf;
 } TermInfo;
 
+/* A document's vector: TermWeight sorted by term, unit length. A batch
+ * makes them in PxBlockPool blocks (@block), one document elsewhere has
+ * its own allocation. */
+typedef struct
+{
+  TermWeight *data; /* NULL until assigned */
+  guint len;
+  gpointer block;
+} Vec;
+
+static void
+vec_clear (Vec *vec)
+{
+  if (vec->data == NULL)
+    return;
+  if (vec->block != NULL)
+    px_block_release (vec->block);
+  else
+    g_free (vec->data);
+  *vec = (Vec){ NULL, 0, NULL };
+}
+
 typedef struct
 {
   gint64 id;
   guint32 day;
   gint64 event;
-  GArray *vec; /* TermWeight sorted by term, unit length; NULL until assigned */
+  Vec vec;
   /* The strongest terms of vec, strongest first (ties: lower term first). */
   TermWeight top[N_POSTED_TERMS];
   guint n_top;
@@ -70,6 +90,12 @@ typedef struct
    * vectorize() uses them: saves looking every term up twice. */
   const PxEventFeatures *observed;
   guint *observed_ids;
+  /* The PxBlockPool blocks holding the entry and the ids, when a batch
+   * made them; NULL when they have their own allocations. */
+  gpointer block, ids_block;
+  /* The vector a batch computed ahead (its strongest terms are already
+   * in @top), until the document takes it. */
+  Vec next_vec;
 } DocEntry;
 
 typedef struct
@@ -109,6 +135,16 @@ struct _PxEventIndex
    * elsewhere (cleared after each look). */
   double *dense;
   guint n_dense;
+  /* While px_event_index_group() observes a batch: where its entries and,
+   * apart (they are freed soon after), their term ids go (see
+   * PxBlockPool); else NULL. */
+  PxBlockPool *entry_pool, *ids_pool;
+  /* Scratch of top_terms(), kept between calls: a fresh allocation per
+   * document touches fresh memory, and on a virtual machine every new
+   * page is a costly fault. */
+  TermWeight *select;
+  guint n_select;
+  guint n_threads; /* px_event_index_set_threads() */
 };
 
 G_DEFINE_FINAL_TYPE (PxEventIndex, px_event_index, G_TYPE_OBJECT)
@@ -134,12 +170,28 @@ term_info_free (gpointer data)
 }
 
 static void
+forget_observed (DocEntry *doc)
+{
+  doc->observed = NULL;
+  if (doc->observed_ids != NULL && doc->ids_block != NULL)
+    px_block_release (doc->ids_block);
+  else
+    g_free (doc->observed_ids);
+  doc->observed_ids = NULL;
+  doc->ids_block = NULL;
+}
+
+static void
 doc_entry_free (gpointer data)
 {
   DocEntry *d = data;
-  g_clear_pointer (&d->vec, g_array_unref);
-  g_free (d->observed_ids);
-  g_free (d);
+  vec_clear (&d->vec);
+  vec_clear (&d->next_vec);
+  forget_observed (d);
+  if (d->block != NULL)
+    px_block_release (d->block);
+  else
+    g_free (d);
 }
 
 static void
@@ -164,6 +216,7 @@ px_event_index_finalize (GObject *object)
   g_array_unref (self->candidates);
   g_free (self->cand_table);
   g_free (self->dense);
+  g_free (self->select);
 
   G_OBJECT_CLASS (px_event_index_parent_class)->finalize (object);
 }
@@ -276,200 +329,123 @@ observe (PxEventIndex *self, const PxEventFeatures *features)
   if (doc != NULL)
     return doc;
 
-  doc = g_new0 (DocEntry, 1);
+  if (self->entry_pool != NULL)
+    {
+      gpointer block;
+      doc = px_block_pool_alloc (self->entry_pool, sizeof (DocEntry), &block);
+      memset (doc, 0, sizeof (DocEntry));
+      doc->block = block;
+      doc->observed_ids = px_block_pool_alloc (self->ids_pool, (features->n_terms + 1) * sizeof (guint), &block);
+      doc->ids_block = block;
+    }
+  else
+    doc = g_new0 (DocEntry, 1);
+  if (doc->observed_ids == NULL)
+    doc->observed_ids = g_new (guint, features->n_terms + 1);
   doc->id = features->document_id;
   doc->day = features->day;
   g_hash_table_insert (self->docs, &doc->id, doc);
   self->n_docs++;
   doc->observed = features;
-  doc->observed_ids = g_new (guint, features->terms->len + 1);
-  for (guint i = 0; i < features->terms->len; i++)
+  for (guint i = 0; i < features->n_terms; i++)
     {
-      const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
-      guint id = intern_term (self, term->text, term->len, term->hash, term->surface, term->kind);
+      const PxEventTerm *term = &features->terms[i];
+      guint id = intern_term (self, px_event_term_get_text (features, term), term->len, term->hash,
+                              px_event_term_get_surface (features, term), term->kind);
       ((TermInfo *)self->terms->pdata[id])->df++;
       doc->observed_ids[i] = id;
     }
   return doc;
 }
 
-PX_DEFINE_SORT (sort_by_term, TermWeight, x->term < y->term)
-
-/* Stronger first; equal weights in term order, as a stable sort of a
- * vector (sorted by term) by weight would leave them. */
-static inline gboolean
-stronger (const TermWeight *x, const TermWeight *y)
-{
-  return x->weight > y->weight || (x->weight == y->weight && x->term < y->term);
-}
-
-PX_DEFINE_SORT (sort_stronger, TermWeight, stronger (x, y))
-
-/* The @k strongest terms of @vec into @out, strongest first: a quickselect
- * puts them first, then only they are sorted. */
-static guint
-top_terms (GArray *vec, TermWeight *out, guint k)
-{
-  guint n = vec->len;
-  TermWeight *a;
-  guint lo = 0, hi;
-
-  if (n <= k)
-    {
-      memcpy (out, vec->data, n * sizeof (TermWeight));
-      sort_stronger (out, n);
-      return n;
-    }
-  a = g_memdup2 (vec->data, n * sizeof (TermWeight));
-  hi = n - 1;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2, i = lo, j = hi;
-      TermWeight pivot, t;
-
-      /* Median of three as the pivot. */
-      if (stronger (&a[mid], &a[lo]))
-        t = a[mid], a[mid] = a[lo], a[lo] = t;
-      if (stronger (&a[hi], &a[mid]))
-        {
-          t = a[hi], a[hi] = a[mid], a[mid] = t;
-          if (stronger (&a[mid], &a[lo]))
-            t = a[mid], a[mid] = a[lo], a[lo] = t;
-        }
-      pivot = a[mid];
-      while (i <= j)
-        {
-          while (stronger (&a[i], &pivot))
-            i++;
-          while (stronger (&pivot, &a[j]))
-            j--;
-          if (i <= j)
-            {
-              t = a[i], a[i] = a[j], a[j] = t;
-              i++;
-              if (j == 0)
-                break;
-              j--;
-            }
-        }
-      /* Now a[lo..j] are all stronger than a[i..hi]. */
-      if (k - 1 <= j)
-        hi = j;
-      else if (k - 1 >= i)
-        lo = i;
-      else
-        break;
-    }
-  memcpy (out, a, k * sizeof (TermWeight));
-  g_free (a);
-  sort_stronger (out, k);
-  return k;
-}
-
 static void
-doc_set_vec (DocEntry *doc, GArray *vec)
+doc_set_vec (PxEventIndex *self, DocEntry *doc, Vec vec)
 {
-  g_clear_pointer (&doc->vec, g_array_unref);
+  vec_clear (&doc->vec);
   doc->vec = vec;
-  doc->n_top = top_terms (vec, doc->top, N_POSTED_TERMS);
+  doc->n_top = px_term_weights_top (vec.data, vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
+}
+
+/* The IDF of a term for the current counts, computed again only when they
+ * changed. */
+static inline double
+term_idf (PxEventIndex *self, TermInfo *info)
+{
+  if (info->idf_docs != self->n_docs || info->idf_df != info->df)
+    {
+      info->idf = log ((1.0 + self->n_docs) / (1.0 + info->df)) + 1.0;
+      info->idf_docs = self->n_docs;
+      info->idf_df = info->df;
+    }
+  return info->idf;
 }
 
 /* Sublinear TF times smoothed IDF (as scikit-learn computes it, so the
  * two can be compared), times the weight of the term's kind, normalized
- * to unit length. */
-static GArray *
-vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
+ * to unit length. @ids are the term ids of @features when observe() gave
+ * them, else NULL. Writes nothing into the index when the IDF of every
+ * term is current (term_idf()), so batch workers run it side by side,
+ * each with its own @pool (NULL: the vector gets its own allocation). */
+static Vec
+build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features, TermWeight **scratch,
+           guint *n_scratch, PxBlockPool *pool)
 {
-  GArray *vec = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), features->terms->len);
-  TermWeight *out = (TermWeight *)vec->data;
-  const guint *ids = doc->observed == features ? doc->observed_ids : NULL;
+  Vec vec = { NULL, 0, NULL };
+  gsize size = MAX (features->n_terms, 1) * sizeof (TermWeight);
+  TermWeight *out;
   guint n = 0;
   double norm = 0;
 
-  for (guint i = 0; i < features->terms->len; i++)
+  if (pool != NULL)
+    vec.data = px_block_pool_alloc (pool, size, &vec.block);
+  if (vec.data == NULL)
+    vec.data = g_malloc (size);
+  out = vec.data;
+  for (guint i = 0; i < features->n_terms; i++)
     {
-      const PxEventTerm *term = &g_array_index (features->terms, PxEventTerm, i);
-      gint id = ids != NULL ? (gint)ids[i] : lookup_term (self, term->text, term->len, term->hash);
-      TermInfo *info;
+      const PxEventTerm *term = &features->terms[i];
+      gint id = ids != NULL ? (gint)ids[i]
+                            : lookup_term (self, px_event_term_get_text (features, term), term->len, term->hash);
       TermWeight tw;
       double kind = 1.0;
 
       if (id < 0)
         continue;
       tw.term = id;
-      info = self->terms->pdata[tw.term];
-      if (info->idf_docs != self->n_docs || info->idf_df != info->df)
-        {
-          info->idf = log ((1.0 + self->n_docs) / (1.0 + info->df)) + 1.0;
-          info->idf_docs = self->n_docs;
-          info->idf_df = info->df;
-        }
       if (term->kind == PX_TERM_ENTITY)
         kind = self->params.entity_weight;
       else if (term->kind == PX_TERM_NUMBER)
         kind = self->params.number_weight;
       tw.weight = (term->count < G_N_ELEMENTS (self->log_tf) ? self->log_tf[term->count] : 1.0 + log (term->count)) *
-                  info->idf * kind;
+                  term_idf (self, self->terms->pdata[tw.term]) * kind;
       norm += tw.weight * tw.weight;
       out[n++] = tw;
     }
-  g_array_set_size (vec, n);
+  vec.len = n;
   norm = sqrt (norm);
-  for (guint i = 0; i < vec->len && norm > 0; i++)
+  for (guint i = 0; i < n && norm > 0; i++)
     out[i].weight /= norm;
-  sort_by_term (out, n);
-  if (ids != NULL)
-    {
-      doc->observed = NULL;
-      g_clear_pointer (&doc->observed_ids, g_free);
-    }
+  px_term_weights_sort (out, n, self->terms->len, scratch, n_scratch);
   return vec;
 }
 
-static double
-dot (GArray *a, GArray *b)
+static Vec
+vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
 {
-  const TermWeight *x = (const TermWeight *)a->data, *y = (const TermWeight *)b->data;
-  guint i = 0, j = 0;
-  double s = 0;
+  gboolean observed = doc->observed == features;
+  Vec vec = build_vec (self, observed ? doc->observed_ids : NULL, features, &self->select, &self->n_select, NULL);
 
-  /* When one side is much shorter, binary search beats the merge. */
-  if (a->len * 8 < b->len)
-    {
-      for (i = 0; i < a->len; i++)
-        {
-          guint lo = 0, hi = b->len;
-          while (lo < hi)
-            {
-              guint mid = (lo + hi) / 2;
-              if (y[mid].term < x[i].term)
-                lo = mid + 1;
-              else
-                hi = mid;
-            }
-          if (lo < b->len && y[lo].term == x[i].term)
-            s += x[i].weight * y[lo].weight;
-        }
-      return s;
-    }
-  while (i < a->len && j < b->len)
-    {
-      if (x[i].term < y[j].term)
-        i++;
-      else if (x[i].term > y[j].term)
-        j++;
-      else
-        s += x[i++].weight * y[j++].weight;
-    }
-  return s;
+  if (observed)
+    forget_observed (doc);
+  return vec;
 }
 
 /* Writes @vec's weights into the dense scratch (@set), or zeroes them
  * again. */
 static void
-scatter (PxEventIndex *self, GArray *vec, gboolean set)
+scatter (PxEventIndex *self, const Vec *vec, gboolean set)
 {
-  const TermWeight *x = (const TermWeight *)vec->data;
+  const TermWeight *x = vec->data;
 
   if (set && self->n_dense < self->terms->len)
     {
@@ -512,48 +488,10 @@ event_new (PxEventIndex *self, gint64 id)
   return e;
 }
 
-/* Returns sum + sign * vec, both sorted by term. */
-static GArray *
-vec_add (GArray *sum, GArray *vec, double sign, double *norm_out)
-{
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), sum->len + vec->len);
-  const TermWeight *x = (const TermWeight *)sum->data, *y = (const TermWeight *)vec->data;
-  TermWeight *o = (TermWeight *)out->data;
-  guint i = 0, j = 0, n = 0;
-  double norm = 0;
-
-  while (i < sum->len || j < vec->len)
-    {
-      TermWeight tw;
-      if (j >= vec->len || (i < sum->len && x[i].term < y[j].term))
-        tw = x[i++];
-      else if (i >= sum->len || y[j].term < x[i].term)
-        {
-          tw.term = y[j].term;
-          tw.weight = sign * y[j++].weight;
-        }
-      else
-        {
-          tw.term = x[i].term;
-          tw.weight = x[i++].weight + sign * y[j++].weight;
-        }
-      /* Removing a document leaves rounding noise behind; drop it. */
-      if (tw.weight > 1e-9)
-        {
-          norm += tw.weight * tw.weight;
-          o[n++] = tw;
-        }
-    }
-  out->len = n;
-  if (norm_out != NULL)
-    *norm_out = sqrt (norm);
-  return out;
-}
-
 static void
-event_add_vector (PxEventIndex *self, EventEntry *e, GArray *vec, double sign)
+event_add_vector (PxEventIndex *self, EventEntry *e, const Vec *vec, double sign)
 {
-  GArray *sum = vec_add (e->sum, vec, sign, &e->norm);
+  GArray *sum = px_term_weights_add (e->sum, vec->data, vec->len, sign, &e->norm);
 
   g_array_unref (e->sum);
   e->sum = sum;
@@ -602,7 +540,7 @@ event_join (PxEventIndex *self, EventEntry *e, DocEntry *doc)
   post_terms (self, e, doc);
   g_array_append_val (e->members, doc->id);
   doc->event = e->id;
-  event_add_vector (self, e, doc->vec, 1.0);
+  event_add_vector (self, e, &doc->vec, 1.0);
   if (doc->day != 0)
     {
       if (e->day_min == 0 || doc->day < e->day_min)
@@ -631,7 +569,7 @@ event_leave (PxEventIndex *self, DocEntry *doc)
       g_hash_table_remove (self->events, &e->id);
       return;
     }
-  event_add_vector (self, e, doc->vec, -1.0);
+  event_add_vector (self, e, &doc->vec, -1.0);
   event_update_days (self, e);
 }
 
@@ -721,7 +659,7 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
     }
   memset (self->cand_table, 0, (self->cand_mask + 1) * sizeof (guint32));
   sort_candidates ((Candidate *)candidates->data, candidates->len);
-  scatter (self, doc->vec, TRUE);
+  scatter (self, &doc->vec, TRUE);
 
   for (guint i = 0, tried = 0; i < candidates->len && tried < N_CANDIDATES; i++)
     {
@@ -739,7 +677,7 @@ best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
           best = e;
         }
     }
-  scatter (self, doc->vec, FALSE);
+  scatter (self, &doc->vec, FALSE);
   if (similarity != NULL)
     *similarity = MAX (best_sim, 0.0);
   return best;
@@ -751,8 +689,8 @@ doc_threshold (PxEventIndex *self, DocEntry *doc)
 {
   double threshold = self->params.threshold;
 
-  if (doc->vec->len > LONG_DOCUMENT_TERMS)
-    threshold *= sqrt ((double)LONG_DOCUMENT_TERMS / doc->vec->len);
+  if (doc->vec.len > LONG_DOCUMENT_TERMS)
+    threshold *= sqrt ((double)LONG_DOCUMENT_TERMS / doc->vec.len);
   return threshold;
 }
 
@@ -784,7 +722,7 @@ px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, doub
   doc = observe (self, features);
   if (doc->event != 0)
     event_leave (self, doc);
-  doc_set_vec (doc, vectorize (self, doc, features));
+  doc_set_vec (self, doc, vectorize (self, doc, features));
   return assign_doc (self, doc, similarity);
 }
 
@@ -805,18 +743,108 @@ pending_cmp (gconstpointer a, gconstpointer b)
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* Batches smaller than this are vectorized on the calling thread alone. */
+#define PARALLEL_MIN_DOCUMENTS 256
+#define MAX_THREADS 4
+
+typedef struct
+{
+  PxEventIndex *self;
+  DocEntry **docs;
+  guint n_docs;
+  guint first;
+  guint step;
+} VectorSlice;
+
+/* One worker of prepare_vectors(): every @step-th document from @first. */
+static gpointer
+vectorize_slice (gpointer data)
+{
+  VectorSlice *sl = data;
+  TermWeight *select = NULL;
+  guint n_select = 0;
+  /* The batch's vectors live as long as each other: pieces of big blocks
+   * rather than an allocation each (see PxBlockPool). */
+  PxBlockPool *pool = px_block_pool_new ();
+
+  for (guint i = sl->first; i < sl->n_docs; i += sl->step)
+    {
+      DocEntry *doc = sl->docs[i];
+      doc->next_vec = build_vec (sl->self, doc->observed_ids, doc->observed, &select, &n_select, pool);
+      doc->n_top =
+          px_term_weights_top (doc->next_vec.data, doc->next_vec.len, doc->top, N_POSTED_TERMS, &select, &n_select);
+    }
+  g_free (select);
+  px_block_pool_free (pool);
+  return NULL;
+}
+
+/* Once a batch is observed, every vector depends only on the document
+ * frequencies, which no longer change: the documents (all new to the
+ * index, each once) are vectorized on several threads before the
+ * sequential assignment takes them in order. The IDFs are brought up to
+ * date first, so the workers only read the index. */
+static void
+prepare_vectors (PxEventIndex *self, DocEntry **docs, guint n_docs)
+{
+  guint n_threads = self->n_threads != 0 ? self->n_threads : (guint)g_get_num_processors ();
+  VectorSlice slices[MAX_THREADS];
+  GThread *threads[MAX_THREADS];
+
+  n_threads = MIN (n_threads, MAX_THREADS);
+  if (n_docs < PARALLEL_MIN_DOCUMENTS || n_threads < 2)
+    return;
+  for (guint i = 0; i < n_docs; i++)
+    for (guint k = 0; k < docs[i]->observed->n_terms; k++)
+      term_idf (self, self->terms->pdata[docs[i]->observed_ids[k]]);
+  for (guint t = 0; t < n_threads; t++)
+    {
+      slices[t] = (VectorSlice){ self, docs, n_docs, t, n_threads };
+      /* The calling thread takes the last slice, and the slice of any
+       * thread that could not be started. */
+      threads[t] = t + 1 < n_threads ? g_thread_try_new ("px-event-vectors", vectorize_slice, &slices[t], NULL) : NULL;
+    }
+  for (guint t = 0; t < n_threads; t++)
+    if (threads[t] == NULL)
+      vectorize_slice (&slices[t]);
+  for (guint t = 0; t + 1 < n_threads; t++)
+    if (threads[t] != NULL)
+      g_thread_join (threads[t]);
+}
+
+void
+px_event_index_set_threads (PxEventIndex *self, guint n_threads)
+{
+  g_return_if_fail (PX_IS_EVENT_INDEX (self));
+  self->n_threads = n_threads;
+}
+
 void
 px_event_index_group (PxEventIndex *self, GPtrArray *features)
 {
   g_autoptr (GArray) pending = NULL;
+  g_autofree DocEntry **docs = NULL;
+  guint known = self->n_docs;
 
   g_return_if_fail (PX_IS_EVENT_INDEX (self));
   g_return_if_fail (features != NULL);
 
   /* Document frequencies over the whole batch first, so that every vector
    * sees the same IDF. */
+  docs = g_new (DocEntry *, features->len + 1);
+  /* A large batch's entries and term ids are pieces of big blocks, like
+   * its vectors. */
+  if (features->len >= PARALLEL_MIN_DOCUMENTS)
+    {
+      self->entry_pool = px_block_pool_new ();
+      self->ids_pool = px_block_pool_new ();
+    }
   for (guint i = 0; i < features->len; i++)
-    observe (self, features->pdata[i]);
+    docs[i] = observe (self, features->pdata[i]);
+  g_clear_pointer (&self->entry_pool, px_block_pool_free);
+  g_clear_pointer (&self->ids_pool, px_block_pool_free);
+  if (self->n_docs - known == features->len)
+    prepare_vectors (self, docs, features->len);
 
   pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), features->len);
   for (guint i = 0; i < features->len; i++)
@@ -830,12 +858,21 @@ px_event_index_group (PxEventIndex *self, GPtrArray *features)
 
   for (guint i = 0; i < pending->len; i++)
     {
-      const PxEventFeatures *f = g_array_index (pending, Pending, i).features;
-      DocEntry *doc = g_hash_table_lookup (self->docs, &f->document_id);
+      const Pending *p = &g_array_index (pending, Pending, i);
+      DocEntry *doc = docs[p->order];
 
       if (doc->event != 0)
         event_leave (self, doc);
-      doc_set_vec (doc, vectorize (self, doc, f));
+      if (doc->next_vec.data != NULL)
+        {
+          /* Prepared, with its strongest terms. */
+          vec_clear (&doc->vec);
+          doc->vec = doc->next_vec;
+          doc->next_vec = (Vec){ NULL, 0, NULL };
+          forget_observed (doc);
+        }
+      else
+        doc_set_vec (self, doc, vectorize (self, doc, p->features));
       assign_doc (self, doc, NULL);
     }
 }
@@ -853,7 +890,7 @@ px_event_index_add_to_event (PxEventIndex *self, const PxEventFeatures *features
   doc = observe (self, features);
   if (doc->event != 0)
     event_leave (self, doc);
-  doc_set_vec (doc, vectorize (self, doc, features));
+  doc_set_vec (self, doc, vectorize (self, doc, features));
   e = g_hash_table_lookup (self->events, &event_id);
   if (e == NULL)
     e = event_new (self, event_id);
@@ -933,9 +970,9 @@ px_event_index_similarity (PxEventIndex *self, gint64 document_id, gint64 event_
 
   doc = g_hash_table_lookup (self->docs, &document_id);
   e = g_hash_table_lookup (self->events, &event_id);
-  if (doc == NULL || doc->vec == NULL || e == NULL || e->norm <= 0)
+  if (doc == NULL || doc->vec.data == NULL || e == NULL || e->norm <= 0)
     return 0;
-  return dot (doc->vec, e->sum) / e->norm;
+  return px_term_weights_dot (doc->vec.data, doc->vec.len, (const TermWeight *)e->sum->data, e->sum->len) / e->norm;
 }
 
 /* --- titles -------------------------------------------------------------- */
@@ -1012,7 +1049,7 @@ px_event_index_move (PxEventIndex *self, gint64 document_id, gint64 event_id)
 
   doc = g_hash_table_lookup (self->docs, &document_id);
   e = g_hash_table_lookup (self->events, &event_id);
-  if (doc == NULL || doc->vec == NULL || e == NULL)
+  if (doc == NULL || doc->vec.data == NULL || e == NULL)
     return FALSE;
   if (doc->event == event_id)
     return TRUE;
@@ -1051,7 +1088,7 @@ px_event_index_split (PxEventIndex *self, gint64 event_id, const gint64 *documen
     {
       DocEntry *doc = g_hash_table_lookup (self->docs, &document_ids[i]);
 
-      if (doc == NULL || doc->event != event_id || doc->vec == NULL)
+      if (doc == NULL || doc->event != event_id || doc->vec.data == NULL)
         continue;
       if (fresh == NULL)
         fresh = event_new (self, 0);
@@ -1098,7 +1135,11 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
       for (guint g = 0; g < groups->len; g++)
         {
           double norm = g_array_index (norms, double, g);
-          double sim = norm > 0 ? dot (doc->vec, centroids->pdata[g]) / norm : 0;
+          GArray *centroid = centroids->pdata[g];
+          double sim = norm > 0 ? px_term_weights_dot (doc->vec.data, doc->vec.len, (const TermWeight *)centroid->data,
+                                                       centroid->len) /
+                                      norm
+                                : 0;
           if (sim > best_sim)
             {
               best_sim = sim;
@@ -1109,13 +1150,16 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
         {
           double one = 1.0;
           g_ptr_array_add (groups, g_array_new (FALSE, FALSE, sizeof (gint64)));
-          g_ptr_array_add (centroids, g_array_copy (doc->vec));
+          GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), doc->vec.len);
+          g_array_append_vals (copy, doc->vec.data, doc->vec.len);
+          g_ptr_array_add (centroids, copy);
           g_array_append_val (norms, one);
           best = groups->len - 1;
         }
       else
         {
-          GArray *sum = vec_add (centroids->pdata[best], doc->vec, 1.0, &g_array_index (norms, double, best));
+          GArray *sum = px_term_weights_add (centroids->pdata[best], doc->vec.data, doc->vec.len, 1.0,
+                                             &g_array_index (norms, double, best));
           g_array_unref (centroids->pdata[best]);
           centroids->pdata[best] = sum;
         }
@@ -1156,9 +1200,9 @@ px_event_index_serialize (PxEventIndex *self)
           GVariantBuilder vec;
 
           g_variant_builder_init (&vec, G_VARIANT_TYPE ("a(ud)"));
-          for (guint k = 0; k < d->vec->len; k++)
+          for (guint k = 0; k < d->vec.len; k++)
             {
-              const TermWeight *tw = &g_array_index (d->vec, TermWeight, k);
+              const TermWeight *tw = &d->vec.data[k];
               g_variant_builder_add (&vec, "(ud)", tw->term, tw->weight);
             }
           g_variant_builder_add (&docs, "(xuxa(ud))", d->id, d->day, d->event, &vec);
@@ -1218,12 +1262,13 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
 
       doc->id = id;
       doc->day = day;
-      doc->vec = g_array_new (FALSE, FALSE, sizeof (TermWeight));
+      doc->vec.data = g_new (TermWeight, MAX (g_variant_iter_n_children (vec), 1));
       while (g_variant_iter_next (vec, "(ud)", &tw.term, &tw.weight))
         if (tw.term < self->terms->len)
-          g_array_append_val (doc->vec, tw);
+          doc->vec.data[doc->vec.len++] = tw;
       g_variant_iter_free (vec);
-      doc->n_top = top_terms (doc->vec, doc->top, N_POSTED_TERMS);
+      doc->n_top =
+          px_term_weights_top (doc->vec.data, doc->vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
       g_hash_table_replace (self->docs, &doc->id, doc);
       e = g_hash_table_lookup (self->events, &event);
       if (e == NULL)

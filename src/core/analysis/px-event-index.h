@@ -42,8 +42,14 @@ const PxEventParams *px_event_index_get_params (PxEventIndex *self);
 
 /* Batch: counts all documents in the document frequencies first, then
  * assigns them in order of publication (ties in array order).
- * @features holds PxEventFeatures*. */
+ * @features holds PxEventFeatures*. A large batch of new documents is
+ * vectorized on several threads first (see px_event_index_set_threads());
+ * the result is the same as on one. */
 void px_event_index_group (PxEventIndex *self, GPtrArray *features);
+
+/* How many threads px_event_index_group() may use: 0 (the default) for
+ * one per processor, up to four; 1 for the calling thread alone. */
+void px_event_index_set_threads (PxEventIndex *self, guint n_threads);
 
 /* Incremental: assigns one new document to the most similar event within
  * the date window, or to a new event. Returns the event id; @similarity,

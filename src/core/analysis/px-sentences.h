@@ -29,5 +29,8 @@ typedef struct
  * sentence only before a word that typically starts one ("The", "He").
  * Returns an array of PxSentence, without the surrounding spaces. */
 GArray *px_split_sentences (const char *text);
+/* The same into @sentences (an array of PxSentence, emptied first), whose
+ * allocation is reused. */
+void px_split_sentences_into (GArray *sentences, const char *text);
 
 G_END_DECLS

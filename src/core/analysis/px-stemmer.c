@@ -49,7 +49,23 @@ struct _PxStemmer
   PxStemmerScratch *scratch;
   guint n_scratch;
   guint32 stamp;
+  GArray *buffers; /* Buffers */
 };
+
+typedef struct
+{
+  const char *key;
+  gpointer data;
+  GDestroyNotify destroy;
+} Buffers;
+
+static void
+buffers_clear (gpointer data)
+{
+  Buffers *b = data;
+  if (b->destroy != NULL)
+    b->destroy (b->data);
+}
 
 static struct sb_stemmer *
 open_stemmer (const char *language, char **used)
@@ -86,6 +102,8 @@ px_stemmer_new (const char *language)
   self->word_mask = 1023;
   self->words = g_new0 (WordSlot, self->word_mask + 1);
   self->word_blocks = g_ptr_array_new_with_free_func (g_free);
+  self->buffers = g_array_new (FALSE, FALSE, sizeof (Buffers));
+  g_array_set_clear_func (self->buffers, buffers_clear);
   return self;
 }
 
@@ -110,6 +128,7 @@ px_stemmer_unref (PxStemmer *self)
   g_free (self->words);
   g_ptr_array_unref (self->word_blocks);
   g_free (self->scratch);
+  g_array_unref (self->buffers);
   g_free (self->language);
   g_free (self);
 }
@@ -215,6 +234,35 @@ px_stemmer_next_stamp (PxStemmer *self)
   return self->stamp;
 }
 
+gpointer
+px_stemmer_get_buffers (PxStemmer *self, const char *key)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < self->buffers->len; i++)
+    if (strcmp (g_array_index (self->buffers, Buffers, i).key, key) == 0)
+      return g_array_index (self->buffers, Buffers, i).data;
+  return NULL;
+}
+
+void
+px_stemmer_set_buffers (PxStemmer *self, const char *key, gpointer buffers, GDestroyNotify destroy)
+{
+  Buffers b = { key, buffers, destroy };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
+  for (guint i = 0; i < self->buffers->len; i++)
+    if (strcmp (g_array_index (self->buffers, Buffers, i).key, key) == 0)
+      {
+        g_array_remove_index_fast (self->buffers, i);
+        break;
+      }
+  g_array_append_val (self->buffers, b);
+}
+
 /* --- stems and words ----------------------------------------------------- */
 
 /* Id of the stem of the interned norm @norm_id. */
@@ -290,6 +338,7 @@ add_word (PxStemmer *self, const char *word, gsize len, gboolean literal, guint3
   w->norm_id = px_stemmer_intern (self, norm, strlen (norm));
   w->norm = g_array_index (self->strings, Interned, w->norm_id).str;
   w->norm_chars = g_utf8_strlen (w->norm, -1);
+  w->norm_len = strlen (w->norm);
   w->stop = !literal && px_is_stop_word (w->norm, self->language);
   w->stem_id = literal || w->stop ? w->norm_id : stem_of (self, w->norm_id);
   w->stem = g_array_index (self->strings, Interned, w->stem_id).str;

@@ -16,7 +16,7 @@ typedef struct _PxStemmer PxStemmer;
  * (px_normalize_word()), its stem (the norm itself for stop words, numbers
  * and acronyms) and whether it is a stop word. @norm_id and @stem_id are
  * the ids of the two interned strings (px_stemmer_intern()), @norm_chars
- * the length of the norm in code points. */
+ * the length of the norm in code points, @norm_len in bytes. */
 typedef struct
 {
   const char *norm;
@@ -25,6 +25,7 @@ typedef struct
   guint norm_id;
   guint stem_id;
   guint norm_chars;
+  guint norm_len; /* bytes */
 } PxWord;
 
 /* Per interned string, four numbers a caller may use as it likes (see
@@ -85,6 +86,14 @@ const PxStemmerString *px_stemmer_get_string (PxStemmer *self, guint id);
 PxStemmerScratch *px_stemmer_get_scratch (PxStemmer *self);
 /* A stamp no scratch entry carries yet (never 0). */
 guint32 px_stemmer_next_stamp (PxStemmer *self);
+
+/* Working buffers an analysis keeps between texts, one set per @key (a
+ * static string of the caller): as a stemmer is used by one thread at a
+ * time, so are they, and a text analysed after the last one reuses their
+ * memory instead of allocating it again. NULL until set; @destroy frees
+ * them with the stemmer, or when they are replaced. */
+gpointer px_stemmer_get_buffers (PxStemmer *self, const char *key);
+void px_stemmer_set_buffers (PxStemmer *self, const char *key, gpointer buffers, GDestroyNotify destroy);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxStemmer, px_stemmer_unref)
 

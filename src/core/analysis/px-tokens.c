@@ -72,18 +72,31 @@ GArray *
 px_tokenize (const char *text, PxStemmer *stemmer)
 {
   GArray *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (stemmer != NULL, NULL);
+
+  out = g_array_new (FALSE, FALSE, sizeof (PxToken));
+  px_tokenize_into (out, text, stemmer);
+  return out;
+}
+
+void
+px_tokenize_into (GArray *out, const char *text, PxStemmer *stemmer)
+{
   PxToken *toks;
   guint n = 0, cap;
   const char *p = text;
   guint cp = 0;
 
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (stemmer != NULL, NULL);
+  g_return_if_fail (out != NULL && g_array_get_element_size (out) == sizeof (PxToken));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (stemmer != NULL);
 
   /* A word and a space take six bytes on average: one allocation for most
-   * texts, without zeroing what every token fills anyway. */
+   * texts (none when @out has room already), without zeroing what every
+   * token fills anyway. */
   cap = (guint)MIN (strlen (text) / 5 + 16, 1u << 16);
-  out = g_array_sized_new (FALSE, FALSE, sizeof (PxToken), cap);
   g_array_set_size (out, cap);
   toks = (PxToken *)out->data;
   while (*p)
@@ -227,5 +240,4 @@ px_tokenize (const char *text, PxStemmer *stemmer)
       cp = cq;
     }
   g_array_set_size (out, n);
-  return out;
 }

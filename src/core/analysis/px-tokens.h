@@ -42,5 +42,8 @@ typedef struct
  * @stemmer (keep a reference while using them). Returns an array of
  * PxToken. */
 GArray *px_tokenize (const char *text, PxStemmer *stemmer);
+/* The same into @tokens (an array of PxToken, emptied first), whose
+ * allocation is reused: for a caller that reads text after text. */
+void px_tokenize_into (GArray *tokens, const char *text, PxStemmer *stemmer);
 
 G_END_DECLS
