@@ -69,20 +69,29 @@ test_empty_library_in_german (void)
   g_rmdir (dir);
 }
 
+/* Switches @category to German; *@old receives what to restore. FALSE,
+ * with the test skipped, where that locale is not generated. */
+static gboolean
+use_german (int category, char **old)
+{
+  *old = g_strdup (setlocale (category, NULL));
+  if (setlocale (category, "de_DE.UTF-8") != NULL)
+    return TRUE;
+  g_test_skip ("de_DE.UTF-8 is not generated (tools/setup does it)");
+  return FALSE;
+}
+
 /* Dates follow the translated format and, under a German LC_TIME, use
  * German month names. */
 static void
 test_dates_in_german (void)
 {
-  g_autofree char *old = g_strdup (setlocale (LC_TIME, NULL));
+  g_autofree char *old = NULL;
   g_autofree char *longd = NULL;
   g_autofree char *shortd = NULL;
 
-  if (setlocale (LC_TIME, "de_DE.UTF-8") == NULL)
-    {
-      g_test_skip ("de_DE.UTF-8 is not generated (tools/setup does it)");
-      return;
-    }
+  if (!use_german (LC_TIME, &old))
+    return;
   longd = px_format_date ("2031-03-04", PX_DATE_LONG);
   shortd = px_format_date ("2031-12-04", PX_DATE_SHORT);
   setlocale (LC_TIME, old);
@@ -94,15 +103,12 @@ test_dates_in_german (void)
 static void
 test_count_in_german (void)
 {
-  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *old = NULL;
   g_autofree char *one = NULL;
   g_autofree char *many = NULL;
 
-  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
-    {
-      g_test_skip ("de_DE.UTF-8 is not generated (tools/setup does it)");
-      return;
-    }
+  if (!use_german (LC_NUMERIC, &old))
+    return;
   one = px_format_article_count (1);
   many = px_format_article_count (10000);
   setlocale (LC_NUMERIC, old);

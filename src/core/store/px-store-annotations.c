@@ -103,19 +103,13 @@ load_tags (PxStore *self, GPtrArray *annotations, const char *tag_sql, gint64 bi
   return TRUE;
 }
 
+/* Steps a bound statement of ANNOTATION_SELECT rows to its end. */
 static GPtrArray *
-query_annotations (PxStore *self, const char *sql, gint64 bind_id, const char *bind_text, GError **error)
+collect_annotations (PxStore *self, sqlite3_stmt *stmt, GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = _px_store_prepare (self, sql, error);
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  if (bind_text != NULL)
-    sqlite3_bind_text (stmt, 1, bind_text, -1, SQLITE_TRANSIENT);
-  else if (bind_id > 0)
-    sqlite3_bind_int64 (stmt, 1, bind_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, annotation_from_row (stmt));
   sqlite3_reset (stmt);
@@ -125,6 +119,20 @@ query_annotations (PxStore *self, const char *sql, gint64 bind_id, const char *b
       return NULL;
     }
   return g_steal_pointer (&out);
+}
+
+static GPtrArray *
+query_annotations (PxStore *self, const char *sql, gint64 bind_id, const char *bind_text, GError **error)
+{
+  sqlite3_stmt *stmt = _px_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (bind_text != NULL)
+    sqlite3_bind_text (stmt, 1, bind_text, -1, SQLITE_TRANSIENT);
+  else if (bind_id > 0)
+    sqlite3_bind_int64 (stmt, 1, bind_id);
+  return collect_annotations (self, stmt, error);
 }
 
 PxAnnotation *
@@ -189,17 +197,16 @@ GPtrArray *
 px_store_search_annotations_filtered (PxStore *self, const char *query, const char *const *colors, const char *tag,
                                       GError **error)
 {
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) found = NULL;
   g_autofree char *match = NULL;
   g_autofree char *color_set = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
   if (!g_utf8_validate (query, -1, NULL) || (match = _px_store_build_match_query (query)) == NULL)
-    return g_steal_pointer (&found);
+    return g_ptr_array_new_with_free_func (g_object_unref);
   if (colors != NULL)
     {
       /* ",yellow,green,": a colour is in it when ",colour," is. */
@@ -229,14 +236,8 @@ px_store_search_annotations_filtered (PxStore *self, const char *query, const ch
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   _px_bind_text (stmt, 2, color_set);
   _px_bind_text (stmt, 3, tag);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (found, annotation_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _px_store_fail (self, rc, error);
-      return NULL;
-    }
+  if ((found = collect_annotations (self, stmt, error)) == NULL)
+    return NULL;
   /* Tags of the matches only: one query per match is cheap for the few
    * dozen a search shows. */
   for (guint i = 0; i < found->len; i++)
