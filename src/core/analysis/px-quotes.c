@@ -308,13 +308,6 @@ person_clear (gpointer data)
   g_free (p->role);
 }
 
-/* The text between two adjacent tokens. */
-static inline const char *
-gap_start (Ctx *c, guint i)
-{
-  return c->text + c->tok[i].byte_end;
-}
-
 static gboolean
 gap_has (Ctx *c, guint i, const char *chars)
 {

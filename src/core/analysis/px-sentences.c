@@ -7,38 +7,7 @@
 #endif
 
 #include "analysis/px-normalize.h"
-
-/* ASCII fast paths: most characters of most articles are ASCII, and the
- * Unicode tables cost a function call and a lookup per character. */
-static inline gunichar
-get_char (const char *p)
-{
-  return (guchar)*p < 0x80 ? (gunichar)(guchar)*p : g_utf8_get_char (p);
-}
-
-static inline gboolean
-u_isalpha (gunichar c)
-{
-  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
-}
-
-static inline gboolean
-u_isdigit (gunichar c)
-{
-  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
-}
-
-static inline gboolean
-u_isupper (gunichar c)
-{
-  return c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
-}
-
-static inline gboolean
-u_isspace (gunichar c)
-{
-  return c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c);
-}
+#include "analysis/px-unichar.h"
 
 /* Abbreviations after which a capitalised word never starts a sentence:
  * titles go with the name that follows. */
@@ -391,7 +360,7 @@ px_split_sentences_into (GArray *sentences, const char *text)
           continue;
         }
 
-      c = get_char (p);
+      c = px_get_char (p);
       if (c == '\n')
         {
           if (start != NULL)
@@ -408,7 +377,7 @@ px_split_sentences_into (GArray *sentences, const char *text)
 
       if (start == NULL)
         {
-          if (!u_isspace (c))
+          if (!px_isspace (c))
             {
               start = p;
               cp_start = cp;
@@ -428,7 +397,7 @@ px_split_sentences_into (GArray *sentences, const char *text)
           /* The whole run: "?!", "...", then closing quotes and brackets. */
           while (*q)
             {
-              gunichar d = get_char (q);
+              gunichar d = px_get_char (q);
               if (d == '.' || d == '!' || d == '?' || d == 0x2026)
                 ;
               else if (px_unichar_is_close_quote (d) || d == ')' || d == ']')
@@ -446,7 +415,7 @@ px_split_sentences_into (GArray *sentences, const char *text)
               cp = cq;
               continue;
             }
-          if (!u_isspace (get_char (q)))
+          if (!px_isspace (px_get_char (q)))
             {
               /* "3.5", "U.S.-China", "example.com": not an end. */
               p = g_utf8_next_char (p);
@@ -454,7 +423,7 @@ px_split_sentences_into (GArray *sentences, const char *text)
               continue;
             }
           next = q;
-          while (*next && *next != '\n' && u_isspace (get_char (next)))
+          while (*next && *next != '\n' && px_isspace (px_get_char (next)))
             next = g_utf8_next_char (next);
           if (*next == '\0' || *next == '\n' || is_boundary (text, term_pos, c, next))
             {

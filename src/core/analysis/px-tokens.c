@@ -5,6 +5,7 @@
 
 #include "analysis/px-hash.h"
 #include "analysis/px-normalize.h"
+#include "analysis/px-unichar.h"
 
 /* ASCII fast paths: most characters of most articles are ASCII, and the
  * Unicode tables cost a function call and a lookup per character. */
@@ -35,30 +36,6 @@ static const guint8 byte_class[256] = {
   ['n'] = LOWER, ['o'] = LOWER, ['p'] = LOWER, ['q'] = LOWER, ['r'] = LOWER, ['s'] = LOWER, ['t'] = LOWER,
   ['u'] = LOWER, ['v'] = LOWER, ['w'] = LOWER, ['x'] = LOWER, ['y'] = LOWER, ['z'] = LOWER,
 };
-
-static inline gunichar
-get_char (const char *p)
-{
-  return (guchar)*p < 0x80 ? (gunichar)(guchar)*p : g_utf8_get_char (p);
-}
-
-static inline gboolean
-u_isalpha (gunichar c)
-{
-  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
-}
-
-static inline gboolean
-u_isdigit (gunichar c)
-{
-  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
-}
-
-static inline gboolean
-u_isupper (gunichar c)
-{
-  return c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
-}
 
 static inline gboolean
 is_word_char (gunichar c)
@@ -170,25 +147,25 @@ px_tokenize_into (GArray *out, const char *text, PxStemmer *stemmer)
             /* The end of the text, a space or most punctuation. */
             break;
 
-          d = get_char (q);
+          d = px_get_char (q);
           after = g_utf8_next_char (q);
-          e = get_char (after);
+          e = px_get_char (after);
           if (is_word_char (d))
             {
-              if (u_isalpha (d))
+              if (px_isalpha (d))
                 {
                   n_letters++;
-                  if (!u_isupper (d))
+                  if (!px_isupper (d))
                     all_upper = FALSE;
                 }
-              else if (u_isdigit (d))
+              else if (px_isdigit (d))
                 has_digit = TRUE;
             }
-          else if (px_unichar_is_apostrophe (d) && u_isalpha (e))
+          else if (px_unichar_is_apostrophe (d) && px_isalpha (e))
             ;
-          else if ((d == '.' || d == ',') && has_digit && u_isdigit (e))
+          else if ((d == '.' || d == ',') && has_digit && px_isdigit (e))
             ;
-          else if (d == '.' && u_isalpha (e) && u_isupper (e) && !has_digit && (n_letters == 1 || has_inner_dot) &&
+          else if (d == '.' && px_isalpha (e) && px_isupper (e) && !has_digit && (n_letters == 1 || has_inner_dot) &&
                    (*g_utf8_next_char (after) == '.'))
             /* "U.S.", "U.K.": single capitals separated by dots. */
             has_inner_dot = TRUE;
