@@ -132,8 +132,8 @@ static void
 test_speakers_and_drift (void)
 {
   const char *texts[] = {
-    "Huawei chairman Liang Hua spoke on Tuesday. \"We are willing to sign a no-spy agreement with any government,\" "
-    "he said. \"The conditions do not exist yet,\" Liang added.",
+    ("Huawei chairman Liang Hua spoke on Tuesday. \"We are willing to sign a no-spy agreement with any government,\" "
+     "he said. \"The conditions do not exist yet,\" Liang added."),
     "\"We are willing to sign a no-spy agreement,\" said Liang Hua, Huawei's chairman.",
     "\"We are willing to sign a no-spy deal with any government. The conditions do not exist yet,\" said Liang.",
     "Liang Hua said that Huawei was willing to sign a no-spy agreement with any government.",

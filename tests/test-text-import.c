@@ -541,7 +541,6 @@ test_batch (void)
 
   g_clear_object (&store);
   {
-    g_autoptr (GFile) top = g_file_new_for_path (dir);
     const char *const names[] = { "1-article.txt", "2-binary.txt",    "3-empty.txt", "4-latin1.txt", "5-same-again.txt",
                                   "6-other.md",    "7-menu-only.txt", "meson.build", "photo.JPG" };
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -189,8 +189,10 @@ main (int argc, char *argv[])
   for (guint run = 0; run < 15; run++)
     {
       gint64 t0 = g_get_monotonic_time ();
-      g_autofree char *md = px_export_event (1, "Ferry strike", comparison, annotations, colors, NULL);
+      char *md = px_export_event (1, "Ferry strike", comparison, annotations, colors, NULL);
       double ms = (g_get_monotonic_time () - t0) / 1000.0;
+
+      g_free (md);
 
       g_array_append_val (write, ms);
     }

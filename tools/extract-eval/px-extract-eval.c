@@ -116,8 +116,8 @@ main (int argc, char *argv[])
   for (int r = 0; r < repeat; r++)
     for (guint i = 0; i < pages->len; i++)
       {
-        g_autoptr (PxDocument) doc =
-            px_import_bytes (g_ptr_array_index (pages, i), g_ptr_array_index (names, i), NULL, NULL);
+        PxDocument *doc = px_import_bytes (g_ptr_array_index (pages, i), g_ptr_array_index (names, i), NULL, NULL);
+        g_clear_object (&doc);
       }
   seconds = cpu_seconds () - start;
   {
