@@ -4,205 +4,8 @@
 #include <string.h>
 
 #include "analysis/px-normalize.h"
-
-/* Reporting verbs, in the forms news copy uses them. */
-static const char *const cue_words[] = {
-  "said",      "says",         "say",       "told",       "tells",      "tell",       "added",     "adds",
-  "add",       "stated",       "explained", "explains",   "explain",    "noted",      "notes",     "warned",
-  "warns",     "warn",         "argued",    "argues",     "insisted",   "insists",    "claimed",   "claims",
-  "asked",     "asks",         "replied",   "replies",    "wrote",      "writes",     "declared",  "announced",
-  "continued", "acknowledged", "admitted",  "stressed",   "emphasised", "emphasized", "suggested", "urged",
-  "recalled",  "remarked",     "conceded",  "confirmed",  "denied",     "predicted",  "commented", "observed",
-  "responded", "cautioned",    "concluded", "maintained", "promised",   "vowed",      "tweeted",   "posted",
-  "insisted",  "mused",        "quipped",   "pledged",    "boasted",    NULL,
-};
-
-/* Words of titles and roles ("Huawei chairman Liang Hua", "the company's
- * chief executive"): part of a speaker phrase, never of the name. */
-static const char *const role_words[] = {
-  "chairman",
-  "chairwoman",
-  "chair",
-  "ceo",
-  "cfo",
-  "cto",
-  "coo",
-  "president",
-  "vice",
-  "chief",
-  "executive",
-  "officer",
-  "director",
-  "spokesman",
-  "spokeswoman",
-  "spokesperson",
-  "minister",
-  "secretary",
-  "senator",
-  "sen",
-  "rep",
-  "representative",
-  "governor",
-  "gov",
-  "mayor",
-  "founder",
-  "co-founder",
-  "head",
-  "analyst",
-  "professor",
-  "prof",
-  "counsel",
-  "lawyer",
-  "attorney",
-  "adviser",
-  "advisor",
-  "manager",
-  "commissioner",
-  "chancellor",
-  "ambassador",
-  "official",
-  "officials",
-  "leader",
-  "deputy",
-  "general",
-  "security",
-  "economist",
-  "researcher",
-  "expert",
-  "editor",
-  "judge",
-  "inspector",
-  "superintendent",
-  "engineer",
-  "treasurer",
-  "prime",
-  "member",
-  "board",
-  "company",
-  "firm",
-  "agency",
-  "department",
-  "ministry",
-  "police",
-  "council",
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "sir",
-  "dame",
-  "lord",
-  "lady",
-  "captain",
-  "coach",
-  "inspector",
-  "sergeant",
-  "detective",
-  "chairperson",
-  "organiser",
-  "organizer",
-  "owner",
-  "principal",
-  "teacher",
-  "doctor",
-  "nurse",
-  "scientist",
-  "engineer",
-  "resident",
-  "residents",
-  "partner",
-  "outside",
-  "senior",
-  "top",
-  "former",
-  "acting",
-  "interim",
-  "global",
-  "regional",
-  "national",
-  "state",
-  "city",
-  "county",
-  "federal",
-  "u.s",
-  "group",
-  "union",
-  "spokesmen",
-  "staff",
-  "worker",
-  "workers",
-  "trade",
-  "finance",
-  "health",
-  "foreign",
-  "defence",
-  "defense",
-  "interior",
-  "justice",
-  "transport",
-  "energy",
-  "environment",
-  "librarian",
-  "teacher",
-  "education",
-  "councillor",
-  "councilor",
-  "councilman",
-  "councilwoman",
-  "opposition",
-  "lawmaker",
-  "legislator",
-  "mp",
-  "activist",
-  "campaigner",
-  "premier",
-  "envoy",
-  "diplomat",
-  "regulator",
-  "prosecutor",
-  "investigator",
-  "historian",
-  "author",
-  "critic",
-  "candidate",
-  "host",
-  "curator",
-  NULL,
-};
-
-/* Skipped when walking back from a cue to its subject: "he went on to
- * explain", "Liang also stressed", "she has repeatedly said". */
-static const char *const aux_words[] = {
-  "went",     "on",         "to",       "also",       "later",      "then",       "has",   "had",
-  "have",     "would",      "will",     "previously", "further",    "repeatedly", "again", "once",
-  "publicly", "separately", "recently", "earlier",    "reportedly", "is",         "was",   "were",
-  "had",      "been",       "being",    "quickly",    "flatly",     "firmly",     NULL,
-};
-
-static const char *const pronouns[] = { "he", "she", "they", "i", "we", "him", "her", NULL };
-static const char *const determiners[] = { "the", "a", "an", "its", "his", "her", "their", NULL };
-
-static GHashTable *cue_table, *role_table, *aux_table;
-
-static void
-init_tables (void)
-{
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      cue_table = g_hash_table_new (g_str_hash, g_str_equal);
-      role_table = g_hash_table_new (g_str_hash, g_str_equal);
-      aux_table = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; cue_words[i]; i++)
-        g_hash_table_add (cue_table, (gpointer)cue_words[i]);
-      for (guint i = 0; role_words[i]; i++)
-        g_hash_table_add (role_table, (gpointer)role_words[i]);
-      for (guint i = 0; aux_words[i]; i++)
-        g_hash_table_add (aux_table, (gpointer)aux_words[i]);
-      g_once_init_leave (&initialized, 1);
-    }
-}
+#include "analysis/px-quotes-marks.h"
+#include "analysis/px-quotes-words.h"
 
 static gboolean
 in_list (const char *const *list, const char *word)
@@ -213,26 +16,13 @@ in_list (const char *const *list, const char *word)
   return FALSE;
 }
 
+#define WORD_IS(norm, cls) ((px_quote_word_classes ((norm), NULL) & (cls)) != 0)
+
 gboolean
 px_is_cue_word (const char *norm)
 {
   g_return_val_if_fail (norm != NULL, FALSE);
-  init_tables ();
-  return g_hash_table_contains (cue_table, norm);
-}
-
-static gboolean
-is_role_word (const char *norm)
-{
-  size_t len = strlen (norm);
-
-  /* "company's" is as much a role word as "company". */
-  if (len > 2 && norm[len - 2] == '\'' && norm[len - 1] == 's')
-    {
-      g_autofree char *base = g_strndup (norm, len - 2);
-      return g_hash_table_contains (role_table, base);
-    }
-  return g_hash_table_contains (role_table, norm);
+  return WORD_IS (norm, PX_QW_CUE);
 }
 
 static gboolean
@@ -241,6 +31,43 @@ is_possessive (const char *norm)
   size_t len = strlen (norm);
   return len > 2 && norm[len - 2] == '\'' && norm[len - 1] == 's';
 }
+
+/* The word without a possessive ending ("company's" -> "company"). */
+static gboolean
+base_is (const char *norm, guint cls)
+{
+  size_t len = strlen (norm);
+
+  if (len > 2 && norm[len - 2] == '\'' && norm[len - 1] == 's')
+    {
+      char base[64];
+      if (len - 2 >= sizeof base)
+        return FALSE;
+      memcpy (base, norm, len - 2);
+      base[len - 2] = '\0';
+      return WORD_IS (base, cls);
+    }
+  return WORD_IS (norm, cls);
+}
+
+static gboolean
+is_role_word (const char *norm)
+{
+  return base_is (norm, PX_QW_ROLE);
+}
+
+/* Skipped between a subject and its cue: "also", "has", and adverbs in
+ * -ly ("angrily", "later"). */
+static gboolean
+is_aux (const char *norm)
+{
+  size_t len = strlen (norm);
+  return WORD_IS (norm, PX_QW_AUX) || (len > 4 && g_str_has_suffix (norm, "ly") && g_ascii_islower (norm[0]));
+}
+
+#define in_pronouns(w) WORD_IS ((w), PX_QW_PRONOUN)
+#define in_determiners(w) WORD_IS ((w), PX_QW_DETERMINER)
+#define in_org_words(w) WORD_IS ((w), PX_QW_ORG)
 
 const char *
 px_quote_kind_to_string (PxQuoteKind kind)
@@ -273,31 +100,34 @@ px_quote_free (PxQuote *quote)
 
 /* --- context ------------------------------------------------------------- */
 
+typedef PxQuoteMark Mark;
+
 typedef struct
 {
+  PxQuoteText qt; /* the same text, for px-quotes-marks.c */
   PxTextUnits *units;
   const char *text;
   const PxToken *tok;
   guint n_tok;
-  GArray *marks;   /* Mark, the quotation spans */
-  GArray *persons; /* Person, named people in text order */
+  GArray *marks;      /* Mark, the quotation spans */
+  GArray *persons;    /* Person, named people in text order */
+  GHashTable *gender; /* surname (normal form) -> "m" or "f", from "Mr." and "Ms." */
+  /* The speaker of the latest attribution, what "he" or "they" may point
+   * back to: never past an attribution to someone else. */
+  char *last_speaker;
+  char *last_role;
+  gboolean last_plural; /* "officials", "the ministry" */
+  gboolean last_person; /* a named person, or a singular role ("a spokesman") */
+  gboolean last_named;
+  guint last_pos;
 } Ctx;
-
-typedef struct
-{
-  /* Code points and bytes of the content (inside the marks) and of the
-   * marks themselves (open at mark_start, close ending at mark_end). */
-  guint start, end, byte_start, byte_end;
-  guint mark_start, mark_end, mark_byte_start, mark_byte_end;
-  guint block;
-  guint first_tok, end_tok; /* tokens inside */
-} Mark;
 
 typedef struct
 {
   guint pos; /* code point where the name is mentioned */
   char *name;
   char *role;
+  gboolean spoke; /* named as a speaker, not only mentioned */
 } Person;
 
 static void
@@ -306,6 +136,12 @@ person_clear (gpointer data)
   Person *p = data;
   g_free (p->name);
   g_free (p->role);
+}
+
+static gboolean
+is_nameish (const PxToken *t)
+{
+  return (t->flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && !(t->flags & (PX_TOKEN_NUMBER | PX_TOKEN_STOP));
 }
 
 static gboolean
@@ -325,36 +161,18 @@ gap_has (Ctx *c, guint i, const char *chars)
   return FALSE;
 }
 
-/* Titles written with a full stop ("Dr. Ben Ashe"): the stop does not
- * end the phrase. */
-static const char *const dotted_titles[] = {
-  "mr", "mrs", "ms", "dr", "prof", "sen", "gov", "gen", "rep", "st", "lt", "col", "capt", "sgt", "rev", NULL,
-};
-
 static gboolean
 gap_breaks (Ctx *c, guint i)
 {
+  /* "Sen. Ann Bell", "Janet L. Yellen": the stop of a title or a middle
+   * initial ends no phrase, even where the sentence splitter saw an end. */
+  gboolean initial = c->tok[i].norm[0] != '\0' && c->tok[i].norm[1] == '\0' && is_nameish (&c->tok[i]);
+  if ((initial || WORD_IS (c->tok[i].norm, PX_QW_DOTTED_TITLE)) && c->text[c->tok[i].byte_end] == '.' &&
+      (c->tok[i + 1].flags & PX_TOKEN_CAPITALIZED) && !gap_has (c, i, ",;:!?()[]"))
+    return FALSE;
   if (c->tok[i].sentence != c->tok[i + 1].sentence)
     return TRUE;
-  if (in_list (dotted_titles, c->tok[i].norm) && c->text[c->tok[i].byte_end] == '.' && !gap_has (c, i, ",;:!?()[]"))
-    return FALSE;
   return gap_has (c, i, ",.;:!?()[]");
-}
-
-/* First token whose start is >= cp. */
-static guint
-token_at (Ctx *c, guint cp)
-{
-  guint lo = 0, hi = c->n_tok;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (c->tok[mid].start < cp)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
 }
 
 static char *
@@ -364,31 +182,13 @@ span_text (Ctx *c, guint first, guint last)
 }
 
 static gboolean
-is_nameish (const PxToken *t)
-{
-  return (t->flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) && !(t->flags & (PX_TOKEN_NUMBER | PX_TOKEN_STOP));
-}
-
-/* Words that make a capitalised name an organisation, which "he" and
- * "she" never point back to. */
-static const char *const org_words[] = {
-  "institute", "department", "council",    "university",  "ministry",  "commission", "agency", "company",
-  "inc",       "corp",       "group",      "association", "committee", "court",      "office", "bank",
-  "party",     "government", "times",      "news",        "post",      "reuters",    "press",  "technologies",
-  "network",   "networks",   "board",      "authority",   "service",   "police",     "club",   "foundation",
-  "union",     "house",      "parliament", "congress",    "senate",    "center",     "centre", "school",
-  "hospital",  "station",    "port",       "airport",     "city",      "county",     "state",  "states",
-  "kingdom",   "republic",   "journal",    NULL,
-};
-
-static gboolean
 is_org_name (const char *name)
 {
   g_autofree char *low = g_utf8_strdown (name, -1);
   g_auto (GStrv) words = g_strsplit (low, " ", -1);
 
   for (guint i = 0; words[i] != NULL; i++)
-    if (in_list (org_words, words[i]))
+    if (in_org_words (words[i]))
       return TRUE;
   return FALSE;
 }
@@ -398,8 +198,8 @@ is_org_name (const char *name)
 static gboolean
 is_phrase_word (const PxToken *t)
 {
-  return is_nameish (t) || is_role_word (t->norm) || in_list (determiners, t->norm) || is_possessive (t->norm) ||
-         in_list (pronouns, t->norm);
+  return is_nameish (t) || is_role_word (t->norm) || in_determiners (t->norm) || is_possessive (t->norm) ||
+         in_pronouns (t->norm);
 }
 
 /* Going left from token @k, may token @k - 1 join its speaker phrase? A
@@ -413,7 +213,13 @@ joins_left (Ctx *c, guint k, guint floor)
   if (is_phrase_word (&c->tok[k - 1]))
     return TRUE;
   return strcmp (c->tok[k - 1].norm, "of") == 0 && k - 1 > floor && !gap_breaks (c, k - 2) &&
-         is_role_word (c->tok[k].norm) && is_role_word (c->tok[k - 2].norm) && !in_list (org_words, c->tok[k - 2].norm);
+         is_role_word (c->tok[k].norm) && is_role_word (c->tok[k - 2].norm) && !in_org_words (c->tok[k - 2].norm);
+}
+
+static guint
+token_at (Ctx *c, guint cp)
+{
+  return px_quote_text_token_at (&c->qt, cp);
 }
 
 /* --- speaker phrases ----------------------------------------------------- */
@@ -424,6 +230,7 @@ typedef struct
   char *name;        /* the trailing run of capitalised non-role words */
   char *role;        /* the words before it, or an appositive */
   gboolean pronoun;
+  gboolean described; /* "the ad's narrator": a determiner and a common noun */
 } Phrase;
 
 static void
@@ -446,7 +253,7 @@ parse_phrase (Ctx *c, guint first, guint last, Phrase *out)
   out->last = last;
   if (first > last)
     return FALSE;
-  if (first == last && in_list (pronouns, c->tok[first].norm))
+  if (first == last && in_pronouns (c->tok[first].norm))
     {
       out->pronoun = TRUE;
       return TRUE;
@@ -457,7 +264,7 @@ parse_phrase (Ctx *c, guint first, guint last, Phrase *out)
     {
       const PxToken *t = &c->tok[i];
       if (is_nameish (t) && !is_role_word (t->norm) && (!is_possessive (t->norm) || i == last) &&
-          !in_list (determiners, t->norm) && !in_list (pronouns, t->norm))
+          !in_determiners (t->norm) && !in_pronouns (t->norm))
         {
           if (name_last == G_MAXUINT)
             name_last = i;
@@ -480,7 +287,7 @@ parse_phrase (Ctx *c, guint first, guint last, Phrase *out)
     name_first = last + 1;
 
   role_first = first;
-  while (role_first < name_first && in_list (determiners, c->tok[role_first].norm) && out->name != NULL)
+  while (role_first < name_first && in_determiners (c->tok[role_first].norm) && out->name != NULL)
     role_first++;
   if (role_first < name_first)
     {
@@ -506,7 +313,7 @@ phrase_right (Ctx *c, guint i, guint limit, Phrase *out)
   if (i >= limit || !is_phrase_word (&c->tok[i]))
     return FALSE;
   while (j + 1 < limit && j - i < 7 && is_phrase_word (&c->tok[j + 1]) && !gap_breaks (c, j) &&
-         !in_list (pronouns, c->tok[j].norm))
+         !in_pronouns (c->tok[j].norm))
     j++;
   if (!parse_phrase (c, i, j, out))
     return FALSE;
@@ -541,136 +348,17 @@ phrase_left (Ctx *c, guint j, guint floor, Phrase *out)
     i--;
   /* "We" in `"…" We said` is unlikely; a sentence-initial "He said" is
    * fine. A lone pronoun inside a longer run is not the subject. */
-  while (i < j && in_list (pronouns, c->tok[i].norm))
+  while (i < j && in_pronouns (c->tok[i].norm))
     i++;
   return parse_phrase (c, i, j, out);
-}
-
-/* --- quotation marks ----------------------------------------------------- */
-
-static gboolean
-closes (gunichar open, gunichar close)
-{
-  switch (open)
-    {
-    case '"':
-      return close == '"' || close == 0x201D || close == 0x201C;
-    case 0x201C: /* “ … ” ; some outlets close with a straight " */
-      return close == 0x201D || close == '"';
-    case 0x201E: /* „ … “ or „ … ” */
-      return close == 0x201C || close == 0x201D;
-    case 0x00AB:
-      return close == 0x00BB;
-    case 0x00BB: /* »Danish and German style« */
-      return close == 0x00AB;
-    case 0x2018:
-      return close == 0x2019;
-    case 0x201A:
-      return close == 0x2018 || close == 0x2019;
-    case 0x2039:
-      return close == 0x203A;
-    case 0x300C:
-      return close == 0x300D;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-can_open (gunichar c)
-{
-  return c == '"' || c == 0x201C || c == 0x201E || c == 0x00AB || c == 0x2018 || c == 0x201A || c == 0x2039 ||
-         c == 0x300C;
-}
-
-static void
-find_marks (Ctx *c)
-{
-  const char *p = c->text;
-  guint cp = 0, block = 0;
-
-  while (*p)
-    {
-      gunichar ch = g_utf8_get_char (p);
-      const char *prev = p > c->text ? g_utf8_find_prev_char (c->text, p) : NULL;
-      gunichar before = prev != NULL ? g_utf8_get_char (prev) : ' ';
-
-      if (ch == '\n')
-        {
-          /* Count blocks as the sentence splitter does: one per run. */
-          if (before != '\n')
-            block++;
-          p++;
-          cp++;
-          continue;
-        }
-      /* An opening mark follows a space or a bracket, never a letter
-       * (that would be an apostrophe or a closing mark). */
-      if (can_open (ch) && !g_unichar_isalnum (before) && !(ch == 0x2018 && g_unichar_isalnum (before)))
-        {
-          const char *q = g_utf8_next_char (p);
-          guint cq = cp + 1;
-          gboolean found = FALSE;
-
-          while (*q && *q != '\n')
-            {
-              gunichar d = g_utf8_get_char (q);
-              const char *next = g_utf8_next_char (q);
-              gunichar after = g_utf8_get_char (next);
-              const char *qprev = g_utf8_find_prev_char (c->text, q);
-              gunichar dbefore = g_utf8_get_char (qprev);
-
-              /* A closing mark follows something other than a space and is
-               * not an apostrophe inside a word ("Huawei’s"). */
-              if (closes (ch, d) && !g_unichar_isspace (dbefore) && !g_unichar_isalpha (after))
-                {
-                  found = TRUE;
-                  break;
-                }
-              q = next;
-              cq++;
-            }
-          /* Single marks must close in the paragraph; double ones may run
-           * on to the end of it (a quote continued in the next one). */
-          if (found || (ch != 0x2018 && ch != 0x201A && ch != 0x2039))
-            {
-              Mark m = { 0 };
-              const char *cs = g_utf8_next_char (p), *ce = q;
-              guint ccs = cp + 1, cce = cq;
-
-              while (cs < ce && g_unichar_isspace (g_utf8_get_char (cs)))
-                cs = g_utf8_next_char (cs), ccs++;
-              while (ce > cs && g_unichar_isspace (g_utf8_get_char (g_utf8_find_prev_char (cs, ce))))
-                ce = g_utf8_find_prev_char (cs, ce), cce--;
-              m.start = ccs;
-              m.end = cce;
-              m.byte_start = cs - c->text;
-              m.byte_end = ce - c->text;
-              m.mark_start = cp;
-              m.mark_byte_start = p - c->text;
-              m.mark_end = found ? cq + 1 : cq;
-              m.mark_byte_end = found ? (guint)(g_utf8_next_char (q) - c->text) : (guint)(q - c->text);
-              m.block = block;
-              m.first_tok = token_at (c, m.start);
-              m.end_tok = token_at (c, m.end);
-              if (m.end_tok > m.first_tok)
-                g_array_append_val (c->marks, m);
-              p = found ? g_utf8_next_char (q) : q;
-              cp = m.mark_end;
-              continue;
-            }
-        }
-      p = g_utf8_next_char (p);
-      cp++;
-    }
 }
 
 /* --- people -------------------------------------------------------------- */
 
 static void
-add_person (Ctx *c, guint pos, const char *name, const char *role)
+add_person (Ctx *c, guint pos, const char *name, const char *role, gboolean spoke)
 {
-  Person p = { pos, g_strdup (name), g_strdup (role) };
+  Person p = { pos, g_strdup (name), g_strdup (role), spoke };
   guint at = c->persons->len;
 
   /* Kept in text order: lookups stop at the first mention after the
@@ -703,8 +391,7 @@ starts_appositive (Ctx *c, guint i)
 
   if (c->tok[i - 1].sentence != t->sentence)
     return FALSE;
-  return in_list (determiners, t->norm) || is_possessive (t->norm) ||
-         (is_role_word (t->norm) && !in_list (org_words, t->norm));
+  return in_determiners (t->norm) || is_possessive (t->norm) || (is_role_word (t->norm) && !in_org_words (t->norm));
 }
 
 /* People named with a title, before or after a reporting verb: the
@@ -719,7 +406,7 @@ find_people (Ctx *c)
       gboolean cue_before = i > 0 && px_is_cue_word (c->tok[i - 1].norm) && !gap_breaks (c, i - 1);
       /* "the mayor, Tom Reed, arrived" */
       gboolean title_before_comma = i > 0 && c->tok[i - 1].sentence == c->tok[i].sentence &&
-                                    is_role_word (c->tok[i - 1].norm) && !in_list (org_words, c->tok[i - 1].norm) &&
+                                    is_role_word (c->tok[i - 1].norm) && !in_org_words (c->tok[i - 1].norm) &&
                                     gap_has (c, i - 1, ",");
 
       if (!is_nameish (&c->tok[i]) || is_role_word (c->tok[i].norm) || inside_mark (c, i))
@@ -768,7 +455,7 @@ find_people (Ctx *c)
         /* A person needs a title or two name words; "Huawei said" names
          * an organisation. */
         if (ph.name != NULL && (ph.role != NULL || e > i))
-          add_person (c, c->tok[i].start, ph.name, ph.role);
+          add_person (c, c->tok[i].start, ph.name, ph.role, FALSE);
         phrase_clear (&ph);
         i = e;
       }
@@ -795,21 +482,6 @@ lookup_person (Ctx *c, const char *name, guint pos)
       for (guint w = 0; want[w] && all; w++)
         all = g_strv_contains ((const char *const *)have, want[w]);
       if (all && (best == NULL || strlen (p->name) >= strlen (best->name)))
-        best = p;
-    }
-  return best;
-}
-
-static const Person *
-last_person (Ctx *c, guint pos)
-{
-  const Person *best = NULL;
-  for (guint i = 0; i < c->persons->len; i++)
-    {
-      const Person *p = &g_array_index (c->persons, Person, i);
-      if (p->pos > pos)
-        break;
-      if (!is_org_name (p->name))
         best = p;
     }
   return best;
@@ -850,6 +522,140 @@ is_person_name (const Phrase *ph)
  * words are reported speech without quotation marks, where only a
  * person-like name is taken as a speaker. */
 static void
+set_last (Ctx *c, guint pos, const char *speaker, const char *role, gboolean plural, gboolean person, gboolean named)
+{
+  c->last_pos = pos;
+  c->last_named = named;
+  g_free (c->last_speaker);
+  g_free (c->last_role);
+  c->last_speaker = g_strdup (speaker);
+  c->last_role = g_strdup (role);
+  c->last_plural = plural;
+  c->last_person = person;
+}
+
+/* The text calls the bearer of @name "Mr." or "Ms." somewhere: "she"
+ * does not point to Mr. Liang. Names without such a title fit both. */
+static gboolean
+gender_fits (Ctx *c, const char *name, const char *pronoun)
+{
+  const char *space = strrchr (name, ' ');
+  g_autofree char *last = g_utf8_strdown (space != NULL ? space + 1 : name, -1);
+  const char *g = g_hash_table_lookup (c->gender, last);
+
+  if (g == NULL)
+    return TRUE;
+  if (strcmp (pronoun, "he") == 0)
+    return *g == 'm';
+  if (strcmp (pronoun, "she") == 0)
+    return *g == 'f';
+  return TRUE;
+}
+
+/* Fills c->gender from "Mr. Liang", "Ms. Ashe", "Mrs. Moss". */
+static void
+find_genders (Ctx *c)
+{
+  for (guint i = 0; i + 1 < c->n_tok; i++)
+    {
+      const char *t = c->tok[i].norm;
+      const char *g = strcmp (t, "mr") == 0 ? "m" : (strcmp (t, "ms") == 0 || strcmp (t, "mrs") == 0) ? "f" : NULL;
+      guint e = i + 1;
+
+      if (g == NULL || !is_nameish (&c->tok[i + 1]) || gap_breaks (c, i))
+        continue;
+      while (e + 1 < c->n_tok && e - i < 3 && is_nameish (&c->tok[e + 1]) && !gap_breaks (c, e))
+        e++;
+      {
+        const char *old = g_hash_table_lookup (c->gender, c->tok[e].norm);
+        /* Two people of one surname ("Mr. and Mrs. Moss"): no guess. */
+        g_hash_table_insert (c->gender, g_strdup (c->tok[e].norm),
+                             (gpointer)(old != NULL && strcmp (old, g) != 0 ? "?" : g));
+      }
+    }
+}
+
+/* May "he" or "she" point back to @p? A person named with two words or
+ * with a title, not an organisation or a place. */
+static gboolean
+is_antecedent (const Person *p)
+{
+  gboolean titled = FALSE;
+
+  if (is_org_name (p->name))
+    return FALSE;
+  if (p->spoke)
+    return strchr (p->name, ' ') != NULL || p->role != NULL;
+  /* Only mentioned: a full name alone ("Ann Bell"), or with a personal
+   * title ("Mr.", "Sen."); "Foreign Relations" after "Council on" is
+   * no one. */
+  if (p->role != NULL)
+    {
+      g_autofree char *low = g_utf8_strdown (p->role, -1);
+      g_auto (GStrv) words = g_strsplit_set (low, " .", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        titled |= WORD_IS (words[i], PX_QW_DOTTED_TITLE | PX_QW_SOURCE) && !in_org_words (words[i]);
+      return titled;
+    }
+  return strchr (p->name, ' ') != NULL;
+}
+
+/* "he", "she": the person named last before @pos (as a speaker or
+ * not), unless a descriptive speaker ("a spokesman") came after them;
+ * "they": the latest speaker if it was several ("officials") or an
+ * organisation. Anything else stays unknown rather than guessed. */
+static void
+resolve_pronoun (Ctx *c, PxQuote *q, const char *pronoun, guint pos)
+{
+  gboolean singular = strcmp (pronoun, "he") == 0 || strcmp (pronoun, "she") == 0;
+  gboolean plural = strcmp (pronoun, "they") == 0;
+  const Person *p = NULL;
+
+  for (guint i = 0; i < c->persons->len; i++)
+    {
+      const Person *cand = &g_array_index (c->persons, Person, i);
+      if (cand->pos > pos)
+        break;
+      if (is_antecedent (cand) && gender_fits (c, cand->name, pronoun))
+        p = cand;
+    }
+  if (singular)
+    {
+      /* The latest speaker, unless someone new was introduced since in
+       * the sentence before the pronoun's or in its own. */
+      gboolean newcomer =
+          p != NULL && p->pos > c->last_pos && !p->spoke &&
+          px_text_units_find_sentence (c->units, p->pos) + 1 >= px_text_units_find_sentence (c->units, pos);
+      if (c->last_speaker != NULL && c->last_person && !newcomer && gender_fits (c, c->last_speaker, pronoun))
+        {
+          q->speaker = g_strdup (c->last_speaker);
+          return;
+        }
+      if (p != NULL)
+        {
+          q->speaker = g_strdup (p->name);
+          q->role = g_strdup (p->role);
+        }
+    }
+  else if (plural && c->last_speaker != NULL && (c->last_plural || !c->last_person))
+    {
+      q->speaker = g_strdup (c->last_speaker);
+      q->role = g_strdup (c->last_role);
+    }
+}
+
+/* Is the phrase a descriptive source ("a Huawei spokesman", "the
+ * ministry", "officials")? Its last word is a head noun of one. */
+static gboolean
+is_descriptive (Ctx *c, const Phrase *ph)
+{
+  return ph->name == NULL && ph->role != NULL && (ph->described || base_is (c->tok[ph->last].norm, PX_QW_SOURCE));
+}
+
+/* Resolves a phrase into the quote's speaker fields. @reported: the
+ * words are reported speech without quotation marks, where only a
+ * person-like name is taken as a speaker. */
+static void
 resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
 {
   const Person *p = NULL;
@@ -859,8 +665,8 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
   q->attribution_end = c->tok[ph->last].end;
   if (ph->pronoun)
     {
-      if (strcmp (c->tok[ph->first].norm, "i") != 0 && strcmp (c->tok[ph->first].norm, "we") != 0)
-        p = last_person (c, pos);
+      resolve_pronoun (c, q, c->tok[ph->first].norm, pos);
+      return;
     }
   else if (ph->name != NULL)
     {
@@ -871,7 +677,8 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
             return;
           q->speaker = g_strdup (ph->name);
           q->role = g_strdup (ph->role);
-          add_person (c, pos, ph->name, ph->role);
+          add_person (c, pos, ph->name, ph->role, TRUE);
+          set_last (c, pos, ph->name, ph->role, FALSE, !is_org_name (ph->name), TRUE);
           return;
         }
     }
@@ -879,32 +686,35 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
     {
       /* "the chairman": the last person given that title; "the company"
        * stays unresolved rather than guessed. */
-      gboolean personal = FALSE;
+      gboolean indefinite = strcmp (c->tok[ph->first].norm, "a") == 0 || strcmp (c->tok[ph->first].norm, "an") == 0;
 
       /* "a top executive" introduces someone new, and "the Commerce
        * Department" (the last word is the head) is an organisation:
        * neither points back to a person. */
-      if (strcmp (c->tok[ph->first].norm, "a") == 0 || strcmp (c->tok[ph->first].norm, "an") == 0 ||
-          in_list (org_words, c->tok[ph->last].norm))
-        return;
-      for (guint i = ph->last + 1; i-- > ph->first && p == NULL;)
-        if (is_role_word (c->tok[i].norm) && strcmp (c->tok[i].norm, "company") != 0 &&
-            strcmp (c->tok[i].norm, "firm") != 0)
-          {
-            personal = TRUE;
+      if (!indefinite && !in_org_words (c->tok[ph->last].norm) && in_determiners (c->tok[ph->first].norm) &&
+          !base_is (c->tok[ph->last].norm, PX_QW_PLURAL))
+        for (guint i = ph->last + 1; i-- > ph->first && p == NULL;)
+          if (is_role_word (c->tok[i].norm) && !in_org_words (c->tok[i].norm) && !is_possessive (c->tok[i].norm))
             p = person_with_role (c, c->tok[i].norm, pos);
-          }
-      /* "the minister" when the text never gave her that title in so
-       * many words: the last person named, as for a pronoun. */
-      if (p == NULL && personal && in_list (determiners, c->tok[ph->first].norm))
-        p = last_person (c, pos);
+      /* Otherwise a descriptive source speaks, kept as written. */
+      if (p == NULL && !reported && is_descriptive (c, ph))
+        {
+          gboolean plural = base_is (c->tok[ph->last].norm, PX_QW_PLURAL);
+          gboolean org = in_org_words (c->tok[ph->last].norm);
+          q->speaker = g_strdup (q->speaker_as_written);
+          q->role = g_strdup (ph->role);
+          set_last (c, pos, q->speaker, NULL, plural, !org, FALSE);
+          return;
+        }
     }
   if (p != NULL)
     {
       q->speaker = g_strdup (p->name);
       q->role = g_strdup (ph->role != NULL ? ph->role : p->role);
-      /* The latest mention is what the next pronoun points to. */
-      add_person (c, pos, p->name, p->role);
+      set_last (c, pos, p->name, q->role, FALSE, !is_org_name (p->name), TRUE);
+      /* The latest mention is what the next name lookup finds (@p is
+       * not valid after this). */
+      add_person (c, pos, p->name, p->role, TRUE);
     }
 }
 
@@ -951,9 +761,124 @@ try_according (Ctx *c, PxQuote *q, guint from, guint to, gboolean reported)
   return FALSE;
 }
 
+/* A descriptive source the word lists do not know, anchored by its
+ * determiner: "the New York businessman", "a narrator in the ad", "the
+ * ad's narrator", "one source". Tokens @first..@last with no break
+ * between them, ending in a lower-case noun that is no verb of speech. */
+static gboolean
+described_phrase (Ctx *c, guint first, guint last, Phrase *out)
+{
+  const char *det = c->tok[first].norm;
+
+  memset (out, 0, sizeof *out);
+  if (last <= first || last - first > 5)
+    return FALSE;
+  if (!in_determiners (det) && strcmp (det, "one") != 0 && strcmp (det, "another") != 0)
+    return FALSE;
+  if (strcmp (det, "his") == 0 || strcmp (det, "her") == 0 || strcmp (det, "their") == 0 || strcmp (det, "its") == 0)
+    return FALSE;
+  for (guint i = first; i < last; i++)
+    if (gap_breaks (c, i))
+      return FALSE;
+  for (guint i = first + 1; i <= last; i++)
+    if (px_is_cue_word (c->tok[i].norm) || in_pronouns (c->tok[i].norm) ||
+        (c->tok[i].flags & PX_TOKEN_NUMBER && i == last))
+      return FALSE;
+  if (!g_unichar_islower (g_utf8_get_char (c->text + c->tok[last].byte_start)) || is_aux (c->tok[last].norm) ||
+      (c->tok[last].flags & PX_TOKEN_STOP))
+    return FALSE;
+  out->first = first;
+  out->last = last;
+  out->role = span_text (c, first, last);
+  out->described = TRUE;
+  return TRUE;
+}
+
+/* Is token @j, in the run after a quote that starts at @from, past the
+ * speaker's name inside an appositive (after a comma, an "of" or a
+ * bracket), where any words may describe them? */
+static gboolean
+in_appositive (Ctx *c, guint from, guint j)
+{
+  if (j - from > 20)
+    return FALSE;
+  for (guint k = from; k < j; k++)
+    if (is_nameish (&c->tok[k]) && !is_role_word (c->tok[k].norm) &&
+        (gap_has (c, k, ",(") || strcmp (c->tok[k + 1].norm, "of") == 0))
+      return TRUE;
+  return FALSE;
+}
+
+/* `"…" ― Ada Moss`: a quote signed with a dash and the speaker's name,
+ * ending its paragraph or sentence. */
+static gboolean
+try_dash (Ctx *c, PxQuote *q, const Mark *a, guint limit)
+{
+  const char *p = c->text + a->mark_byte_end;
+  gboolean dash = FALSE;
+  guint i = a->end_tok, e;
+  Phrase ph;
+
+  if (i >= limit)
+    return FALSE;
+  for (; p < c->text + c->tok[i].byte_start; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      if (ch == 0x2015 || ch == 0x2014 || ch == 0x2013)
+        dash = TRUE;
+      else if (!g_unichar_isspace (ch))
+        return FALSE;
+    }
+  if (!dash)
+    return FALSE;
+  e = i;
+  while (e + 1 < limit && e - i < 5 && !gap_breaks (c, e) && is_phrase_word (&c->tok[e + 1]))
+    e++;
+  if (e + 1 < limit)
+    return FALSE;
+  if (!phrase_right (c, i, e + 1, &ph) || ph.name == NULL)
+    {
+      phrase_clear (&ph);
+      return FALSE;
+    }
+  q->cue = g_strdup ("");
+  resolve (c, q, &ph, c->tok[i].start, FALSE);
+  phrase_clear (&ph);
+  return TRUE;
+}
+
+static gboolean try_right_named (Ctx *c, PxQuote *q, guint from, guint limit);
+
+/* `, the ad's narrator said`: a described source before the cue. */
+static gboolean
+try_right_described (Ctx *c, PxQuote *q, guint from, guint limit)
+{
+  for (guint j = from + 1; j < limit && j - from <= 6; j++)
+    if (px_is_cue_word (c->tok[j].norm))
+      {
+        Phrase ph;
+        guint end = j - 1;
+        while (end > from && is_aux (c->tok[end].norm))
+          end--;
+        if (!described_phrase (c, from, end, &ph))
+          return FALSE;
+        q->cue = cue_text (c, j, limit);
+        resolve (c, q, &ph, c->tok[from].start, FALSE);
+        phrase_clear (&ph);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* After the quote: `, said X`, `, X said`, `, X, the chairman, said`. */
 static gboolean
 try_right (Ctx *c, PxQuote *q, guint from, guint limit)
+{
+  return try_right_named (c, q, from, limit) || try_right_described (c, q, from, limit);
+}
+
+static gboolean
+try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
 {
   Phrase ph;
 
@@ -970,17 +895,20 @@ try_right (Ctx *c, PxQuote *q, guint from, guint limit)
         }
       return FALSE;
     }
-  for (guint j = from + 1; j < limit && j - from <= 9; j++)
+  for (guint j = from + 1; j < limit && j - from <= 20; j++)
     {
       if (!px_is_cue_word (c->tok[j].norm))
         {
-          if (!is_phrase_word (&c->tok[j]) && !g_hash_table_contains (aux_table, c->tok[j].norm))
+          /* After the name, an appositive or a place may come before the
+           * cue: "Senator X, Republican of Iowa, said", "Mr. X of the
+           * Sierra Club said", "X (R-Utah) said". */
+          if (!is_phrase_word (&c->tok[j]) && !is_aux (c->tok[j].norm) && !in_appositive (c, from, j))
             return FALSE;
           continue;
         }
       {
         guint end = j - 1;
-        while (end > from && g_hash_table_contains (aux_table, c->tok[end].norm))
+        while (end > from && is_aux (c->tok[end].norm))
           end--;
         /* Up to the first comma is the name; an appositive may follow. */
         for (guint k = from; k < end; k++)
@@ -994,7 +922,7 @@ try_right (Ctx *c, PxQuote *q, guint from, guint limit)
             if (ph.role == NULL && end + 1 < j)
               {
                 guint rs = end + 1, re = j - 1;
-                while (re > rs && g_hash_table_contains (aux_table, c->tok[re].norm))
+                while (re > rs && is_aux (c->tok[re].norm))
                   re--;
                 ph.role = span_text (c, rs, re);
               }
@@ -1020,7 +948,7 @@ subject_before (Ctx *c, guint j, guint floor, Phrase *ph)
   if (j <= floor)
     return FALSE;
   s = j - 1;
-  while (s > floor && g_hash_table_contains (aux_table, c->tok[s].norm))
+  while (s > floor && is_aux (c->tok[s].norm))
     s--;
   if (gap_has (c, s, ","))
     {
@@ -1038,7 +966,13 @@ subject_before (Ctx *c, guint j, guint floor, Phrase *ph)
           }
       return FALSE;
     }
-  return phrase_left (c, s, floor, ph);
+  if (phrase_left (c, s, floor, ph))
+    return TRUE;
+  phrase_clear (ph);
+  for (guint d = s; d-- > floor && s - d <= 5;)
+    if (described_phrase (c, d, s, ph))
+      return TRUE;
+  return FALSE;
 }
 
 /* Before the quote: `X said:`, `X said in an interview that`, `X told
@@ -1090,40 +1024,9 @@ quote_from_marks (Ctx *c, const Mark *a, const Mark *b)
   return q;
 }
 
-/* Is the mark the start of its sentence (a quote as a sentence of its
- * own, rather than a few words in the writer's sentence)? */
-static gboolean
-starts_sentence (Ctx *c, const Mark *m)
-{
-  const PxSentence *s;
-  const char *p;
-  guint si = px_text_units_find_sentence (c->units, m->mark_start);
-
-  if (si == G_MAXUINT)
-    return TRUE;
-  s = px_text_units_get_sentence (c->units, si);
-  if (s->start == m->mark_start)
-    return TRUE;
-  /* `X said: "…"` and `X said, "…"` introduce a full quote too. */
-  p = c->text + m->mark_byte_start;
-  while (p > c->text)
-    {
-      gunichar ch;
-      p = g_utf8_find_prev_char (c->text, p);
-      ch = g_utf8_get_char (p);
-      if (ch == ' ')
-        continue;
-      return ch == ':' || ch == ',' || ch == '\n';
-    }
-  return TRUE;
-}
-
 /* Cues that report an act rather than words, for sentences without
  * quotation marks ("Huawei has denied the allegations"). */
 static const char *const passive_aux[] = { "is", "are", "was", "were", "been", "be", NULL };
-static const char *const not_speech[] = {
-  "asked", "denied", "urged", "promised", "vowed", "posted", "predicted", NULL
-};
 
 static void
 add_indirect (Ctx *c, GPtrArray *out, guint sentence)
@@ -1136,7 +1039,7 @@ add_indirect (Ctx *c, GPtrArray *out, guint sentence)
   for (guint j = first + 1; j < end && j < first + 24; j++)
     {
       guint body;
-      if (!px_is_cue_word (c->tok[j].norm) || in_list (not_speech, c->tok[j].norm))
+      if (!px_is_cue_word (c->tok[j].norm) || WORD_IS (c->tok[j].norm, PX_QW_NOT_SPEECH))
         continue;
       /* "Trump is said to be preparing" reports a rumour, not speech. */
       if (in_list (passive_aux, c->tok[j - 1].norm))
@@ -1208,18 +1111,20 @@ px_find_quotes (PxTextUnits *units)
   guint n_sent, next_sentence = 0;
 
   g_return_val_if_fail (PX_IS_TEXT_UNITS (units), NULL);
-  init_tables ();
 
   c.units = units;
   c.text = px_text_units_get_text (units);
   c.tok = px_text_units_get_tokens (units, &c.n_tok);
+  c.qt = (PxQuoteText){ units, c.text, c.tok, c.n_tok };
   c.marks = g_array_new (FALSE, TRUE, sizeof (Mark));
   c.persons = g_array_new (FALSE, TRUE, sizeof (Person));
   g_array_set_clear_func (c.persons, person_clear);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify)px_quote_free);
 
-  find_marks (&c);
+  c.gender = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  px_quote_find_marks (&c.qt, c.marks);
   find_people (&c);
+  find_genders (&c);
   n_sent = px_text_units_get_n_sentences (units);
   quoted_sentence = g_new0 (gboolean, n_sent + 1);
 
@@ -1256,9 +1161,9 @@ px_find_quotes (PxTextUnits *units)
       for (const char *p = c.text + a->byte_start; p < c.text + a->byte_end; p++)
         n_words += *p == ' ';
       /* A single quoted word is a term or a scare quote, not speech. */
-      if (n_words < 2)
+      if (n_words < 2 || px_quote_mark_is_title (&c.qt, a, n_words))
         continue;
-      direct = starts_sentence (&c, a);
+      direct = px_quote_mark_opens_speech (&c.qt, a);
 
       /* `"A," he said, "B."`: the same speech around its attribution. */
       if (m + 1 < c.marks->len)
@@ -1281,7 +1186,7 @@ px_find_quotes (PxTextUnits *units)
         }
 
       q = quote_from_marks (&c, a, b);
-      q->kind = direct || n_words >= 8 ? PX_QUOTE_DIRECT : PX_QUOTE_PARTIAL;
+      q->kind = direct ? PX_QUOTE_DIRECT : PX_QUOTE_PARTIAL;
 
       /* Tokens after the closing mark, to the end of that sentence. */
       after = a->end_tok;
@@ -1290,8 +1195,18 @@ px_find_quotes (PxTextUnits *units)
              (b != a ? limit < b->first_tok
                      : (m + 1 >= c.marks->len || limit < g_array_index (c.marks, Mark, m + 1).first_tok)))
         limit++;
+      /* `"Why?" Mr. X said.`: a quote ending in ? ! or . closes its
+       * sentence, and the attribution is the short one after it. */
+      if (limit == after && b == a && after < c.n_tok && c.tok[after].sentence != c.tok[a->end_tok - 1].sentence)
+        {
+          const PxSentence *next = px_text_units_get_sentence (units, c.tok[after].sentence);
+          if (next->block == px_text_units_get_sentence (units, c.tok[a->end_tok - 1].sentence)->block &&
+              next->first_token == after)
+            limit = MIN (next->first_token + next->n_tokens,
+                         m + 1 < c.marks->len ? g_array_index (c.marks, Mark, m + 1).first_tok : c.n_tok);
+        }
       if (a->end_tok < c.n_tok && c.tok[a->end_tok].start >= a->mark_end)
-        attributed = try_right (&c, q, after, limit);
+        attributed = try_right (&c, q, after, limit) || try_dash (&c, q, a, limit);
 
       /* Tokens before the opening mark, from the sentence start or the end
        * of the previous quote. */
@@ -1313,9 +1228,11 @@ px_find_quotes (PxTextUnits *units)
         }
 
       /* No attribution: the previous speaker going on, if the quote
-       * follows theirs in the same or the next paragraph. */
+       * follows theirs in the same paragraph (never across paragraphs:
+       * a quote there whose attribution was not understood is someone
+       * unknown rather than a guess). */
       if (!attributed && q->kind == PX_QUOTE_DIRECT && previous != NULL && previous->speaker != NULL &&
-          a->block <= previous_block + 1)
+          a->block == previous_block)
         {
           q->speaker = g_strdup (previous->speaker);
           q->role = g_strdup (previous->role);
@@ -1331,11 +1248,9 @@ px_find_quotes (PxTextUnits *units)
           continue;
         }
       g_ptr_array_add (out, q);
-      if (q->speaker != NULL)
-        {
-          previous = q;
-          previous_block = b->block;
-        }
+      /* Only the quote right before may lend its speaker, known or not. */
+      previous = q;
+      previous_block = b->block;
       if (b != a)
         m++;
     }
@@ -1345,5 +1260,8 @@ px_find_quotes (PxTextUnits *units)
 
   g_array_unref (c.marks);
   g_array_unref (c.persons);
+  g_free (c.last_speaker);
+  g_free (c.last_role);
+  g_hash_table_unref (c.gender);
   return out;
 }
