@@ -199,7 +199,7 @@ static gboolean
 is_phrase_word (const PxToken *t)
 {
   return is_nameish (t) || is_role_word (t->norm) || in_determiners (t->norm) || is_possessive (t->norm) ||
-         in_pronouns (t->norm);
+         WORD_IS (t->norm, PX_QW_MODIFIER) || in_pronouns (t->norm);
 }
 
 /* Going left from token @k, may token @k - 1 join its speaker phrase? A
@@ -616,25 +616,28 @@ resolve_pronoun (Ctx *c, PxQuote *q, const char *pronoun, guint pos)
       const Person *cand = &g_array_index (c->persons, Person, i);
       if (cand->pos > pos)
         break;
-      if (is_antecedent (cand) && gender_fits (c, cand->name, pronoun))
+      if (is_antecedent (cand))
         p = cand;
     }
   if (singular)
     {
-      /* The latest speaker, unless someone new was introduced since in
-       * the sentence before the pronoun's or in its own. */
+      /* The latest speaker, unless someone new came in since, in the
+       * sentence before the pronoun's or in its own: then that person,
+       * or nobody if "he" or "she" cannot be them. */
       gboolean newcomer =
           p != NULL && p->pos > c->last_pos && !p->spoke &&
           px_text_units_find_sentence (c->units, p->pos) + 1 >= px_text_units_find_sentence (c->units, pos);
-      if (c->last_speaker != NULL && c->last_person && !newcomer && gender_fits (c, c->last_speaker, pronoun))
-        {
-          q->speaker = g_strdup (c->last_speaker);
-          return;
-        }
-      if (p != NULL)
+
+      if (!newcomer && c->last_speaker != NULL && c->last_person)
+        p = NULL;
+      if (p == NULL && c->last_speaker != NULL && c->last_person && gender_fits (c, c->last_speaker, pronoun))
+        q->speaker = g_strdup (c->last_speaker);
+      else if (p != NULL && gender_fits (c, p->name, pronoun))
         {
           q->speaker = g_strdup (p->name);
           q->role = g_strdup (p->role);
+          /* Now the latest speaker, for the next "he". */
+          set_last (c, pos, p->name, p->role, FALSE, TRUE, TRUE);
         }
     }
   else if (plural && c->last_speaker != NULL && (c->last_plural || !c->last_person))
@@ -999,6 +1002,24 @@ try_left (Ctx *c, PxQuote *q, guint floor, guint to)
   return FALSE;
 }
 
+/* Is the quote (marks @a to @b) all its paragraph holds, no words
+ * outside the marks but punctuation? */
+static gboolean
+quote_is_paragraph (Ctx *c, const Mark *a, const Mark *b)
+{
+  const char *p = c->text + a->mark_byte_start, *e = c->text + b->mark_byte_end;
+
+  while (p > c->text && *(p - 1) != '\n')
+    if (!g_ascii_isspace (*--p))
+      return FALSE;
+  if (a != b)
+    return FALSE;
+  for (; *e != '\0' && *e != '\n'; e = g_utf8_next_char (e))
+    if (g_unichar_isalnum (g_utf8_get_char (e)))
+      return FALSE;
+  return TRUE;
+}
+
 /* --- assembling ---------------------------------------------------------- */
 
 static PxQuote *
@@ -1197,11 +1218,12 @@ px_find_quotes (PxTextUnits *units)
         limit++;
       /* `"Why?" Mr. X said.`: a quote ending in ? ! or . closes its
        * sentence, and the attribution is the short one after it. */
-      if (limit == after && b == a && after < c.n_tok && c.tok[after].sentence != c.tok[a->end_tok - 1].sentence)
+      if (limit == after && b == a && direct && after < c.n_tok &&
+          c.tok[after].sentence != c.tok[a->end_tok - 1].sentence)
         {
           const PxSentence *next = px_text_units_get_sentence (units, c.tok[after].sentence);
           if (next->block == px_text_units_get_sentence (units, c.tok[a->end_tok - 1].sentence)->block &&
-              next->first_token == after)
+              next->first_token == after && next->n_tokens <= 10)
             limit = MIN (next->first_token + next->n_tokens,
                          m + 1 < c.marks->len ? g_array_index (c.marks, Mark, m + 1).first_tok : c.n_tok);
         }
@@ -1228,11 +1250,13 @@ px_find_quotes (PxTextUnits *units)
         }
 
       /* No attribution: the previous speaker going on, if the quote
-       * follows theirs in the same paragraph (never across paragraphs:
-       * a quote there whose attribution was not understood is someone
-       * unknown rather than a guess). */
-      if (!attributed && q->kind == PX_QUOTE_DIRECT && previous != NULL && previous->speaker != NULL &&
-          a->block == previous_block)
+       * follows theirs in the same paragraph, or makes up the whole next
+       * paragraph (no other words, so no attribution missed). A quote in
+       * a later paragraph, or in one with words of its own, is someone
+       * unknown rather than a guess. */
+      if (!attributed && previous != NULL && previous->speaker != NULL &&
+          (a->block == previous_block ||
+           (a->block == previous_block + 1 && q->kind == PX_QUOTE_DIRECT && quote_is_paragraph (&c, a, b))))
         {
           q->speaker = g_strdup (previous->speaker);
           q->role = g_strdup (previous->role);

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Quotes: attribution patterns, descriptive sources, pronouns and what is
+ * not a quote, each on invented sentences. */
+#include <string.h>
+
+#include "analysis/px-quotes.h"
+
+static GPtrArray *
+quotes_of (const char *text)
+{
+  g_autoptr (PxTextUnits) u = px_text_units_new (text, "en", NULL);
+  return px_find_quotes (u);
+}
+
+/* The quote whose text starts with @prefix, or NULL. */
+static const PxQuote *
+lookup (GPtrArray *quotes, const char *prefix)
+{
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const PxQuote *q = quotes->pdata[i];
+      if (g_str_has_prefix (q->text, prefix))
+        return q;
+    }
+  return NULL;
+}
+
+static const PxQuote *
+find (GPtrArray *quotes, const char *prefix)
+{
+  const PxQuote *q = lookup (quotes, prefix);
+  if (q == NULL)
+    g_error ("no quote starting with \"%s\"", prefix);
+  return q;
+}
+
+/* Asserts the speaker of the quote that starts with @prefix in @text. */
+static void
+assert_speaker (const char *text, const char *prefix, const char *speaker)
+{
+  g_autoptr (GPtrArray) quotes = quotes_of (text);
+  const PxQuote *q = find (quotes, prefix);
+
+  g_test_message ("%s -> %s (as written %s)", prefix, q->speaker, q->speaker_as_written);
+  g_assert_cmpstr (q->speaker, ==, speaker);
+}
+
+/* Attribution after a quote that ends in a question or an exclamation
+ * closes the sentence: "Why?" Mr. X said. */
+static void
+test_question_before_attribution (void)
+{
+  assert_speaker ("\"Why was the bridge closed for a month?\" Mr. Olin Barth said. The council did not reply.",
+                  "Why was the bridge", "Olin Barth");
+  assert_speaker ("\"Stop the works now!\" shouted Dora Ilves at the meeting.", "Stop the works", "Dora Ilves");
+}
+
+/* Cue verbs beyond "said", and modifiers before the name. */
+static void
+test_cue_verbs_and_modifiers (void)
+{
+  assert_speaker ("\"This is simply absurd,\" Vera Quill fumed after the vote.", "This is simply", "Vera Quill");
+  assert_speaker ("\"Please reconsider the plan,\" Tomas Ek implored the board.", "Please reconsider", "Tomas Ek");
+  assert_speaker ("\"We are ready for the season,\" a smiling Rosa Lind said on Friday.", "We are ready", "Rosa Lind");
+  assert_speaker ("\"The numbers speak for themselves,\" Ivo Marsh later wrote on his blog.", "The numbers speak",
+                  "Ivo Marsh");
+}
+
+/* Titles, roles and appositions on either side of the name. */
+static void
+test_roles_and_appositions (void)
+{
+  assert_speaker ("\"The budget is balanced,\" said Fed Chair Janet Q. Morrow, speaking in Bern.", "The budget is",
+                  "Janet Q. Morrow");
+  assert_speaker ("\"We need the vote this week,\" Senator Ann Dahl, Republican of Iowa, said on Monday.",
+                  "We need the vote", "Ann Dahl");
+  assert_speaker ("\"It was the least bad outcome,\" Mr. Pell of the Harbour Trust said.", "It was the least", "Pell");
+  assert_speaker ("\"Subpoenas are not optional,\" committee Chairman Rep. Otto Vane (R-Utah) said.",
+                  "Subpoenas are not", "Otto Vane");
+  assert_speaker ("\"The line will reopen soon,\" — Carla Diaz", "The line will reopen", "Carla Diaz");
+}
+
+/* "in a statement", "told <outlet>", "according to": the organisation or
+ * person around them. */
+static void
+test_statement_outlet_according (void)
+{
+  assert_speaker ("\"We reject the claims entirely,\" Norvik Group said in a statement on Tuesday.",
+                  "We reject the claims", "Norvik Group");
+  assert_speaker ("\"Prices will fall next year,\" Ben Ashe told the Daily Ledger.", "Prices will fall", "Ben Ashe");
+  assert_speaker ("According to Mayor Lena Fosse, \"the depot will open on time and within its budget.\"",
+                  "the depot will open", "Lena Fosse");
+}
+
+/* Descriptive sources speak, as written; organisations too. */
+static void
+test_descriptive_sources (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("\"The plant is safe and always was,\" a Norvik spokesman said.\n\n"
+                 "\"No decision has been taken yet,\" the ministry said on Friday.\n\n"
+                 "\"The talks went well,\" officials said. \"We expect a deal soon,\" they added.\n\n"
+                 "\"Why didn't anyone pay for it?\" the ad's narrator asks.");
+  const PxQuote *q;
+
+  q = find (quotes, "The plant is safe");
+  g_assert_cmpstr (q->speaker, ==, "a Norvik spokesman");
+  g_assert_cmpstr (q->speaker_as_written, ==, "a Norvik spokesman");
+  g_assert_cmpstr (find (quotes, "No decision")->speaker, ==, "the ministry");
+  g_assert_cmpstr (find (quotes, "The talks went")->speaker, ==, "officials");
+  /* "they" points back to the officials, several people. */
+  g_assert_cmpstr (find (quotes, "We expect a deal")->speaker, ==, "officials");
+  g_assert_cmpstr (find (quotes, "Why didn't anyone")->speaker, ==, "the ad's narrator");
+}
+
+/* Pronouns: the latest compatible speaker, never past an attribution to
+ * someone else, unknown rather than wrong. */
+static void
+test_pronouns (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("\"The rail plan is late,\" Ann Dahl said on Monday. \"It will cost more,\" she added.\n\n"
+                 "\"We see no delay at all,\" a company spokesman said. \"The plan is on track,\" he said.\n\n"
+                 "Mr. Olin Barth chaired the meeting. \"Nobody asked us,\" she said.");
+
+  g_assert_cmpstr (find (quotes, "It will cost more")->speaker, ==, "Ann Dahl");
+  /* The spokesman spoke since Ann Dahl: "he" is not her, nor a guess. */
+  g_assert_cmpstr (find (quotes, "The plan is on track")->speaker, ==, "a company spokesman");
+  /* "she" cannot be Mr. Barth, the only person around. */
+  g_assert_null (find (quotes, "Nobody asked us")->speaker);
+}
+
+/* A quote with no attribution continues the speaker before it only in
+ * the same paragraph, or when it is the whole next paragraph. */
+static void
+test_no_carry_across_paragraphs (void)
+{
+  g_autoptr (GPtrArray) quotes = quotes_of (
+      "\"The depot opens in May,\" Mayor Lena Fosse said.\n\n"
+      "\"It will serve four routes.\"\n\n"
+      "The council met later. Its members were divided, and \"the vote was close and bitter in the end,\" as the "
+      "minutes put it.\n\n"
+      "Some residents wrote letters.\n\n"
+      "\"Nobody listens to us here.\"");
+
+  g_assert_cmpstr (find (quotes, "It will serve")->speaker, ==, "Lena Fosse");
+  g_assert_null (find (quotes, "Nobody listens")->speaker);
+}
+
+/* Titles, slogans and scare quotes are not speech; quoted words inside
+ * the writer's sentence are partial. */
+static void
+test_detection (void)
+{
+  g_autoptr (GPtrArray) quotes = quotes_of (
+      "She reviewed the book \"The Long Road Home\" for the paper. The rally chanted \"Make Our Town Great Again\" "
+      "for an hour.\n\n"
+      "Critics called the plan \"a reckless gamble with public money\" on Monday.\n\n"
+      "The mayor spoke. \"We will build it,\" she said.\n\n"
+      "A stray \" mark here opens nothing at all in this paragraph.");
+  const PxQuote *q;
+
+  g_assert_null (lookup (quotes, "The Long Road Home"));
+  g_assert_null (lookup (quotes, "Make Our Town"));
+  q = find (quotes, "a reckless gamble");
+  g_assert_cmpint (q->kind, ==, PX_QUOTE_PARTIAL);
+  q = find (quotes, "We will build it");
+  g_assert_cmpint (q->kind, ==, PX_QUOTE_DIRECT);
+  g_assert_null (lookup (quotes, "mark here opens"));
+}
+
+/* Split quotes: one quote around its attribution. */
+static void
+test_split_quote (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("\"We will appeal,\" said Karl Frey, the union's lawyer, \"and we expect to win.\"");
+  const PxQuote *q = find (quotes, "We will appeal");
+
+  g_assert_cmpuint (q->n_parts, ==, 2);
+  g_assert_cmpstr (q->speaker, ==, "Karl Frey");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/quotes/patterns/question-before-attribution", test_question_before_attribution);
+  g_test_add_func ("/quotes/patterns/cue-verbs-and-modifiers", test_cue_verbs_and_modifiers);
+  g_test_add_func ("/quotes/patterns/roles-and-appositions", test_roles_and_appositions);
+  g_test_add_func ("/quotes/patterns/statement-outlet-according", test_statement_outlet_according);
+  g_test_add_func ("/quotes/patterns/descriptive-sources", test_descriptive_sources);
+  g_test_add_func ("/quotes/patterns/pronouns", test_pronouns);
+  g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);
+  g_test_add_func ("/quotes/patterns/detection", test_detection);
+  g_test_add_func ("/quotes/patterns/split-quote", test_split_quote);
+  return g_test_run ();
+}
