@@ -589,6 +589,8 @@ is_antecedent (const Person *p)
   /* Only mentioned: a full name alone ("Ann Bell"), or with a personal
    * title ("Mr.", "Sen."); "Foreign Relations" after "Council on" is
    * no one. */
+  if (strchr (p->name, ' ') != NULL)
+    return TRUE;
   if (p->role != NULL)
     {
       g_autofree char *low = g_utf8_strdown (p->role, -1);
@@ -597,7 +599,7 @@ is_antecedent (const Person *p)
         titled |= WORD_IS (words[i], PX_QW_DOTTED_TITLE | PX_QW_SOURCE) && !in_org_words (words[i]);
       return titled;
     }
-  return strchr (p->name, ' ') != NULL;
+  return FALSE;
 }
 
 /* "he", "she": the person named last before @pos (as a speaker or
