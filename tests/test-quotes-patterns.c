@@ -169,6 +169,19 @@ test_detection (void)
   g_assert_null (lookup (quotes, "mark here opens"));
 }
 
+/* A headline in title case names nobody: "Fosse" is not "Fosse Slams
+ * Bus Plan", and "Harbour Trust Says" is no person. */
+static void
+test_headline_not_person (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("Mayor Fosse Slams Bus Plan As Harbour Trust Says No\n\n"
+                 "Mayor Lena Fosse spoke on Monday. \"The plan is a waste of money,\" Fosse said.");
+  const PxQuote *q = find (quotes, "The plan is a waste");
+
+  g_assert_cmpstr (q->speaker, ==, "Lena Fosse");
+}
+
 /* Split quotes: one quote around its attribution. */
 static void
 test_split_quote (void)
@@ -194,5 +207,6 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);
   g_test_add_func ("/quotes/patterns/detection", test_detection);
   g_test_add_func ("/quotes/patterns/split-quote", test_split_quote);
+  g_test_add_func ("/quotes/patterns/headline-not-person", test_headline_not_person);
   return g_test_run ();
 }

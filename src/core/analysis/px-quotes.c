@@ -396,9 +396,33 @@ starts_appositive (Ctx *c, guint i)
 
 /* People named with a title, before or after a reporting verb: the
  * antecedents that "he", "Liang" and "the chairman" point back to. */
+/* Is the sentence a headline in title case ("Mayor Fosse Slams Bus
+ * Plan")? Four or more words longer than three letters, all
+ * capitalised (all but one from seven on): its names run into its
+ * verbs. */
+static gboolean
+is_headline (Ctx *c, const PxSentence *s)
+{
+  guint long_words = 0, capitalised = 0;
+
+  for (guint t = s->first_token; t < s->first_token + s->n_tokens; t++)
+    {
+      if (g_utf8_strlen (c->tok[t].norm, -1) <= 3 || (c->tok[t].flags & PX_TOKEN_NUMBER))
+        continue;
+      long_words++;
+      capitalised += (c->tok[t].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) != 0;
+    }
+  return (long_words >= 4 && capitalised == long_words) || (long_words >= 7 && capitalised + 1 >= long_words);
+}
+
 static void
 find_people (Ctx *c)
 {
+  guint n_sent = px_text_units_get_n_sentences (c->units);
+  g_autofree gboolean *headline = g_new0 (gboolean, n_sent + 1);
+
+  for (guint s = 0; s < n_sent; s++)
+    headline[s] = is_headline (c, px_text_units_get_sentence (c->units, s));
   for (guint i = 0; i < c->n_tok; i++)
     {
       Phrase ph;
@@ -409,7 +433,8 @@ find_people (Ctx *c)
                                     is_role_word (c->tok[i - 1].norm) && !in_org_words (c->tok[i - 1].norm) &&
                                     gap_has (c, i - 1, ",");
 
-      if (!is_nameish (&c->tok[i]) || is_role_word (c->tok[i].norm) || inside_mark (c, i))
+      if (!is_nameish (&c->tok[i]) || is_role_word (c->tok[i].norm) || inside_mark (c, i) ||
+          headline[c->tok[i].sentence])
         continue;
       /* "Huawei's outside counsel, Glen Nager on CNBC": two name words
        * right after a title and a comma, whatever follows them. */
