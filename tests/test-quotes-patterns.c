@@ -111,6 +111,21 @@ test_descriptive_sources (void)
   /* "they" points back to the officials, several people. */
   g_assert_cmpstr (find (quotes, "We expect a deal")->speaker, ==, "officials");
   g_assert_cmpstr (find (quotes, "Why didn't anyone")->speaker, ==, "the ad's narrator");
+  /* Linked to the organisation the text names. */
+  g_assert_cmpstr (find (quotes, "The plant is safe")->organisation, ==, "Norvik");
+  g_assert_null (find (quotes, "The talks went")->organisation);
+}
+
+/* "the ministry" is the Ministry of Transport named before. */
+static void
+test_organisation_named_before (void)
+{
+  g_autoptr (GPtrArray) quotes = quotes_of ("The Ministry of Transport published the timetable on Monday.\n\n"
+                                            "\"The trains will run every ten minutes,\" the ministry said.");
+  const PxQuote *q = find (quotes, "The trains will run");
+
+  g_assert_cmpstr (q->speaker, ==, "the ministry");
+  g_assert_cmpstr (q->organisation, ==, "Ministry of Transport");
 }
 
 /* Pronouns: the latest compatible speaker, never past an attribution to
@@ -203,6 +218,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/roles-and-appositions", test_roles_and_appositions);
   g_test_add_func ("/quotes/patterns/statement-outlet-according", test_statement_outlet_according);
   g_test_add_func ("/quotes/patterns/descriptive-sources", test_descriptive_sources);
+  g_test_add_func ("/quotes/patterns/organisation-named-before", test_organisation_named_before);
   g_test_add_func ("/quotes/patterns/pronouns", test_pronouns);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);
   g_test_add_func ("/quotes/patterns/detection", test_detection);

@@ -152,6 +152,7 @@ add_quotes (JsonBuilder *b, PxComparison *c)
       add_string_or_null (b, "speaker_as_written", q->speaker_as_written);
       add_string_or_null (b, "role", q->role);
       add_string_or_null (b, "cue", q->cue);
+      add_string_or_null (b, "organisation", q->organisation);
       json_builder_set_member_name (b, "group");
       json_builder_add_int_value (b, e->group);
       json_builder_set_member_name (b, "drift");

@@ -95,6 +95,7 @@ px_quote_free (PxQuote *quote)
   g_free (quote->speaker_as_written);
   g_free (quote->role);
   g_free (quote->cue);
+  g_free (quote->organisation);
   g_free (quote);
 }
 
@@ -543,6 +544,57 @@ is_person_name (const Phrase *ph)
   return ph->name != NULL && !is_org_name (ph->name) && (ph->role != NULL || strchr (ph->name, ' ') != NULL);
 }
 
+/* The organisation a descriptive source belongs to, when the text names
+ * it: in the phrase ("a Huawei spokesman", "the Norvik Group's
+ * lawyers"), or, for "the ministry" or "the company", the latest name
+ * before @pos with that word capitalised ("the Ministry of Transport",
+ * "Norvik Company"). NULL otherwise. */
+static char *
+organisation_of (Ctx *c, const Phrase *ph, guint pos)
+{
+  guint head = ph->last, first = G_MAXUINT, last = 0;
+
+  for (guint i = ph->first; i < ph->last; i++)
+    if (is_nameish (&c->tok[i]) && !is_role_word (c->tok[i].norm) && !in_determiners (c->tok[i].norm))
+      {
+        first = MIN (first, i);
+        last = i;
+      }
+    else if (first != G_MAXUINT)
+      break;
+  if (first != G_MAXUINT)
+    {
+      g_autofree char *name = span_text (c, first, last);
+      size_t len = strlen (name);
+      if (len > 2 && name[len - 2] == '\'' && name[len - 1] == 's')
+        name[len - 2] = '\0';
+      else if (g_str_has_suffix (name, "\u2019s"))
+        name[len - strlen ("\u2019s")] = '\0';
+      return g_steal_pointer (&name);
+    }
+  if (!in_org_words (c->tok[head].norm) || !in_determiners (c->tok[ph->first].norm))
+    return NULL;
+  for (guint i = token_at (c, pos); i-- > 0;)
+    {
+      guint s = i, e = i;
+      if (strcmp (c->tok[i].norm, c->tok[head].norm) != 0 || !(c->tok[i].flags & PX_TOKEN_CAPITALIZED) || i == ph->last)
+        continue;
+      /* The capitalised run around it, with "of" and "for" inside
+       * ("Ministry of Transport", "Centre for Rail Safety"). */
+      while (s > 0 && !gap_breaks (c, s - 1) && is_nameish (&c->tok[s - 1]) && !in_determiners (c->tok[s - 1].norm))
+        s--;
+      while (e + 2 < c->n_tok && !gap_breaks (c, e) && !gap_breaks (c, e + 1) &&
+             (is_nameish (&c->tok[e + 1]) ||
+              ((strcmp (c->tok[e + 1].norm, "of") == 0 || strcmp (c->tok[e + 1].norm, "for") == 0) &&
+               is_nameish (&c->tok[e + 2]))))
+        e += is_nameish (&c->tok[e + 1]) ? 1 : 2;
+      if (s == e && c->tok[s].sentence != c->tok[s > 0 ? s - 1 : s].sentence)
+        continue; /* "Company" opening a sentence names nothing */
+      return span_text (c, s, e);
+    }
+  return NULL;
+}
+
 /* Resolves a phrase into the quote's speaker fields. @reported: the
  * words are reported speech without quotation marks, where only a
  * person-like name is taken as a speaker. */
@@ -733,6 +785,7 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
           gboolean org = in_org_words (c->tok[ph->last].norm);
           q->speaker = g_strdup (q->speaker_as_written);
           q->role = g_strdup (ph->role);
+          q->organisation = organisation_of (c, ph, pos);
           set_last (c, pos, q->speaker, NULL, plural, !org, FALSE);
           return;
         }

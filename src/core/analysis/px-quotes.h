@@ -21,10 +21,15 @@ typedef enum
  *   end, with @n_parts 2 and the parts in @parts.
  * - @text: the quoted words; parts of a split quote joined by " ".
  * - @speaker: who said it, resolved within the document ("he" and "the
- *   chairman" point back to the last named person; "Liang" becomes the
- *   full name used before), NULL when nobody is named.
+ *   chairman" point back to a person named before; "Liang" becomes the
+ *   full name used before); a descriptive source as written ("a
+ *   spokesman", "officials"); NULL when unknown.
  * - @speaker_as_written: the words of the attribution ("he"), NULL if none.
  * - @role: title or role given with the name ("Huawei chairman"), or NULL.
+ * - @organisation: for a descriptive speaker ("a Huawei spokesman",
+ *   "the ministry"), the organisation the text names for it ("Huawei",
+ *   "Ministry of Transport"), or NULL. Organisations may speak ("Huawei
+ *   said"): then @speaker is the organisation's name.
  * - @cue: the reporting words ("said", "told Reuters", "according to").
  * - @attribution_start/@attribution_end: where the speaker is named for
  *   this quote (0, 0 when none). */
@@ -40,6 +45,7 @@ typedef struct
   char *speaker_as_written;
   char *role;
   char *cue;
+  char *organisation;
   guint attribution_start;
   guint attribution_end;
 } PxQuote;

@@ -80,6 +80,7 @@ clear_quote (gpointer data)
   g_free (q->speaker_as_written);
   g_free (q->role);
   g_free (q->cue);
+  g_free (q->organisation);
 }
 
 static void
@@ -522,6 +523,7 @@ read_compare (PxEventComparison *self, JsonObject *root)
       q.speaker_as_written = member_string (o, "speaker_as_written");
       q.role = member_string (o, "role");
       q.cue = member_string (o, "cue");
+      q.organisation = member_string (o, "organisation");
       drift = member_strv (o, "drift");
       q.drift = drift_from_strv (drift);
       g_array_append_val (self->quotes, q);

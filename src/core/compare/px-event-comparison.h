@@ -72,6 +72,7 @@ typedef struct
   char *speaker_as_written;
   char *role;
   char *cue;
+  char *organisation; /* of a descriptive speaker, or NULL */
   guint group;
   guint drift; /* PxDriftFlags */
 } PxCompareQuote;
