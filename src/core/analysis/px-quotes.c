@@ -119,7 +119,6 @@ typedef struct
   char *last_role;
   gboolean last_plural; /* "officials", "the ministry" */
   gboolean last_person; /* a named person, or a singular role ("a spokesman") */
-  gboolean last_named;
   guint last_pos;
 } Ctx;
 
@@ -599,10 +598,9 @@ organisation_of (Ctx *c, const Phrase *ph, guint pos)
  * words are reported speech without quotation marks, where only a
  * person-like name is taken as a speaker. */
 static void
-set_last (Ctx *c, guint pos, const char *speaker, const char *role, gboolean plural, gboolean person, gboolean named)
+set_last (Ctx *c, guint pos, const char *speaker, const char *role, gboolean plural, gboolean person)
 {
   c->last_pos = pos;
-  c->last_named = named;
   g_free (c->last_speaker);
   g_free (c->last_role);
   c->last_speaker = g_strdup (speaker);
@@ -716,7 +714,7 @@ resolve_pronoun (Ctx *c, PxQuote *q, const char *pronoun, guint pos)
           q->speaker = g_strdup (p->name);
           q->role = g_strdup (p->role);
           /* Now the latest speaker, for the next "he". */
-          set_last (c, pos, p->name, p->role, FALSE, TRUE, TRUE);
+          set_last (c, pos, p->name, p->role, FALSE, TRUE);
         }
     }
   else if (plural && c->last_speaker != NULL && (c->last_plural || !c->last_person))
@@ -760,7 +758,7 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
           q->speaker = g_strdup (ph->name);
           q->role = g_strdup (ph->role);
           add_person (c, pos, ph->name, ph->role, TRUE);
-          set_last (c, pos, ph->name, ph->role, FALSE, !is_org_name (ph->name), TRUE);
+          set_last (c, pos, ph->name, ph->role, FALSE, !is_org_name (ph->name));
           return;
         }
     }
@@ -786,7 +784,7 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
           q->speaker = g_strdup (q->speaker_as_written);
           q->role = g_strdup (ph->role);
           q->organisation = organisation_of (c, ph, pos);
-          set_last (c, pos, q->speaker, NULL, plural, !org, FALSE);
+          set_last (c, pos, q->speaker, NULL, plural, !org);
           return;
         }
     }
@@ -794,7 +792,7 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
     {
       q->speaker = g_strdup (p->name);
       q->role = g_strdup (ph->role != NULL ? ph->role : p->role);
-      set_last (c, pos, p->name, q->role, FALSE, !is_org_name (p->name), TRUE);
+      set_last (c, pos, p->name, q->role, FALSE, !is_org_name (p->name));
       /* The latest mention is what the next name lookup finds (@p is
        * not valid after this). */
       add_person (c, pos, p->name, p->role, TRUE);
