@@ -75,8 +75,10 @@ test_roles_and_appositions (void)
   assert_speaker ("\"We need the vote this week,\" Senator Ann Dahl, Republican of Iowa, said on Monday.",
                   "We need the vote", "Ann Dahl");
   assert_speaker ("\"It was the least bad outcome,\" Mr. Pell of the Harbour Trust said.", "It was the least", "Pell");
-  assert_speaker ("\"Subpoenas are not optional,\" committee Chairman Rep. Otto Vane (R-Utah) said.",
-                  "Subpoenas are not", "Otto Vane");
+  assert_speaker ("\"Subpoenas are not optional,\" panel Chairman Rep. Otto Vane (R-Utah) said.", "Subpoenas are not",
+                  "Otto Vane");
+  assert_speaker ("\"This is a waste of time,\" said Del. Mara Quist of the island district.", "This is a waste",
+                  "Mara Quist");
   assert_speaker ("\"The line will reopen soon,\" — Carla Diaz", "The line will reopen", "Carla Diaz");
 }
 

@@ -965,6 +965,11 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
 
   if (from >= limit)
     return FALSE;
+  /* "panel Chairman X said": a lower-case word before a title only
+   * modifies it. */
+  if (!is_phrase_word (&c->tok[from]) && !px_is_cue_word (c->tok[from].norm) && from + 1 < limit &&
+      is_role_word (c->tok[from + 1].norm) && is_nameish (&c->tok[from + 1]) && !gap_breaks (c, from))
+    from++;
   if (px_is_cue_word (c->tok[from].norm))
     {
       if (phrase_right (c, from + 1, limit, &ph))
@@ -1290,9 +1295,11 @@ px_find_quotes (PxTextUnits *units)
       /* Tokens after the closing mark, to the end of that sentence. */
       after = a->end_tok;
       limit = after;
-      while (limit < c.n_tok && c.tok[limit].sentence == c.tok[a->end_tok - 1].sentence &&
-             (b != a ? limit < b->first_tok
-                     : (m + 1 >= c.marks->len || limit < g_array_index (c.marks, Mark, m + 1).first_tok)))
+      while (
+          limit < c.n_tok &&
+          (c.tok[limit].sentence == c.tok[a->end_tok - 1].sentence || (limit > after && !gap_breaks (&c, limit - 1))) &&
+          (b != a ? limit < b->first_tok
+                  : (m + 1 >= c.marks->len || limit < g_array_index (c.marks, Mark, m + 1).first_tok)))
         limit++;
       /* `"Why?" Mr. X said.`: a quote ending in ? ! or . closes its
        * sentence, and the attribution is the short one after it. */
