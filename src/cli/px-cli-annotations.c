@@ -25,7 +25,7 @@ px_cli_annotations (PxCliContext *ctx, int argc, char **argv)
     }
   if (argc == 2 && !px_cli_parse_id (argv[1], &id))
     return PX_EXIT_USAGE;
-  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING);
+  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY);
   if (store == NULL)
     return PX_EXIT_LIBRARY;
   if (id > 0)

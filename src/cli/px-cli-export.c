@@ -193,6 +193,12 @@ px_cli_export (PxCliContext *ctx, int argc, char **argv)
                           (long long)missing);
             return PX_EXIT_LIBRARY;
           }
+        /* Damage where no article was lost (an index): still exit 3. */
+        if (!px_store_check (store, NULL))
+          {
+            px_cli_error (_ ("The library is damaged; every article it lists could be read and was exported"));
+            return PX_EXIT_LIBRARY;
+          }
       }
       return PX_EXIT_OK;
     }

@@ -114,6 +114,22 @@ px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags)
           store = px_store_open (path, flags, &error);
         }
     }
+  /* Before a verb writes: a library with damaged pages is only read
+   * (export saves what can be), never written to. This reads every page
+   * once, as the window does in the background after opening. */
+  if (store != NULL && !(flags & PX_STORE_OPEN_READ_ONLY) && !px_store_is_read_only (store) &&
+      !px_store_check (store, &error))
+    {
+      g_clear_object (&store);
+      if (g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT))
+        {
+          px_cli_error (
+              _ ("“%s” is damaged, so nothing more is saved to it (parallax export --all -o FOLDER saves what "
+                 "can be read)"),
+              path);
+          return NULL;
+        }
+    }
   if (store == NULL)
     px_cli_error ("%s", error->message);
   return store;

@@ -277,6 +277,19 @@ px_store_list_documents (PxStore *self, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, info_from_row (stmt));
   sqlite3_reset (stmt);
+  /* A damaged index (the list's, or one SQLite chose): read the table
+   * itself and sort here, so that what can be read is still listed (and
+   * exported). */
+  if ((rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_ptr_array_set_size (out, 0);
+      stmt = _px_store_prepare (self, PX_STORE_LIST_UNINDEXED_SQL, error);
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (out, info_from_row (stmt));
+      sqlite3_reset (stmt);
+    }
   if (rc != SQLITE_DONE)
     {
       _px_store_fail (self, rc, error);
