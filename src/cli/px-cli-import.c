@@ -21,11 +21,11 @@ print_result (guint done, guint total, const PxImportResult *r, gpointer user_da
     {
       /* A near duplicate is imported and flagged: a fourth column names
        * the document it resembles, so the first three stay stable. */
+      printf ("%s\t%" G_GINT64_FORMAT "\t", status_words[r->status], r->document_id);
+      px_cli_print_tsv_field (r->source);
       if (r->near_duplicate_of != 0)
-        printf ("%s\t%" G_GINT64_FORMAT "\t%s\tnear-duplicate-of=%" G_GINT64_FORMAT "\n", status_words[r->status],
-                r->document_id, r->source, r->near_duplicate_of);
-      else
-        printf ("%s\t%" G_GINT64_FORMAT "\t%s\n", status_words[r->status], r->document_id, r->source);
+        printf ("\tnear-duplicate-of=%" G_GINT64_FORMAT, r->near_duplicate_of);
+      putchar ('\n');
       fflush (stdout);
       if (r->status == PX_IMPORT_UPDATED)
         g_printerr ("%s: %s\n", r->source, r->message);

@@ -78,13 +78,15 @@ px_cli_error (const char *format, ...)
 {
   va_list args;
   g_autofree char *msg = NULL;
+  g_autofree char *escaped = NULL;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  /* One line, always: scripts read the first line of stderr. */
-  g_strdelimit (msg, "\n\r", ' ');
-  fprintf (stderr, "parallax: %s\n", msg);
+  /* One line, always: scripts read the first line of stderr; titles and
+   * file names in it send nothing a terminal would act on. */
+  escaped = px_cli_escape_field (msg, FALSE);
+  fprintf (stderr, "parallax: %s\n", escaped);
 }
 
 PxStore *
@@ -172,22 +174,4 @@ px_cli_run (const PxCliVerb *verb, PxCliContext *ctx, int argc, char **argv)
 {
   g_return_val_if_fail (verb != NULL && verb->run != NULL, PX_EXIT_USAGE);
   return verb->run (ctx, argc, argv);
-}
-
-void
-px_cli_print_tsv_field (const char *text)
-{
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      if (*p == '\t')
-        fputs ("\\t", stdout);
-      else if (*p == '\n')
-        fputs ("\\n", stdout);
-      else if (*p == '\r')
-        fputs ("\\r", stdout);
-      else if (*p == '\\')
-        fputs ("\\\\", stdout);
-      else
-        putchar (*p);
-    }
 }
