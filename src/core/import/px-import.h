@@ -21,11 +21,15 @@ PxDocument *px_import_file (GFile *file, GCancellable *cancellable, GError **err
  * text, Markdown or HTML, or without an extension. */
 gboolean px_import_name_is_article (const char *name);
 
-/* Expands folders (recursively, skipping hidden files, a saved page's
- * "_files" folders and files px_import_name_is_article() turns down) into
- * the list of files to import, sorted by path. Files given directly are
- * kept whatever their name. */
-GPtrArray *px_import_collect_files (GFile *const *roots, guint n_roots, GCancellable *cancellable, GError **error);
+/* Expands folders (recursively, following links without looping,
+ * skipping hidden files, a saved page's "_files" folders and files
+ * px_import_name_is_article() turns down) into the list of files to
+ * import, sorted by path. Files given directly are kept whatever their
+ * name. A folder that cannot be read, or a broken link, adds a failed
+ * PxImportResult to @problems and the rest is collected; only
+ * cancelling fails. */
+GPtrArray *px_import_collect_files (GFile *const *roots, guint n_roots, GPtrArray *problems, GCancellable *cancellable,
+                                    GError **error);
 
 /* Registers an importer; the built-in ones are registered on first use. */
 void px_import_register (PxImporter *importer);

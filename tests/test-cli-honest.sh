@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Issue 15, an honest command line: one bad path does not stop an import,
+# usage errors say so (exit 2), a full disk is said once, export never
+# overwrites what Parallax did not write.
+set -u
+bin=${PARALLAX_BIN:?}
+work=$(mktemp -d)
+chmod 755 "$work"
+trap 'chmod -R u+rwx "$work"; rm -rf "$work"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+fail() { echo "FAIL: $*" >&2; exit 1; }
+article() { printf 'Bridge works %s\n\nThe swing bridge %s closed for repairs to its turning gear this week.\n' "$1" "$1"; }
+
+# 15.11: a missing path fails alone; the others are imported.
+article one > "$work/ok.txt"
+"$bin" --library "$work/a.db" import "$work/ok.txt" /nonexistent.txt >"$work/out" 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] || fail "missing path: exit $rc"
+grep -q "^imported" "$work/out" || fail "missing path: ok.txt not imported: $(cat "$work/err")"
+grep -q "nonexistent.txt: no such file" "$work/err" || fail "missing path: $(cat "$work/err")"
+
+# An unreadable subfolder fails alone; linked files and folders are
+# followed, a link loop is not, a broken link is reported.
+mkdir -p "$work/tree/sub" "$work/tree/locked" "$work/elsewhere"
+article two > "$work/tree/two.txt"
+article three > "$work/tree/sub/three.txt"
+article four > "$work/tree/locked/four.txt"
+article five > "$work/elsewhere/five.txt"
+article six > "$work/elsewhere/six.txt"
+ln -s "$work/elsewhere/five.txt" "$work/tree/five.txt"
+ln -s "$work/elsewhere" "$work/tree/linked"
+ln -s "$work/tree" "$work/tree/sub/loop"
+ln -s "$work/gone.txt" "$work/tree/broken.txt"
+chmod 000 "$work/tree/locked"
+as_user=(env)
+[ "$(id -u)" -eq 0 ] && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+mkdir "$work/lib" && chmod 777 "$work/lib"
+timeout 60 "${as_user[@]}" "$bin" --library "$work/lib/b.db" import "$work/tree" >"$work/out" 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] || fail "folder: exit $rc: $(cat "$work/err")"
+n=$(grep -c "^imported" "$work/out")
+[ "$n" -eq 4 ] || fail "folder: $n imported, expected 4 (two, three, five, six): $(cat "$work/out") $(cat "$work/err")"
+grep -q "locked" "$work/err" || fail "folder: the unreadable folder is not reported: $(cat "$work/err")"
+grep -q "broken.txt" "$work/err" || fail "folder: the broken link is not reported: $(cat "$work/err")"
+chmod 755 "$work/tree/locked"
+
+echo "cli-honest: all checks passed"
