@@ -43,4 +43,22 @@ grep -q "locked" "$work/err" || fail "folder: the unreadable folder is not repor
 grep -q "broken.txt" "$work/err" || fail "folder: the broken link is not reported: $(cat "$work/err")"
 chmod 755 "$work/tree/locked"
 
+# 15.17: usage errors exit 2 with one "parallax:" line that names what is
+# wrong.
+usage() {
+  local pattern=$1 rc
+  shift
+  "$bin" "$@" >/dev/null 2>"$work/err"; rc=$?
+  [ $rc -eq 2 ] || fail "usage: $* exited $rc: $(cat "$work/err")"
+  [ "$(wc -l < "$work/err")" -eq 1 ] && grep -qE "^parallax: .*$pattern" "$work/err" ||
+    fail "usage: $*: $(cat "$work/err")"
+}
+usage 'unknown option .--bogus' --bogus
+usage 'unknown option .--bogus' --bogus --library "$work/a.db" list
+usage 'unknown option .--bogus' --library "$work/a.db" --bogus list
+usage 'not an event id' --library "$work/a.db" compare abc
+usage '--tag .\\xff. is not valid UTF-8' --library "$work/a.db" annotate 1 --quote swing --tag ok --tag $'\xff'
+usage '--note .a\\xfe. is not valid UTF-8' --library "$work/a.db" annotate 1 --quote swing --note=$'a\xfe'
+usage '--quote' --library "$work/a.db" annotate 1 --quote $'\xff'
+
 echo "cli-honest: all checks passed"

@@ -657,6 +657,32 @@ test_full_tmpfs (void)
   assert_full_then_recovers (store, path, remove_ballast, ballast);
 }
 
+/* Issue 15.17: a 50 KB search is refused with a clear message, not
+ * SQLite's "LIKE or GLOB pattern too complex". */
+static void
+test_long_search (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (GString) query = g_string_new (NULL);
+  g_autoptr (GArray) ids = NULL;
+
+  make_library (f->path, 2);
+  store = px_store_open (f->path, PX_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  while (query->len < 50000)
+    g_string_append (query, "tide quay ");
+  ids = px_store_search_documents (store, query->str, &error);
+  g_assert_null (ids);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+  g_string_truncate (query, PX_STORE_MAX_SEARCH_CHARS);
+  ids = px_store_search_documents (store, query->str, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -673,6 +699,7 @@ main (int argc, char *argv[])
   ADD ("/reliability/concurrent-writers", test_concurrent_writers);
   ADD ("/reliability/busy", test_busy);
   ADD ("/reliability/full-disk/page-limit", test_full_page_limit);
+  ADD ("/reliability/long-search", test_long_search);
 #undef ADD
   g_test_add_func ("/reliability/full-disk/tmpfs", test_full_tmpfs);
   return g_test_run ();

@@ -112,17 +112,8 @@ px_cli_export (PxCliContext *ctx, int argc, char **argv)
     }
   if (document != NULL && !px_cli_parse_id (document, &id))
     return PX_EXIT_USAGE;
-  if (event != NULL)
-    {
-      guint64 value;
-
-      if (!g_ascii_string_to_unsigned (event, 10, 1, G_MAXINT64, &value, NULL))
-        {
-          px_cli_error (_ ("“%s” is not an event id"), event);
-          return PX_EXIT_USAGE;
-        }
-      id = (gint64)value;
-    }
+  if (event != NULL && !px_cli_parse_event_id (event, &id))
+    return PX_EXIT_USAGE;
   if (tag != NULL && (*g_strstrip (tag) == '\0' || !g_utf8_validate (tag, -1, NULL)))
     {
       px_cli_error (_ ("--tag needs a tag name"));

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 static const PxCliVerb verbs[] = {
   { "annotate", N_ ("ID --quote TEXT [--color NAME] [--note TEXT] [--tag TAG]… [--occurrence N]"),
@@ -137,17 +138,69 @@ px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags)
   return store;
 }
 
-gboolean
-px_cli_parse_id (const char *text, gint64 *out_id)
+static gboolean
+parse_positive (const char *text, gint64 *out_id)
 {
   guint64 value;
 
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      px_cli_error (_ ("“%s” is not a document id"), text ? text : "");
-      return FALSE;
-    }
+    return FALSE;
   *out_id = (gint64)value;
+  return TRUE;
+}
+
+gboolean
+px_cli_parse_id (const char *text, gint64 *out_id)
+{
+  if (parse_positive (text, out_id))
+    return TRUE;
+  px_cli_error (_ ("“%s” is not a document id"), text ? text : "");
+  return FALSE;
+}
+
+gboolean
+px_cli_parse_event_id (const char *text, gint64 *out_id)
+{
+  if (parse_positive (text, out_id))
+    return TRUE;
+  px_cli_error (_ ("“%s” is not an event id"), text ? text : "");
+  return FALSE;
+}
+
+/* GOption turns an option's text into UTF-8 and, when it cannot, fails
+ * without naming the option: name it first. (Arguments that are not
+ * options, such as file names, may be in any encoding.) */
+static gboolean
+check_option_text (GOptionEntry *entries, int argc, char **argv)
+{
+  for (int i = 1; entries != NULL && i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const char *value = NULL;
+
+      if (g_str_equal (arg, "--"))
+        break;
+      for (GOptionEntry *e = entries; e->long_name != NULL; e++)
+        {
+          g_autofree char *long_opt = g_strconcat ("--", e->long_name, NULL);
+          g_autofree char *long_eq = g_strconcat (long_opt, "=", NULL);
+          gboolean short_match = e->short_name != 0 && arg[0] == '-' && arg[1] == e->short_name && arg[2] == '\0';
+
+          if (e->arg != G_OPTION_ARG_STRING && e->arg != G_OPTION_ARG_STRING_ARRAY)
+            continue;
+          if (g_str_has_prefix (arg, long_eq))
+            value = arg + strlen (long_eq);
+          else if ((g_str_equal (arg, long_opt) || short_match) && i + 1 < argc)
+            value = argv[i + 1];
+          if (value != NULL && !g_utf8_validate (value, -1, NULL))
+            {
+              px_cli_error (_ ("--%s “%s” is not valid UTF-8 text"), e->long_name, value);
+              return FALSE;
+            }
+          if (value != NULL)
+            break;
+        }
+    }
   return TRUE;
 }
 
@@ -159,6 +212,8 @@ px_cli_parse_options (const char *verb, const char *params, GOptionEntry *entrie
   g_autoptr (GError) error = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!check_option_text (entries, *argc, *argv))
+    return FALSE;
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))

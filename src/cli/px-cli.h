@@ -48,6 +48,7 @@ int px_cli_run (const PxCliVerb *verb, PxCliContext *ctx, int argc, char **argv)
 PxStore *px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags);
 void px_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 gboolean px_cli_parse_id (const char *text, gint64 *out_id);
+gboolean px_cli_parse_event_id (const char *text, gint64 *out_id);
 /* The TSV escaping of every verb (docs/command-line.md): backslash, tab,
  * line breaks, control characters and bytes that are not UTF-8 are
  * escaped, so that a field stays on one line, in one column, and sends

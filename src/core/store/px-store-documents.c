@@ -429,6 +429,14 @@ px_store_search_documents (PxStore *self, const char *query, GError **error)
 
   if (!g_utf8_validate (query, -1, NULL))
     return g_steal_pointer (&ids);
+  /* SQLite refuses LIKE patterns over 50,000 bytes with a cryptic error,
+   * and no outlet or word is that long: say what is wrong. */
+  if (g_utf8_strlen (query, -1) > PX_STORE_MAX_SEARCH_CHARS)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID,
+                   _ ("The search is too long: at most %d characters are searched for"), PX_STORE_MAX_SEARCH_CHARS);
+      return NULL;
+    }
   match = _px_store_build_match_query (query);
   if (match == NULL)
     return g_steal_pointer (&ids);
