@@ -61,4 +61,26 @@ usage '--tag .\\xff. is not valid UTF-8' --library "$work/a.db" annotate 1 --quo
 usage '--note .a\\xfe. is not valid UTF-8' --library "$work/a.db" annotate 1 --quote swing --note=$'a\xfe'
 usage '--quote' --library "$work/a.db" annotate 1 --quote $'\xff'
 
+# 15.18: export -o DIR never overwrites a file Parallax did not write, nor
+# another article's export of the same title; what a killed export left
+# (NAME.md.XXXXXX) is cleaned on the next run, a user's file is not.
+printf 'Storm warning\n\nThe coast guard warned boats to stay in port tonight.\n' > "$work/s1.txt"
+printf 'Storm warning\n\nA second outlet said the storm would pass by noon.\n' > "$work/s2.txt"
+"$bin" --library "$work/e.db" import "$work/s1.txt" "$work/s2.txt" >"$work/ids" || fail "export: import"
+id1=$(sed -n 1p "$work/ids" | cut -f2); id2=$(sed -n 2p "$work/ids" | cut -f2)
+mkdir "$work/exp"
+echo "my own notes" > "$work/exp/Storm warning.md"
+printf -- '---\ntitle: "Sto' > "$work/exp/Storm warning.md.Ab12Cd"
+echo "keep me" > "$work/exp/diary.md.Zz99Yy"
+"$bin" --library "$work/e.db" export --document "$id1" -o "$work/exp" >/dev/null 2>"$work/err" || fail "export 1: $(cat "$work/err")"
+[ "$(cat "$work/exp/Storm warning.md")" = "my own notes" ] || fail "export overwrote the user's file"
+grep -q "parallax_document: $id1" "$work/exp/Storm warning (2).md" || fail "export 1 not in (2)"
+"$bin" --library "$work/e.db" export --document "$id2" -o "$work/exp" >/dev/null || fail "export 2"
+grep -q "parallax_document: $id1" "$work/exp/Storm warning (2).md" || fail "article 2 overwrote article 1"
+grep -q "parallax_document: $id2" "$work/exp/Storm warning (3).md" || fail "export 2 not in (3)"
+"$bin" --library "$work/e.db" export --document "$id1" -o "$work/exp" >/dev/null || fail "export 1 again"
+[ ! -e "$work/exp/Storm warning (4).md" ] || fail "exporting article 1 again made a new file"
+[ ! -e "$work/exp/Storm warning.md.Ab12Cd" ] || fail "a killed export's temporary file is left"
+[ "$(cat "$work/exp/diary.md.Zz99Yy")" = "keep me" ] || fail "a user's file was removed"
+
 echo "cli-honest: all checks passed"

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -290,6 +291,62 @@ test_backup_names (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_backups (f->dir), ==, 3);
 }
 
+/* Issue 15.18: a backup that cannot be written (here: past the file size
+ * limit, as on a full disk) leaves no file behind, and the library is not
+ * migrated without one. */
+static void
+test_failed_backup (Fixture *f, gconstpointer data)
+{
+  pid_t pid;
+  int status = 0;
+  guint n_files = 0;
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  make_old_library (f->path, 6);
+  {
+    /* Make the library larger than the limit below. */
+    g_autoptr (GString) sql = g_string_new ("BEGIN;");
+    for (int i = 0; i < 40; i++)
+      g_string_append_printf (sql,
+                              "INSERT INTO documents (title, text, blocks, content_hash, imported, modified)"
+                              " VALUES ('Filler %d', hex (randomblob (2000)), 'p 0 1\n', 'f%d', '2020', '2020');",
+                              i, i);
+    g_string_append (sql, "COMMIT;");
+    exec_sql (f->path, sql->str);
+  }
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxStore) store = NULL;
+
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &limit);
+      store = px_store_open (f->path, 0, &error);
+      if (store != NULL)
+        _exit (1);
+      if (strstr (error->message, "backup") == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          _exit (2);
+        }
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_false (g_str_has_suffix (name, ".bak"));
+      n_files++;
+    }
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 6);
+}
+
 /* Issue 15.6: a FIFO is refused at once instead of blocking, and files that
  * are not libraries are never turned into one. */
 static void
@@ -336,6 +393,7 @@ main (int argc, char *argv[])
   ADD ("/library-open/odd-versions", test_odd_versions);
   ADD ("/library-open/backup-names", test_backup_names);
   ADD ("/library-open/not-libraries", test_not_libraries);
+  ADD ("/library-open/failed-backup", test_failed_backup);
 #undef ADD
   return g_test_run ();
 }
