@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "analysis/px-comparison.h"
 #include "export/px-export.h"
 #include "store/px-store-private.h"
 
@@ -683,6 +684,24 @@ test_long_search (Fixture *f, gconstpointer data)
   g_assert_nonnull (ids);
 }
 
+/* Issue 15.19: comparing an event whose only document has no words (as
+ * UBSan saw, NULL went to qsort). */
+static void
+test_compare_no_words (void)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PxComparison) cmp = NULL;
+  PxDocument *doc = px_document_new ();
+
+  px_document_set_id (doc, 1);
+  px_document_set_title (doc, "1234");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, "— 12:30 … 4,500 / 17 — !!");
+  g_ptr_array_add (docs, doc);
+  cmp = px_comparison_new (docs, NULL);
+  g_assert_nonnull (cmp);
+  g_assert_cmpuint (px_comparison_get_n_documents (cmp), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -702,5 +721,6 @@ main (int argc, char *argv[])
   ADD ("/reliability/long-search", test_long_search);
 #undef ADD
   g_test_add_func ("/reliability/full-disk/tmpfs", test_full_tmpfs);
+  g_test_add_func ("/reliability/compare-no-words", test_compare_no_words);
   return g_test_run ();
 }
