@@ -83,4 +83,30 @@ grep -q "parallax_document: $id2" "$work/exp/Storm warning (3).md" || fail "expo
 [ ! -e "$work/exp/Storm warning.md.Ab12Cd" ] || fail "a killed export's temporary file is left"
 [ "$(cat "$work/exp/diary.md.Zz99Yy")" = "keep me" ] || fail "a user's file was removed"
 
+# 15.7: documented limits, with clear messages, before the work is done.
+python3 - "$work" <<'PY'
+import sys
+work = sys.argv[1]
+with open(work + "/huge.txt", "w") as f:
+    f.write("A very long report\n\n")
+    f.write("The tide rose over the quay again this morning. " * 100000)  # 4.9 MB
+with open(work + "/items.md", "w") as f:
+    f.write("# Inventory\n\n")
+    f.write("".join("- crate %d\n" % i for i in range(60000)))
+with open(work + "/sentences.txt", "w") as f:
+    f.write("Many sentences\n\n")
+    f.write(" ".join("Crate %d was unloaded." % i for i in range(21000)))
+PY
+start=$(date +%s)
+"$bin" --library "$work/l.db" import "$work/huge.txt" >/dev/null 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "too long: 4.6 MB of text (at most 4 MB" "$work/err" || fail "huge text: exit $rc: $(cat "$work/err")"
+"$bin" --library "$work/l.db" import "$work/items.md" >/dev/null 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "too long: 60001 paragraphs (at most 50000" "$work/err" || fail "long list: exit $rc: $(cat "$work/err")"
+[ $(( $(date +%s) - start )) -lt 60 ] || fail "refusing took over a minute"
+"$bin" --library "$work/l.db" import "$work/sentences.txt" >/dev/null 2>"$work/err" || fail "sentences: $(cat "$work/err")"
+ev=$("$bin" --library "$work/l.db" events | cut -f1)
+timeout 120 "$bin" --library "$work/l.db" compare "$ev" >/dev/null 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "too long to compare: about 2[0-9]* sentences (at most 10000)" "$work/err" ||
+  fail "compare of a long article: exit $rc: $(cat "$work/err")"
+
 echo "cli-honest: all checks passed"

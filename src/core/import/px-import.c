@@ -60,6 +60,15 @@ px_import_looks_binary (const guint8 *data, gsize len)
   return n > 0 && controls * 10 > n;
 }
 
+static PxDocument *
+too_long (GError **error, gsize bytes)
+{
+  g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_TOO_LARGE,
+               _ ("The article is too long: %.1f MB of text (at most %d MB are imported)"), bytes / (1024.0 * 1024.0),
+               PX_IMPORT_MAX_TEXT_BYTES / (1024 * 1024));
+  return NULL;
+}
+
 PxDocument *
 px_import_bytes (GBytes *data, const char *name, const char *content_type, GError **error)
 {
@@ -111,7 +120,26 @@ px_import_bytes (GBytes *data, const char *name, const char *content_type, GErro
 
   {
     g_autoptr (PxImporter) imp = best;
-    return px_importer_import (imp, data, name, content_type, error);
+    g_autoptr (PxDocument) doc = NULL;
+    gboolean is_html = PX_IS_HTML_IMPORTER (imp);
+
+    /* Text and Markdown are their own text: too long is known before
+     * parsing (which costs far more memory than the bytes). */
+    if (!is_html && len > PX_IMPORT_MAX_TEXT_BYTES)
+      return too_long (error, len);
+    doc = px_importer_import (imp, data, name, content_type, error);
+    if (doc == NULL)
+      return NULL;
+    if (strlen (px_document_get_text (doc)) > PX_IMPORT_MAX_TEXT_BYTES)
+      return too_long (error, strlen (px_document_get_text (doc)));
+    if (px_document_get_n_blocks (doc) > PX_IMPORT_MAX_BLOCKS)
+      {
+        g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_TOO_LARGE,
+                     _ ("The article is too long: %u paragraphs (at most %d are imported)"),
+                     px_document_get_n_blocks (doc), PX_IMPORT_MAX_BLOCKS);
+        return NULL;
+      }
+    return g_steal_pointer (&doc);
   }
 }
 

@@ -9,6 +9,13 @@ G_BEGIN_DECLS
 
 /* Files larger than this are refused before they are read. */
 #define PX_IMPORT_MAX_BYTES (64 * 1024 * 1024)
+/* An article's clean text is at most 4 MB (some 600,000 words) in at most
+ * 50,000 paragraphs; a text or Markdown file, being its own text, at most
+ * 4 MB. Larger ones are refused with a clear message, before they are
+ * parsed when they can be, so that no accepted article needs more than a
+ * few hundred MB of memory (README, Limits). */
+#define PX_IMPORT_MAX_TEXT_BYTES (4 * 1024 * 1024)
+#define PX_IMPORT_MAX_BLOCKS 50000
 
 /* Picks the importer that fits the data best and runs it. Checks for
  * empty and binary data first, so importers only see text-like bytes. */
