@@ -142,6 +142,18 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* SQLite reports a disk that filled up while it grew its -shm or -wal
+ * file, or wrote a page, as an I/O error: errno says what it was. */
+static int
+full_if_no_space (sqlite3 *db, int rc)
+{
+  int saved = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_FULL && (saved == ENOSPC || saved == EDQUOT))
+    return SQLITE_FULL;
+  return rc;
+}
+
 static const char *
 message_for_code (int code)
 {
@@ -199,7 +211,7 @@ _px_store_collect_ids (PxStore *self, sqlite3_stmt *stmt, GError **error)
 gboolean
 _px_store_fail (PxStore *self, int rc, GError **error)
 {
-  return set_sqlite_error (rc, sqlite3_errmsg (self->db), error);
+  return set_sqlite_error (full_if_no_space (self->db, rc), sqlite3_errmsg (self->db), error);
 }
 
 sqlite3 *
@@ -517,7 +529,7 @@ open_read_only (const char *path, int extra_flags, sqlite3 **db_out)
         }
     }
   *db_out = db;
-  return rc;
+  return full_if_no_space (db, rc);
 }
 
 static int
@@ -541,6 +553,7 @@ read_identity (const char *path, int open_flags, int *app_id, int *version, int 
       if (rc == SQLITE_OK)
         *n_tables = read_pragma_int (db, "SELECT count(*) FROM sqlite_master;", &rc);
     }
+  rc = full_if_no_space (db, rc);
   sqlite3_close_v2 (db);
   return rc;
 }
@@ -914,7 +927,7 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
     rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (rc, NULL, error);
+      set_sqlite_error (full_if_no_space (self->db, rc), NULL, error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
