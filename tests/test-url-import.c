@@ -279,7 +279,10 @@ trickle_headers (gpointer data)
     return NULL;
   g_socket_set_timeout (client, 20);
   g_socket_receive (client, request, sizeof request, NULL, NULL);
-  if (g_socket_send (client, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", 44, NULL, NULL) < 0)
+  static const char status[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n";
+  static const char end[] = "\r\n<p>Too late.</p>";
+
+  if (g_socket_send (client, status, strlen (status), NULL, NULL) < 0)
     return NULL;
   for (int i = 0; i < 40; i++)
     {
@@ -289,7 +292,7 @@ trickle_headers (gpointer data)
       if (g_socket_send (client, line, strlen (line), NULL, NULL) < 0)
         return NULL;
     }
-  g_socket_send (client, "\r\n<p>Too late.</p>", 19, NULL, NULL);
+  g_socket_send (client, end, strlen (end), NULL, NULL);
   return NULL;
 }
 
