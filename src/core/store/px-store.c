@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 struct _PxStore
@@ -21,6 +22,7 @@ struct _PxStore
   int schema_version;
   GHashTable *statements; /* SQL text → sqlite3_stmt */
   guint transaction_depth;
+  gboolean full_in_transaction; /* a write failed for want of space */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
@@ -211,7 +213,10 @@ _px_store_collect_ids (PxStore *self, sqlite3_stmt *stmt, GError **error)
 gboolean
 _px_store_fail (PxStore *self, int rc, GError **error)
 {
-  return set_sqlite_error (full_if_no_space (self->db, rc), sqlite3_errmsg (self->db), error);
+  rc = full_if_no_space (self->db, rc);
+  if ((rc & 0xff) == SQLITE_FULL)
+    self->full_in_transaction = TRUE;
+  return set_sqlite_error (rc, sqlite3_errmsg (self->db), error);
 }
 
 sqlite3 *
@@ -1004,6 +1009,27 @@ px_store_check (PxStore *self, GError **error)
   return TRUE;
 }
 
+/* A write that failed in a way the library gives no reason for (a
+ * constraint broken because an earlier statement could not write, an I/O
+ * error) while the disk was full, or nearly: the full disk is the one
+ * thing to say, once, not each of its consequences. A duplicate or a
+ * missing row is the action's own failure and stays what it is. */
+static gboolean
+failed_for_space (PxStore *self, const GError *error)
+{
+  g_autofree char *dir = NULL;
+  struct statvfs st;
+
+  if (error == NULL || error->domain != PX_STORE_ERROR ||
+      (error->code != PX_STORE_ERROR_FAILED && error->code != PX_STORE_ERROR_INVALID &&
+       error->code != PX_STORE_ERROR_IO))
+    return FALSE;
+  if (self->full_in_transaction)
+    return TRUE;
+  dir = g_path_get_dirname (self->path);
+  return statvfs (dir, &st) == 0 && (guint64)st.f_bavail * st.f_frsize < 256 * 1024;
+}
+
 gboolean
 px_store_transaction (PxStore *self, PxStoreTransactionFunc func, gpointer user_data, GError **error)
 {
@@ -1027,6 +1053,7 @@ px_store_transaction (PxStore *self, PxStoreTransactionFunc func, gpointer user_
   if (!_px_store_exec (self, "BEGIN IMMEDIATE;", error))
     return FALSE;
   self->transaction_depth = 1;
+  self->full_in_transaction = FALSE;
   ok = func (self, user_data, &local_error);
   self->transaction_depth = 0;
   if (ok)
@@ -1034,6 +1061,11 @@ px_store_transaction (PxStore *self, PxStoreTransactionFunc func, gpointer user_
   if (!ok)
     {
       sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      if (failed_for_space (self, local_error))
+        {
+          g_clear_error (&local_error);
+          set_sqlite_error (SQLITE_FULL, NULL, &local_error);
+        }
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return ok;
