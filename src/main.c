@@ -58,6 +58,13 @@ main (int argc, char *argv[])
           printf ("parallax %s\n", PACKAGE_VERSION);
           return PX_EXIT_OK;
         }
+      /* An option before the command that Parallax does not know: say
+       * so, rather than ignore it or pass it to the window. */
+      else if (verb_index < 0 && argv[i][0] == '-' && !g_str_has_prefix (argv[i], "--gapplication-"))
+        {
+          px_cli_error (_ ("unknown option “%s” (see parallax --help)"), argv[i]);
+          return PX_EXIT_USAGE;
+        }
       else if (verb_index < 0 && argv[i][0] != '-')
         {
           verb = px_cli_find_verb (argv[i]);

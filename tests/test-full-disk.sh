@@ -72,4 +72,29 @@ rm -f "$disk/ballast"
 "$bin" --library "$lib" import "$work/in" >"$work/out" 2>"$work/err" || fail "retry failed: $(cat "$work/err")"
 [ "$("$bin" --library "$lib" list | wc -l)" -eq 40 ] || fail "not all 40 documents after the retry"
 "$bin" --library "$lib" check >/dev/null || fail "library damaged after the retry"
+# Issue 15.16: a disk that fills up while an article is stored (a write
+# fails, then a constraint because of it) or so full that SQLite cannot
+# even set up its -shm file: one line, and it says the disk is full.
+dd if=/dev/zero of="$disk/ballast" bs=4k 2>/dev/null
+size=$(stat -c %s "$disk/ballast")
+truncate -s $((size - 8 * 1024)) "$disk/ballast"
+printf 'Late notice\n\nThe pier reopens on Friday after the repairs to the rail are done.\n' > "$work/late.txt"
+"$bin" --library "$lib" import "$work/late.txt" >"$work/out" 2>"$work/err"; rc=$?
+[ $rc -ne 0 ] || fail "import onto a disk with 8 KB left succeeded"
+[ "$(wc -l < "$work/err")" -eq 1 ] || fail "8 KB left, open library: not one error line: $(cat "$work/err")"
+grep -q 'The disk is full' "$work/err" || fail "8 KB left, open library: unclear error: $(cat "$work/err")"
+rm -f "$disk/ballast"
+"$bin" --library "$lib" check >/dev/null || fail "library damaged after the disk filled"
+rm -f "$lib-wal" "$lib-shm"
+dd if=/dev/zero of="$disk/ballast" bs=4k 2>/dev/null
+size=$(stat -c %s "$disk/ballast")
+truncate -s $((size - 8 * 1024)) "$disk/ballast"
+printf 'Late notice\n\nThe pier reopens on Friday after the repairs to the rail are done.\n' > "$work/late.txt"
+"$bin" --library "$lib" import "$work/late.txt" >"$work/out" 2>"$work/err"; rc=$?
+[ $rc -ne 0 ] || fail "import onto a disk with 8 KB left succeeded"
+[ "$(wc -l < "$work/err")" -eq 1 ] || fail "8 KB left: not one error line: $(cat "$work/err")"
+grep -q 'The disk is full' "$work/err" || fail "8 KB left: unclear error: $(cat "$work/err")"
+rm -f "$disk/ballast"
+"$bin" --library "$lib" check >/dev/null || fail "library damaged after the disk filled at opening"
+
 echo "full-disk: all checks passed"

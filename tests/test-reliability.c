@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "analysis/px-comparison.h"
 #include "export/px-export.h"
 #include "store/px-store-private.h"
 
@@ -657,6 +658,50 @@ test_full_tmpfs (void)
   assert_full_then_recovers (store, path, remove_ballast, ballast);
 }
 
+/* Issue 15.17: a 50 KB search is refused with a clear message, not
+ * SQLite's "LIKE or GLOB pattern too complex". */
+static void
+test_long_search (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (GString) query = g_string_new (NULL);
+  g_autoptr (GArray) ids = NULL;
+
+  make_library (f->path, 2);
+  store = px_store_open (f->path, PX_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  while (query->len < 50000)
+    g_string_append (query, "tide quay ");
+  ids = px_store_search_documents (store, query->str, &error);
+  g_assert_null (ids);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+  g_string_truncate (query, PX_STORE_MAX_SEARCH_CHARS);
+  ids = px_store_search_documents (store, query->str, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+}
+
+/* Issue 15.19: comparing an event whose only document has no words (as
+ * UBSan saw, NULL went to qsort). */
+static void
+test_compare_no_words (void)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PxComparison) cmp = NULL;
+  PxDocument *doc = px_document_new ();
+
+  px_document_set_id (doc, 1);
+  px_document_set_title (doc, "1234");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, "— … !! ?");
+  g_ptr_array_add (docs, doc);
+  cmp = px_comparison_new (docs, NULL);
+  g_assert_nonnull (cmp);
+  g_assert_cmpuint (px_comparison_get_n_documents (cmp), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -673,7 +718,9 @@ main (int argc, char *argv[])
   ADD ("/reliability/concurrent-writers", test_concurrent_writers);
   ADD ("/reliability/busy", test_busy);
   ADD ("/reliability/full-disk/page-limit", test_full_page_limit);
+  ADD ("/reliability/long-search", test_long_search);
 #undef ADD
   g_test_add_func ("/reliability/full-disk/tmpfs", test_full_tmpfs);
+  g_test_add_func ("/reliability/compare-no-words", test_compare_no_words);
   return g_test_run ();
 }

@@ -267,6 +267,65 @@ test_timeout (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
 }
 
+/* A server that sends one header line every 300 ms, for 12 s. */
+static gpointer
+trickle_headers (gpointer data)
+{
+  GSocket *listener = data;
+  g_autoptr (GSocket) client = g_socket_accept (listener, NULL, NULL);
+  char request[4096];
+
+  if (client == NULL)
+    return NULL;
+  g_socket_set_timeout (client, 20);
+  g_socket_receive (client, request, sizeof request, NULL, NULL);
+  static const char status[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n";
+  static const char end[] = "\r\n<p>Too late.</p>";
+
+  if (g_socket_send (client, status, strlen (status), NULL, NULL) < 0)
+    return NULL;
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("X-Slow-%d: still coming\r\n", i);
+
+      g_usleep (300 * 1000);
+      if (g_socket_send (client, line, strlen (line), NULL, NULL) < 0)
+        return NULL;
+    }
+  g_socket_send (client, end, strlen (end), NULL, NULL);
+  return NULL;
+}
+
+/* Issue 15.8: the deadline covers the headers too, not only the body. */
+static void
+test_header_deadline (void)
+{
+  PxFetchOptions options = { .timeout_seconds = 1 };
+  g_autoptr (GSocket) listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autofree char *address = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+  GThread *thread;
+  gint64 start;
+
+  g_assert_true (g_socket_bind (listener, any_port, TRUE, NULL));
+  g_assert_true (g_socket_listen (listener, NULL));
+  bound = g_socket_get_local_address (listener, NULL);
+  address = g_strdup_printf ("http://127.0.0.1:%u/slow-headers",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  thread = g_thread_new ("trickle", trickle_headers, listener);
+  start = g_get_monotonic_time ();
+  doc = px_url_import (address, &options, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "in time"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
+  g_thread_join (thread);
+}
+
 static void
 test_too_large (void)
 {
@@ -546,6 +605,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/url-import/article", test_article);
   g_test_add_func ("/url-import/redirects", test_redirects);
   g_test_add_func ("/url-import/http-errors", test_http_errors);
+  g_test_add_func ("/url-import/header-deadline", test_header_deadline);
   g_test_add_func ("/url-import/timeout", test_timeout);
   g_test_add_func ("/url-import/too-large", test_too_large);
   g_test_add_func ("/url-import/not-web", test_not_web);

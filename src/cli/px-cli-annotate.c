@@ -49,11 +49,22 @@ px_cli_annotate (PxCliContext *ctx, int argc, char **argv)
       px_cli_error (_ ("annotate needs the text to highlight: --quote TEXT"));
       return PX_EXIT_USAGE;
     }
-  if (!g_utf8_validate (quote, -1, NULL) || (note != NULL && !g_utf8_validate (note, -1, NULL)))
+  if (!g_utf8_validate (quote, -1, NULL))
     {
-      px_cli_error (_ ("The quote and the note must be valid UTF-8 text"));
+      px_cli_error (_ ("--quote must be valid UTF-8 text"));
       return PX_EXIT_USAGE;
     }
+  if (note != NULL && !g_utf8_validate (note, -1, NULL))
+    {
+      px_cli_error (_ ("--note must be valid UTF-8 text"));
+      return PX_EXIT_USAGE;
+    }
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    if (!g_utf8_validate (tags[i], -1, NULL))
+      {
+        px_cli_error (_ ("--tag “%s” is not valid UTF-8 text"), tags[i]);
+        return PX_EXIT_USAGE;
+      }
   if (color == NULL)
     color = g_strdup ("yellow");
   if (!px_annotation_color_is_valid (color))

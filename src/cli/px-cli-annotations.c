@@ -25,7 +25,7 @@ px_cli_annotations (PxCliContext *ctx, int argc, char **argv)
     }
   if (argc == 2 && !px_cli_parse_id (argv[1], &id))
     return PX_EXIT_USAGE;
-  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING);
+  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY);
   if (store == NULL)
     return PX_EXIT_LIBRARY;
   if (id > 0)
@@ -46,12 +46,11 @@ px_cli_annotations (PxCliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < annotations->len; i++)
     {
       PxAnnotation *a = g_ptr_array_index (annotations, i);
-      g_autofree char *tags = g_strjoinv (",", (char **)px_annotation_get_tags (a));
 
       printf ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%u\t%u\t%s\t", px_annotation_get_id (a),
               px_annotation_get_document_id (a), px_annotation_get_start (a), px_annotation_get_end (a),
               px_annotation_get_color (a));
-      px_cli_print_tsv_field (tags);
+      px_cli_print_tsv_list ((const char *const *)px_annotation_get_tags (a));
       putchar ('\t');
       px_cli_print_tsv_field (px_annotation_get_quote (a));
       putchar ('\t');

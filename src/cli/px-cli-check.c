@@ -19,7 +19,7 @@ px_cli_check (PxCliContext *ctx, int argc, char **argv)
       px_cli_error (_ ("check takes no arguments"));
       return PX_EXIT_USAGE;
     }
-  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING);
+  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY);
   if (store == NULL)
     return PX_EXIT_LIBRARY;
   if (!px_store_check (store, &error))

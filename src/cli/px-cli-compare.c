@@ -137,7 +137,7 @@ px_cli_compare (PxCliContext *ctx, int argc, char **argv)
       px_cli_error (_ ("compare needs one event id"));
       return PX_EXIT_USAGE;
     }
-  if (!px_cli_parse_id (argv[1], &id))
+  if (!px_cli_parse_event_id (argv[1], &id))
     return PX_EXIT_USAGE;
   store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING);
   if (store == NULL)

@@ -37,7 +37,7 @@ px_cli_events (PxCliContext *ctx, int argc, char **argv)
       px_cli_error (_ ("events takes no arguments"));
       return PX_EXIT_USAGE;
     }
-  store = px_cli_open_store (ctx, PX_STORE_OPEN_DEFAULT);
+  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING);
   if (store == NULL)
     return PX_EXIT_LIBRARY;
   if (!place_waiting_documents (store))

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/px-cli-export-files.h"
 #include "cli/px-cli.h"
 #include "export/px-export.h"
 #include "export/px-filename.h"
@@ -43,14 +44,16 @@ write_output (const char *markdown, const char *output, const char *title)
         }
       return TRUE;
     }
-  /* -o DIR: a file named after what is exported. */
+  /* -o DIR: a file named after what is exported, never over a file that
+   * is not an earlier export of the same thing. */
   if (g_file_test (output, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *name = px_export_file_name (title, "Export");
-      path = g_build_filename (output, name, NULL);
-    }
+    path = px_cli_export_pick_path (output, title, markdown);
   else
     path = g_strdup (output);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    px_cli_export_clean_temporaries (dir);
+  }
   if (!g_file_set_contents_full (path, markdown, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
     {
       px_cli_error (_ ("Could not write “%s”: %s"), path, error->message);
@@ -112,17 +115,8 @@ px_cli_export (PxCliContext *ctx, int argc, char **argv)
     }
   if (document != NULL && !px_cli_parse_id (document, &id))
     return PX_EXIT_USAGE;
-  if (event != NULL)
-    {
-      guint64 value;
-
-      if (!g_ascii_string_to_unsigned (event, 10, 1, G_MAXINT64, &value, NULL))
-        {
-          px_cli_error (_ ("“%s” is not an event id"), event);
-          return PX_EXIT_USAGE;
-        }
-      id = (gint64)value;
-    }
+  if (event != NULL && !px_cli_parse_event_id (event, &id))
+    return PX_EXIT_USAGE;
   if (tag != NULL && (*g_strstrip (tag) == '\0' || !g_utf8_validate (tag, -1, NULL)))
     {
       px_cli_error (_ ("--tag needs a tag name"));
@@ -171,7 +165,10 @@ px_cli_export (PxCliContext *ctx, int argc, char **argv)
 
   if (all)
     {
-      g_autoptr (GPtrArray) written = px_export_library_to_dir (store, output, options, NULL, &error);
+      g_autoptr (GPtrArray) written = NULL;
+
+      px_cli_export_clean_temporaries (output);
+      written = px_export_library_to_dir (store, output, options, NULL, &error);
 
       if (written == NULL)
         {
@@ -191,6 +188,12 @@ px_cli_export (PxCliContext *ctx, int argc, char **argv)
                                     "%lld articles could not be read (the library is damaged); the index lists them",
                                     (gulong)missing),
                           (long long)missing);
+            return PX_EXIT_LIBRARY;
+          }
+        /* Damage where no article was lost (an index): still exit 3. */
+        if (!px_store_check (store, NULL))
+          {
+            px_cli_error (_ ("The library is damaged; every article it lists could be read and was exported"));
             return PX_EXIT_LIBRARY;
           }
       }

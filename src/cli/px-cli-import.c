@@ -21,14 +21,17 @@ print_result (guint done, guint total, const PxImportResult *r, gpointer user_da
     {
       /* A near duplicate is imported and flagged: a fourth column names
        * the document it resembles, so the first three stay stable. */
+      printf ("%s\t%" G_GINT64_FORMAT "\t", status_words[r->status], r->document_id);
+      px_cli_print_tsv_field (r->source);
       if (r->near_duplicate_of != 0)
-        printf ("%s\t%" G_GINT64_FORMAT "\t%s\tnear-duplicate-of=%" G_GINT64_FORMAT "\n", status_words[r->status],
-                r->document_id, r->source, r->near_duplicate_of);
-      else
-        printf ("%s\t%" G_GINT64_FORMAT "\t%s\n", status_words[r->status], r->document_id, r->source);
+        printf ("\tnear-duplicate-of=%" G_GINT64_FORMAT, r->near_duplicate_of);
+      putchar ('\n');
       fflush (stdout);
       if (r->status == PX_IMPORT_UPDATED)
-        g_printerr ("%s: %s\n", r->source, r->message);
+        {
+          g_autofree char *source = px_cli_escape_field (r->source, FALSE);
+          g_printerr ("%s: %s\n", source, r->message);
+        }
     }
 }
 
@@ -40,7 +43,7 @@ px_cli_import (PxCliContext *ctx, int argc, char **argv)
   g_autoptr (GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)px_import_result_free);
   g_autoptr (GError) error = NULL;
-  guint imported, duplicates, failed;
+  guint imported, duplicates, failed, n_missing = 0;
 
   if (!px_cli_parse_options ("import", _ ("PATH|URL…"), NULL, &argc, &argv))
     return PX_EXIT_USAGE;
@@ -62,17 +65,22 @@ px_cli_import (PxCliContext *ctx, int argc, char **argv)
       if (px_url_has_scheme (argv[i]) && g_ascii_strncasecmp (argv[i], "file:", 5) != 0)
         {
           px_cli_error (_ ("%s: only web addresses starting with http:// or https:// can be imported"), argv[i]);
-          return PX_EXIT_FAILED;
+          n_missing++;
+          continue;
         }
       file = g_file_new_for_commandline_arg (argv[i]);
+      /* One bad path fails itself; the others are imported. */
       if (!g_file_query_exists (file, NULL))
         {
           px_cli_error (_ ("%s: no such file or folder"), argv[i]);
-          return PX_EXIT_FAILED;
+          n_missing++;
+          continue;
         }
       g_ptr_array_add (roots, g_steal_pointer (&file));
     }
 
+  if (roots->len == 0 && urls->len == 0)
+    return PX_EXIT_FAILED;
   store = px_cli_open_store (ctx, PX_STORE_OPEN_DEFAULT);
   if (store == NULL)
     return PX_EXIT_LIBRARY;
@@ -80,6 +88,7 @@ px_cli_import (PxCliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < urls->len; i++)
     {
       PxImportResult *r = px_import_url (store, g_ptr_array_index (urls, i), NULL, &error);
+      /* NULL: the library itself failed (full disk, damage): stop. */
       if (r == NULL)
         {
           px_cli_error ("%s", error->message);
@@ -101,10 +110,10 @@ px_cli_import (PxCliContext *ctx, int argc, char **argv)
     }
 
   px_import_count (results, &imported, &duplicates, &failed);
-  if (results->len == 0)
+  if (results->len == 0 && n_missing == 0)
     {
       px_cli_error (_ ("No files were found to import"));
       return PX_EXIT_FAILED;
     }
-  return failed > 0 ? PX_EXIT_FAILED : PX_EXIT_OK;
+  return failed > 0 || n_missing > 0 ? PX_EXIT_FAILED : PX_EXIT_OK;
 }

@@ -18,7 +18,7 @@ px_cli_list (PxCliContext *ctx, int argc, char **argv)
       px_cli_error (_ ("list takes no arguments"));
       return PX_EXIT_USAGE;
     }
-  store = px_cli_open_store (ctx, PX_STORE_OPEN_DEFAULT);
+  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY);
   if (store == NULL)
     return PX_EXIT_LIBRARY;
 
@@ -61,7 +61,7 @@ px_cli_show (PxCliContext *ctx, int argc, char **argv)
     }
   if (!px_cli_parse_id (argv[1], &id))
     return PX_EXIT_USAGE;
-  store = px_cli_open_store (ctx, PX_STORE_OPEN_DEFAULT);
+  store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY);
   if (store == NULL)
     return PX_EXIT_LIBRARY;
   doc = px_store_load_document (store, id, &error);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 static const PxCliVerb verbs[] = {
   { "annotate", N_ ("ID --quote TEXT [--color NAME] [--note TEXT] [--tag TAG]… [--occurrence N]"),
@@ -78,13 +79,15 @@ px_cli_error (const char *format, ...)
 {
   va_list args;
   g_autofree char *msg = NULL;
+  g_autofree char *escaped = NULL;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  /* One line, always: scripts read the first line of stderr. */
-  g_strdelimit (msg, "\n\r", ' ');
-  fprintf (stderr, "parallax: %s\n", msg);
+  /* One line, always: scripts read the first line of stderr; titles and
+   * file names in it send nothing a terminal would act on. */
+  escaped = px_cli_escape_field (msg, FALSE);
+  fprintf (stderr, "parallax: %s\n", escaped);
 }
 
 PxStore *
@@ -114,22 +117,90 @@ px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags)
           store = px_store_open (path, flags, &error);
         }
     }
+  /* Before a verb writes: a library with damaged pages is only read
+   * (export saves what can be), never written to. This reads every page
+   * once, as the window does in the background after opening. */
+  if (store != NULL && !(flags & PX_STORE_OPEN_READ_ONLY) && !px_store_is_read_only (store) &&
+      !px_store_check (store, &error))
+    {
+      g_clear_object (&store);
+      if (g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT))
+        {
+          px_cli_error (
+              _ ("“%s” is damaged, so nothing more is saved to it (parallax export --all -o FOLDER saves what "
+                 "can be read)"),
+              path);
+          return NULL;
+        }
+    }
   if (store == NULL)
     px_cli_error ("%s", error->message);
   return store;
 }
 
-gboolean
-px_cli_parse_id (const char *text, gint64 *out_id)
+static gboolean
+parse_positive (const char *text, gint64 *out_id)
 {
   guint64 value;
 
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      px_cli_error (_ ("“%s” is not a document id"), text ? text : "");
-      return FALSE;
-    }
+    return FALSE;
   *out_id = (gint64)value;
+  return TRUE;
+}
+
+gboolean
+px_cli_parse_id (const char *text, gint64 *out_id)
+{
+  if (parse_positive (text, out_id))
+    return TRUE;
+  px_cli_error (_ ("“%s” is not a document id"), text ? text : "");
+  return FALSE;
+}
+
+gboolean
+px_cli_parse_event_id (const char *text, gint64 *out_id)
+{
+  if (parse_positive (text, out_id))
+    return TRUE;
+  px_cli_error (_ ("“%s” is not an event id"), text ? text : "");
+  return FALSE;
+}
+
+/* GOption turns an option's text into UTF-8 and, when it cannot, fails
+ * without naming the option: name it first. (Arguments that are not
+ * options, such as file names, may be in any encoding.) */
+static gboolean
+check_option_text (GOptionEntry *entries, int argc, char **argv)
+{
+  for (int i = 1; entries != NULL && i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const char *value = NULL;
+
+      if (g_str_equal (arg, "--"))
+        break;
+      for (GOptionEntry *e = entries; e->long_name != NULL; e++)
+        {
+          g_autofree char *long_opt = g_strconcat ("--", e->long_name, NULL);
+          g_autofree char *long_eq = g_strconcat (long_opt, "=", NULL);
+          gboolean short_match = e->short_name != 0 && arg[0] == '-' && arg[1] == e->short_name && arg[2] == '\0';
+
+          if (e->arg != G_OPTION_ARG_STRING && e->arg != G_OPTION_ARG_STRING_ARRAY)
+            continue;
+          if (g_str_has_prefix (arg, long_eq))
+            value = arg + strlen (long_eq);
+          else if ((g_str_equal (arg, long_opt) || short_match) && i + 1 < argc)
+            value = argv[i + 1];
+          if (value != NULL && !g_utf8_validate (value, -1, NULL))
+            {
+              px_cli_error (_ ("--%s “%s” is not valid UTF-8 text"), e->long_name, value);
+              return FALSE;
+            }
+          if (value != NULL)
+            break;
+        }
+    }
   return TRUE;
 }
 
@@ -141,6 +212,8 @@ px_cli_parse_options (const char *verb, const char *params, GOptionEntry *entrie
   g_autoptr (GError) error = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!check_option_text (entries, *argc, *argv))
+    return FALSE;
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
@@ -156,22 +229,4 @@ px_cli_run (const PxCliVerb *verb, PxCliContext *ctx, int argc, char **argv)
 {
   g_return_val_if_fail (verb != NULL && verb->run != NULL, PX_EXIT_USAGE);
   return verb->run (ctx, argc, argv);
-}
-
-void
-px_cli_print_tsv_field (const char *text)
-{
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      if (*p == '\t')
-        fputs ("\\t", stdout);
-      else if (*p == '\n')
-        fputs ("\\n", stdout);
-      else if (*p == '\r')
-        fputs ("\\r", stdout);
-      else if (*p == '\\')
-        fputs ("\\\\", stdout);
-      else
-        putchar (*p);
-    }
 }

@@ -48,10 +48,17 @@ int px_cli_run (const PxCliVerb *verb, PxCliContext *ctx, int argc, char **argv)
 PxStore *px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags);
 void px_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 gboolean px_cli_parse_id (const char *text, gint64 *out_id);
-/* Prints @text (NULL: nothing) as one TSV field on stdout: tabs, line
- * breaks and the backslash itself are escaped, so that a field stays on
- * one line and in one column. */
+gboolean px_cli_parse_event_id (const char *text, gint64 *out_id);
+/* The TSV escaping of every verb (docs/command-line.md): backslash, tab,
+ * line breaks, control characters and bytes that are not UTF-8 are
+ * escaped, so that a field stays on one line, in one column, and sends
+ * nothing to a terminal; in a list item, the comma too. */
+char *px_cli_escape_field (const char *text, gboolean list_item);
+/* Prints @text (NULL: nothing) as one escaped TSV field on stdout. */
 void px_cli_print_tsv_field (const char *text);
+/* Prints @items (NULL-terminated) as one TSV field: escaped items joined
+ * with ",". */
+void px_cli_print_tsv_list (const char *const *items);
 /* Parses verb options with GOptionContext; prints errors. */
 gboolean px_cli_parse_options (const char *verb, const char *params, GOptionEntry *entries, int *argc, char ***argv);
 

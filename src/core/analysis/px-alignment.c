@@ -173,7 +173,8 @@ build_vectors (PxAlignment *self)
       Entry *e = &g_array_index (entries, Entry, 0) + raw_start[g];
       guint len = raw_start[g + 1] - raw_start[g];
 
-      qsort (e, len, sizeof (Entry), entry_cmp);
+      if (len > 1) /* with no words at all, e is NULL */
+        qsort (e, len, sizeof (Entry), entry_cmp);
       self->vstart[g] = k;
       for (guint i = 0; i < len; i++)
         {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "compare/px-compare-cache.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "store/px-store-analysis.h"
 #include "store/px-store-events.h"
 
@@ -31,6 +33,41 @@ load_documents (PxStore *store, gint64 event_id, char **stamp_out, GError **erro
     }
   g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_BUSY, "The event keeps changing");
   return NULL;
+}
+
+/* Roughly how many sentences @text has (ends of sentences and lines):
+ * a linear scan, far cheaper than splitting it. */
+static guint
+estimate_sentences (const char *text)
+{
+  guint n = 1;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n' || ((*p == '.' || *p == '!' || *p == '?') && (p[1] == ' ' || p[1] == '\n' || p[1] == '\0')))
+      n++;
+  return n;
+}
+
+/* Comparing costs more than linear time in an article's sentences: one
+ * beyond the limit is refused with a clear message instead of running for
+ * minutes. */
+static gboolean
+check_sizes (GPtrArray *docs, GError **error)
+{
+  for (guint i = 0; i < docs->len; i++)
+    {
+      PxDocument *doc = g_ptr_array_index (docs, i);
+      guint n = estimate_sentences (px_document_get_text (doc));
+
+      if (n > PX_COMPARE_MAX_SENTENCES)
+        {
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID,
+                       _ ("“%s” is too long to compare: about %u sentences (at most %d)"), px_document_get_title (doc),
+                       n, PX_COMPARE_MAX_SENTENCES);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 PxEventComparison *
@@ -71,6 +108,8 @@ px_compare_cache_load (PxStore *store, gint64 event_id, gboolean *from_cache, GE
     g_debug ("Comparing event %" G_GINT64_FORMAT " again: %s", event_id, local_error->message);
   g_clear_error (&local_error);
 
+  if (!check_sizes (docs, error))
+    return NULL;
   comparison = px_comparison_new (docs, NULL);
   result = px_event_comparison_new (comparison, event_id, info->title);
   if (result == NULL)

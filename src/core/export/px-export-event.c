@@ -388,7 +388,9 @@ px_export_event (gint64 event_id, const char *title, PxComparison *comparison, G
     g_ptr_array_add (selected, _px_export_select (annotations ? g_ptr_array_index (annotations, i) : NULL, options));
   e = (EventExport){ comparison, meanings, options, names, selected };
 
-  append_front_matter (out, &e, event_id, event_title);
+  /* The front matter keeps the title as it is (escaped there), as an
+   * article's does; the heading, one line, flattens it. */
+  append_front_matter (out, &e, event_id, title != NULL && *title != '\0' ? title : event_title);
   _px_export_append_heading (out, 1, event_title);
   g_string_append_printf (out, "%u %s compared.\n\n", n_docs, n_docs == 1 ? "article" : "articles");
   append_outlets (out, &e);

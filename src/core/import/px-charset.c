@@ -125,6 +125,36 @@ sniff_meta (const guint8 *data, gsize len)
   return NULL;
 }
 
+/* Whether @charset writes ASCII as ASCII, as every page whose markup
+ * was found in ASCII bytes must be encoded: EBCDIC (cp037, ibm500),
+ * UCS-2, UTF-16 and UTF-32 do not. Asked of iconv, so any label works;
+ * one iconv does not know counts as compatible, and decoding reports it. */
+static gboolean
+ascii_compatible (const char *charset)
+{
+  static const char probe[] = "<meta charset=\"x\"> Az09";
+  g_autofree char *decoded = NULL;
+  gsize n = 0;
+  GIConv cd = g_iconv_open ("UTF-8", charset);
+
+  /* Unknown here: decoding says so. */
+  if (cd == (GIConv)-1)
+    return TRUE;
+  g_iconv_close (cd);
+  decoded = g_convert (probe, sizeof probe - 1, "UTF-8", charset, NULL, &n, NULL);
+  return decoded != NULL && n == sizeof probe - 1 && memcmp (decoded, probe, n) == 0;
+}
+
+/* The bytes look like ASCII-based markup: a "<" near the start and no NUL
+ * bytes (which UTF-16 and UTF-32 text is full of). */
+static gboolean
+looks_like_ascii_markup (const guint8 *data, gsize len)
+{
+  gsize n = MIN (len, 1024);
+
+  return n > 0 && memchr (data, '\0', n) == NULL && memchr (data, '<', n) != NULL;
+}
+
 char *
 px_charset_detect (const guint8 *data, gsize len, const char *content_type, gsize *bom_len)
 {
@@ -144,13 +174,17 @@ px_charset_detect (const guint8 *data, gsize len, const char *content_type, gsiz
         *bom_len = 2;
       return g_strdup (data[0] == 0xFF ? "utf-16le" : "utf-16be");
     }
+  /* A declaration that cannot describe the bytes (an ASCII-incompatible
+   * charset for markup in ASCII bytes) is ignored, as browsers ignore
+   * such a <meta>; the bytes are detected instead. */
   charset = px_charset_from_content_type (content_type);
-  if (charset != NULL)
+  if (charset != NULL && (ascii_compatible (charset) || !looks_like_ascii_markup (data, len)))
     return charset;
+  g_free (charset);
+  /* A <meta> was found in ASCII bytes, so it must name an ASCII-based
+   * charset to be believed. */
   charset = sniff_meta (data, len);
-  /* A page cannot declare itself UTF-16 in ASCII bytes: browsers ignore
-   * such a declaration. */
-  if (charset != NULL && !g_str_has_prefix (charset, "utf-16"))
+  if (charset != NULL && ascii_compatible (charset))
     return charset;
   g_free (charset);
   if (g_utf8_validate_len ((const char *)data, len, NULL))

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "import/px-html-dom.h"
 
+#include "import/px-html-doctype.h"
+
 #include <string.h>
 
 htmlDocPtr
@@ -12,8 +14,15 @@ px_html_parse (const char *utf8, gsize len)
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT |
                 XML_PARSE_HUGE;
 
+  g_autofree char *stripped = NULL;
+  gsize stripped_len = 0;
+
   if (len > G_MAXINT)
     return NULL;
+  /* HTML has no internal DTD subset; libxml2 would turn one into text. */
+  stripped = px_html_strip_doctype_subset (utf8, len, &stripped_len);
+  if (stripped != NULL)
+    return htmlReadMemory (stripped, (int)stripped_len, NULL, "UTF-8", options);
   return htmlReadMemory (utf8, (int)len, NULL, "UTF-8", options);
 }
 

@@ -374,14 +374,18 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)px_import_result_free);
   g_autoptr (GArray) batch = g_array_new (FALSE, TRUE, sizeof (Pending));
-  guint next = 0;
+  guint next = 0, total;
 
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
   g_array_set_clear_func (batch, pending_clear);
 
-  files = px_import_collect_files (roots, n_roots, cancellable, error);
+  files = px_import_collect_files (roots, n_roots, results, cancellable, error);
   if (files == NULL)
     return NULL;
+  /* Folders that could not be read come first in the report. */
+  total = files->len + results->len;
+  for (guint i = 0; progress != NULL && i < results->len; i++)
+    progress (i + 1, total, g_ptr_array_index (results, i), user_data);
   if (!px_import_index_unsigned (store, cancellable, error))
     return NULL;
 
@@ -425,7 +429,7 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
             {
               Pending *p = &g_array_index (batch, Pending, i);
               if (p->saved && progress != NULL)
-                progress (results->len + 1, files->len, p->result, user_data);
+                progress (results->len + 1, total, p->result, user_data);
             }
           return NULL;
         }
@@ -439,7 +443,7 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
 
           g_ptr_array_add (results, g_steal_pointer (&p->result));
           if (progress != NULL)
-            progress (results->len, files->len, r, user_data);
+            progress (results->len, total, r, user_data);
         }
     }
   return g_steal_pointer (&results);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "import/px-html-importer.h"
+#include "import/px-import-job.h"
 #include "import/px-markdown-importer.h"
 #include "import/px-text-importer.h"
 
@@ -59,6 +60,15 @@ px_import_looks_binary (const guint8 *data, gsize len)
   return n > 0 && controls * 10 > n;
 }
 
+static PxDocument *
+too_long (GError **error, gsize bytes)
+{
+  g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_TOO_LARGE,
+               _ ("The article is too long: %.1f MB of text (at most %d MB are imported)"), bytes / (1024.0 * 1024.0),
+               PX_IMPORT_MAX_TEXT_BYTES / (1024 * 1024));
+  return NULL;
+}
+
 PxDocument *
 px_import_bytes (GBytes *data, const char *name, const char *content_type, GError **error)
 {
@@ -110,7 +120,26 @@ px_import_bytes (GBytes *data, const char *name, const char *content_type, GErro
 
   {
     g_autoptr (PxImporter) imp = best;
-    return px_importer_import (imp, data, name, content_type, error);
+    g_autoptr (PxDocument) doc = NULL;
+    gboolean is_html = PX_IS_HTML_IMPORTER (imp);
+
+    /* Text and Markdown are their own text: too long is known before
+     * parsing (which costs far more memory than the bytes). */
+    if (!is_html && len > PX_IMPORT_MAX_TEXT_BYTES)
+      return too_long (error, len);
+    doc = px_importer_import (imp, data, name, content_type, error);
+    if (doc == NULL)
+      return NULL;
+    if (strlen (px_document_get_text (doc)) > PX_IMPORT_MAX_TEXT_BYTES)
+      return too_long (error, strlen (px_document_get_text (doc)));
+    if (px_document_get_n_blocks (doc) > PX_IMPORT_MAX_BLOCKS)
+      {
+        g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_TOO_LARGE,
+                     _ ("The article is too long: %u paragraphs (at most %d are imported)"),
+                     px_document_get_n_blocks (doc), PX_IMPORT_MAX_BLOCKS);
+        return NULL;
+      }
+    return g_steal_pointer (&doc);
   }
 }
 
@@ -176,40 +205,85 @@ px_import_name_is_article (const char *name)
   return FALSE;
 }
 
+/* A folder or link that cannot be read: reported like a file that could
+ * not be imported, and the rest of the import goes on. */
+static void
+add_problem (GPtrArray *problems, GFile *file, const char *message)
+{
+  PxImportResult *r = g_new0 (PxImportResult, 1);
+
+  r->source = g_file_get_path (file);
+  if (r->source == NULL)
+    r->source = g_file_get_uri (file);
+  r->status = PX_IMPORT_FAILED;
+  r->message = g_strdup (message);
+  g_ptr_array_add (problems, r);
+}
+
+/* Symbolic links are followed; @seen (file ids of the folders walked)
+ * keeps a link to a folder above from looping. */
 static gboolean
-collect_recursive (GFile *dir, GPtrArray *out, GCancellable *cancellable, GError **error)
+collect_recursive (GFile *dir, GPtrArray *out, GPtrArray *problems, GHashTable *seen, GCancellable *cancellable,
+                   GError **error)
 {
   g_autoptr (GFileEnumerator) en = NULL;
+  g_autoptr (GError) local_error = NULL;
 
-  en = g_file_enumerate_children (
-      dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
-      G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, error);
+  en = g_file_enumerate_children (dir,
+                                  G_FILE_ATTRIBUTE_STANDARD_NAME
+                                  "," G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN
+                                  "," G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK "," G_FILE_ATTRIBUTE_ID_FILE,
+                                  G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (en == NULL)
-    return FALSE;
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      add_problem (problems, dir, local_error->message);
+      return TRUE;
+    }
 
   for (;;)
     {
       GFileInfo *info = NULL;
       GFile *child = NULL;
       const char *name;
+      GFileType type;
 
-      if (!g_file_enumerator_iterate (en, &info, &child, cancellable, error))
-        return FALSE;
+      if (!g_file_enumerator_iterate (en, &info, &child, cancellable, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          add_problem (problems, dir, local_error->message);
+          return TRUE;
+        }
       if (info == NULL)
         break;
       name = g_file_info_get_name (info);
       if (g_file_info_get_is_hidden (info) || name[0] == '.')
         continue;
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+      type = g_file_info_get_file_type (info);
+      if (type == G_FILE_TYPE_DIRECTORY)
         {
+          const char *id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
+
           /* "Web page, complete" saves images and scripts next to the page. */
           if (g_str_has_suffix (name, "_files"))
             continue;
-          if (!collect_recursive (child, out, cancellable, error))
+          if (id != NULL && !g_hash_table_add (seen, g_strdup (id)))
+            continue; /* walked already: a link back up, or twice linked */
+          if (!collect_recursive (child, out, problems, seen, cancellable, error))
             return FALSE;
         }
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && px_import_name_is_article (name))
+      else if (type == G_FILE_TYPE_REGULAR && px_import_name_is_article (name))
         g_ptr_array_add (out, g_object_ref (child));
+      else if (type == G_FILE_TYPE_SYMBOLIC_LINK && px_import_name_is_article (name))
+        add_problem (problems, child, _ ("The link points to nothing"));
     }
   return TRUE;
 }
@@ -223,10 +297,13 @@ compare_paths (gconstpointer a, gconstpointer b)
 }
 
 GPtrArray *
-px_import_collect_files (GFile *const *roots, guint n_roots, GCancellable *cancellable, GError **error)
+px_import_collect_files (GFile *const *roots, guint n_roots, GPtrArray *problems, GCancellable *cancellable,
+                         GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  g_return_val_if_fail (problems != NULL, NULL);
   for (guint i = 0; i < n_roots; i++)
     {
       GFileType type = g_file_query_file_type (roots[i], 0, cancellable);
@@ -234,7 +311,12 @@ px_import_collect_files (GFile *const *roots, guint n_roots, GCancellable *cance
       if (type == G_FILE_TYPE_DIRECTORY)
         {
           g_autoptr (GPtrArray) sub = g_ptr_array_new_with_free_func (g_object_unref);
-          if (!collect_recursive (roots[i], sub, cancellable, error))
+          g_autoptr (GFileInfo) info = g_file_query_info (roots[i], G_FILE_ATTRIBUTE_ID_FILE, 0, cancellable, NULL);
+          const char *id = info != NULL ? g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE) : NULL;
+
+          if (id != NULL && !g_hash_table_add (seen, g_strdup (id)))
+            continue;
+          if (!collect_recursive (roots[i], sub, problems, seen, cancellable, error))
             return NULL;
           g_ptr_array_sort (sub, compare_paths);
           for (guint k = 0; k < sub->len; k++)

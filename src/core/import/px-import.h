@@ -9,6 +9,13 @@ G_BEGIN_DECLS
 
 /* Files larger than this are refused before they are read. */
 #define PX_IMPORT_MAX_BYTES (64 * 1024 * 1024)
+/* An article's clean text is at most 4 MB (some 600,000 words) in at most
+ * 50,000 paragraphs; a text or Markdown file, being its own text, at most
+ * 4 MB. Larger ones are refused with a clear message, before they are
+ * parsed when they can be, so that no accepted article needs more than a
+ * few hundred MB of memory (README, Limits). */
+#define PX_IMPORT_MAX_TEXT_BYTES (4 * 1024 * 1024)
+#define PX_IMPORT_MAX_BLOCKS 50000
 
 /* Picks the importer that fits the data best and runs it. Checks for
  * empty and binary data first, so importers only see text-like bytes. */
@@ -21,11 +28,15 @@ PxDocument *px_import_file (GFile *file, GCancellable *cancellable, GError **err
  * text, Markdown or HTML, or without an extension. */
 gboolean px_import_name_is_article (const char *name);
 
-/* Expands folders (recursively, skipping hidden files, a saved page's
- * "_files" folders and files px_import_name_is_article() turns down) into
- * the list of files to import, sorted by path. Files given directly are
- * kept whatever their name. */
-GPtrArray *px_import_collect_files (GFile *const *roots, guint n_roots, GCancellable *cancellable, GError **error);
+/* Expands folders (recursively, following links without looping,
+ * skipping hidden files, a saved page's "_files" folders and files
+ * px_import_name_is_article() turns down) into the list of files to
+ * import, sorted by path. Files given directly are kept whatever their
+ * name. A folder that cannot be read, or a broken link, adds a failed
+ * PxImportResult to @problems and the rest is collected; only
+ * cancelling fails. */
+GPtrArray *px_import_collect_files (GFile *const *roots, guint n_roots, GPtrArray *problems, GCancellable *cancellable,
+                                    GError **error);
 
 /* Registers an importer; the built-in ones are registered on first use. */
 void px_import_register (PxImporter *importer);

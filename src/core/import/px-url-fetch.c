@@ -92,6 +92,68 @@ deadline_passed (gint64 deadline, GUri *uri, GError **error)
   return TRUE;
 }
 
+/* One deadline for the whole request: the connection, every header line,
+ * every redirect and the body. Socket timeouts alone restart with each
+ * byte, so a server that sends a header line every few seconds would hold
+ * the import for ever. A thread cancels the request at the deadline. */
+typedef struct
+{
+  GMutex lock;
+  GCond cond;
+  gboolean done;
+  gboolean fired;
+  gint64 deadline;
+  GCancellable *cancel; /* the request's own, also cancelled by the caller's */
+  GThread *thread;
+} Watchdog;
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  Watchdog *w = data;
+
+  g_mutex_lock (&w->lock);
+  while (!w->done && g_cond_wait_until (&w->cond, &w->lock, w->deadline))
+    ;
+  if (!w->done)
+    {
+      w->fired = TRUE;
+      g_cancellable_cancel (w->cancel);
+    }
+  g_mutex_unlock (&w->lock);
+  return NULL;
+}
+
+static void
+watchdog_start (Watchdog *w, gint64 deadline)
+{
+  g_mutex_init (&w->lock);
+  g_cond_init (&w->cond);
+  w->done = w->fired = FALSE;
+  w->deadline = deadline;
+  w->cancel = g_cancellable_new ();
+  w->thread = g_thread_new ("px-url-deadline", watchdog_thread, w);
+}
+
+static void
+watchdog_stop (Watchdog *w)
+{
+  g_mutex_lock (&w->lock);
+  w->done = TRUE;
+  g_cond_signal (&w->cond);
+  g_mutex_unlock (&w->lock);
+  g_thread_join (w->thread);
+  g_object_unref (w->cancel);
+  g_cond_clear (&w->cond);
+  g_mutex_clear (&w->lock);
+}
+
+static void
+forward_cancel (GCancellable *caller, gpointer request)
+{
+  g_cancellable_cancel (request);
+}
+
 static GBytes *
 read_body (GInputStream *stream, gsize max_bytes, gint64 deadline, GUri *uri, GCancellable *cancellable, GError **error)
 {
@@ -123,13 +185,12 @@ read_body (GInputStream *stream, gsize max_bytes, gint64 deadline, GUri *uri, GC
   return g_byte_array_free_to_bytes (g_steal_pointer (&body));
 }
 
-PxFetchResult *
-px_url_fetch (const char *url, const PxFetchOptions *options, GCancellable *cancellable, GError **error)
+static PxFetchResult *
+fetch (const char *url, const PxFetchOptions *options, gint64 deadline, GCancellable *cancellable, GError **error)
 {
   guint timeout = options && options->timeout_seconds ? options->timeout_seconds : DEFAULT_TIMEOUT;
   gsize max_bytes = options && options->max_bytes ? options->max_bytes : PX_IMPORT_MAX_BYTES;
   guint max_redirects = options && options->max_redirects ? options->max_redirects : DEFAULT_REDIRECTS;
-  gint64 deadline = g_get_monotonic_time () + (gint64)timeout * G_USEC_PER_SEC;
   g_autoptr (SoupSession) session = NULL;
   g_autoptr (GUri) uri = NULL;
 
@@ -230,6 +291,38 @@ px_url_fetch (const char *url, const PxFetchOptions *options, GCancellable *canc
         return result;
       }
     }
+}
+
+PxFetchResult *
+px_url_fetch (const char *url, const PxFetchOptions *options, GCancellable *cancellable, GError **error)
+{
+  guint timeout = options && options->timeout_seconds ? options->timeout_seconds : DEFAULT_TIMEOUT;
+  gint64 deadline = g_get_monotonic_time () + (gint64)timeout * G_USEC_PER_SEC;
+  g_autoptr (GError) local_error = NULL;
+  PxFetchResult *result;
+  Watchdog w;
+  gulong handler = 0;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  watchdog_start (&w, deadline);
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel), g_object_ref (w.cancel), g_object_unref);
+  result = fetch (url, options, deadline, w.cancel, &local_error);
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
+  watchdog_stop (&w);
+  if (result == NULL && w.fired && !g_cancellable_is_cancelled (cancellable))
+    {
+      g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+
+      g_clear_error (&local_error);
+      g_set_error (&local_error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_NETWORK, _ ("%s did not answer in time"),
+                   uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : url);
+    }
+  if (result == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return result;
 }
 
 PxDocument *

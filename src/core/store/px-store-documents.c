@@ -277,6 +277,19 @@ px_store_list_documents (PxStore *self, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, info_from_row (stmt));
   sqlite3_reset (stmt);
+  /* A damaged index (the list's, or one SQLite chose): read the table
+   * itself and sort here, so that what can be read is still listed (and
+   * exported). */
+  if ((rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_ptr_array_set_size (out, 0);
+      stmt = _px_store_prepare (self, PX_STORE_LIST_UNINDEXED_SQL, error);
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (out, info_from_row (stmt));
+      sqlite3_reset (stmt);
+    }
   if (rc != SQLITE_DONE)
     {
       _px_store_fail (self, rc, error);
@@ -416,6 +429,14 @@ px_store_search_documents (PxStore *self, const char *query, GError **error)
 
   if (!g_utf8_validate (query, -1, NULL))
     return g_steal_pointer (&ids);
+  /* SQLite refuses LIKE patterns over 50,000 bytes with a cryptic error,
+   * and no outlet or word is that long: say what is wrong. */
+  if (g_utf8_strlen (query, -1) > PX_STORE_MAX_SEARCH_CHARS)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID,
+                   _ ("The search is too long: at most %d characters are searched for"), PX_STORE_MAX_SEARCH_CHARS);
+      return NULL;
+    }
   match = _px_store_build_match_query (query);
   if (match == NULL)
     return g_steal_pointer (&ids);

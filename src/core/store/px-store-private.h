@@ -48,11 +48,28 @@ char *_px_store_build_match_query (const char *query);
 #define PX_STORE_LIST_SQL                                                                            \
   PX_STORE_INFO_SELECT " ORDER BY d.event_id IS NULL, d.event_id, d.published IS NULL, d.published," \
                        " d.title COLLATE NOCASE, d.id;"
+/* The same rows read from the table alone, for when an index is damaged. */
+#define PX_STORE_LIST_UNINDEXED_SQL                                                                     \
+  "SELECT d.id, d.title, o.name, d.published, d.event_id, e.title"                                      \
+  " FROM documents d NOT INDEXED LEFT JOIN outlets o ON o.id = d.outlet_id"                             \
+  " LEFT JOIN events e ON e.id = d.event_id"                                                            \
+  " ORDER BY d.event_id IS NULL, d.event_id, d.published IS NULL, d.published, d.title COLLATE NOCASE," \
+  " d.id;"
 
 /* Migrations: the schema, step by step (px-store-schema.c). */
 int _px_store_schema_latest (void);
 int _px_store_schema_oldest_readable (void);
+/* Migrates a library (from @from to @to, in one transaction): for tests
+ * that build older libraries. */
 gboolean _px_store_schema_migrate (sqlite3 *db, int from, int to, GError **error);
+/* The version whose schema the library really holds, from the objects
+ * each step made (whatever user_version says): 0 for none. */
+int _px_store_schema_detect (sqlite3 *db);
+/* Inside the caller's write transaction: brings a library whose
+ * user_version is @stored and whose schema is that of @actual
+ * (_px_store_schema_detect) to the latest version, repairing what two
+ * openers migrating at once left half done. */
+gboolean _px_store_schema_update_locked (sqlite3 *db, int stored, int actual, GError **error);
 
 /* Set in PRAGMA application_id so other SQLite files are recognised. */
 #define PX_STORE_APPLICATION_ID 0x50524C58 /* "PRLX" */

@@ -217,33 +217,130 @@ _px_store_schema_oldest_readable (void)
   return 5;
 }
 
-gboolean
-_px_store_schema_migrate (sqlite3 *db, int from, int to, GError **error)
+/* Runs the steps from @from to @to inside the caller's transaction. */
+static gboolean
+run_steps (sqlite3 *db, int from, int to, GError **error)
 {
-  g_return_val_if_fail (from >= 0 && to <= _px_store_schema_latest () && from <= to, FALSE);
-
   for (int v = from; v < to; v++)
     {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", v + 1);
       char *msg = NULL;
-      int rc;
+      int rc = sqlite3_exec (db, migrations[v], NULL, NULL, &msg);
 
-      /* One transaction per step: a crash leaves a consistent version. */
-      rc = sqlite3_exec (db, "BEGIN IMMEDIATE;", NULL, NULL, &msg);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (db, migrations[v], NULL, NULL, &msg);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (db, set_version, NULL, NULL, &msg);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (db, "COMMIT;", NULL, NULL, &msg);
       if (rc != SQLITE_OK)
         {
           g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED,
                        _ ("Could not update the library to version %d: %s"), v + 1, msg ? msg : sqlite3_errstr (rc));
           sqlite3_free (msg);
-          sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
           return FALSE;
         }
+    }
+  return TRUE;
+}
+
+gboolean
+_px_store_schema_migrate (sqlite3 *db, int from, int to, GError **error)
+{
+  g_autofree char *set_version = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (from >= 0 && to <= _px_store_schema_latest () && from <= to, FALSE);
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d;", to);
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE;", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_BUSY, _ ("Could not update the library: %s"),
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+  ok = run_steps (db, from, to, error);
+  if (ok && sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK)
+    ok = FALSE, g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED, _ ("Could not update the library: %s"),
+                             sqlite3_errmsg (db));
+  if (ok && sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK)
+    ok = FALSE, g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED, _ ("Could not update the library: %s"),
+                             sqlite3_errmsg (db));
+  if (!ok)
+    sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+  return ok;
+}
+
+static gboolean
+has_object (sqlite3 *db, const char *type, const char *name, const char *sql_like)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT 1 FROM sqlite_master WHERE type = ?1 AND name = ?2 AND (?3 IS NULL OR sql LIKE ?3);",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+      if (sql_like != NULL)
+        sqlite3_bind_text (stmt, 3, sql_like, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* Whether what step @v (1-based) made is in the schema. */
+static gboolean
+has_step (sqlite3 *db, int v)
+{
+  switch (v)
+    {
+    case 1:
+      return has_object (db, "table", "meta", NULL) && has_object (db, "table", "documents", NULL);
+    case 2:
+      return has_object (db, "table", "document_signatures", NULL);
+    case 3: /* documents_list, which step 7 replaced */
+      return has_object (db, "index", "documents_list", NULL) || has_object (db, "index", "documents_order", NULL);
+    case 4:
+      return has_object (db, "table", "undo_log", NULL);
+    case 5:
+      return has_object (db, "table", "event_changes", NULL) && has_object (db, "table", "analysis_cache", NULL);
+    case 6:
+      return has_object (db, "table", "documents_fts", "%prefix=%");
+    case 7:
+      return has_object (db, "index", "documents_order", NULL);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+int
+_px_store_schema_detect (sqlite3 *db)
+{
+  int v = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == 7); /* add the new step to has_step() */
+  while (v < _px_store_schema_latest () && has_step (db, v + 1))
+    v++;
+  return v;
+}
+
+gboolean
+_px_store_schema_update_locked (sqlite3 *db, int stored, int actual, GError **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", _px_store_schema_latest ());
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d;", PX_STORE_APPLICATION_ID);
+
+  g_return_val_if_fail (actual >= 0 && actual <= _px_store_schema_latest (), FALSE);
+
+  if (actual != stored)
+    g_message ("Library version %d holds the schema of version %d: repairing it", stored, actual);
+  if (!run_steps (db, actual, _px_store_schema_latest (), error))
+    return FALSE;
+  /* Left behind by a step run twice by two openers (before the version
+   * was read under the write lock): step 7 replaced it. */
+  if (sqlite3_exec (db, "DROP INDEX IF EXISTS documents_list;", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, set_id, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED, _ ("Could not update the library: %s"),
+                   sqlite3_errmsg (db));
+      return FALSE;
     }
   return TRUE;
 }

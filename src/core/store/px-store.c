@@ -5,7 +5,10 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 struct _PxStore
@@ -19,6 +22,7 @@ struct _PxStore
   int schema_version;
   GHashTable *statements; /* SQL text → sqlite3_stmt */
   guint transaction_depth;
+  gboolean full_in_transaction; /* a write failed for want of space */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
@@ -140,6 +144,18 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* SQLite reports a disk that filled up while it grew its -shm or -wal
+ * file, or wrote a page, as an I/O error: errno says what it was. */
+static int
+full_if_no_space (sqlite3 *db, int rc)
+{
+  int saved = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_FULL && (saved == ENOSPC || saved == EDQUOT))
+    return SQLITE_FULL;
+  return rc;
+}
+
 static const char *
 message_for_code (int code)
 {
@@ -197,6 +213,9 @@ _px_store_collect_ids (PxStore *self, sqlite3_stmt *stmt, GError **error)
 gboolean
 _px_store_fail (PxStore *self, int rc, GError **error)
 {
+  rc = full_if_no_space (self->db, rc);
+  if ((rc & 0xff) == SQLITE_FULL)
+    self->full_in_transaction = TRUE;
   return set_sqlite_error (rc, sqlite3_errmsg (self->db), error);
 }
 
@@ -404,7 +423,7 @@ roll_back_hot_journal (const char *path)
  * someone's document, which we must not touch. A file shorter than its
  * header says was cut off (a copy that did not finish, a full disk). */
 static gboolean
-check_file_header_once (const char *path, gboolean rolled_back, gboolean *is_empty, GError **error)
+check_file_header_once (const char *path, gboolean rolled_back, gboolean *is_empty, gboolean *recovered, GError **error)
 {
   guchar header[100];
   gssize n;
@@ -433,7 +452,8 @@ check_file_header_once (const char *path, gboolean rolled_back, gboolean *is_emp
       !rolled_back)
     {
       roll_back_hot_journal (path);
-      return check_file_header_once (path, TRUE, is_empty, error);
+      *recovered = TRUE;
+      return check_file_header_once (path, TRUE, is_empty, recovered, error);
     }
   if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
     {
@@ -472,9 +492,10 @@ check_file_header_once (const char *path, gboolean rolled_back, gboolean *is_emp
 }
 
 static gboolean
-check_file_header (const char *path, gboolean *is_empty, GError **error)
+check_file_header (const char *path, gboolean *is_empty, gboolean *recovered, GError **error)
 {
-  return check_file_header_once (path, FALSE, is_empty, error);
+  *recovered = FALSE;
+  return check_file_header_once (path, FALSE, is_empty, recovered, error);
 }
 
 /* Opens a connection that only reads. A library in WAL mode needs its
@@ -513,7 +534,7 @@ open_read_only (const char *path, int extra_flags, sqlite3 **db_out)
         }
     }
   *db_out = db;
-  return rc;
+  return full_if_no_space (db, rc);
 }
 
 static int
@@ -537,13 +558,14 @@ read_identity (const char *path, int open_flags, int *app_id, int *version, int 
       if (rc == SQLITE_OK)
         *n_tables = read_pragma_int (db, "SELECT count(*) FROM sqlite_master;", &rc);
     }
+  rc = full_if_no_space (db, rc);
   sqlite3_close_v2 (db);
   return rc;
 }
 
 /* Inspects an existing database without changing what it holds. */
 static gboolean
-inspect_existing (const char *path, int *version_out, GError **error)
+inspect_existing (const char *path, gboolean allow_empty, int *version_out, GError **error)
 {
   int rc, app_id = 0, version = 0, n_tables = 0;
 
@@ -563,7 +585,13 @@ inspect_existing (const char *path, int *version_out, GError **error)
       g_set_error (error, PX_STORE_ERROR, code, "%s: %s", path, message_for_code (code));
       return FALSE;
     }
-  if (app_id != PX_STORE_APPLICATION_ID && (n_tables > 0 || version != 0 || app_id != 0))
+  if (app_id == 0 && n_tables == 0 && version == 0 && !allow_empty)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY,
+                   _ ("“%s” is an empty database, not a Parallax library"), path);
+      return FALSE;
+    }
+  if (app_id != PX_STORE_APPLICATION_ID)
     {
       g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY,
                    _ ("“%s” is a database of another program, not a Parallax library"), path);
@@ -590,35 +618,8 @@ px_store_needs_update (const char *path)
     return FALSE;
   if (read_identity (path, SQLITE_OPEN_READONLY, &app_id, &version, &n_tables) != SQLITE_OK)
     return FALSE;
-  return app_id == PX_STORE_APPLICATION_ID && version > 0 && version < _px_store_schema_latest ();
-}
-
-/* Keeps a copy of the library as it was before a schema change, so a
- * failed or unwanted migration can always be undone by hand. */
-static gboolean
-backup_before_migration (sqlite3 *db, const char *path, int version, GError **error)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  g_autofree char *backup = g_strdup_printf ("%s.v%d-%s.bak", path, version, stamp);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, backup, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    {
-      g_set_error (error, PX_STORE_ERROR, error_code_for_sqlite (rc),
-                   _ ("Could not write a backup of the library before updating it: %s"), sqlite3_errstr (rc));
-      return FALSE;
-    }
-  g_chmod (backup, 0600);
-  return TRUE;
+  return app_id == PX_STORE_APPLICATION_ID && version != _px_store_schema_latest () &&
+         version < _px_store_schema_latest ();
 }
 
 static int
@@ -638,6 +639,63 @@ code_for_errno (int saved_errno)
     }
 }
 
+/* Keeps a copy of the library as it was before a schema change, so a
+ * failed or unwanted migration can always be undone by hand. Called while
+ * @db holds the write lock: a second connection reads the last committed
+ * state. The name is new (two openers in the same second each get their
+ * own) and the file is the user's only, removed again when the copy fails. */
+static gboolean
+backup_before_migration (const char *path, int version, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *backup = NULL;
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc, fd = -1;
+
+  for (int n = 1; fd < 0 && n < 1000; n++)
+    {
+      g_free (backup);
+      backup = n == 1 ? g_strdup_printf ("%s.v%d-%s.bak", path, version, stamp)
+                      : g_strdup_printf ("%s.v%d-%s-%d.bak", path, version, stamp, n);
+      fd = g_open (backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        break;
+    }
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, PX_STORE_ERROR, code_for_errno (saved),
+                   _ ("Could not write a backup of the library before updating it: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (path, &reader, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (reader, 5000);
+      rc = sqlite3_prepare_v2 (reader, "VACUUM INTO ?;", -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, backup, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (reader);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      g_remove (backup);
+      g_set_error (error, PX_STORE_ERROR, error_code_for_sqlite (rc),
+                   _ ("Could not write a backup of the library before updating it: %s"),
+                   (rc & 0xff) == SQLITE_FULL ? message_for_code (PX_STORE_ERROR_FULL) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* SQLite writes its -wal and -shm files beside the library. */
 static gboolean
 folder_writable (const char *path)
@@ -646,11 +704,21 @@ folder_writable (const char *path)
   return g_access (dir, W_OK) == 0;
 }
 
+/* Builds a new library beside @path under a temporary name and moves it
+ * into place only when it is complete, without replacing a file: two
+ * processes creating the same library at once both end up with the one
+ * that got there first, and a file at @path is always a whole library. */
 static gboolean
-create_parent_and_file (const char *path, GError **error)
+create_library (const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = NULL;
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d;", PX_STORE_APPLICATION_ID);
+  g_autoptr (GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  int fd, rc;
+  gboolean ok;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -661,24 +729,141 @@ create_parent_and_file (const char *path, GError **error)
     }
   /* User-only permissions: notes can be private. SQLite gives its -wal and
    * -shm files the same mode as the database. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 && errno != EEXIST)
+  tmp = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
     {
       int saved = errno;
       g_set_error (error, PX_STORE_ERROR, code_for_errno (saved), _ ("Could not create “%s”: %s"), path,
                    g_strerror (saved));
       return FALSE;
     }
-  if (fd >= 0)
-    close (fd);
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, set_id, NULL, NULL, NULL);
+  ok = rc == SQLITE_OK && _px_store_schema_migrate (db, 0, _px_store_schema_latest (), &local_error);
+  if (!ok && local_error == NULL)
+    set_sqlite_error (rc, NULL, &local_error);
+  /* The last connection checkpoints the WAL into the file and removes it. */
+  if (sqlite3_close (db) != SQLITE_OK && ok)
+    {
+      ok = FALSE;
+      g_set_error_literal (&local_error, PX_STORE_ERROR, PX_STORE_ERROR_IO, message_for_code (PX_STORE_ERROR_IO));
+    }
+  if (ok && renameat2 (AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) != 0)
+    {
+      int saved = errno;
+
+      /* A file system without RENAME_NOREPLACE: a hard link does not
+       * replace either. */
+      if (saved == EINVAL || saved == ENOSYS || saved == ENOTSUP)
+        saved = link (tmp, path) == 0 ? 0 : errno;
+      /* EEXIST: another process made the library first; use it. */
+      if (saved != 0 && saved != EEXIST)
+        {
+          ok = FALSE;
+          g_set_error (&local_error, PX_STORE_ERROR, code_for_errno (saved), _ ("Could not create “%s”: %s"), path,
+                       g_strerror (saved));
+        }
+    }
+  g_remove (tmp);
+  if (!ok)
+    {
+      g_autofree char *wal = g_strconcat (tmp, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (tmp, "-shm", NULL);
+
+      g_remove (wal);
+      g_remove (shm);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return ok;
+}
+
+/* Reads an integer pragma or query. */
+static gboolean
+read_int_locked (PxStore *self, const char *sql, int *out, GError **error)
+{
+  int rc;
+
+  *out = read_pragma_int (self->db, sql, &rc);
+  if (rc != SQLITE_OK)
+    return _px_store_fail (self, rc, error);
   return TRUE;
+}
+
+/* Brings a writable library to the latest version. The version is read
+ * again under the write lock, so any number of processes may open an old
+ * library at once: the first migrates (after a backup), the others find
+ * it done. A library whose version does not match its schema (left half
+ * migrated by an older Parallax, or a user_version set by hand) is
+ * repaired from what its schema really holds. */
+static gboolean
+update_schema (PxStore *self, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  int stored = 0, app_id = 0, n_tables = 0, actual;
+  gboolean ok = FALSE;
+
+  /* Up to date (the usual case): no write lock needed, since nothing
+   * ever moves a library back to an older version. */
+  if (read_int_locked (self, "PRAGMA user_version;", &stored, &local_error) &&
+      read_int_locked (self, "PRAGMA application_id;", &app_id, &local_error) && stored == _px_store_schema_latest () &&
+      app_id == PX_STORE_APPLICATION_ID && _px_store_schema_detect (self->db) == stored)
+    return TRUE;
+  g_clear_error (&local_error);
+
+  /* A migration can take a while on a large library: wait for it. */
+  sqlite3_busy_timeout (self->db, 120000);
+  if (!_px_store_exec (self, "BEGIN IMMEDIATE;", error))
+    goto out;
+  if (!read_int_locked (self, "PRAGMA user_version;", &stored, &local_error) ||
+      !read_int_locked (self, "PRAGMA application_id;", &app_id, &local_error) ||
+      !read_int_locked (self, "SELECT count(*) FROM sqlite_master;", &n_tables, &local_error))
+    goto rollback;
+  if (app_id != PX_STORE_APPLICATION_ID && (app_id != 0 || n_tables > 0))
+    {
+      g_set_error (&local_error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY,
+                   _ ("“%s” is a database of another program, not a Parallax library"), self->path);
+      goto rollback;
+    }
+  if (stored > _px_store_schema_latest ())
+    {
+      g_set_error (&local_error, PX_STORE_ERROR, PX_STORE_ERROR_NEWER_VERSION,
+                   _ ("“%s” was made by a newer version of Parallax (library version %d; this version reads up to %d)"),
+                   self->path, stored, _px_store_schema_latest ());
+      goto rollback;
+    }
+  actual = _px_store_schema_detect (self->db);
+  if (stored == _px_store_schema_latest () && actual == stored && app_id == PX_STORE_APPLICATION_ID)
+    {
+      ok = _px_store_exec (self, "COMMIT;", error);
+      goto out;
+    }
+  if (n_tables > 0 && !backup_before_migration (self->path, stored, &local_error))
+    goto rollback;
+  if (!_px_store_schema_update_locked (self->db, stored, actual, &local_error))
+    goto rollback;
+  ok = _px_store_exec (self, "COMMIT;", &local_error);
+  if (ok)
+    goto out;
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+out:
+  sqlite3_busy_timeout (self->db, 5000);
+  return ok;
 }
 
 PxStore *
 px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
 {
   g_autoptr (PxStore) self = NULL;
-  gboolean exists, is_empty = FALSE;
+  GStatBuf st;
+  gboolean exists, is_empty = FALSE, recovered = FALSE;
   int version = 0;
   int rc;
 
@@ -687,36 +872,59 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
 
   self = g_object_new (PX_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  exists = g_stat (path, &st) == 0;
 
   if (!exists && (flags & (PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY)))
     {
       g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no library at “%s”"), path);
       return NULL;
     }
-  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+  if (!exists)
+    {
+      if (!create_library (path, error))
+        return NULL;
+      exists = g_stat (path, &st) == 0;
+      if (!exists)
+        {
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_IO, _ ("Could not create “%s”"), path);
+          return NULL;
+        }
+    }
+  if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY, _ ("“%s” is a folder, not a library"), path);
       return NULL;
     }
-  if (exists)
+  /* A FIFO or a device would block or never end. */
+  if (!S_ISREG (st.st_mode))
     {
-      if (!check_file_header (path, &is_empty, error))
-        return NULL;
-      if (!is_empty && !inspect_existing (path, &version, error))
-        return NULL;
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY,
+                   _ ("“%s” is not a regular file, so it is not a library"), path);
+      return NULL;
     }
+  if (!check_file_header (path, &is_empty, &recovered, error))
+    return NULL;
+  /* Empty after rolling back a hot journal: a library whose creation (by
+   * an older Parallax, in place) was cut short; it is set up again. Any
+   * other empty file is not ours to change. */
+  recovered = recovered && !(flags & PX_STORE_OPEN_READ_ONLY);
+  if (is_empty && !recovered)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY,
+                   _ ("“%s” is an empty file, not a Parallax library"), path);
+      return NULL;
+    }
+  if (!is_empty && !inspect_existing (path, recovered, &version, error))
+    return NULL;
 
   self->read_only = (flags & PX_STORE_OPEN_READ_ONLY) != 0;
   if (self->read_only)
     self->access = PX_STORE_ACCESS_READ_ONLY_ASKED;
-  else if (exists && g_access (path, W_OK) != 0)
+  else if (g_access (path, W_OK) != 0)
     self->access = PX_STORE_ACCESS_READ_ONLY_FILE;
-  else if (exists && !folder_writable (path))
+  else if (!folder_writable (path))
     self->access = PX_STORE_ACCESS_READ_ONLY_FOLDER;
   self->read_only = self->access != PX_STORE_ACCESS_WRITABLE;
-  if (!exists && !create_parent_and_file (path, error))
-    return NULL;
 
   if (self->read_only)
     rc = open_read_only (path, SQLITE_OPEN_NOMUTEX, &self->db);
@@ -724,7 +932,7 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
     rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (rc, NULL, error);
+      set_sqlite_error (full_if_no_space (self->db, rc), NULL, error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -751,15 +959,7 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
                            "PRAGMA foreign_keys = ON;",
                            error))
         return NULL;
-      if (version == 0)
-        {
-          g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d;", PX_STORE_APPLICATION_ID);
-          if (!_px_store_exec (self, set_id, error))
-            return NULL;
-        }
-      else if (version < _px_store_schema_latest () && !backup_before_migration (self->db, path, version, error))
-        return NULL;
-      if (!_px_store_schema_migrate (self->db, version, _px_store_schema_latest (), error))
+      if (!update_schema (self, error))
         return NULL;
       version = _px_store_schema_latest ();
     }
@@ -809,6 +1009,27 @@ px_store_check (PxStore *self, GError **error)
   return TRUE;
 }
 
+/* A write that failed in a way the library gives no reason for (a
+ * constraint broken because an earlier statement could not write, an I/O
+ * error) while the disk was full, or nearly: the full disk is the one
+ * thing to say, once, not each of its consequences. A duplicate or a
+ * missing row is the action's own failure and stays what it is. */
+static gboolean
+failed_for_space (PxStore *self, const GError *error)
+{
+  g_autofree char *dir = NULL;
+  struct statvfs st;
+
+  if (error == NULL || error->domain != PX_STORE_ERROR ||
+      (error->code != PX_STORE_ERROR_FAILED && error->code != PX_STORE_ERROR_INVALID &&
+       error->code != PX_STORE_ERROR_IO))
+    return FALSE;
+  if (self->full_in_transaction)
+    return TRUE;
+  dir = g_path_get_dirname (self->path);
+  return statvfs (dir, &st) == 0 && (guint64)st.f_bavail * st.f_frsize < 256 * 1024;
+}
+
 gboolean
 px_store_transaction (PxStore *self, PxStoreTransactionFunc func, gpointer user_data, GError **error)
 {
@@ -832,6 +1053,7 @@ px_store_transaction (PxStore *self, PxStoreTransactionFunc func, gpointer user_
   if (!_px_store_exec (self, "BEGIN IMMEDIATE;", error))
     return FALSE;
   self->transaction_depth = 1;
+  self->full_in_transaction = FALSE;
   ok = func (self, user_data, &local_error);
   self->transaction_depth = 0;
   if (ok)
@@ -839,6 +1061,11 @@ px_store_transaction (PxStore *self, PxStoreTransactionFunc func, gpointer user_
   if (!ok)
     {
       sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      if (failed_for_space (self, local_error))
+        {
+          g_clear_error (&local_error);
+          set_sqlite_error (SQLITE_FULL, NULL, &local_error);
+        }
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return ok;

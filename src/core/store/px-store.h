@@ -111,6 +111,8 @@ gint64 px_store_count_documents (PxStore *self, GError **error);
  * (words, each a prefix, single letters whole; all must match), in
  * ascending order: a filter for the library list, which has its own
  * order. */
+/* Longer searches fail with PX_STORE_ERROR_INVALID. */
+#define PX_STORE_MAX_SEARCH_CHARS 1000
 GArray *px_store_search_documents (PxStore *self, const char *query, GError **error);
 /* Number of annotations that belong to a document. */
 gint64 px_store_count_document_annotations (PxStore *self, gint64 id, GError **error);
