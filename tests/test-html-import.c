@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "import/px-charset.h"
+#include "import/px-html-classes.h"
 #include "import/px-html-date.h"
 #include "import/px-html-metadata.h"
 #include "import/px-import.h"
@@ -274,6 +275,11 @@ test_charsets (void)
       "the \xE2\x80\x9Cnew rules\xE2\x80\x9D cost them \xE2\x82\xAC"
       "40 a day.</p></body></html>",
       NULL },
+    /* A label written with an underscore is the same label. */
+    { "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso8859_1\"></head><body><p>Caf\xE9 "
+      "owners in Z\xFCrich say the \x93new rules\x94 cost them \x80"
+      "40 a day.</p></body></html>",
+      NULL },
     /* Nothing declared, not valid UTF-8: windows-1252. */
     { "<html><body><p>Caf\xE9 owners in Z\xFCrich say the \x93new rules\x94 cost them \x80"
       "40 a day.</p></body></html>",
@@ -365,6 +371,133 @@ test_never_script (void)
   g_assert_no_error (error);
   text = px_document_get_text (doc);
   g_assert_cmpstr (text, ==, "Before after.\n\nSecond paragraph here.");
+}
+
+/* Paragraphs of an invented article, for pages built around it. */
+#define FALLBACK_ARTICLE                                                                                              \
+  "<p>The river ferry at Kessing ran again on Monday after three weeks in dry dock, and the first crossing was full " \
+  "of commuters who had spent the closure driving forty minutes round by the bridge.</p>"                             \
+  "<p>Repairs to the landing ramp cost more than planned, the operator said, because the old steel had rusted "       \
+  "further than the survey showed, and the timetable will stay reduced until the end of the month.</p>"
+
+/* A long comment thread: more text than the article, so that no wrapper
+ * of the article is kept only for holding most of the page's text. */
+#define FALLBACK_COMMENTS                                                                                        \
+  "<div class=\"comments\"><p>I have used this ferry for years and the closure was handled badly from the very " \
+  "start, with no notice at all for those of us who cross every day.</p><p>Three weeks is far too long for a "   \
+  "ramp, somebody should ask why the survey missed the rust, and who is paying for it in the end.</p><p>At "     \
+  "least it is running again, though the reduced timetable is no use to anyone on the early shift.</p></div>"
+
+static PxDocument *
+import_page_ok (const char *page)
+{
+  g_autoptr (GError) error = NULL;
+  PxDocument *doc = import_string (page, -1, "page.html", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_nonnull (strstr (px_document_get_text (doc), "first crossing was full"));
+  g_assert_nonnull (strstr (px_document_get_text (doc), "reduced until the end of the month."));
+  return doc;
+}
+
+/* Class and id words are whole tokens: "pager" is not in "PageBuilder",
+ * "nav" not in "canvas-wrap", "ad" not in "head-lines". */
+static void
+test_class_tokens (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *tokens;
+  } cases[] = {
+    { "PageBuilder-pageRow", "page builder page row" },
+    { "field--label-hidden", "field label hidden" },
+    { "entry-content-read-more", "entry content read more" },
+    { "ctl00_PageWideBannerPlaceHolder", "ctl00 page wide banner place holder" },
+    { "HTMLParser2x", "htmlparser2x" },
+    { "", "" },
+  };
+  g_autoptr (PxDocument) doc = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = px_html_class_tokens (cases[i].name);
+      g_assert_cmpstr (got, ==, cases[i].tokens);
+    }
+  /* Substring matching found "pager" and "nav" here and dropped the article. */
+  doc = import_page_ok ("<html><body><div class=\"PageBuilder-pageRow\"><div class=\"canvas-wrap\">" FALLBACK_ARTICLE
+                        "</div></div>" FALLBACK_COMMENTS "</body></html>");
+  g_assert_null (px_document_get_import_note (doc));
+  g_assert_null (strstr (px_document_get_text (doc), "early shift"));
+}
+
+/* When the strict pass finds nothing, the fallbacks find the article and
+ * say so in the import note. */
+static void
+test_fallbacks (void)
+{
+  static const struct
+  {
+    const char *page;
+    const char *note; /* a word of the expected note */
+  } cases[] = {
+    /* ASP.NET: the whole body inside one form. */
+    { "<html><body><form id=\"aspnetForm\" action=\"/story.aspx\"><div id=\"wrap\"><h1>Ferry back</h1>" FALLBACK_ARTICLE
+      "</div></form></body></html>",
+      "form" },
+    /* A title never closed: libxml2 nests the whole page inside it. */
+    { "<html><head><title>Ferry back\n<script>var a = 1;</script><div class=\"page\">" FALLBACK_ARTICLE
+      "</div></body></html>",
+      "form" },
+    /* The visible text inside a "paywall" wrapper, next to a link list. */
+    { "<html><body><div class=\"paywall\">" FALLBACK_ARTICLE "</div><ul class=\"links\"><li><a href=\"/a\">Council "
+      "votes on the harbour budget after a long debate</a></li><li><a href=\"/b\">Five things to know about the "
+      "new timetable this spring</a></li><li><a href=\"/c\">Weather warning for the coast as storms approach the "
+      "region</a></li><li><a href=\"/d\">Photos of the week from around the region and beyond</a></li><li><a "
+      "href=\"/e\">School holidays: what is open and what is closed in the town this week</a></li><li><a "
+      "href=\"/f\">Fishermen protest against the new quota cuts outside the ministry</a></li></ul>" FALLBACK_COMMENTS
+      "</body></html>",
+      "relaxed" },
+    /* An accordion holding the article. */
+    { "<html><body><div role=\"tablist\"><section role=\"tabpanel\">" FALLBACK_ARTICLE "</section></div></body></html>",
+      "relaxed" },
+    /* The article nested inside the banner header (what libxml2's HTML 4
+     * parser does to some HTML5 pages). */
+    { "<html><body><header role=\"banner\"><a href=\"/\">Home</a><main>" FALLBACK_ARTICLE
+      "</main></header></body></html>",
+      "relaxed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (PxDocument) doc = import_page_ok (cases[i].page);
+      const char *note = px_document_get_import_note (doc);
+
+      g_test_message ("case %u: %s", i, note);
+      g_assert_nonnull (note);
+      g_assert_nonnull (strstr (note, cases[i].note));
+    }
+
+  /* Only short lines (a poem): no run is long enough to score, so the
+   * block holding the most prose is kept, without the link above it. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PxDocument) doc = import_string (
+        "<html><body><div><a href=\"/\">Home page of the river paper</a></div><div class=\"x\">The ferry is back"
+        "<br>on the grey water,<br>full of the early<br>and the tired,<br>three weeks of rust<br>ground off the ramp,"
+        "<br>forty minutes<br>of the long road<br>given back to us<br>at the turn of a key.<br>Nobody cheered,<br>but "
+        "the gulls came<br>down to the rail<br>as they always did.</div></body></html>",
+        -1, "poem.html", NULL, &error);
+    const char *note;
+
+    g_assert_no_error (error);
+    note = px_document_get_import_note (doc);
+    g_assert_nonnull (note);
+    g_assert_nonnull (strstr (note, "largest"));
+    g_assert_nonnull (strstr (px_document_get_text (doc), "three weeks of rust"));
+    g_assert_null (strstr (px_document_get_text (doc), "Home page"));
+  }
 }
 
 /* Hostile and broken input: a clear error or a best-effort result, never
@@ -642,6 +775,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/scoring", test_scoring_picks_html);
   g_test_add_func ("/html-import/never-script", test_never_script);
   g_test_add_func ("/html-import/bad-input", test_bad_input);
+  g_test_add_func ("/html-import/class-tokens", test_class_tokens);
+  g_test_add_func ("/html-import/fallbacks", test_fallbacks);
   g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-import/huge-page", test_huge_page);
   return g_test_run ();

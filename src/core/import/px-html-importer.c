@@ -104,6 +104,24 @@ title_from_name (const char *name)
   return px_html_clean_space (base);
 }
 
+/* For the import report: which fallback of px_html_extract() found the
+ * text, in words. */
+static const char *
+fallback_note (guint level)
+{
+  const char *name = px_html_extract_fallback_name (level);
+
+  if (name == NULL)
+    return NULL;
+  if (strcmp (name, "relaxed") == 0)
+    return _ ("Article found with relaxed rules: parts named like sidebars, banners or paywalls were kept");
+  if (strcmp (name, "wrappers") == 0)
+    return _ ("Article found inside a form or a wrapper that usually holds page furniture: check the text");
+  if (strcmp (name, "densest") == 0)
+    return _ ("No article layout was recognised: the page's largest block of text was kept");
+  return _ ("No article layout was recognised: all readable text of the page was kept");
+}
+
 static PxDocument *
 px_html_importer_import (PxImporter *self, GBytes *data, const char *name, const char *content_type, GError **error)
 {
@@ -155,6 +173,7 @@ px_html_importer_import (PxImporter *self, GBytes *data, const char *name, const
   px_document_set_language (doc, meta->language);
   px_document_set_raw (doc, data);
   px_document_set_source_kind (doc, "html");
+  px_document_set_import_note (doc, fallback_note (extract->level));
   if (is_url (name))
     px_document_set_source (doc, name);
   return g_steal_pointer (&doc);
