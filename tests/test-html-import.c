@@ -500,6 +500,26 @@ test_fallbacks (void)
   }
 }
 
+/* A page whose <title> is only a section name: the headline over the
+ * article is the title, and is not repeated in the body. A short heading
+ * ("Top stories") is a label, not a headline. */
+static void
+test_headline_over_title (void)
+{
+  g_autoptr (PxDocument) doc = import_page_ok (
+      "<html><head><title>Latest News</title></head><body><div class=\"nav\"><a href=\"/\">Home</a></div>"
+      "<h3>Kessing ferry back on the water after three weeks</h3><div class=\"story\">" FALLBACK_ARTICLE
+      "</div></body></html>");
+  g_autoptr (PxDocument) labelled = NULL;
+
+  g_assert_cmpstr (px_document_get_title (doc), ==, "Kessing ferry back on the water after three weeks");
+  g_assert_true (g_str_has_prefix (px_document_get_text (doc), "The river ferry"));
+
+  labelled = import_page_ok ("<html><head><title>Ferry back | Kessing Post</title></head><body><h2>Top stories</h2>"
+                             "<div class=\"story\">" FALLBACK_ARTICLE "</div></body></html>");
+  g_assert_cmpstr (px_document_get_title (labelled), ==, "Ferry back");
+}
+
 /* Hostile and broken input: a clear error or a best-effort result, never
  * a crash or a hang. */
 static void
@@ -777,6 +797,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/bad-input", test_bad_input);
   g_test_add_func ("/html-import/class-tokens", test_class_tokens);
   g_test_add_func ("/html-import/fallbacks", test_fallbacks);
+  g_test_add_func ("/html-import/headline-over-title", test_headline_over_title);
   g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-import/huge-page", test_huge_page);
   return g_test_run ();

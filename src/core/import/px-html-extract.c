@@ -93,6 +93,7 @@ px_html_extract_free (PxHtmlExtract *extract)
   g_clear_pointer (&extract->blocks, g_ptr_array_unref);
   g_free (extract->byline);
   g_free (extract->dateline);
+  g_free (extract->headline);
   g_free (extract);
 }
 
@@ -822,6 +823,48 @@ names_authors (const Run *run, const char *author)
   return names != NULL && strcmp (names, author) == 0;
 }
 
+static guint
+count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      gboolean alpha = g_ascii_isalnum (*p) || ((guchar)*p >= 0x80);
+      if (alpha && !in_word)
+        words++;
+      in_word = alpha;
+    }
+  return words;
+}
+
+/* The article's headline as the page shows it: the heading that starts
+ * the body (run @first), or the last heading among the few short runs
+ * just before it. A heading of under four words is a section label
+ * ("Latest News"), not a headline. */
+static char *
+find_headline (Ctx *ctx, guint first)
+{
+  for (guint back = 0; back < 8 && back <= first; back++)
+    {
+      Run *run = g_ptr_array_index (ctx->runs, first - back);
+      guint words;
+
+      if (run->kind != PX_BLOCK_HEADING)
+        {
+          if (back > 0 && run->chars > 200)
+            return NULL;
+          continue;
+        }
+      words = count_words (run->text);
+      if (run->link * 2 > run->chars || words < 4 || words > 30)
+        return NULL;
+      return px_html_clean_space (run->text);
+    }
+  return NULL;
+}
+
 static PxHtmlExtract *
 assemble (Ctx *ctx, GArray *ranges, const char *title, const char *author)
 {
@@ -870,6 +913,8 @@ assemble (Ctx *ctx, GArray *ranges, const char *title, const char *author)
           title_dropped = TRUE;
           continue;
         }
+      if (kept->len == 0 && !title_dropped)
+        out->headline = find_headline (ctx, i);
       g_ptr_array_add (kept, run);
       head++;
     }

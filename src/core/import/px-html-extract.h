@@ -22,6 +22,7 @@ typedef struct
   GPtrArray *blocks; /* of PxHtmlBlock */
   char *byline;      /* a "By …" line found at the top of the body, or NULL */
   char *dateline;    /* a date line found at the top of the body, or NULL */
+  char *headline;    /* the heading that starts the article (not a repeat of the title), or NULL */
   guint level;       /* 0: found by the strict pass; else the fallback that found it */
 } PxHtmlExtract;
 

@@ -147,12 +147,17 @@ px_html_importer_import (PxImporter *self, GBytes *data, const char *name, const
   meta = px_html_metadata_read (html, is_url (name) ? name : NULL);
   extract = px_html_extract (html, meta->title != NULL ? meta->title : meta->h1, meta->author);
   xmlFreeDoc (html);
-  px_html_metadata_finish (meta, extract->byline, extract->dateline);
+  px_html_metadata_finish (meta, extract->byline, extract->dateline, extract->headline);
 
   doc = px_document_new ();
   for (guint i = 0; i < extract->blocks->len; i++)
     {
       PxHtmlBlock *block = g_ptr_array_index (extract->blocks, i);
+
+      /* The headline became the title: it is not body text. */
+      if (i == 0 && block->kind == PX_BLOCK_HEADING && extract->headline != NULL &&
+          g_strcmp0 (meta->title, extract->headline) == 0)
+        continue;
       px_document_append_block (doc, block->kind, block->text);
     }
   if (px_document_get_n_blocks (doc) == 0)

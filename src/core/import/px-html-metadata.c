@@ -344,6 +344,7 @@ decide_title (PxHtmlMetadata *m, Found *f, const char *host)
     {
       t = f->title_tag;
       aggressive = TRUE;
+      m->title_from_tag = TRUE;
     }
   if (t != NULL)
     m->title = px_html_clean_title (t, m->outlet, host, aggressive);
@@ -474,9 +475,18 @@ px_html_authors_before_date (const char *line, const char *outlet)
 }
 
 void
-px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *dateline)
+px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *dateline, const char *headline)
 {
   g_return_if_fail (meta != NULL);
+
+  /* <title> is written for search engines and tabs ("Latest News",
+   * "Site: Section"); the page's own headline is what readers cite. */
+  if (headline != NULL && (meta->title == NULL || meta->title_from_tag))
+    {
+      g_free (meta->title);
+      meta->title = g_strdup (headline);
+      meta->title_from_tag = FALSE;
+    }
 
   if (meta->author == NULL && byline != NULL)
     meta->author = px_html_clean_authors (byline, meta->outlet);
