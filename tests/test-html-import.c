@@ -224,6 +224,24 @@ test_dates (void)
       g_autofree char *d = px_html_date_from_url (urls[i].url);
       g_assert_cmpstr (d, ==, urls[i].expected);
     }
+
+  /* The day in the address wins over a UTC instant past midnight; a page
+   * date on the same day keeps its time of day. */
+  for (guint i = 0; i < 2; i++)
+    {
+      static const char *const stamps[] = { "2031-04-13T01:10:00Z", "2031-04-12T21:10:00-04:00" };
+      static const char *const expected[] = { "2031-04-12", "2031-04-12T21:10:00-04:00" };
+      g_autofree char *page =
+          g_strdup_printf ("<html><head><meta property=\"article:published_time\" content=\"%s\"></head><body>"
+                           "<p>The river ferry ran again on Monday after three weeks in dry dock.</p></body></html>",
+                           stamps[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxDocument) doc =
+          import_string (page, -1, "https://post.example/2031/04/12/ferry-back", "text/html", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (px_document_get_published (doc), ==, expected[i]);
+    }
 }
 
 static void

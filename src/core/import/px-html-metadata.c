@@ -416,6 +416,27 @@ decide_date (PxHtmlMetadata *m, Found *f, const char *page_url)
     m->published = px_html_date_from_text (f->meta_line);
 }
 
+/* A full date in the article's address (".../2023/11/08/slug") is the
+ * day the outlet filed it under. A page date that falls on another day
+ * is usually an instant converted to UTC across midnight, or an update
+ * labelled as the publication: the address wins, and the time of day
+ * (which belonged to the other date) is dropped. */
+static void
+decide_url_date (PxHtmlMetadata *m, const char *page_url)
+{
+  g_autofree char *from_url = px_html_date_from_url (m->url);
+
+  if (from_url == NULL)
+    from_url = px_html_date_from_url (page_url);
+  if (from_url == NULL)
+    return;
+  if (m->published == NULL || strncmp (m->published, from_url, 10) != 0)
+    {
+      g_free (m->published);
+      m->published = g_steal_pointer (&from_url);
+    }
+}
+
 static void
 decide_language (PxHtmlMetadata *m, Found *f)
 {
@@ -448,10 +469,7 @@ px_html_metadata_read (htmlDocPtr doc, const char *page_url)
   decide_title (m, &f, host);
   decide_author (m, &f);
   decide_date (m, &f, page_url);
-  if (m->published == NULL)
-    m->published = px_html_date_from_url (m->url);
-  if (m->published == NULL)
-    m->published = px_html_date_from_url (page_url);
+  decide_url_date (m, page_url);
   decide_language (m, &f);
 
   found_clear (&f);
