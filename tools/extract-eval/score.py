@@ -144,7 +144,8 @@ def main():
     print(f"{'Pages/s (CPU time)':24}" + "".join(f"{s:>14.1f}" for s in speeds))
     if len(speeds) == 2 and speeds[1] > 0:
         print(f"\nSpeed ratio {labels[0]}/{labels[1]}: {speeds[0] / speeds[1]:.1f}x")
-        print(f"Body F1 {labels[0]} - {labels[1]}: {results[0][0]['f1'] - results[1][0]['f1']:+.3f}")
+        if "f1" in results[0][0]:
+            print(f"Body F1 {labels[0]} - {labels[1]}: {results[0][0]['f1'] - results[1][0]['f1']:+.3f}")
     if verbose:
         print("\nPer page body F1:")
         for name in sorted(gold):
