@@ -242,6 +242,32 @@ test_dates (void)
       g_assert_no_error (error);
       g_assert_cmpstr (px_document_get_published (doc), ==, expected[i]);
     }
+
+  /* Visible dates in elements named for them, in a byline, and never an
+   * update taken for the publication. */
+  {
+    static const struct
+    {
+      const char *top, *expected;
+    } boxes[] = {
+      { "<em class=\"post-date\">12.04.2031</em>", "2031-04-12" },
+      { "<div class=\"authorDate\"><a href=\"/m\">Mara Lind</a> | 12 April 2031</div>", "2031-04-12" },
+      { "<span class=\"entry-date\">Updated 13 April 2031</span>", NULL },
+      { "<span class=\"date-modified\">13 April 2031</span>", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+      {
+        g_autofree char *page = g_strdup_printf ("<html><body><h1>Ferry back</h1>%s<p>The river ferry ran again on "
+                                                 "Monday after three weeks.</p></body></html>",
+                                                 boxes[i].top);
+        g_autoptr (GError) error = NULL;
+        g_autoptr (PxDocument) doc = import_string (page, -1, "page.html", NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (px_document_get_published (doc), ==, boxes[i].expected);
+      }
+  }
 }
 
 static void

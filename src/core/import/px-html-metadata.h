@@ -17,6 +17,7 @@ typedef struct
   char *language;          /* BCP 47 as declared by the page */
   char *h1;                /* the page's main heading, as written */
   gboolean title_from_tag; /* the title is only the page's <title>, cleaned */
+  char *updated;           /* a date the page names as its last update: never the publication */
 } PxHtmlMetadata;
 
 void px_html_metadata_free (PxHtmlMetadata *meta);
