@@ -564,6 +564,23 @@ test_headline_over_title (void)
   g_assert_cmpstr (px_document_get_title (labelled), ==, "Ferry back");
 }
 
+/* A body in two parts, each wrapped in layers of its own with the same
+ * class, an advertisement between them: both parts are kept. */
+static void
+test_split_body (void)
+{
+  g_autoptr (PxDocument) doc = import_page_ok (
+      "<html><body><div class=\"col\"><section class=\"part\"><div class=\"inner\">" FALLBACK_ARTICLE
+      "<p>Passengers queued from six in the morning, and the operator laid on a second boat for the evening "
+      "rush, which was also full by the time it left, with cars waiting on the ramp.</p></div></section>"
+      "<div class=\"ad-slot\">Advertisement</div><section class=\"part\"><div class=\"inner\"><p>The "
+      "harbour master said the new ramp, built of galvanised steel, should last thirty years, and that the old "
+      "one will be broken up for scrap over the summer.</p></div></section></div></body></html>");
+
+  g_assert_nonnull (strstr (px_document_get_text (doc), "broken up for scrap"));
+  g_assert_null (strstr (px_document_get_text (doc), "Advertisement"));
+}
+
 /* Hostile and broken input: a clear error or a best-effort result, never
  * a crash or a hang. */
 static void
@@ -842,6 +859,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/class-tokens", test_class_tokens);
   g_test_add_func ("/html-import/fallbacks", test_fallbacks);
   g_test_add_func ("/html-import/headline-over-title", test_headline_over_title);
+  g_test_add_func ("/html-import/split-body", test_split_body);
   g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-import/huge-page", test_huge_page);
   return g_test_run ();

@@ -686,12 +686,46 @@ pick_containers (Ctx *ctx, xmlNode *best)
   NodeInfo *bi = info_must (ctx, best);
   xmlNode *parent = best->parent;
   double threshold = MAX (10, bi->final * 0.2);
-  g_autofree char *best_class = px_html_attr (best, "class");
+  g_autofree char *best_class = NULL;
 
   if (parent == NULL || parent->type != XML_ELEMENT_NODE || px_html_is (best, "body"))
     {
       g_array_append_val (ranges, bi);
       return ranges;
+    }
+  /* A body split into sections ("part 1", a box, "part 2") often wraps
+   * each part in a few layers of its own: climb through wrappers that
+   * hold nothing but the best container, so its sibling parts are found
+   * one level up. The score of the best container stays the measure… */
+  xmlNode *found = best;
+  gboolean twin = FALSE;
+
+  for (int up = 0; up < 4 && parent != NULL && parent->type == XML_ELEMENT_NODE && !px_html_is (parent, "body"); up++)
+    {
+      NodeInfo *pi = info_of (ctx, parent);
+      NodeInfo *ci = info_of (ctx, best);
+
+      if (pi == NULL || ci == NULL || pi->text > ci->text + ci->text / 10 || parent->parent == NULL ||
+          parent->parent->type != XML_ELEMENT_NODE)
+        break;
+      best = parent;
+      parent = best->parent;
+    }
+  /* … only when a sibling is such a part: a wrapper of the same class. */
+  best_class = px_html_attr (best, "class");
+  for (xmlNode *c = parent->children; best != found && c != NULL && !twin && best_class != NULL && *best_class;
+       c = c->next)
+    if (c != best && c->type == XML_ELEMENT_NODE)
+      {
+        g_autofree char *cls = px_html_attr (c, "class");
+        twin = g_strcmp0 (cls, best_class) == 0;
+      }
+  if (best != found && !twin)
+    {
+      best = found;
+      parent = best->parent;
+      g_free (best_class);
+      best_class = px_html_attr (best, "class");
     }
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
@@ -707,8 +741,13 @@ pick_containers (Ctx *ctx, xmlNode *best)
       else if (ci->candidate)
         {
           g_autofree char *cls = px_html_attr (c, "class");
-          double bonus = (best_class != NULL && *best_class && g_strcmp0 (cls, best_class) == 0) ? bi->final * 0.2 : 0;
+          gboolean same = best_class != NULL && *best_class && g_strcmp0 (cls, best_class) == 0;
+          double bonus = same ? bi->final * 0.2 : 0;
+
           keep = ci->final + bonus >= threshold;
+          /* Another part of a body split into wrapped parts: prose. */
+          if (same && twin && ci->text >= 80 && ci->link * 4 < ci->text)
+            keep = TRUE;
         }
       else if (px_html_is (c, "p"))
         {
