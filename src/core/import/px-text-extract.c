@@ -750,8 +750,9 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
     }
 
   read_footer (units, end, n, &meta);
+  /* The closing paragraphs, kept or dropped as the publisher's note. */
   for (guint i = n, seen = 0; i-- > 0 && seen < 3;)
-    if (units[i].keep && units[i].prose)
+    if (units[i].prose)
       {
         g_autofree char *site = self_named_site (units[i].u->text);
         offer (&meta.outlet, site, FROM_FOOTER);
