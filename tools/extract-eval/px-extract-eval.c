@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Runs Parallax's importer over a folder of pages for tools/extract-eval:
  * one JSON object per page on stdout (title, author, date, outlet, text
- * or error), then one with the timing. Pages are read into memory first,
+ * or error, and the import note when a fallback found the text), then one
+ * with the timing. Pages are read into memory first,
  * so the timing covers charset detection, parsing, extraction, metadata
  * and building the document, not disk reads. With --urls FILE (lines
  * NAME<TAB>URL) a page is imported under its address, as a page fetched
@@ -138,6 +139,7 @@ main (int argc, char *argv[])
           add_string (b, "date", px_document_get_published (doc));
           add_string (b, "outlet", px_document_get_outlet (doc));
           add_string (b, "text", px_document_get_text (doc));
+          add_string (b, "note", px_document_get_import_note (doc));
         }
       else
         add_string (b, "error", local_error->message);
