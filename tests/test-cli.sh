@@ -28,6 +28,14 @@ out=$("$bin" --library "$lib" import "$work/in/a.txt"); rc=$?
 [ $rc -eq 0 ] || fail "duplicate import should succeed, got $rc"
 grep -q '^duplicate' <<<"$out" || fail "duplicate not reported: $out"
 
+# A page whose whole body sits in a form is imported, and stderr says how
+# its text was found.
+printf '<html><body><form action="/p.aspx"><div><p>The tram line to the harbour reopened on Sunday after a month of track repairs, and the first cars were full by seven in the morning.</p><p>The operator said the new rails would cut the noise on the bend by the market, which residents had complained about for years before the works began.</p></div></form></body></html>\n' > "$work/form.html"
+out=$("$bin" --library "$work/form.db" import "$work/form.html" 2>"$work/err"); rc=$?
+[ $rc -eq 0 ] || fail "form-wrapped page should import, got $rc: $(cat "$work/err")"
+grep -q '^imported' <<<"$out" || fail "form-wrapped page not imported: $out"
+grep -q 'form.html: .*form' "$work/err" || fail "no note on how the text was found: $(cat "$work/err")"
+
 list=$("$bin" --library "$lib" list) || fail "list failed"
 [ "$(wc -l <<<"$list")" -eq 2 ] || fail "list should have 2 rows: $list"
 grep -qP '^\d+\t\t\tHarbour strike ends after nine days$' <<<"$list" || fail "bad list row: $list"

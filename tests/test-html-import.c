@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "import/px-charset.h"
+#include "import/px-html-classes.h"
 #include "import/px-html-date.h"
 #include "import/px-html-metadata.h"
 #include "import/px-import.h"
@@ -223,6 +224,50 @@ test_dates (void)
       g_autofree char *d = px_html_date_from_url (urls[i].url);
       g_assert_cmpstr (d, ==, urls[i].expected);
     }
+
+  /* The day in the address wins over a UTC instant past midnight; a page
+   * date on the same day keeps its time of day. */
+  for (guint i = 0; i < 2; i++)
+    {
+      static const char *const stamps[] = { "2031-04-13T01:10:00Z", "2031-04-12T21:10:00-04:00" };
+      static const char *const expected[] = { "2031-04-12", "2031-04-12T21:10:00-04:00" };
+      g_autofree char *page =
+          g_strdup_printf ("<html><head><meta property=\"article:published_time\" content=\"%s\"></head><body>"
+                           "<p>The river ferry ran again on Monday after three weeks in dry dock.</p></body></html>",
+                           stamps[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxDocument) doc =
+          import_string (page, -1, "https://post.example/2031/04/12/ferry-back", "text/html", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (px_document_get_published (doc), ==, expected[i]);
+    }
+
+  /* Visible dates in elements named for them, in a byline, and never an
+   * update taken for the publication. */
+  {
+    static const struct
+    {
+      const char *top, *expected;
+    } boxes[] = {
+      { "<em class=\"post-date\">12.04.2031</em>", "2031-04-12" },
+      { "<div class=\"authorDate\"><a href=\"/m\">Mara Lind</a> | 12 April 2031</div>", "2031-04-12" },
+      { "<span class=\"entry-date\">Updated 13 April 2031</span>", NULL },
+      { "<span class=\"date-modified\">13 April 2031</span>", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+      {
+        g_autofree char *page = g_strdup_printf ("<html><body><h1>Ferry back</h1>%s<p>The river ferry ran again on "
+                                                 "Monday after three weeks.</p></body></html>",
+                                                 boxes[i].top);
+        g_autoptr (GError) error = NULL;
+        g_autoptr (PxDocument) doc = import_string (page, -1, "page.html", NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (px_document_get_published (doc), ==, boxes[i].expected);
+      }
+  }
 }
 
 static void
@@ -272,6 +317,11 @@ test_charsets (void)
     /* A UTF-8 BOM wins over everything. */
     { "\xEF\xBB\xBF<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xC3\xA9 owners in Z\xC3\xBCrich say "
       "the \xE2\x80\x9Cnew rules\xE2\x80\x9D cost them \xE2\x82\xAC"
+      "40 a day.</p></body></html>",
+      NULL },
+    /* A label written with an underscore is the same label. */
+    { "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso8859_1\"></head><body><p>Caf\xE9 "
+      "owners in Z\xFCrich say the \x93new rules\x94 cost them \x80"
       "40 a day.</p></body></html>",
       NULL },
     /* Nothing declared, not valid UTF-8: windows-1252. */
@@ -365,6 +415,170 @@ test_never_script (void)
   g_assert_no_error (error);
   text = px_document_get_text (doc);
   g_assert_cmpstr (text, ==, "Before after.\n\nSecond paragraph here.");
+}
+
+/* Paragraphs of an invented article, for pages built around it. */
+#define FALLBACK_ARTICLE                                                                                              \
+  "<p>The river ferry at Kessing ran again on Monday after three weeks in dry dock, and the first crossing was full " \
+  "of commuters who had spent the closure driving forty minutes round by the bridge.</p>"                             \
+  "<p>Repairs to the landing ramp cost more than planned, the operator said, because the old steel had rusted "       \
+  "further than the survey showed, and the timetable will stay reduced until the end of the month.</p>"
+
+/* A long comment thread: more text than the article, so that no wrapper
+ * of the article is kept only for holding most of the page's text. */
+#define FALLBACK_COMMENTS                                                                                        \
+  "<div class=\"comments\"><p>I have used this ferry for years and the closure was handled badly from the very " \
+  "start, with no notice at all for those of us who cross every day.</p><p>Three weeks is far too long for a "   \
+  "ramp, somebody should ask why the survey missed the rust, and who is paying for it in the end.</p><p>At "     \
+  "least it is running again, though the reduced timetable is no use to anyone on the early shift.</p></div>"
+
+static PxDocument *
+import_page_ok (const char *page)
+{
+  g_autoptr (GError) error = NULL;
+  PxDocument *doc = import_string (page, -1, "page.html", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_nonnull (strstr (px_document_get_text (doc), "first crossing was full"));
+  g_assert_nonnull (strstr (px_document_get_text (doc), "reduced until the end of the month."));
+  return doc;
+}
+
+/* Class and id words are whole tokens: "pager" is not in "PageBuilder",
+ * "nav" not in "canvas-wrap", "ad" not in "head-lines". */
+static void
+test_class_tokens (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *tokens;
+  } cases[] = {
+    { "PageBuilder-pageRow", "page builder page row" },
+    { "field--label-hidden", "field label hidden" },
+    { "entry-content-read-more", "entry content read more" },
+    { "ctl00_PageWideBannerPlaceHolder", "ctl00 page wide banner place holder" },
+    { "HTMLParser2x", "htmlparser2x" },
+    { "", "" },
+  };
+  g_autoptr (PxDocument) doc = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = px_html_class_tokens (cases[i].name);
+      g_assert_cmpstr (got, ==, cases[i].tokens);
+    }
+  /* Substring matching found "pager" and "nav" here and dropped the article. */
+  doc = import_page_ok ("<html><body><div class=\"PageBuilder-pageRow\"><div class=\"canvas-wrap\">" FALLBACK_ARTICLE
+                        "</div></div>" FALLBACK_COMMENTS "</body></html>");
+  g_assert_null (px_document_get_import_note (doc));
+  g_assert_null (strstr (px_document_get_text (doc), "early shift"));
+}
+
+/* When the strict pass finds nothing, the fallbacks find the article and
+ * say so in the import note. */
+static void
+test_fallbacks (void)
+{
+  static const struct
+  {
+    const char *page;
+    const char *note; /* a word of the expected note */
+  } cases[] = {
+    /* ASP.NET: the whole body inside one form. */
+    { "<html><body><form id=\"aspnetForm\" action=\"/story.aspx\"><div id=\"wrap\"><h1>Ferry back</h1>" FALLBACK_ARTICLE
+      "</div></form></body></html>",
+      "form" },
+    /* A title never closed: libxml2 nests the whole page inside it. */
+    { "<html><head><title>Ferry back\n<script>var a = 1;</script><div class=\"page\">" FALLBACK_ARTICLE
+      "</div></body></html>",
+      "form" },
+    /* The visible text inside a "paywall" wrapper, next to a link list. */
+    { "<html><body><div class=\"paywall\">" FALLBACK_ARTICLE "</div><ul class=\"links\"><li><a href=\"/a\">Council "
+      "votes on the harbour budget after a long debate</a></li><li><a href=\"/b\">Five things to know about the "
+      "new timetable this spring</a></li><li><a href=\"/c\">Weather warning for the coast as storms approach the "
+      "region</a></li><li><a href=\"/d\">Photos of the week from around the region and beyond</a></li><li><a "
+      "href=\"/e\">School holidays: what is open and what is closed in the town this week</a></li><li><a "
+      "href=\"/f\">Fishermen protest against the new quota cuts outside the ministry</a></li></ul>" FALLBACK_COMMENTS
+      "</body></html>",
+      "relaxed" },
+    /* An accordion holding the article. */
+    { "<html><body><div role=\"tablist\"><section role=\"tabpanel\">" FALLBACK_ARTICLE "</section></div></body></html>",
+      "relaxed" },
+    /* The article nested inside the banner header (what libxml2's HTML 4
+     * parser does to some HTML5 pages). */
+    { "<html><body><header role=\"banner\"><a href=\"/\">Home</a><main>" FALLBACK_ARTICLE
+      "</main></header></body></html>",
+      "relaxed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (PxDocument) doc = import_page_ok (cases[i].page);
+      const char *note = px_document_get_import_note (doc);
+
+      g_test_message ("case %u: %s", i, note);
+      g_assert_nonnull (note);
+      g_assert_nonnull (strstr (note, cases[i].note));
+    }
+
+  /* Only short lines (a poem): no run is long enough to score, so the
+   * block holding the most prose is kept, without the link above it. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PxDocument) doc = import_string (
+        "<html><body><div><a href=\"/\">Home page of the river paper</a></div><div class=\"x\">The ferry is back"
+        "<br>on the grey water,<br>full of the early<br>and the tired,<br>three weeks of rust<br>ground off the ramp,"
+        "<br>forty minutes<br>of the long road<br>given back to us<br>at the turn of a key.<br>Nobody cheered,<br>but "
+        "the gulls came<br>down to the rail<br>as they always did.</div></body></html>",
+        -1, "poem.html", NULL, &error);
+    const char *note;
+
+    g_assert_no_error (error);
+    note = px_document_get_import_note (doc);
+    g_assert_nonnull (note);
+    g_assert_nonnull (strstr (note, "largest"));
+    g_assert_nonnull (strstr (px_document_get_text (doc), "three weeks of rust"));
+    g_assert_null (strstr (px_document_get_text (doc), "Home page"));
+  }
+}
+
+/* A page whose <title> is only a section name: the headline over the
+ * article is the title, and is not repeated in the body. A short heading
+ * ("Top stories") is a label, not a headline. */
+static void
+test_headline_over_title (void)
+{
+  g_autoptr (PxDocument) doc = import_page_ok (
+      "<html><head><title>Latest News</title></head><body><div class=\"nav\"><a href=\"/\">Home</a></div>"
+      "<h3>Kessing ferry back on the water after three weeks</h3><div class=\"story\">" FALLBACK_ARTICLE
+      "</div></body></html>");
+  g_autoptr (PxDocument) labelled = NULL;
+
+  g_assert_cmpstr (px_document_get_title (doc), ==, "Kessing ferry back on the water after three weeks");
+  g_assert_true (g_str_has_prefix (px_document_get_text (doc), "The river ferry"));
+
+  labelled = import_page_ok ("<html><head><title>Ferry back | Kessing Post</title></head><body><h2>Top stories</h2>"
+                             "<div class=\"story\">" FALLBACK_ARTICLE "</div></body></html>");
+  g_assert_cmpstr (px_document_get_title (labelled), ==, "Ferry back");
+}
+
+/* A body in two parts, each wrapped in layers of its own with the same
+ * class, an advertisement between them: both parts are kept. */
+static void
+test_split_body (void)
+{
+  g_autoptr (PxDocument) doc = import_page_ok (
+      "<html><body><div class=\"col\"><section class=\"part\"><div class=\"inner\">" FALLBACK_ARTICLE
+      "<p>Passengers queued from six in the morning, and the operator laid on a second boat for the evening "
+      "rush, which was also full by the time it left, with cars waiting on the ramp.</p></div></section>"
+      "<div class=\"ad-slot\">Advertisement</div><section class=\"part\"><div class=\"inner\"><p>The "
+      "harbour master said the new ramp, built of galvanised steel, should last thirty years, and that the old "
+      "one will be broken up for scrap over the summer.</p></div></section></div></body></html>");
+
+  g_assert_nonnull (strstr (px_document_get_text (doc), "broken up for scrap"));
+  g_assert_null (strstr (px_document_get_text (doc), "Advertisement"));
 }
 
 /* Hostile and broken input: a clear error or a best-effort result, never
@@ -643,6 +857,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/scoring", test_scoring_picks_html);
   g_test_add_func ("/html-import/never-script", test_never_script);
   g_test_add_func ("/html-import/bad-input", test_bad_input);
+  g_test_add_func ("/html-import/class-tokens", test_class_tokens);
+  g_test_add_func ("/html-import/fallbacks", test_fallbacks);
+  g_test_add_func ("/html-import/headline-over-title", test_headline_over_title);
+  g_test_add_func ("/html-import/split-body", test_split_body);
   g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-import/huge-page", test_huge_page);
   return g_test_run ();

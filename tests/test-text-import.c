@@ -611,6 +611,35 @@ test_samples (void)
     }
 }
 
+/* A closing note that speaks as "our" and names a web address: the
+ * outlet naming itself. The same address in a paragraph that does not
+ * speak for the outlet is only a mention. */
+static void
+test_self_named_outlet (void)
+{
+  static const char *const body =
+      "Ferry crews walk out as rota talks collapse\n\n"
+      "Crews on the island ferries walked out at dawn on Saturday, stranding hundreds of passengers on both sides of "
+      "the sound after talks over new rotas collapsed late on Friday night.\n\n"
+      "The operator said it had offered a revised schedule with two extra rest days a month, but the union called "
+      "the offer an insult to people who kept the service running.\n\n";
+  g_autofree char *own = g_strconcat (body,
+                                      "This story was translated from Danish to give Soundpost.dk readers a head "
+                                      "start. All our background stories are written in English.\n",
+                                      NULL);
+  g_autofree char *mention =
+      g_strconcat (body, "The union posted its demands on Crewvoice.org late on Friday evening.\n", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) a = import_string (own, -1, "ferry.txt", &error);
+  g_autoptr (PxDocument) b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_outlet (a), ==, "Soundpost.dk");
+  b = import_string (mention, -1, "ferry.txt", &error);
+  g_assert_no_error (error);
+  g_assert_null (px_document_get_outlet (b));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -619,6 +648,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/text-import/bad-input", test_bad_input);
   g_test_add_func ("/text-import/dates", test_dates);
   g_test_add_func ("/text-import/bylines", test_bylines);
+  g_test_add_func ("/text-import/self-named-outlet", test_self_named_outlet);
   g_test_add_func ("/text-import/line-classes", test_line_classes);
   g_test_add_func ("/text-import/front-matter", test_front_matter);
   g_test_add_func ("/text-import/batch", test_batch);

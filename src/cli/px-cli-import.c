@@ -11,7 +11,8 @@ static const char *const status_words[] = { "imported", "duplicate", "failed", "
 /* stdout: one TSV line per file (status, id, source) for scripts, printed
  * as soon as its transaction is committed, so that a script (or the crash
  * test) knows what is saved even if the batch stops; stderr: the reason
- * for each failure, and what fetching a page again did to its highlights. */
+ * for each failure, what fetching a page again did to its highlights, and
+ * how a page's text was found when the usual rules found none. */
 static void
 print_result (guint done, guint total, const PxImportResult *r, gpointer user_data)
 {
@@ -27,7 +28,7 @@ print_result (guint done, guint total, const PxImportResult *r, gpointer user_da
         printf ("\tnear-duplicate-of=%" G_GINT64_FORMAT, r->near_duplicate_of);
       putchar ('\n');
       fflush (stdout);
-      if (r->status == PX_IMPORT_UPDATED)
+      if (r->message != NULL)
         {
           g_autofree char *source = px_cli_escape_field (r->source, FALSE);
           g_printerr ("%s: %s\n", source, r->message);

@@ -38,8 +38,18 @@ canonical_label (const char *label)
     { "utf-16", "utf-16le" },
   };
 
+  char dashed[48];
+
   for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
     if (g_ascii_strcasecmp (label, aliases[i].label) == 0)
+      return aliases[i].charset;
+  /* Pages also write "iso8859_1": the same label with an underscore. */
+  if (strchr (label, '_') == NULL || strlen (label) >= sizeof dashed)
+    return NULL;
+  g_strlcpy (dashed, label, sizeof dashed);
+  g_strdelimit (dashed, "_", '-');
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_ascii_strcasecmp (dashed, aliases[i].label) == 0)
       return aliases[i].charset;
   return NULL;
 }

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "import/px-html-classes.h"
 #include "import/px-html-date.h"
 #include "import/px-html-dom.h"
 #include "import/px-html-metadata.h"
@@ -39,8 +40,24 @@ typedef struct
   PxBlockKind kind;
 } Run;
 
+/* The passes, strictest first: when one finds too little text the next
+ * one is tried (see px_html_extract_fallback_name()). */
+enum
+{
+  LEVEL_STRICT,   /* class and id words, roles and hidden elements drop boilerplate */
+  LEVEL_RELAXED,  /* weak class words and landmark roles no longer drop anything */
+  LEVEL_WRAPPERS, /* no class words or roles at all, and forms are looked into */
+  LEVEL_DENSEST,  /* the block holding the most prose, instead of the best score */
+  LEVEL_BODY,     /* all readable text of the page */
+  N_LEVELS
+};
+
+/* Fewer bytes of text than this and the next level is tried. */
+#define ENOUGH_TEXT 300
+
 typedef struct
 {
+  guint level;
   GArray *infos;
   GPtrArray *runs;
   GPtrArray *candidates;
@@ -76,6 +93,7 @@ px_html_extract_free (PxHtmlExtract *extract)
   g_clear_pointer (&extract->blocks, g_ptr_array_unref);
   g_free (extract->byline);
   g_free (extract->dateline);
+  g_free (extract->headline);
   g_free (extract);
 }
 
@@ -180,6 +198,34 @@ tag_flags (xmlNode *node)
   return GPOINTER_TO_UINT (g_hash_table_lookup (tag_table (), node->name));
 }
 
+static gboolean
+has_element_child (xmlNode *node)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a subtree is not looked into at the current level. From
+ * LEVEL_WRAPPERS on, a form is only a wrapper (ASP.NET pages put the
+ * whole body in one), and so is a head, title, script or style that holds
+ * elements: libxml2's HTML 4 parser, thrown by a document.write() in a
+ * script, can nest the whole page inside the <title>. */
+static gboolean
+skips (Ctx *ctx, xmlNode *node)
+{
+  if (!(tag_flags (node) & TAG_SKIP))
+    return FALSE;
+  if (ctx->level < LEVEL_WRAPPERS)
+    return TRUE;
+  if (px_html_is (node, "form") || px_html_is (node, "head"))
+    return FALSE;
+  if (px_html_is (node, "title") || px_html_is (node, "script") || px_html_is (node, "style"))
+    return !has_element_child (node);
+  return TRUE;
+}
+
 static NodeInfo *
 info_of (Ctx *ctx, xmlNode *node)
 {
@@ -217,14 +263,14 @@ visible_len (const xmlChar *s)
 
 /* Attributes that hide an element from readers. */
 static gboolean
-is_hidden (xmlNode *node)
+is_hidden (xmlNode *node, gboolean trust_aria)
 {
   g_autofree char *style = NULL;
   g_autofree char *aria = NULL;
 
   if (xmlHasProp (node, (const xmlChar *)"hidden"))
     return TRUE;
-  aria = px_html_attr (node, "aria-hidden");
+  aria = trust_aria ? px_html_attr (node, "aria-hidden") : NULL;
   if (aria != NULL && g_ascii_strcasecmp (aria, "true") == 0)
     return TRUE;
   style = px_html_attr (node, "style");
@@ -242,99 +288,33 @@ is_hidden (xmlNode *node)
   return FALSE;
 }
 
+/* Roles that mark page furniture. The landmarks after the first six
+ * are trusted only by the strict pass: an accordion (tablist) may hold
+ * the article, and libxml2's HTML 4 parser can nest a whole HTML5 article
+ * inside the banner header that precedes it. */
 static gboolean
-bad_role (xmlNode *node)
+bad_role (xmlNode *node, guint level)
 {
-  static const char *const roles[] = { "navigation", "complementary", "contentinfo", "banner",  "search",
-                                       "dialog",     "alertdialog",   "menu",        "menubar", "toolbar",
+  static const char *const roles[] = { "navigation", "search",        "dialog",      "alertdialog", "menu",
+                                       "menubar",    "complementary", "contentinfo", "banner",      "toolbar",
                                        "tablist",    "button",        "form",        NULL };
-  g_autofree char *role = px_html_attr (node, "role");
+  g_autofree char *role = NULL;
 
+  if (level >= LEVEL_WRAPPERS)
+    return FALSE;
+  role = px_html_attr (node, "role");
   if (role == NULL)
     return FALSE;
-  for (guint i = 0; roles[i]; i++)
+  for (guint i = 0; roles[i] && (level == LEVEL_STRICT || i < 6); i++)
     if (g_ascii_strcasecmp (role, roles[i]) == 0)
       return TRUE;
   return FALSE;
 }
 
-/* Words in class and id names. A "strong" word marks boilerplate even
- * next to a positive word ("related-articles", "article-share"); a weak
- * one only when nothing positive is there ("sidebar" vs "main-column"). */
-static const char *const strong_words[] = {
-  "comment",    "related",   "share",   "sharing",  "social",    "newsletter", "subscribe",
-  "promo",      "advert",    "sponsor", "outbrain", "taboola",   "cookie",     "consent",
-  "gdpr",       "recommend", "byline",  "caption",  "disqus",    "popular",    "trending",
-  "breadcrumb", "paywall",   "signup",  "readmore", "read-more", "more-from",  "most-read",
-  "author-bio", "authorbio", "toolbar", "dateline", "timestamp", "print-only", "discussion",
-  "reply",      "replies",   "respond", "forum",    "community", NULL
-};
-static const char *const weak_words[] = { "sidebar",    "footer", "masthead", "navbar", "navigation",
-                                          "menu",       "widget", "popup",    "modal",  "banner",
-                                          "pagination", "pager",  "skip",     "tags",   NULL };
-/* Whole tokens only: as substrings these hide in other words. */
-static const char *const weak_tokens[] = { "ad",    "ads",    "nav",      "bio",     "meta",  "rail",
-                                           "aside", "credit", "header",   "hidden",  "print", "more",
-                                           "extra", "tag",    "footnote", "author",  "date",  "share",
-                                           "cta",   "teaser", "teasers",  "related", NULL };
-static const char *const good_words[] = { "article", "content", "story", "entry", "post", "prose",
-                                          "body",    "main",    "text",  "blog",  NULL };
-
-typedef struct
-{
-  gboolean strong;
-  gboolean weak;
-  gboolean good;
-} ClassHints;
-
-static void
-scan_name (const char *name, ClassHints *hints)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-  g_auto (GStrv) tokens = NULL;
-
-  for (guint i = 0; strong_words[i]; i++)
-    if (strstr (lower, strong_words[i]) != NULL)
-      hints->strong = TRUE;
-  for (guint i = 0; weak_words[i]; i++)
-    if (strstr (lower, weak_words[i]) != NULL)
-      hints->weak = TRUE;
-  for (guint i = 0; good_words[i]; i++)
-    if (strstr (lower, good_words[i]) != NULL)
-      hints->good = TRUE;
-  tokens = g_strsplit_set (lower, "-_ :.", -1);
-  for (guint t = 0; tokens[t]; t++)
-    for (guint i = 0; weak_tokens[i]; i++)
-      if (strcmp (tokens[t], weak_tokens[i]) == 0)
-        hints->weak = TRUE;
-}
-
-static ClassHints
-class_hints (xmlNode *node)
-{
-  ClassHints hints = { FALSE, FALSE, FALSE };
-  g_autofree char *cls = px_html_attr (node, "class");
-  g_autofree char *id = px_html_attr (node, "id");
-  g_autofree char *itemprop = px_html_attr (node, "itemprop");
-
-  if (cls != NULL && strlen (cls) < 512)
-    {
-      g_auto (GStrv) names = g_strsplit_set (cls, " \t\n", -1);
-      for (guint i = 0; names[i]; i++)
-        if (*names[i])
-          scan_name (names[i], &hints);
-    }
-  if (id != NULL && strlen (id) < 256)
-    scan_name (id, &hints);
-  if (itemprop != NULL && strstr (itemprop, "articleBody") != NULL)
-    hints.good = TRUE;
-  return hints;
-}
-
 static int
 class_weight (xmlNode *node)
 {
-  ClassHints h = class_hints (node);
+  PxClassHints h = px_html_class_hints (node);
   int w = 0;
 
   if (h.good)
@@ -350,14 +330,18 @@ class_weight (xmlNode *node)
 static gboolean
 is_boilerplate (Ctx *ctx, xmlNode *node)
 {
-  ClassHints h;
+  PxClassHints h;
   NodeInfo *info;
 
   if (node->properties == NULL || px_html_is (node, "body") || px_html_is (node, "html"))
     return FALSE;
-  if (is_hidden (node) || bad_role (node))
+  if (is_hidden (node, ctx->level < LEVEL_WRAPPERS) || bad_role (node, ctx->level))
     return TRUE;
-  h = class_hints (node);
+  if (ctx->level >= LEVEL_WRAPPERS)
+    return FALSE;
+  h = px_html_class_hints (node);
+  if (ctx->level == LEVEL_RELAXED)
+    h.weak = FALSE;
   if (!h.strong && !(h.weak && !h.good))
     return FALSE;
   info = info_of (ctx, node);
@@ -383,7 +367,7 @@ count_pass (Ctx *ctx, xmlNode *root)
           ni.pre = order++;
           g_array_append_val (ctx->infos, ni);
           n->_private = GUINT_TO_POINTER (ctx->infos->len);
-          descend = n->children != NULL && !(tag_flags (n) & TAG_SKIP);
+          descend = n->children != NULL && !skips (ctx, n);
         }
       else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
         {
@@ -521,7 +505,7 @@ run_pass (Ctx *ctx, xmlNode *root)
            * byline, date) and every paragraph between <br>s. */
           if (px_html_is (n, "br"))
             flush (ctx);
-          else if (!(flags & TAG_SKIP) && !is_boilerplate (ctx, n))
+          else if (!skips (ctx, n) && !is_boilerplate (ctx, n))
             descend = n->children != NULL;
         }
       else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content != NULL)
@@ -702,12 +686,46 @@ pick_containers (Ctx *ctx, xmlNode *best)
   NodeInfo *bi = info_must (ctx, best);
   xmlNode *parent = best->parent;
   double threshold = MAX (10, bi->final * 0.2);
-  g_autofree char *best_class = px_html_attr (best, "class");
+  g_autofree char *best_class = NULL;
 
   if (parent == NULL || parent->type != XML_ELEMENT_NODE || px_html_is (best, "body"))
     {
       g_array_append_val (ranges, bi);
       return ranges;
+    }
+  /* A body split into sections ("part 1", a box, "part 2") often wraps
+   * each part in a few layers of its own: climb through wrappers that
+   * hold nothing but the best container, so its sibling parts are found
+   * one level up. The score of the best container stays the measure… */
+  xmlNode *found = best;
+  gboolean twin = FALSE;
+
+  for (int up = 0; up < 4 && parent != NULL && parent->type == XML_ELEMENT_NODE && !px_html_is (parent, "body"); up++)
+    {
+      NodeInfo *pi = info_of (ctx, parent);
+      NodeInfo *ci = info_of (ctx, best);
+
+      if (pi == NULL || ci == NULL || pi->text > ci->text + ci->text / 10 || parent->parent == NULL ||
+          parent->parent->type != XML_ELEMENT_NODE)
+        break;
+      best = parent;
+      parent = best->parent;
+    }
+  /* … only when a sibling is such a part: a wrapper of the same class. */
+  best_class = px_html_attr (best, "class");
+  for (xmlNode *c = parent->children; best != found && c != NULL && !twin && best_class != NULL && *best_class;
+       c = c->next)
+    if (c != best && c->type == XML_ELEMENT_NODE)
+      {
+        g_autofree char *cls = px_html_attr (c, "class");
+        twin = g_strcmp0 (cls, best_class) == 0;
+      }
+  if (best != found && !twin)
+    {
+      best = found;
+      parent = best->parent;
+      g_free (best_class);
+      best_class = px_html_attr (best, "class");
     }
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
@@ -718,13 +736,18 @@ pick_containers (Ctx *ctx, xmlNode *best)
         continue;
       if (c == best)
         keep = TRUE;
-      else if ((tag_flags (c) & TAG_SKIP) || is_boilerplate (ctx, c))
+      else if (skips (ctx, c) || is_boilerplate (ctx, c))
         keep = FALSE;
       else if (ci->candidate)
         {
           g_autofree char *cls = px_html_attr (c, "class");
-          double bonus = (best_class != NULL && *best_class && g_strcmp0 (cls, best_class) == 0) ? bi->final * 0.2 : 0;
+          gboolean same = best_class != NULL && *best_class && g_strcmp0 (cls, best_class) == 0;
+          double bonus = same ? bi->final * 0.2 : 0;
+
           keep = ci->final + bonus >= threshold;
+          /* Another part of a body split into wrapped parts: prose. */
+          if (same && twin && ci->text >= 80 && ci->link * 4 < ci->text)
+            keep = TRUE;
         }
       else if (px_html_is (c, "p"))
         {
@@ -839,6 +862,48 @@ names_authors (const Run *run, const char *author)
   return names != NULL && strcmp (names, author) == 0;
 }
 
+static guint
+count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      gboolean alpha = g_ascii_isalnum (*p) || ((guchar)*p >= 0x80);
+      if (alpha && !in_word)
+        words++;
+      in_word = alpha;
+    }
+  return words;
+}
+
+/* The article's headline as the page shows it: the heading that starts
+ * the body (run @first), or the last heading among the few short runs
+ * just before it. A heading of under four words is a section label
+ * ("Latest News"), not a headline. */
+static char *
+find_headline (Ctx *ctx, guint first)
+{
+  for (guint back = 0; back < 8 && back <= first; back++)
+    {
+      Run *run = g_ptr_array_index (ctx->runs, first - back);
+      guint words;
+
+      if (run->kind != PX_BLOCK_HEADING)
+        {
+          if (back > 0 && run->chars > 200)
+            return NULL;
+          continue;
+        }
+      words = count_words (run->text);
+      if (run->link * 2 > run->chars || words < 4 || words > 30)
+        return NULL;
+      return px_html_clean_space (run->text);
+    }
+  return NULL;
+}
+
 static PxHtmlExtract *
 assemble (Ctx *ctx, GArray *ranges, const char *title, const char *author)
 {
@@ -887,6 +952,8 @@ assemble (Ctx *ctx, GArray *ranges, const char *title, const char *author)
           title_dropped = TRUE;
           continue;
         }
+      if (kept->len == 0 && !title_dropped)
+        out->headline = find_headline (ctx, i);
       g_ptr_array_add (kept, run);
       head++;
     }
@@ -917,23 +984,57 @@ clear_private (Ctx *ctx, xmlNode *root)
     n->_private = NULL;
 }
 
-PxHtmlExtract *
-px_html_extract (htmlDocPtr doc, const char *title, const char *author)
+/* LEVEL_DENSEST: the block that directly holds the most characters of
+ * prose (runs that are not mostly links), whatever their length. */
+static xmlNode *
+pick_densest (Ctx *ctx)
+{
+  xmlNode *best = NULL;
+  double best_score = 0;
+
+  for (guint i = 0; i < ctx->runs->len; i++)
+    {
+      Run *run = g_ptr_array_index (ctx->runs, i);
+      xmlNode *node = (tag_flags (run->owner) & TAG_PARA) ? run->owner->parent : run->owner;
+      NodeInfo *info = info_of (ctx, node);
+
+      if (info == NULL || run->link * 2 > run->chars)
+        continue;
+      if (!info->candidate)
+        {
+          info->candidate = TRUE;
+          g_ptr_array_add (ctx->candidates, node);
+        }
+      info->score += run->chars - run->link;
+      info->final = info->score;
+      if (info->final > best_score)
+        {
+          best_score = info->final;
+          best = node;
+        }
+    }
+  return best;
+}
+
+static gsize
+text_bytes (PxHtmlExtract *out)
+{
+  gsize n = 0;
+
+  for (guint i = 0; i < out->blocks->len; i++)
+    n += strlen (((PxHtmlBlock *)g_ptr_array_index (out->blocks, i))->text);
+  return n;
+}
+
+static PxHtmlExtract *
+extract_at (xmlNode *root, guint level, const char *title, const char *author)
 {
   Ctx ctx = { 0 };
-  xmlNode *root;
   xmlNode *best;
   g_autoptr (GArray) ranges = NULL;
   PxHtmlExtract *out;
 
-  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-  if (root == NULL)
-    {
-      out = g_new0 (PxHtmlExtract, 1);
-      out->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)px_html_block_free);
-      return out;
-    }
-
+  ctx.level = level;
   ctx.infos = g_array_new (FALSE, TRUE, sizeof (NodeInfo));
   ctx.runs = g_ptr_array_new_with_free_func ((GDestroyNotify)run_free);
   ctx.candidates = g_ptr_array_new ();
@@ -942,11 +1043,25 @@ px_html_extract (htmlDocPtr doc, const char *title, const char *author)
   count_pass (&ctx, root);
   ctx.total_text = info_must (&ctx, root)->text;
   run_pass (&ctx, root);
-  score_runs (&ctx);
-  best = pick_best (&ctx);
+  if (level == LEVEL_DENSEST)
+    best = pick_densest (&ctx);
+  else if (level < LEVEL_DENSEST)
+    {
+      score_runs (&ctx);
+      best = pick_best (&ctx);
+    }
+  else
+    best = NULL;
   if (best != NULL)
     ranges = pick_containers (&ctx, best);
-  out = assemble (&ctx, ranges, title, author);
+  /* LEVEL_BODY takes every run (ranges NULL); the others need a container. */
+  if (best != NULL || level == LEVEL_BODY)
+    out = assemble (&ctx, ranges, title, author);
+  else
+    {
+      out = g_new0 (PxHtmlExtract, 1);
+      out->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)px_html_block_free);
+    }
 
   clear_private (&ctx, root);
   g_array_unref (ctx.infos);
@@ -954,4 +1069,50 @@ px_html_extract (htmlDocPtr doc, const char *title, const char *author)
   g_ptr_array_unref (ctx.candidates);
   g_string_free (ctx.buf, TRUE);
   return out;
+}
+
+PxHtmlExtract *
+px_html_extract (htmlDocPtr doc, const char *title, const char *author)
+{
+  xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  PxHtmlExtract *first = NULL;
+
+  if (root == NULL)
+    {
+      PxHtmlExtract *out = g_new0 (PxHtmlExtract, 1);
+      out->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)px_html_block_free);
+      return out;
+    }
+  /* The first level that finds an article's worth of text wins; when none
+   * does, the first that found any text at all. */
+  for (guint level = LEVEL_STRICT; level < N_LEVELS; level++)
+    {
+      PxHtmlExtract *out = extract_at (root, level, title, author);
+
+      out->level = level;
+      if (text_bytes (out) >= ENOUGH_TEXT)
+        {
+          g_clear_pointer (&first, px_html_extract_free);
+          return out;
+        }
+      if (first == NULL && out->blocks->len > 0)
+        first = out;
+      else
+        px_html_extract_free (out);
+    }
+  if (first == NULL)
+    {
+      first = g_new0 (PxHtmlExtract, 1);
+      first->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)px_html_block_free);
+    }
+  return first;
+}
+
+const char *
+px_html_extract_fallback_name (guint level)
+{
+  static const char *const names[] = { NULL, "relaxed", "wrappers", "densest", "body" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == N_LEVELS);
+  return level < N_LEVELS ? names[level] : NULL;
 }

@@ -104,6 +104,24 @@ title_from_name (const char *name)
   return px_html_clean_space (base);
 }
 
+/* For the import report: which fallback of px_html_extract() found the
+ * text, in words. */
+static const char *
+fallback_note (guint level)
+{
+  const char *name = px_html_extract_fallback_name (level);
+
+  if (name == NULL)
+    return NULL;
+  if (strcmp (name, "relaxed") == 0)
+    return _ ("Article found with relaxed rules: parts named like sidebars, banners or paywalls were kept");
+  if (strcmp (name, "wrappers") == 0)
+    return _ ("Article found inside a form or a wrapper that usually holds page furniture: check the text");
+  if (strcmp (name, "densest") == 0)
+    return _ ("No article layout was recognised: the page's largest block of text was kept");
+  return _ ("No article layout was recognised: all readable text of the page was kept");
+}
+
 static PxDocument *
 px_html_importer_import (PxImporter *self, GBytes *data, const char *name, const char *content_type, GError **error)
 {
@@ -129,12 +147,17 @@ px_html_importer_import (PxImporter *self, GBytes *data, const char *name, const
   meta = px_html_metadata_read (html, is_url (name) ? name : NULL);
   extract = px_html_extract (html, meta->title != NULL ? meta->title : meta->h1, meta->author);
   xmlFreeDoc (html);
-  px_html_metadata_finish (meta, extract->byline, extract->dateline);
+  px_html_metadata_finish (meta, extract->byline, extract->dateline, extract->headline);
 
   doc = px_document_new ();
   for (guint i = 0; i < extract->blocks->len; i++)
     {
       PxHtmlBlock *block = g_ptr_array_index (extract->blocks, i);
+
+      /* The headline became the title: it is not body text. */
+      if (i == 0 && block->kind == PX_BLOCK_HEADING && extract->headline != NULL &&
+          g_strcmp0 (meta->title, extract->headline) == 0)
+        continue;
       px_document_append_block (doc, block->kind, block->text);
     }
   if (px_document_get_n_blocks (doc) == 0)
@@ -155,6 +178,7 @@ px_html_importer_import (PxImporter *self, GBytes *data, const char *name, const
   px_document_set_language (doc, meta->language);
   px_document_set_raw (doc, data);
   px_document_set_source_kind (doc, "html");
+  px_document_set_import_note (doc, fallback_note (extract->level));
   if (is_url (name))
     px_document_set_source (doc, name);
   return g_steal_pointer (&doc);

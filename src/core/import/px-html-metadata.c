@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "import/px-html-classes.h"
 #include "import/px-html-date.h"
 #include "import/px-html-dom.h"
 #include "import/px-html-jsonld.h"
@@ -20,6 +21,7 @@ px_html_metadata_free (PxHtmlMetadata *meta)
   g_free (meta->url);
   g_free (meta->language);
   g_free (meta->h1);
+  g_free (meta->updated);
   g_free (meta);
 }
 
@@ -34,10 +36,13 @@ typedef struct
   char *canonical;
   char *saved_from; /* "<!-- saved from url=(0042)https://… -->" */
   char *lang;
-  char *byline;     /* an element marked as the author's name */
-  char *time_pub;   /* <time> marked as the publication date */
-  char *time_first; /* the first <time datetime> */
-  char *meta_line;  /* "Jane Doe · 4 June 2019" in a class="…meta…" element */
+  char *byline;      /* an element marked as the author's name */
+  char *time_pub;    /* <time> marked as the publication date */
+  char *time_first;  /* the first <time datetime> */
+  char *meta_line;   /* "Jane Doe · 4 June 2019" in a class="…meta…" element */
+  char *date_box;    /* the text of the first short element named as a publication date */
+  char *byline_date; /* a date inside the byline element ("Jane Doe | 4 June 2019") */
+  char *update_date; /* a date in an element named as the last update */
 } Found;
 
 static void
@@ -55,6 +60,9 @@ found_clear (Found *f)
   g_free (f->time_pub);
   g_free (f->time_first);
   g_free (f->meta_line);
+  g_free (f->date_box);
+  g_free (f->byline_date);
+  g_free (f->update_date);
 }
 
 static void
@@ -135,6 +143,64 @@ marks_meta_line (xmlNode *node)
     return FALSE;
   lower = g_ascii_strdown (cls, -1);
   return strstr (lower, "meta") != NULL || strstr (lower, "dateline") != NULL || strstr (lower, "article-info") != NULL;
+}
+
+/* "Updated 4 June", "Zuletzt aktualisiert", "mis à jour": a date that is
+ * not the publication's. */
+static gboolean
+names_update (const char *text)
+{
+  static const char *const words[] = { "updat",      "modifi",   "aktualisiert", "geändert",
+                                       "mis à jour", "actualiz", "aggiornat",    NULL };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  for (guint i = 0; words[i]; i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* An element whose class or id names it the publication date:
+ * "date", "pubdate", "published", "post-date", "datum"; not "updated",
+ * "modified" or "comment-date". */
+enum
+{
+  DATE_NONE,
+  DATE_PUBLISHED,
+  DATE_UPDATED,
+};
+
+static int
+marks_date (xmlNode *node)
+{
+  static const char *const yes[] = { "date", "pubdate", "published", "publish", "datum", "posted", NULL };
+  static const char *const updated[] = { "updated", "update", "modified", "lastmod", NULL };
+  static const char *const no[] = { "comment", "event", "birth", NULL };
+  g_autofree char *cls = px_html_attr (node, "class");
+  g_autofree char *id = px_html_attr (node, "id");
+  g_autofree char *joined = NULL;
+  g_autofree char *tokens = NULL;
+  g_auto (GStrv) words = NULL;
+  gboolean found = FALSE;
+
+  if (cls == NULL && id == NULL)
+    return DATE_NONE;
+  joined = g_strjoin (" ", cls != NULL ? cls : "", id != NULL ? id : "", NULL);
+  if (strlen (joined) > 300 || (g_strstr_len (joined, -1, "at") == NULL && g_strstr_len (joined, -1, "ub") == NULL &&
+                                g_strstr_len (joined, -1, "ost") == NULL && g_strstr_len (joined, -1, "od") == NULL))
+    return DATE_NONE;
+  tokens = px_html_class_tokens (joined);
+  words = g_strsplit (tokens, " ", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      if (g_strv_contains (no, words[i]))
+        return DATE_NONE;
+      if (g_strv_contains (updated, words[i]))
+        return DATE_UPDATED;
+      if (g_strv_contains (yes, words[i]))
+        found = TRUE;
+    }
+  return found ? DATE_PUBLISHED : DATE_NONE;
 }
 
 static void
@@ -229,6 +295,20 @@ walk (Found *f, htmlDocPtr doc)
               if (date != NULL)
                 f->meta_line = g_steal_pointer (&text);
             }
+          if ((f->date_box == NULL || f->update_date == NULL) && n->children != NULL)
+            {
+              int kind = marks_date (n);
+              g_autofree char *text = kind != DATE_NONE ? px_html_text (n, 200) : NULL;
+              g_autofree char *date = text != NULL && strlen (text) < 100 ? px_html_date_from_text (text) : NULL;
+
+              if (date != NULL && (kind == DATE_UPDATED || names_update (text)))
+                {
+                  if (f->update_date == NULL)
+                    f->update_date = g_steal_pointer (&date);
+                }
+              else if (date != NULL && f->date_box == NULL && !inside_boilerplate (n))
+                f->date_box = g_steal_pointer (&text);
+            }
           if (f->byline == NULL && marks_author (n) && !inside_boilerplate (n))
             {
               /* The name itself may be a child: <span itemprop="name">. */
@@ -236,6 +316,9 @@ walk (Found *f, htmlDocPtr doc)
               if (f->byline != NULL && strlen (f->byline) > 200)
                 g_clear_pointer (&f->byline, g_free);
               skip = f->byline != NULL;
+              /* "Jane Doe | 4 June 2019": the dates inside are not walked. */
+              if (skip && !names_update (f->byline))
+                f->byline_date = px_html_date_from_text (f->byline);
             }
         }
       n = px_html_next (n, top, skip);
@@ -344,6 +427,7 @@ decide_title (PxHtmlMetadata *m, Found *f, const char *host)
     {
       t = f->title_tag;
       aggressive = TRUE;
+      m->title_from_tag = TRUE;
     }
   if (t != NULL)
     m->title = px_html_clean_title (t, m->outlet, host, aggressive);
@@ -411,8 +495,33 @@ decide_date (PxHtmlMetadata *m, Found *f, const char *page_url)
     m->published = px_html_date_normalize (f->time_pub);
   if (m->published == NULL)
     m->published = px_html_date_normalize (f->time_first);
+  if (m->published == NULL && f->date_box != NULL)
+    m->published = px_html_date_from_text (f->date_box);
+  if (m->published == NULL && f->byline_date != NULL)
+    m->published = g_strdup (f->byline_date);
   if (m->published == NULL && f->meta_line != NULL)
     m->published = px_html_date_from_text (f->meta_line);
+}
+
+/* A full date in the article's address (".../2023/11/08/slug") is the
+ * day the outlet filed it under. A page date that falls on another day
+ * is usually an instant converted to UTC across midnight, or an update
+ * labelled as the publication: the address wins, and the time of day
+ * (which belonged to the other date) is dropped. */
+static void
+decide_url_date (PxHtmlMetadata *m, const char *page_url)
+{
+  g_autofree char *from_url = px_html_date_from_url (m->url);
+
+  if (from_url == NULL)
+    from_url = px_html_date_from_url (page_url);
+  if (from_url == NULL)
+    return;
+  if (m->published == NULL || strncmp (m->published, from_url, 10) != 0)
+    {
+      g_free (m->published);
+      m->published = g_steal_pointer (&from_url);
+    }
 }
 
 static void
@@ -447,10 +556,8 @@ px_html_metadata_read (htmlDocPtr doc, const char *page_url)
   decide_title (m, &f, host);
   decide_author (m, &f);
   decide_date (m, &f, page_url);
-  if (m->published == NULL)
-    m->published = px_html_date_from_url (m->url);
-  if (m->published == NULL)
-    m->published = px_html_date_from_url (page_url);
+  m->updated = g_steal_pointer (&f.update_date);
+  decide_url_date (m, page_url);
   decide_language (m, &f);
 
   found_clear (&f);
@@ -474,14 +581,27 @@ px_html_authors_before_date (const char *line, const char *outlet)
 }
 
 void
-px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *dateline)
+px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *dateline, const char *headline)
 {
   g_return_if_fail (meta != NULL);
+
+  /* <title> is written for search engines and tabs ("Latest News",
+   * "Site: Section"); the page's own headline is what readers cite. */
+  if (headline != NULL && (meta->title == NULL || meta->title_from_tag))
+    {
+      g_free (meta->title);
+      meta->title = g_strdup (headline);
+      meta->title_from_tag = FALSE;
+    }
 
   if (meta->author == NULL && byline != NULL)
     meta->author = px_html_clean_authors (byline, meta->outlet);
   if (meta->author == NULL && dateline != NULL)
     meta->author = px_html_authors_before_date (dateline, meta->outlet);
-  if (meta->published == NULL && dateline != NULL)
-    meta->published = px_html_date_from_text (dateline);
+  if (meta->published == NULL && dateline != NULL && !names_update (dateline))
+    {
+      meta->published = px_html_date_from_text (dateline);
+      if (meta->published != NULL && meta->updated != NULL && strncmp (meta->published, meta->updated, 10) == 0)
+        g_clear_pointer (&meta->published, g_free);
+    }
 }

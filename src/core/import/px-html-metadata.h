@@ -9,13 +9,15 @@ G_BEGIN_DECLS
 /* What a page says about itself, each field NULL when unknown. */
 typedef struct
 {
-  char *title;     /* the headline, without " | Outlet" */
-  char *outlet;    /* "The Example Times" */
-  char *author;    /* "Jane Doe, John Roe" */
-  char *published; /* ISO 8601, see px-html-date.h */
-  char *url;       /* canonical http(s) URL */
-  char *language;  /* BCP 47 as declared by the page */
-  char *h1;        /* the page's main heading, as written */
+  char *title;             /* the headline, without " | Outlet" */
+  char *outlet;            /* "The Example Times" */
+  char *author;            /* "Jane Doe, John Roe" */
+  char *published;         /* ISO 8601, see px-html-date.h */
+  char *url;               /* canonical http(s) URL */
+  char *language;          /* BCP 47 as declared by the page */
+  char *h1;                /* the page's main heading, as written */
+  gboolean title_from_tag; /* the title is only the page's <title>, cleaned */
+  char *updated;           /* a date the page names as its last update: never the publication */
 } PxHtmlMetadata;
 
 void px_html_metadata_free (PxHtmlMetadata *meta);
@@ -28,8 +30,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxHtmlMetadata, px_html_metadata_free)
 PxHtmlMetadata *px_html_metadata_read (htmlDocPtr doc, const char *page_url);
 
 /* Fills what is still missing from what the extractor found at the top
- * of the body: a "By …" line and a date line. */
-void px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *dateline);
+ * of the body: a "By …" line and a date line; and replaces a title that
+ * is only the page's <title> by the @headline the page shows above the
+ * article, when there is one (all may be NULL). */
+void px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *dateline, const char *headline);
 
 /* A readable outlet name for a host: "www.example-times.co.uk" →
  * "Example Times"; well-known outlets by their usual name. */

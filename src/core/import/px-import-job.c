@@ -157,6 +157,7 @@ px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GEr
     {
       result->status = PX_IMPORT_IMPORTED;
       result->document_id = px_document_get_id (doc);
+      result->message = g_strdup (px_document_get_import_note (doc));
       if (d.near_id != 0)
         {
           g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, d.near_id, NULL);
@@ -303,6 +304,7 @@ store_batch_txn (PxStore *store, gpointer user_data, GError **error)
         {
           p->result->status = PX_IMPORT_IMPORTED;
           p->result->document_id = px_document_get_id (p->add.doc);
+          p->result->message = g_strdup (px_document_get_import_note (p->add.doc));
         }
       /* A duplicate is refused before anything is written. */
       else if (g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_DUPLICATE))

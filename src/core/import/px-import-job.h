@@ -21,7 +21,8 @@ typedef struct
   PxImportStatus status;
   gint64 document_id; /* new id, or the existing one for a duplicate or update */
   char *title;
-  char *message; /* why it failed, or what an update did to the highlights; NULL otherwise */
+  char *message; /* why it failed, what an update did to the highlights, or how an imported
+                  * page's text was found when the usual rules found none; NULL otherwise */
   /* For an imported document that is nearly the same text as one already
    * in the library (the same wire story from another outlet, a page saved
    * twice): that document, its title and the estimated similarity (0…1).

@@ -61,6 +61,31 @@ offer (Field *f, const char *value, Source source)
   f->source = source;
 }
 
+/* "… to give Techzine.eu a head start. All our stories are …": a web
+ * address written as a capitalised name, in a closing paragraph that
+ * speaks as "we" or "our", is the outlet naming itself. */
+static char *
+self_named_site (const char *text)
+{
+  static GRegex *site_re, *we_re;
+  g_autoptr (GMatchInfo) m = NULL;
+
+  if (g_once_init_enter (&site_re))
+    {
+      GRegex *r = g_regex_new ("(?<![\\w.@/])(\\p{Lu}[\\p{L}\\d-]{2,}\\.(?:co\\.uk|com|[a-z]{2,3}))(?![\\w.]\\w)",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&site_re, r);
+    }
+  if (g_once_init_enter (&we_re))
+    {
+      GRegex *r = g_regex_new ("\\b(?:we|our|us)\\b", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&we_re, r);
+    }
+  if (!g_regex_match (we_re, text, 0, NULL) || !g_regex_match (site_re, text, 0, &m))
+    return NULL;
+  return g_match_info_fetch (m, 1);
+}
+
 static void
 meta_clear (Meta *m)
 {
@@ -725,6 +750,14 @@ px_text_extract (GPtrArray *raw, const PxFrontMatter *fm, GError **error)
     }
 
   read_footer (units, end, n, &meta);
+  /* The closing paragraphs, kept or dropped as the publisher's note. */
+  for (guint i = n, seen = 0; i-- > 0 && seen < 3;)
+    if (units[i].prose)
+      {
+        g_autofree char *site = self_named_site (units[i].u->text);
+        offer (&meta.outlet, site, FROM_FOOTER);
+        seen++;
+      }
   for (guint i = 0; i < n; i++)
     if (units[i].cls == PX_LINE_COPYRIGHT)
       {

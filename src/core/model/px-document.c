@@ -18,6 +18,7 @@ struct _PxDocument
   char *language;
   char *source;
   char *source_kind;
+  char *import_note;
   GBytes *raw;
 
   GString *text;
@@ -55,6 +56,7 @@ px_document_finalize (GObject *object)
   g_free (self->language);
   g_free (self->source);
   g_free (self->source_kind);
+  g_free (self->import_note);
   g_clear_pointer (&self->raw, g_bytes_unref);
   g_string_free (self->text, TRUE);
   g_array_unref (self->blocks);
@@ -231,6 +233,7 @@ DEFINE_STRING_ACCESSORS (url, PROP_URL)
 DEFINE_STRING_ACCESSORS (language, PROP_LANGUAGE)
 DEFINE_STRING_ACCESSORS (source, PROP_0)
 DEFINE_STRING_ACCESSORS (source_kind, PROP_0)
+DEFINE_STRING_ACCESSORS (import_note, PROP_0)
 
 GBytes *
 px_document_get_raw (PxDocument *self)

@@ -52,6 +52,10 @@ const char *px_document_get_source (PxDocument *self);
 void px_document_set_source (PxDocument *self, const char *source);
 const char *px_document_get_source_kind (PxDocument *self);
 void px_document_set_source_kind (PxDocument *self, const char *kind);
+/* How the importer found the text when it had to deviate from its usual
+ * rules (for the import report); NULL normally. Not stored. */
+const char *px_document_get_import_note (PxDocument *self);
+void px_document_set_import_note (PxDocument *self, const char *note);
 /* The original bytes (for HTML re-extraction); may be NULL. */
 GBytes *px_document_get_raw (PxDocument *self);
 void px_document_set_raw (PxDocument *self, GBytes *raw);
