@@ -299,8 +299,9 @@ test_merge_split_move (Fixture *f, gconstpointer data)
     g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
-  /* Persisted, and the documents placed by hand are marked so. */
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_locked = 1;"), ==, 2);
+  /* Persisted, and the documents of the events the user edited are marked
+   * as placed by hand: all four. */
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_locked = 1;"), ==, 4);
   {
     g_autoptr (PxStore) store = open_store (f);
     g_autoptr (PxEventInfo) info = get_event (store, fresh);
@@ -312,6 +313,14 @@ test_merge_split_move (Fixture *f, gconstpointer data)
     budget = add (store, "library-budget");
     g_assert_cmpuint (_px_store_events_get_n_rebuilt (store), ==, 0);
     g_assert_cmpint (event_of (store, budget), >, 0);
+    /* The user's decisions stick: grouping the new article with its
+     * neighbours moved nobody back, and the split stays split. */
+    g_assert_cmpint (event_of (store, radio), ==, fresh);
+    g_assert_cmpint (event_of (store, ferry), ==, fresh);
+    g_assert_cmpint (event_of (store, wire), ==, lib);
+    g_assert_cmpint (event_of (store, gazette), ==, lib);
+    /* Still all marked. */
+    g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_locked = 1;"), ==, 4);
 
     /* Moving the last document out makes the event go away. */
     g_assert_true (px_store_move_document (store, ferry, lib, &error));

@@ -351,7 +351,13 @@ write_labels (const char *out, GArray *rows, PxEventIndex *index)
   for (guint e = 0; e < events->len; e++)
     {
       gint64 id = g_array_index (events, gint64, e);
-      g_autofree char *title = px_event_index_get_title (index, id);
+      gint64 central = px_event_index_get_central_document (index, id);
+      g_autofree char *title = NULL;
+      for (guint i = 0; i < rows->len && title == NULL; i++)
+        if (g_array_index (rows, Row, i).id == central)
+          title = g_strdup (g_array_index (rows, Row, i).title);
+      if (title == NULL)
+        title = g_strdup ("");
       g_strdelimit (title, "\t\n", ' ');
       g_string_append_printf (s, "title\t%" G_GINT64_FORMAT "\t%s\n", id, title);
     }
@@ -377,6 +383,11 @@ group (const char *path, double threshold, const char *labels, const char *mode)
   px_event_params_init (&params);
   if (threshold > 0)
     params.threshold = threshold;
+  /* For tools/event-eval's search over the weights. */
+  if (g_getenv ("PX_EVENT_ENTITY_WEIGHT") != NULL)
+    params.entity_weight = g_ascii_strtod (g_getenv ("PX_EVENT_ENTITY_WEIGHT"), NULL);
+  if (g_getenv ("PX_EVENT_NUMBER_WEIGHT") != NULL)
+    params.number_weight = g_ascii_strtod (g_getenv ("PX_EVENT_NUMBER_WEIGHT"), NULL);
   index = px_event_index_new (&params);
 
   t0 = g_get_monotonic_time ();
@@ -414,6 +425,16 @@ group (const char *path, double threshold, const char *labels, const char *mode)
   events = px_event_index_list_events (index);
   if (labels != NULL)
     write_labels (labels, rows, index);
+  if (g_strcmp0 (mode, "pairs") == 0)
+    /* Every article alone (threshold above 1): an event's centroid is its
+     * one article, so these are the articles' cosines. */
+    for (guint i = 0; i < rows->len; i++)
+      for (guint j = i + 1; j < rows->len; j++)
+        {
+          gint64 a = g_array_index (rows, Row, i).id, b = g_array_index (rows, Row, j).id;
+          printf ("pair\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%.4f\n", a, b,
+                  px_event_index_similarity (index, a, px_event_index_get_event (index, b)));
+        }
   printf ("parallax grouping: %u articles in %.2f s wall, %.2f s CPU (features %.2f s, %.2f s CPU on %d threads, "
           "clustering %.2f s, %.2f s CPU), %u events, pairwise F1 %.3f, threshold %.2f\n",
           rows->len, (t2 - t0) / 1e6, c2 - c0, (t1 - t0) / 1e6, c1 - c0, N_THREADS, (t2 - t1) / 1e6, c2 - c1,
