@@ -18,6 +18,9 @@
 #define N_PROBE_TERMS 16
 #define N_POSTED_TERMS 24
 #define MAX_POSTINGS_READ 400
+/* How many of the documents sharing the most of those terms' weight are
+ * compared in full. */
+#define N_CANDIDATES 48
 /* A new document re-clusters the events of the documents it resembles;
  * at most this many documents (the most similar events first). */
 #define MAX_NEIGHBOURHOOD 600
@@ -757,15 +760,26 @@ typedef struct
 
 PX_DEFINE_SORT (sort_near, Near, x->sim > y->sim || (x->sim == y->sim && x->event < y->event))
 
+typedef struct
+{
+  DocEntry *doc;
+  double score;
+} Candidate;
+
+PX_DEFINE_SORT (sort_candidates, Candidate,
+                x->score > y->score || (x->score == y->score && x->doc->id < y->doc->id))
+
 /* @doc and the documents of the events it resembles: those of the
- * documents that share one of its strongest terms and some similarity
- * within the date window, most similar first, up to MAX_NEIGHBOURHOOD. */
+ * documents that share its strongest terms (the N_CANDIDATES sharing the
+ * most weight) and some similarity within the date window, most similar
+ * first, up to MAX_NEIGHBOURHOOD. */
 static GPtrArray *
 neighbourhood (PxEventIndex *self, DocEntry *doc)
 {
+  g_autoptr (GHashTable) scores = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   g_autoptr (GHashTable) best = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr (GHashTable) looked = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (Near));
   GPtrArray *out = g_ptr_array_new ();
   int window = self->params.date_window_days;
@@ -783,25 +797,41 @@ neighbourhood (PxEventIndex *self, DocEntry *doc)
         {
           const Posting *p = &g_array_index (post, Posting, k);
           DocEntry *other;
-          double sim, *have;
+          Candidate *c;
 
-          if (p->doc == doc->id || g_hash_table_contains (looked, &p->doc))
+          if (p->doc == doc->id)
             continue;
-          other = g_hash_table_lookup (self->docs, &p->doc);
-          if (other == NULL || other->event == 0 || other->vec.data == NULL)
+          if (window >= 0 && doc->day != 0 && p->day != 0 && ABS ((gint64)doc->day - (gint64)p->day) > window)
             continue;
-          g_hash_table_add (looked, &other->id);
-          if (window >= 0 && doc->day != 0 && other->day != 0 && ABS ((gint64)doc->day - (gint64)other->day) > window)
-            continue;
-          sim = px_term_weights_dot (doc->vec.data, doc->vec.len, other->vec.data, other->vec.len);
-          if (sim <= 0)
-            continue;
-          have = g_hash_table_lookup (best, &other->event);
-          if (have == NULL)
-            g_hash_table_insert (best, g_memdup2 (&other->event, sizeof (gint64)), g_memdup2 (&sim, sizeof sim));
-          else if (sim > *have)
-            *have = sim;
+          c = g_hash_table_lookup (scores, &p->doc);
+          if (c == NULL)
+            {
+              other = g_hash_table_lookup (self->docs, &p->doc);
+              if (other == NULL || other->event == 0 || other->vec.data == NULL)
+                continue;
+              c = g_new (Candidate, 1);
+              *c = (Candidate){ other, 0 };
+              g_hash_table_insert (scores, &other->id, c);
+            }
+          c->score += doc->top[i].weight;
         }
+    }
+  g_hash_table_iter_init (&iter, scores);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_array_append_val (candidates, *(Candidate *)value);
+  sort_candidates ((Candidate *)candidates->data, candidates->len);
+  for (guint i = 0; i < MIN (candidates->len, N_CANDIDATES); i++)
+    {
+      DocEntry *other = g_array_index (candidates, Candidate, i).doc;
+      double sim = px_term_weights_dot (doc->vec.data, doc->vec.len, other->vec.data, other->vec.len), *have;
+
+      if (sim <= 0)
+        continue;
+      have = g_hash_table_lookup (best, &other->event);
+      if (have == NULL)
+        g_hash_table_insert (best, g_memdup2 (&other->event, sizeof (gint64)), g_memdup2 (&sim, sizeof sim));
+      else if (sim > *have)
+        *have = sim;
     }
   g_hash_table_iter_init (&iter, best);
   while (g_hash_table_iter_next (&iter, &key, &value))

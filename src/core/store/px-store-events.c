@@ -744,6 +744,36 @@ px_store_flush_events (PxStore *self, GError **error)
   return run (self, flush_txn, NULL, error);
 }
 
+static gboolean
+regroup_txn (PxStore *self, gpointer user_data, GError **error)
+{
+  g_autoptr (GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
+  EventState *state;
+  gint64 known_max;
+
+  state = ensure_index (self, 0, error);
+  if (state == NULL)
+    return FALSE;
+  known_max = max_event_id (self, error);
+  if (known_max < 0)
+    return FALSE;
+  px_event_index_group (state->index, none);
+  if (!apply_changes (self, state, known_max, touched, error))
+    return FALSE;
+  drop_gone (state, touched);
+  if (!retitle_all (self, state, touched, error) || !settle (self, state, error))
+    return FALSE;
+  return save_index (self, state, error);
+}
+
+gboolean
+px_store_regroup_events (PxStore *self, GError **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return run (self, regroup_txn, NULL, error);
+}
+
 typedef struct
 {
   gint64 placed;
