@@ -96,6 +96,8 @@ typedef struct
   /* Per term of vec, its weight over its IDF when the vector was made:
    * the vector again for newer document frequencies (revectorize()). */
   float *tf;
+  /* How many documents the index counted when vec was made. */
+  guint vec_docs;
 } DocEntry;
 
 typedef struct
@@ -358,6 +360,7 @@ static void
 doc_keep_tf (PxEventIndex *self, DocEntry *doc)
 {
   doc->tf = g_renew (float, doc->tf, MAX (doc->vec.len, 1));
+  doc->vec_docs = self->n_docs;
   for (guint i = 0; i < doc->vec.len; i++)
     doc->tf[i] = (float)(doc->vec.data[i].weight / term_idf (self, self->terms->pdata[doc->vec.data[i].term]));
 }
@@ -374,11 +377,18 @@ doc_set_vec (PxEventIndex *self, DocEntry *doc, Vec vec)
 
 /* The document's vector for the current document frequencies: the IDFs
  * move as documents come, and a vector made when the library held ten
- * articles would weigh a word of every article as if it were rare. */
-static void
-revectorize (PxEventIndex *self, DocEntry *doc)
+ * articles would weigh a word of every article as if it were rare.
+ * Unless @force, a vector made when the index held at least nine tenths
+ * of today's documents is kept (the IDFs moved little). Returns whether
+ * it changed. */
+static gboolean
+revectorize (PxEventIndex *self, DocEntry *doc, gboolean force)
 {
   double norm = 0;
+
+  if (!force && (guint64)doc->vec_docs * 10 >= (guint64)self->n_docs * 9)
+    return FALSE;
+  doc->vec_docs = self->n_docs;
 
   for (guint i = 0; i < doc->vec.len; i++)
     {
@@ -389,6 +399,7 @@ revectorize (PxEventIndex *self, DocEntry *doc)
   norm = sqrt (norm);
   for (guint i = 0; i < doc->vec.len && norm > 0; i++)
     doc->vec.data[i].weight /= norm;
+  return TRUE;
 }
 
 /* The IDF of a term for the current counts, computed again only when they
@@ -666,7 +677,7 @@ cluster_event (DocEntry **docs, guint first, const guint *next, GHashTable *clai
  * gives each group an event (cluster_event(), or a new one). Documents
  * outside @docs keep their events. */
 static void
-recluster (PxEventIndex *self, DocEntry **docs, guint n)
+recluster (PxEventIndex *self, DocEntry **docs, guint n, gboolean force)
 {
   g_autofree PxClusterItem *items = g_new0 (PxClusterItem, MAX (n, 1));
   g_autofree guint *labels = NULL;
@@ -680,8 +691,9 @@ recluster (PxEventIndex *self, DocEntry **docs, guint n)
 
   if (n == 0)
     return;
-  /* Every vector for today's document frequencies, and the sums of their
-   * events with them (@docs holds whole events). */
+  /* Every vector for today's document frequencies (revectorize(); all of
+   * them if @force), and the sums of their events with them (@docs holds
+   * whole events). */
   {
     g_autoptr (GHashTable) events = g_hash_table_new (g_int64_hash, g_int64_equal);
     GHashTableIter iter;
@@ -690,8 +702,7 @@ recluster (PxEventIndex *self, DocEntry **docs, guint n)
     for (guint i = 0; i < n; i++)
       {
         EventEntry *e = g_hash_table_lookup (self->events, &docs[i]->event);
-        revectorize (self, docs[i]);
-        if (e != NULL)
+        if (revectorize (self, docs[i], force) && e != NULL)
           g_hash_table_insert (events, &e->id, e);
       }
     g_hash_table_iter_init (&iter, events);
@@ -863,7 +874,7 @@ px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, doub
   doc = observe (self, features);
   doc_set_vec (self, doc, vectorize (self, doc, features));
   near = neighbourhood (self, doc);
-  recluster (self, (DocEntry **)near->pdata, near->len);
+  recluster (self, (DocEntry **)near->pdata, near->len, FALSE);
   e = g_hash_table_lookup (self->events, &doc->event);
   if (similarity != NULL)
     *similarity = e != NULL && e->members->len > 1 ? px_event_index_similarity (self, doc->id, doc->event) : 0;
@@ -1003,7 +1014,7 @@ px_event_index_group (PxEventIndex *self, GPtrArray *features)
       if (((DocEntry *)value)->vec.data != NULL)
         all[n++] = value;
     qsort (all, n, sizeof (DocEntry *), doc_id_cmp);
-    recluster (self, all, n);
+    recluster (self, all, n, TRUE);
   }
 }
 
@@ -1271,6 +1282,13 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
 }
 
 /* --- pins, changes, centre ----------------------------------------------- */
+
+guint
+px_event_index_get_n_documents (PxEventIndex *self)
+{
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), 0);
+  return g_hash_table_size (self->docs);
+}
 
 void
 px_event_index_set_pinned (PxEventIndex *self, gint64 document_id, gboolean pinned)

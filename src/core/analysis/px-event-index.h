@@ -83,6 +83,9 @@ double px_event_index_similarity (PxEventIndex *self, gint64 document_id, gint64
 void px_event_index_set_pinned (PxEventIndex *self, gint64 document_id, gboolean pinned);
 gboolean px_event_index_get_pinned (PxEventIndex *self, gint64 document_id);
 
+/* How many documents the index holds. */
+guint px_event_index_get_n_documents (PxEventIndex *self);
+
 /* Ids of the documents whose event changed since the last call
  * (ascending gint64), and forgets them. */
 GArray *px_event_index_steal_changes (PxEventIndex *self);

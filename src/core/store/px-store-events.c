@@ -19,6 +19,7 @@ typedef struct
   gboolean known; /* generation is meaningful */
   gboolean dirty;
   guint n_rebuilt;      /* documents whose terms were read back from the library */
+  guint saved_docs;     /* documents in the statistics when last saved */
   GHashTable *stemmers; /* language → PxStemmer */
 } EventState;
 
@@ -643,6 +644,7 @@ save_index (PxStore *self, EventState *state, GError **error)
   if (!_px_store_step_done (self, stmt, error))
     return FALSE;
   state->dirty = FALSE;
+  state->saved_docs = px_event_index_get_n_documents (state->index);
   return TRUE;
 }
 
@@ -726,10 +728,22 @@ px_store_assign_event (PxStore *self, PxDocument *doc, const PxEventFeatures *fe
   return run (self, assign_txn, &data, error);
 }
 
+/* Below this many documents the statistics are saved after every batch of
+ * an import; above, once they grew by a quarter (and when the import
+ * ends, px_store_regroup_events()): saving writes them all, and saving
+ * after every batch made a large import quadratic. Unsaved statistics
+ * are only rebuilt, nothing is lost. */
+#define SAVE_EVERY_BATCH_DOCS 1000
+
 static gboolean
 flush_txn (PxStore *self, gpointer user_data, GError **error)
 {
-  return save_index (self, get_state (self), error);
+  EventState *state = get_state (self);
+  guint n = px_event_index_get_n_documents (state->index);
+
+  if (n >= SAVE_EVERY_BATCH_DOCS && state->saved_docs > 0 && (guint64)n * 4 < (guint64)state->saved_docs * 5)
+    return TRUE;
+  return save_index (self, state, error);
 }
 
 gboolean

@@ -36,8 +36,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxEventInfo, px_event_info_free)
 gboolean px_store_assign_event (PxStore *self, PxDocument *doc, const PxEventFeatures *features, GError **error);
 
 /* Saves the event statistics if they changed since the last save; call
- * after a batch of px_store_assign_event(). Nothing is lost without it:
- * the next connection rebuilds what is missing, it only takes longer. */
+ * after a batch of px_store_assign_event(). Above 1,000 documents it
+ * saves only once they grew by a quarter since (px_store_regroup_events()
+ * always saves). Nothing is lost without it: the next connection
+ * rebuilds what is missing, it only takes longer. */
 gboolean px_store_flush_events (PxStore *self, GError **error);
 
 /* Groups every document of the library again as one batch (documents the
