@@ -662,8 +662,7 @@ events_by_title (PxStore *store)
 
       for (guint i = 0; i < info->documents->len; i++)
         {
-          g_autoptr (PxDocument) doc =
-              px_store_load_document (store, g_array_index (info->documents, gint64, i), NULL);
+          g_autoptr (PxDocument) doc = px_store_load_document (store, g_array_index (info->documents, gint64, i), NULL);
           g_ptr_array_add (titles, g_strdup (px_document_get_title (doc)));
         }
       g_ptr_array_sort (titles, str_ptr_cmp);

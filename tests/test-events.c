@@ -506,8 +506,8 @@ test_serialize (void)
  * dates: the premier, the government, parliament and the election are in
  * every one of them; the names, places and numbers of each story are not. */
 static const char *const season_names[] = {
-  "leadership-wire",   "leadership-herald", "port-tax-wire", "port-tax-courier",
-  "resignation-wire",  "resignation-radio", "quota-herald",  "quota-coastal",
+  "leadership-wire",  "leadership-herald", "port-tax-wire", "port-tax-courier",
+  "resignation-wire", "resignation-radio", "quota-herald",  "quota-coastal",
 };
 
 static PxEventFeatures *
@@ -543,9 +543,9 @@ test_season (void)
 }
 
 /* The invented articles of fixtures/compare/ about events. */
-static const char *const all_names[] = { "library-wire",   "library-gazette", "library-radio", "library-budget",
-                                         "ferry-fire",     "dam-radio",       "dam-digest",    "dam-courier",
-                                         "dam-trade",      "dam-profit" };
+static const char *const all_names[] = { "library-wire", "library-gazette", "library-radio", "library-budget",
+                                         "ferry-fire",   "dam-radio",       "dam-digest",    "dam-courier",
+                                         "dam-trade",    "dam-profit" };
 
 static int
 str_ptr_cmp (gconstpointer a, gconstpointer b)

@@ -582,6 +582,7 @@ main (int argc, char **argv)
                   argc >= 6 ? argv[5] : "batch");
   if (argc >= 2 && strcmp (argv[1], "align") == 0)
     return align (argc >= 3 ? atoi (argv[2]) : 20, argc >= 4 ? atoi (argv[3]) : 800, 5);
-  g_printerr ("usage: px-compare-bench generate N FILE | group FILE [THRESHOLD [LABELS [batch|incremental]]] | align [DOCS] [WORDS]\n");
+  g_printerr ("usage: px-compare-bench generate N FILE | group FILE [THRESHOLD [LABELS [batch|incremental]]] | align "
+              "[DOCS] [WORDS]\n");
   return 2;
 }

@@ -710,8 +710,13 @@ recluster (PxEventIndex *self, DocEntry **docs, guint n, gboolean force)
       event_rebuild_sum (self, value);
   }
   for (guint i = 0; i < n; i++)
-    items[i] = (PxClusterItem){ docs[i]->vec.data, docs[i]->vec.len, docs[i]->top, docs[i]->n_top, docs[i]->day,
-                                docs[i]->id, docs[i]->pinned ? docs[i]->event : 0 };
+    items[i] = (PxClusterItem){ docs[i]->vec.data,
+                                docs[i]->vec.len,
+                                docs[i]->top,
+                                docs[i]->n_top,
+                                docs[i]->day,
+                                docs[i]->id,
+                                docs[i]->pinned ? docs[i]->event : 0 };
   labels = px_event_cluster (items, n, self->params.threshold, self->params.date_window_days, &n_clusters);
 
   /* Members of each cluster as linked lists, in id order. */
@@ -777,8 +782,7 @@ typedef struct
   double score;
 } Candidate;
 
-PX_DEFINE_SORT (sort_candidates, Candidate,
-                x->score > y->score || (x->score == y->score && x->doc->id < y->doc->id))
+PX_DEFINE_SORT (sort_candidates, Candidate, x->score > y->score || (x->score == y->score && x->doc->id < y->doc->id))
 
 /* @doc and the documents of the events it resembles: those of the
  * documents that share its strongest terms (the N_CANDIDATES sharing the

@@ -1042,7 +1042,8 @@ lock_events (PxStore *self, EventState *state, GHashTable *touched, GError **err
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       g_autoptr (GArray) members = px_event_index_get_members (state->index, *(gint64 *)key);
-      sqlite3_stmt *stmt = _px_store_prepare (self, "UPDATE documents SET event_locked = 1 WHERE event_id = ?1;", error);
+      sqlite3_stmt *stmt =
+          _px_store_prepare (self, "UPDATE documents SET event_locked = 1 WHERE event_id = ?1;", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -1059,7 +1060,8 @@ static gboolean
 finish_edit (PxStore *self, EventState *state, GHashTable *touched, GError **error)
 {
   drop_gone (state, touched);
-  return lock_events (self, state, touched, error) && retitle_all (self, state, touched, error) && settle (self, state, error) && save_index (self, state, error);
+  return lock_events (self, state, touched, error) && retitle_all (self, state, touched, error) &&
+         settle (self, state, error) && save_index (self, state, error);
 }
 
 typedef struct
