@@ -158,8 +158,8 @@ test_batch (void)
   g_assert_cmpint (px_event_index_get_event (index, 2), ==, library);
   g_assert_cmpint (px_event_index_get_event (index, 3), ==, library);
   /* Same people and place, another story two days later: the budget vote
-   * (its average cosine with the reopening reports, 0.26, is above the
-   * threshold chosen on ECB+, as high as the dam reports' with one
+   * joins the reopening reports (its average cosine with them is above the
+   * threshold chosen on ECB+, and as high as the dam reports' with one
    * another; see docs/events.md). The ferry fire stays apart. */
   g_assert_cmpint (px_event_index_get_event (index, 5), !=, library);
   g_assert_cmpint (px_event_index_get_event (index, 5), !=, px_event_index_get_event (index, 4));

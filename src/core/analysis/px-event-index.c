@@ -25,6 +25,14 @@
  * at most this many documents (the most similar events first). */
 #define MAX_NEIGHBOURHOOD 600
 
+/* Document frequencies are counted as if the library held this many more
+ * documents without the term: in a library of five articles every word is
+ * rare or common by accident, and the IDFs of so few documents would
+ * weigh a shared name no more than a word one article happens to use.
+ * The prior keeps a small library's weights near term frequency and fades
+ * as the library grows (docs/events.md). */
+#define IDF_PRIOR_DOCS 100
+
 #define SERIAL_VERSION 3
 #define SERIAL_TYPE "(u(dddi)ua(ssuu)a(xuxba(ud)))"
 
@@ -150,7 +158,7 @@ px_event_params_init (PxEventParams *params)
 {
   g_return_if_fail (params != NULL);
 
-  params->threshold = 0.16;
+  params->threshold = 0.20;
   params->date_window_days = 3;
   params->entity_weight = 1.0;
   params->number_weight = 2.0;
@@ -409,7 +417,7 @@ term_idf (PxEventIndex *self, TermInfo *info)
 {
   if (info->idf_docs != self->n_docs || info->idf_df != info->df)
     {
-      info->idf = log ((1.0 + self->n_docs) / (1.0 + info->df)) + 1.0;
+      info->idf = log ((1.0 + self->n_docs + IDF_PRIOR_DOCS) / (1.0 + info->df)) + 1.0;
       info->idf_docs = self->n_docs;
       info->idf_df = info->df;
     }
@@ -435,8 +443,8 @@ telling_number (const char *key)
   return !(v <= 31 || (v >= 1900 && v <= 2100));
 }
 
-/* Sublinear TF times smoothed IDF (as scikit-learn computes it, so the
- * two can be compared), times the weight of the term's kind, normalized
+/* Sublinear TF times smoothed IDF (as scikit-learn computes it, with
+ * IDF_PRIOR_DOCS more documents), times the weight of the term's kind, normalized
  * to unit length. @ids are the term ids of @features when observe() gave
  * them, else NULL. Writes nothing into the index when the IDF of every
  * term is current (term_idf()), so batch workers run it side by side,
