@@ -44,6 +44,12 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
+static int
+str_ptr_cmp (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *)a, *(char *const *)b);
+}
+
 static PxStore *
 open_store (Fixture *f)
 {
@@ -299,8 +305,9 @@ test_merge_split_move (Fixture *f, gconstpointer data)
     g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
-  /* Persisted, and the documents placed by hand are marked so. */
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_locked = 1;"), ==, 2);
+  /* Persisted, and the documents of the events the user edited are marked
+   * as placed by hand: all four. */
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_locked = 1;"), ==, 4);
   {
     g_autoptr (PxStore) store = open_store (f);
     g_autoptr (PxEventInfo) info = get_event (store, fresh);
@@ -312,6 +319,14 @@ test_merge_split_move (Fixture *f, gconstpointer data)
     budget = add (store, "library-budget");
     g_assert_cmpuint (_px_store_events_get_n_rebuilt (store), ==, 0);
     g_assert_cmpint (event_of (store, budget), >, 0);
+    /* The user's decisions stick: grouping the new article with its
+     * neighbours moved nobody back, and the split stays split. */
+    g_assert_cmpint (event_of (store, radio), ==, fresh);
+    g_assert_cmpint (event_of (store, ferry), ==, fresh);
+    g_assert_cmpint (event_of (store, wire), ==, lib);
+    g_assert_cmpint (event_of (store, gazette), ==, lib);
+    /* Still all marked. */
+    g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_locked = 1;"), ==, 4);
 
     /* Moving the last document out makes the event go away. */
     g_assert_true (px_store_move_document (store, ferry, lib, &error));
@@ -630,6 +645,107 @@ test_read_only (Fixture *f, gconstpointer data)
   }
 }
 
+/* The events of a library as a string: each event's titles sorted, events
+ * sorted, and the event titles. */
+static char *
+events_by_title (PxStore *store)
+{
+  g_autoptr (GPtrArray) events = px_store_list_events (store, NULL);
+  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint e = 0; e < events->len; e++)
+    {
+      PxEventInfo *info = events->pdata[e];
+      g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GString) g = g_string_new (NULL);
+
+      for (guint i = 0; i < info->documents->len; i++)
+        {
+          g_autoptr (PxDocument) doc = px_store_load_document (store, g_array_index (info->documents, gint64, i), NULL);
+          g_ptr_array_add (titles, g_strdup (px_document_get_title (doc)));
+        }
+      g_ptr_array_sort (titles, str_ptr_cmp);
+      for (guint i = 0; i < titles->len; i++)
+        g_string_append_printf (g, "%s;", (char *)titles->pdata[i]);
+      g_ptr_array_add (groups, g_string_free (g_steal_pointer (&g), FALSE));
+    }
+  g_ptr_array_sort (groups, str_ptr_cmp);
+  for (guint i = 0; i < groups->len; i++)
+    g_string_append_printf (out, "[%s]", (char *)groups->pdata[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Files imported one by one, in one order and in the reverse, and the
+ * folder at once: the same events, each named by a headline of its own. */
+static void
+test_import_order (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", NULL);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *first = NULL;
+  const char *names[] = { "library-wire", "library-gazette", "library-radio", "library-budget", "ferry-fire",
+                          "dam-radio",    "dam-digest",      "dam-courier",   "dam-trade",      "dam-profit" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_strconcat (names[i], ".txt", NULL);
+      g_ptr_array_add (files, g_file_new_build_filename (dir, file, NULL));
+    }
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/order-%u.db", f->dir, round);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+      g_autofree char *got = NULL;
+
+      g_assert_no_error (error);
+      if (round == 2)
+        g_ptr_array_unref (px_import_run (store, (GFile *const *)files->pdata, files->len, NULL, NULL, NULL, &error));
+      else
+        for (guint i = 0; i < files->len; i++)
+          {
+            GFile *file = files->pdata[round == 0 ? i : files->len - 1 - i];
+            g_ptr_array_unref (px_import_run (store, &file, 1, NULL, NULL, NULL, &error));
+            g_assert_no_error (error);
+          }
+      g_assert_no_error (error);
+      got = events_by_title (store);
+      if (first == NULL)
+        first = g_steal_pointer (&got);
+      else
+        g_assert_cmpstr (got, ==, first);
+      /* Each title is the headline of one of its articles, never a list
+       * of keywords. */
+      {
+        g_autoptr (GPtrArray) events = px_store_list_events (store, NULL);
+        for (guint e = 0; e < events->len; e++)
+          {
+            PxEventInfo *info = events->pdata[e];
+            gboolean found = FALSE;
+            for (guint i = 0; i < info->documents->len; i++)
+              {
+                g_autoptr (PxDocument) doc =
+                    px_store_load_document (store, g_array_index (info->documents, gint64, i), NULL);
+                found |= g_strcmp0 (px_document_get_title (doc), info->title) == 0;
+              }
+            g_assert_true (found);
+          }
+      }
+    }
+  /* The library reports together (the files' headers are part of their
+   * headlines here), the ferry fire alone. */
+  {
+    const char *lib = strstr (first, "[Doors open again at Lakeside library");
+    const char *ferry = strstr (first, "[Fire on car ferry");
+    g_assert_nonnull (lib);
+    g_assert_nonnull (ferry);
+    g_assert_true (strstr (lib, "Flood-hit library welcomes readers back") < strchr (lib, ']'));
+    g_assert_cmpint (strchr (ferry, ']')[-1], ==, ';');
+    g_assert_null (strchr (strchr (ferry, ';') + 1, ';') < strchr (ferry, ']') ? "two in the ferry event" : NULL);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -638,6 +754,7 @@ main (int argc, char **argv)
   ADD ("/events-store/assign-on-add", test_assign_on_add);
   ADD ("/events-store/incremental-across-connections", test_incremental_across_connections);
   ADD ("/events-store/import-job-assigns", test_import_job_assigns);
+  ADD ("/events-store/import-order", test_import_order);
   ADD ("/events-store/rename", test_rename);
   ADD ("/events-store/merge-split-move", test_merge_split_move);
   ADD ("/events-store/group-documents", test_group_documents);

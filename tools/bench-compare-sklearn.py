@@ -1,28 +1,26 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The scikit-learn baseline of tools/bench-compare: TfidfVectorizer
-(sublinear TF, English stop words) and cosine similarity to event
-centroids, with the same leader clustering, threshold and date window as
-PxEventIndex. Usage:
+(sublinear TF, English stop words), cosine similarity, and average-link
+agglomerative clustering (AgglomerativeClustering on the precomputed
+cosine distances) merging while the average similarity is at least the
+threshold Parallax used; two documents dated more than WINDOW days apart
+are as far apart as can be, as in Parallax. Usage:
   bench-compare-sklearn.py corpus.jsonl [THRESHOLD]   generated articles
   bench-compare-sklearn.py --gold DIR [THRESHOLD]      the gold set (F1)"""
 import datetime
-import itertools
 import json
-import math
 import os
 import resource
 import sys
 import time
 
 import numpy as np
+from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-THRESHOLD = 0.34
+THRESHOLD = 0.16
 WINDOW = 3
-# As LONG_DOCUMENT_TERMS in px-event-index.c: a document of more distinct
-# terms needs THRESHOLD * sqrt(LONG / terms).
-LONG = 40
 
 
 def day(iso):
@@ -35,46 +33,21 @@ def day(iso):
 def group(titles, texts, days, threshold):
     # The title counts twice, as in PxEventFeatures.
     docs = [f"{t} {t} {x}" for t, x in zip(titles, texts)]
-    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english")
-    X = vec.fit_transform(docs).tocsr().astype(np.float32)
-    order = sorted(range(len(docs)), key=lambda i: (days[i], i))
-    n_terms = X.shape[1]
-    cap = 1024
-    sums = np.zeros((cap, n_terms), dtype=np.float32)
-    norms = np.zeros(cap, dtype=np.float64)
-    lo = np.zeros(cap, dtype=np.int64)
-    hi = np.zeros(cap, dtype=np.int64)
-    n_events = 0
-    labels = [0] * len(docs)
-    for i in order:
-        row = X.getrow(i)
-        idx, val = row.indices, row.data
-        best, best_sim = -1, -1.0
-        if n_events:
-            # Cosine of the (unit) document with each centroid sum.
-            sims = sums[:n_events, idx] @ val / np.maximum(norms[:n_events], 1e-12)
-            d = days[i]
-            if d and WINDOW >= 0:
-                ok = (lo[:n_events] == 0) | ((d >= lo[:n_events] - WINDOW) & (d <= hi[:n_events] + WINDOW))
-                sims = np.where(ok, sims, -1.0)
-            best = int(np.argmax(sims))
-            best_sim = float(sims[best])
-        need = threshold * math.sqrt(LONG / len(idx)) if len(idx) > LONG else threshold
-        if best < 0 or best_sim < need:
-            if n_events == cap:
-                cap *= 2
-                sums = np.vstack([sums, np.zeros_like(sums)])
-                norms, lo, hi = (np.concatenate([a, np.zeros_like(a)]) for a in (norms, lo, hi))
-            best = n_events
-            n_events += 1
-        sums[best, idx] += val
-        norms[best] = float(np.linalg.norm(sums[best]))
-        d = days[i]
-        if d:
-            lo[best] = d if lo[best] == 0 else min(lo[best], d)
-            hi[best] = max(hi[best], d)
-        labels[i] = best + 1
-    return labels, n_events
+    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+    X = vec.fit_transform(docs).tocsr()
+    # Cosine distances of unit vectors; float32 halves the square matrix.
+    dist = (X @ X.T).toarray()
+    np.subtract(1.0, dist, out=dist)
+    d = np.asarray(days, dtype=np.int32)
+    dated = d != 0
+    far = (np.abs(d[:, None] - d[None, :]) > WINDOW) & dated[:, None] & dated[None, :]
+    dist[far] = 1.0
+    np.fill_diagonal(dist, 0.0)
+    np.clip(dist, 0.0, 1.0, out=dist)
+    agg = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                  distance_threshold=1.0 - threshold)
+    labels = agg.fit_predict(dist)
+    return list(labels), int(labels.max()) + 1 if len(labels) else 0
 
 
 def pairwise_f1(gold, pred):

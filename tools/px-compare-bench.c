@@ -257,8 +257,8 @@ read_rows (const char *path)
       o = json_node_get_object (json_parser_get_root (p));
       row.id = json_object_get_int_member (o, "id");
       row.event = json_object_get_int_member (o, "event");
-      row.published = g_strdup (json_object_get_string_member (o, "published"));
-      row.title = g_strdup (json_object_get_string_member (o, "title"));
+      row.published = g_strdup (json_object_get_string_member_with_default (o, "published", NULL));
+      row.title = g_strdup (json_object_get_string_member_with_default (o, "title", ""));
       row.text = g_strdup (json_object_get_string_member (o, "text"));
       g_array_append_val (rows, row);
     }
@@ -333,8 +333,42 @@ extract_slice (gpointer data)
   return NULL;
 }
 
+/* Writes "id<TAB>event" per article, then "title<TAB>event<TAB>title" per
+ * event (the headline of its most central article), for tools/event-eval. */
+static void
+write_labels (const char *out, GArray *rows, PxEventIndex *index)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (GArray) events = px_event_index_list_events (index);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_string_append_printf (s, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n", row->id,
+                              px_event_index_get_event (index, row->id));
+    }
+  for (guint e = 0; e < events->len; e++)
+    {
+      gint64 id = g_array_index (events, gint64, e);
+      gint64 central = px_event_index_get_central_document (index, id);
+      g_autofree char *title = NULL;
+      for (guint i = 0; i < rows->len && title == NULL; i++)
+        if (g_array_index (rows, Row, i).id == central)
+          title = g_strdup (g_array_index (rows, Row, i).title);
+      if (title == NULL)
+        title = g_strdup ("");
+      g_strdelimit (title, "\t\n", ' ');
+      g_string_append_printf (s, "title\t%" G_GINT64_FORMAT "\t%s\n", id, title);
+    }
+  if (!g_file_set_contents (out, s->str, s->len, &error))
+    g_error ("%s", error->message);
+}
+
+/* @mode "batch" groups all at once, "incremental" assigns one by one in
+ * file order. @labels, if not NULL, receives write_labels(). */
 static int
-group (const char *path, double threshold)
+group (const char *path, double threshold, const char *labels, const char *mode)
 {
   g_autoptr (GArray) rows = read_rows (path);
   g_autoptr (GPtrArray) features = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_features_free);
@@ -349,6 +383,11 @@ group (const char *path, double threshold)
   px_event_params_init (&params);
   if (threshold > 0)
     params.threshold = threshold;
+  /* For tools/event-eval's search over the weights. */
+  if (g_getenv ("PX_EVENT_ENTITY_WEIGHT") != NULL)
+    params.entity_weight = g_ascii_strtod (g_getenv ("PX_EVENT_ENTITY_WEIGHT"), NULL);
+  if (g_getenv ("PX_EVENT_NUMBER_WEIGHT") != NULL)
+    params.number_weight = g_ascii_strtod (g_getenv ("PX_EVENT_NUMBER_WEIGHT"), NULL);
   index = px_event_index_new (&params);
 
   t0 = g_get_monotonic_time ();
@@ -369,7 +408,11 @@ group (const char *path, double threshold)
   }
   t1 = g_get_monotonic_time ();
   c1 = cpu_seconds ();
-  px_event_index_group (index, features);
+  if (g_strcmp0 (mode, "incremental") == 0)
+    for (guint i = 0; i < features->len; i++)
+      px_event_index_assign (index, features->pdata[i], NULL);
+  else
+    px_event_index_group (index, features);
   t2 = g_get_monotonic_time ();
   c2 = cpu_seconds ();
 
@@ -380,6 +423,18 @@ group (const char *path, double threshold)
       pred[i] = px_event_index_get_event (index, row->id);
     }
   events = px_event_index_list_events (index);
+  if (labels != NULL)
+    write_labels (labels, rows, index);
+  if (g_strcmp0 (mode, "pairs") == 0)
+    /* Every article alone (threshold above 1): an event's centroid is its
+     * one article, so these are the articles' cosines. */
+    for (guint i = 0; i < rows->len; i++)
+      for (guint j = i + 1; j < rows->len; j++)
+        {
+          gint64 a = g_array_index (rows, Row, i).id, b = g_array_index (rows, Row, j).id;
+          printf ("pair\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%.4f\n", a, b,
+                  px_event_index_similarity (index, a, px_event_index_get_event (index, b)));
+        }
   printf ("parallax grouping: %u articles in %.2f s wall, %.2f s CPU (features %.2f s, %.2f s CPU on %d threads, "
           "clustering %.2f s, %.2f s CPU), %u events, pairwise F1 %.3f, threshold %.2f\n",
           rows->len, (t2 - t0) / 1e6, c2 - c0, (t1 - t0) / 1e6, c1 - c0, N_THREADS, (t2 - t1) / 1e6, c2 - c1,
@@ -523,9 +578,11 @@ main (int argc, char **argv)
   if (argc >= 4 && strcmp (argv[1], "generate") == 0)
     return generate (atoi (argv[2]), argv[3]);
   if (argc >= 3 && strcmp (argv[1], "group") == 0)
-    return group (argv[2], argc >= 4 ? g_ascii_strtod (argv[3], NULL) : 0);
+    return group (argv[2], argc >= 4 ? g_ascii_strtod (argv[3], NULL) : 0, argc >= 5 ? argv[4] : NULL,
+                  argc >= 6 ? argv[5] : "batch");
   if (argc >= 2 && strcmp (argv[1], "align") == 0)
     return align (argc >= 3 ? atoi (argv[2]) : 20, argc >= 4 ? atoi (argv[3]) : 800, 5);
-  g_printerr ("usage: px-compare-bench generate N FILE | group FILE [THRESHOLD] | align [DOCS] [WORDS]\n");
+  g_printerr ("usage: px-compare-bench generate N FILE | group FILE [THRESHOLD [LABELS [batch|incremental]]] | align "
+              "[DOCS] [WORDS]\n");
   return 2;
 }

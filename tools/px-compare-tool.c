@@ -12,6 +12,7 @@ static int
 group (int argc, char **argv, double threshold)
 {
   g_autoptr (GPtrArray) features = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_features_free);
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (PxStemmer) stemmer = px_stemmer_new ("en");
   g_autoptr (PxEventIndex) index = NULL;
   g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -35,6 +36,7 @@ group (int argc, char **argv, double threshold)
           return 1;
         }
       g_ptr_array_add (features, px_event_features_new_for_document (doc, stemmer));
+      g_ptr_array_add (titles, g_strdup (px_document_get_title (doc)));
     }
   px_event_index_group (index, features);
 
@@ -57,7 +59,10 @@ group (int argc, char **argv, double threshold)
   for (guint e = 0; e < events->len; e++)
     {
       gint64 id = g_array_index (events, gint64, e);
-      g_autofree char *title = px_event_index_get_title (index, id);
+      /* Named by the headline of its most central article, as the
+       * library names it. */
+      gint64 central = px_event_index_get_central_document (index, id);
+      const char *title = titles->pdata[central - 1];
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
       json_builder_add_int_value (b, id);

@@ -2,45 +2,47 @@
 #include "analysis/px-event-index.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/px-block-pool.h"
+#include "analysis/px-event-cluster.h"
 #include "analysis/px-hash.h"
 #include "analysis/px-sort.h"
 #include "analysis/px-term-weights.h"
 
-/* How many of a document's strongest terms are used to find candidate
- * events, and how many candidates are then compared in full. Rare terms
- * carry the weight in TF-IDF, so an event that shares none of a
- * document's top terms cannot reach the threshold in practice. */
+/* How many of a document's strongest terms are posted (to find the
+ * documents it may resemble), how many of a new document's are looked up,
+ * and how many of the newest postings of one term are read: a term in
+ * more documents than that is a word of the collection, not of a story. */
 #define N_PROBE_TERMS 16
 #define N_POSTED_TERMS 24
-#define N_CANDIDATES 12
+#define MAX_POSTINGS_READ 400
+/* How many of the documents sharing the most of those terms' weight are
+ * compared in full. */
+#define N_CANDIDATES 48
+/* A new document re-clusters the events of the documents it resembles;
+ * at most this many documents (the most similar events first). */
+#define MAX_NEIGHBOURHOOD 600
 
-/* Documents with more distinct terms than this need less similarity to
- * join an event: the threshold shrinks by the square root of the ratio.
- * Outlets covering one event share a core of facts (who, what, where);
- * a long article adds context, background and its own quotes that the
- * others need not share, and every such term lowers its cosine with them.
- * Short wire copy keeps the full threshold. */
-#define LONG_DOCUMENT_TERMS 40
+/* Document frequencies are counted as if the library held this many more
+ * documents without the term: in a library of five articles every word is
+ * rare or common by accident, and the IDFs of so few documents would
+ * weigh a shared name no more than a word one article happens to use.
+ * The prior keeps a small library's weights near term frequency and fades
+ * as the library grows (docs/events.md). */
+#define IDF_PRIOR_DOCS 100
 
-#define SERIAL_VERSION 2
-#define SERIAL_TYPE "(u(dddi)ua(ssuu)a(xuxa(ud)))"
+#define SERIAL_VERSION 3
+#define SERIAL_TYPE "(u(dddi)ua(ssuu)a(xuxba(ud)))"
 
 typedef PxTermWeight TermWeight;
 
 typedef struct
 {
-  gint64 event;
-  guint32 day; /* of the document that posted it, 0 if unknown */
+  gint64 doc;
+  guint32 day; /* of the document, 0 if unknown */
 } Posting;
-
-typedef struct
-{
-  gint64 event;
-  double score;
-} Candidate;
 
 typedef struct
 {
@@ -82,6 +84,9 @@ typedef struct
   gint64 id;
   guint32 day;
   gint64 event;
+  /* The user placed it: re-clustering never moves it, nor puts documents
+   * of another event with it. */
+  gboolean pinned;
   Vec vec;
   /* The strongest terms of vec, strongest first (ties: lower term first). */
   TermWeight top[N_POSTED_TERMS];
@@ -96,6 +101,11 @@ typedef struct
   /* The vector a batch computed ahead (its strongest terms are already
    * in @top), until the document takes it. */
   Vec next_vec;
+  /* Per term of vec, its weight over its IDF when the vector was made:
+   * the vector again for newer document frequencies (revectorize()). */
+  float *tf;
+  /* How many documents the index counted when vec was made. */
+  guint vec_docs;
 } DocEntry;
 
 typedef struct
@@ -116,9 +126,9 @@ struct _PxEventIndex
   guint32 *vocab;
   guint vocab_mask;
   GPtrArray *terms; /* TermInfo* by id */
-  /* By term id: GArray of Posting, the events where some member had the
-   * term among its strongest (stale entries are possible, and harmless:
-   * candidates are checked in full). */
+  /* By term id: GArray of Posting, the documents that had the term among
+   * their strongest (stale entries are possible, and harmless: candidates
+   * are checked in full). */
   GPtrArray *postings;
   guint n_docs;
   GHashTable *docs;   /* gint64* -> DocEntry* */
@@ -126,15 +136,9 @@ struct _PxEventIndex
   gint64 next_event_id;
   /* 1 + log (n) for small term counts n. */
   double log_tf[64];
-  /* Scratch of best_event(): candidates, and an open-addressing table of
-   * their indices + 1 by event id. */
-  GArray *candidates;
-  guint32 *cand_table;
-  guint cand_mask;
-  /* By term id: the weights of the document best_event() looks at, 0
-   * elsewhere (cleared after each look). */
-  double *dense;
-  guint n_dense;
+  /* Documents whose event changed since px_event_index_steal_changes():
+   * gint64* -> nothing. */
+  GHashTable *changes;
   /* While px_event_index_group() observes a batch: where its entries and,
    * apart (they are freed soon after), their term ids go (see
    * PxBlockPool); else NULL. */
@@ -154,10 +158,10 @@ px_event_params_init (PxEventParams *params)
 {
   g_return_if_fail (params != NULL);
 
-  params->threshold = 0.34;
+  params->threshold = 0.20;
   params->date_window_days = 3;
-  params->entity_weight = 2.0;
-  params->number_weight = 1.5;
+  params->entity_weight = 1.0;
+  params->number_weight = 2.0;
 }
 
 static void
@@ -187,6 +191,7 @@ doc_entry_free (gpointer data)
   DocEntry *d = data;
   vec_clear (&d->vec);
   vec_clear (&d->next_vec);
+  g_free (d->tf);
   forget_observed (d);
   if (d->block != NULL)
     px_block_release (d->block);
@@ -213,9 +218,7 @@ px_event_index_finalize (GObject *object)
   g_ptr_array_unref (self->postings);
   g_hash_table_unref (self->docs);
   g_hash_table_unref (self->events);
-  g_array_unref (self->candidates);
-  g_free (self->cand_table);
-  g_free (self->dense);
+  g_hash_table_unref (self->changes);
   g_free (self->select);
 
   G_OBJECT_CLASS (px_event_index_parent_class)->finalize (object);
@@ -240,9 +243,7 @@ px_event_index_init (PxEventIndex *self)
   self->next_event_id = 1;
   for (guint n = 1; n < G_N_ELEMENTS (self->log_tf); n++)
     self->log_tf[n] = 1.0 + log (n);
-  self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  self->cand_mask = 255;
-  self->cand_table = g_new0 (guint32, self->cand_mask + 1);
+  self->changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 PxEventIndex *
@@ -358,12 +359,55 @@ observe (PxEventIndex *self, const PxEventFeatures *features)
   return doc;
 }
 
+static void post_terms (PxEventIndex *self, DocEntry *doc);
+
+static double term_idf (PxEventIndex *self, TermInfo *info);
+
+/* Keeps what revectorize() needs of the document's current vector. */
+static void
+doc_keep_tf (PxEventIndex *self, DocEntry *doc)
+{
+  doc->tf = g_renew (float, doc->tf, MAX (doc->vec.len, 1));
+  doc->vec_docs = self->n_docs;
+  for (guint i = 0; i < doc->vec.len; i++)
+    doc->tf[i] = (float)(doc->vec.data[i].weight / term_idf (self, self->terms->pdata[doc->vec.data[i].term]));
+}
+
 static void
 doc_set_vec (PxEventIndex *self, DocEntry *doc, Vec vec)
 {
   vec_clear (&doc->vec);
   doc->vec = vec;
   doc->n_top = px_term_weights_top (vec.data, vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
+  doc_keep_tf (self, doc);
+  post_terms (self, doc);
+}
+
+/* The document's vector for the current document frequencies: the IDFs
+ * move as documents come, and a vector made when the library held ten
+ * articles would weigh a word of every article as if it were rare.
+ * Unless @force, a vector made when the index held at least nine tenths
+ * of today's documents is kept (the IDFs moved little). Returns whether
+ * it changed. */
+static gboolean
+revectorize (PxEventIndex *self, DocEntry *doc, gboolean force)
+{
+  double norm = 0;
+
+  if (!force && (guint64)doc->vec_docs * 10 >= (guint64)self->n_docs * 9)
+    return FALSE;
+  doc->vec_docs = self->n_docs;
+
+  for (guint i = 0; i < doc->vec.len; i++)
+    {
+      double w = doc->tf[i] * term_idf (self, self->terms->pdata[doc->vec.data[i].term]);
+      doc->vec.data[i].weight = w;
+      norm += w * w;
+    }
+  norm = sqrt (norm);
+  for (guint i = 0; i < doc->vec.len && norm > 0; i++)
+    doc->vec.data[i].weight /= norm;
+  return TRUE;
 }
 
 /* The IDF of a term for the current counts, computed again only when they
@@ -373,15 +417,34 @@ term_idf (PxEventIndex *self, TermInfo *info)
 {
   if (info->idf_docs != self->n_docs || info->idf_df != info->df)
     {
-      info->idf = log ((1.0 + self->n_docs) / (1.0 + info->df)) + 1.0;
+      info->idf = log ((1.0 + self->n_docs + IDF_PRIOR_DOCS) / (1.0 + info->df)) + 1.0;
       info->idf_docs = self->n_docs;
       info->idf_df = info->df;
     }
   return info->idf;
 }
 
-/* Sublinear TF times smoothed IDF (as scikit-learn computes it, so the
- * two can be compared), times the weight of the term's kind, normalized
+/* Whether a number term ("#212", "#40,000") tells one event from another:
+ * not a year, nor a number up to 31, which any date writes (the day of
+ * the month, the month) and many counts too. */
+static gboolean
+telling_number (const char *key)
+{
+  guint64 v;
+  char *end;
+
+  if (*key == '#')
+    key++;
+  if (!g_ascii_isdigit (*key))
+    return TRUE;
+  v = g_ascii_strtoull (key, &end, 10);
+  if (*end != '\0')
+    return TRUE; /* "40,000", "3.5": written out, telling */
+  return !(v <= 31 || (v >= 1900 && v <= 2100));
+}
+
+/* Sublinear TF times smoothed IDF (as scikit-learn computes it, with
+ * IDF_PRIOR_DOCS more documents), times the weight of the term's kind, normalized
  * to unit length. @ids are the term ids of @features when observe() gave
  * them, else NULL. Writes nothing into the index when the IDF of every
  * term is current (term_idf()), so batch workers run it side by side,
@@ -414,7 +477,7 @@ build_vec (PxEventIndex *self, const guint *ids, const PxEventFeatures *features
       tw.term = id;
       if (term->kind == PX_TERM_ENTITY)
         kind = self->params.entity_weight;
-      else if (term->kind == PX_TERM_NUMBER)
+      else if (term->kind == PX_TERM_NUMBER && telling_number (px_event_term_get_text (features, term)))
         kind = self->params.number_weight;
       tw.weight = (term->count < G_N_ELEMENTS (self->log_tf) ? self->log_tf[term->count] : 1.0 + log (term->count)) *
                   term_idf (self, self->terms->pdata[tw.term]) * kind;
@@ -438,37 +501,6 @@ vectorize (PxEventIndex *self, DocEntry *doc, const PxEventFeatures *features)
   if (observed)
     forget_observed (doc);
   return vec;
-}
-
-/* Writes @vec's weights into the dense scratch (@set), or zeroes them
- * again. */
-static void
-scatter (PxEventIndex *self, const Vec *vec, gboolean set)
-{
-  const TermWeight *x = vec->data;
-
-  if (set && self->n_dense < self->terms->len)
-    {
-      self->dense = g_renew (double, self->dense, self->terms->len);
-      memset (self->dense + self->n_dense, 0, (self->terms->len - self->n_dense) * sizeof (double));
-      self->n_dense = self->terms->len;
-    }
-  for (guint i = 0; i < vec->len; i++)
-    self->dense[x[i].term] = set ? x[i].weight : 0.0;
-}
-
-/* dot() of the scattered document with @sum, in the same order of terms
- * (so the same sum to the last bit: the other terms add 0), without the
- * merge's branches. */
-static double
-dense_dot (const double *dense, GArray *sum)
-{
-  const TermWeight *y = (const TermWeight *)sum->data;
-  double s = 0;
-
-  for (guint j = 0; j < sum->len; j++)
-    s += dense[y[j].term] * y[j].weight;
-  return s;
 }
 
 /* --- events -------------------------------------------------------------- */
@@ -497,6 +529,20 @@ event_add_vector (PxEventIndex *self, EventEntry *e, const Vec *vec, double sign
   e->sum = sum;
 }
 
+/* The sum of the members' vectors again, after they changed. */
+static void
+event_rebuild_sum (PxEventIndex *self, EventEntry *e)
+{
+  g_array_set_size (e->sum, 0);
+  e->norm = 0;
+  for (guint i = 0; i < e->members->len; i++)
+    {
+      DocEntry *d = g_hash_table_lookup (self->docs, &g_array_index (e->members, gint64, i));
+      if (d != NULL && d->vec.data != NULL)
+        event_add_vector (self, e, &d->vec, 1.0);
+    }
+}
+
 static void
 event_update_days (PxEventIndex *self, EventEntry *e)
 {
@@ -513,31 +559,21 @@ event_update_days (PxEventIndex *self, EventEntry *e)
     }
 }
 
-/* Posts the document's strongest terms for its event. Posting every term
- * would make the lists of mid-frequency words as long as the number of
- * events, and finding candidates quadratic. */
+/* Posts the document's strongest terms. Posting every term would make
+ * the lists of mid-frequency words as long as the number of documents. */
 static void
-post_terms (PxEventIndex *self, EventEntry *e, DocEntry *doc)
+post_terms (PxEventIndex *self, DocEntry *doc)
 {
   for (guint i = 0; i < doc->n_top; i++)
     {
-      GArray *post = self->postings->pdata[doc->top[i].term];
-      Posting p = { e->id, doc->day };
-
-      /* Members of one event arrive close together: a repeat is recent. */
-      if (post->len > 0 && g_array_index (post, Posting, post->len - 1).event == e->id)
-        {
-          g_array_index (post, Posting, post->len - 1).day = MAX (doc->day, p.day);
-          continue;
-        }
-      g_array_append_val (post, p);
+      Posting p = { doc->id, doc->day };
+      g_array_append_val ((GArray *)self->postings->pdata[doc->top[i].term], p);
     }
 }
 
 static void
 event_join (PxEventIndex *self, EventEntry *e, DocEntry *doc)
 {
-  post_terms (self, e, doc);
   g_array_append_val (e->members, doc->id);
   doc->event = e->id;
   event_add_vector (self, e, &doc->vec, 1.0);
@@ -573,16 +609,6 @@ event_leave (PxEventIndex *self, DocEntry *doc)
   event_update_days (self, e);
 }
 
-static gboolean
-in_window (PxEventIndex *self, EventEntry *e, guint32 day)
-{
-  int w = self->params.date_window_days;
-
-  if (w < 0 || day == 0 || e->day_min == 0)
-    return TRUE;
-  return (gint64)day >= (gint64)e->day_min - w && (gint64)day <= (gint64)e->day_max + w;
-}
-
 static int
 weight_desc (gconstpointer a, gconstpointer b)
 {
@@ -590,157 +616,281 @@ weight_desc (gconstpointer a, gconstpointer b)
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
-/* Best first; equal scores by event id, so the order never depends on
- * how a hash table happened to be laid out. */
-PX_DEFINE_SORT (sort_candidates, Candidate, x->score > y->score || (x->score == y->score && x->event < y->event))
+/* --- clustering ---------------------------------------------------------- */
 
-static inline guint
-event_hash (gint64 event, guint mask)
+static int
+doc_id_cmp (gconstpointer a, gconstpointer b)
 {
-  return (guint)(((guint64)event * 0x9e3779b97f4a7c15ull) >> 32) & mask;
+  gint64 x = (*(DocEntry *const *)a)->id, y = (*(DocEntry *const *)b)->id;
+  return x < y ? -1 : x > y;
 }
 
-/* The most similar event within the date window (excluding @skip), or
- * NULL. */
 static EventEntry *
-best_event (PxEventIndex *self, DocEntry *doc, gint64 skip, double *similarity)
+event_get (PxEventIndex *self, gint64 id)
 {
-  GArray *candidates = self->candidates;
-  EventEntry *best = NULL;
-  double best_sim = -1;
-  int window = self->params.date_window_days;
+  EventEntry *e = g_hash_table_lookup (self->events, &id);
+  return e != NULL ? e : event_new (self, id);
+}
 
-  /* Sum the weights of the probe terms each event has posted. Candidates
-   * live in a scratch array, found by event id through a small table of
-   * their indices (a few kilobytes, cleared afterwards). */
-  g_array_set_size (candidates, 0);
-  for (guint i = 0; i < MIN (doc->n_top, N_PROBE_TERMS); i++)
+static void
+place (PxEventIndex *self, DocEntry *doc, gint64 event_id)
+{
+  if (doc->event == event_id)
+    return;
+  if (doc->event != 0)
+    event_leave (self, doc);
+  event_join (self, event_get (self, event_id), doc);
+  g_hash_table_add (self->changes, g_memdup2 (&doc->id, sizeof doc->id));
+}
+
+typedef struct
+{
+  guint label;
+  guint size;
+  gint64 key; /* smallest document id */
+} ClusterOrder;
+
+PX_DEFINE_SORT (sort_cluster_order, ClusterOrder, x->size > y->size || (x->size == y->size && x->key < y->key))
+
+/* The event a cluster of documents (linked from @first by @next) takes: a
+ * pinned document's, else the one most of them were in that no larger
+ * cluster took (ties: the lower id), else 0. */
+static gint64
+cluster_event (DocEntry **docs, guint first, const guint *next, GHashTable *claimed, GHashTable *votes)
+{
+  gint64 best = 0;
+  guint best_votes = 0;
+
+  g_hash_table_remove_all (votes);
+  for (guint i = first; i != G_MAXUINT; i = next[i])
     {
-      const TermWeight *tw = &doc->top[i];
-      GArray *post = self->postings->pdata[tw->term];
-
-      /* Newest first; far older postings cannot be in the window. */
-      for (guint k = post->len; k-- > 0;)
-        {
-          const Posting *p = &g_array_index (post, Posting, k);
-          gint64 ev = p->event;
-          guint h;
-          guint32 slot;
-
-          if (ev == skip)
-            continue;
-          if (window >= 0 && doc->day != 0 && p->day != 0 && (gint64)p->day + 2 * window < (gint64)doc->day)
-            continue;
-          for (h = event_hash (ev, self->cand_mask); (slot = self->cand_table[h]) != 0; h = (h + 1) & self->cand_mask)
-            if (g_array_index (candidates, Candidate, slot - 1).event == ev)
-              break;
-          if (slot == 0)
-            {
-              Candidate c = { ev, 0 };
-              g_array_append_val (candidates, c);
-              self->cand_table[h] = slot = candidates->len;
-              if (candidates->len * 2 > self->cand_mask)
-                {
-                  guint mask = self->cand_mask * 2 + 1;
-                  g_free (self->cand_table);
-                  self->cand_table = g_new0 (guint32, mask + 1);
-                  self->cand_mask = mask;
-                  for (guint c2 = 0; c2 < candidates->len; c2++)
-                    {
-                      guint h2 = event_hash (g_array_index (candidates, Candidate, c2).event, mask);
-                      while (self->cand_table[h2] != 0)
-                        h2 = (h2 + 1) & mask;
-                      self->cand_table[h2] = c2 + 1;
-                    }
-                }
-            }
-          g_array_index (candidates, Candidate, slot - 1).score += tw->weight;
-        }
-    }
-  memset (self->cand_table, 0, (self->cand_mask + 1) * sizeof (guint32));
-  sort_candidates ((Candidate *)candidates->data, candidates->len);
-  scatter (self, &doc->vec, TRUE);
-
-  for (guint i = 0, tried = 0; i < candidates->len && tried < N_CANDIDATES; i++)
-    {
-      gint64 ev = g_array_index (candidates, Candidate, i).event;
-      EventEntry *e = g_hash_table_lookup (self->events, &ev);
-      double sim;
-
-      if (e == NULL || e->norm <= 0 || !in_window (self, e, doc->day))
+      gint64 ev = docs[i]->event;
+      guint count;
+      if (docs[i]->pinned && ev != 0)
+        return ev;
+      if (ev == 0 || g_hash_table_contains (claimed, &ev))
         continue;
-      tried++;
-      sim = dense_dot (self->dense, e->sum) / e->norm;
-      if (sim > best_sim)
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (votes, &docs[i]->event)) + 1;
+      g_hash_table_replace (votes, &docs[i]->event, GUINT_TO_POINTER (count));
+      if (count > best_votes || (count == best_votes && ev < best))
         {
-          best_sim = sim;
-          best = e;
+          best = ev;
+          best_votes = count;
         }
     }
-  scatter (self, &doc->vec, FALSE);
-  if (similarity != NULL)
-    *similarity = MAX (best_sim, 0.0);
   return best;
 }
 
-/* The similarity @doc needs to join an event (see LONG_DOCUMENT_TERMS). */
-static double
-doc_threshold (PxEventIndex *self, DocEntry *doc)
+/* Groups @docs (vectors set, sorted by id) again by average link, and
+ * gives each group an event (cluster_event(), or a new one). Documents
+ * outside @docs keep their events. */
+static void
+recluster (PxEventIndex *self, DocEntry **docs, guint n, gboolean force)
 {
-  double threshold = self->params.threshold;
+  g_autofree PxClusterItem *items = g_new0 (PxClusterItem, MAX (n, 1));
+  g_autofree guint *labels = NULL;
+  g_autofree ClusterOrder *order = NULL;
+  g_autofree gint64 *target = NULL;
+  g_autofree guint *first = NULL;
+  g_autofree guint *next = NULL;
+  g_autoptr (GHashTable) claimed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) votes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n_clusters = 0;
 
-  if (doc->vec.len > LONG_DOCUMENT_TERMS)
-    threshold *= sqrt ((double)LONG_DOCUMENT_TERMS / doc->vec.len);
-  return threshold;
+  if (n == 0)
+    return;
+  /* Every vector for today's document frequencies (revectorize(); all of
+   * them if @force), and the sums of their events with them (@docs holds
+   * whole events). */
+  {
+    g_autoptr (GHashTable) events = g_hash_table_new (g_int64_hash, g_int64_equal);
+    GHashTableIter iter;
+    gpointer value;
+
+    for (guint i = 0; i < n; i++)
+      {
+        EventEntry *e = g_hash_table_lookup (self->events, &docs[i]->event);
+        if (revectorize (self, docs[i], force) && e != NULL)
+          g_hash_table_insert (events, &e->id, e);
+      }
+    g_hash_table_iter_init (&iter, events);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      event_rebuild_sum (self, value);
+  }
+  for (guint i = 0; i < n; i++)
+    items[i] = (PxClusterItem){ docs[i]->vec.data,
+                                docs[i]->vec.len,
+                                docs[i]->top,
+                                docs[i]->n_top,
+                                docs[i]->day,
+                                docs[i]->id,
+                                docs[i]->pinned ? docs[i]->event : 0 };
+  labels = px_event_cluster (items, n, self->params.threshold, self->params.date_window_days, &n_clusters);
+
+  /* Members of each cluster as linked lists, in id order. */
+  first = g_new (guint, MAX (n_clusters, 1));
+  next = g_new (guint, n);
+  order = g_new0 (ClusterOrder, MAX (n_clusters, 1));
+  for (guint c = 0; c < n_clusters; c++)
+    {
+      first[c] = G_MAXUINT;
+      order[c] = (ClusterOrder){ c, 0, G_MAXINT64 };
+    }
+  for (guint i = n; i-- > 0;)
+    {
+      guint c = labels[i];
+      next[i] = first[c];
+      first[c] = i;
+      order[c].size++;
+      order[c].key = MIN (order[c].key, docs[i]->id);
+    }
+  sort_cluster_order (order, n_clusters);
+
+  target = g_new0 (gint64, MAX (n_clusters, 1));
+  for (guint k = 0; k < n_clusters; k++)
+    {
+      guint c = order[k].label;
+      gint64 ev = cluster_event (docs, first[c], next, claimed, votes);
+
+      if (ev == 0)
+        ev = event_new (self, 0)->id;
+      g_hash_table_add (claimed, g_memdup2 (&ev, sizeof ev));
+      target[c] = ev;
+    }
+  for (guint i = 0; i < n; i++)
+    place (self, docs[i], target[labels[i]]);
 }
 
-static gint64
-assign_doc (PxEventIndex *self, DocEntry *doc, double *similarity)
+/* Adds the members of @e not yet in @seen to @out. */
+static void
+add_members (PxEventIndex *self, EventEntry *e, GHashTable *seen, GPtrArray *out)
 {
-  double sim = 0;
-  EventEntry *e = best_event (self, doc, 0, &sim);
-
-  if (e == NULL || sim < doc_threshold (self, doc))
+  for (guint m = 0; m < e->members->len; m++)
     {
-      e = event_new (self, 0);
-      sim = 0;
+      DocEntry *d = g_hash_table_lookup (self->docs, &g_array_index (e->members, gint64, m));
+      if (d != NULL && d->vec.data != NULL && !g_hash_table_contains (seen, &d->id))
+        {
+          g_hash_table_add (seen, &d->id);
+          g_ptr_array_add (out, d);
+        }
     }
-  event_join (self, e, doc);
-  if (similarity != NULL)
-    *similarity = sim;
-  return e->id;
+}
+
+typedef struct
+{
+  gint64 event;
+  double sim;
+} Near;
+
+PX_DEFINE_SORT (sort_near, Near, x->sim > y->sim || (x->sim == y->sim && x->event < y->event))
+
+typedef struct
+{
+  DocEntry *doc;
+  double score;
+} Candidate;
+
+PX_DEFINE_SORT (sort_candidates, Candidate, x->score > y->score || (x->score == y->score && x->doc->id < y->doc->id))
+
+/* @doc and the documents of the events it resembles: those of the
+ * documents that share its strongest terms (the N_CANDIDATES sharing the
+ * most weight) and some similarity within the date window, most similar
+ * first, up to MAX_NEIGHBOURHOOD. */
+static GPtrArray *
+neighbourhood (PxEventIndex *self, DocEntry *doc)
+{
+  g_autoptr (GHashTable) scores = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr (GHashTable) best = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (Near));
+  GPtrArray *out = g_ptr_array_new ();
+  int window = self->params.date_window_days;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_add (seen, &doc->id);
+  g_ptr_array_add (out, doc);
+  for (guint i = 0; i < MIN (doc->n_top, N_PROBE_TERMS); i++)
+    {
+      GArray *post = self->postings->pdata[doc->top[i].term];
+      guint stop = post->len > MAX_POSTINGS_READ ? post->len - MAX_POSTINGS_READ : 0;
+
+      for (guint k = post->len; k-- > stop;)
+        {
+          const Posting *p = &g_array_index (post, Posting, k);
+          DocEntry *other;
+          Candidate *c;
+
+          if (p->doc == doc->id)
+            continue;
+          if (window >= 0 && doc->day != 0 && p->day != 0 && ABS ((gint64)doc->day - (gint64)p->day) > window)
+            continue;
+          c = g_hash_table_lookup (scores, &p->doc);
+          if (c == NULL)
+            {
+              other = g_hash_table_lookup (self->docs, &p->doc);
+              if (other == NULL || other->event == 0 || other->vec.data == NULL)
+                continue;
+              c = g_new (Candidate, 1);
+              *c = (Candidate){ other, 0 };
+              g_hash_table_insert (scores, &other->id, c);
+            }
+          c->score += doc->top[i].weight;
+        }
+    }
+  g_hash_table_iter_init (&iter, scores);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_array_append_val (candidates, *(Candidate *)value);
+  sort_candidates ((Candidate *)candidates->data, candidates->len);
+  for (guint i = 0; i < MIN (candidates->len, N_CANDIDATES); i++)
+    {
+      DocEntry *other = g_array_index (candidates, Candidate, i).doc;
+      double sim = px_term_weights_dot (doc->vec.data, doc->vec.len, other->vec.data, other->vec.len), *have;
+
+      if (sim <= 0)
+        continue;
+      have = g_hash_table_lookup (best, &other->event);
+      if (have == NULL)
+        g_hash_table_insert (best, g_memdup2 (&other->event, sizeof (gint64)), g_memdup2 (&sim, sizeof sim));
+      else if (sim > *have)
+        *have = sim;
+    }
+  g_hash_table_iter_init (&iter, best);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Near nr = { *(gint64 *)key, *(double *)value };
+      g_array_append_val (near, nr);
+    }
+  sort_near ((Near *)near->data, near->len);
+  for (guint i = 0; i < near->len && out->len < MAX_NEIGHBOURHOOD; i++)
+    {
+      EventEntry *e = g_hash_table_lookup (self->events, &g_array_index (near, Near, i).event);
+      if (e != NULL)
+        add_members (self, e, seen, out);
+    }
+  g_ptr_array_sort (out, doc_id_cmp);
+  return out;
 }
 
 gint64
 px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, double *similarity)
 {
   DocEntry *doc;
+  g_autoptr (GPtrArray) near = NULL;
+  EventEntry *e;
 
   g_return_val_if_fail (PX_IS_EVENT_INDEX (self), 0);
   g_return_val_if_fail (features != NULL, 0);
 
   doc = observe (self, features);
-  if (doc->event != 0)
-    event_leave (self, doc);
   doc_set_vec (self, doc, vectorize (self, doc, features));
-  return assign_doc (self, doc, similarity);
-}
-
-typedef struct
-{
-  const PxEventFeatures *features;
-  guint order;
-} Pending;
-
-static int
-pending_cmp (gconstpointer a, gconstpointer b)
-{
-  const Pending *x = a, *y = b;
-  guint32 dx = x->features->day, dy = y->features->day;
-
-  if (dx != dy)
-    return dx < dy ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
+  near = neighbourhood (self, doc);
+  recluster (self, (DocEntry **)near->pdata, near->len, FALSE);
+  e = g_hash_table_lookup (self->events, &doc->event);
+  if (similarity != NULL)
+    *similarity = e != NULL && e->members->len > 1 ? px_event_index_similarity (self, doc->id, doc->event) : 0;
+  return doc->event;
 }
 
 /* Batches smaller than this are vectorized on the calling thread alone. */
@@ -822,7 +972,6 @@ px_event_index_set_threads (PxEventIndex *self, guint n_threads)
 void
 px_event_index_group (PxEventIndex *self, GPtrArray *features)
 {
-  g_autoptr (GArray) pending = NULL;
   g_autofree DocEntry **docs = NULL;
   guint known = self->n_docs;
 
@@ -846,23 +995,10 @@ px_event_index_group (PxEventIndex *self, GPtrArray *features)
   if (self->n_docs - known == features->len)
     prepare_vectors (self, docs, features->len);
 
-  pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), features->len);
   for (guint i = 0; i < features->len; i++)
     {
-      Pending p = { features->pdata[i], i };
-      g_array_append_val (pending, p);
-    }
-  /* In time order a story's first report founds the event and follow-ups
-   * join it, as they would when imported one by one. */
-  g_array_sort (pending, pending_cmp);
+      DocEntry *doc = docs[i];
 
-  for (guint i = 0; i < pending->len; i++)
-    {
-      const Pending *p = &g_array_index (pending, Pending, i);
-      DocEntry *doc = docs[p->order];
-
-      if (doc->event != 0)
-        event_leave (self, doc);
       if (doc->next_vec.data != NULL)
         {
           /* Prepared, with its strongest terms. */
@@ -870,11 +1006,28 @@ px_event_index_group (PxEventIndex *self, GPtrArray *features)
           doc->vec = doc->next_vec;
           doc->next_vec = (Vec){ NULL, 0, NULL };
           forget_observed (doc);
+          doc_keep_tf (self, doc);
+          post_terms (self, doc);
         }
       else
-        doc_set_vec (self, doc, vectorize (self, doc, p->features));
-      assign_doc (self, doc, NULL);
+        doc_set_vec (self, doc, vectorize (self, doc, features->pdata[i]));
     }
+
+  /* Every document of the index, grouped again as one batch: the result
+   * depends on the documents alone, not on the order they came in. */
+  {
+    g_autofree DocEntry **all = g_new (DocEntry *, MAX (g_hash_table_size (self->docs), 1));
+    GHashTableIter iter;
+    gpointer value;
+    guint n = 0;
+
+    g_hash_table_iter_init (&iter, self->docs);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      if (((DocEntry *)value)->vec.data != NULL)
+        all[n++] = value;
+    qsort (all, n, sizeof (DocEntry *), doc_id_cmp);
+    recluster (self, all, n, TRUE);
+  }
 }
 
 void
@@ -1110,8 +1263,10 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
 {
   EventEntry *e;
   GPtrArray *groups;
-  g_autoptr (GPtrArray) centroids = NULL;
-  g_autoptr (GArray) norms = NULL;
+  g_autofree PxClusterItem *items = NULL;
+  g_autofree guint *labels = NULL;
+  g_autoptr (GArray) members = NULL;
+  guint n_clusters = 0;
 
   g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
 
@@ -1119,54 +1274,94 @@ px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double thresh
   if (e == NULL)
     return NULL;
 
-  /* The same leader clustering as grouping, on the members alone, with
-   * plain sums as centroids (the event's own postings are not needed for
-   * a handful of documents). */
+  /* The same clustering as grouping, on the members alone, stricter. */
+  members = g_array_copy (e->members);
+  g_array_sort (members, int64_cmp);
+  items = g_new0 (PxClusterItem, MAX (members->len, 1));
+  for (guint i = 0; i < members->len; i++)
+    {
+      DocEntry *doc = g_hash_table_lookup (self->docs, &g_array_index (members, gint64, i));
+      items[i] = (PxClusterItem){ doc->vec.data, doc->vec.len, doc->top, doc->n_top, doc->day, doc->id, 0 };
+    }
+  labels = px_event_cluster (items, members->len, threshold, self->params.date_window_days, &n_clusters);
   groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-  centroids = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-  norms = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint c = 0; c < n_clusters; c++)
+    g_ptr_array_add (groups, g_array_new (FALSE, FALSE, sizeof (gint64)));
+  for (guint i = 0; i < members->len; i++)
+    g_array_append_val ((GArray *)groups->pdata[labels[i]], g_array_index (members, gint64, i));
+  g_ptr_array_sort (groups, array_len_desc);
+  return groups;
+}
+
+/* --- pins, changes, centre ----------------------------------------------- */
+
+guint
+px_event_index_get_n_documents (PxEventIndex *self)
+{
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), 0);
+  return g_hash_table_size (self->docs);
+}
+
+void
+px_event_index_set_pinned (PxEventIndex *self, gint64 document_id, gboolean pinned)
+{
+  DocEntry *doc;
+
+  g_return_if_fail (PX_IS_EVENT_INDEX (self));
+  doc = g_hash_table_lookup (self->docs, &document_id);
+  if (doc != NULL)
+    doc->pinned = pinned;
+}
+
+gboolean
+px_event_index_get_pinned (PxEventIndex *self, gint64 document_id)
+{
+  DocEntry *doc;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), FALSE);
+  doc = g_hash_table_lookup (self->docs, &document_id);
+  return doc != NULL && doc->pinned;
+}
+
+GArray *
+px_event_index_steal_changes (PxEventIndex *self)
+{
+  GArray *out;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
+  out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_hash_table_iter_init (&iter, self->changes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (out, *(gint64 *)key);
+  g_array_sort (out, int64_cmp);
+  g_hash_table_remove_all (self->changes);
+  return out;
+}
+
+gint64
+px_event_index_get_central_document (PxEventIndex *self, gint64 event_id)
+{
+  EventEntry *e;
+  gint64 best = 0;
+  double best_sim = -1;
+
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), 0);
+  e = g_hash_table_lookup (self->events, &event_id);
+  if (e == NULL)
+    return 0;
   for (guint i = 0; i < e->members->len; i++)
     {
       gint64 id = g_array_index (e->members, gint64, i);
-      DocEntry *doc = g_hash_table_lookup (self->docs, &id);
-      double best_sim = -1;
-      guint best = G_MAXUINT;
-
-      for (guint g = 0; g < groups->len; g++)
+      double sim = px_event_index_similarity (self, id, event_id);
+      if (sim > best_sim + 1e-12 || (fabs (sim - best_sim) <= 1e-12 && id < best))
         {
-          double norm = g_array_index (norms, double, g);
-          GArray *centroid = centroids->pdata[g];
-          double sim = norm > 0 ? px_term_weights_dot (doc->vec.data, doc->vec.len, (const TermWeight *)centroid->data,
-                                                       centroid->len) /
-                                      norm
-                                : 0;
-          if (sim > best_sim)
-            {
-              best_sim = sim;
-              best = g;
-            }
+          best_sim = sim;
+          best = id;
         }
-      if (best == G_MAXUINT || best_sim < threshold)
-        {
-          double one = 1.0;
-          g_ptr_array_add (groups, g_array_new (FALSE, FALSE, sizeof (gint64)));
-          GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (TermWeight), doc->vec.len);
-          g_array_append_vals (copy, doc->vec.data, doc->vec.len);
-          g_ptr_array_add (centroids, copy);
-          g_array_append_val (norms, one);
-          best = groups->len - 1;
-        }
-      else
-        {
-          GArray *sum = px_term_weights_add (centroids->pdata[best], doc->vec.data, doc->vec.len, 1.0,
-                                             &g_array_index (norms, double, best));
-          g_array_unref (centroids->pdata[best]);
-          centroids->pdata[best] = sum;
-        }
-      g_array_append_val ((GArray *)groups->pdata[best], id);
     }
-  g_ptr_array_sort (groups, array_len_desc);
-  return groups;
+  return best;
 }
 
 /* --- persistence --------------------------------------------------------- */
@@ -1189,7 +1384,7 @@ px_event_index_serialize (PxEventIndex *self)
 
   /* Documents event by event, in joining order, so that loading rebuilds
    * the same centroids and member order. */
-  g_variant_builder_init (&docs, G_VARIANT_TYPE ("a(xuxa(ud))"));
+  g_variant_builder_init (&docs, G_VARIANT_TYPE ("a(xuxba(ud))"));
   events = px_event_index_list_events (self);
   for (guint i = 0; i < events->len; i++)
     {
@@ -1205,7 +1400,7 @@ px_event_index_serialize (PxEventIndex *self)
               const TermWeight *tw = &d->vec.data[k];
               g_variant_builder_add (&vec, "(ud)", tw->term, tw->weight);
             }
-          g_variant_builder_add (&docs, "(xuxa(ud))", d->id, d->day, d->event, &vec);
+          g_variant_builder_add (&docs, "(xuxba(ud))", d->id, d->day, d->event, d->pinned, &vec);
         }
     }
 
@@ -1226,6 +1421,7 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
   const char *text, *surface;
   gint64 id, event;
   GVariantIter *vec;
+  gboolean pinned;
   int window;
   PxEventParams params;
 
@@ -1254,7 +1450,7 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
       ((TermInfo *)self->terms->pdata[tid])->df = df;
     }
   self->n_docs = n_docs;
-  while (g_variant_iter_next (docs, "(xuxa(ud))", &id, &day, &event, &vec))
+  while (g_variant_iter_next (docs, "(xuxba(ud))", &id, &day, &event, &pinned, &vec))
     {
       DocEntry *doc = g_new0 (DocEntry, 1);
       EventEntry *e;
@@ -1262,6 +1458,7 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
 
       doc->id = id;
       doc->day = day;
+      doc->pinned = pinned;
       doc->vec.data = g_new (TermWeight, MAX (g_variant_iter_n_children (vec), 1));
       while (g_variant_iter_next (vec, "(ud)", &tw.term, &tw.weight))
         if (tw.term < self->terms->len)
@@ -1269,6 +1466,8 @@ px_event_index_deserialize (GBytes *bytes, GError **error)
       g_variant_iter_free (vec);
       doc->n_top =
           px_term_weights_top (doc->vec.data, doc->vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
+      post_terms (self, doc);
+      doc_keep_tf (self, doc);
       g_hash_table_replace (self->docs, &doc->id, doc);
       e = g_hash_table_lookup (self->events, &event);
       if (e == NULL)

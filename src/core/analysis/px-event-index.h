@@ -10,13 +10,13 @@ G_BEGIN_DECLS
 /* Parameters of event grouping. */
 typedef struct
 {
-  /* Minimum cosine similarity between a document and an event's centroid
-   * for the document to join the event; a document of more than 40
-   * distinct terms needs this times sqrt (40 / terms). */
+  /* Two groups of documents become one event while the average cosine
+   * similarity of their documents, pair by pair, reaches this (average
+   * link; docs/events.md). */
   double threshold;
-  /* A document joins an event only if published within this many days of
-   * the event's first or last document; < 0 ignores dates. Documents
-   * without a date may join any event. */
+  /* Two documents both dated more than this many days apart count as not
+   * similar at all; < 0 ignores dates. A document without a date is
+   * judged on its words alone. */
   int date_window_days;
   /* Weights of the term kinds relative to plain words. */
   double entity_weight;
@@ -41,7 +41,10 @@ PxEventIndex *px_event_index_new (const PxEventParams *params);
 const PxEventParams *px_event_index_get_params (PxEventIndex *self);
 
 /* Batch: counts all documents in the document frequencies first, then
- * assigns them in order of publication (ties in array order).
+ * groups every document of the index again (average link over pairs of
+ * documents that share a strong term; pinned documents stay). The result
+ * depends on the documents alone, not on their order or on how they were
+ * split into batches.
  * @features holds PxEventFeatures*. A large batch of new documents is
  * vectorized on several threads first (see px_event_index_set_threads());
  * the result is the same as on one. */
@@ -51,10 +54,11 @@ void px_event_index_group (PxEventIndex *self, GPtrArray *features);
  * one per processor, up to four; 1 for the calling thread alone. */
 void px_event_index_set_threads (PxEventIndex *self, guint n_threads);
 
-/* Incremental: assigns one new document to the most similar event within
- * the date window, or to a new event. Returns the event id; @similarity,
- * if not NULL, receives the cosine similarity to the event joined (0 for a
- * new event). A document already in the index is reassigned. */
+/* Incremental: adds one document and groups again its neighbourhood (the
+ * events of the documents it resembles), as a batch would: other
+ * documents may change event too (px_event_index_steal_changes()).
+ * Returns the document's event id; @similarity, if not NULL, receives its
+ * cosine similarity to the event's centroid (0 alone). */
 gint64 px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, double *similarity);
 
 /* Puts a document into a given event without looking at similarity: to
@@ -73,6 +77,23 @@ GArray *px_event_index_get_members (PxEventIndex *self, gint64 event_id);
 /* Cosine similarity of a known document to an event's centroid. */
 double px_event_index_similarity (PxEventIndex *self, gint64 document_id, gint64 event_id);
 
+/* A pinned document stays in its event whatever later grouping finds,
+ * and no document of another event joins it there (the user put it
+ * there, or split it off). */
+void px_event_index_set_pinned (PxEventIndex *self, gint64 document_id, gboolean pinned);
+gboolean px_event_index_get_pinned (PxEventIndex *self, gint64 document_id);
+
+/* How many documents the index holds. */
+guint px_event_index_get_n_documents (PxEventIndex *self);
+
+/* Ids of the documents whose event changed since the last call
+ * (ascending gint64), and forgets them. */
+GArray *px_event_index_steal_changes (PxEventIndex *self);
+
+/* The member most similar to the event's centroid (ties: the lower id),
+ * whose headline names the event; 0 for no such event. */
+gint64 px_event_index_get_central_document (PxEventIndex *self, gint64 event_id);
+
 /* A readable title from the terms the event's documents share most:
  * names first, then words ("Liang Hua, Huawei: no-spy agreement"). */
 char *px_event_index_get_title (PxEventIndex *self, gint64 event_id);
@@ -84,8 +105,8 @@ gboolean px_event_index_merge (PxEventIndex *self, gint64 into, gint64 from);
 gint64 px_event_index_split (PxEventIndex *self, gint64 event_id, const gint64 *document_ids, guint n_documents);
 /* Moves one document into another event (which must exist). */
 gboolean px_event_index_move (PxEventIndex *self, gint64 document_id, gint64 event_id);
-/* Suggests how to split an event: groups its documents again with a
- * stricter @threshold. Returns a GPtrArray of GArray (gint64 document ids),
+/* Suggests how to split an event: groups its documents again (average
+ * link) with a stricter @threshold. Returns a GPtrArray of GArray (gint64 document ids),
  * largest group first; one group means "no split". */
 GPtrArray *px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double threshold);
 

@@ -120,6 +120,19 @@ flush_events (PxStore *store)
     g_debug ("Could not save the event statistics: %s", error->message);
 }
 
+/* Once an import is done, its documents and the library are grouped again
+ * as one batch, so that the events are the same whatever the order the
+ * files came in (docs/events.md). Like saving, a failure is no error of
+ * the import: the documents are all in events already. */
+static void
+regroup_events (PxStore *store)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!px_store_regroup_events (store, &error))
+    g_debug ("Could not group the events again: %s", error->message);
+}
+
 /* @result failed with @local_error (taken): a failure of this one
  * document is reported in the result; one of the library itself (a full
  * disk, a damaged file) is the caller's error, and there is no result. */
@@ -232,6 +245,7 @@ px_import_url (PxStore *store, const char *url, GCancellable *cancellable, GErro
         return refetch (store, existing, doc, url, error);
       result = px_import_add_document (store, doc, url, error);
       flush_events (store);
+      regroup_events (store);
       return result;
     }
   result = g_new0 (PxImportResult, 1);
@@ -377,6 +391,7 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)px_import_result_free);
   g_autoptr (GArray) batch = g_array_new (FALSE, TRUE, sizeof (Pending));
   guint next = 0, total;
+  gboolean imported = FALSE;
 
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
   g_array_set_clear_func (batch, pending_clear);
@@ -437,6 +452,7 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
         }
       if (any_doc)
         flush_events (store);
+      imported |= any_doc;
 
       for (guint i = 0; i < batch->len; i++)
         {
@@ -448,6 +464,8 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
             progress (results->len, total, r, user_data);
         }
     }
+  if (imported)
+    regroup_events (store);
   return g_steal_pointer (&results);
 }
 

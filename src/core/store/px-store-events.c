@@ -19,6 +19,7 @@ typedef struct
   gboolean known; /* generation is meaningful */
   gboolean dirty;
   guint n_rebuilt;      /* documents whose terms were read back from the library */
+  guint saved_docs;     /* documents in the statistics when last saved */
   GHashTable *stemmers; /* language → PxStemmer */
 } EventState;
 
@@ -208,8 +209,8 @@ set_document_event (PxStore *self, gint64 document_id, gint64 event_id, gboolean
   return _px_store_step_done (self, stmt, error);
 }
 
-/* The title of the event's first document, when its documents share no
- * terms worth a title. */
+/* The title of the event's first document with one, when the most
+ * central has none. */
 static char *
 first_document_title (PxStore *self, gint64 event_id)
 {
@@ -228,7 +229,69 @@ first_document_title (PxStore *self, gint64 event_id)
   return title;
 }
 
-/* Gives an event its automatic title, unless the user named it. */
+/* How many words of an article's text name its event when it has no
+ * headline. */
+#define TITLE_WORDS 12
+
+/* The first @n words of @text, with an ellipsis when there are more. */
+static char *
+first_words (const char *text, guint n)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0' && n > 0)
+    {
+      const char *start;
+      while (*p != '\0' && g_ascii_isspace (*p))
+        p++;
+      start = p;
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
+      if (p == start)
+        break;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, p - start);
+      n--;
+    }
+  while (*p != '\0' && g_ascii_isspace (*p))
+    p++;
+  if (*p != '\0' && out->len > 0)
+    g_string_append (out, "…");
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+/* The headline of a document, or the first words of its text (with an
+ * ellipsis when cut), or NULL. */
+static char *
+central_title (PxStore *self, gint64 document_id)
+{
+  sqlite3_stmt *stmt;
+  char *title = NULL;
+
+  if (document_id <= 0)
+    return NULL;
+  stmt = _px_store_prepare (self, "SELECT title, substr (text, 1, 400) FROM documents WHERE id = ?1;", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *headline = (const char *)sqlite3_column_text (stmt, 0);
+      const char *text = (const char *)sqlite3_column_text (stmt, 1);
+
+      if (headline != NULL && *headline != '\0')
+        title = g_strdup (headline);
+      else if (text != NULL && *text != '\0')
+        title = first_words (text, TITLE_WORDS);
+    }
+  sqlite3_reset (stmt);
+  return title;
+}
+
+/* Gives an event its automatic title (the headline of its most central
+ * article), unless the user named it. */
 static gboolean
 retitle (PxStore *self, EventState *state, gint64 event_id, GError **error)
 {
@@ -238,7 +301,7 @@ retitle (PxStore *self, EventState *state, gint64 event_id, GError **error)
 
   if (event_id <= 0)
     return TRUE;
-  title = px_event_index_get_title (state->index, event_id);
+  title = central_title (self, px_event_index_get_central_document (state->index, event_id));
   if (title == NULL || *title == '\0')
     {
       g_free (title);
@@ -297,13 +360,69 @@ index_placement (PxEventIndex *index)
   return placement;
 }
 
-/* Places documents that belong to no event, oldest first, as if they had
- * been imported one by one. */
+static void drop_gone (EventState *state, GHashTable *touched);
+
+/* The largest event id the library has: events the statistics make above
+ * it are new. */
+static gint64
+max_event_id (PxStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = _px_store_prepare (self, "SELECT ifnull (max (id), 0) FROM events;", error);
+  gint64 id = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id < 0)
+    g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED, "The events could not be read");
+  return id;
+}
+
+/* Writes to the library the events the statistics gave documents since
+ * the last call (grouping may move documents other than the new ones),
+ * and touches the events they left and joined. Events above @known_max
+ * are new. */
+static gboolean
+apply_changes (PxStore *self, EventState *state, gint64 known_max, GHashTable *touched, GError **error)
+{
+  g_autoptr (GArray) changed = px_event_index_steal_changes (state->index);
+  g_autoptr (GHashTable) created = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      gint64 id = g_array_index (changed, gint64, i);
+      gint64 ev = px_event_index_get_event (state->index, id);
+      gint64 old;
+
+      if (ev <= 0)
+        continue;
+      old = document_event (self, id, NULL);
+      if (old < 0)
+        continue; /* not stored (yet): its caller places it */
+      if (old == ev)
+        continue;
+      /* A new event starts over once, not again for its next member. */
+      if (!ensure_event_row (self, ev, ev > known_max && !g_hash_table_contains (created, &ev), error) ||
+          !set_document_event (self, id, ev, FALSE, error))
+        return FALSE;
+      if (ev > known_max)
+        g_hash_table_add (created, g_memdup2 (&ev, sizeof ev));
+      touch (touched, old);
+      touch (touched, ev);
+      state->dirty = TRUE;
+    }
+  return TRUE;
+}
+
+/* Places documents that belong to no event, as one batch with the
+ * others (the same events whatever their order). */
 static gboolean
 assign_batch (PxStore *self, EventState *state, GArray *ids, GHashTable *touched, GError **error)
 {
   g_autoptr (GPtrArray) features = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_features_free);
-  g_autoptr (GHashTable) before = NULL;
+  gint64 known_max;
 
   if (ids->len == 0)
     return TRUE;
@@ -314,27 +433,12 @@ assign_batch (PxStore *self, EventState *state, GArray *ids, GHashTable *touched
         return FALSE;
       g_ptr_array_add (features, f);
     }
-  before = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  {
-    g_autoptr (GArray) events = px_event_index_list_events (state->index);
-    for (guint i = 0; i < events->len; i++)
-      g_hash_table_add (before, g_memdup2 (&g_array_index (events, gint64, i), sizeof (gint64)));
-  }
+  known_max = max_event_id (self, error);
+  if (known_max < 0)
+    return FALSE;
   px_event_index_group (state->index, features);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      gint64 ev = px_event_index_get_event (state->index, id);
-
-      if (!ensure_event_row (self, ev, !g_hash_table_contains (before, &ev), error))
-        return FALSE;
-      g_hash_table_add (before, g_memdup2 (&ev, sizeof ev));
-      if (!set_document_event (self, id, ev, FALSE, error))
-        return FALSE;
-      touch (touched, ev);
-    }
   state->dirty = TRUE;
-  return TRUE;
+  return apply_changes (self, state, known_max, touched, error);
 }
 
 /* Brings the statistics in line with the documents table: documents that
@@ -406,6 +510,16 @@ reconcile (PxStore *self, EventState *state, gint64 except, GError **error)
       touch (touched, ev);
       state->dirty = TRUE;
     }
+
+  /* Statistics rebuilt from the documents learn the user's placements. */
+  stmt = _px_store_prepare (self, "SELECT id FROM documents WHERE event_locked = 1;", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    px_event_index_set_pinned (state->index, sqlite3_column_int64 (stmt, 0), TRUE);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _px_store_fail (self, rc, error);
 
   if (!assign_batch (self, state, unassigned, touched, error))
     return FALSE;
@@ -530,6 +644,7 @@ save_index (PxStore *self, EventState *state, GError **error)
   if (!_px_store_step_done (self, stmt, error))
     return FALSE;
   state->dirty = FALSE;
+  state->saved_docs = px_event_index_get_n_documents (state->index);
   return TRUE;
 }
 
@@ -558,10 +673,10 @@ assign_txn (PxStore *self, gpointer user_data, GError **error)
   AssignData *data = user_data;
   gint64 id = px_document_get_id (data->doc);
   g_autoptr (PxEventFeatures) own = NULL;
-  g_autoptr (GArray) members = NULL;
+  g_autoptr (GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   const PxEventFeatures *features = data->features;
   EventState *state;
-  gint64 ev, old;
+  gint64 ev, old, known_max;
 
   old = document_event (self, id, error);
   if (old < 0)
@@ -587,11 +702,16 @@ assign_txn (PxStore *self, gpointer user_data, GError **error)
                    features->document_id, id);
       return FALSE;
     }
+  known_max = max_event_id (self, error);
+  if (known_max < 0)
+    return FALSE;
+  /* Its neighbourhood is grouped again: others may move too. */
   ev = px_event_index_assign (state->index, features, NULL);
-  members = px_event_index_get_members (state->index, ev);
-  if (!ensure_event_row (self, ev, members != NULL && members->len == 1, error) ||
-      !set_document_event (self, id, ev, FALSE, error) || !retitle (self, state, ev, error) ||
-      !settle (self, state, error))
+  state->dirty = TRUE;
+  if (!apply_changes (self, state, known_max, touched, error))
+    return FALSE;
+  drop_gone (state, touched);
+  if (!retitle_all (self, state, touched, error) || !settle (self, state, error))
     return FALSE;
   px_document_set_event_id (data->doc, ev);
   return TRUE;
@@ -608,10 +728,22 @@ px_store_assign_event (PxStore *self, PxDocument *doc, const PxEventFeatures *fe
   return run (self, assign_txn, &data, error);
 }
 
+/* Below this many documents the statistics are saved after every batch of
+ * an import; above, once they grew by a quarter (and when the import
+ * ends, px_store_regroup_events()): saving writes them all, and saving
+ * after every batch made a large import quadratic. Unsaved statistics
+ * are only rebuilt, nothing is lost. */
+#define SAVE_EVERY_BATCH_DOCS 1000
+
 static gboolean
 flush_txn (PxStore *self, gpointer user_data, GError **error)
 {
-  return save_index (self, get_state (self), error);
+  EventState *state = get_state (self);
+  guint n = px_event_index_get_n_documents (state->index);
+
+  if (n >= SAVE_EVERY_BATCH_DOCS && state->saved_docs > 0 && (guint64)n * 4 < (guint64)state->saved_docs * 5)
+    return TRUE;
+  return save_index (self, state, error);
 }
 
 gboolean
@@ -624,6 +756,36 @@ px_store_flush_events (PxStore *self, GError **error)
   if (state->index == NULL || !state->dirty)
     return TRUE;
   return run (self, flush_txn, NULL, error);
+}
+
+static gboolean
+regroup_txn (PxStore *self, gpointer user_data, GError **error)
+{
+  g_autoptr (GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
+  EventState *state;
+  gint64 known_max;
+
+  state = ensure_index (self, 0, error);
+  if (state == NULL)
+    return FALSE;
+  known_max = max_event_id (self, error);
+  if (known_max < 0)
+    return FALSE;
+  px_event_index_group (state->index, none);
+  if (!apply_changes (self, state, known_max, touched, error))
+    return FALSE;
+  drop_gone (state, touched);
+  if (!retitle_all (self, state, touched, error) || !settle (self, state, error))
+    return FALSE;
+  return save_index (self, state, error);
+}
+
+gboolean
+px_store_regroup_events (PxStore *self, GError **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return run (self, regroup_txn, NULL, error);
 }
 
 typedef struct
@@ -867,11 +1029,39 @@ drop_gone (EventState *state, GHashTable *touched)
     }
 }
 
+/* The user decided what the events an edit touched hold: all their
+ * documents are marked as placed by the user, and grouping never moves
+ * them again nor puts documents of other events with them. */
+static gboolean
+lock_events (PxStore *self, EventState *state, GHashTable *touched, GError **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr (GArray) members = px_event_index_get_members (state->index, *(gint64 *)key);
+      sqlite3_stmt *stmt =
+          _px_store_prepare (self, "UPDATE documents SET event_locked = 1 WHERE event_id = ?1;", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *)key);
+      if (!_px_store_step_done (self, stmt, error))
+        return FALSE;
+      for (guint i = 0; members != NULL && i < members->len; i++)
+        px_event_index_set_pinned (state->index, g_array_index (members, gint64, i), TRUE);
+    }
+  return TRUE;
+}
+
 static gboolean
 finish_edit (PxStore *self, EventState *state, GHashTable *touched, GError **error)
 {
   drop_gone (state, touched);
-  return retitle_all (self, state, touched, error) && settle (self, state, error) && save_index (self, state, error);
+  return lock_events (self, state, touched, error) && retitle_all (self, state, touched, error) &&
+         settle (self, state, error) && save_index (self, state, error);
 }
 
 typedef struct

@@ -29,15 +29,25 @@ void px_event_info_free (PxEventInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxEventInfo, px_event_info_free)
 
 /* Puts a stored document (id set) into the event it resembles, or a new
- * one, and updates that event's title unless the user named it. Sets the
- * document's event id. @features may be NULL (they are computed from
- * @doc). Does not recompute any other document. */
+ * one, grouping its neighbourhood again (other documents may move), and
+ * updates the titles of the events touched unless the user named them.
+ * Sets the document's event id. @features may be NULL (they are computed
+ * from @doc). */
 gboolean px_store_assign_event (PxStore *self, PxDocument *doc, const PxEventFeatures *features, GError **error);
 
 /* Saves the event statistics if they changed since the last save; call
- * after a batch of px_store_assign_event(). Nothing is lost without it:
- * the next connection rebuilds what is missing, it only takes longer. */
+ * after a batch of px_store_assign_event(). Above 1,000 documents it
+ * saves only once they grew by a quarter since (px_store_regroup_events()
+ * always saves). Nothing is lost without it: the next connection
+ * rebuilds what is missing, it only takes longer. */
 gboolean px_store_flush_events (PxStore *self, GError **error);
+
+/* Groups every document of the library again as one batch (documents the
+ * user placed stay), writes the events that changed and their titles, and
+ * saves the statistics. An import calls it once it is done: documents
+ * assigned one by one then end in the events a batch of them all would
+ * make, whatever their order. */
+gboolean px_store_regroup_events (PxStore *self, GError **error);
 
 /* Puts every document that belongs to no event into one (a library made
  * before events existed, or documents added without
