@@ -73,9 +73,11 @@ test_labels (void)
   g_assert_cmpint (m->label, ==, PX_MATCH_CLOSE);
   g_assert_cmpfloat (m->ratio, <, 1.0);
 
-  /* Told in other words. */
+  /* Told in part, in other words: the wire adds who reads, so by the
+   * standard of real paraphrase pairs (MSRP) this is a weaker candidate,
+   * which omissions show as "Maybe". */
   m = px_alignment_get_match (al, 0, sentence_with (c, 0, "children's section would open"), 2);
-  g_assert_cmpint (m->label, ==, PX_MATCH_PARAPHRASE);
+  g_assert_cmpint (m->label, ==, PX_MATCH_RELATED);
   t2 = match_text (c, m);
   g_assert_nonnull (strstr (t2, "children's section opens on Saturday"));
 
@@ -119,6 +121,48 @@ test_pair (void)
   m = px_alignment_get_match (al, 0, 1, 1);
   g_assert_cmpuint (m->first, ==, 3);
   g_assert_cmpint (m->label, ==, PX_MATCH_VERBATIM);
+}
+
+/* The best match of the first sentence of @a in @b. */
+static PxMatch
+match_of (const char *a, const char *b)
+{
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PxAlignment) al = NULL;
+
+  g_ptr_array_add (units, px_text_units_new (a, "en", NULL));
+  g_ptr_array_add (units, px_text_units_new (b, "en", NULL));
+  al = px_alignment_new (units, NULL);
+  return *px_alignment_get_match (al, 0, 0, 1);
+}
+
+static void
+test_paraphrase (void)
+{
+  PxMatch m;
+
+  /* Other words for the same claim: near-synonyms from the word vectors
+   * (safety ~ security, mitigate ~ reduce) and one name for a country. */
+  m = match_of ("The firm said it was willing to mitigate safety fears in the United States.",
+                "The company is prepared to reduce U.S. security concerns, it said.");
+  g_assert_cmpint (m.label, >=, PX_MATCH_PARAPHRASE);
+  m = match_of ("Officials said the roll-out of the tram line would be delayed by twelve months.",
+                "The tram line's rollout will be delayed by 12 months, officials said.");
+  g_assert_cmpint (m.label, >=, PX_MATCH_PARAPHRASE);
+
+  /* Nearly the same words, other places and figures: not close. */
+  m = match_of ("Oslo shares were flat and Helsinki lost 0.4 percent on Tuesday.",
+                "Helsinki shares were flat and Tallinn lost 0.6 percent on Tuesday.");
+  g_assert_true (m.disagree);
+  g_assert_cmpint (m.label, <, PX_MATCH_CLOSE);
+
+  /* A claim told over several sentences is matched by a window of them. */
+  m = match_of ("The ferry operator cancelled every crossing on Sunday because storm winds damaged the pier.",
+                "Gulls circled the harbour. Storm winds damaged the pier overnight. "
+                "The ferry operator then cancelled every crossing. That happened on Sunday. Cafes stayed open.");
+  g_assert_cmpuint (m.first, ==, 1);
+  g_assert_cmpuint (m.last, >=, 2);
+  g_assert_cmpint (m.label, >=, PX_MATCH_PARAPHRASE);
 }
 
 static void
@@ -253,6 +297,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/align/labels", test_labels);
   g_test_add_func ("/align/pair", test_pair);
+  g_test_add_func ("/align/paraphrase", test_paraphrase);
   g_test_add_func ("/align/diff", test_diff);
   g_test_add_func ("/align/claims", test_claims);
   g_test_add_func ("/align/json", test_json);

@@ -3,11 +3,13 @@
  * MSRP "quality id id s1 s2" or STS "score s1 s2"), aligns each pair as a
  * two-document event with PxAlignment and prints, one line per pair:
  * gold, the TF-IDF cosine baseline (IDF over all sentences of the file),
- * Parallax's score of the best match and its label. */
+ * Parallax's score of the best match, its label and the features of the
+ * pair model (for tools/align-eval/align-eval --fit). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/px-align-terms.h"
 #include "analysis/px-alignment.h"
 
 typedef struct
@@ -128,23 +130,32 @@ main (int argc, char **argv)
       g_autoptr (GHashTable) tb = term_counts (p->b);
       g_autoptr (GPtrArray) units = g_ptr_array_new ();
       g_autoptr (PxAlignment) al = NULL;
+      g_autoptr (PxAlignTerms) terms = NULL;
+      PxPairFeatures f = { 0 };
       double best = 0;
       PxMatchLabel label = PX_MATCH_NONE;
+      guint n_a = px_text_units_get_n_sentences (p->a), n_b = px_text_units_get_n_sentences (p->b);
 
       g_ptr_array_add (units, p->a);
       g_ptr_array_add (units, p->b);
       al = px_alignment_new (units, NULL);
-      for (guint s = 0; s < px_text_units_get_n_sentences (p->a); s++)
+      terms = px_align_terms_new (units, px_word_vectors_get_default ());
+      /* The features of the whole pair (both sides at most three
+       * sentences in these sets): the first sentence of A against all of
+       * B when A is one sentence. */
+      if (n_a > 0 && n_b > 0)
+        px_align_terms_compare (terms, 0, n_a, n_a + MIN (n_b, 3) - 1, &f);
+      for (guint s = 0; s < n_a; s++)
         {
           const PxMatch *m = px_alignment_get_match (al, 0, s, 1);
-          if (m->label > label || (m->label == label && m->cosine > best))
+          if (m->label > label || (m->label == label && m->score > best))
             {
               label = m->label;
-              best = m->cosine;
+              best = m->score;
             }
         }
-      printf ("%s\t%.5f\t%.5f\t%s\n", p->gold, tfidf_cosine (df, n_sent, ta, tb), best,
-              px_match_label_to_string (label));
+      printf ("%s\t%.5f\t%.5f\t%s\t%.5f\t%.5f\t%.5f\t%.0f\t%.0f\t%.5f\n", p->gold, tfidf_cosine (df, n_sent, ta, tb), best,
+              px_match_label_to_string (label), f.soft_f, f.exact_f, MIN (f.precision, f.recall), f.numbers, f.names, f.unmet);
       g_object_unref (p->a);
       g_object_unref (p->b);
       g_free (p->gold);

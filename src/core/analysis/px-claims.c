@@ -102,7 +102,7 @@ label_against (PxAlignment *al, PxPassage *p, const PxPassage *ref)
       if (m->label > p->label && m->first <= ref->last && m->last >= ref->first)
         {
           p->label = m->label;
-          p->score = m->cosine;
+          p->score = m->score;
         }
     }
   for (guint s = ref->first; s <= ref->last; s++)
@@ -111,7 +111,7 @@ label_against (PxAlignment *al, PxPassage *p, const PxPassage *ref)
       if (m->label > p->label && m->first <= p->last && m->last >= p->first)
         {
           p->label = m->label;
-          p->score = m->cosine;
+          p->score = m->score;
         }
     }
   /* Linked only through a third outlet, or through a shared quotation
@@ -248,7 +248,7 @@ build (PxClaimSet *self, GArray *links)
                 {
                   const PxMatch *m = px_alignment_get_match (al, p->doc, s, o);
                   if (m->label != PX_MATCH_NONE && self->claim_of[self->base[o] + m->first] == c)
-                    sum += m->cosine + m->ratio;
+                    sum += m->score + m->ratio;
                 }
           if (sum > best_sum)
             {

@@ -167,7 +167,7 @@ same_quote (GArray *links, guint doc, guint sentence, guint other)
   return G_MAXUINT;
 }
 
-/* [doc: [sentence: [start, end, [[other, start, end, label, cosine,
+/* [doc: [sentence: [start, end, [[other, start, end, label, score,
  * ratio, [[kind, a_start, a_end, b_start, b_end], …]], …]]]]
  * A sentence that quotes what another outlet quotes too reports the same
  * thing, and is matched to that outlet's sentence as a paraphrase when
@@ -218,7 +218,7 @@ build_alignment (PxComparison *comparison)
               add_int (b, start);
               add_int (b, end);
               add_int (b, m->label);
-              add_score (b, m->cosine);
+              add_score (b, m->score);
               add_score (b, m->ratio);
               json_builder_begin_array (b);
               for (guint k = 0; diff != NULL && k < diff->len; k++)
@@ -543,7 +543,7 @@ read_match (PxEventComparison *self, guint doc, JsonArray *a, PxCompareMatch *m)
   if (!read_span (self, m->other, start, end, &m->start, &m->end))
     return FALSE;
   m->label = (PxMatchLabel)label;
-  m->cosine = element_double (a, 4);
+  m->score = element_double (a, 4);
   m->ratio = element_double (a, 5);
   m->diff = g_array_new (FALSE, FALSE, sizeof (PxDiffOp));
   for (guint k = 0; k < json_array_get_length (ops); k++)

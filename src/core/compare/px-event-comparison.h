@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* Bump whenever the analysis would give different results for the same
  * documents, or the cached form changes: older cache entries are then
  * ignored. */
-#define PX_EVENT_COMPARISON_VERSION "compare-cache 4"
+#define PX_EVENT_COMPARISON_VERSION "compare-cache 5"
 
 /* What the Compare panel and `parallax compare` show for one event, in a
  * form that can be cached: the comparison JSON (docs/compare-json.md) and
@@ -92,7 +92,7 @@ typedef struct
   guint start;
   guint end;
   PxMatchLabel label;
-  double cosine;
+  double score;
   double ratio;
   GArray *diff;
 } PxCompareMatch;
