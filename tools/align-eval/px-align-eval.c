@@ -48,8 +48,8 @@ tfidf_cosine (GHashTable *df, double n_sent, GHashTable *x, GHashTable *y)
   gpointer k, v;
   double dot = 0, nx = 0, ny = 0;
 
-#define W(c, term)                                                                                                     \
-  ((1.0 + log ((double)GPOINTER_TO_UINT (c))) *                                                                        \
+#define W(c, term)                              \
+  ((1.0 + log ((double)GPOINTER_TO_UINT (c))) * \
    (log ((1.0 + n_sent) / (1.0 + GPOINTER_TO_UINT (g_hash_table_lookup (df, term)))) + 1.0))
   g_hash_table_iter_init (&it, x);
   while (g_hash_table_iter_next (&it, &k, &v))
@@ -154,8 +154,9 @@ main (int argc, char **argv)
               best = m->score;
             }
         }
-      printf ("%s\t%.5f\t%.5f\t%s\t%.5f\t%.5f\t%.5f\t%.0f\t%.0f\t%.5f\n", p->gold, tfidf_cosine (df, n_sent, ta, tb), best,
-              px_match_label_to_string (label), f.soft_f, f.exact_f, MIN (f.precision, f.recall), f.numbers, f.names, f.unmet);
+      printf ("%s\t%.5f\t%.5f\t%s\t%.5f\t%.5f\t%.5f\t%.0f\t%.0f\t%.5f\n", p->gold, tfidf_cosine (df, n_sent, ta, tb),
+              best, px_match_label_to_string (label), f.soft_f, f.exact_f, MIN (f.precision, f.recall), f.numbers,
+              f.names, f.unmet);
       g_object_unref (p->a);
       g_object_unref (p->b);
       g_free (p->gold);

@@ -29,18 +29,18 @@ struct _PxAlignTerms
   PxWordVectors *vectors;
   guint dims;
   guint n_sent;
-  GArray *terms;   /* Term */
-  guint *sstart;   /* n_sent + 1 */
-  GArray *sterm;   /* guint term ids, unique within a sentence */
-  GArray *sflags;  /* guint8 OCC_* */
-  guint *nstart;   /* near-synonyms of each term: [nstart[t], nstart[t + 1]) */
+  GArray *terms;  /* Term */
+  guint *sstart;  /* n_sent + 1 */
+  GArray *sterm;  /* guint term ids, unique within a sentence */
+  GArray *sflags; /* guint8 OCC_* */
+  guint *nstart;  /* near-synonyms of each term: [nstart[t], nstart[t + 1]) */
   guint *nterm;
   float *nsim;
-  float *dense;    /* n_sent * dims, unit length (or zero) */
-  guint *mark_a;   /* scratch: stamp per term */
+  float *dense;  /* n_sent * dims, unit length (or zero) */
+  guint *mark_a; /* scratch: stamp per term */
   guint *mark_b;
   guint stamp;
-  GArray *window;  /* scratch: (term, flags) of a window */
+  GArray *window; /* scratch: (term, flags) of a window */
 };
 
 typedef struct
@@ -50,9 +50,9 @@ typedef struct
 } WindowTerm;
 
 static const char *const number_words[] = {
-  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-  "nineteen", "twenty",
+  "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+  "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+  "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
 };
 
 static const char *
@@ -120,9 +120,10 @@ is_special (const char *norm)
 
   if (g_once_init_enter (&once))
     {
-      static const char *const words[] = { "u.s.", "u.s", "usa", "u.s.a.", "america", "us", "u.k.", "u.k", "uk",
-                                            "britain", "united", "great", "thirty", "forty", "fifty", "hundred",
-                                            "mr", "mrs", "ms", "dr", "prof", "sir", "mr.", "mrs.", "ms.", "dr." };
+      static const char *const words[] = { "u.s.",  "u.s",     "usa",     "u.s.a.", "america", "us",     "u.k.",
+                                           "u.k",   "uk",      "britain", "united", "great",   "thirty", "forty",
+                                           "fifty", "hundred", "mr",      "mrs",    "ms",      "dr",     "prof",
+                                           "sir",   "mr.",     "mrs.",    "ms.",    "dr." };
       special = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < G_N_ELEMENTS (words); i++)
         g_hash_table_add (special, (gpointer)words[i]);
@@ -288,7 +289,7 @@ build_synonyms (PxAlignTerms *self)
 static void
 build_dense (PxAlignTerms *self)
 {
-  self->dense = g_new0 (float, (gsize)self->n_sent * MAX (self->dims, 1));
+  self->dense = g_new0 (float, (gsize)self->n_sent *MAX (self->dims, 1));
   if (self->vectors == NULL)
     return;
   for (guint g = 0; g < self->n_sent; g++)
