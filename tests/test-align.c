@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Sentence alignment, word diff, claims and the JSON of a comparison. */
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "analysis/px-word-vectors.h"
+#include "config.h"
 
 #include "analysis/px-compare-json.h"
 #include "compare-fixtures.h"
@@ -121,6 +126,50 @@ test_pair (void)
   m = px_alignment_get_match (al, 0, 1, 1);
   g_assert_cmpuint (m->first, ==, 3);
   g_assert_cmpint (m->label, ==, PX_MATCH_VERBATIM);
+}
+
+static void
+test_word_vectors (void)
+{
+  PxWordVectors *v = px_word_vectors_get_default ();
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  int fd;
+  gint safety, security, the, mitigate;
+
+  /* The shipped file: known words, their ranks and near-synonyms. */
+  g_assert_nonnull (v);
+  safety = px_word_vectors_lookup (v, "safety");
+  security = px_word_vectors_lookup (v, "security");
+  the = px_word_vectors_lookup (v, "the");
+  mitigate = px_word_vectors_lookup (v, "mitigate");
+  g_assert_cmpint (safety, >=, 0);
+  g_assert_cmpint (security, >=, 0);
+  g_assert_cmpint (px_word_vectors_lookup (v, "qqxqzzyq"), ==, -1);
+  g_assert_cmpuint (px_word_vectors_get_rank (v, the), <, px_word_vectors_get_rank (v, mitigate));
+  g_assert_cmpuint (px_word_vectors_get_rank (v, -1), >, px_word_vectors_get_rank (v, mitigate));
+  g_assert_cmpfloat (px_word_vectors_cosine (v, safety, security), >=, 0.6);
+  g_assert_cmpfloat_with_epsilon (px_word_vectors_cosine (v, safety, safety), 1.0, 1e-4);
+
+  /* A missing file and a cut one are refused with a message. */
+  g_assert_null (px_word_vectors_load ("/nonexistent/px-word-vectors.bin", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (PX_SOURCE_DATADIR "/px-word-vectors.bin", &contents, &length, NULL));
+  fd = g_file_open_tmp ("px-vectors-XXXXXX", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, contents, (gssize)length / 2, NULL));
+  g_assert_null (px_word_vectors_load (path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+  contents[0] = 'X';
+  g_assert_true (g_file_set_contents (path, contents, (gssize)length, NULL));
+  g_assert_null (px_word_vectors_load (path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_unlink (path);
 }
 
 /* The best match of the first sentence of @a in @b. */
@@ -351,6 +400,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/align/labels", test_labels);
   g_test_add_func ("/align/pair", test_pair);
+  g_test_add_func ("/align/word-vectors", test_word_vectors);
   g_test_add_func ("/align/paraphrase", test_paraphrase);
   g_test_add_func ("/align/diff", test_diff);
   g_test_add_func ("/align/claims", test_claims);
