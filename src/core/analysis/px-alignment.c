@@ -12,6 +12,9 @@
 /* Below this share of identical content words, a match is not close and
  * its word diff is not computed. */
 #define CLOSE_MIN_EXACT 0.4
+/* Up to this many sentences in an event (16 MB of floats), the first
+ * pass's vector cosines are computed once per pair and kept. */
+#define MEANING_CACHE_MAX 2048
 
 struct _PxAlignment
 {
@@ -311,6 +314,19 @@ align_all (PxAlignment *self)
 {
   guint n = self->base[self->n_docs];
   g_autofree float *dense = g_new0 (float, self->n_terms + 1);
+  g_autofree float *meaning = NULL;
+
+  /* The cosines of mean word vectors are symmetric: for events of usual
+   * size, each pair is computed once. */
+  if (n <= MEANING_CACHE_MAX)
+    {
+      meaning = g_new (float, (gsize)n *n);
+      for (guint d = 0; d < self->n_docs; d++)
+        for (guint g = self->base[d]; g < self->base[d + 1]; g++)
+          for (guint h = self->base[d + 1]; h < n; h++)
+            meaning[(gsize)g * n + h] = meaning[(gsize)h * n + g] =
+                self->matchable[g] && self->matchable[h] ? (float)px_align_terms_dense_cosine (self->terms, g, h) : 0;
+    }
 
   self->matches = g_new0 (PxMatch, (gsize)n * self->n_docs);
   for (guint d = 0; d < self->n_docs; d++)
@@ -351,7 +367,9 @@ align_all (PxAlignment *self)
                   s += (double)dense[self->vterm[k]] * self->vweight[k];
                 if (self->vnorm[g] > 0 && self->vnorm[h] > 0)
                   cos = s / (self->vnorm[g] * self->vnorm[h]);
-                keep_top (top, val, N_CANDIDATES, h, cos + px_align_terms_dense_cosine (self->terms, g, h));
+                keep_top (top, val, N_CANDIDATES, h,
+                          cos + (meaning != NULL ? meaning[(gsize)g * n + h]
+                                                 : px_align_terms_dense_cosine (self->terms, g, h)));
               }
             for (guint i = 0; i < N_CANDIDATES && top[i] != G_MAXUINT; i++)
               try_windows (self, g, o, top[i], m, &best, &exact_f);
