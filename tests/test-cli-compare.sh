@@ -37,6 +37,9 @@ grep -P "^$lib_event\t[^\t]*Lakeside" <<<"$events" >/dev/null || fail "no readab
 
 # The JSON: schema members, and every offset points at its text.
 px compare "$lib_event" --json > "$work/a.json" || fail "compare --json failed"
+# An outlet with only a weaker candidate is "maybe", with passage and score.
+px export --event "$lib_event" > "$work/event.md" || fail "export --event failed"
+grep -qE '^- \*\*.*\*\*: maybe \(score 0\.[0-9][0-9]\): “.+”$' "$work/event.md" || fail "no maybe line: $(cat "$work/event.md")"
 for d in $(px events | awk -F'\t' -v e="$lib_event" '$1 == e { print $3 }' | tr ',' ' '); do
   px show "$d" > "$work/doc-$d.txt" || fail "show $d"
 done
