@@ -37,6 +37,9 @@ grep -P "^$lib_event\t[^\t]*Lakeside" <<<"$events" >/dev/null || fail "no readab
 
 # The JSON: schema members, and every offset points at its text.
 px compare "$lib_event" --json > "$work/a.json" || fail "compare --json failed"
+# An outlet with only a weaker candidate is "maybe", with passage and score.
+px export --event "$lib_event" > "$work/event.md" || fail "export --event failed"
+grep -qE '^- \*\*.*\*\*: maybe \(score 0\.[0-9][0-9]\): “.+”$' "$work/event.md" || fail "no maybe line: $(cat "$work/event.md")"
 for d in $(px events | awk -F'\t' -v e="$lib_event" '$1 == e { print $3 }' | tr ',' ' '); do
   px show "$d" > "$work/doc-$d.txt" || fail "show $d"
 done
@@ -44,17 +47,20 @@ done
 import json, sys, os
 work, event = sys.argv[1], int(sys.argv[2])
 j = json.load(open(os.path.join(work, "a.json")))
-assert j["version"] == 1 and j["event"]["id"] == event
+assert j["version"] == 2 and j["event"]["id"] == event
 texts = {}
 for d in j["documents"]:
     t = open(os.path.join(work, "doc-%d.txt" % d["id"]), encoding="utf-8").read()
     texts[d["id"]] = t[:-1] if t.endswith("\n") else t
     assert d["length"] == len(texts[d["id"]]), (d["id"], d["length"], len(texts[d["id"]]))
-    for k in ("only_here", "missing_here"):
+    for k in ("only_here", "missing_here", "maybe_here"):
         assert all(0 <= c < len(j["claims"]) for c in d[k])
 assert len(j["documents"]) >= 3
 assert any(c["n_documents"] >= 3 for c in j["claims"])
 for c in j["claims"]:
+    for p in c["maybe"]:
+        assert texts[p["document"]][p["start"]:p["end"]] == p["text"], p
+        assert 0 <= p["score"] <= 1
     for p in c["passages"]:
         assert texts[p["document"]][p["start"]:p["end"]] == p["text"], p
         assert p["label"] in ("verbatim", "close", "paraphrase", "related", "none")

@@ -184,6 +184,19 @@ test_follow_the_reader (void)
     /* The most widely reported claim is carried by every report. */
     for (guint d = 0; d < 3; d++)
       g_assert_cmpint (px_coverage_of (cmp, 0, d), !=, PX_COVERAGE_ABSENT);
+    /* A weaker candidate is its own cell state: "Maybe", not absent. */
+    {
+      guint n_maybe = 0;
+      for (guint c = 0; c < px_event_comparison_get_n_claims (cmp); c++)
+        for (guint d = 0; d < 3; d++)
+          if (px_event_comparison_claim_maybe (cmp, c, d) != NULL)
+            {
+              g_assert_null (px_event_comparison_claim_passage (cmp, c, d));
+              g_assert_cmpint (px_coverage_of (cmp, c, d), ==, PX_COVERAGE_MAYBE);
+              n_maybe++;
+            }
+      g_assert_cmpuint (n_maybe, >, 0);
+    }
   }
 
   /* The library changes: the radio report moves to another event. The

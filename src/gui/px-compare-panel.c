@@ -313,6 +313,7 @@ static void
 update_passage (PxComparePanel *self, gboolean force)
 {
   g_autoptr (GString) missing = g_string_new (NULL);
+  g_autoptr (GString) maybe = g_string_new (NULL);
   g_autofree char *sentence_text = NULL;
   g_autofree char *not_reported = NULL;
   const PxSpan *span;
@@ -355,6 +356,17 @@ update_passage (PxComparePanel *self, gboolean force)
           g_signal_connect (card, "activate", G_CALLBACK (on_card_activate), self);
           gtk_box_append (self->cards_box, GTK_WIDGET (card));
         }
+      else if (found != NULL)
+        {
+          /* A weaker candidate: not an omission to trust. */
+          g_autofree char *text = px_event_comparison_slice (self->comparison, d, found->start, found->end);
+          if (maybe->len > 0)
+            g_string_append_c (maybe, '\n');
+          /* Translators: a weaker candidate passage; %.2f is its score (0-1). */
+          g_string_append_printf (maybe, _ ("Maybe in %s (score %.2f): “%s”"),
+                                  px_compare_outlet_name (px_event_comparison_get_document (self->comparison, d)),
+                                  found->score, text);
+        }
       else
         {
           if (missing->len > 0)
@@ -364,6 +376,12 @@ update_passage (PxComparePanel *self, gboolean force)
     }
   if (missing->len > 0)
     not_reported = g_strdup_printf (_ ("Not reported by %s"), missing->str);
+  if (maybe->len > 0)
+    {
+      char *both = not_reported != NULL ? g_strconcat (not_reported, "\n", maybe->str, NULL) : g_strdup (maybe->str);
+      g_free (not_reported);
+      not_reported = both;
+    }
   gtk_label_set_label (self->not_reported_label, not_reported != NULL ? not_reported : "");
   gtk_widget_set_visible (GTK_WIDGET (self->not_reported_label), not_reported != NULL);
 }

@@ -36,7 +36,7 @@ px_coverage_of (PxEventComparison *cmp, guint claim, guint doc)
   const PxCompareClaim *c;
 
   if (p == NULL)
-    return PX_COVERAGE_ABSENT;
+    return px_event_comparison_claim_maybe (cmp, claim, doc) != NULL ? PX_COVERAGE_MAYBE : PX_COVERAGE_ABSENT;
   c = px_event_comparison_get_claim (cmp, claim);
   /* A claim only one outlet makes is that outlet's own wording. */
   if (c->n_documents < 2 || p->label >= PX_MATCH_CLOSE)
@@ -257,6 +257,11 @@ px_coverage_matrix_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
             case PX_COVERAGE_ALTERED:
               append_half (snapshot, cx, cy, MARK_RADIUS, &accent);
               break;
+            case PX_COVERAGE_MAYBE:
+              /* An empty ring with a small dot: perhaps, look. */
+              append_circle (snapshot, cx, cy, MARK_RADIUS - 2, NULL, &dim, 1);
+              append_circle (snapshot, cx, cy, MARK_RADIUS / 3.0, &dim, &dim, 0);
+              break;
             case PX_COVERAGE_ABSENT:
             default:
               append_circle (snapshot, cx, cy, MARK_RADIUS - 2, NULL, &dim, 1);
@@ -325,7 +330,12 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
       const PxComparePassage *p = px_event_comparison_claim_passage (self->comparison, claim, doc);
       const char *outlet = px_compare_outlet_name (px_event_comparison_get_document (self->comparison, doc));
 
-      if (p == NULL)
+      const PxComparePassage *maybe = p == NULL ? px_event_comparison_claim_maybe (self->comparison, claim, doc) : NULL;
+
+      if (maybe != NULL)
+        /* Translators: a weaker candidate passage; %.2f is its score (0-1). */
+        text = g_strdup_printf (_ ("Maybe in %s (score %.2f):\n%s"), outlet, maybe->score, maybe->text);
+      else if (p == NULL)
         text = g_strdup_printf (_ ("Not reported by %s"), outlet);
       else
         text = g_strdup_printf ("%s (%s):\n%s", outlet, px_match_label_display (p->label), p->text);
@@ -344,6 +354,8 @@ on_pressed (GtkGestureClick *gesture, int n_press, double x, double y, PxCoverag
     return;
   p = doc == G_MAXUINT ? reference_passage (self->comparison, claim)
                        : px_event_comparison_claim_passage (self->comparison, claim, doc);
+  if (p == NULL && doc != G_MAXUINT)
+    p = px_event_comparison_claim_maybe (self->comparison, claim, doc);
   if (p == NULL)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);

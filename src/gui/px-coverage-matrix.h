@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (PxCoverageMatrix, px_coverage_matrix, PX, COVERAGE_MATRIX,
 typedef enum
 {
   PX_COVERAGE_ABSENT,
+  PX_COVERAGE_MAYBE, /* not reported, but a weaker candidate passage exists */
   PX_COVERAGE_ALTERED,
   PX_COVERAGE_PRESENT,
 } PxCoverage;

@@ -4,6 +4,18 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/px-align-terms.h"
+
+/* Candidate sentences per (sentence, other document) whose windows are
+ * scored in full. */
+#define N_CANDIDATES 2
+/* Below this share of identical content words, a match is not close and
+ * its word diff is not computed. */
+#define CLOSE_MIN_EXACT 0.4
+/* Up to this many sentences in an event (16 MB of floats), the first
+ * pass's vector cosines are computed once per pair and kept. */
+#define MEANING_CACHE_MAX 2048
+
 struct _PxAlignment
 {
   GObject parent_instance;
@@ -19,11 +31,11 @@ struct _PxAlignment
   guint *vterm;
   float *vweight;
   double *vnorm;
-  double *next_dot; /* dot product of sentence g with g + 1 (same document) */
   gboolean *matchable;
   guint n_terms;
 
   PxMatch *matches; /* [global sentence * n_docs + other] */
+  PxAlignTerms *terms;
 };
 
 G_DEFINE_FINAL_TYPE (PxAlignment, px_alignment, G_TYPE_OBJECT)
@@ -35,9 +47,10 @@ px_align_params_init (PxAlignParams *params)
 
   params->verbatim_ratio = 0.9;
   params->close_ratio = 0.62;
-  params->paraphrase_cosine = 0.38;
-  params->related_cosine = 0.2;
-  params->pair_margin = 0.06;
+  params->paraphrase_score = PX_PARAPHRASE_SCORE;
+  params->related_score = PX_RELATED_SCORE;
+  params->window_margin = 0.05;
+  params->max_window = 3;
   params->min_tokens = 4;
 }
 
@@ -72,9 +85,9 @@ px_alignment_finalize (GObject *object)
   g_free (self->vterm);
   g_free (self->vweight);
   g_free (self->vnorm);
-  g_free (self->next_dot);
   g_free (self->matchable);
   g_free (self->matches);
+  g_clear_pointer (&self->terms, px_align_terms_free);
 
   G_OBJECT_CLASS (px_alignment_parent_class)->finalize (object);
 }
@@ -208,26 +221,8 @@ build_vectors (PxAlignment *self)
     }
 }
 
-static double
-sparse_dot (PxAlignment *self, guint g, guint h)
-{
-  guint i = self->vstart[g], j = self->vstart[h];
-  double s = 0;
-
-  while (i < self->vstart[g + 1] && j < self->vstart[h + 1])
-    {
-      if (self->vterm[i] < self->vterm[j])
-        i++;
-      else if (self->vterm[i] > self->vterm[j])
-        j++;
-      else
-        s += (double)self->vweight[i++] * self->vweight[j++];
-    }
-  return s;
-}
-
 static void
-label_match (PxAlignment *self, PxMatch *m)
+label_match (PxAlignment *self, PxMatch *m, double exact_f)
 {
   PxTextUnits *ua = self->units->pdata[m->doc], *ub = self->units->pdata[m->other];
   const PxSentence *sa = px_text_units_get_sentence (ua, m->sentence);
@@ -236,16 +231,83 @@ label_match (PxAlignment *self, PxMatch *m)
   const PxToken *ta = px_text_units_get_tokens (ua, NULL);
   const PxToken *tb = px_text_units_get_tokens (ub, NULL);
 
-  m->ratio = px_word_diff_ratio (ta + sa->first_token, sa->n_tokens, tb + b0->first_token,
-                                 b1->first_token + b1->n_tokens - b0->first_token);
-  if (m->ratio >= self->params.verbatim_ratio)
+  /* The word diff only where enough content words are shared for the
+   * match to be close (it is the costly part). */
+  m->ratio = exact_f < CLOSE_MIN_EXACT ? exact_f
+                                       : px_word_diff_ratio (ta + sa->first_token, sa->n_tokens, tb + b0->first_token,
+                                                             b1->first_token + b1->n_tokens - b0->first_token);
+  /* Near-identical wording with another number, place or name is a
+   * different fact, not a close copy. */
+  if (m->ratio >= self->params.verbatim_ratio && !m->disagree)
     m->label = PX_MATCH_VERBATIM;
-  else if (m->ratio >= self->params.close_ratio)
+  else if (m->ratio >= self->params.close_ratio && !m->disagree)
     m->label = PX_MATCH_CLOSE;
-  else if (m->cosine >= self->params.paraphrase_cosine)
+  else if (m->score >= self->params.paraphrase_score)
     m->label = PX_MATCH_PARAPHRASE;
   else
     m->label = PX_MATCH_RELATED;
+}
+
+/* Inserts @h with @value into the top list @top/@val of @n entries. */
+static void
+keep_top (guint *top, double *val, guint n, guint h, double value)
+{
+  guint i = n;
+  if (value <= val[n - 1])
+    return;
+  while (i > 0 && val[i - 1] < value)
+    {
+      if (i < n)
+        {
+          top[i] = top[i - 1];
+          val[i] = val[i - 1];
+        }
+      i--;
+    }
+  top[i] = h;
+  val[i] = value;
+}
+
+/* Scores the windows of up to max_window sentences of document @o that
+ * hold candidate @h, and keeps the best in @m: a longer window must add
+ * window_margin per extra sentence, so one sentence wins ties. */
+static void
+try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *best, double *exact_f)
+{
+  guint lo = self->base[o], hi = self->base[o + 1];
+  guint w_max = CLAMP (self->params.max_window, 1, 3);
+  PxPairFeatures single;
+
+  /* Windows grow only around a sentence that is itself a candidate. */
+  px_align_terms_compare (self->terms, g, h, h, &single);
+  if (px_pair_features_score (&single) < self->params.related_score / 2)
+    w_max = 1;
+  for (guint len = 1; len <= w_max; len++)
+    for (guint off = 0; off < len; off++)
+      {
+        PxPairFeatures f;
+        double p, adjusted;
+        guint h0, h1;
+
+        if (h < lo + off || h - off + len > hi)
+          continue;
+        h0 = h - off;
+        h1 = h0 + len - 1;
+        if (!self->matchable[h0] || !self->matchable[h1])
+          continue;
+        px_align_terms_compare (self->terms, g, h0, h1, &f);
+        p = px_pair_features_score (&f);
+        adjusted = p - self->params.window_margin * (len - 1);
+        if (adjusted > *best)
+          {
+            *best = adjusted;
+            m->score = p;
+            m->first = h0 - lo;
+            m->last = h1 - lo;
+            m->disagree = f.numbers > 0 || f.names > 0;
+            *exact_f = f.exact_f;
+          }
+      }
 }
 
 static void
@@ -253,79 +315,72 @@ align_all (PxAlignment *self)
 {
   guint n = self->base[self->n_docs];
   g_autofree float *dense = g_new0 (float, self->n_terms + 1);
-  g_autofree double *dots = g_new0 (double, n + 1);
+  g_autofree float *meaning = NULL;
 
-  self->next_dot = g_new0 (double, n + 1);
-  for (guint d = 0; d < self->n_docs; d++)
-    for (guint g = self->base[d]; g + 1 < self->base[d + 1]; g++)
-      self->next_dot[g] = sparse_dot (self, g, g + 1);
+  /* The cosines of mean word vectors are symmetric: for events of usual
+   * size, each pair is computed once. */
+  if (n <= MEANING_CACHE_MAX)
+    {
+      meaning = g_new (float, (gsize)n *n);
+      for (guint d = 0; d < self->n_docs; d++)
+        for (guint g = self->base[d]; g < self->base[d + 1]; g++)
+          for (guint h = self->base[d + 1]; h < n; h++)
+            meaning[(gsize)g * n + h] = meaning[(gsize)h * n + g] =
+                self->matchable[g] && self->matchable[h] ? (float)px_align_terms_dense_cosine (self->terms, g, h) : 0;
+    }
 
   self->matches = g_new0 (PxMatch, (gsize)n * self->n_docs);
   for (guint d = 0; d < self->n_docs; d++)
     for (guint g = self->base[d]; g < self->base[d + 1]; g++)
       {
-        /* Scatter this sentence's vector once; every candidate's dot
-         * product is then a gather over its own few terms. */
+        /* Scatter this sentence's TF-IDF vector once; every candidate's
+         * dot product is then a gather over its own few terms. */
         for (guint k = self->vstart[g]; k < self->vstart[g + 1]; k++)
           dense[self->vterm[k]] = self->vweight[k];
 
         for (guint o = 0; o < self->n_docs; o++)
           {
             PxMatch *m = &self->matches[(gsize)g * self->n_docs + o];
-            double best = 0;
+            guint top[N_CANDIDATES];
+            double val[N_CANDIDATES], best = -1, exact_f = 0;
 
             m->doc = d;
             m->sentence = g - self->base[d];
             m->other = o;
             m->first = m->last = G_MAXUINT;
             m->label = PX_MATCH_NONE;
-            if (o == d || !self->matchable[g] || self->vnorm[g] <= 0)
+            if (o == d || !self->matchable[g])
               continue;
 
+            /* First pass: shared rare words (TF-IDF) or similar meaning
+             * (mean word vectors) pick the candidates. */
+            for (guint i = 0; i < N_CANDIDATES; i++)
+              {
+                top[i] = G_MAXUINT;
+                val[i] = 0;
+              }
             for (guint h = self->base[o]; h < self->base[o + 1]; h++)
               {
-                double s = 0;
+                double s = 0, cos = 0;
+                if (!self->matchable[h])
+                  continue;
                 for (guint k = self->vstart[h]; k < self->vstart[h + 1]; k++)
                   s += (double)dense[self->vterm[k]] * self->vweight[k];
-                dots[h] = s;
+                if (self->vnorm[g] > 0 && self->vnorm[h] > 0)
+                  cos = s / (self->vnorm[g] * self->vnorm[h]);
+                keep_top (top, val, N_CANDIDATES, h,
+                          cos + (meaning != NULL ? meaning[(gsize)g * n + h]
+                                                 : px_align_terms_dense_cosine (self->terms, g, h)));
               }
-            for (guint h = self->base[o]; h < self->base[o + 1]; h++)
-              {
-                double cos;
-                if (!self->matchable[h] || self->vnorm[h] <= 0 || dots[h] <= 0)
-                  continue;
-                cos = dots[h] / (self->vnorm[g] * self->vnorm[h]);
-                if (cos > best)
-                  {
-                    best = cos;
-                    m->first = m->last = h - self->base[o];
-                  }
-              }
-            /* An outlet may say in two sentences what another says in
-             * one; the pair wins only if clearly better. */
-            for (guint h = self->base[o]; h + 1 < self->base[o + 1]; h++)
-              {
-                double norm2 =
-                    self->vnorm[h] * self->vnorm[h] + self->vnorm[h + 1] * self->vnorm[h + 1] + 2 * self->next_dot[h];
-                double cos;
-                if (dots[h] <= 0 || dots[h + 1] <= 0 || norm2 <= 0)
-                  continue;
-                cos = (dots[h] + dots[h + 1]) / (self->vnorm[g] * sqrt (norm2));
-                if (cos > best + self->params.pair_margin)
-                  {
-                    best = cos;
-                    m->first = h - self->base[o];
-                    m->last = m->first + 1;
-                  }
-              }
-            m->cosine = best;
-            if (m->first == G_MAXUINT || best < self->params.related_cosine)
+            for (guint i = 0; i < N_CANDIDATES && top[i] != G_MAXUINT; i++)
+              try_windows (self, g, o, top[i], m, &best, &exact_f);
+            if (m->first == G_MAXUINT || m->score < self->params.related_score)
               {
                 m->first = m->last = G_MAXUINT;
-                m->cosine = best;
+                m->disagree = FALSE;
                 continue;
               }
-            label_match (self, m);
+            label_match (self, m, exact_f);
           }
 
         for (guint k = self->vstart[g]; k < self->vstart[g + 1]; k++)
@@ -358,7 +413,13 @@ px_alignment_new (GPtrArray *units, const PxAlignParams *params)
   self->matchable = g_new0 (gboolean, self->base[self->n_docs] + 1);
 
   build_vectors (self);
+  self->terms = px_align_terms_new (self->units, px_word_vectors_get_default ());
+  for (guint g = 0; g < self->base[self->n_docs]; g++)
+    self->matchable[g] = self->matchable[g] && px_align_terms_has_words (self->terms, g);
   align_all (self);
+  /* Scratch space inside: not kept, so that the alignment stays
+   * immutable and shareable between threads. */
+  g_clear_pointer (&self->terms, px_align_terms_free);
   return self;
 }
 

@@ -20,24 +20,29 @@ typedef enum
 
 const char *px_match_label_to_string (PxMatchLabel label);
 
-/* Thresholds of the labels, calibrated on tools/compare-eval. @ratio is
- * the word-diff ratio (shared words), @cosine the TF-IDF similarity of the
- * sentences' stems. */
+/* Thresholds of the labels, chosen by cross-validation on real news pairs
+ * (tools/align-eval, docs/alignment.md). @ratio is the word-diff ratio
+ * (shared words), @score the probability that two passages say the same
+ * thing (px_pair_features_score()). */
 typedef struct
 {
-  double verbatim_ratio;    /* ratio >= this: verbatim */
-  double close_ratio;       /* ratio >= this: close */
-  double paraphrase_cosine; /* cosine >= this: paraphrase */
-  double related_cosine;    /* cosine >= this: related */
-  double pair_margin;       /* an adjacent pair must beat one sentence by this */
-  guint min_tokens;         /* shorter sentences are not matched ("Most Popular") */
+  double verbatim_ratio;   /* ratio >= this, no disagreement: verbatim */
+  double close_ratio;      /* ratio >= this, no disagreement: close */
+  double paraphrase_score; /* score >= this: paraphrase */
+  double related_score;    /* score >= this: related ("Maybe" for omissions) */
+  double window_margin;    /* each extra sentence of a window must add this */
+  guint max_window;        /* sentences in a window of the other document, 1-3 */
+  guint min_tokens;        /* shorter sentences are not matched ("Most Popular") */
 } PxAlignParams;
 
 void px_align_params_init (PxAlignParams *params);
 
 /* The best match of one sentence of document @doc in document @other:
- * sentence @first .. @last (one sentence or an adjacent pair) there.
- * For PX_MATCH_NONE, @first and @last are G_MAXUINT. */
+ * sentences @first .. @last (a window of up to three) there. For
+ * PX_MATCH_NONE, @first and @last are G_MAXUINT. @score is the
+ * probability that the two say the same thing, @ratio the share of
+ * identical words, @disagree TRUE when each side has a number or a name
+ * the other lacks (then never close nor verbatim). */
 typedef struct
 {
   guint doc;
@@ -45,14 +50,15 @@ typedef struct
   guint other;
   guint first;
   guint last;
-  double cosine;
+  double score;
   double ratio;
   PxMatchLabel label;
+  gboolean disagree;
 } PxMatch;
 
 /* Sentence alignment between all documents of an event: for each sentence
- * of each document, its best match (a sentence or an adjacent pair) in
- * every other document, with a label. Documents are addressed by their
+ * of each document, its best match (a window of up to three adjacent
+ * sentences) in every other document, with a label. Documents are addressed by their
  * index in the array given at construction. Immutable once built. */
 #define PX_TYPE_ALIGNMENT (px_alignment_get_type ())
 G_DECLARE_FINAL_TYPE (PxAlignment, px_alignment, PX, ALIGNMENT, GObject)

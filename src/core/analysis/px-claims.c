@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "analysis/px-claims.h"
 
+#include <string.h>
+
 struct _PxClaimSet
 {
   GObject parent_instance;
@@ -102,7 +104,7 @@ label_against (PxAlignment *al, PxPassage *p, const PxPassage *ref)
       if (m->label > p->label && m->first <= ref->last && m->last >= ref->first)
         {
           p->label = m->label;
-          p->score = m->cosine;
+          p->score = m->score;
         }
     }
   for (guint s = ref->first; s <= ref->last; s++)
@@ -111,7 +113,7 @@ label_against (PxAlignment *al, PxPassage *p, const PxPassage *ref)
       if (m->label > p->label && m->first <= p->last && m->last >= p->first)
         {
           p->label = m->label;
-          p->score = m->cosine;
+          p->score = m->score;
         }
     }
   /* Linked only through a third outlet, or through a shared quotation
@@ -248,7 +250,7 @@ build (PxClaimSet *self, GArray *links)
                 {
                   const PxMatch *m = px_alignment_get_match (al, p->doc, s, o);
                   if (m->label != PX_MATCH_NONE && self->claim_of[self->base[o] + m->first] == c)
-                    sum += m->cosine + m->ratio;
+                    sum += m->score + m->ratio;
                 }
           if (sum > best_sum)
             {
@@ -372,6 +374,66 @@ px_claim_set_only_here (PxClaimSet *self, guint doc)
   return out;
 }
 
+gboolean
+px_claim_set_maybe (PxClaimSet *self, guint index, guint doc, PxPassage *out)
+{
+  const PxClaim *claim;
+  const PxMatch *best = NULL;
+
+  g_return_val_if_fail (PX_IS_CLAIM_SET (self), FALSE);
+  g_return_val_if_fail (index < self->claims->len && doc < self->n_docs, FALSE);
+
+  if (px_claim_set_covers (self, index, doc))
+    return FALSE;
+  claim = &g_array_index (self->claims, PxClaim, index);
+  for (guint i = 0; i < claim->passages->len; i++)
+    {
+      const PxPassage *p = &g_array_index (claim->passages, PxPassage, i);
+      for (guint s = p->first; s <= p->last; s++)
+        {
+          const PxMatch *m = px_alignment_get_match (self->alignment, p->doc, s, doc);
+          if (m->label != PX_MATCH_NONE && (best == NULL || m->score > best->score))
+            best = m;
+        }
+    }
+  if (best == NULL)
+    return FALSE;
+  if (out != NULL)
+    {
+      PxTextUnits *u = px_alignment_get_units (self->alignment, doc);
+      memset (out, 0, sizeof *out);
+      out->doc = doc;
+      out->first = best->first;
+      out->last = best->last;
+      out->start = px_text_units_get_sentence (u, best->first)->start;
+      out->end = px_text_units_get_sentence (u, best->last)->end;
+      out->label = PX_MATCH_RELATED;
+      out->score = best->score;
+    }
+  return TRUE;
+}
+
+static guint
+needed_support (PxClaimSet *self)
+{
+  return MIN (self->min_support, self->n_docs > 1 ? self->n_docs - 1 : 1);
+}
+
+GArray *
+px_claim_set_maybe_here (PxClaimSet *self, guint doc)
+{
+  GArray *out;
+
+  g_return_val_if_fail (PX_IS_CLAIM_SET (self), NULL);
+
+  out = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint c = 0; c < self->claims->len; c++)
+    if (g_array_index (self->claims, PxClaim, c).n_documents >= needed_support (self) &&
+        px_claim_set_maybe (self, c, doc, NULL))
+      g_array_append_val (out, c);
+  return out;
+}
+
 GArray *
 px_claim_set_missing_here (PxClaimSet *self, guint doc)
 {
@@ -381,11 +443,11 @@ px_claim_set_missing_here (PxClaimSet *self, guint doc)
   g_return_val_if_fail (PX_IS_CLAIM_SET (self), NULL);
 
   out = g_array_new (FALSE, FALSE, sizeof (guint));
-  need = MIN (self->min_support, self->n_docs > 1 ? self->n_docs - 1 : 1);
+  need = needed_support (self);
   for (guint c = 0; c < self->claims->len; c++)
     {
       const PxClaim *claim = &g_array_index (self->claims, PxClaim, c);
-      if (claim->n_documents >= need && !px_claim_set_covers (self, c, doc))
+      if (claim->n_documents >= need && !px_claim_set_covers (self, c, doc) && !px_claim_set_maybe (self, c, doc, NULL))
         g_array_append_val (out, c);
     }
   return out;

@@ -72,7 +72,15 @@ gboolean px_claim_set_covers (PxClaimSet *self, guint index, guint doc);
 /* Claim indices (guint) that only @doc reports. */
 GArray *px_claim_set_only_here (PxClaimSet *self, guint doc);
 /* Claim indices (guint) that enough other documents report but @doc
- * does not. */
+ * does not, not even in a weaker candidate passage: omissions to trust. */
 GArray *px_claim_set_missing_here (PxClaimSet *self, guint doc);
+/* The weaker candidate of @doc for claim @index: when @doc does not report
+ * the claim but has a passage scoring at least the related threshold
+ * against one of its passages (the best such, label PX_MATCH_RELATED or a
+ * paraphrase that was not mutual), fills @out and returns TRUE: "Maybe". */
+gboolean px_claim_set_maybe (PxClaimSet *self, guint index, guint doc, PxPassage *out);
+/* Claim indices (guint) that enough other documents report and @doc has
+ * only a weaker candidate for. */
+GArray *px_claim_set_maybe_here (PxClaimSet *self, guint doc);
 
 G_END_DECLS

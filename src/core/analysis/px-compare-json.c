@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* Documents not yet stored have id 0; their index keeps them apart. */
 static gint64
@@ -44,6 +44,7 @@ add_documents (JsonBuilder *b, PxComparison *c)
       PxDocument *doc = px_comparison_get_document (c, i);
       g_autoptr (GArray) only = px_claim_set_only_here (claims, i);
       g_autoptr (GArray) missing = px_claim_set_missing_here (claims, i);
+      g_autoptr (GArray) maybe = px_claim_set_maybe_here (claims, i);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
@@ -63,9 +64,42 @@ add_documents (JsonBuilder *b, PxComparison *c)
       for (guint k = 0; k < missing->len; k++)
         json_builder_add_int_value (b, g_array_index (missing, guint, k));
       json_builder_end_array (b);
+      json_builder_set_member_name (b, "maybe_here");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < maybe->len; k++)
+        json_builder_add_int_value (b, g_array_index (maybe, guint, k));
+      json_builder_end_array (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+static void
+add_passage (JsonBuilder *b, PxComparison *c, const PxPassage *p, gboolean linked)
+{
+  g_autofree char *text = px_text_units_slice (px_comparison_get_units (c, p->doc), p->start, p->end);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "document");
+  json_builder_add_int_value (b, doc_id (c, p->doc));
+  json_builder_set_member_name (b, "start");
+  json_builder_add_int_value (b, p->start);
+  json_builder_set_member_name (b, "end");
+  json_builder_add_int_value (b, p->end);
+  json_builder_set_member_name (b, "text");
+  json_builder_add_string_value (b, text);
+  if (linked)
+    {
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, px_match_label_to_string (p->label));
+    }
+  add_score (b, "score", p->score);
+  if (linked)
+    {
+      json_builder_set_member_name (b, "reference");
+      json_builder_add_boolean_value (b, p->reference);
+    }
+  json_builder_end_object (b);
 }
 
 static void
@@ -87,25 +121,16 @@ add_claims (JsonBuilder *b, PxComparison *c)
       json_builder_set_member_name (b, "passages");
       json_builder_begin_array (b);
       for (guint k = 0; k < claim->passages->len; k++)
+        add_passage (b, c, &g_array_index (claim->passages, PxPassage, k), TRUE);
+      json_builder_end_array (b);
+      /* Outlets with only a weaker candidate: "Maybe", not an omission. */
+      json_builder_set_member_name (b, "maybe");
+      json_builder_begin_array (b);
+      for (guint d = 0; d < px_comparison_get_n_documents (c); d++)
         {
-          const PxPassage *p = &g_array_index (claim->passages, PxPassage, k);
-          g_autofree char *text = px_text_units_slice (px_comparison_get_units (c, p->doc), p->start, p->end);
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "document");
-          json_builder_add_int_value (b, doc_id (c, p->doc));
-          json_builder_set_member_name (b, "start");
-          json_builder_add_int_value (b, p->start);
-          json_builder_set_member_name (b, "end");
-          json_builder_add_int_value (b, p->end);
-          json_builder_set_member_name (b, "text");
-          json_builder_add_string_value (b, text);
-          json_builder_set_member_name (b, "label");
-          json_builder_add_string_value (b, px_match_label_to_string (p->label));
-          add_score (b, "score", p->score);
-          json_builder_set_member_name (b, "reference");
-          json_builder_add_boolean_value (b, p->reference);
-          json_builder_end_object (b);
+          PxPassage p;
+          if (px_claim_set_maybe (claims, i, d, &p))
+            add_passage (b, c, &p, FALSE);
         }
       json_builder_end_array (b);
       json_builder_end_object (b);

@@ -57,6 +57,7 @@ clear_document (gpointer data)
   g_free (d->source_name);
   g_clear_pointer (&d->only_here, g_array_unref);
   g_clear_pointer (&d->missing_here, g_array_unref);
+  g_clear_pointer (&d->maybe_here, g_array_unref);
   g_clear_pointer (&d->sentences, g_array_unref);
 }
 
@@ -70,6 +71,7 @@ static void
 clear_claim (gpointer data)
 {
   g_clear_pointer (&((PxCompareClaim *)data)->passages, g_array_unref);
+  g_clear_pointer (&((PxCompareClaim *)data)->maybe, g_array_unref);
 }
 
 static void
@@ -168,7 +170,7 @@ same_quote (GArray *links, guint doc, guint sentence, guint other)
   return G_MAXUINT;
 }
 
-/* [doc: [sentence: [start, end, [[other, start, end, label, cosine,
+/* [doc: [sentence: [start, end, [[other, start, end, label, score,
  * ratio, [[kind, a_start, a_end, b_start, b_end], …]], …]]]]
  * A sentence that quotes what another outlet quotes too reports the same
  * thing, and is matched to that outlet's sentence as a paraphrase when
@@ -219,7 +221,7 @@ build_alignment (PxComparison *comparison)
               add_int (b, start);
               add_int (b, end);
               add_int (b, m->label);
-              add_score (b, m->cosine);
+              add_score (b, m->score);
               add_score (b, m->ratio);
               json_builder_begin_array (b);
               for (guint k = 0; diff != NULL && k < diff->len; k++)
@@ -403,6 +405,36 @@ read_span (PxEventComparison *self, guint doc, gint64 start, gint64 end, guint *
   return TRUE;
 }
 
+/* Passages of a claim; "maybe" ones have no label (weaker candidates). */
+static gboolean
+read_passages (PxEventComparison *self, GHashTable *index_of, JsonArray *passages, GArray *out)
+{
+  if (passages == NULL)
+    return FALSE;
+  for (guint k = 0; k < json_array_get_length (passages); k++)
+    {
+      JsonObject *po = element_object (passages, k);
+      PxComparePassage p = { 0 };
+      gint64 doc, start, end;
+      gpointer at;
+      g_autofree char *label = NULL;
+
+      if (po == NULL || !member_int (po, "document", &doc) || !member_int (po, "start", &start) ||
+          !member_int (po, "end", &end) || (at = g_hash_table_lookup (index_of, &doc)) == NULL)
+        return FALSE;
+      p.doc = GPOINTER_TO_UINT (at) - 1;
+      if (!read_span (self, p.doc, start, end, &p.start, &p.end))
+        return FALSE;
+      p.text = member_string (po, "text");
+      label = member_string (po, "label");
+      p.label = label != NULL ? label_from_string (label) : PX_MATCH_RELATED;
+      p.score = member_double (po, "score");
+      p.reference = json_object_get_boolean_member_with_default (po, "reference", FALSE);
+      g_array_append_val (out, p);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_compare (PxEventComparison *self, JsonObject *root)
 {
@@ -440,7 +472,9 @@ read_compare (PxEventComparison *self, JsonObject *root)
       if (!read_claim_ids (o, "only_here", json_array_get_length (claims),
                            &g_array_index (self->documents, PxCompareDocument, i).only_here) ||
           !read_claim_ids (o, "missing_here", json_array_get_length (claims),
-                           &g_array_index (self->documents, PxCompareDocument, i).missing_here))
+                           &g_array_index (self->documents, PxCompareDocument, i).missing_here) ||
+          !read_claim_ids (o, "maybe_here", json_array_get_length (claims),
+                           &g_array_index (self->documents, PxCompareDocument, i).maybe_here))
         return FALSE;
       g_hash_table_insert (index_of, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
     }
@@ -458,28 +492,12 @@ read_compare (PxEventComparison *self, JsonObject *root)
       claim.n_documents = (guint)n_docs;
       claim.passages = g_array_new (FALSE, TRUE, sizeof (PxComparePassage));
       g_array_set_clear_func (claim.passages, clear_passage);
+      claim.maybe = g_array_new (FALSE, TRUE, sizeof (PxComparePassage));
+      g_array_set_clear_func (claim.maybe, clear_passage);
       g_array_append_val (self->claims, claim);
-      for (guint k = 0; k < json_array_get_length (passages); k++)
-        {
-          JsonObject *po = element_object (passages, k);
-          PxComparePassage p = { 0 };
-          gint64 doc, start, end;
-          gpointer at;
-          g_autofree char *label = NULL;
-
-          if (po == NULL || !member_int (po, "document", &doc) || !member_int (po, "start", &start) ||
-              !member_int (po, "end", &end) || (at = g_hash_table_lookup (index_of, &doc)) == NULL)
-            return FALSE;
-          p.doc = GPOINTER_TO_UINT (at) - 1;
-          if (!read_span (self, p.doc, start, end, &p.start, &p.end))
-            return FALSE;
-          p.text = member_string (po, "text");
-          label = member_string (po, "label");
-          p.label = label_from_string (label);
-          p.score = member_double (po, "score");
-          p.reference = json_object_get_boolean_member_with_default (po, "reference", FALSE);
-          g_array_append_val (claim.passages, p);
-        }
+      if (!read_passages (self, index_of, passages, claim.passages) ||
+          !read_passages (self, index_of, member_array (o, "maybe"), claim.maybe))
+        return FALSE;
     }
 
   for (guint s = 0; s < json_array_get_length (speakers); s++)
@@ -545,7 +563,7 @@ read_match (PxEventComparison *self, guint doc, JsonArray *a, PxCompareMatch *m)
   if (!read_span (self, m->other, start, end, &m->start, &m->end))
     return FALSE;
   m->label = (PxMatchLabel)label;
-  m->cosine = element_double (a, 4);
+  m->score = element_double (a, 4);
   m->ratio = element_double (a, 5);
   m->diff = g_array_new (FALSE, FALSE, sizeof (PxDiffOp));
   for (guint k = 0; k < json_array_get_length (ops); k++)
@@ -868,6 +886,17 @@ px_event_comparison_claim_passage (PxEventComparison *self, guint index, guint d
   for (guint k = 0; claim != NULL && k < claim->passages->len; k++)
     if (g_array_index (claim->passages, PxComparePassage, k).doc == doc)
       return &g_array_index (claim->passages, PxComparePassage, k);
+  return NULL;
+}
+
+const PxComparePassage *
+px_event_comparison_claim_maybe (PxEventComparison *self, guint index, guint doc)
+{
+  const PxCompareClaim *claim = px_event_comparison_get_claim (self, index);
+
+  for (guint k = 0; claim != NULL && k < claim->maybe->len; k++)
+    if (g_array_index (claim->maybe, PxComparePassage, k).doc == doc)
+      return &g_array_index (claim->maybe, PxComparePassage, k);
   return NULL;
 }
 

@@ -38,7 +38,8 @@ typedef struct
   char *source_name;
   guint length;
   GArray *only_here;    /* guint claim indices */
-  GArray *missing_here; /* guint claim indices */
+  GArray *missing_here; /* guint claim indices, omissions to trust */
+  GArray *maybe_here;   /* guint claim indices with only a weaker candidate */
   GArray *sentences;    /* PxSpan */
 } PxCompareDocument;
 
@@ -59,6 +60,7 @@ typedef struct
   guint id;
   guint n_documents;
   GArray *passages; /* PxComparePassage, by document */
+  GArray *maybe;    /* PxComparePassage: weaker candidates of other documents */
 } PxCompareClaim;
 
 typedef struct
@@ -93,7 +95,7 @@ typedef struct
   guint start;
   guint end;
   PxMatchLabel label;
-  double cosine;
+  double score;
   double ratio;
   GArray *diff;
 } PxCompareMatch;
@@ -132,6 +134,9 @@ guint px_event_comparison_get_n_claims (PxEventComparison *self);
 const PxCompareClaim *px_event_comparison_get_claim (PxEventComparison *self, guint index);
 /* The passage of @doc in claim @index, or NULL. */
 const PxComparePassage *px_event_comparison_claim_passage (PxEventComparison *self, guint index, guint doc);
+/* The weaker candidate passage of @doc for claim @index ("Maybe"), or NULL
+ * when @doc reports the claim or has nothing near it. */
+const PxComparePassage *px_event_comparison_claim_maybe (PxEventComparison *self, guint index, guint doc);
 
 guint px_event_comparison_get_n_quotes (PxEventComparison *self);
 const PxCompareQuote *px_event_comparison_get_quote (PxEventComparison *self, guint index);

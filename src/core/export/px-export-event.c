@@ -161,9 +161,22 @@ append_claims (GString *out, EventExport *e)
       for (guint d = 0; d < n_docs; d++)
         if (!px_claim_set_covers (claims, i, d))
           {
+            PxPassage maybe;
             g_string_append (out, "- **");
             append_flat (out, g_ptr_array_index (e->names, d));
-            g_string_append (out, "**: not reported\n");
+            if (px_claim_set_maybe (claims, i, d, &maybe))
+              {
+                /* A weaker candidate: the reader decides. */
+                g_autofree char *text = px_text_units_slice (
+                    px_alignment_get_units (px_claim_set_get_alignment (claims), d), maybe.start, maybe.end);
+                char score[G_ASCII_DTOSTR_BUF_SIZE];
+                g_string_append_printf (out, "**: maybe (score %s): “",
+                                        g_ascii_formatd (score, sizeof score, "%.2f", maybe.score));
+                append_flat (out, text);
+                g_string_append (out, "”\n");
+              }
+            else
+              g_string_append (out, "**: not reported\n");
           }
       g_string_append_c (out, '\n');
     }
