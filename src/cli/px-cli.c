@@ -10,6 +10,7 @@ static const PxCliVerb verbs[] = {
     N_ ("Highlight a passage of a document, found by its exact text"), px_cli_annotate },
   { "annotations", N_ ("[ID]"),
     N_ ("List highlights as TSV: id, document, start, end, colour, tags, quote, note, state"), px_cli_annotations },
+  { "coder", N_ ("[NAME]"), N_ ("Show or set the coder of this library's highlights"), px_cli_coder },
   { "compare", N_ ("EVENT_ID [--json]"),
     N_ ("Compare the documents of an event: claims, what each outlet alone or not reports, quotes"), px_cli_compare },
   { "event", N_ ("rename|merge|split|move|new …"), N_ ("Rename, merge or split events, move documents, group some"),

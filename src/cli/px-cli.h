@@ -59,6 +59,7 @@ gboolean px_cli_parse_options (const char *verb, const char *params, GOptionEntr
 int px_cli_annotate (PxCliContext *ctx, int argc, char **argv);
 int px_cli_annotations (PxCliContext *ctx, int argc, char **argv);
 int px_cli_check (PxCliContext *ctx, int argc, char **argv);
+int px_cli_coder (PxCliContext *ctx, int argc, char **argv);
 int px_cli_compare (PxCliContext *ctx, int argc, char **argv);
 int px_cli_event (PxCliContext *ctx, int argc, char **argv);
 int px_cli_events (PxCliContext *ctx, int argc, char **argv);
