@@ -17,10 +17,14 @@ static const PxCliVerb verbs[] = {
     px_cli_event },
   { "events", "", N_ ("List the events as TSV: id, title, comma-separated document ids"), px_cli_events },
   { "export",
-    N_ ("(--document ID | --event ID | --tag NAME | --all) [--colors …] [--tags …] [--order text|color] [--full-text] "
+    N_ ("[--format markdown|w3c|csl-json|bibtex|ris|qdpx] (--document ID | --event ID | --tag NAME | --all) "
+        "[--colors …] [--tags …] [--order text|color] [--full-text] "
         "[-o FILE|DIR]"),
-    N_ ("Export highlights as Markdown (stdout by default)"), px_cli_export },
+    N_ ("Export highlights as Markdown or another format (stdout by default)"), px_cli_export },
   { "import", N_ ("PATH|URL…"), N_ ("Import files, the files inside folders, or web pages"), px_cli_import },
+  { "import-annotations", N_ ("FILE [--coder NAME]"),
+    N_ ("Import W3C Web Annotations or a Hypothesis export; TSV: status, highlight id, id in the file"),
+    px_cli_import_annotations },
   { "list", "", N_ ("List the documents as TSV: id, outlet, date, title"), px_cli_list },
   { "show", N_ ("ID"), N_ ("Print the clean text of a document"), px_cli_show },
   { "note", N_ ("HIGHLIGHT-ID TEXT"), N_ ("Replace the note of a highlight (\"\" clears it)"), px_cli_note },
