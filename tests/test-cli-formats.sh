@@ -51,6 +51,17 @@ row=$("$bin" --library "$work/two.db" annotations)
 out=$("$bin" --library "$work/two.db" import-annotations --coder Ole "$work/a.jsonld") || fail "import --coder failed"
 [ "$(cut -f1 <<<"$out")" = "imported" ] || fail "another coder's highlight is not a duplicate: $out"
 
+# agreement: Ida and Ole marked the same sentence; the last one
+# nobody marked.
+out=$("$bin" --library "$work/two.db" agreement --tag strike) || fail "agreement failed"
+[ "$out" = "$(printf 'tag:strike\t2\t2\t1.000\t1\n\tIda Berg\tOle\t1.000\t2')" ] || fail "bad agreement table: $out"
+out=$("$bin" --library "$work/two.db" agreement --all --disagreements) || fail "agreement --all failed"
+grep -q '^color:red' <<<"$out" || fail "no colour in the table: $out"
+grep -q '^disagreement' <<<"$out" && fail "no disagreement expected: $out"
+"$bin" --library "$work/two.db" agreement 2>/dev/null
+[ $? -eq 2 ] || fail "agreement without a code should be a usage error"
+"$bin" --library "$work/two.db" agreement --tag nope 2>/dev/null && fail "an unknown tag was accepted"
+
 # Bad files: a clear one-line error, exit 1.
 echo 'not json' > "$work/bad.json"
 "$bin" --library "$work/two.db" import-annotations "$work/bad.json" 2>"$work/err" && fail "bad JSON was accepted"

@@ -6,6 +6,9 @@
 #include <stdio.h>
 
 static const PxCliVerb verbs[] = {
+  { "agreement", N_ ("(--tag NAME | --color NAME | --all) [--event ID] [--disagreements]"),
+    N_ ("Agreement between coders as TSV: code, units, coders, alpha, uncoded; then each pair with kappa"),
+    px_cli_agreement },
   { "annotate", N_ ("ID --quote TEXT [--color NAME] [--note TEXT] [--tag TAG]… [--occurrence N]"),
     N_ ("Highlight a passage of a document, found by its exact text"), px_cli_annotate },
   { "annotations", N_ ("[ID]"),

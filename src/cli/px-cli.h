@@ -61,6 +61,7 @@ int px_cli_export_format (PxCliContext *ctx, const char *format, const char *doc
                           const char *tag, gboolean all, const char *output);
 
 /* The verbs, one file each. */
+int px_cli_agreement (PxCliContext *ctx, int argc, char **argv);
 int px_cli_annotate (PxCliContext *ctx, int argc, char **argv);
 int px_cli_annotations (PxCliContext *ctx, int argc, char **argv);
 int px_cli_check (PxCliContext *ctx, int argc, char **argv);

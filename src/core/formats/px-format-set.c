@@ -68,8 +68,8 @@ scope_document_ids (PxStore *store, const PxFormatScope *scope, char **title, GE
   g_return_val_if_reached (NULL);
 }
 
-static gboolean
-same_tag (const char *a, const char *b)
+gboolean
+px_format_tag_equal (const char *a, const char *b)
 {
   g_autofree char *fa = g_utf8_casefold (a, -1);
   g_autofree char *fb = g_utf8_casefold (b, -1);
@@ -81,7 +81,7 @@ static gboolean
 tag_is_known (GPtrArray *tags, const char *name)
 {
   for (guint i = 0; i < tags->len; i++)
-    if (same_tag (((PxTagInfo *)g_ptr_array_index (tags, i))->name, name))
+    if (px_format_tag_equal (((PxTagInfo *)g_ptr_array_index (tags, i))->name, name))
       return TRUE;
   return FALSE;
 }
@@ -90,7 +90,7 @@ static gboolean
 has_tag_ignoring_case (PxAnnotation *annotation, const char *tag)
 {
   for (const char *const *t = px_annotation_get_tags (annotation); *t != NULL; t++)
-    if (same_tag (*t, tag))
+    if (px_format_tag_equal (*t, tag))
       return TRUE;
   return FALSE;
 }

@@ -47,6 +47,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxFormatSet, px_format_set_free)
 const char *px_format_set_get_coder (const PxFormatSet *set, PxAnnotation *annotation);
 /* The meaning of a colour ("" when none). */
 const char *px_format_set_get_meaning (const PxFormatSet *set, const char *color);
+/* Whether two tag names are the same tag (the codebook ignores case). */
+gboolean px_format_tag_equal (const char *a, const char *b);
 /* Number of highlights in @set. */
 guint px_format_set_count_annotations (const PxFormatSet *set);
 
