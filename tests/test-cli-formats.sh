@@ -35,6 +35,12 @@ path=$("$bin" --library "$work/one.db" export --format ris --all -o "$work/out")
 grep -q '^TY  - NEWS' "$path" || fail "no RIS record"
 "$bin" --library "$work/one.db" export --format csl-json --tag strike | grep -q '"article-newspaper"' || fail "csl-json to stdout failed"
 "$bin" --library "$work/one.db" export --format bibtex --event 999 2>/dev/null && fail "an unknown event was exported"
+path=$("$bin" --library "$work/one.db" export --format qdpx --event 999 -o "$work/out" 2>/dev/null) && fail "an unknown event was exported as qdpx"
+path=$("$bin" --library "$work/one.db" export --format qdpx --all -o "$work/out") || fail "qdpx export failed"
+[ "$path" = "$work/out/Library.qdpx" ] || fail "unexpected qdpx name: $path"
+[ "$(head -c2 "$path")" = "PK" ] || fail "the qdpx is not a zip archive"
+"$bin" --library "$work/one.db" export --format qdpx --all >/dev/null 2>&1
+[ $? -eq 2 ] || fail "qdpx to stdout should be a usage error"
 "$bin" --library "$work/one.db" export --format nope --all 2>/dev/null
 [ $? -eq 2 ] || fail "an unknown format should be a usage error"
 "$bin" --library "$work/one.db" export --format w3c --all --colors red 2>/dev/null

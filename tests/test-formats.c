@@ -1,10 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "formats/px-annotation-import.h"
 #include "formats/px-citation.h"
+#include "formats/px-qdpx.h"
 #include "formats/px-w3c-export.h"
 #include "store/px-store-annotations.h"
 #include "store/px-store-coders.h"
@@ -1094,6 +1101,153 @@ test_citation_text (Fixture *f, gconstpointer data)
                    "2026. https://post.example/2026/03/storm-harbour (accessed 15 March 2026).");
 }
 
+/* REFI-QDA ------------------------------------------------------------ */
+
+/* Every file of a zip archive: name → contents. */
+static GHashTable *
+read_archive (const char *path)
+{
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  struct archive *a = archive_read_new ();
+  struct archive_entry *entry;
+
+  archive_read_support_format_zip (a);
+  g_assert_cmpint (archive_read_open_filename (a, path, 16384), ==, ARCHIVE_OK);
+  while (archive_read_next_header (a, &entry) == ARCHIVE_OK)
+    {
+      gsize size = (gsize)archive_entry_size (entry);
+      char *data = g_malloc0 (size + 1);
+
+      g_assert_cmpint (archive_read_data (a, data, size), ==, (la_ssize_t)size);
+      g_hash_table_insert (files, g_strdup (archive_entry_pathname (entry)), data);
+    }
+  archive_read_free (a);
+  return files;
+}
+
+static void
+validate_project (const char *xml)
+{
+  g_autofree char *xsd = g_test_build_filename (G_TEST_DIST, "fixtures", "refi-qda", "project.xsd", NULL);
+  xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt (xsd);
+  xmlSchemaPtr schema = xmlSchemaParse (parser);
+  xmlSchemaValidCtxtPtr valid = xmlSchemaNewValidCtxt (schema);
+  xmlDocPtr doc = xmlReadMemory (xml, (int)strlen (xml), "project.qde", NULL, XML_PARSE_NONET);
+
+  g_assert_nonnull (schema);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (xmlSchemaValidateDoc (valid, doc), ==, 0);
+  xmlFreeDoc (doc);
+  xmlSchemaFreeValidCtxt (valid);
+  xmlSchemaFree (schema);
+  xmlSchemaFreeParserCtxt (parser);
+}
+
+static char *
+xpath_string (xmlXPathContextPtr ctx, const char *expr)
+{
+  xmlXPathObjectPtr result = xmlXPathEvalExpression (BAD_CAST expr, ctx);
+  char *value = g_strdup ((const char *)result->stringval);
+
+  xmlXPathFreeObject (result);
+  return value;
+}
+
+/* The .qdpx opens as a REFI-QDA project: project.qde valid against the
+ * schema; each selection's positions cut its quote out of its source's
+ * text; each code reference names a code of the codebook. */
+static void
+test_qdpx (Fixture *f, gconstpointer data)
+{
+  static const char *const tags[] = { "risk", "Évidence", NULL };
+  g_autoptr (PxAnnotation) a =
+      highlight (f->src, f->src_ids[0], "two metres in four hours", "red", "A <note> & more", tags);
+  g_autoptr (PxAnnotation) b = highlight (f->src, f->src_ids[1], "Orlen’s harbour", "blue", "", NULL);
+  g_autoptr (PxFormatSet) set = NULL;
+  g_autoptr (GHashTable) files = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "study.qdpx", NULL);
+  const char *xml;
+  xmlDocPtr doc;
+  xmlXPathContextPtr ctx;
+  xmlXPathObjectPtr selections;
+
+  g_assert_true (px_store_set_color_meaning (f->src, "red", "Risk named by an official", &error));
+  g_assert_true (px_store_set_annotation_origin (f->src, px_annotation_get_id (b), "Second Coder", NULL, NULL, &error));
+  g_assert_no_error (error);
+  set = load_all (f->src);
+  g_assert_true (px_qdpx_write (set, path, &error));
+  g_assert_no_error (error);
+  files = read_archive (path);
+  /* project.qde and one text per article. */
+  g_assert_cmpuint (g_hash_table_size (files), ==, 1 + G_N_ELEMENTS (articles));
+  xml = g_hash_table_lookup (files, "project.qde");
+  g_assert_nonnull (xml);
+  validate_project (xml);
+
+  doc = xmlReadMemory (xml, (int)strlen (xml), "project.qde", NULL, XML_PARSE_NONET);
+  ctx = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (ctx, BAD_CAST "q", BAD_CAST PX_QDPX_NAMESPACE);
+  selections = xmlXPathEvalExpression (BAD_CAST "//q:PlainTextSelection", ctx);
+  g_assert_cmpint (selections->nodesetval->nodeNr, ==, 2);
+  for (int i = 0; i < selections->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr node = selections->nodesetval->nodeTab[i];
+      g_autofree char *start = (char *)xmlGetProp (node, BAD_CAST "startPosition");
+      g_autofree char *end = (char *)xmlGetProp (node, BAD_CAST "endPosition");
+      g_autofree char *name = (char *)xmlGetProp (node, BAD_CAST "name");
+      g_autofree char *source = (char *)xmlGetProp (node->parent, BAD_CAST "plainTextPath");
+      g_autofree char *member = NULL;
+      g_autofree char *slice = NULL;
+      const char *text;
+
+      g_assert_true (g_str_has_prefix (source, "internal://"));
+      member = g_strconcat ("sources/", source + strlen ("internal://"), NULL);
+      text = g_hash_table_lookup (files, member);
+      g_assert_nonnull (text);
+      slice = g_utf8_substring (text, atol (start), atol (end));
+      g_assert_cmpstr (slice, ==, name);
+      /* Every CodeRef of the selection points at a code. */
+      for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *)c->name, "Coding") == 0)
+          for (xmlNodePtr r = c->children; r != NULL; r = r->next)
+            if (r->type == XML_ELEMENT_NODE)
+              {
+                g_autofree char *target = (char *)xmlGetProp (r, BAD_CAST "targetGUID");
+                g_autofree char *expr = g_strdup_printf ("count(//q:Code[@guid='%s'])", target);
+                xmlXPathObjectPtr n = xmlXPathEvalExpression (BAD_CAST expr, ctx);
+
+                g_assert_cmpfloat (n->floatval, ==, 1.0);
+                xmlXPathFreeObject (n);
+              }
+    }
+  xmlXPathFreeObject (selections);
+  {
+    g_autofree char *meaning = xpath_string (ctx, "string(//q:Code[@name='red']/q:Description)");
+    g_autofree char *note =
+        xpath_string (ctx, "string(//q:PlainTextSelection[@name='two metres in four hours']/q:Description)");
+    g_autofree char *users = xpath_string (ctx, "string(count(//q:User))");
+    g_autofree char *codings =
+        xpath_string (ctx, "string(count(//q:PlainTextSelection[@name='two metres in four hours']/q:Coding))");
+
+    g_assert_cmpstr (meaning, ==, "Risk named by an official");
+    g_assert_cmpstr (note, ==, "A <note> & more");
+    g_assert_cmpstr (users, ==, "2");
+    /* The colour and both tags. */
+    g_assert_cmpstr (codings, ==, "3");
+  }
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (doc);
+
+  /* A folder that cannot be written: a clear error, nothing left behind. */
+  {
+    g_autofree char *bad = g_build_filename (f->dir, "missing", "study.qdpx", NULL);
+
+    g_assert_false (px_qdpx_write (set, bad, &error));
+    g_assert_nonnull (error);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1110,6 +1264,7 @@ main (int argc, char **argv)
   ADD ("/formats/citations/bibtex", test_bibtex);
   g_test_add_func ("/formats/citations/helpers", test_citation_helpers);
   ADD ("/formats/citations/text", test_citation_text);
+  ADD ("/formats/refi-qda/qdpx", test_qdpx);
 #undef ADD
   return g_test_run ();
 }

@@ -7,24 +7,26 @@
 #include "cli/px-cli.h"
 #include "export/px-export.h"
 #include "formats/px-citation.h"
+#include "formats/px-qdpx.h"
 #include "formats/px-w3c-export.h"
 
-/* The formats besides Markdown: what each writes and its file name's
- * extension. */
+/* The formats besides Markdown: what each writes (text, or a file of its
+ * own for an archive) and its file name's extension. */
 typedef char *(*FormatFunc) (const PxFormatSet *set);
+typedef gboolean (*FormatFileFunc) (const PxFormatSet *set, const char *path, GError **error);
 
 typedef struct
 {
   const char *name;
   const char *extension;
   FormatFunc write;
+  FormatFileFunc write_file;
 } Format;
 
 static const Format formats[] = {
-  { "w3c", ".jsonld", px_w3c_export },
-  { "csl-json", ".json", px_citation_csl_json },
-  { "bibtex", ".bib", px_citation_bibtex },
-  { "ris", ".ris", px_citation_ris },
+  { "w3c", ".jsonld", px_w3c_export, NULL },      { "csl-json", ".json", px_citation_csl_json, NULL },
+  { "bibtex", ".bib", px_citation_bibtex, NULL }, { "ris", ".ris", px_citation_ris, NULL },
+  { "qdpx", ".qdpx", NULL, px_qdpx_write },
 };
 
 static const Format *
@@ -48,6 +50,18 @@ file_name (const char *title, const char *extension)
   return g_strconcat (md, extension, NULL);
 }
 
+/* -o FILE, or a file named after @title in -o DIR. */
+static char *
+output_path (const char *output, const char *title, const char *extension)
+{
+  if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = file_name (title, extension);
+      return g_build_filename (output, name, NULL);
+    }
+  return g_strdup (output);
+}
+
 static gboolean
 write_data (const char *data, const char *output, const char *title, const char *extension)
 {
@@ -63,13 +77,7 @@ write_data (const char *data, const char *output, const char *title, const char 
         }
       return TRUE;
     }
-  if (g_file_test (output, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *name = file_name (title, extension);
-      path = g_build_filename (output, name, NULL);
-    }
-  else
-    path = g_strdup (output);
+  path = output_path (output, title, extension);
   if (!g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
     {
       px_cli_error (_ ("Could not write “%s”: %s"), path, error->message);
@@ -94,7 +102,12 @@ px_cli_export_format (PxCliContext *ctx, const char *format, const char *documen
 
   if (f == NULL)
     {
-      px_cli_error (_ ("unknown format “%s” (markdown, w3c, csl-json, bibtex or ris)"), format);
+      px_cli_error (_ ("unknown format “%s” (markdown, w3c, csl-json, bibtex, ris or qdpx)"), format);
+      return PX_EXIT_USAGE;
+    }
+  if (f->write_file != NULL && (output == NULL || g_strcmp0 (output, "-") == 0))
+    {
+      px_cli_error (_ ("--format %s writes an archive: give a file or folder with -o"), format);
       return PX_EXIT_USAGE;
     }
   if (n_kinds != 1)
@@ -140,6 +153,18 @@ px_cli_export_format (PxCliContext *ctx, const char *format, const char *documen
     {
       px_cli_error ("%s", error->message);
       return PX_EXIT_FAILED;
+    }
+  if (f->write_file != NULL)
+    {
+      g_autofree char *path = output_path (output, set->title, f->extension);
+
+      if (!f->write_file (set, path, &error))
+        {
+          px_cli_error ("%s", error->message);
+          return PX_EXIT_FAILED;
+        }
+      printf ("%s\n", path);
+      return PX_EXIT_OK;
     }
   data = f->write (set);
   return write_data (data, output, set->title, f->extension) ? PX_EXIT_OK : PX_EXIT_FAILED;
