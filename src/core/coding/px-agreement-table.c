@@ -308,3 +308,52 @@ px_agreement_compute (PxStore *store, const PxFormatScope *scope, const char *ta
     }
   return g_steal_pointer (&report);
 }
+
+typedef struct
+{
+  char *path;
+  PxFormatScope scope;
+} AsyncData;
+
+static void
+async_data_free (AsyncData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+compute_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  AsyncData *data = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (data->path, PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY, &error);
+  PxAgreementReport *report = store != NULL ? px_agreement_compute (store, &data->scope, NULL, NULL, &error) : NULL;
+
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify)px_agreement_report_free);
+}
+
+void
+px_agreement_compute_async (const char *library_path, const PxFormatScope *scope, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AsyncData *data = g_new0 (AsyncData, 1);
+
+  g_return_if_fail (library_path != NULL && scope != NULL && scope->kind != PX_FORMAT_SCOPE_TAG);
+  data->path = g_strdup (library_path);
+  data->scope = *scope;
+  g_task_set_source_tag (task, px_agreement_compute_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)async_data_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+PxAgreementReport *
+px_agreement_compute_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

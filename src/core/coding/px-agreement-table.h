@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "formats/px-format-set.h"
 
 G_BEGIN_DECLS
@@ -59,5 +61,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxAgreementReport, px_agreement_report_free)
  * colour fails with PX_STORE_ERROR_NOT_FOUND. */
 PxAgreementReport *px_agreement_compute (PxStore *store, const PxFormatScope *scope, const char *tag, const char *color,
                                          GError **error);
+
+/* The same for every tag and colour, in a worker thread with a connection
+ * of its own to the library at @library_path (read-only). */
+void px_agreement_compute_async (const char *library_path, const PxFormatScope *scope, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data);
+PxAgreementReport *px_agreement_compute_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -457,6 +457,7 @@ px_citation_text (PxDocument *doc, const char *accessed)
   const char *author = px_document_get_author (doc);
   const char *outlet = px_document_get_outlet (doc);
   const char *url = px_document_get_url (doc);
+  gboolean has_outlet = outlet != NULL && *outlet != '\0';
   int parts[3];
   guint n = px_citation_date_parts (px_document_get_published (doc), parts);
 
@@ -464,15 +465,17 @@ px_citation_text (PxDocument *doc, const char *accessed)
   if (author != NULL && *author != '\0')
     g_string_append_printf (out, "%s. ", author);
   g_string_append_printf (out, "“%s.”", px_document_get_title (doc) ? px_document_get_title (doc) : "");
-  if (outlet != NULL && *outlet != '\0')
+  if (has_outlet)
     g_string_append_printf (out, " %s", outlet);
   if (n == 3)
-    g_string_append_printf (out, "%s %d %s %04d", outlet ? "," : "", parts[2], months[parts[1] - 1], parts[0]);
+    g_string_append_printf (out, "%s %d %s %04d", has_outlet ? "," : "", parts[2], months[parts[1] - 1], parts[0]);
   else if (n == 2)
-    g_string_append_printf (out, "%s %s %04d", outlet ? "," : "", months[parts[1] - 1], parts[0]);
+    g_string_append_printf (out, "%s %s %04d", has_outlet ? "," : "", months[parts[1] - 1], parts[0]);
   else if (n == 1)
-    g_string_append_printf (out, "%s %04d", outlet ? "," : "", parts[0]);
-  g_string_append_c (out, '.');
+    g_string_append_printf (out, "%s %04d", has_outlet ? "," : "", parts[0]);
+  /* The title's quotation ends with its own full stop. */
+  if (has_outlet || n > 0)
+    g_string_append_c (out, '.');
   if (url != NULL && *url != '\0')
     {
       g_string_append_printf (out, " %s", url);
