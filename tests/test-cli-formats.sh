@@ -68,6 +68,17 @@ grep -q '^disagreement' <<<"$out" && fail "no disagreement expected: $out"
 [ $? -eq 2 ] || fail "agreement without a code should be a usage error"
 "$bin" --library "$work/two.db" agreement --tag nope 2>/dev/null && fail "an unknown tag was accepted"
 
+# A coding package starts a coder's library with the same article.
+"$bin" --library "$work/one.db" export --format package --all -o "$work/study.json" >/dev/null || fail "package export failed"
+out=$("$bin" --library "$work/three.db" import-package "$work/study.json") || fail "import-package failed"
+[ "$out" = "$(printf 'imported\t1\tFerry service resumes')" ] || fail "bad package line: $out"
+out=$("$bin" --library "$work/three.db" import-package "$work/study.json") || fail "second import-package failed"
+[ "$(cut -f1 <<<"$out")" = "duplicate" ] || fail "the package's article was added twice: $out"
+out=$("$bin" --library "$work/three.db" import-annotations "$work/a.jsonld") || fail "import into the coder's library failed"
+[ "$(cut -f1 <<<"$out")" = "imported" ] || fail "highlight did not anchor in the package's article: $out"
+"$bin" --library "$work/three.db" import-package "$work/a.jsonld" 2>"$work/err" && fail "a W3C file was taken as a package"
+grep -q 'not a Parallax coding package' "$work/err" || fail "unclear package error: $(cat "$work/err")"
+
 # Bad files: a clear one-line error, exit 1.
 echo 'not json' > "$work/bad.json"
 "$bin" --library "$work/two.db" import-annotations "$work/bad.json" 2>"$work/err" && fail "bad JSON was accepted"

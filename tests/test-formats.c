@@ -9,12 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coding/px-coding-package.h"
 #include "formats/px-annotation-import.h"
 #include "formats/px-citation.h"
 #include "formats/px-qdpx.h"
 #include "formats/px-w3c-export.h"
 #include "store/px-store-annotations.h"
 #include "store/px-store-coders.h"
+#include "store/px-store-events.h"
+#include "store/px-store-export.h"
 
 /* Invented articles about one event, told by three outlets. */
 typedef struct
@@ -1248,6 +1251,100 @@ test_qdpx (Fixture *f, gconstpointer data)
   }
 }
 
+/* Coding packages ----------------------------------------------------- */
+
+/* A coder starts from the lead's package: same texts (same content
+ * hashes, so the lead's W3C files anchor by hash), the codebook, one
+ * event; importing twice adds nothing; a damaged package changes
+ * nothing. */
+static void
+test_coding_package (Fixture *f, gconstpointer data)
+{
+  static const char *const tags[] = { "risk", NULL };
+  g_autoptr (PxAnnotation) a = highlight (f->src, f->src_ids[0], "two metres", "red", "", tags);
+  g_autoptr (PxFormatSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "coder.db", NULL);
+  g_autoptr (PxStore) coder = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (GPtrArray) first = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+  g_autoptr (GPtrArray) colors = NULL;
+  g_autoptr (GPtrArray) tag_list = NULL;
+  g_autofree char *package = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr (GArray) event_docs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (px_store_set_color_meaning (f->src, "red", "Risk", &error));
+  {
+    g_autoptr (GPtrArray) src_tags = px_store_list_tags (f->src, NULL);
+    g_assert_true (
+        px_store_set_tag_color (f->src, ((PxTagInfo *)g_ptr_array_index (src_tags, 0))->id, "#e01b24", &error));
+  }
+  g_assert_no_error (error);
+  set = load_all (f->src);
+  package = px_coding_package_write (set);
+
+  /* Damaged: the blocks run past the text. Nothing is added. */
+  {
+    g_autoptr (GString) bad = g_string_new (package);
+    g_autoptr (GPtrArray) none = NULL;
+    g_autoptr (GPtrArray) docs = NULL;
+
+    g_string_replace (bad, "\"blocks\" : \"p 0 ", "\"blocks\" : \"p 0 9", 1);
+    damaged = g_string_free (g_steal_pointer (&bad), FALSE);
+    none = px_coding_package_import (coder, damaged, strlen (damaged), &error);
+    g_assert_null (none);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+    none = px_coding_package_import (coder, "{\"format\": \"other\"}", 20, &error);
+    g_assert_null (none);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+    docs = px_store_list_documents (coder, NULL);
+    g_assert_cmpuint (docs->len, ==, 0);
+  }
+
+  first = px_coding_package_import (coder, package, strlen (package), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, G_N_ELEMENTS (articles));
+  for (guint i = 0; i < first->len; i++)
+    g_assert_false (((PxPackageArticle *)g_ptr_array_index (first, i))->duplicate);
+  again = px_coding_package_import (coder, package, strlen (package), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_true (((PxPackageArticle *)g_ptr_array_index (again, i))->duplicate);
+
+  for (guint i = 0; i < set->documents->len; i++)
+    {
+      PxDocument *doc = g_ptr_array_index (set->documents, i);
+      g_autofree char *hash = px_document_compute_hash (doc);
+      gint64 id = px_store_find_document_by_hash (coder, hash);
+      g_autoptr (PxDocument) stored = NULL;
+
+      g_assert_cmpint (id, >, 0);
+      stored = px_store_load_document (coder, id, NULL);
+      g_assert_cmpstr (px_document_get_outlet (stored), ==, px_document_get_outlet (doc));
+      g_assert_cmpstr (px_document_get_url (stored), ==, px_document_get_url (doc));
+      g_assert_cmpuint (px_document_get_n_blocks (stored), ==, px_document_get_n_blocks (doc));
+    }
+  colors = px_store_list_colors (coder, NULL);
+  g_assert_cmpstr (((PxColorInfo *)g_ptr_array_index (colors, 3))->meaning, ==, "Risk");
+  tag_list = px_store_list_tags (coder, NULL);
+  g_assert_cmpuint (tag_list->len, ==, 1);
+  g_assert_cmpstr (((PxTagInfo *)g_ptr_array_index (tag_list, 0))->name, ==, "risk");
+  g_assert_cmpstr (((PxTagInfo *)g_ptr_array_index (tag_list, 0))->color, ==, "#e01b24");
+  {
+    g_autoptr (PxDocument) one =
+        px_store_load_document (coder, ((PxPackageArticle *)g_ptr_array_index (first, 0))->document_id, NULL);
+
+    g_assert_true (px_store_get_event_documents (coder, px_document_get_event_id (one), &title, &event_docs, &error));
+    g_assert_cmpuint (event_docs->len, ==, G_N_ELEMENTS (articles));
+    g_assert_cmpstr (title, ==, "Library");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1265,6 +1362,7 @@ main (int argc, char **argv)
   g_test_add_func ("/formats/citations/helpers", test_citation_helpers);
   ADD ("/formats/citations/text", test_citation_text);
   ADD ("/formats/refi-qda/qdpx", test_qdpx);
+  ADD ("/formats/coding-package", test_coding_package);
 #undef ADD
   return g_test_run ();
 }

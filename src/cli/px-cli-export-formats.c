@@ -6,6 +6,7 @@
 
 #include "cli/px-cli.h"
 #include "export/px-export.h"
+#include "coding/px-coding-package.h"
 #include "formats/px-citation.h"
 #include "formats/px-qdpx.h"
 #include "formats/px-w3c-export.h"
@@ -26,7 +27,7 @@ typedef struct
 static const Format formats[] = {
   { "w3c", ".jsonld", px_w3c_export, NULL },      { "csl-json", ".json", px_citation_csl_json, NULL },
   { "bibtex", ".bib", px_citation_bibtex, NULL }, { "ris", ".ris", px_citation_ris, NULL },
-  { "qdpx", ".qdpx", NULL, px_qdpx_write },
+  { "qdpx", ".qdpx", NULL, px_qdpx_write },       { "package", ".pxcoding.json", px_coding_package_write, NULL },
 };
 
 static const Format *
@@ -102,7 +103,7 @@ px_cli_export_format (PxCliContext *ctx, const char *format, const char *documen
 
   if (f == NULL)
     {
-      px_cli_error (_ ("unknown format “%s” (markdown, w3c, csl-json, bibtex, ris or qdpx)"), format);
+      px_cli_error (_ ("unknown format “%s” (markdown, w3c, csl-json, bibtex, ris, qdpx or package)"), format);
       return PX_EXIT_USAGE;
     }
   if (f->write_file != NULL && (output == NULL || g_strcmp0 (output, "-") == 0))

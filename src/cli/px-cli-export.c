@@ -75,8 +75,8 @@ px_cli_export (PxCliContext *ctx, int argc, char **argv)
   g_auto (GStrv) tag_args = NULL;
   gboolean all = FALSE, full_text = FALSE, noted_only = FALSE;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_ ("markdown (the default), w3c, csl-json, bibtex, ris or qdpx"),
-      N_ ("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_ ("markdown (the default), w3c, csl-json, bibtex, ris, qdpx or package"), N_ ("FORMAT") },
     { "document", 'd', 0, G_OPTION_ARG_STRING, &document, N_ ("Export one article"), N_ ("ID") },
     { "event", 'e', 0, G_OPTION_ARG_STRING, &event, N_ ("Export an event with its comparison"), N_ ("ID") },
     { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_ ("Export every highlight with this tag"), N_ ("NAME") },

@@ -20,7 +20,7 @@ static const PxCliVerb verbs[] = {
     px_cli_event },
   { "events", "", N_ ("List the events as TSV: id, title, comma-separated document ids"), px_cli_events },
   { "export",
-    N_ ("[--format markdown|w3c|csl-json|bibtex|ris|qdpx] (--document ID | --event ID | --tag NAME | --all) "
+    N_ ("[--format markdown|w3c|csl-json|bibtex|ris|qdpx|package] (--document ID | --event ID | --tag NAME | --all) "
         "[--colors …] [--tags …] [--order text|color] [--full-text] "
         "[-o FILE|DIR]"),
     N_ ("Export highlights as Markdown or another format (stdout by default)"), px_cli_export },
@@ -28,6 +28,9 @@ static const PxCliVerb verbs[] = {
   { "import-annotations", N_ ("FILE [--coder NAME]"),
     N_ ("Import W3C Web Annotations or a Hypothesis export; TSV: status, highlight id, id in the file"),
     px_cli_import_annotations },
+  { "import-package", N_ ("FILE"),
+    N_ ("Start coding from a coding package: its articles and codebook; TSV: status, id, title"),
+    px_cli_import_package },
   { "list", "", N_ ("List the documents as TSV: id, outlet, date, title"), px_cli_list },
   { "show", N_ ("ID"), N_ ("Print the clean text of a document"), px_cli_show },
   { "note", N_ ("HIGHLIGHT-ID TEXT"), N_ ("Replace the note of a highlight (\"\" clears it)"), px_cli_note },

@@ -72,6 +72,7 @@ int px_cli_events (PxCliContext *ctx, int argc, char **argv);
 int px_cli_export (PxCliContext *ctx, int argc, char **argv);
 int px_cli_import (PxCliContext *ctx, int argc, char **argv);
 int px_cli_import_annotations (PxCliContext *ctx, int argc, char **argv);
+int px_cli_import_package (PxCliContext *ctx, int argc, char **argv);
 int px_cli_list (PxCliContext *ctx, int argc, char **argv);
 int px_cli_note (PxCliContext *ctx, int argc, char **argv);
 int px_cli_show (PxCliContext *ctx, int argc, char **argv);
