@@ -168,6 +168,40 @@ test_dialog (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_settings_reset (settings, "export-include-unnoted");
 
+  /* The exchange formats: W3C annotations previewed and written, every
+   * highlight whatever the Markdown options; a REFI-QDA archive. */
+  {
+    g_autofree char *w3c = g_build_filename (dir, "out.jsonld", NULL);
+    g_autofree char *qdpx = g_build_filename (dir, "out.qdpx", NULL);
+    g_autofree char *jsonld = NULL;
+    g_autofree char *zip = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    g_assert_true (px_test_wait_for (has_dialog, window, 5000));
+    dialog = find_dialog (window);
+    px_export_dialog_set_format (dialog, "w3c");
+    w = (PreviewWait){ dialog, "\"TextQuoteSelector\"", TRUE };
+    g_assert_true (px_test_wait_for (preview_matches, &w, 10000));
+    px_export_dialog_save_to (dialog, w3c);
+    g_assert_true (px_test_wait_for (dialog_gone, window, 10000));
+    g_assert_true (g_file_get_contents (w3c, &jsonld, NULL, &error));
+    g_assert_nonnull (strstr (jsonld, "\"exact\" : \"river bridge\""));
+    g_assert_nonnull (strstr (jsonld, "\"exact\" : \"Drivers # cheered\""));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    g_assert_true (px_test_wait_for (has_dialog, window, 5000));
+    dialog = find_dialog (window);
+    px_export_dialog_set_format (dialog, "qdpx");
+    w = (PreviewWait){ dialog, "urn:QDA-XML:project:1.0", TRUE };
+    g_assert_true (px_test_wait_for (preview_matches, &w, 10000));
+    px_export_dialog_save_to (dialog, qdpx);
+    g_assert_true (px_test_wait_for (dialog_gone, window, 10000));
+    g_assert_true (g_file_get_contents (qdpx, &zip, NULL, &error));
+    g_assert_true (g_str_has_prefix (zip, "PK"));
+    g_unlink (w3c);
+    g_unlink (qdpx);
+  }
+
   /* Copy as Markdown: one highlight, and the whole list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-annotation-markdown", "x",
                                              px_annotation_get_id (first)));

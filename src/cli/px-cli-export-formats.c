@@ -6,38 +6,7 @@
 
 #include "cli/px-cli.h"
 #include "export/px-export.h"
-#include "coding/px-coding-package.h"
-#include "formats/px-citation.h"
-#include "formats/px-qdpx.h"
-#include "formats/px-w3c-export.h"
-
-/* The formats besides Markdown: what each writes (text, or a file of its
- * own for an archive) and its file name's extension. */
-typedef char *(*FormatFunc) (const PxFormatSet *set);
-typedef gboolean (*FormatFileFunc) (const PxFormatSet *set, const char *path, GError **error);
-
-typedef struct
-{
-  const char *name;
-  const char *extension;
-  FormatFunc write;
-  FormatFileFunc write_file;
-} Format;
-
-static const Format formats[] = {
-  { "w3c", ".jsonld", px_w3c_export, NULL },      { "csl-json", ".json", px_citation_csl_json, NULL },
-  { "bibtex", ".bib", px_citation_bibtex, NULL }, { "ris", ".ris", px_citation_ris, NULL },
-  { "qdpx", ".qdpx", NULL, px_qdpx_write },       { "package", ".pxcoding.json", px_coding_package_write, NULL },
-};
-
-static const Format *
-find_format (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_strcmp0 (formats[i].name, name) == 0)
-      return &formats[i];
-  return NULL;
-}
+#include "formats/px-exchange-format.h"
 
 /* A file name for @title with @extension, from the Markdown export's
  * sanitizer (which names files "….md"). */
@@ -93,7 +62,7 @@ int
 px_cli_export_format (PxCliContext *ctx, const char *format, const char *document, const char *event, const char *tag,
                       gboolean all, const char *output)
 {
-  const Format *f = find_format (format);
+  const PxExchangeFormat *f = px_exchange_format_find (format);
   PxFormatScope scope = { PX_FORMAT_SCOPE_ALL, 0, NULL };
   g_autoptr (PxStore) store = NULL;
   g_autoptr (PxFormatSet) set = NULL;
