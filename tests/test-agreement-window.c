@@ -5,6 +5,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui/annotations/px-annotation-controller.h"
+#include "gui/annotations/px-annotations-panel.h"
 #include "gui/coding/px-agreement-window.h"
 #include "gui/px-application.h"
 #include "gui/px-window.h"
@@ -73,6 +75,13 @@ clipboard_read (gpointer data)
   return ((ClipboardRead *)data)->done;
 }
 
+/* The open article's four highlights are in the panel. */
+static gboolean
+article_listed (gpointer data)
+{
+  return g_list_model_get_n_items (px_annotations_panel_get_model (data)) == 4;
+}
+
 static void
 code (PxStore *store, PxDocument *doc, const char *quote, const char *coder, const char *tag)
 {
@@ -129,6 +138,20 @@ test_three_coders (void)
         code (store, one, "opened two spillways", coder, "risk");
     }
   px_window_open_document (window, ids[0]);
+
+  /* The highlights list filters by coder. */
+  {
+    PxAnnotationsPanel *panel = px_annotation_controller_get_panel (px_annotation_controller_get (window));
+
+    px_annotations_panel_refresh (panel);
+    g_assert_true (px_test_wait_for (article_listed, panel, 10000));
+    px_annotations_panel_set_filter_coder (panel, "Ben");
+    g_assert_cmpuint (g_list_model_get_n_items (px_annotations_panel_get_model (panel)), ==, 2);
+    px_annotations_panel_set_filter_coder (panel, "Cy");
+    g_assert_cmpuint (g_list_model_get_n_items (px_annotations_panel_get_model (panel)), ==, 1);
+    px_annotations_panel_set_filter_coder (panel, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (px_annotations_panel_get_model (panel)), ==, 4);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.agreement", NULL));
   g_assert_true (px_test_wait_for (window_ready, NULL, 10000));
