@@ -13,6 +13,7 @@
 #include "store/px-store-annotations.h"
 #include "store/px-store-coders.h"
 #include "store/px-store-events.h"
+#include "px-test-clipboard.h"
 #include "px-test-wait.h"
 
 static PxAgreementWindow *
@@ -52,27 +53,6 @@ collect_text (GtkWidget *widget, GString *out)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_text (child, out);
-}
-
-typedef struct
-{
-  char *text;
-  gboolean done;
-} ClipboardRead;
-
-static void
-on_clipboard_text (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ClipboardRead *r = data;
-
-  r->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  r->done = TRUE;
-}
-
-static gboolean
-clipboard_read (gpointer data)
-{
-  return ((ClipboardRead *)data)->done;
 }
 
 /* The open article's four highlights are in the panel. */
@@ -173,13 +153,11 @@ test_three_coders (void)
 
   /* Copy Citation: the open article as a line to paste. */
   {
-    ClipboardRead r = { NULL, FALSE };
+    g_autofree char *citation = NULL;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-citation", NULL));
-    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, on_clipboard_text, &r);
-    g_assert_true (px_test_wait_for (clipboard_read, &r, 5000));
-    g_assert_cmpstr (r.text, ==, "“Dam holds.”");
-    g_free (r.text);
+    citation = px_test_read_clipboard (GTK_WIDGET (window));
+    g_assert_cmpstr (citation, ==, "“Dam holds.”");
   }
   gtk_window_destroy (GTK_WINDOW (window));
   px_test_settle (50);

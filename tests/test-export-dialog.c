@@ -9,6 +9,7 @@
 #include "gui/px-export-dialog.h"
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
+#include "px-test-clipboard.h"
 #include "px-test-wait.h"
 
 typedef struct
@@ -58,38 +59,6 @@ static gboolean
 dialog_gone (gpointer data)
 {
   return find_dialog (data) == NULL;
-}
-
-typedef struct
-{
-  GdkClipboard *clipboard;
-  char *text;
-  gboolean done;
-} ClipboardRead;
-
-static void
-on_clipboard_text (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ClipboardRead *r = data;
-
-  r->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  r->done = TRUE;
-}
-
-static gboolean
-clipboard_read (gpointer data)
-{
-  return ((ClipboardRead *)data)->done;
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  ClipboardRead r = { gtk_widget_get_clipboard (widget), NULL, FALSE };
-
-  gdk_clipboard_read_text_async (r.clipboard, NULL, on_clipboard_text, &r);
-  g_assert_true (px_test_wait_for (clipboard_read, &r, 5000));
-  return r.text;
 }
 
 static void
@@ -205,12 +174,12 @@ test_dialog (void)
   /* Copy as Markdown: one highlight, and the whole list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-annotation-markdown", "x",
                                              px_annotation_get_id (first)));
-  copied = read_clipboard (GTK_WIDGET (window));
+  copied = px_test_read_clipboard (GTK_WIDGET (window));
   g_assert_true (g_str_has_prefix (copied, "> river bridge\n"));
   g_assert_nonnull (strstr (copied, "Which \\*bridge\\*?"));
   g_free (copied);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-annotations-markdown", NULL));
-  copied = read_clipboard (GTK_WIDGET (window));
+  copied = px_test_read_clipboard (GTK_WIDGET (window));
   g_assert_nonnull (strstr (copied, "> Drivers \\# cheered"));
 
   gtk_window_destroy (GTK_WINDOW (window));
