@@ -10,6 +10,7 @@
 #include "gui/annotations/px-codebook-dialog.h"
 #include "gui/px-application.h"
 #include "gui/px-window.h"
+#include "store/px-store-coders.h"
 #include "store/px-store-annotations.h"
 #include "px-test-wait.h"
 
@@ -254,6 +255,26 @@ test_codebook (void)
   g_signal_emit_by_name (px_codebook_dialog_get_new_tag_row (dialog), "apply");
   g_assert_nonnull (px_codebook_dialog_find_tag_row (dialog, "timeline"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (px_codebook_dialog_get_new_tag_row (dialog))), ==, "");
+
+  /* The coder: shown, set, and an empty name refused. */
+  {
+    GtkWidget *coder =
+        GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), PX_TYPE_CODEBOOK_DIALOG, "coder_row"));
+    g_autofree char *shown = px_store_get_coder (store, NULL);
+    g_autofree char *name = NULL;
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (coder)), ==, shown);
+    gtk_editable_set_text (GTK_EDITABLE (coder), " Ida Berg ");
+    g_signal_emit_by_name (coder, "apply");
+    name = px_store_get_coder (store, NULL);
+    g_assert_cmpstr (name, ==, "Ida Berg");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (coder)), ==, "Ida Berg");
+    gtk_editable_set_text (GTK_EDITABLE (coder), "  ");
+    g_signal_emit_by_name (coder, "apply");
+    g_free (name);
+    name = px_store_get_coder (store, NULL);
+    g_assert_cmpstr (name, ==, "Ida Berg");
+  }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -9,6 +9,7 @@
 #include "gui/px-export-dialog.h"
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
+#include "px-test-clipboard.h"
 #include "px-test-wait.h"
 
 typedef struct
@@ -58,38 +59,6 @@ static gboolean
 dialog_gone (gpointer data)
 {
   return find_dialog (data) == NULL;
-}
-
-typedef struct
-{
-  GdkClipboard *clipboard;
-  char *text;
-  gboolean done;
-} ClipboardRead;
-
-static void
-on_clipboard_text (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ClipboardRead *r = data;
-
-  r->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  r->done = TRUE;
-}
-
-static gboolean
-clipboard_read (gpointer data)
-{
-  return ((ClipboardRead *)data)->done;
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  ClipboardRead r = { gtk_widget_get_clipboard (widget), NULL, FALSE };
-
-  gdk_clipboard_read_text_async (r.clipboard, NULL, on_clipboard_text, &r);
-  g_assert_true (px_test_wait_for (clipboard_read, &r, 5000));
-  return r.text;
 }
 
 static void
@@ -168,15 +137,49 @@ test_dialog (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_settings_reset (settings, "export-include-unnoted");
 
+  /* The exchange formats: W3C annotations previewed and written, every
+   * highlight whatever the Markdown options; a REFI-QDA archive. */
+  {
+    g_autofree char *w3c = g_build_filename (dir, "out.jsonld", NULL);
+    g_autofree char *qdpx = g_build_filename (dir, "out.qdpx", NULL);
+    g_autofree char *jsonld = NULL;
+    g_autofree char *zip = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    g_assert_true (px_test_wait_for (has_dialog, window, 5000));
+    dialog = find_dialog (window);
+    px_export_dialog_set_format (dialog, "w3c");
+    w = (PreviewWait){ dialog, "\"TextQuoteSelector\"", TRUE };
+    g_assert_true (px_test_wait_for (preview_matches, &w, 10000));
+    px_export_dialog_save_to (dialog, w3c);
+    g_assert_true (px_test_wait_for (dialog_gone, window, 10000));
+    g_assert_true (g_file_get_contents (w3c, &jsonld, NULL, &error));
+    g_assert_nonnull (strstr (jsonld, "\"exact\" : \"river bridge\""));
+    g_assert_nonnull (strstr (jsonld, "\"exact\" : \"Drivers # cheered\""));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    g_assert_true (px_test_wait_for (has_dialog, window, 5000));
+    dialog = find_dialog (window);
+    px_export_dialog_set_format (dialog, "qdpx");
+    w = (PreviewWait){ dialog, "urn:QDA-XML:project:1.0", TRUE };
+    g_assert_true (px_test_wait_for (preview_matches, &w, 10000));
+    px_export_dialog_save_to (dialog, qdpx);
+    g_assert_true (px_test_wait_for (dialog_gone, window, 10000));
+    g_assert_true (g_file_get_contents (qdpx, &zip, NULL, &error));
+    g_assert_true (g_str_has_prefix (zip, "PK"));
+    g_unlink (w3c);
+    g_unlink (qdpx);
+  }
+
   /* Copy as Markdown: one highlight, and the whole list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-annotation-markdown", "x",
                                              px_annotation_get_id (first)));
-  copied = read_clipboard (GTK_WIDGET (window));
+  copied = px_test_read_clipboard (GTK_WIDGET (window));
   g_assert_true (g_str_has_prefix (copied, "> river bridge\n"));
   g_assert_nonnull (strstr (copied, "Which \\*bridge\\*?"));
   g_free (copied);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-annotations-markdown", NULL));
-  copied = read_clipboard (GTK_WIDGET (window));
+  copied = px_test_read_clipboard (GTK_WIDGET (window));
   g_assert_nonnull (strstr (copied, "> Drivers \\# cheered"));
 
   gtk_window_destroy (GTK_WINDOW (window));

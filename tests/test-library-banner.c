@@ -566,7 +566,9 @@ test_older_and_damaged (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (_px_store_schema_migrate (db, 0, px_store_latest_schema_version () - 1, &error));
+  /* Version 6: the step to 7 rebuilds an index of the documents, so the
+   * damaged page stops the update (later steps need not read them). */
+  g_assert_true (_px_store_schema_migrate (db, 0, 6, &error));
   g_assert_no_error (error);
   for (int i = 0; i < 40; i++)
     {
@@ -609,8 +611,7 @@ test_older_and_damaged (Fixture *f, gconstpointer data)
   g_assert_true (px_test_wait_for (damage_found, f->window, 20000));
   px_test_settle (50);
   g_assert_false (px_window_get_writable (f->window));
-  g_assert_cmpint (px_store_get_schema_version (px_window_get_store (f->window)), ==,
-                   px_store_latest_schema_version () - 1);
+  g_assert_cmpint (px_store_get_schema_version (px_window_get_store (f->window)), ==, 6);
   g_assert_cmpint (px_store_count_documents (px_window_get_store (f->window), NULL), ==, 40);
   g_assert_false (probe_sensitive (probe, "win.import"));
   g_assert_true (probe_sensitive (probe, "win.export"));

@@ -49,7 +49,7 @@ PACKAGES=(
   build-essential meson ninja-build pkg-config gcc perl python3
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libenchant-2-dev libxml2-dev
-  libjson-glib-dev libsoup-3.0-dev libicu-dev
+  libjson-glib-dev libsoup-3.0-dev libicu-dev libarchive-dev
   gettext desktop-file-utils appstream appstream-util
 
   libgtk-4-bin glib-networking ca-certificates dconf-gsettings-backend

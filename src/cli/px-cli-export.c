@@ -62,7 +62,7 @@ write_output (const char *markdown, const char *output, const char *title)
   return TRUE;
 }
 
-/* parallax export (--document ID | --event ID | --tag NAME | --all)
+/* parallax export [--format FORMAT] (--document ID | --event ID | --tag NAME | --all)
  * [--colors …] [--tags …] [--order text|color] [--full-text]
  * [--noted-only] [-o FILE|DIR]: Markdown on stdout, or into a file. */
 int
@@ -73,10 +73,13 @@ px_cli_export (PxCliContext *ctx, int argc, char **argv)
   g_autofree char *tag = NULL;
   g_autofree char *order = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
   g_auto (GStrv) color_args = NULL;
   g_auto (GStrv) tag_args = NULL;
   gboolean all = FALSE, full_text = FALSE, noted_only = FALSE;
   GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_ ("markdown (the default), w3c, csl-json, bibtex, ris, qdpx or package"), N_ ("FORMAT") },
     { "document", 'd', 0, G_OPTION_ARG_STRING, &document, N_ ("Export one article"), N_ ("ID") },
     { "event", 'e', 0, G_OPTION_ARG_STRING, &event, N_ ("Export an event with its comparison"), N_ ("ID") },
     { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_ ("Export every highlight with this tag"), N_ ("NAME") },
@@ -115,6 +118,15 @@ px_cli_export (PxCliContext *ctx, int argc, char **argv)
     }
   if (document != NULL && !px_cli_parse_id (document, &id))
     return PX_EXIT_USAGE;
+  if (format != NULL && g_strcmp0 (format, "markdown") != 0)
+    {
+      if (color_args != NULL || tag_args != NULL || order != NULL || full_text || noted_only)
+        {
+          px_cli_error (_ ("--colors, --tags, --order, --full-text and --noted-only apply to Markdown only"));
+          return PX_EXIT_USAGE;
+        }
+      return px_cli_export_format (ctx, format, document, event, tag, all, output);
+    }
   if (event != NULL && !px_cli_parse_event_id (event, &id))
     return PX_EXIT_USAGE;
   if (tag != NULL && (*g_strstrip (tag) == '\0' || !g_utf8_validate (tag, -1, NULL)))

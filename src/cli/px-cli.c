@@ -7,20 +7,31 @@
 #include <string.h>
 
 static const PxCliVerb verbs[] = {
+  { "agreement", N_ ("(--tag NAME | --color NAME | --all) [--event ID] [--disagreements]"),
+    N_ ("Agreement between coders as TSV: code, units, coders, alpha, uncoded; then each pair with kappa"),
+    px_cli_agreement },
   { "annotate", N_ ("ID --quote TEXT [--color NAME] [--note TEXT] [--tag TAG]… [--occurrence N]"),
     N_ ("Highlight a passage of a document, found by its exact text"), px_cli_annotate },
   { "annotations", N_ ("[ID]"),
     N_ ("List highlights as TSV: id, document, start, end, colour, tags, quote, note, state"), px_cli_annotations },
+  { "coder", N_ ("[NAME]"), N_ ("Show or set the coder of this library's highlights"), px_cli_coder },
   { "compare", N_ ("EVENT_ID [--json]"),
     N_ ("Compare the documents of an event: claims, what each outlet alone or not reports, quotes"), px_cli_compare },
   { "event", N_ ("rename|merge|split|move|new …"), N_ ("Rename, merge or split events, move documents, group some"),
     px_cli_event },
   { "events", "", N_ ("List the events as TSV: id, title, comma-separated document ids"), px_cli_events },
   { "export",
-    N_ ("(--document ID | --event ID | --tag NAME | --all) [--colors …] [--tags …] [--order text|color] [--full-text] "
+    N_ ("[--format markdown|w3c|csl-json|bibtex|ris|qdpx|package] (--document ID | --event ID | --tag NAME | --all) "
+        "[--colors …] [--tags …] [--order text|color] [--full-text] "
         "[-o FILE|DIR]"),
-    N_ ("Export highlights as Markdown (stdout by default)"), px_cli_export },
+    N_ ("Export highlights as Markdown or another format (stdout by default)"), px_cli_export },
   { "import", N_ ("PATH|URL…"), N_ ("Import files, the files inside folders, or web pages"), px_cli_import },
+  { "import-annotations", N_ ("FILE [--coder NAME]"),
+    N_ ("Import W3C Web Annotations or a Hypothesis export; TSV: status, highlight id, id in the file"),
+    px_cli_import_annotations },
+  { "import-package", N_ ("FILE"),
+    N_ ("Start coding from a coding package: its articles and codebook; TSV: status, id, title"),
+    px_cli_import_package },
   { "list", "", N_ ("List the documents as TSV: id, outlet, date, title"), px_cli_list },
   { "show", N_ ("ID"), N_ ("Print the clean text of a document"), px_cli_show },
   { "note", N_ ("HIGHLIGHT-ID TEXT"), N_ ("Replace the note of a highlight (\"\" clears it)"), px_cli_note },

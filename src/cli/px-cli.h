@@ -62,15 +62,24 @@ void px_cli_print_tsv_list (const char *const *items);
 /* Parses verb options with GOptionContext; prints errors. */
 gboolean px_cli_parse_options (const char *verb, const char *params, GOptionEntry *entries, int *argc, char ***argv);
 
+/* export --format with anything but markdown (px-cli-export-formats.c):
+ * exactly one of @document, @event, @tag, @all is set. */
+int px_cli_export_format (PxCliContext *ctx, const char *format, const char *document, const char *event,
+                          const char *tag, gboolean all, const char *output);
+
 /* The verbs, one file each. */
+int px_cli_agreement (PxCliContext *ctx, int argc, char **argv);
 int px_cli_annotate (PxCliContext *ctx, int argc, char **argv);
 int px_cli_annotations (PxCliContext *ctx, int argc, char **argv);
 int px_cli_check (PxCliContext *ctx, int argc, char **argv);
+int px_cli_coder (PxCliContext *ctx, int argc, char **argv);
 int px_cli_compare (PxCliContext *ctx, int argc, char **argv);
 int px_cli_event (PxCliContext *ctx, int argc, char **argv);
 int px_cli_events (PxCliContext *ctx, int argc, char **argv);
 int px_cli_export (PxCliContext *ctx, int argc, char **argv);
 int px_cli_import (PxCliContext *ctx, int argc, char **argv);
+int px_cli_import_annotations (PxCliContext *ctx, int argc, char **argv);
+int px_cli_import_package (PxCliContext *ctx, int argc, char **argv);
 int px_cli_list (PxCliContext *ctx, int argc, char **argv);
 int px_cli_note (PxCliContext *ctx, int argc, char **argv);
 int px_cli_show (PxCliContext *ctx, int argc, char **argv);

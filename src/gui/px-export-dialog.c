@@ -2,8 +2,11 @@
 #include "gui/px-export-dialog.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "export/px-export.h"
+#include "formats/px-exchange-format.h"
+#include "formats/px-qdpx.h"
 #include "store/px-store-annotations.h"
 
 #define SETTINGS_SCHEMA "io.github.parallaxapp.Parallax"
@@ -17,6 +20,8 @@ struct _PxExportDialog
 
   AdwToastOverlay *toasts;
   GtkWidget *export_button;
+  AdwComboRow *format_row;
+  GtkWidget *highlights_group;
   AdwComboRow *kind_row;
   AdwComboRow *tag_row;
   AdwComboRow *order_row;
@@ -61,7 +66,8 @@ typedef struct
   gint64 id;
   char *tag;
   PxExportOptions *options;
-  char *output; /* NULL: a preview */
+  const PxExchangeFormat *format; /* NULL: Markdown */
+  char *output;                   /* NULL: a preview */
 } Job;
 
 static void
@@ -90,6 +96,28 @@ first_lines (char *text, guint n)
   return g_strdup (text);
 }
 
+/* An exchange format (docs/w3c-annotations.md, citations.md,
+ * refi-qda.md): the same scopes as Markdown, a whole library in one file.
+ * The preview shows the start of the file (of project.qde for REFI-QDA). */
+static char *
+run_format_job (PxStore *store, Job *job, GError **error)
+{
+  static const PxFormatScopeKind scopes[] = { PX_FORMAT_SCOPE_DOCUMENT, PX_FORMAT_SCOPE_EVENT, PX_FORMAT_SCOPE_TAG,
+                                              PX_FORMAT_SCOPE_ALL };
+  PxFormatScope scope = { scopes[job->kind], job->id, job->tag };
+  g_autoptr (PxFormatSet) set = NULL;
+  g_autofree char *text = NULL;
+
+  if (job->kind == PX_EXPORT_KIND_TAG && job->tag == NULL)
+    return g_strdup ("");
+  if ((set = px_format_set_load (store, &scope, error)) == NULL)
+    return NULL;
+  if (job->output != NULL)
+    return px_exchange_format_save (job->format, set, job->output, error) ? g_strdup (job->output) : NULL;
+  text = job->format->write != NULL ? job->format->write (set) : px_qdpx_project_xml (set, NULL);
+  return first_lines (text, PREVIEW_LINES);
+}
+
 static char *
 run_job (Job *job, GCancellable *cancellable, GError **error)
 {
@@ -99,6 +127,8 @@ run_job (Job *job, GCancellable *cancellable, GError **error)
 
   if (store == NULL)
     return NULL;
+  if (job->format != NULL)
+    return run_format_job (store, job, error);
   switch (job->kind)
     {
     case PX_EXPORT_KIND_ARTICLE:
@@ -163,6 +193,17 @@ current_kind (PxExportDialog *self)
   return g_array_index (self->kinds, PxExportKind, selected);
 }
 
+/* NULL: Markdown (the first row). */
+static const PxExchangeFormat *
+current_format (PxExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->format_row);
+
+  if (selected == 0 || selected > px_exchange_format_count ())
+    return NULL;
+  return px_exchange_format_get (selected - 1);
+}
+
 static const char *
 current_tag (PxExportDialog *self)
 {
@@ -222,6 +263,7 @@ make_job (PxExportDialog *self, const char *output)
   job->id = job->kind == PX_EXPORT_KIND_EVENT ? self->event_id : self->document_id;
   job->tag = g_strdup (current_tag (self));
   job->options = px_export_dialog_get_options (self);
+  job->format = current_format (self);
   job->output = g_strdup (output);
   return job;
 }
@@ -305,13 +347,16 @@ update_rows (PxExportDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->tag_row), kind == PX_EXPORT_KIND_TAG);
   gtk_widget_set_sensitive (self->full_text_row, kind != PX_EXPORT_KIND_TAG);
+  /* The other formats carry every highlight of what is exported. */
+  gtk_widget_set_sensitive (self->highlights_group, current_format (self) == NULL);
   for (guint i = 0; i < PX_N_COLORS; i++)
     n_on += gtk_switch_get_active (self->color_switches[i]);
   adw_expander_row_set_subtitle (self->colors_row, n_on == PX_N_COLORS ? _ ("All colours")
                                                    : n_on == 0         ? _ ("None")
                                                                        : _ ("Some colours"));
-  gtk_label_set_label (self->preview_label,
-                       kind == PX_EXPORT_KIND_LIBRARY ? _ ("Preview of the first article") : _ ("Preview"));
+  gtk_label_set_label (self->preview_label, kind == PX_EXPORT_KIND_LIBRARY && current_format (self) == NULL
+                                                ? _ ("Preview of the first article")
+                                                : _ ("Preview"));
   gtk_widget_set_sensitive (self->export_button, !(kind == PX_EXPORT_KIND_TAG && current_tag (self) == NULL));
 }
 
@@ -387,8 +432,9 @@ on_file_chosen (GtkNativeDialog *chooser, int response, PxExportDialog *self)
         {
           if (self->settings != NULL)
             {
-              g_autofree char *folder =
-                  current_kind (self) == PX_EXPORT_KIND_LIBRARY ? g_strdup (path) : g_path_get_dirname (path);
+              g_autofree char *folder = current_kind (self) == PX_EXPORT_KIND_LIBRARY && current_format (self) == NULL
+                                            ? g_strdup (path)
+                                            : g_path_get_dirname (path);
               g_settings_set_string (self->settings, "export-folder", folder);
             }
           px_export_dialog_save_to (self, path);
@@ -402,9 +448,12 @@ static void
 on_export_clicked (PxExportDialog *self)
 {
   PxExportKind kind = current_kind (self);
-  gboolean folder = kind == PX_EXPORT_KIND_LIBRARY;
+  const PxExchangeFormat *format = current_format (self);
+  gboolean folder = kind == PX_EXPORT_KIND_LIBRARY && format == NULL;
+  g_autofree char *chooser_title =
+      format != NULL ? g_strdup_printf (_ ("Export as %s"), _ (format->label)) : g_strdup (_ ("Export as Markdown"));
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-      folder ? _ ("Export Library to Folder") : _ ("Export as Markdown"), GTK_WINDOW (self),
+      folder ? _ ("Export Library to Folder") : chooser_title, GTK_WINDOW (self),
       folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "export-folder") : NULL;
 
@@ -417,14 +466,23 @@ on_export_clicked (PxExportDialog *self)
     {
       const char *title = kind == PX_EXPORT_KIND_ARTICLE ? self->document_title
                           : kind == PX_EXPORT_KIND_EVENT ? self->event_title
-                                                         : current_tag (self);
+                          : kind == PX_EXPORT_KIND_TAG   ? current_tag (self)
+                                                         : _ ("Library");
       g_autofree char *name = px_export_file_name (title, _ ("Export"));
       g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
+      /* The Markdown name, with the format's extension. */
+      if (format != NULL && g_str_has_suffix (name, ".md"))
+        {
+          g_autofree char *stem = g_strndup (name, strlen (name) - 3);
+
+          g_free (name);
+          name = g_strconcat (stem, format->extension, NULL);
+        }
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      gtk_file_filter_set_name (filter, _ ("Markdown"));
-      gtk_file_filter_add_mime_type (filter, "text/markdown");
-      gtk_file_filter_add_suffix (filter, "md");
+      gtk_file_filter_set_name (filter, format != NULL ? _ (format->label) : _ ("Markdown"));
+      gtk_file_filter_add_mime_type (filter, format != NULL ? format->mime_type : "text/markdown");
+      gtk_file_filter_add_suffix (filter, format != NULL ? strrchr (format->extension, '.') + 1 : "md");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -475,6 +533,8 @@ px_export_dialog_class_init (PxExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PxExportDialog, toasts);
   gtk_widget_class_bind_template_child (widget_class, PxExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, PxExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, PxExportDialog, highlights_group);
   gtk_widget_class_bind_template_child (widget_class, PxExportDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, PxExportDialog, tag_row);
   gtk_widget_class_bind_template_child (widget_class, PxExportDialog, order_row);
@@ -497,6 +557,14 @@ px_export_dialog_init (PxExportDialog *self)
   const char *const *names = px_annotation_color_names ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr (GtkStringList) formats = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (formats, _ ("Markdown"));
+    for (guint i = 0; i < px_exchange_format_count (); i++)
+      gtk_string_list_append (formats, _ (px_exchange_format_get (i)->label));
+    adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
+  }
   for (guint i = 0; i < PX_N_COLORS; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -641,4 +709,17 @@ px_export_dialog_get_preview (PxExportDialog *self)
   buffer = gtk_text_view_get_buffer (self->preview);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+px_export_dialog_set_format (PxExportDialog *self, const char *name)
+{
+  g_return_if_fail (PX_IS_EXPORT_DIALOG (self));
+  for (guint i = 0; i < px_exchange_format_count (); i++)
+    if (g_strcmp0 (px_exchange_format_get (i)->name, name) == 0)
+      {
+        adw_combo_row_set_selected (self->format_row, i + 1);
+        return;
+      }
+  adw_combo_row_set_selected (self->format_row, 0);
 }

@@ -31,6 +31,9 @@ PxExportDialog *px_export_dialog_new (GtkWindow *parent, PxStore *store, PxDocum
 
 void px_export_dialog_set_kind (PxExportDialog *self, PxExportKind kind);
 PxExportKind px_export_dialog_get_kind (PxExportDialog *self);
+/* An exchange format by its command-line name ("w3c", "qdpx"…; see
+ * formats/px-exchange-format.h), or Markdown for anything else. */
+void px_export_dialog_set_format (PxExportDialog *self, const char *name);
 /* The options as chosen. */
 PxExportOptions *px_export_dialog_get_options (PxExportDialog *self);
 /* The text the preview shows (for tests). */

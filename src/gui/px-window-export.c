@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The window's export actions: the Export dialog, and "Copy as Markdown"
- * for one highlight and for the open article's highlights. */
+/* The window's export actions: the Export dialog, "Copy as Markdown"
+ * for one highlight and for the open article's highlights, the article's
+ * citation, and the agreement between coders. */
 #include <glib/gi18n.h>
 
 #include "export/px-export.h"
+#include "formats/px-citation.h"
+#include "gui/coding/px-agreement-window.h"
 #include "gui/px-export-dialog.h"
 #include "gui/px-window-private.h"
 #include "store/px-store-annotations.h"
+#include "store/px-store-export.h"
 
 static void
 on_exported (PxExportDialog *dialog, const char *path, PxWindow *self)
@@ -103,6 +107,38 @@ copy_annotations_action (GtkWidget *widget, const char *action_name, GVariant *p
   copy_text (self, markdown, _ ("Highlights copied as Markdown"));
 }
 
+/* win.copy-citation: the open article as a line to paste into a text. */
+static void
+copy_citation_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autofree char *accessed = NULL;
+  g_autofree char *citation = NULL;
+
+  if (self->store == NULL || self->document == NULL)
+    return;
+  accessed = px_store_get_document_imported (self->store, px_document_get_id (self->document), NULL);
+  citation = px_citation_text (self->document, accessed);
+  copy_text (self, citation, _ ("Citation copied"));
+}
+
+/* win.agreement: for the open article's event, else the whole library. */
+static void
+agreement_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  gint64 event_id = self->document != NULL ? px_document_get_event_id (self->document) : 0;
+  g_autofree char *title = NULL;
+  PxAgreementWindow *window;
+
+  if (self->store == NULL)
+    return;
+  if (event_id > 0 && !px_store_get_event_documents (self->store, event_id, &title, NULL, NULL))
+    event_id = 0;
+  window = px_agreement_window_new (GTK_WINDOW (self), px_store_get_path (self->store), event_id, title);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _px_window_update_export_actions (PxWindow *self)
 {
@@ -110,6 +146,8 @@ _px_window_update_export_actions (PxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-annotation-markdown", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-annotations-markdown",
                                  self->store != NULL && self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", self->store != NULL && self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.agreement", self->store != NULL);
 }
 
 void
@@ -120,4 +158,6 @@ _px_window_class_init_export (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.copy-annotation-markdown", "x", copy_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-annotations-markdown", NULL, copy_annotations_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
+  gtk_widget_class_install_action (widget_class, "win.agreement", NULL, agreement_action);
 }

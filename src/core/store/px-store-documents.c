@@ -367,6 +367,37 @@ px_store_find_document_by_source (PxStore *self, const char *source, GError **er
 }
 
 gint64
+px_store_find_document_by_hash (PxStore *self, const char *hash)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  g_return_val_if_fail (hash != NULL, 0);
+  return find_by_hash (self, hash);
+}
+
+char *
+px_store_get_document_imported (PxStore *self, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  char *imported = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  stmt = _px_store_prepare (self, "SELECT imported FROM documents WHERE id = ?1;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    imported = _px_column_dup (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND, _ ("There is no document %lld"), (long long)id);
+  else
+    _px_store_fail (self, rc, error);
+  sqlite3_reset (stmt);
+  return imported;
+}
+
+gint64
 px_store_count_documents (PxStore *self, GError **error)
 {
   g_return_val_if_fail (PX_IS_STORE (self), -1);

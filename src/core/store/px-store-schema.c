@@ -197,6 +197,11 @@ static const char *const migrations[] = {
   "DROP INDEX documents_list;"
   "CREATE INDEX documents_order ON documents ("
   "  event_id IS NULL, event_id, published IS NULL, published, title COLLATE NOCASE, id, outlet_id);",
+  /* 7 → 8: coders (store/px-store-coders.h). NULL is this library's own
+   * coder, whoever it is set to; highlights imported from another coder
+   * carry that coder's name. */
+  "ALTER TABLE annotations ADD COLUMN coder TEXT;"
+  "CREATE INDEX annotations_coder ON annotations (coder);",
 };
 
 int

@@ -106,6 +106,10 @@ PxDocumentInfo *px_store_get_document_info (PxStore *self, gint64 id, GError **e
  * or the page's canonical URL): the oldest one, 0 when there is none, -1 on
  * an error. */
 gint64 px_store_find_document_by_source (PxStore *self, const char *source, GError **error);
+/* The document whose px_document_compute_hash() is @hash, or 0. */
+gint64 px_store_find_document_by_hash (PxStore *self, const char *hash);
+/* When the document was imported (ISO 8601 UTC): its "accessed" date. */
+char *px_store_get_document_imported (PxStore *self, gint64 id, GError **error);
 gint64 px_store_count_documents (PxStore *self, GError **error);
 /* Ids of documents whose title, outlet, author or text match @query
  * (words, each a prefix, single letters whole; all must match), in

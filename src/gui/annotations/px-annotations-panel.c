@@ -8,6 +8,7 @@
 #include "gui/annotations/px-tag-swatch.h"
 #include "gui/px-format.h"
 #include "store/px-store-annotations.h"
+#include "store/px-store-coders.h"
 
 #define QUOTE_CHARS 160
 #define NOTE_CHARS 120
@@ -19,6 +20,7 @@ struct _PxAnnotationsPanel
   GtkSearchEntry *search_entry;
   GtkBox *color_filters;
   GtkDropDown *tag_dropdown;
+  GtkDropDown *coder_dropdown;
   GtkCheckButton *library_check;
   GtkStack *content_stack;
   GtkGridView *list_view;
@@ -35,9 +37,12 @@ struct _PxAnnotationsPanel
   GListStore *sections;
   GtkFlattenListModel *flat;
   GListStore *library_results;
-  GtkStringList *tag_names; /* "" first: all tags */
-  GHashTable *titles;       /* document id → title, for library results */
-  GHashTable *tag_colors;   /* tag name → "#rrggbb" from the codebook */
+  GtkStringList *tag_names;   /* "" first: all tags */
+  GHashTable *titles;         /* document id → title, for library results */
+  GHashTable *tag_colors;     /* tag name → "#rrggbb" from the codebook */
+  GtkStringList *coder_names; /* "" first: all coders; shown with two or more */
+  GHashTable *coders;         /* highlight id → coder (store/px-store-coders.h) */
+  char *own_coder;            /* the library's: highlights made since the last refresh */
   gboolean updating;
 };
 
@@ -59,6 +64,29 @@ filter_tag (PxAnnotationsPanel *self)
   if (index == 0 || index == GTK_INVALID_LIST_POSITION || self->tag_names == NULL)
     return NULL;
   return gtk_string_list_get_string (self->tag_names, index);
+}
+
+static const char *
+filter_coder (PxAnnotationsPanel *self)
+{
+  guint index = gtk_drop_down_get_selected (self->coder_dropdown);
+
+  if (index == 0 || index == GTK_INVALID_LIST_POSITION || self->coder_names == NULL)
+    return NULL;
+  return gtk_string_list_get_string (self->coder_names, index);
+}
+
+static gboolean
+coder_shown (PxAnnotationsPanel *self, PxAnnotation *a)
+{
+  const char *want = filter_coder (self);
+  gint64 id = px_annotation_get_id (a);
+  const char *coder;
+
+  if (want == NULL)
+    return TRUE;
+  coder = self->coders != NULL ? g_hash_table_lookup (self->coders, &id) : NULL;
+  return g_strcmp0 (coder != NULL ? coder : self->own_coder, want) == 0;
 }
 
 static gboolean
@@ -89,7 +117,7 @@ matches (PxAnnotationsPanel *self, PxAnnotation *a)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   const char *tag = filter_tag (self);
 
-  if (!color_shown (self, px_annotation_get_color (a)))
+  if (!color_shown (self, px_annotation_get_color (a)) || !coder_shown (self, a))
     return FALSE;
   if (tag != NULL && !px_annotation_has_tag (a, tag))
     return FALSE;
@@ -311,7 +339,8 @@ update_view (PxAnnotationsPanel *self)
   GListModel *shown =
       G_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_grid_view_get_model (self->list_view))));
   gboolean empty = g_list_model_get_n_items (shown) == 0;
-  gboolean filtering = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' || filter_tag (self) != NULL;
+  gboolean filtering = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
+                       filter_tag (self) != NULL || filter_coder (self) != NULL;
 
   for (guint i = 0; i < PX_N_COLORS && !filtering; i++)
     filtering = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->color_toggle[i]));
@@ -363,7 +392,8 @@ run_library_search (PxAnnotationsPanel *self)
                                                colors ? (const char *const *)colors->pdata : NULL, filter_tag (self),
                                                NULL);
   for (guint i = 0; hits != NULL && i < hits->len; i++)
-    g_list_store_append (self->library_results, g_ptr_array_index (hits, i));
+    if (coder_shown (self, g_ptr_array_index (hits, i)))
+      g_list_store_append (self->library_results, g_ptr_array_index (hits, i));
 }
 
 static void
@@ -410,6 +440,9 @@ px_annotations_panel_dispose (GObject *object)
   g_clear_object (&self->flat);
   g_clear_object (&self->library_results);
   g_clear_object (&self->tag_names);
+  g_clear_object (&self->coder_names);
+  g_clear_pointer (&self->coders, g_hash_table_unref);
+  g_clear_pointer (&self->own_coder, g_free);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->tag_colors, g_hash_table_unref);
   G_OBJECT_CLASS (px_annotations_panel_parent_class)->dispose (object);
@@ -428,6 +461,7 @@ px_annotations_panel_class_init (PxAnnotationsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxAnnotationsPanel, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PxAnnotationsPanel, color_filters);
   gtk_widget_class_bind_template_child (widget_class, PxAnnotationsPanel, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PxAnnotationsPanel, coder_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PxAnnotationsPanel, library_check);
   gtk_widget_class_bind_template_child (widget_class, PxAnnotationsPanel, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PxAnnotationsPanel, list_view);
@@ -484,6 +518,7 @@ px_annotations_panel_init (PxAnnotationsPanel *self)
   gtk_grid_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->flat)))));
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (on_filters_changed), self);
+  g_signal_connect_swapped (self->coder_dropdown, "notify::selected", G_CALLBACK (on_filters_changed), self);
   px_annotations_panel_refresh (self);
   update_view (self);
 }
@@ -514,6 +549,38 @@ px_annotations_panel_set_list (PxAnnotationsPanel *self, PxAnnotationList *list)
   update_view (self);
 }
 
+/* The coders of the library's highlights, for the coder filter (hidden
+ * while there is only one). */
+static void
+refresh_coders (PxAnnotationsPanel *self)
+{
+  g_autofree char *keep = g_strdup (filter_coder (self));
+  g_auto (GStrv) names = self->store ? px_store_list_coders (self->store, NULL) : NULL;
+  guint select = 0;
+
+  g_clear_pointer (&self->coders, g_hash_table_unref);
+  g_clear_pointer (&self->own_coder, g_free);
+  g_clear_object (&self->coder_names);
+  self->coder_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->coder_names, _ ("All Coders"));
+  if (names != NULL)
+    {
+      self->coders = px_store_get_annotation_coders (self->store, NULL);
+      self->own_coder = g_strdup (names[0]);
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          gtk_string_list_append (self->coder_names, names[i]);
+          if (g_strcmp0 (names[i], keep) == 0)
+            select = i + 1;
+        }
+    }
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->coder_dropdown, G_LIST_MODEL (self->coder_names));
+  gtk_drop_down_set_selected (self->coder_dropdown, select);
+  self->updating = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->coder_dropdown), names != NULL && g_strv_length (names) > 1);
+}
+
 void
 px_annotations_panel_refresh (PxAnnotationsPanel *self)
 {
@@ -541,6 +608,8 @@ px_annotations_panel_refresh (PxAnnotationsPanel *self)
   gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tag_names));
   gtk_drop_down_set_selected (self->tag_dropdown, select);
   self->updating = FALSE;
+
+  refresh_coders (self);
 
   colors = self->store ? px_store_list_colors (self->store, NULL) : NULL;
   for (guint i = 0; colors != NULL && i < colors->len; i++)
@@ -579,4 +648,18 @@ px_annotations_panel_set_filter_color (PxAnnotationsPanel *self, const char *col
   for (guint i = 0; i < PX_N_COLORS; i++)
     if (g_strcmp0 (px_annotation_color_names ()[i], color) == 0)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->color_toggle[i]), shown);
+}
+
+void
+px_annotations_panel_set_filter_coder (PxAnnotationsPanel *self, const char *coder)
+{
+  guint select = 0;
+
+  g_return_if_fail (PX_IS_ANNOTATIONS_PANEL (self));
+  for (guint i = 1;
+       coder != NULL && self->coder_names != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->coder_names));
+       i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->coder_names, i), coder) == 0)
+      select = i;
+  gtk_drop_down_set_selected (self->coder_dropdown, select);
 }

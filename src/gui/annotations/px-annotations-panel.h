@@ -26,5 +26,7 @@ void px_annotations_panel_refresh (PxAnnotationsPanel *self);
 GListModel *px_annotations_panel_get_model (PxAnnotationsPanel *self);
 void px_annotations_panel_set_filter_text (PxAnnotationsPanel *self, const char *text);
 void px_annotations_panel_set_filter_color (PxAnnotationsPanel *self, const char *color, gboolean shown);
+/* Only the highlights of @coder (NULL: every coder's). */
+void px_annotations_panel_set_filter_coder (PxAnnotationsPanel *self, const char *coder);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "gui/annotations/px-tag-swatch.h"
 #include "model/px-annotation.h"
+#include "store/px-store-coders.h"
 #include "store/px-store-annotations.h"
 #include "store/px-tag-snapshot.h"
 
@@ -20,6 +21,7 @@ struct _PxCodebookDialog
   AdwPreferencesGroup *colors_group;
   AdwPreferencesGroup *tags_group;
   AdwEntryRow *new_tag_row;
+  AdwEntryRow *coder_row;
 
   PxStore *store;
   AdwEntryRow *meaning_rows[PX_N_COLORS];
@@ -773,6 +775,23 @@ px_codebook_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (px_codebook_dialog_parent_class)->finalize (object);
 }
 
+/* The library's coder (store/px-store-coders.h): what the highlights made
+ * from now on are marked with. */
+static void
+on_coder_apply (PxCodebookDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!px_store_set_coder (self->store, gtk_editable_get_text (GTK_EDITABLE (self->coder_row)), &error))
+    {
+      toast_error (self, _ ("Could not change the coder"), error);
+      return;
+    }
+  name = px_store_get_coder (self->store, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->coder_row), name != NULL ? name : "");
+}
+
 static void
 px_codebook_dialog_class_init (PxCodebookDialogClass *klass)
 {
@@ -789,6 +808,8 @@ px_codebook_dialog_class_init (PxCodebookDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxCodebookDialog, colors_group);
   gtk_widget_class_bind_template_child (widget_class, PxCodebookDialog, tags_group);
   gtk_widget_class_bind_template_child (widget_class, PxCodebookDialog, new_tag_row);
+  gtk_widget_class_bind_template_child (widget_class, PxCodebookDialog, coder_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_coder_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_new_tag_apply);
 
   gtk_widget_class_install_action (widget_class, "codebook.undo", NULL, undo_action);
@@ -826,5 +847,11 @@ px_codebook_dialog_new (GtkWindow *parent, PxStore *store)
   self->store = g_object_ref (store);
   fill_colors (self);
   rebuild_tags (self);
+  {
+    g_autofree char *coder = px_store_get_coder (store, NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->coder_row), coder != NULL ? coder : "");
+    gtk_widget_set_sensitive (GTK_WIDGET (self->coder_row), !px_store_is_read_only (store));
+  }
   return self;
 }
