@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Not a check: starts the window on the reader fixtures and runs the
+# xdotool commands given, then takes a screenshot (for finding places).
+source "$(dirname "$0")/common.sh"
+f="$px_fixtures/reader"
+make_library "$f/harbour-gazette.txt" "$f/harbour-herald.txt" "$f/harbour-radio.txt"
+start_app open ${PX_OPEN:-1}
+for cmd in "$@"; do eval "$cmd"; done
+shot explore
+cp "$work/app.log" "$shots/explore.log"

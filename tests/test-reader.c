@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading in the real window, under Xvfb: a passage opened from the
+ * Compare panel comes into view centred and marked, Back returns to the
+ * exact scroll position, the Passage view follows the reading position,
+ * find in the article, resuming after a restart, and the panel after an
+ * article is deleted. Invented articles of tests/fixtures/reader. */
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "compare-fixtures.h"
+#include "gui/px-application.h"
+#include "gui/px-compare-panel.h"
+#include "gui/px-passage-card.h"
+#include "gui/px-window.h"
+#include "store/px-store-events.h"
+#include "px-test-wait.h"
+
+/* One application for all tests: it is registered on the session bus. */
+static PxApplication *app;
+
+typedef struct
+{
+  char *dir;
+  char *library;
+  PxWindow *window;
+  PxComparePanel *panel;
+  gint64 gazette, herald, radio;
+} Fixture;
+
+static gint64
+add_article (PxStore *store, const char *name, gint64 event_id)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "reader", file, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = px_test_load_article (path, 0, &error);
+
+  g_assert_no_error (error);
+  px_document_set_id (doc, 0);
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  g_assert_true (px_store_assign_event (store, doc, NULL, &error));
+  g_assert_no_error (error);
+  /* One event, whatever grouping makes of them. */
+  if (event_id > 0)
+    {
+      g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, px_document_get_id (doc), NULL);
+      if (info->event_id != event_id)
+        g_assert_true (px_store_move_document (store, px_document_get_id (doc), event_id, &error));
+      g_assert_no_error (error);
+    }
+  return px_document_get_id (doc);
+}
+
+static gboolean
+panel_ready (gpointer data)
+{
+  PxComparePanel *panel = data;
+  return !px_compare_panel_is_loading (panel) && g_strcmp0 (px_compare_panel_get_state (panel), "content") == 0;
+}
+
+static gboolean
+reader_still (gpointer data)
+{
+  return !px_reader_view_is_scrolling (data);
+}
+
+static PxWindow *
+open_window (Fixture *f, gint64 open_id)
+{
+  PxWindow *window = px_window_new (app, f->library, open_id);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("px-reader-XXXXXX", NULL);
+  f->library = g_build_filename (f->dir, "library.db", NULL);
+  {
+    g_autoptr (PxStore) store = px_store_open (f->library, PX_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (PxDocumentInfo) info = NULL;
+
+    g_assert_no_error (error);
+    f->gazette = add_article (store, "harbour-gazette", 0);
+    info = px_store_get_document_info (store, f->gazette, NULL);
+    f->herald = add_article (store, "harbour-herald", info->event_id);
+    f->radio = add_article (store, "harbour-radio", info->event_id);
+    g_assert_true (px_store_flush_events (store, NULL));
+  }
+  f->window = open_window (f, f->gazette);
+  px_window_set_side_panel_visible (f->window, TRUE);
+  px_side_panel_set_visible_page (px_window_get_side_panel (f->window), "compare");
+  f->panel = PX_COMPARE_PANEL (px_side_panel_get_page (px_window_get_side_panel (f->window), "compare"));
+  g_assert_true (px_test_wait_for (panel_ready, f->panel, 20000));
+  px_test_settle (300);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  px_test_settle (100);
+  g_free (f->library);
+  g_free (f->dir);
+}
+
+static GtkTextBuffer *
+buffer_of (PxWindow *window)
+{
+  return gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
+}
+
+static guint
+offset_of (PxWindow *window, const char *needle)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  const char *hit;
+
+  gtk_text_buffer_get_bounds (buffer_of (window), &start, &end);
+  text = gtk_text_buffer_get_text (buffer_of (window), &start, &end, FALSE);
+  hit = strstr (text, needle);
+  g_assert_nonnull (hit);
+  return (guint)g_utf8_pointer_to_offset (text, hit);
+}
+
+/* Where offset @offset is drawn, in the reader's viewport: 0 at its top,
+ * page size at its bottom. */
+static double
+y_in_view (PxWindow *window, guint offset)
+{
+  PxReaderView *reader = px_window_get_reader (window);
+  GtkTextView *view = px_reader_view_get_text_view (reader);
+  GtkWidget *scroller = gtk_widget_get_first_child (GTK_WIDGET (reader));
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+  graphene_point_t out;
+
+  while (scroller != NULL && !GTK_IS_SCROLLED_WINDOW (scroller))
+    scroller = gtk_widget_get_next_sibling (scroller);
+  g_assert_nonnull (scroller);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), scroller, &GRAPHENE_POINT_INIT (wx, wy), &out));
+  return out.y;
+}
+
+static void
+place_cursor (PxWindow *window, const char *needle)
+{
+  GtkTextIter at;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (window), &at, offset_of (window, needle) + 3);
+  gtk_text_buffer_place_cursor (buffer_of (window), &at);
+}
+
+static PxPassageCard *
+card_for (PxComparePanel *panel, const char *outlet)
+{
+  g_autoptr (GList) cards = px_compare_panel_get_cards (panel);
+
+  for (GList *l = cards; l != NULL; l = l->next)
+    if (g_strcmp0 (px_passage_card_get_outlet (l->data), outlet) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+showing (gpointer data)
+{
+  Fixture *f = data;
+  PxDocument *doc = px_window_get_document (f->window);
+  gint64 *want = g_object_get_data (G_OBJECT (f->window), "px-want");
+  return doc != NULL && px_document_get_id (doc) == *want;
+}
+
+/* Item 1: the passage is brought to the middle of the view and marked;
+ * Back restores the exact scroll position. */
+static void
+test_jump_centres (Fixture *f, gconstpointer data)
+{
+  PxReaderView *reader = px_window_get_reader (f->window);
+  GtkAdjustment *vadj = px_reader_view_get_vadjustment (reader);
+  PxPassageCard *card;
+  guint start, end;
+  double page, y, before;
+
+  /* Read down a little first: Back must return exactly here. */
+  px_reader_view_set_scroll (reader, 137);
+  g_assert_true (px_test_wait_for (reader_still, reader, 5000));
+  before = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (fabs (before - 137), <, 0.5);
+
+  place_cursor (f->window, "The harbour crane collapsed at dawn");
+  card = card_for (f->panel, "Coast Herald");
+  g_assert_nonnull (card);
+  px_passage_card_get_span (card, &start, &end);
+  g_assert_true (gtk_widget_activate (gtk_widget_get_first_child (GTK_WIDGET (card))));
+  g_object_set_data (G_OBJECT (f->window), "px-want", &f->herald);
+  g_assert_true (px_test_wait_for (showing, f, 5000));
+  g_assert_true (px_reader_view_is_flashing (reader));
+  g_assert_true (px_test_wait_for (reader_still, reader, 5000));
+
+  /* The herald has the sentence near its end: far down, and now in the
+   * middle of the view. */
+  page = gtk_adjustment_get_page_size (vadj);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, page);
+  y = y_in_view (f->window, start);
+  g_assert_cmpfloat (y, >, page * 0.25);
+  g_assert_cmpfloat (y, <, page * 0.65);
+  /* The mark goes after a moment. */
+  px_test_settle (PX_READER_FLASH_MS + 200);
+  g_assert_false (px_reader_view_is_flashing (reader));
+
+  g_assert_true (px_test_wait_for (panel_ready, f->panel, 20000));
+  px_compare_panel_go_back (f->panel);
+  g_assert_cmpint (px_document_get_id (px_window_get_document (f->window)), ==, f->gazette);
+  g_assert_true (px_test_wait_for (reader_still, reader, 5000));
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadj) - before), <, 0.5);
+}
+
+/* Item 3: the Passage view starts at the top and follows scrolling, and
+ * a caret placed by a click wins until the next scroll. */
+static void
+test_passage_follows_reading (Fixture *f, gconstpointer data)
+{
+  PxReaderView *reader = px_window_get_reader (f->window);
+  const char *first;
+
+  /* Near the top, where the reader is: not the last sentence. */
+  first = px_compare_panel_get_sentence (f->panel);
+  g_test_message ("Passage view: %s", first);
+  g_assert_true (strstr (first, "(gazette note 0.") != NULL || strstr (first, "(gazette note 1.") != NULL);
+
+  /* Scroll until paragraph 20 is a third of the way down. */
+  px_reader_view_show_range (reader, offset_of (f->window, "(gazette note 20.0)"),
+                             offset_of (f->window, "(gazette note 20.0)") + 1, FALSE);
+  g_assert_true (px_test_wait_for (reader_still, reader, 5000));
+  /* A user's scroll, which the reader's own did not count as. */
+  {
+    GtkAdjustment *vadj = px_reader_view_get_vadjustment (reader);
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj) / 6);
+  }
+  px_test_settle (300);
+  g_assert_null (strstr (px_compare_panel_get_sentence (f->panel), "note 0."));
+  g_assert_nonnull (strstr (px_compare_panel_get_sentence (f->panel), "(gazette note 2"));
+
+  /* A click (the caret) is followed. */
+  place_cursor (f->window, "The harbour crane collapsed at dawn");
+  px_test_settle (100);
+  g_assert_nonnull (strstr (px_compare_panel_get_sentence (f->panel), "The harbour crane collapsed"));
+}
+
+/* Item 7: find in the article, next and previous, wrapping. */
+static void
+test_find_in_article (Fixture *f, gconstpointer data)
+{
+  PxReaderView *reader = px_window_get_reader (f->window);
+  PxFindBar *bar = px_reader_view_get_find_bar (reader);
+  guint n, start, end, first;
+
+  g_assert_false (px_find_bar_is_open (bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  g_assert_true (px_find_bar_is_open (bar));
+  px_find_bar_set_text (bar, "HOSPITAL");
+  g_assert_cmpuint (px_find_bar_get_n_matches (bar), ==, 1);
+  g_assert_cmpstr (px_find_bar_get_status (bar), ==, "1 of 1");
+  px_find_bar_set_text (bar, "crane");
+  n = px_find_bar_get_n_matches (bar);
+  g_assert_cmpuint (n, >, 3);
+  g_assert_cmpint (px_find_bar_get_current (bar, &start, &end), ==, 0);
+  first = start;
+  g_assert_cmpuint (end - start, ==, 5);
+  {
+    GtkTextIter a, b;
+    g_autofree char *word = NULL;
+    gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &a, start);
+    gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &b, end);
+    word = gtk_text_iter_get_text (&a, &b);
+    g_assert_cmpstr (word, ==, "crane");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL));
+  g_assert_cmpint (px_find_bar_get_current (bar, &start, NULL), ==, 1);
+  g_assert_cmpuint (start, >, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL));
+  g_assert_cmpint (px_find_bar_get_current (bar, NULL, NULL), ==, (int)n - 1);
+  /* The last match is far down: it was brought into view. */
+  g_assert_true (px_test_wait_for (reader_still, reader, 5000));
+  px_find_bar_get_current (bar, &start, NULL);
+  {
+    double y = y_in_view (f->window, start);
+    double page = gtk_adjustment_get_page_size (px_reader_view_get_vadjustment (reader));
+    g_assert_cmpfloat (y, >, 0);
+    g_assert_cmpfloat (y, <, page);
+  }
+  px_find_bar_set_text (bar, "no such words here");
+  g_assert_cmpuint (px_find_bar_get_n_matches (bar), ==, 0);
+  g_assert_cmpstr (px_find_bar_get_status (bar), ==, "Not found");
+  px_find_bar_close (bar);
+  g_assert_false (px_find_bar_is_open (bar));
+}
+
+/* Item 8: closing the window keeps the article and its scroll position;
+ * the next window opens there. */
+static void
+test_resume (Fixture *f, gconstpointer data)
+{
+  PxReaderView *reader = px_window_get_reader (f->window);
+
+  px_window_open_document (f->window, f->herald);
+  px_reader_view_set_scroll (reader, 412);
+  g_assert_true (px_test_wait_for (reader_still, reader, 5000));
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (px_reader_view_get_vadjustment (reader)) - 412), <, 0.5);
+  gtk_window_close (GTK_WINDOW (f->window));
+  px_test_settle (100);
+  f->window = open_window (f, 0);
+  reader = px_window_get_reader (f->window);
+  g_assert_nonnull (px_window_get_document (f->window));
+  g_assert_cmpint (px_document_get_id (px_window_get_document (f->window)), ==, f->herald);
+  g_assert_true (px_test_wait_for (reader_still, reader, 5000));
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (px_reader_view_get_vadjustment (reader)) - 412), <, 0.5);
+}
+
+static gboolean
+n_documents_is_two (gpointer data)
+{
+  PxComparePanel *panel = data;
+  return panel_ready (panel) && px_event_comparison_get_n_documents (px_compare_panel_get_comparison (panel)) == 2;
+}
+
+/* Item 6: a deleted article leaves the open Compare panel. */
+static void
+test_delete_updates_compare (Fixture *f, gconstpointer data)
+{
+  PxEventComparison *cmp = px_compare_panel_get_comparison (f->panel);
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr (GList) toplevels = NULL;
+
+  g_assert_cmpuint (px_event_comparison_get_n_documents (cmp), ==, 3);
+  px_window_open_document (f->window, f->herald);
+  g_assert_true (px_test_wait_for (panel_ready, f->panel, 20000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-document", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The neighbour opens, compared with the one that is left. */
+  g_assert_nonnull (px_window_get_document (f->window));
+  g_assert_cmpint (px_document_get_id (px_window_get_document (f->window)), !=, f->herald);
+  g_assert_true (px_test_wait_for (n_documents_is_two, f->panel, 20000));
+  cmp = px_compare_panel_get_comparison (f->panel);
+  g_assert_cmpuint (px_event_comparison_find_document (cmp, f->herald), ==, G_MAXUINT);
+  g_assert_null (card_for (f->panel, "Coast Herald"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  app = px_application_new ("/nonexistent/px-test-reader.db", 0);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_test_add ("/reader/jump-centres", Fixture, NULL, fixture_set_up, test_jump_centres, fixture_tear_down);
+  g_test_add ("/reader/passage-follows-reading", Fixture, NULL, fixture_set_up, test_passage_follows_reading,
+              fixture_tear_down);
+  g_test_add ("/reader/find-in-article", Fixture, NULL, fixture_set_up, test_find_in_article, fixture_tear_down);
+  g_test_add ("/reader/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
+  g_test_add ("/reader/delete-updates-compare", Fixture, NULL, fixture_set_up, test_delete_updates_compare,
+              fixture_tear_down);
+  {
+    int status = g_test_run ();
+    g_object_unref (app);
+    return status;
+  }
+}
