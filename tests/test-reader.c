@@ -366,6 +366,77 @@ test_delete_updates_compare (Fixture *f, gconstpointer data)
   g_assert_null (card_for (f->panel, "Coast Herald"));
 }
 
+/* A card got at least the height it needs for the width it got. */
+static void
+assert_tall_enough (GtkWidget *card)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (card), &min, &nat, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (card), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (card), >=, min);
+}
+
+/* Item 4: the Compare panel shown for the first time after launch (the
+ * Highlights page was up) gives its cards the height their text needs,
+ * above the "not reported by" line. */
+static void
+test_first_compare_layout (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-reader-XXXXXX", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (GError) error = NULL;
+  const char *names[] = { "library-wire", "library-gazette", "library-radio" };
+  gint64 first = 0;
+  PxComparePanel *panel;
+  PxWindow *window;
+  g_autoptr (GList) cards = NULL;
+
+  {
+    g_autoptr (PxStore) store = px_store_open (library, PX_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *file = g_strconcat (names[i], ".txt", NULL);
+        g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
+        g_autoptr (PxDocument) doc = px_test_load_article (path, 0, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (px_store_add_document (store, doc, NULL, &error));
+        g_assert_true (px_store_assign_event (store, doc, NULL, &error));
+        if (first == 0)
+          first = px_document_get_id (doc);
+      }
+    g_assert_true (px_store_flush_events (store, NULL));
+  }
+  window = px_window_new (app, library, first);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  px_window_set_side_panel_visible (window, TRUE);
+  px_side_panel_set_visible_page (px_window_get_side_panel (window), "annotations");
+  gtk_window_present (GTK_WINDOW (window));
+  panel = PX_COMPARE_PANEL (px_side_panel_get_page (px_window_get_side_panel (window), "compare"));
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  px_test_settle (300);
+  place_cursor (window, "We lost four thousand books");
+  px_test_settle (200);
+  /* The cards made while the panel was hidden were measured for a width
+   * it did not have: the panel makes them again when first shown. */
+  cards = px_compare_panel_get_cards (panel);
+  g_assert_cmpuint (g_list_length (cards), ==, 1);
+  g_object_add_weak_pointer (G_OBJECT (cards->data), (gpointer *)&cards->data);
+  px_side_panel_set_visible_page (px_window_get_side_panel (window), "compare");
+  px_test_settle (500);
+  g_assert_null (cards->data);
+  g_clear_pointer (&cards, g_list_free);
+  g_assert_cmpstr (px_compare_panel_get_not_reported (panel), ==, "Not reported by Valley Radio");
+  cards = px_compare_panel_get_cards (panel);
+  g_assert_cmpuint (g_list_length (cards), ==, 1);
+  for (GList *l = cards; l != NULL; l = l->next)
+    assert_tall_enough (l->data);
+  gtk_window_destroy (GTK_WINDOW (window));
+  px_test_settle (100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -378,6 +449,7 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/reader/find-in-article", Fixture, NULL, fixture_set_up, test_find_in_article, fixture_tear_down);
   g_test_add ("/reader/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
+  g_test_add_func ("/reader/first-compare-layout", test_first_compare_layout);
   g_test_add ("/reader/delete-updates-compare", Fixture, NULL, fixture_set_up, test_delete_updates_compare,
               fixture_tear_down);
   {

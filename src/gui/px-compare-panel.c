@@ -689,6 +689,19 @@ on_back_clicked (PxComparePanel *self)
 
 /* --- life cycle ------------------------------------------------------------ */
 
+/* Cards made while the panel was hidden were measured for no width, and
+ * the first showing drew them over the "not reported" line: they are made
+ * again for the width the panel has now. */
+static void
+px_compare_panel_map (GtkWidget *widget)
+{
+  PxComparePanel *self = PX_COMPARE_PANEL (widget);
+
+  GTK_WIDGET_CLASS (px_compare_panel_parent_class)->map (widget);
+  if (self->comparison != NULL && self->doc_index != G_MAXUINT)
+    update_passage (self, TRUE);
+}
+
 static void
 px_compare_panel_dispose (GObject *object)
 {
@@ -726,6 +739,7 @@ px_compare_panel_class_init (PxComparePanelClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = px_compare_panel_dispose;
   G_OBJECT_CLASS (klass)->finalize = px_compare_panel_finalize;
+  widget_class->map = px_compare_panel_map;
 
   g_type_ensure (PX_TYPE_QUOTE_VIEW);
   g_type_ensure (PX_TYPE_COVERAGE_MATRIX);

@@ -3,7 +3,11 @@
 # xdotool commands given, then takes a screenshot (for finding places).
 source "$(dirname "$0")/common.sh"
 f="$px_fixtures/reader"
-make_library "$f/harbour-gazette.txt" "$f/harbour-herald.txt" "$f/harbour-radio.txt"
+if [ -n "${PX_FIXTURES:-}" ]; then
+  make_library $PX_FIXTURES
+else
+  make_library "$f/harbour-gazette.txt" "$f/harbour-herald.txt" "$f/harbour-radio.txt"
+fi
 start_app open ${PX_OPEN:-1}
 for cmd in "$@"; do eval "$cmd"; done
 shot explore
