@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "compare-fixtures.h"
+#include "gui/annotations/px-annotation-controller.h"
+#include "gui/annotations/px-highlight-copy.h"
 #include "gui/px-application.h"
 #include "gui/px-compare-panel.h"
 #include "gui/px-passage-card.h"
@@ -437,6 +439,107 @@ test_first_compare_layout (void)
   px_test_settle (100);
 }
 
+/* Item 9: a passage copied with its source, as Markdown and as plain
+ * text. */
+static void
+test_copy_text (void)
+{
+  g_autoptr (PxDocument) doc = px_document_new ();
+  g_autofree char *md = NULL;
+  g_autofree char *plain = NULL;
+
+  px_document_set_title (doc, "Crane falls *again*");
+  px_document_set_outlet (doc, "Coast Herald");
+  px_document_set_published (doc, "2019-06-06");
+  px_document_set_url (doc, "https://herald.example/crane");
+  md = px_highlight_copy_markdown ("Two workers [trapped]\nunder the boom", doc);
+  g_assert_cmpstr (md, ==,
+                   "> Two workers \\[trapped\\]\n> under the boom\n>\n"
+                   "> — Coast Herald, [Crane falls \\*again\\*](<https://herald.example/crane>), 6 June 2019\n");
+  plain = px_highlight_copy_plain ("Two workers trapped", doc);
+  g_assert_cmpstr (plain, ==,
+                   "“Two workers trapped”\n— Coast Herald, “Crane falls *again*”, 6 June 2019, "
+                   "https://herald.example/crane\n");
+  /* Without an address or a date: what is known. */
+  g_clear_pointer (&md, g_free);
+  px_document_set_url (doc, NULL);
+  px_document_set_published (doc, NULL);
+  md = px_highlight_copy_markdown ("Words", doc);
+  g_assert_cmpstr (md, ==, "> Words\n>\n> — Coast Herald, *Crane falls \\*again\\**\n");
+}
+
+static void
+splice_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  char **out = user_data;
+  g_autoptr (GError) error = NULL;
+  GMemoryOutputStream *mem = G_MEMORY_OUTPUT_STREAM (source);
+
+  g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error);
+  g_assert_no_error (error);
+  *out = g_strndup (g_memory_output_stream_get_data (mem), g_memory_output_stream_get_data_size (mem));
+}
+
+/* The clipboard's content is written by this same main loop: read
+ * without blocking it. */
+static void
+read_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GInputStream) stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+
+  g_assert_no_error (error);
+  g_output_stream_splice_async (mem, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, splice_done, user_data);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+static char *
+read_clipboard (GdkClipboard *clipboard, const char *mime)
+{
+  const char *mimes[] = { mime, NULL };
+  char *text = NULL;
+
+  gdk_clipboard_read_async (clipboard, mimes, G_PRIORITY_DEFAULT, NULL, read_done, &text);
+  g_assert_true (px_test_wait_for (is_set, &text, 5000));
+  return text;
+}
+
+static void
+test_copy_highlight (Fixture *f, gconstpointer data)
+{
+  PxAnnotationController *ctl = px_annotation_controller_get (f->window);
+  PxHighlightPopover *popover = px_annotation_controller_get_popover (ctl);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  guint at = offset_of (f->window, "The harbour crane collapsed");
+  g_autofree char *md = NULL;
+  g_autofree char *plain = NULL;
+  PxAnnotation *a;
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &s, at);
+  gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &e, at + 27);
+  gtk_text_buffer_select_range (buffer_of (f->window), &s, &e);
+  a = px_annotation_controller_highlight_selection (ctl, "yellow");
+  g_assert_nonnull (a);
+  px_highlight_popover_set_annotation (popover, a);
+  g_signal_emit_by_name (popover, "copy");
+  md = read_clipboard (clipboard, "text/markdown");
+  g_assert_cmpstr (md, ==,
+                   "> The harbour crane collapsed\n>\n> — Harbour Gazette, *Crane collapse traps two at harbour*, "
+                   "5 March 2024\n");
+  plain = read_clipboard (clipboard, "text/plain;charset=utf-8");
+  g_assert_cmpstr (plain, ==,
+                   "“The harbour crane collapsed”\n— Harbour Gazette, “Crane collapse traps two at harbour”, "
+                   "5 March 2024\n");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -450,6 +553,8 @@ main (int argc, char *argv[])
   g_test_add ("/reader/find-in-article", Fixture, NULL, fixture_set_up, test_find_in_article, fixture_tear_down);
   g_test_add ("/reader/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
   g_test_add_func ("/reader/first-compare-layout", test_first_compare_layout);
+  g_test_add_func ("/reader/copy-text", test_copy_text);
+  g_test_add ("/reader/copy-highlight", Fixture, NULL, fixture_set_up, test_copy_highlight, fixture_tear_down);
   g_test_add ("/reader/delete-updates-compare", Fixture, NULL, fixture_set_up, test_delete_updates_compare,
               fixture_tear_down);
   {

@@ -44,6 +44,12 @@ px_format_date (const char *published, PxDateStyle style)
 char *
 px_format_join (const char *const *parts, guint n)
 {
+  return px_format_join_with (parts, n, " · ");
+}
+
+char *
+px_format_join_with (const char *const *parts, guint n, const char *separator)
+{
   g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < n; i++)
@@ -51,7 +57,7 @@ px_format_join (const char *const *parts, guint n)
       if (parts[i] == NULL || *parts[i] == '\0')
         continue;
       if (out->len > 0)
-        g_string_append (out, " · ");
+        g_string_append (out, separator);
       g_string_append (out, parts[i]);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);

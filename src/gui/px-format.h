@@ -16,6 +16,8 @@ typedef enum
 char *px_format_date (const char *published, PxDateStyle style);
 /* "A · B · C" from @n parts, leaving out NULL and empty ones. */
 char *px_format_join (const char *const *parts, guint n);
+/* The same with another separator. */
+char *px_format_join_with (const char *const *parts, guint n, const char *separator);
 /* "10,000 articles": the count grouped the locale's way (LC_NUMERIC). */
 char *px_format_article_count (guint n);
 /* TRUE if @text is a real calendar date written as YYYY-MM-DD. */

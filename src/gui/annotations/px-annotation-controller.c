@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gui/annotations/px-codebook-dialog.h"
+#include "gui/annotations/px-highlight-copy.h"
 #include "gui/px-window-private.h"
 #include "store/px-store-annotations.h"
 
@@ -355,14 +356,19 @@ static void
 on_copy (PxHighlightPopover *popover, PxAnnotationController *self)
 {
   PxAnnotation *a = px_highlight_popover_get_annotation (popover);
+  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
   g_autofree char *text = NULL;
 
   if (a != NULL)
     text = g_strdup (px_annotation_get_quote (a));
   else if (anchor_text (self) != NULL)
     text = px_anchor_text_slice (self->text, self->pending_start, self->pending_end);
-  if (text != NULL)
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), text);
+  if (text != NULL && doc != NULL)
+    {
+      /* With where it comes from: Markdown, and plain text for the rest. */
+      px_highlight_copy_to_clipboard (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), text, doc);
+      toast (self, _ ("Copied with its source"));
+    }
 }
 
 static void
