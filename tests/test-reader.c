@@ -14,6 +14,7 @@
 #include "gui/px-application.h"
 #include "gui/px-compare-panel.h"
 #include "gui/px-passage-card.h"
+#include "gui/px-reader-selection.h"
 #include "gui/px-window.h"
 #include "store/px-store-events.h"
 #include "px-test-wait.h"
@@ -540,6 +541,69 @@ test_copy_highlight (Fixture *f, gconstpointer data)
                    "5 March 2024\n");
 }
 
+/* Item 10: a selection that cuts words grows to whole words; a
+ * paragraph is a buffer line, however it wraps. */
+static void
+test_selection_words (Fixture *f, gconstpointer data)
+{
+  GtkTextBuffer *buffer = buffer_of (f->window);
+  guint at = offset_of (f->window, "The harbour crane collapsed");
+  GtkTextIter s, e;
+  g_autofree char *text = NULL;
+  g_autofree char *para = NULL;
+
+  /* "arbour crane coll" */
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, at + 5);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, at + 22);
+  px_reader_selection_snap (buffer, &s, &e);
+  text = gtk_text_iter_get_text (&s, &e);
+  g_assert_cmpstr (text, ==, "harbour crane collapsed");
+  /* Whole words stay as they are. */
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, at + 4);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, at + 11);
+  px_reader_selection_snap (buffer, &s, &e);
+  text = gtk_text_iter_get_text (&s, &e);
+  g_assert_cmpstr (text, ==, "harbour");
+
+  px_reader_selection_select_paragraph (buffer, offset_of (f->window, "(gazette note 5.1)"));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  para = gtk_text_iter_get_text (&s, &e);
+  g_assert_true (g_str_has_prefix (para, "The port authority noted that compensation claims"));
+  g_assert_true (g_str_has_suffix (para, "(gazette note 5.2)."));
+}
+
+/* Item 11: Shift+Right without caret mode selects from the reading
+ * position when the caret is off screen. */
+static void
+test_shift_arrows (Fixture *f, gconstpointer data)
+{
+  PxReaderView *reader = px_window_get_reader (f->window);
+  GtkTextBuffer *buffer = buffer_of (f->window);
+  GtkTextIter start, s, e;
+  guint reading;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  px_reader_view_show_range (reader, offset_of (f->window, "(gazette note 20.0)"),
+                             offset_of (f->window, "(gazette note 20.0)"), FALSE);
+  g_assert_true (px_test_wait_for (reader_still, reader, 5000));
+  g_assert_false (gtk_text_view_get_cursor_visible (px_reader_view_get_text_view (reader)));
+  reading = px_reader_view_get_reading_offset (reader);
+  g_assert_cmpuint (reading, !=, G_MAXUINT);
+  g_assert_cmpuint (reading, >, 1000);
+  for (int i = 0; i < 5; i++)
+    px_reader_selection_extend (reader, GTK_MOVEMENT_VISUAL_POSITIONS, 1);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  g_assert_cmpuint (gtk_text_iter_get_offset (&e) - gtk_text_iter_get_offset (&s), ==, 5);
+  /* From the word at the reading position, not from the top. */
+  g_assert_cmpuint (gtk_text_iter_get_offset (&s), <=, reading);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&s) + 30, >, reading);
+  g_assert_true (gtk_text_iter_starts_word (&s));
+  /* Caret mode is left as it was. */
+  g_assert_false (gtk_text_view_get_cursor_visible (px_reader_view_get_text_view (reader)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -554,6 +618,8 @@ main (int argc, char *argv[])
   g_test_add ("/reader/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
   g_test_add_func ("/reader/first-compare-layout", test_first_compare_layout);
   g_test_add_func ("/reader/copy-text", test_copy_text);
+  g_test_add ("/reader/selection-words", Fixture, NULL, fixture_set_up, test_selection_words, fixture_tear_down);
+  g_test_add ("/reader/shift-arrows", Fixture, NULL, fixture_set_up, test_shift_arrows, fixture_tear_down);
   g_test_add ("/reader/copy-highlight", Fixture, NULL, fixture_set_up, test_copy_highlight, fixture_tear_down);
   g_test_add ("/reader/delete-updates-compare", Fixture, NULL, fixture_set_up, test_delete_updates_compare,
               fixture_tear_down);

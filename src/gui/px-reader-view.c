@@ -7,6 +7,7 @@
 
 #include "gui/px-find-bar.h"
 #include "gui/px-format.h"
+#include "gui/px-reader-selection.h"
 
 /* A line of about this many characters reads best. */
 #define COLUMN_CHARS 70
@@ -241,6 +242,7 @@ px_reader_view_init (PxReaderView *self)
   gtk_widget_set_vexpand (self->scroller, TRUE);
   self->find_bar = px_find_bar_new (self);
   gtk_widget_insert_before (GTK_WIDGET (self->find_bar), GTK_WIDGET (self), self->scroller);
+  px_reader_selection_attach (self);
   g_signal_connect (gtk_settings_get_default (), "notify::gtk-font-name", G_CALLBACK (on_font_changed), self);
   g_signal_connect (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (on_font_changed), self);
   apply_zoom (self);
@@ -537,6 +539,20 @@ px_reader_view_get_vadjustment (PxReaderView *self)
 {
   g_return_val_if_fail (PX_IS_READER_VIEW (self), NULL);
   return vadjustment (self);
+}
+
+gboolean
+px_reader_view_offset_on_screen (PxReaderView *self, guint offset)
+{
+  GtkAdjustment *vadj;
+  double y, height;
+
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), FALSE);
+  vadj = vadjustment (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->text_view)) || !offset_y (self, offset, &y, &height))
+    return FALSE;
+  return y + height > gtk_adjustment_get_value (vadj) &&
+         y < gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj);
 }
 
 guint

@@ -48,5 +48,7 @@ GtkAdjustment *px_reader_view_get_vadjustment (PxReaderView *self);
 /* The offset of the text a third of the way down the view: where the
  * reader is reading; G_MAXUINT while the text is not laid out. */
 guint px_reader_view_get_reading_offset (PxReaderView *self);
+/* Whether the line of @offset is (partly) in view. */
+gboolean px_reader_view_offset_on_screen (PxReaderView *self, guint offset);
 
 G_END_DECLS
