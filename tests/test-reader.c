@@ -608,6 +608,58 @@ test_shift_arrows (Fixture *f, gconstpointer data)
   g_assert_false (gtk_text_view_get_cursor_visible (px_reader_view_get_text_view (reader)));
 }
 
+static PxAnnotation *
+highlight (Fixture *f, guint start, guint end, const char *color)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &e, end);
+  gtk_text_buffer_select_range (buffer_of (f->window), &s, &e);
+  return px_annotation_controller_highlight_selection (px_annotation_controller_get (f->window), color);
+}
+
+static gboolean
+has_overlap_line (Fixture *f, guint offset)
+{
+  GtkTextIter at;
+  g_autoptr (GSList) tags = NULL;
+  gboolean found = FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &at, offset);
+  tags = gtk_text_iter_get_tags (&at);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      PangoUnderline underline = PANGO_UNDERLINE_NONE;
+      g_object_get (l->data, "underline", &underline, NULL);
+      found |= underline == PANGO_UNDERLINE_DOUBLE;
+    }
+  return found;
+}
+
+/* Item 2: where highlights overlap a double line in the colour
+ * underneath shows it, and the layer knows every highlight at a place. */
+static void
+test_overlaps (Fixture *f, gconstpointer data)
+{
+  PxHighlightLayer *layer = px_annotation_controller_get_layer (px_annotation_controller_get (f->window));
+  guint at = offset_of (f->window, "The harbour crane collapsed");
+  g_autoptr (GPtrArray) both = NULL;
+  g_autoptr (GPtrArray) one = NULL;
+
+  /* "The harbour crane" and "crane collapsed at dawn" */
+  g_assert_nonnull (highlight (f, at, at + 17, "yellow"));
+  g_assert_false (has_overlap_line (f, at + 13));
+  g_assert_nonnull (highlight (f, at + 12, at + 35, "green"));
+  g_assert_false (has_overlap_line (f, at + 2));
+  g_assert_true (has_overlap_line (f, at + 13));
+  g_assert_false (has_overlap_line (f, at + 20));
+  both = px_highlight_layer_get_all_at (layer, at + 13);
+  g_assert_cmpuint (both->len, ==, 2);
+  one = px_highlight_layer_get_all_at (layer, at + 20);
+  g_assert_cmpuint (one->len, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -622,6 +674,7 @@ main (int argc, char *argv[])
   g_test_add ("/reader/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
   g_test_add_func ("/reader/first-compare-layout", test_first_compare_layout);
   g_test_add_func ("/reader/copy-text", test_copy_text);
+  g_test_add ("/reader/overlaps", Fixture, NULL, fixture_set_up, test_overlaps, fixture_tear_down);
   g_test_add ("/reader/selection-words", Fixture, NULL, fixture_set_up, test_selection_words, fixture_tear_down);
   g_test_add ("/reader/shift-arrows", Fixture, NULL, fixture_set_up, test_shift_arrows, fixture_tear_down);
   g_test_add ("/reader/copy-highlight", Fixture, NULL, fixture_set_up, test_copy_highlight, fixture_tear_down);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gui/annotations/px-codebook-dialog.h"
+#include "gui/annotations/px-highlight-chooser.h"
 #include "gui/annotations/px-highlight-copy.h"
 #include "gui/px-window-private.h"
 #include "store/px-store-annotations.h"
@@ -23,6 +24,7 @@ struct _PxAnnotationController
   PxAnnotationList *list;
   PxAnchorText *text; /* the document's text, decoded at the first new highlight */
   GSimpleActionGroup *actions;
+  GtkPopover *chooser; /* which of several highlights (weak) */
   guint pending_start; /* the selection the popover was opened for */
   guint pending_end;
   char *last_color;
@@ -295,11 +297,35 @@ on_selection_finished (PxHighlightLayer *layer, guint start, guint end, PxAnnota
 }
 
 static void
-on_annotation_clicked (PxHighlightLayer *layer, PxAnnotation *a, PxAnnotationController *self)
+open_annotation (PxAnnotation *a, gpointer user_data)
 {
+  PxAnnotationController *self = user_data;
+
+  g_debug ("Highlights: the popover of highlight %" G_GINT64_FORMAT, px_annotation_get_id (a));
   px_highlight_popover_set_annotation (ensure_popover (self), a);
   px_highlight_popover_show_page (self->popover, "main");
   popup_at (self, px_annotation_get_start (a), px_annotation_get_end (a));
+}
+
+/* A secondary click on a highlight; on several, which one. */
+static void
+on_annotation_clicked (PxHighlightLayer *layer, PxAnnotation *a, PxAnnotationController *self)
+{
+  guint at = px_highlight_layer_get_clicked_offset (layer);
+  g_autoptr (GPtrArray) all = px_highlight_layer_get_all_at (layer, at);
+  GdkRectangle rect;
+
+  if (all->len < 2)
+    {
+      open_annotation (a, self);
+      return;
+    }
+  g_debug ("Highlights: %u here, the user chooses", all->len);
+  popdown (self);
+  if (!px_highlight_layer_get_range_rect (layer, at, at + 1, &rect))
+    rect = (GdkRectangle){ 0, 0, 1, 1 };
+  self->chooser = px_highlight_chooser_popup (GTK_WIDGET (self->view), &rect, all, open_annotation, self);
+  g_object_add_weak_pointer (G_OBJECT (self->chooser), (gpointer *)&self->chooser);
 }
 
 static void
@@ -788,6 +814,13 @@ px_annotation_controller_get_popover (PxAnnotationController *self)
 {
   g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
   return ensure_popover (self);
+}
+
+GtkPopover *
+px_annotation_controller_get_chooser (PxAnnotationController *self)
+{
+  g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
+  return self->chooser;
 }
 
 PxAnnotationsPanel *
