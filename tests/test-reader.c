@@ -15,6 +15,7 @@
 #include "gui/px-compare-panel.h"
 #include "gui/px-passage-card.h"
 #include "gui/px-reader-selection.h"
+#include "gui/px-window-private.h"
 #include "gui/px-window.h"
 #include "store/px-store-events.h"
 #include "px-test-wait.h"
@@ -660,6 +661,67 @@ test_overlaps (Fixture *f, gconstpointer data)
   g_assert_cmpuint (one->len, ==, 1);
 }
 
+static gboolean
+import_finished (gpointer data)
+{
+  return !px_window_is_importing (data);
+}
+
+static GtkWindow *
+find_window (const char *title)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (l->data)), title) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* Item 12: while an import runs the empty library's page cannot start
+ * another; afterwards the report of what failed stays in the main menu. */
+static void
+test_import_report (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-reader-XXXXXX", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "reader", "harbour-radio.txt", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing.txt", NULL);
+  GFile *files[2];
+  PxWindow *window = px_window_new (app, library, 0);
+  GtkWidget *empty = gtk_stack_get_child_by_name (window->main_stack, "empty");
+  GtkWindow *report;
+
+  gtk_window_present (GTK_WINDOW (window));
+  px_test_settle (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "empty");
+  g_assert_true (gtk_widget_is_sensitive (empty));
+  /* No report yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-details", NULL);
+  px_test_settle (100);
+  g_assert_null (find_window ("One File Could Not Be Imported"));
+
+  files[0] = g_file_new_for_path (bad);
+  files[1] = g_file_new_for_path (good);
+  px_window_import_files (window, files, 2);
+  g_assert_true (px_window_is_importing (window));
+  g_assert_false (gtk_widget_is_sensitive (empty));
+  g_assert_true (px_test_wait_for (import_finished, window, 20000));
+  g_assert_true (gtk_widget_is_sensitive (empty));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+
+  /* Long after the toast: the main menu's item opens the report. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-details", NULL);
+  px_test_settle (200);
+  report = find_window ("One File Could Not Be Imported");
+  g_assert_nonnull (report);
+  gtk_window_destroy (report);
+  gtk_window_destroy (GTK_WINDOW (window));
+  px_test_settle (100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -674,6 +736,7 @@ main (int argc, char *argv[])
   g_test_add ("/reader/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
   g_test_add_func ("/reader/first-compare-layout", test_first_compare_layout);
   g_test_add_func ("/reader/copy-text", test_copy_text);
+  g_test_add_func ("/reader/import-report", test_import_report);
   g_test_add ("/reader/overlaps", Fixture, NULL, fixture_set_up, test_overlaps, fixture_tear_down);
   g_test_add ("/reader/selection-words", Fixture, NULL, fixture_set_up, test_selection_words, fixture_tear_down);
   g_test_add ("/reader/shift-arrows", Fixture, NULL, fixture_set_up, test_shift_arrows, fixture_tear_down);
