@@ -722,6 +722,24 @@ test_import_report (void)
   px_test_settle (100);
 }
 
+/* Item 14: the "Highlight deleted" toast goes once Ctrl+Z undid it. */
+static void
+test_undo_toast (Fixture *f, gconstpointer data)
+{
+  PxAnnotationController *ctl = px_annotation_controller_get (f->window);
+  guint at = offset_of (f->window, "The harbour crane collapsed");
+  PxAnnotation *a = highlight (f, at, at + 11, "blue");
+
+  g_assert_nonnull (a);
+  g_assert_true (gtk_widget_activate_action (
+      GTK_WIDGET (px_reader_view_get_text_view (px_window_get_reader (f->window))), "annot.delete", NULL));
+  g_assert_nonnull (px_annotation_controller_get_undo_toast (ctl));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "annot.undo", NULL));
+  px_test_settle (100);
+  g_assert_null (px_annotation_controller_get_undo_toast (ctl));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (px_annotation_controller_get_list (ctl))), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -737,6 +755,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/reader/first-compare-layout", test_first_compare_layout);
   g_test_add_func ("/reader/copy-text", test_copy_text);
   g_test_add_func ("/reader/import-report", test_import_report);
+  g_test_add ("/reader/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
   g_test_add ("/reader/overlaps", Fixture, NULL, fixture_set_up, test_overlaps, fixture_tear_down);
   g_test_add ("/reader/selection-words", Fixture, NULL, fixture_set_up, test_selection_words, fixture_tear_down);
   g_test_add ("/reader/shift-arrows", Fixture, NULL, fixture_set_up, test_shift_arrows, fixture_tear_down);

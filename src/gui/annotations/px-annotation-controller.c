@@ -24,8 +24,9 @@ struct _PxAnnotationController
   PxAnnotationList *list;
   PxAnchorText *text; /* the document's text, decoded at the first new highlight */
   GSimpleActionGroup *actions;
-  GtkPopover *chooser; /* which of several highlights (weak) */
-  guint pending_start; /* the selection the popover was opened for */
+  GtkPopover *chooser;  /* which of several highlights (weak) */
+  AdwToast *undo_toast; /* "Highlight deleted", while shown (weak) */
+  guint pending_start;  /* the selection the popover was opened for */
   guint pending_end;
   char *last_color;
 };
@@ -398,6 +399,16 @@ on_copy (PxHighlightPopover *popover, PxAnnotationController *self)
 }
 
 static void
+forget_undo_toast (AdwToast *toast, PxAnnotationController *self)
+{
+  if (self->undo_toast == toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
+      self->undo_toast = NULL;
+    }
+}
+
+static void
 delete_annotation (PxAnnotationController *self, PxAnnotation *a)
 {
   g_autoptr (GError) error = NULL;
@@ -413,8 +424,16 @@ delete_annotation (PxAnnotationController *self, PxAnnotation *a)
   done = adw_toast_new (_ ("Highlight deleted"));
   adw_toast_set_button_label (done, _ ("_Undo"));
   adw_toast_set_action_name (done, "annot.undo");
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   if (self->window != NULL)
-    adw_toast_overlay_add_toast (self->window->toasts, done);
+    {
+      /* Undone by other means (Ctrl+Z), it goes. */
+      self->undo_toast = done;
+      g_object_add_weak_pointer (G_OBJECT (done), (gpointer *)&self->undo_toast);
+      g_signal_connect_object (done, "dismissed", G_CALLBACK (forget_undo_toast), self, 0);
+      adw_toast_overlay_add_toast (self->window->toasts, done);
+    }
   else
     g_object_unref (g_object_ref_sink (done));
 }
@@ -576,6 +595,8 @@ undo_or_redo (PxAnnotationController *self, gboolean redo)
   if (self->list == NULL)
     return;
   popdown (self);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   ok = redo ? px_annotation_list_redo (self->list, &changed, &error)
             : px_annotation_list_undo (self->list, &changed, &error);
   if (!ok)
@@ -736,6 +757,9 @@ px_annotation_controller_dispose (GObject *object)
 {
   PxAnnotationController *self = PX_ANNOTATION_CONTROLLER (object);
 
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
+  self->undo_toast = NULL;
   g_clear_object (&self->layer);
   g_clear_object (&self->list);
   g_clear_object (&self->actions);
@@ -821,6 +845,13 @@ px_annotation_controller_get_chooser (PxAnnotationController *self)
 {
   g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
   return self->chooser;
+}
+
+AdwToast *
+px_annotation_controller_get_undo_toast (PxAnnotationController *self)
+{
+  g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
+  return self->undo_toast;
 }
 
 PxAnnotationsPanel *
