@@ -12,6 +12,8 @@
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/annotations/px-highlight-copy.h"
 #include "gui/px-application.h"
+#include "gui/px-format.h"
+#include "gui/px-metadata-dialog.h"
 #include "gui/px-compare-panel.h"
 #include "gui/px-passage-card.h"
 #include "gui/px-reader-selection.h"
@@ -740,6 +742,43 @@ test_undo_toast (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (px_annotation_controller_get_list (ctl))), ==, 1);
 }
 
+/* Item 14: dates as people write them; no complaint before any typing. */
+static void
+test_edit_details (void)
+{
+  const char *good[][2] = {
+    { "2019-06-06", "2019-06-06" },    { "6 June 2019", "2019-06-06" },   { "June 6, 2019", "2019-06-06" },
+    { " 6 Jun. 2019 ", "2019-06-06" }, { "6th June 2019", "2019-06-06" },
+  };
+  const char *bad[] = { "6 June", "2019-02-30", "31 February 2019", "June 2019", "soon", "6 Jnue 2019" };
+  g_autoptr (PxDocument) doc = px_document_new ();
+  PxMetadataDialog *dialog;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *iso = px_format_parse_date (good[i][0]);
+      g_assert_cmpstr (iso, ==, good[i][1]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *iso = px_format_parse_date (bad[i]);
+      g_assert_null (iso);
+    }
+
+  px_document_set_id (doc, 7);
+  dialog = px_metadata_dialog_new (NULL, doc);
+  /* Nothing typed yet: no message (Save stays off all the same). */
+  g_assert_null (px_metadata_dialog_get_error (dialog));
+  gtk_editable_set_text (px_metadata_dialog_get_field (dialog, "published"), "6 June 2019");
+  g_assert_nonnull (px_metadata_dialog_get_error (dialog));
+  gtk_editable_set_text (px_metadata_dialog_get_field (dialog, "title"), "Crane falls");
+  g_assert_true (px_metadata_dialog_is_valid (dialog));
+  g_assert_null (px_metadata_dialog_get_error (dialog));
+  px_metadata_dialog_apply (dialog, doc);
+  g_assert_cmpstr (px_document_get_published (doc), ==, "2019-06-06");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -755,6 +794,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/reader/first-compare-layout", test_first_compare_layout);
   g_test_add_func ("/reader/copy-text", test_copy_text);
   g_test_add_func ("/reader/import-report", test_import_report);
+  g_test_add_func ("/reader/edit-details", test_edit_details);
   g_test_add ("/reader/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
   g_test_add ("/reader/overlaps", Fixture, NULL, fixture_set_up, test_overlaps, fixture_tear_down);
   g_test_add ("/reader/selection-words", Fixture, NULL, fixture_set_up, test_selection_words, fixture_tear_down);

@@ -22,5 +22,9 @@ char *px_format_join_with (const char *const *parts, guint n, const char *separa
 char *px_format_article_count (guint n);
 /* TRUE if @text is a real calendar date written as YYYY-MM-DD. */
 gboolean px_format_is_iso_date (const char *text);
+/* A date as people write it ("2019-06-06", "6 June 2019", "June 6, 2019",
+ * month names in English or the user's language) as "YYYY-MM-DD"; NULL
+ * if it is not one. */
+char *px_format_parse_date (const char *text);
 
 G_END_DECLS
