@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Not a check: starts the window on the reader fixtures and runs the
 # xdotool commands given, then takes a screenshot (for finding places).
 source "$(dirname "$0")/common.sh"
