@@ -779,6 +779,26 @@ test_edit_details (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Item 13: an article without an outlet goes by its site, else by a
+ * short form of its title marked as such. */
+static void
+test_unknown_outlet (void)
+{
+  PxCompareDocument doc = { 0 };
+
+  doc.title = (char *)"Flood-hit library welcomes readers back after months";
+  doc.source_name = (char *)"www-story.txt";
+  g_assert_cmpstr (px_compare_outlet_name (&doc), ==, "Flood-hit library welcomes… (outlet unknown)");
+  doc.source_name = (char *)"valley-radio.example";
+  g_assert_cmpstr (px_compare_outlet_name (&doc), ==, "valley-radio.example");
+  doc.outlet = (char *)"Valley Radio";
+  g_assert_cmpstr (px_compare_outlet_name (&doc), ==, "Valley Radio");
+  doc.outlet = NULL;
+  doc.source_name = NULL;
+  doc.title = (char *)"Short title";
+  g_assert_cmpstr (px_compare_outlet_name (&doc), ==, "Short title (outlet unknown)");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -795,6 +815,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/reader/copy-text", test_copy_text);
   g_test_add_func ("/reader/import-report", test_import_report);
   g_test_add_func ("/reader/edit-details", test_edit_details);
+  g_test_add_func ("/reader/unknown-outlet", test_unknown_outlet);
   g_test_add ("/reader/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
   g_test_add ("/reader/overlaps", Fixture, NULL, fixture_set_up, test_overlaps, fixture_tear_down);
   g_test_add ("/reader/selection-words", Fixture, NULL, fixture_set_up, test_selection_words, fixture_tear_down);
