@@ -27,9 +27,12 @@ mkdir -p "$shots"
 app=""
 wm=""
 cleanup() {
+  local rc=$?
+  set +e
   [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
   [ -n "$wm" ] && kill "$wm" 2>/dev/null
   rm -rf "$work"
+  exit $rc
 }
 trap cleanup EXIT
 openbox >/dev/null 2>&1 &

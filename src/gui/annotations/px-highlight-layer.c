@@ -30,6 +30,8 @@ struct _PxHighlightLayer
   double release_x;
   double release_y;
   guint release_button;
+  guint32 last_press;   /* when the primary button last went down */
+  gboolean multi_click; /* and that was the second or third of a quick run */
 };
 
 G_DEFINE_FINAL_TYPE (PxHighlightLayer, px_highlight_layer, G_TYPE_OBJECT)
@@ -696,6 +698,19 @@ on_event (GtkEventControllerLegacy *controller, GdkEvent *event, PxHighlightLaye
   GdkEventType type = gdk_event_get_event_type (event);
   guint button = type == GDK_BUTTON_PRESS || type == GDK_BUTTON_RELEASE ? gdk_button_event_get_button (event) : 0;
 
+  /* A press soon after the last one is a double or triple click going on:
+   * the popover of the selection so far would take the next press. */
+  if (type == GDK_BUTTON_PRESS && button == GDK_BUTTON_PRIMARY)
+    {
+      int double_click = 400;
+      guint32 time = gdk_event_get_time (event);
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self->view)), "gtk-double-click-time", &double_click, NULL);
+      self->multi_click = self->last_press != 0 && time - self->last_press <= (guint32)double_click;
+      self->last_press = time;
+      if (self->release_source != 0 && self->release_button == GDK_BUTTON_PRIMARY)
+        g_clear_handle_id (&self->release_source, g_source_remove);
+    }
   if ((type == GDK_BUTTON_RELEASE && button == GDK_BUTTON_PRIMARY) ||
       (type == GDK_BUTTON_PRESS && button == GDK_BUTTON_SECONDARY))
     {
@@ -722,7 +737,15 @@ on_event (GtkEventControllerLegacy *controller, GdkEvent *event, PxHighlightLaye
           return TRUE;
         }
       if (self->release_source == 0)
-        self->release_source = g_idle_add (handle_release, self);
+        {
+          int double_click = 400;
+
+          g_object_get (gtk_widget_get_settings (GTK_WIDGET (self->view)), "gtk-double-click-time", &double_click,
+                        NULL);
+          /* After a double click a third may follow: wait for it. */
+          self->release_source = self->multi_click ? g_timeout_add ((guint)double_click, handle_release, self)
+                                                   : g_idle_add (handle_release, self);
+        }
     }
   return FALSE;
 }
