@@ -104,7 +104,7 @@ find_dialog (const char *heading)
 static gboolean
 failure_shown (gpointer data)
 {
-  return find_dialog ("Could not Import the Page") != NULL;
+  return find_dialog ("Could Not Import the Page") != NULL;
 }
 
 static void
@@ -152,7 +152,7 @@ test_import_from_window (void)
   /* A failure is explained, with a way to try again. */
   px_window_import_url (window, bad);
   g_assert_true (px_test_wait_for (failure_shown, NULL, 20000));
-  failure = find_dialog ("Could not Import the Page");
+  failure = find_dialog ("Could Not Import the Page");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (failure), "404"));
   g_assert_true (adw_message_dialog_has_response (failure, "retry"));
   gtk_window_destroy (GTK_WINDOW (failure));

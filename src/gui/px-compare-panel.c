@@ -15,6 +15,7 @@ typedef struct
 {
   gint64 document_id;
   guint offset;
+  double scroll; /* the reader's exact scroll position */
 } Place;
 
 struct _PxComparePanel
@@ -56,6 +57,13 @@ struct _PxComparePanel
   gboolean last_from_cache;
 
   GArray *history; /* Place */
+
+  /* The Passage view follows the caret after a click or a selection,
+   * else the sentence a third down the view as the reader scrolls. */
+  gboolean follow_caret;
+  guint scroll_idle;
+  guint layout_waits; /* looks for a reading position not laid out yet */
+  GtkAdjustment *reader_vadj;
 };
 
 G_DEFINE_FINAL_TYPE (PxComparePanel, px_compare_panel, GTK_TYPE_WIDGET)
@@ -288,6 +296,8 @@ update_views (PxComparePanel *self)
 
 /* --- following the reader -------------------------------------------------- */
 
+static gboolean follow_scroll (gpointer user_data);
+
 static guint
 cursor_offset (PxComparePanel *self)
 {
@@ -295,6 +305,17 @@ cursor_offset (PxComparePanel *self)
 
   if (self->buffer == NULL)
     return 0;
+  if (!self->follow_caret && self->window != NULL)
+    {
+      guint offset = px_reader_view_get_reading_offset (px_window_get_reader (self->window));
+
+      /* Looked at again once the text is laid out. */
+      if (offset == G_MAXUINT && self->scroll_idle == 0 && self->layout_waits++ < 50)
+        self->scroll_idle = g_timeout_add (100, follow_scroll, self);
+      else if (offset != G_MAXUINT)
+        self->layout_waits = 0;
+      return offset == G_MAXUINT ? 0 : offset;
+    }
   if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
     gtk_text_buffer_get_iter_at_mark (self->buffer, &start, gtk_text_buffer_get_insert (self->buffer));
   return gtk_text_iter_get_offset (&start);
@@ -326,6 +347,8 @@ update_passage (PxComparePanel *self, gboolean force)
   if (sentence == self->sentence && !force)
     return;
   self->sentence = sentence;
+  g_debug ("Compare: the Passage view shows sentence %u, from the %s", sentence,
+           self->follow_caret ? "caret" : "reading position");
   clear_box (self->cards_box);
   if (sentence == G_MAXUINT)
     {
@@ -389,6 +412,7 @@ update_passage (PxComparePanel *self, gboolean force)
 static void
 on_cursor_moved (PxComparePanel *self)
 {
+  self->follow_caret = TRUE;
   update_passage (self, FALSE);
 }
 
@@ -396,7 +420,40 @@ static void
 on_mark_set (GtkTextBuffer *buffer, const GtkTextIter *location, GtkTextMark *mark, PxComparePanel *self)
 {
   if (mark == gtk_text_buffer_get_selection_bound (buffer) || mark == gtk_text_buffer_get_insert (buffer))
-    update_passage (self, FALSE);
+    {
+      self->follow_caret = TRUE;
+      update_passage (self, FALSE);
+    }
+}
+
+static gboolean
+follow_scroll (gpointer user_data)
+{
+  PxComparePanel *self = user_data;
+
+  self->scroll_idle = 0;
+  update_passage (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The reader scrolled: the Passage view follows the reading position,
+ * unless the scroll is the reader bringing a passage into view. */
+static void
+on_reader_scrolled (GtkAdjustment *vadj, PxComparePanel *self)
+{
+  if (self->window == NULL || px_reader_view_is_scrolling (px_window_get_reader (self->window)))
+    return;
+  self->follow_caret = FALSE;
+  if (self->scroll_idle == 0)
+    self->scroll_idle = g_timeout_add (60, follow_scroll, self);
+}
+
+/* The reader's text was laid out further: what is a third down moved. */
+static void
+on_reader_resized (GtkAdjustment *vadj, PxComparePanel *self)
+{
+  if (!self->follow_caret && self->scroll_idle == 0)
+    self->scroll_idle = g_timeout_add (60, follow_scroll, self);
 }
 
 static void
@@ -444,8 +501,8 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   set_state (self, "content");
   self->last_load_ms = (g_get_monotonic_time () - self->load_started) / 1000.0;
   self->last_from_cache = data->from_cache;
-  g_debug ("Compare: event %" G_GINT64_FORMAT " shown in %.1f ms (%s)", data->event_id, self->last_load_ms,
-           data->from_cache ? "cached" : "computed");
+  g_debug ("Compare: event %" G_GINT64_FORMAT " shown in %.1f ms (%s), %u articles", data->event_id, self->last_load_ms,
+           data->from_cache ? "cached" : "computed", px_event_comparison_get_n_documents (cmp));
 }
 
 static void
@@ -475,6 +532,22 @@ start_load (PxComparePanel *self, gint64 event_id, gboolean keep_content)
     set_state (self, "loading");
 }
 
+static void update_back_button (PxComparePanel *self);
+
+/* Back never leads to an article that is gone. */
+static void
+forget_missing_places (PxComparePanel *self, PxStore *store)
+{
+  for (guint i = self->history->len; i-- > 0;)
+    {
+      g_autoptr (PxDocumentInfo) info =
+          store ? px_store_get_document_info (store, g_array_index (self->history, Place, i).document_id, NULL) : NULL;
+      if (info == NULL)
+        g_array_remove_index (self->history, i);
+    }
+  update_back_button (self);
+}
+
 /* Looks at what the reader shows and what the library says about its
  * event, and brings the panel in line, computing in the background. */
 static void
@@ -489,14 +562,22 @@ refresh (PxComparePanel *self, gboolean library_changed)
   watch_buffer (
       self, self->window ? gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (self->window)))
                          : NULL);
+  if (library_changed)
+    forget_missing_places (self, store);
   if (doc == NULL || store == NULL)
     {
       stop_load (self);
+      /* An article of it may have gone (deleted): the next opened must
+       * not be shown against the old comparison. */
+      if (library_changed)
+        g_clear_object (&self->comparison);
       self->document_id = 0;
       gtk_label_set_label (self->event_label, "");
       set_state (self, "none");
       return;
     }
+  if (self->document_id != px_document_get_id (doc))
+    self->follow_caret = FALSE;
   self->document_id = px_document_get_id (doc);
   info = px_store_get_document_info (store, self->document_id, NULL);
   if (info != NULL && info->event_id > 0)
@@ -509,7 +590,8 @@ refresh (PxComparePanel *self, gboolean library_changed)
       return;
     }
 
-  same_event = self->comparison != NULL && px_event_comparison_get_event_id (self->comparison) == event->id;
+  same_event = self->comparison != NULL && px_event_comparison_get_event_id (self->comparison) == event->id &&
+               px_event_comparison_get_n_documents (self->comparison) == event->documents->len;
   if (same_event && !library_changed)
     {
       /* Another article of the event shown: no new comparison. */
@@ -543,26 +625,12 @@ on_library_changed (PxComparePanel *self)
 
 /* --- opening passages, and Back -------------------------------------------- */
 
-static gboolean
-scroll_to_cursor (gpointer user_data)
-{
-  PxComparePanel *self = user_data;
-  GtkTextView *view;
-
-  if (self->window != NULL)
-    {
-      view = px_reader_view_get_text_view (px_window_get_reader (self->window));
-      gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)), 0.1, TRUE, 0,
-                                    0.3);
-    }
-  g_object_unref (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Opens @document_id with [start, end) selected, as a reader expects. */
+/* Opens @document_id with [start, end) selected, as a reader expects:
+ * centred and marked for a moment, or at @scroll when it is >= 0. */
 static void
-show_place (PxComparePanel *self, gint64 document_id, guint start, guint end)
+show_place (PxComparePanel *self, gint64 document_id, guint start, guint end, double scroll)
 {
+  PxReaderView *reader = px_window_get_reader (self->window);
   GtkTextView *view = px_reader_view_get_text_view (px_window_get_reader (self->window));
   GtkTextBuffer *buffer;
   GtkTextIter a, b;
@@ -579,7 +647,10 @@ show_place (PxComparePanel *self, gint64 document_id, guint start, guint end)
   gtk_text_buffer_select_range (buffer, &a, &b);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   /* After the new text is laid out. */
-  g_idle_add_full (G_PRIORITY_LOW, scroll_to_cursor, g_object_ref (self), NULL);
+  if (scroll >= 0)
+    px_reader_view_set_scroll (reader, scroll);
+  else
+    px_reader_view_show_range (reader, start, end, TRUE);
 }
 
 static void
@@ -603,13 +674,14 @@ update_back_button (PxComparePanel *self)
 static void
 jump_to (PxComparePanel *self, gint64 document_id, guint start, guint end)
 {
-  Place here = { self->document_id, cursor_offset (self) };
+  Place here = { self->document_id, cursor_offset (self), 0 };
 
   if (self->window == NULL)
     return;
+  here.scroll = px_reader_view_get_scroll (px_window_get_reader (self->window));
   if (here.document_id > 0)
     g_array_append_val (self->history, here);
-  show_place (self, document_id, start, end);
+  show_place (self, document_id, start, end, -1);
   update_back_button (self);
 }
 
@@ -623,7 +695,7 @@ px_compare_panel_go_back (PxComparePanel *self)
     return;
   place = g_array_index (self->history, Place, self->history->len - 1);
   g_array_set_size (self->history, self->history->len - 1);
-  show_place (self, place.document_id, place.offset, place.offset);
+  show_place (self, place.document_id, place.offset, place.offset, place.scroll);
   update_back_button (self);
 }
 
@@ -635,6 +707,19 @@ on_back_clicked (PxComparePanel *self)
 
 /* --- life cycle ------------------------------------------------------------ */
 
+/* Cards made while the panel was hidden were measured for no width, and
+ * the first showing drew them over the "not reported" line: they are made
+ * again for the width the panel has now. */
+static void
+px_compare_panel_map (GtkWidget *widget)
+{
+  PxComparePanel *self = PX_COMPARE_PANEL (widget);
+
+  GTK_WIDGET_CLASS (px_compare_panel_parent_class)->map (widget);
+  if (self->comparison != NULL && self->doc_index != G_MAXUINT)
+    update_passage (self, TRUE);
+}
+
 static void
 px_compare_panel_dispose (GObject *object)
 {
@@ -642,7 +727,11 @@ px_compare_panel_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
   watch_buffer (self, NULL);
+  if (self->reader_vadj != NULL)
+    g_signal_handlers_disconnect_by_data (self->reader_vadj, self);
+  g_clear_object (&self->reader_vadj);
   if (self->window != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->window, self);
@@ -668,6 +757,7 @@ px_compare_panel_class_init (PxComparePanelClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = px_compare_panel_dispose;
   G_OBJECT_CLASS (klass)->finalize = px_compare_panel_finalize;
+  widget_class->map = px_compare_panel_map;
 
   g_type_ensure (PX_TYPE_QUOTE_VIEW);
   g_type_ensure (PX_TYPE_COVERAGE_MATRIX);
@@ -714,6 +804,9 @@ px_compare_panel_new (PxWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
   g_signal_connect_swapped (window, "notify::document", G_CALLBACK (on_document_changed), self);
   g_signal_connect_swapped (window, "library-changed", G_CALLBACK (on_library_changed), self);
+  self->reader_vadj = g_object_ref (px_reader_view_get_vadjustment (px_window_get_reader (window)));
+  g_signal_connect (self->reader_vadj, "value-changed", G_CALLBACK (on_reader_scrolled), self);
+  g_signal_connect (self->reader_vadj, "changed", G_CALLBACK (on_reader_resized), self);
   refresh (self, FALSE);
   return self;
 }
@@ -741,6 +834,13 @@ px_compare_panel_get_cards (PxComparePanel *self)
   for (GtkWidget *c = gtk_widget_get_last_child (GTK_WIDGET (self->cards_box)); c; c = gtk_widget_get_prev_sibling (c))
     cards = g_list_prepend (cards, c);
   return cards;
+}
+
+const char *
+px_compare_panel_get_sentence (PxComparePanel *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), NULL);
+  return gtk_label_get_label (self->sentence_label);
 }
 
 const char *

@@ -27,6 +27,8 @@ PxEventComparison *px_compare_panel_get_comparison (PxComparePanel *self);
 /* The PxPassageCard widgets shown, in order (free the list only). */
 GList *px_compare_panel_get_cards (PxComparePanel *self);
 /* The "Not reported by …" line, "" when every outlet reports it. */
+/* The sentence of the reader whose matches the Passage view shows. */
+const char *px_compare_panel_get_sentence (PxComparePanel *self);
 const char *px_compare_panel_get_not_reported (PxComparePanel *self);
 /* Which state page shows: "none", "single", "loading", "error" or
  * "content"; and which view of the content. */

@@ -18,6 +18,7 @@ struct _PxMetadataDialog
   GtkLabel *message_label;
 
   gint64 document_id;
+  gboolean edited; /* past the first validation, as the dialog opened */
 };
 
 G_DEFINE_FINAL_TYPE (PxMetadataDialog, px_metadata_dialog, ADW_TYPE_WINDOW)
@@ -63,23 +64,26 @@ validate (PxMetadataDialog *self)
   g_autofree char *title = field_text (self->title_row);
   g_autofree char *published = field_text (self->published_row);
   g_autofree char *url = field_text (self->url_row);
+  g_autofree char *date = px_format_parse_date (published);
   gboolean title_ok = *title != '\0';
-  gboolean date_ok = *published == '\0' || px_format_is_iso_date (published);
+  gboolean date_ok = *published == '\0' || date != NULL;
   gboolean url_ok = url_is_valid (url);
   const char *message = NULL;
 
-  mark (self->title_row, title_ok);
+  /* A title still missing as the dialog opens is not an error yet: Save
+   * waits for it, the message for the first edit. */
+  mark (self->title_row, title_ok || !self->edited);
   mark (self->published_row, date_ok);
   mark (self->url_row, url_ok);
-  if (!title_ok)
+  if (!title_ok && self->edited)
     message = _ ("An article needs a title.");
   else if (!date_ok)
     message = _ ("Write the date as year-month-day, for example 2024-03-18.");
   else if (!url_ok)
     message = _ ("The address should be a full URL, for example https://example.org/story.");
   px_metadata_dialog_set_error (self, message);
-  gtk_widget_set_sensitive (self->save_button, message == NULL);
-  return message == NULL;
+  gtk_widget_set_sensitive (self->save_button, message == NULL && title_ok);
+  return message == NULL && title_ok;
 }
 
 static void
@@ -129,6 +133,7 @@ px_metadata_dialog_new (GtkWindow *parent, PxDocument *doc)
   set_field (self->published_row, px_document_get_published (doc));
   set_field (self->url_row, px_document_get_url (doc));
   validate (self);
+  self->edited = TRUE;
   return self;
 }
 
@@ -180,7 +185,11 @@ px_metadata_dialog_apply (PxMetadataDialog *self, PxDocument *doc)
   px_document_set_title (doc, title);
   px_document_set_outlet (doc, outlet);
   px_document_set_author (doc, author);
-  px_document_set_published (doc, published);
+  {
+    /* As people write dates, stored as year-month-day. */
+    g_autofree char *iso = px_format_parse_date (published);
+    px_document_set_published (doc, iso != NULL ? iso : published);
+  }
   px_document_set_url (doc, url);
 }
 
@@ -198,4 +207,11 @@ px_metadata_dialog_set_error (PxMetadataDialog *self, const char *message)
   g_return_if_fail (PX_IS_METADATA_DIALOG (self));
   gtk_label_set_label (self->message_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+const char *
+px_metadata_dialog_get_error (PxMetadataDialog *self)
+{
+  g_return_val_if_fail (PX_IS_METADATA_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->message_label)) ? gtk_label_get_label (self->message_label) : NULL;
 }

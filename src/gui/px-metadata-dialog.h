@@ -25,4 +25,7 @@ void px_metadata_dialog_apply (PxMetadataDialog *self, PxDocument *doc);
 void px_metadata_dialog_save (PxMetadataDialog *self);
 void px_metadata_dialog_set_error (PxMetadataDialog *self, const char *message);
 
+/* The message shown under the fields, or NULL. */
+const char *px_metadata_dialog_get_error (PxMetadataDialog *self);
+
 G_END_DECLS

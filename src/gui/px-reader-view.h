@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gui/px-find-bar.h"
 #include "model/px-document.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,28 @@ void px_reader_view_set_zoom (PxReaderView *self, double zoom);
 double px_reader_view_get_zoom (PxReaderView *self);
 /* The next size up or down from @zoom. */
 double px_reader_view_zoom_step (double zoom, int direction);
+
+/* Find in the article, above the text. */
+PxFindBar *px_reader_view_get_find_bar (PxReaderView *self);
+
+/* How long a passage opened from elsewhere stays marked. */
+#define PX_READER_FLASH_MS 1500
+
+/* Brings [start, end) to the middle of the view once the text is laid
+ * out, and with @flash marks it for a moment. */
+void px_reader_view_show_range (PxReaderView *self, guint start, guint end, gboolean flash);
+gboolean px_reader_view_is_flashing (PxReaderView *self);
+/* The scroll position, exactly; setting it waits for the text's layout. */
+double px_reader_view_get_scroll (PxReaderView *self);
+void px_reader_view_set_scroll (PxReaderView *self, double value);
+/* Whether a place asked for above is still being reached. */
+gboolean px_reader_view_is_scrolling (PxReaderView *self);
+void px_reader_view_cancel_scroll (PxReaderView *self);
+GtkAdjustment *px_reader_view_get_vadjustment (PxReaderView *self);
+/* The offset of the text a third of the way down the view: where the
+ * reader is reading; G_MAXUINT while the text is not laid out. */
+guint px_reader_view_get_reading_offset (PxReaderView *self);
+/* Whether the line of @offset is (partly) in view. */
+gboolean px_reader_view_offset_on_screen (PxReaderView *self, guint offset);
 
 G_END_DECLS

@@ -143,6 +143,8 @@ report_results (PxWindow *self, GPtrArray *results, gboolean cancelled)
       adw_toast_set_timeout (toast, 10);
     }
   adw_toast_overlay_add_toast (self->toasts, toast);
+  /* The toast goes; the report stays in the main menu until the next. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-details", failed > 0);
 }
 
 static void
@@ -160,6 +162,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   cancelled = self->import_cancellable && g_cancellable_is_cancelled (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_widget_set_sensitive (gtk_stack_get_child_by_name (self->main_stack, "empty"), TRUE);
 
   if (results == NULL)
     {
@@ -200,6 +203,8 @@ start_import (PxWindow *self, GPtrArray *files)
   gtk_label_set_label (self->import_label, _ ("Preparing to import…"));
   gtk_progress_bar_set_fraction (self->import_progress, 0);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  /* Its buttons would start another import behind this one. */
+  gtk_widget_set_sensitive (gtk_stack_get_child_by_name (self->main_stack, "empty"), FALSE);
   task = g_task_new (self, self->import_cancellable, import_done, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify)import_task_free);
   /* What was imported before a cancel is kept and reported. */
@@ -463,6 +468,7 @@ _px_window_init_import (PxWindow *self)
   g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->toasts), GTK_EVENT_CONTROLLER (target));
   gtk_widget_set_visible (self->samples_button, samples != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-details", FALSE);
 }
 
 void

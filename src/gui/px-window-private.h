@@ -54,5 +54,6 @@ void _px_window_class_init_import (GtkWidgetClass *widget_class);
 void _px_window_class_init_export (GtkWidgetClass *widget_class);
 void _px_window_update_export_actions (PxWindow *self);
 void _px_window_class_init_url (GtkWidgetClass *widget_class);
+void _px_window_class_init_find (GtkWidgetClass *widget_class);
 
 G_END_DECLS

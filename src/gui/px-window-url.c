@@ -65,7 +65,7 @@ weak_ref_free (gpointer data, GClosure *closure)
 static void
 show_failure (PxWindow *self, const char *url, const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Could not Import the Page"), message);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Could Not Import the Page"), message);
   GWeakRef *ref = g_new0 (GWeakRef, 1);
 
   g_weak_ref_init (ref, self);

@@ -683,6 +683,10 @@ save_state (PxWindow *self)
   g_settings_set_boolean (self->settings, "side-panel-visible", px_window_get_side_panel_visible (self));
   if (px_side_panel_get_visible_page (self->side_panel) != NULL)
     g_settings_set_string (self->settings, "side-panel-page", px_side_panel_get_visible_page (self->side_panel));
+  /* The next start reopens the article where it was left. */
+  g_settings_set_string (self->settings, "last-library", self->library_path ? self->library_path : "");
+  g_settings_set_int64 (self->settings, "last-document", self->document ? px_document_get_id (self->document) : 0);
+  g_settings_set_double (self->settings, "last-scroll", self->document ? px_reader_view_get_scroll (self->reader) : 0);
   g_settings_apply (self->settings);
 }
 
@@ -802,7 +806,9 @@ px_window_class_init (PxWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
+  _px_window_class_init_find (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-side-panel", "side-panel-visible");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
 
@@ -852,13 +858,34 @@ PxWindow *
 px_window_new (PxApplication *app, const char *library_path, gint64 open_id)
 {
   PxWindow *self = g_object_new (PX_TYPE_WINDOW, "application", app, NULL);
+  double scroll = -1;
 
+  /* Nothing asked for: the article open at the last close, where it was. */
+  if (open_id <= 0 && self->settings != NULL && library_path != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-library");
+      if (g_str_equal (last, library_path))
+        {
+          open_id = g_settings_get_int64 (self->settings, "last-document");
+          scroll = g_settings_get_double (self->settings, "last-scroll");
+        }
+    }
   if (px_window_set_library (self, library_path, NULL) && open_id > 0)
     {
+      g_autoptr (PxDocumentInfo) info = NULL;
+
+      /* The last article may have been deleted since: no error for it. */
+      if (scroll >= 0 && self->store != NULL &&
+          (info = px_store_get_document_info (self->store, open_id, NULL)) == NULL)
+        return self;
       if (self->updating)
         self->pending_open_id = open_id;
       else
-        px_window_open_document (self, open_id);
+        {
+          px_window_open_document (self, open_id);
+          if (scroll > 0 && self->document != NULL && px_document_get_id (self->document) == open_id)
+            px_reader_view_set_scroll (self->reader, scroll);
+        }
     }
   return self;
 }

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "gui/annotations/px-codebook-dialog.h"
+#include "gui/annotations/px-highlight-chooser.h"
+#include "gui/annotations/px-highlight-copy.h"
 #include "gui/px-window-private.h"
 #include "store/px-store-annotations.h"
 
@@ -22,7 +24,9 @@ struct _PxAnnotationController
   PxAnnotationList *list;
   PxAnchorText *text; /* the document's text, decoded at the first new highlight */
   GSimpleActionGroup *actions;
-  guint pending_start; /* the selection the popover was opened for */
+  GtkPopover *chooser;  /* which of several highlights (weak) */
+  AdwToast *undo_toast; /* "Highlight deleted", while shown (weak) */
+  guint pending_start;  /* the selection the popover was opened for */
   guint pending_end;
   char *last_color;
 };
@@ -294,11 +298,35 @@ on_selection_finished (PxHighlightLayer *layer, guint start, guint end, PxAnnota
 }
 
 static void
-on_annotation_clicked (PxHighlightLayer *layer, PxAnnotation *a, PxAnnotationController *self)
+open_annotation (PxAnnotation *a, gpointer user_data)
 {
+  PxAnnotationController *self = user_data;
+
+  g_debug ("Highlights: the popover of highlight %" G_GINT64_FORMAT, px_annotation_get_id (a));
   px_highlight_popover_set_annotation (ensure_popover (self), a);
   px_highlight_popover_show_page (self->popover, "main");
   popup_at (self, px_annotation_get_start (a), px_annotation_get_end (a));
+}
+
+/* A secondary click on a highlight; on several, which one. */
+static void
+on_annotation_clicked (PxHighlightLayer *layer, PxAnnotation *a, PxAnnotationController *self)
+{
+  guint at = px_highlight_layer_get_clicked_offset (layer);
+  g_autoptr (GPtrArray) all = px_highlight_layer_get_all_at (layer, at);
+  GdkRectangle rect;
+
+  if (all->len < 2)
+    {
+      open_annotation (a, self);
+      return;
+    }
+  g_debug ("Highlights: %u here, the user chooses", all->len);
+  popdown (self);
+  if (!px_highlight_layer_get_range_rect (layer, at, at + 1, &rect))
+    rect = (GdkRectangle){ 0, 0, 1, 1 };
+  self->chooser = px_highlight_chooser_popup (GTK_WIDGET (self->view), &rect, all, open_annotation, self);
+  g_object_add_weak_pointer (G_OBJECT (self->chooser), (gpointer *)&self->chooser);
 }
 
 static void
@@ -355,14 +383,29 @@ static void
 on_copy (PxHighlightPopover *popover, PxAnnotationController *self)
 {
   PxAnnotation *a = px_highlight_popover_get_annotation (popover);
+  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
   g_autofree char *text = NULL;
 
   if (a != NULL)
     text = g_strdup (px_annotation_get_quote (a));
   else if (anchor_text (self) != NULL)
     text = px_anchor_text_slice (self->text, self->pending_start, self->pending_end);
-  if (text != NULL)
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), text);
+  if (text != NULL && doc != NULL)
+    {
+      /* With where it comes from: Markdown, and plain text for the rest. */
+      px_highlight_copy_to_clipboard (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), text, doc);
+      toast (self, _ ("Copied with its source"));
+    }
+}
+
+static void
+forget_undo_toast (AdwToast *toast, PxAnnotationController *self)
+{
+  if (self->undo_toast == toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
+      self->undo_toast = NULL;
+    }
 }
 
 static void
@@ -381,8 +424,16 @@ delete_annotation (PxAnnotationController *self, PxAnnotation *a)
   done = adw_toast_new (_ ("Highlight deleted"));
   adw_toast_set_button_label (done, _ ("_Undo"));
   adw_toast_set_action_name (done, "annot.undo");
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   if (self->window != NULL)
-    adw_toast_overlay_add_toast (self->window->toasts, done);
+    {
+      /* Undone by other means (Ctrl+Z), it goes. */
+      self->undo_toast = done;
+      g_object_add_weak_pointer (G_OBJECT (done), (gpointer *)&self->undo_toast);
+      g_signal_connect_object (done, "dismissed", G_CALLBACK (forget_undo_toast), self, 0);
+      adw_toast_overlay_add_toast (self->window->toasts, done);
+    }
   else
     g_object_unref (g_object_ref_sink (done));
 }
@@ -544,6 +595,8 @@ undo_or_redo (PxAnnotationController *self, gboolean redo)
   if (self->list == NULL)
     return;
   popdown (self);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   ok = redo ? px_annotation_list_redo (self->list, &changed, &error)
             : px_annotation_list_undo (self->list, &changed, &error);
   if (!ok)
@@ -704,6 +757,9 @@ px_annotation_controller_dispose (GObject *object)
 {
   PxAnnotationController *self = PX_ANNOTATION_CONTROLLER (object);
 
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
+  self->undo_toast = NULL;
   g_clear_object (&self->layer);
   g_clear_object (&self->list);
   g_clear_object (&self->actions);
@@ -782,6 +838,20 @@ px_annotation_controller_get_popover (PxAnnotationController *self)
 {
   g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
   return ensure_popover (self);
+}
+
+GtkPopover *
+px_annotation_controller_get_chooser (PxAnnotationController *self)
+{
+  g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
+  return self->chooser;
+}
+
+AdwToast *
+px_annotation_controller_get_undo_toast (PxAnnotationController *self)
+{
+  g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
+  return self->undo_toast;
 }
 
 PxAnnotationsPanel *

@@ -29,6 +29,9 @@ struct _PxHighlightLayer
   double scroll_value; /* where the reader was put last */
   double release_x;
   double release_y;
+  guint release_button;
+  guint32 last_press;   /* when the primary button last went down */
+  gboolean multi_click; /* and that was the second or third of a quick run */
 };
 
 G_DEFINE_FINAL_TYPE (PxHighlightLayer, px_highlight_layer, G_TYPE_OBJECT)
@@ -116,13 +119,24 @@ compare_class_depth (gconstpointer a, gconstpointer b)
   return ka < kb ? -1 : ka > kb;
 }
 
+/* Restacks the highlight tags at the top, shallow to deep, the overlap
+ * lines above them, in one order whatever the order they were made in. */
+static void
+restack (PxHighlightLayer *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (get_buffer (self));
+  GList *all = g_list_sort (g_hash_table_get_values (self->classes), compare_class_depth);
+
+  for (GList *l = all; l != NULL; l = l->next)
+    gtk_text_tag_set_priority (l->data, gtk_text_tag_table_get_size (table) - 1);
+  g_list_free (all);
+}
+
 static GtkTextTag *
 class_tag (PxHighlightLayer *self, guint color, gboolean note, guint depth)
 {
   guint key = class_key (color, note, depth);
   GtkTextTag *tag = g_hash_table_lookup (self->classes, GUINT_TO_POINTER (key));
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (get_buffer (self));
-  GList *all;
   GdkRGBA fill, mark;
 
   if (tag != NULL)
@@ -137,11 +151,32 @@ class_tag (PxHighlightLayer *self, guint color, gboolean note, guint depth)
   g_object_set_data (G_OBJECT (tag), "px-class", GUINT_TO_POINTER (key));
   g_hash_table_insert (self->classes, GUINT_TO_POINTER (key), g_object_ref (tag));
 
-  /* Restack the highlight tags at the top, shallow to deep. */
-  all = g_list_sort (g_hash_table_get_values (self->classes), compare_class_depth);
-  for (GList *l = all; l != NULL; l = l->next)
-    gtk_text_tag_set_priority (l->data, gtk_text_tag_table_get_size (table) - 1);
-  g_list_free (all);
+  restack (self);
+  return tag;
+}
+
+/* Where highlights overlap, a double line under the text in the colour of
+ * the one underneath: the top one's colour alone would hide it. Above
+ * every highlight tag. */
+#define OVERLAP_KEY(color) (0x10000u + (color))
+
+static GtkTextTag *
+overlap_tag (PxHighlightLayer *self, guint color)
+{
+  guint key = OVERLAP_KEY (color);
+  GtkTextTag *tag = g_hash_table_lookup (self->classes, GUINT_TO_POINTER (key));
+  GdkRGBA mark;
+
+  if (tag != NULL)
+    return tag;
+  gdk_rgba_parse (&mark, palette[color].mark);
+  /* (An overline would suit better, but GTK 4.8 crashes on its colour.) */
+  tag = gtk_text_buffer_create_tag (get_buffer (self), NULL, "underline", PANGO_UNDERLINE_DOUBLE, "underline-rgba",
+                                    &mark, NULL);
+  g_object_set_data (G_OBJECT (tag), "px-class", GUINT_TO_POINTER (key));
+  g_object_set_data (G_OBJECT (tag), "px-overlap", GUINT_TO_POINTER (color + 1));
+  g_hash_table_insert (self->classes, GUINT_TO_POINTER (key), g_object_ref (tag));
+  restack (self);
   return tag;
 }
 
@@ -159,6 +194,7 @@ redraw_range (PxHighlightLayer *self, guint from, guint to)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   g_autoptr (GArray) open_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) open_colors = g_array_new (FALSE, FALSE, sizeof (guint));
   GListModel *model = self->list ? G_LIST_MODEL (self->list) : NULL;
   guint n = model ? g_list_model_get_n_items (model) : 0;
   GHashTableIter iter;
@@ -211,10 +247,24 @@ redraw_range (PxHighlightLayer *self, guint from, guint to)
         }
       for (guint k = open_ends->len; k-- > 0;)
         if (g_array_index (open_ends, guint, k) <= start)
-          g_array_remove_index_fast (open_ends, k);
+          {
+            g_array_remove_index (open_ends, k);
+            g_array_remove_index (open_colors, k);
+          }
       tag = class_tag (self, color_index (px_annotation_get_color (a)), *px_annotation_get_note (a) != '\0',
                        MIN (open_ends->len, MAX_DEPTH - 1));
+      /* The parts it shares with highlights still open get their lines. */
+      for (guint k = 0; k < open_ends->len; k++)
+        {
+          gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+          gtk_text_buffer_get_iter_at_offset (buffer, &e, MIN (end, g_array_index (open_ends, guint, k)));
+          gtk_text_buffer_apply_tag (buffer, overlap_tag (self, g_array_index (open_colors, guint, k)), &s, &e);
+        }
       g_array_append_val (open_ends, end);
+      {
+        guint color = color_index (px_annotation_get_color (a));
+        g_array_append_val (open_colors, color);
+      }
       gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
       gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
       gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
@@ -382,6 +432,43 @@ px_highlight_layer_get_at (PxHighlightLayer *self, guint offset)
         break; /* text order: nothing later contains it */
     }
   return best;
+}
+
+GPtrArray *
+px_highlight_layer_get_all_at (PxHighlightLayer *self, guint offset)
+{
+  GPtrArray *all = g_ptr_array_new ();
+  guint n;
+
+  g_return_val_if_fail (PX_IS_HIGHLIGHT_LAYER (self), all);
+  n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      PxAnnotation *a = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+      guint start = px_annotation_get_start (a);
+
+      if (!px_annotation_get_orphaned (a) && start <= offset && offset < px_annotation_get_end (a))
+        g_ptr_array_add (all, a); /* borrowed: the list keeps a reference */
+      g_object_unref (a);
+      if (start > offset)
+        break;
+    }
+  return all;
+}
+
+guint
+px_highlight_layer_get_clicked_offset (PxHighlightLayer *self)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  g_return_val_if_fail (PX_IS_HIGHLIGHT_LAYER (self), 0);
+  if (self->view == NULL)
+    return 0;
+  gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, (int)self->release_x, (int)self->release_y,
+                                         &bx, &by);
+  gtk_text_view_get_iter_at_location (self->view, &iter, bx, by);
+  return gtk_text_iter_get_offset (&iter);
 }
 
 GtkTextTag *
@@ -593,9 +680,12 @@ handle_release (gpointer user_data)
   self->release_source = 0;
   if (self->view == NULL)
     return G_SOURCE_REMOVE;
-  if (px_highlight_layer_get_selection (self, &start, &end))
+  /* A plain click only places the caret (the Compare panel follows it);
+   * a highlight opens with the secondary button. */
+  if (self->release_button == GDK_BUTTON_PRIMARY && px_highlight_layer_get_selection (self, &start, &end))
     g_signal_emit (self, signals[SIGNAL_SELECTION_FINISHED], 0, start, end);
-  else if ((a = annotation_at_point (self, self->release_x, self->release_y)) != NULL)
+  else if (self->release_button == GDK_BUTTON_SECONDARY &&
+           (a = annotation_at_point (self, self->release_x, self->release_y)) != NULL)
     g_signal_emit (self, signals[SIGNAL_ANNOTATION_CLICKED], 0, a);
   return G_SOURCE_REMOVE;
 }
@@ -605,8 +695,24 @@ handle_release (gpointer user_data)
 static gboolean
 on_event (GtkEventControllerLegacy *controller, GdkEvent *event, PxHighlightLayer *self)
 {
-  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE &&
-      gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+  GdkEventType type = gdk_event_get_event_type (event);
+  guint button = type == GDK_BUTTON_PRESS || type == GDK_BUTTON_RELEASE ? gdk_button_event_get_button (event) : 0;
+
+  /* A press soon after the last one is a double or triple click going on:
+   * the popover of the selection so far would take the next press. */
+  if (type == GDK_BUTTON_PRESS && button == GDK_BUTTON_PRIMARY)
+    {
+      int double_click = 400;
+      guint32 time = gdk_event_get_time (event);
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self->view)), "gtk-double-click-time", &double_click, NULL);
+      self->multi_click = self->last_press != 0 && time - self->last_press <= (guint32)double_click;
+      self->last_press = time;
+      if (self->release_source != 0 && self->release_button == GDK_BUTTON_PRIMARY)
+        g_clear_handle_id (&self->release_source, g_source_remove);
+    }
+  if ((type == GDK_BUTTON_RELEASE && button == GDK_BUTTON_PRIMARY) ||
+      (type == GDK_BUTTON_PRESS && button == GDK_BUTTON_SECONDARY))
     {
       double x, y;
       GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->view));
@@ -620,8 +726,26 @@ on_event (GtkEventControllerLegacy *controller, GdkEvent *event, PxHighlightLaye
         return FALSE;
       self->release_x = out.x;
       self->release_y = out.y;
+      self->release_button = button;
+      if (button == GDK_BUTTON_SECONDARY)
+        {
+          /* On a highlight: its popover, not the text view's menu. */
+          if (annotation_at_point (self, out.x, out.y) == NULL)
+            return FALSE;
+          g_clear_handle_id (&self->release_source, g_source_remove);
+          self->release_source = g_idle_add (handle_release, self);
+          return TRUE;
+        }
       if (self->release_source == 0)
-        self->release_source = g_idle_add (handle_release, self);
+        {
+          int double_click = 400;
+
+          g_object_get (gtk_widget_get_settings (GTK_WIDGET (self->view)), "gtk-double-click-time", &double_click,
+                        NULL);
+          /* After a double click a third may follow: wait for it. */
+          self->release_source = self->multi_click ? g_timeout_add ((guint)double_click, handle_release, self)
+                                                   : g_idle_add (handle_release, self);
+        }
     }
   return FALSE;
 }
@@ -668,7 +792,7 @@ px_highlight_layer_class_init (PxHighlightLayerClass *klass)
   object_class->dispose = px_highlight_layer_dispose;
   object_class->finalize = px_highlight_layer_finalize;
 
-  /* A click (no drag) on a highlight: the innermost one under it. */
+  /* A secondary click on a highlight: the innermost one under it. */
   signals[SIGNAL_ANNOTATION_CLICKED] = g_signal_new ("annotation-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, PX_TYPE_ANNOTATION);
   /* The mouse let go of a selection of [start, end). */

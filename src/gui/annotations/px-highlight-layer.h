@@ -28,6 +28,10 @@ PxAnnotationList *px_highlight_layer_get_list (PxHighlightLayer *self);
 
 /* The innermost highlight containing @offset, or NULL. */
 PxAnnotation *px_highlight_layer_get_at (PxHighlightLayer *self, guint offset);
+/* Every highlight over @offset, outer first (borrowed). */
+GPtrArray *px_highlight_layer_get_all_at (PxHighlightLayer *self, guint offset);
+/* Where the last click on the text was. */
+guint px_highlight_layer_get_clicked_offset (PxHighlightLayer *self);
 /* The tag that draws @annotation, or NULL when it is not drawn. */
 GtkTextTag *px_highlight_layer_get_tag (PxHighlightLayer *self, PxAnnotation *annotation);
 /* Where [start, end) ends on screen, in the view's widget coordinates. */
