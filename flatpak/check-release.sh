@@ -80,7 +80,9 @@ else
 fi
 if gpg --batch --list-packets "$out/parallax.gpg" 2>/dev/null | grep -q 'secret key packet'; then
   fail "parallax.gpg holds a secret key"
-elif git -C "$top" grep -qI 'BEGIN PGP PRIVATE KEY' 2>/dev/null; then
+elif git -C "$top" grep -qI -e '-----BEGIN PGP PRIVATE KEY[ ]BLOCK' 2>/dev/null ||
+  git -C "$top" ls-files -z '*.gpg' '*.pgp' '*.key' '*.kbx' '*secring*' | xargs -0 -r -I{} \
+    gpg --batch --list-packets "$top/{}" 2>/dev/null | grep -q 'secret key packet'; then
   fail "a private key is committed in the tree"
 else
   pass "published key is public only; no private key in the tree"
