@@ -183,6 +183,20 @@ runs_version() {   # prints what parallax --version says in $uhome
   HOME=$uhome flatpak run "$APP_ID" --version 2>/dev/null | awk '{ print $2 }'
 }
 
+# Version N just installed in $uhome: its version, the command line, the
+# window. Sets $article_id.
+try_installed() {   # LABEL
+  local v
+  v=$(runs_version)
+  if [ "$v" = "$version_n" ]; then
+    pass "$1: parallax --version says $v"
+  else
+    fail "$1: parallax --version says \"$v\", not $version_n"
+  fi
+  cli_import "$1"
+  launch_app "$uhome" "$rel/$1.png" "$1: " ${article_id:+open "$article_id"}
+}
+
 # 3. From the bundle.
 step "release: install from the bundle"
 uhome=$(fresh home-bundle)
@@ -191,10 +205,7 @@ if out2=$(uf install -y --noninteractive "$bundle" 2>&1); then
   origin=$(uf info --show-origin "$APP_ID" 2>/dev/null)
   runtime_origin=$(uf info --show-origin org.gnome.Platform//48 2>/dev/null)
   pass "bundle installed in a fresh installation (app from remote \"$origin\", runtime from \"$runtime_origin\" through RuntimeRepo; $(took))"
-  v=$(runs_version)
-  [ "$v" = "$version_n" ] && pass "bundle: parallax --version says $v" || fail "bundle: parallax --version says \"$v\", not $version_n"
-  cli_import "bundle"
-  launch_app "$uhome" "$rel/bundle.png" "bundle: " ${article_id:+open "$article_id"}
+  try_installed bundle
 else
   sed 's/^/[check]   /' <<<"$out2" >&2
   fail "bundle could not be installed in a fresh installation"
@@ -212,11 +223,8 @@ if out2=$(uf install -y --noninteractive --from "$ref_file" 2>&1); then
   else
     fail "remote parallax is \"$remote_url\" with gpg-verify=\"$gpg_verify\""
   fi
-  v=$(runs_version)
-  [ "$v" = "$version_n" ] && pass "repository: parallax --version says $v" || fail "repository: parallax --version says \"$v\", not $version_n"
-  cli_import "repository"
+  try_installed repository
   id_repo=$article_id
-  launch_app "$uhome" "$rel/repo.png" "repository: " ${article_id:+open "$article_id"}
 else
   sed 's/^/[check]   /' <<<"$out2" >&2
   fail "could not install from the .flatpakref in a fresh installation"
