@@ -309,6 +309,8 @@ has_step (sqlite3 *db, int v)
       return has_object (db, "table", "documents_fts", "%prefix=%");
     case 7:
       return has_object (db, "index", "documents_order", NULL);
+    case 8:
+      return has_object (db, "index", "annotations_coder", NULL);
     default:
       g_assert_not_reached ();
     }
@@ -319,7 +321,7 @@ _px_store_schema_detect (sqlite3 *db)
 {
   int v = 0;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == 7); /* add the new step to has_step() */
+  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == 8); /* add the new step to has_step() */
   while (v < _px_store_schema_latest () && has_step (db, v + 1))
     v++;
   return v;
