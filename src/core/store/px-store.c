@@ -858,6 +858,25 @@ out:
   return ok;
 }
 
+/* Switches the library to WAL. The switch needs the file to itself, and
+ * SQLite answers "busy" at once, without waiting through the busy
+ * timeout, when another process is switching it or migrating it at the
+ * same moment; so it is tried again until the same 5 s have passed. */
+static gboolean
+set_journal_mode (PxStore *self, GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  int rc;
+
+  while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
+        return _px_store_fail (self, rc, error);
+      g_usleep (10 * 1000);
+    }
+  return TRUE;
+}
+
 PxStore *
 px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
 {
@@ -953,11 +972,8 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
     {
       /* WAL lets readers (the window) and a writer (an import) overlap;
        * FULL sync makes each committed action survive power loss too. */
-      if (!_px_store_exec (self,
-                           "PRAGMA journal_mode = WAL;"
-                           "PRAGMA synchronous = FULL;"
-                           "PRAGMA foreign_keys = ON;",
-                           error))
+      if (!set_journal_mode (self, error) ||
+          !_px_store_exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error))
         return NULL;
       if (!update_schema (self, error))
         return NULL;
