@@ -4,6 +4,7 @@
 
 #include "store/px-annotation-list.h"
 #include "store/px-store-annotations.h"
+#include "store/px-store-coders.h"
 #include "store/px-tag-snapshot.h"
 
 typedef struct
@@ -661,6 +662,31 @@ test_list_and_undo (Fixture *f, gconstpointer data)
   g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
 }
 
+/* Deleting another coder's highlight and undoing it gives it back to
+ * that coder, not to the library's own (which would skew agreement). */
+static void
+test_undo_keeps_coder (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxAnnotationList) list = NULL;
+  g_autoptr (PxAnnotation) a = highlight (f->doc, "City officials said the closure", "yellow");
+  g_autoptr (GHashTable) coders = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (px_store_set_coder (f->store, "Ada Lind", &error));
+  list = px_annotation_list_new (f->store, px_document_get_id (f->doc), &error);
+  g_assert_no_error (error);
+  g_assert_true (px_annotation_list_add (list, a, &error));
+  id = px_annotation_get_id (a);
+  g_assert_true (px_store_set_annotation_origin (f->store, id, "Bo Varga", NULL, NULL, &error));
+  g_assert_true (px_annotation_list_remove (list, a, &error));
+  g_assert_true (px_annotation_list_undo (list, NULL, &error));
+  g_assert_no_error (error);
+  coders = px_store_get_annotation_coders (f->store, &error);
+  g_assert_nonnull (coders);
+  g_assert_cmpstr (g_hash_table_lookup (coders, &id), ==, "Bo Varga");
+}
+
 static void
 test_undo_serialize (void)
 {
@@ -699,6 +725,7 @@ main (int argc, char *argv[])
   ADD ("/annotations/colors", test_colors);
   ADD ("/annotations/search-bounded", test_search_bounded);
   ADD ("/annotations/list-and-undo", test_list_and_undo);
+  ADD ("/annotations/undo-keeps-coder", test_undo_keeps_coder);
   g_test_add_func ("/annotations/undo-serialize", test_undo_serialize);
   return g_test_run ();
 }

@@ -344,8 +344,9 @@ remove_txn (PxStore *store, gpointer user_data, GError **error)
 {
   ChangeData *data = user_data;
 
-  return px_store_delete_annotation (store, px_annotation_get_id (data->before), error) &&
-         px_undo_stack_record (data->self->undo, data->action, data->before, NULL, NULL, error);
+  /* Recorded first, while the stored highlight can still say whose it is. */
+  return px_undo_stack_record (data->self->undo, data->action, data->before, NULL, NULL, error) &&
+         px_store_delete_annotation (store, px_annotation_get_id (data->before), error);
 }
 
 gboolean

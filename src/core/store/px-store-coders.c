@@ -221,3 +221,18 @@ px_store_list_coders (PxStore *self, GError **error)
     }
   return g_strv_builder_end (builder);
 }
+
+char *
+_px_store_dup_annotation_coder (PxStore *self, gint64 annotation_id)
+{
+  sqlite3_stmt *stmt = _px_store_prepare (self, "SELECT coder FROM annotations WHERE id = ?1;", NULL);
+  char *coder = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    coder = _px_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return coder;
+}

@@ -74,4 +74,8 @@ gboolean _px_store_schema_update_locked (sqlite3 *db, int stored, int actual, GE
 /* Set in PRAGMA application_id so other SQLite files are recognised. */
 #define PX_STORE_APPLICATION_ID 0x50524C58 /* "PRLX" */
 
+/* The coder of highlight @annotation_id as stored: NULL for the
+ * library's own (or no such highlight). */
+char *_px_store_dup_annotation_coder (PxStore *self, gint64 annotation_id);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "store/px-store-annotations.h"
+#include "store/px-store-coders.h"
 #include "store/px-store-private.h"
 
 struct _PxUndoStack
@@ -96,8 +97,17 @@ px_undo_stack_get_document_id (PxUndoStack *self)
   return self->document_id;
 }
 
+static char *serialize_with_coder (PxAnnotation *a, const char *coder);
+
 char *
 px_undo_serialize (PxAnnotation *a)
+{
+  return serialize_with_coder (a, NULL);
+}
+
+/* @coder: the highlight's coder as stored, NULL for the library's own. */
+static char *
+serialize_with_coder (PxAnnotation *a, const char *coder)
 {
   g_auto (GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
   g_autoptr (GVariant) value = NULL;
@@ -118,6 +128,8 @@ px_undo_serialize (PxAnnotation *a)
   g_variant_builder_add (&builder, "{sv}", "orphaned", g_variant_new_boolean (px_annotation_get_orphaned (a)));
   if (px_annotation_get_created (a) != NULL)
     g_variant_builder_add (&builder, "{sv}", "created", g_variant_new_string (px_annotation_get_created (a)));
+  if (coder != NULL)
+    g_variant_builder_add (&builder, "{sv}", "coder", g_variant_new_string (coder));
   value = g_variant_ref_sink (g_variant_builder_end (&builder));
   return g_variant_print (value, TRUE);
 }
@@ -367,6 +379,7 @@ px_undo_stack_record (PxUndoStack *self, const char *action, PxAnnotation *befor
                       const char *merge_key, GError **error)
 {
   RecordData data = { self, action, 0, NULL, NULL, merge_key };
+  g_autofree char *coder = NULL;
   gboolean ok;
 
   g_return_val_if_fail (PX_IS_UNDO_STACK (self), FALSE);
@@ -374,14 +387,28 @@ px_undo_stack_record (PxUndoStack *self, const char *action, PxAnnotation *befor
   g_return_val_if_fail (before != NULL || after != NULL, FALSE);
 
   data.annotation_id = px_annotation_get_id (after ? after : before);
-  data.before = px_undo_serialize (before);
-  data.after = px_undo_serialize (after);
+  /* Undo brings a highlight back as its coder's, not the library's. */
+  coder = _px_store_dup_annotation_coder (self->store, data.annotation_id);
+  data.before = serialize_with_coder (before, coder);
+  data.after = serialize_with_coder (after, coder);
   ok = px_store_transaction (self->store, record_txn, &data, error);
   g_free (data.before);
   g_free (data.after);
   if (ok)
     set_flags (self, TRUE, FALSE);
   return ok;
+}
+
+/* Gives the highlight @id back the coder its state @state names. */
+static gboolean
+restore_coder (PxStore *store, gint64 id, const char *state, GError **error)
+{
+  g_autoptr (GVariant) value = g_variant_parse (G_VARIANT_TYPE_VARDICT, state, NULL, NULL, NULL);
+  const char *coder = NULL;
+
+  if (value == NULL || !g_variant_lookup (value, "coder", "&s", &coder))
+    return TRUE;
+  return px_store_set_annotation_origin (store, id, coder, NULL, NULL, error);
 }
 
 /* Puts an annotation into the state @state (NULL: absent). */
@@ -403,9 +430,10 @@ apply_state (PxStore *store, gint64 id, const char *state, GError **error)
   target = px_undo_deserialize (state, id, error);
   if (target == NULL)
     return FALSE;
-  if (current != NULL)
-    return px_store_update_annotation (store, target, error);
-  return px_store_restore_annotation (store, target, error);
+  if (!(current != NULL ? px_store_update_annotation (store, target, error)
+                        : px_store_restore_annotation (store, target, error)))
+    return FALSE;
+  return restore_coder (store, id, state, error);
 }
 
 typedef struct
