@@ -70,8 +70,10 @@ printf 'Storm warning\n\nA second outlet said the storm would pass by noon.\n' >
 id1=$(sed -n 1p "$work/ids" | cut -f2); id2=$(sed -n 2p "$work/ids" | cut -f2)
 mkdir "$work/exp"
 echo "my own notes" > "$work/exp/Storm warning.md"
-printf -- '---\ntitle: "Sto' > "$work/exp/Storm warning.md.Ab12Cd"
+printf -- '---\ntitle: "Storm warning"\nparallax_document: 9\n---\n' > "$work/exp/Storm warning.md.Ab12Cd"
+: > "$work/exp/Calm.md.Xy34Zw"
 echo "keep me" > "$work/exp/diary.md.Zz99Yy"
+printf -- '---\ntitle: my post\n---\nDraft.\n' > "$work/exp/post.md.backup"
 "$bin" --library "$work/e.db" export --document "$id1" -o "$work/exp" >/dev/null 2>"$work/err" || fail "export 1: $(cat "$work/err")"
 [ "$(cat "$work/exp/Storm warning.md")" = "my own notes" ] || fail "export overwrote the user's file"
 grep -q "parallax_document: $id1" "$work/exp/Storm warning (2).md" || fail "export 1 not in (2)"
@@ -81,7 +83,9 @@ grep -q "parallax_document: $id2" "$work/exp/Storm warning (3).md" || fail "expo
 "$bin" --library "$work/e.db" export --document "$id1" -o "$work/exp" >/dev/null || fail "export 1 again"
 [ ! -e "$work/exp/Storm warning (4).md" ] || fail "exporting article 1 again made a new file"
 [ ! -e "$work/exp/Storm warning.md.Ab12Cd" ] || fail "a killed export's temporary file is left"
+[ ! -e "$work/exp/Calm.md.Xy34Zw" ] || fail "an empty temporary file is left"
 [ "$(cat "$work/exp/diary.md.Zz99Yy")" = "keep me" ] || fail "a user's file was removed"
+grep -q '^Draft.$' "$work/exp/post.md.backup" || fail "a user's file with front matter of its own was removed"
 
 # 15.7: documented limits, with clear messages, before the work is done.
 python3 - "$work" <<'PY'

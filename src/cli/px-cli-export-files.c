@@ -37,29 +37,6 @@ read_head (const char *path, gsize max, gsize *len)
   return g_strndup (g_mapped_file_get_contents (file) ? g_mapped_file_get_contents (file) : "", *len);
 }
 
-void
-px_cli_export_clean_temporaries (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *entry;
-
-  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autofree char *head = NULL;
-      gsize len;
-
-      if (!is_temporary (entry))
-        continue;
-      path = g_build_filename (dir, entry, NULL);
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      head = read_head (path, strlen (FRONT_MATTER_START), &len);
-      if (len == 0 || (head != NULL && strncmp (head, FRONT_MATTER_START, len) == 0))
-        g_remove (path);
-    }
-}
-
 /* The front-matter line that says what @markdown is an export of. */
 static char *
 identity_of (const char *markdown)
@@ -80,6 +57,33 @@ identity_of (const char *markdown)
       line = eol ? eol + 1 : NULL;
     }
   return NULL;
+}
+
+void
+px_cli_export_clean_temporaries (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *head = NULL;
+      g_autofree char *identity = NULL;
+      gsize len;
+
+      if (!is_temporary (entry))
+        continue;
+      path = g_build_filename (dir, entry, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      /* Only what Parallax wrote: empty (killed before the first byte),
+       * or front matter that names what it is an export of. A user's
+       * "notes.md.backup" with front matter of their own stays. */
+      head = read_head (path, 64 * 1024, &len);
+      if (len == 0 || (identity = identity_of (head)) != NULL)
+        g_remove (path);
+    }
 }
 
 /* Whether the file at @path is an earlier export of the same thing. */
