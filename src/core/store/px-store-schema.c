@@ -201,7 +201,7 @@ static const char *const migrations[] = {
    * coder, whoever it is set to; highlights imported from another coder
    * carry that coder's name. */
   "ALTER TABLE annotations ADD COLUMN coder TEXT;"
-  "CREATE INDEX annotations_coder ON annotations (coder);",
+  "CREATE INDEX IF NOT EXISTS annotations_coder ON annotations (coder);",
 };
 
 int
@@ -289,6 +289,23 @@ has_object (sqlite3 *db, const char *type, const char *name, const char *sql_lik
   return found;
 }
 
+/* Whether @table has a column named @column. */
+static gboolean
+has_column (sqlite3 *db, const char *table, const char *column)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2;", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 /* Whether what step @v (1-based) made is in the schema. */
 static gboolean
 has_step (sqlite3 *db, int v)
@@ -309,8 +326,8 @@ has_step (sqlite3 *db, int v)
       return has_object (db, "table", "documents_fts", "%prefix=%");
     case 7:
       return has_object (db, "index", "documents_order", NULL);
-    case 8:
-      return has_object (db, "index", "annotations_coder", NULL);
+    case 8: /* by the column: adding it again would fail */
+      return has_column (db, "annotations", "coder");
     default:
       g_assert_not_reached ();
     }
