@@ -251,14 +251,19 @@ cluster_key_cmp (gconstpointer a, gconstpointer b, gpointer data)
 guint *
 px_event_cluster (const PxClusterItem *items, guint n, double threshold, int window, guint *n_clusters)
 {
-  g_autofree Cluster *cl = g_new0 (Cluster, MAX (n, 1));
+  g_autofree Cluster *cl = NULL;
   g_autoptr (GArray) pairs = NULL;
-  g_autoptr (GArray) heap = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autoptr (GArray) roots = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree guint *number = g_new (guint, MAX (n, 1));
-  guint *labels = g_new (guint, MAX (n, 1));
+  g_autoptr (GArray) heap = NULL;
+  g_autoptr (GArray) roots = NULL;
+  g_autofree guint *number = NULL;
+  guint *labels;
 
   g_return_val_if_fail (items != NULL || n == 0, NULL);
+  cl = g_new0 (Cluster, MAX (n, 1));
+  heap = g_array_new (FALSE, FALSE, sizeof (Entry));
+  roots = g_array_new (FALSE, FALSE, sizeof (guint));
+  number = g_new (guint, MAX (n, 1));
+  labels = g_new (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {

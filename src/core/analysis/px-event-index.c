@@ -747,11 +747,24 @@ recluster (PxEventIndex *self, DocEntry **docs, guint n, gboolean force)
   sort_cluster_order (order, n_clusters);
 
   target = g_new0 (gint64, MAX (n_clusters, 1));
+  /* Clusters holding a pinned document take its event first, so that no
+   * larger cluster claims that event by its votes before them. */
+  for (guint c = 0; c < n_clusters; c++)
+    for (guint i = first[c]; i != G_MAXUINT; i = next[i])
+      if (docs[i]->pinned && docs[i]->event != 0)
+        {
+          target[c] = docs[i]->event;
+          g_hash_table_add (claimed, g_memdup2 (&target[c], sizeof target[c]));
+          break;
+        }
   for (guint k = 0; k < n_clusters; k++)
     {
       guint c = order[k].label;
-      gint64 ev = cluster_event (docs, first[c], next, claimed, votes);
+      gint64 ev;
 
+      if (target[c] != 0)
+        continue;
+      ev = cluster_event (docs, first[c], next, claimed, votes);
       if (ev == 0)
         ev = event_new (self, 0)->id;
       g_hash_table_add (claimed, g_memdup2 (&ev, sizeof ev));
@@ -884,7 +897,17 @@ px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, doub
   g_return_val_if_fail (features != NULL, 0);
 
   doc = observe (self, features);
+  /* A document seen again keeps its event's sums right: its old vector
+   * leaves them before the new one comes in. */
+  e = g_hash_table_lookup (self->events, &doc->event);
+  if (e != NULL)
+    event_add_vector (self, e, &doc->vec, -1.0);
   doc_set_vec (self, doc, vectorize (self, doc, features));
+  if (e != NULL)
+    {
+      event_add_vector (self, e, &doc->vec, 1.0);
+      event_update_days (self, e);
+    }
   near = neighbourhood (self, doc);
   recluster (self, (DocEntry **)near->pdata, near->len, FALSE);
   e = g_hash_table_lookup (self->events, &doc->event);
