@@ -64,6 +64,10 @@ test_cue_verbs_and_modifiers (void)
   assert_speaker ("\"We are ready for the season,\" a smiling Rosa Lind said on Friday.", "We are ready", "Rosa Lind");
   assert_speaker ("\"The numbers speak for themselves,\" Ivo Marsh later wrote on his blog.", "The numbers speak",
                   "Ivo Marsh");
+  /* Adverbs in -ly are skipped; names and nouns in -ly are not adverbs. */
+  assert_speaker ("\"We will appeal the ruling,\" Nora Kelly angrily said.", "We will appeal", "Nora Kelly");
+  assert_speaker ("\"The ferry must run all winter,\" Ms. Connolly said.", "The ferry must", "Connolly");
+  assert_speaker ("\"We only want answers,\" the family said in a statement.", "We only want", "the family");
 }
 
 /* Titles, roles and appositions on either side of the name. */

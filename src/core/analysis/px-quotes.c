@@ -57,12 +57,15 @@ is_role_word (const char *norm)
 }
 
 /* Skipped between a subject and its cue: "also", "has", and adverbs in
- * -ly ("angrily", "later"). */
+ * -ly ("angrily") — not names ("Kelly", "Connolly") nor the nouns a
+ * speaker can be ("family", "assembly", "daily"). */
 static gboolean
-is_aux (const char *norm)
+is_aux (const PxToken *tok)
 {
-  size_t len = strlen (norm);
-  return WORD_IS (norm, PX_QW_AUX) || (len > 4 && g_str_has_suffix (norm, "ly") && g_ascii_islower (norm[0]));
+  const char *norm = tok->norm;
+  return WORD_IS (norm, PX_QW_AUX) ||
+         (strlen (norm) > 4 && g_str_has_suffix (norm, "ly") && !(tok->flags & PX_TOKEN_CAPITALIZED) &&
+          !WORD_IS (norm, PX_QW_SOURCE | PX_QW_ROLE | PX_QW_ORG));
 }
 
 #define in_pronouns(w) WORD_IS ((w), PX_QW_PRONOUN)
@@ -865,7 +868,7 @@ described_phrase (Ctx *c, guint first, guint last, Phrase *out)
     if (px_is_cue_word (c->tok[i].norm) || in_pronouns (c->tok[i].norm) ||
         (c->tok[i].flags & PX_TOKEN_NUMBER && i == last))
       return FALSE;
-  if (!g_unichar_islower (g_utf8_get_char (c->text + c->tok[last].byte_start)) || is_aux (c->tok[last].norm) ||
+  if (!g_unichar_islower (g_utf8_get_char (c->text + c->tok[last].byte_start)) || is_aux (&c->tok[last]) ||
       (c->tok[last].flags & PX_TOKEN_STOP))
     return FALSE;
   out->first = first;
@@ -939,7 +942,7 @@ try_right_described (Ctx *c, PxQuote *q, guint from, guint limit)
       {
         Phrase ph;
         guint end = j - 1;
-        while (end > from && is_aux (c->tok[end].norm))
+        while (end > from && is_aux (&c->tok[end]))
           end--;
         if (!described_phrase (c, from, end, &ph))
           return FALSE;
@@ -988,13 +991,13 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
           /* After the name, an appositive or a place may come before the
            * cue: "Senator X, Republican of Iowa, said", "Mr. X of the
            * Sierra Club said", "X (R-Utah) said". */
-          if (!is_phrase_word (&c->tok[j]) && !is_aux (c->tok[j].norm) && !in_appositive (c, from, j))
+          if (!is_phrase_word (&c->tok[j]) && !is_aux (&c->tok[j]) && !in_appositive (c, from, j))
             return FALSE;
           continue;
         }
       {
         guint end = j - 1;
-        while (end > from && is_aux (c->tok[end].norm))
+        while (end > from && is_aux (&c->tok[end]))
           end--;
         /* Up to the first comma is the name; an appositive may follow. */
         for (guint k = from; k < end; k++)
@@ -1008,7 +1011,7 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
             if (ph.role == NULL && end + 1 < j)
               {
                 guint rs = end + 1, re = j - 1;
-                while (re > rs && is_aux (c->tok[re].norm))
+                while (re > rs && is_aux (&c->tok[re]))
                   re--;
                 ph.role = span_text (c, rs, re);
               }
@@ -1034,7 +1037,7 @@ subject_before (Ctx *c, guint j, guint floor, Phrase *ph)
   if (j <= floor)
     return FALSE;
   s = j - 1;
-  while (s > floor && is_aux (c->tok[s].norm))
+  while (s > floor && is_aux (&c->tok[s]))
     s--;
   if (gap_has (c, s, ","))
     {
