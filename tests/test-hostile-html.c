@@ -92,6 +92,26 @@ test_doctype_subset (void)
   g_assert_nonnull (strstr (text, "Fish & chips."));
 }
 
+/* A "[" inside the DOCTYPE's quoted ids, or a subset that never closes,
+ * must not take the page with it. */
+static void
+test_doctype_no_subset (void)
+{
+  const char *heads[] = {
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD [odd] 1.0//EN\" \"about:legacy[1]\">",
+    "<!DOCTYPE html [ <!ENTITY x \"y\">",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autofree char *html = g_strdup_printf ("%s<html><head><title>Quay café</title></head><body>%s</body></html>",
+                                               heads[i], body);
+      g_autoptr (PxDocument) doc = import_html (html, NULL);
+
+      g_assert_nonnull (strstr (px_document_get_text (doc), "The café on the quay reopened"));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -99,5 +119,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile-html/charset-lies", test_charset_lies);
   g_test_add_func ("/hostile-html/charset-honest", test_charset_honest);
   g_test_add_func ("/hostile-html/doctype-subset", test_doctype_subset);
+  g_test_add_func ("/hostile-html/doctype-no-subset", test_doctype_no_subset);
   return g_test_run ();
 }

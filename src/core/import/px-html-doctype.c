@@ -86,17 +86,24 @@ px_html_strip_doctype_subset (const char *utf8, gsize len, gsize *out_len)
 
   if (doctype == NULL)
     return NULL;
-  for (const char *p = doctype + 9; p < end && *p != '>'; p++)
-    if (*p == '[')
+  /* The subset's "[", outside the quoted public and system ids. */
+  for (const char *p = doctype + 9, *q = NULL; p < end && (q != NULL || *p != '>'); p++)
+    if (q != NULL)
+      q = *p == *q ? NULL : q;
+    else if (*p == '"' || *p == '\'')
+      q = p;
+    else if (*p == '[')
       {
         open = p;
         break;
       }
   if (open == NULL)
     return NULL;
+  /* A subset that never closes is left to the parser: cutting it would
+   * take the whole page with it. */
   close = subset_end (open, end);
   if (close == NULL)
-    close = end - 1;
+    return NULL;
   gt = close + 1;
   while (gt < end && g_ascii_isspace (*gt))
     gt++;
