@@ -78,7 +78,8 @@ self_named_site (const char *text)
     }
   if (g_once_init_enter (&we_re))
     {
-      GRegex *r = g_regex_new ("\\b(?:we|our|us)\\b", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      /* Case matters: "US" is a country, not the outlet speaking. */
+      GRegex *r = g_regex_new ("\\b(?:[Ww]e|[Oo]ur|us)\\b", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&we_re, r);
     }
   if (!g_regex_match (we_re, text, 0, NULL) || !g_regex_match (site_re, text, 0, &m))
