@@ -173,15 +173,26 @@ import_codebook (PxStore *store, JsonObject *codebook, GError **error)
 {
   JsonArray *colors = get_array (codebook, "colors");
   JsonArray *tags = get_array (codebook, "tags");
+  g_autoptr (GPtrArray) own = px_store_list_colors (store, error);
+  g_autoptr (GHashTable) meant = g_hash_table_new (g_str_hash, g_str_equal);
 
+  if (own == NULL)
+    return FALSE;
+  for (guint i = 0; i < own->len; i++)
+    {
+      PxColorInfo *info = g_ptr_array_index (own, i);
+      if (info->meaning != NULL && *info->meaning != '\0')
+        g_hash_table_add (meant, info->name);
+    }
   for (guint i = 0; colors != NULL && i < json_array_get_length (colors); i++)
     {
       JsonNode *node = json_array_get_element (colors, i);
       const char *name = JSON_NODE_HOLDS_OBJECT (node) ? get_string (json_node_get_object (node), "name") : NULL;
       const char *meaning = JSON_NODE_HOLDS_OBJECT (node) ? get_string (json_node_get_object (node), "meaning") : NULL;
 
+      /* A colour the coder has already given a meaning keeps it, as tags do. */
       if (name != NULL && meaning != NULL && px_annotation_color_is_valid (name) &&
-          !px_store_set_color_meaning (store, name, meaning, error))
+          !g_hash_table_contains (meant, name) && !px_store_set_color_meaning (store, name, meaning, error))
         return FALSE;
     }
   for (guint i = 0; tags != NULL && i < json_array_get_length (tags); i++)
@@ -232,7 +243,9 @@ import_txn (PxStore *store, gpointer user_data, GError **error)
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
-      g_array_append_val (ids, article->document_id);
+      /* Articles the coder had already stay in their own events. */
+      if (!article->duplicate)
+        g_array_append_val (ids, article->document_id);
     }
   if (codebook != NULL && JSON_NODE_HOLDS_OBJECT (codebook) &&
       !import_codebook (store, json_node_get_object (codebook), error))
