@@ -61,7 +61,7 @@ scope_document_ids (PxStore *store, const PxFormatScope *scope, char **title, GE
           return NULL;
         for (guint i = 0; i < list->len; i++)
           g_array_append_val (ids, ((PxDocumentInfo *)g_ptr_array_index (list, i))->id);
-        *title = g_strdup (scope->kind == PX_FORMAT_SCOPE_TAG ? scope->tag : "Library");
+        *title = g_strdup (scope->kind == PX_FORMAT_SCOPE_TAG ? scope->tag : _ ("Library"));
         return g_steal_pointer (&ids);
       }
     }

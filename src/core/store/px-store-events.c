@@ -376,7 +376,7 @@ max_event_id (PxStore *self, GError **error)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (id < 0)
-    g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED, "The events could not be read");
+    g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED, _ ("The events could not be read"));
   return id;
 }
 

@@ -325,6 +325,11 @@ on_annotation_clicked (PxHighlightLayer *layer, PxAnnotation *a, PxAnnotationCon
   popdown (self);
   if (!px_highlight_layer_get_range_rect (layer, at, at + 1, &rect))
     rect = (GdkRectangle){ 0, 0, 1, 1 };
+  if (self->chooser != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->chooser), (gpointer *)&self->chooser);
+      gtk_popover_popdown (self->chooser);
+    }
   self->chooser = px_highlight_chooser_popup (GTK_WIDGET (self->view), &rect, all, open_annotation, self);
   g_object_add_weak_pointer (G_OBJECT (self->chooser), (gpointer *)&self->chooser);
 }
@@ -760,6 +765,13 @@ px_annotation_controller_dispose (GObject *object)
   if (self->undo_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
   self->undo_toast = NULL;
+  /* An open chooser would call back into a controller that is gone. */
+  if (self->chooser != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->chooser), (gpointer *)&self->chooser);
+      gtk_popover_popdown (self->chooser);
+      self->chooser = NULL;
+    }
   g_clear_object (&self->layer);
   g_clear_object (&self->list);
   g_clear_object (&self->actions);
@@ -838,13 +850,6 @@ px_annotation_controller_get_popover (PxAnnotationController *self)
 {
   g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
   return ensure_popover (self);
-}
-
-GtkPopover *
-px_annotation_controller_get_chooser (PxAnnotationController *self)
-{
-  g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
-  return self->chooser;
 }
 
 AdwToast *

@@ -27,8 +27,6 @@ PxAnnotationList *px_annotation_controller_get_list (PxAnnotationController *sel
 PxHighlightLayer *px_annotation_controller_get_layer (PxAnnotationController *self);
 /* The highlight popover, made the first time it is needed (or asked for). */
 PxHighlightPopover *px_annotation_controller_get_popover (PxAnnotationController *self);
-/* The list offered after a click on several highlights, while open. */
-GtkPopover *px_annotation_controller_get_chooser (PxAnnotationController *self);
 /* The "Highlight deleted" toast while it is shown. */
 AdwToast *px_annotation_controller_get_undo_toast (PxAnnotationController *self);
 PxAnnotationsPanel *px_annotation_controller_get_panel (PxAnnotationController *self);
