@@ -541,6 +541,11 @@ test_edit_events (Fixture *f, gconstpointer data)
     px_test_settle (20);
     g_assert_cmpint (event_of (f->library, shown), !=, before);
     g_assert_cmpint (event_of (f->library, shown), !=, 0);
+
+    /* What a drop on event 8's header does. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-document", "(xx)", shown, (gint64)8);
+    px_test_settle (20);
+    g_assert_cmpint (event_of (f->library, shown), ==, 8);
   }
 }
 

@@ -284,6 +284,30 @@ popup_row_menu (GtkWidget *widget, GVariant *args, gpointer user_data)
   return TRUE;
 }
 
+/* Dragging an article onto an event's header moves it there. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source, double x, double y, GtkListItem *list_item)
+{
+  PxDocumentItem *item = gtk_list_item_get_item (list_item);
+
+  if (item == NULL || px_document_item_is_header (item))
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_INT64, px_document_item_get_info (item)->id);
+}
+
+static gboolean
+on_header_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *list_item)
+{
+  GtkWidget *header = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  PxDocumentItem *item = gtk_list_item_get_item (list_item);
+  gint64 document_id = g_value_get_int64 (value);
+
+  if (item == NULL || !px_document_item_is_header (item) || document_id == 0)
+    return FALSE;
+  return gtk_widget_activate_action (header, "win.move-document", "(xx)", document_id,
+                                     px_document_item_get_info (item)->event_id);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
@@ -295,6 +319,8 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   GtkWidget *meta = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *double_click = gtk_gesture_click_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
 
   gtk_label_set_xalign (GTK_LABEL (header_title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (header_title), PANGO_ELLIPSIZE_END);
@@ -327,6 +353,11 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (double_click), GDK_BUTTON_PRIMARY);
   g_signal_connect (double_click, "pressed", G_CALLBACK (on_header_pressed), list_item);
   gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (double_click));
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), list_item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (drop, "drop", G_CALLBACK (on_header_drop), list_item);
+  gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (drop));
   gtk_widget_set_tooltip_text (header, _ ("Double-click to rename the event; right-click for more"));
   gtk_list_item_set_child (list_item, box);
 }

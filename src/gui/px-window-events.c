@@ -203,6 +203,29 @@ move_to_event_action (GtkWidget *widget, const char *action_name, GVariant *para
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Drag and drop: (document, event). */
+static void
+move_document_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocumentInfo) info = NULL;
+  gint64 document_id, event_id;
+
+  if (self->store == NULL)
+    return;
+  g_variant_get (param, "(xx)", &document_id, &event_id);
+  info = px_store_get_document_info (self->store, document_id, &error);
+  if (info == NULL)
+    {
+      _px_window_toast (self, error->message);
+      return;
+    }
+  if (info->event_id == event_id)
+    return;
+  edited (self, px_store_move_document (self->store, document_id, event_id, &error), error, _ ("Article moved"));
+}
+
 /* New event from article */
 
 static void
@@ -351,6 +374,7 @@ _px_window_update_event_actions (PxWindow *self, gboolean has_doc, gboolean writ
   gtk_widget_action_set_enabled (widget, "win.rename-event", self->store != NULL && writable);
   gtk_widget_action_set_enabled (widget, "win.merge-event", self->store != NULL && writable);
   gtk_widget_action_set_enabled (widget, "win.split-event", self->store != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.move-document", self->store != NULL && writable);
   gtk_widget_action_set_enabled (widget, "win.move-to-event", has_doc && writable);
   gtk_widget_action_set_enabled (widget, "win.new-event-from-article", has_doc && writable);
 }
@@ -362,5 +386,6 @@ _px_window_class_init_events (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.merge-event", "x", merge_event_action);
   gtk_widget_class_install_action (widget_class, "win.split-event", "x", split_event_action);
   gtk_widget_class_install_action (widget_class, "win.move-to-event", NULL, move_to_event_action);
+  gtk_widget_class_install_action (widget_class, "win.move-document", "(xx)", move_document_action);
   gtk_widget_class_install_action (widget_class, "win.new-event-from-article", NULL, new_event_action);
 }
