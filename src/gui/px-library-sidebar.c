@@ -15,6 +15,7 @@ struct _PxLibrarySidebar
   GtkGridView *list_view;
   GtkWidget *row_menu_popover;
   GtkWidget *event_menu_popover;
+  GtkWidget *quiet_header; /* (weak) its tooltip is off while its menu is open */
 
   PxLibraryModel *model;
   GtkSingleSelection *selection;
@@ -249,6 +250,9 @@ on_row_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkLi
   if (px_document_item_is_header (item))
     {
       set_event_menu (self, px_document_item_get_info (item)->event_id);
+      /* The tooltip would cover the menu. */
+      g_set_weak_pointer (&self->quiet_header, gtk_widget_get_first_child (row));
+      gtk_widget_set_has_tooltip (self->quiet_header, FALSE);
       popup_at (self, self->event_menu_popover, row, x, y);
     }
   else
@@ -257,6 +261,14 @@ on_row_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkLi
       popup_at (self, self->row_menu_popover, row, x, y);
     }
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_event_menu_closed (PxLibrarySidebar *self)
+{
+  if (self->quiet_header != NULL)
+    gtk_widget_set_has_tooltip (self->quiet_header, TRUE);
+  g_clear_weak_pointer (&self->quiet_header);
 }
 
 /* A double click on a header renames its event. */
@@ -426,6 +438,7 @@ px_library_sidebar_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->row_menu_popover, gtk_widget_unparent);
   g_clear_pointer (&self->event_menu_popover, gtk_widget_unparent);
+  g_clear_weak_pointer (&self->quiet_header);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_LIBRARY_SIDEBAR);
   /* The template's top box has no id, so it is not cleared above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -526,6 +539,7 @@ px_library_sidebar_init (PxLibrarySidebar *self)
   gtk_popover_set_has_arrow (GTK_POPOVER (self->event_menu_popover), FALSE);
   gtk_widget_set_halign (self->event_menu_popover, GTK_ALIGN_START);
   gtk_widget_set_parent (self->event_menu_popover, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->event_menu_popover, "closed", G_CALLBACK (on_event_menu_closed), self);
 }
 
 void

@@ -87,14 +87,12 @@ rename_event_action (GtkWidget *widget, const char *action_name, GVariant *param
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  if (id == 0 || self->store == NULL)
-    return;
-  event = px_store_get_event (self->store, id, &error);
+  if (id != 0 && self->store != NULL)
+    event = px_store_get_event (self->store, id, &error);
+  if (error != NULL)
+    _px_window_toast (self, error->message);
   if (event == NULL)
-    {
-      _px_window_toast (self, error->message);
-      return;
-    }
+    return;
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), event->title ? event->title : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
@@ -128,7 +126,8 @@ event_chooser (PxWindow *self, gint64 except, GArray **ids, GError **error)
       gtk_string_list_append (names, event_title (event));
       g_array_append_val (*ids, event->id);
     }
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (names),
+                                GTK_EXPRESSION (gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Event"), -1);
   return dropdown;
@@ -143,9 +142,10 @@ chosen_event (AdwMessageDialog *dialog)
   return pos < ids->len ? g_array_index (ids, gint64, pos) : 0;
 }
 
-static AdwMessageDialog *
+/* Shows the chooser; @on_response gets the dialog's "response". */
+static void
 chooser_dialog (PxWindow *self, gint64 except, const char *heading, const char *body, const char *response,
-                const char *label)
+                const char *label, GCallback on_response)
 {
   g_autoptr (GError) error = NULL;
   GArray *ids = NULL;
@@ -155,7 +155,7 @@ chooser_dialog (PxWindow *self, gint64 except, const char *heading, const char *
   if (dropdown == NULL)
     {
       _px_window_toast (self, error->message);
-      return NULL;
+      return;
     }
   if (ids->len == 0)
     {
@@ -163,12 +163,13 @@ chooser_dialog (PxWindow *self, gint64 except, const char *heading, const char *
       g_object_ref_sink (dropdown);
       g_object_unref (dropdown);
       _px_window_toast (self, _ ("There is no other event"));
-      return NULL;
+      return;
     }
   dialog = new_dialog (self, heading, body, response, label, dropdown);
   g_object_set_data_full (G_OBJECT (dialog), CHOICES_KEY, ids, (GDestroyNotify)g_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), EVENT_ID_KEY, g_memdup2 (&except, sizeof except), g_free);
-  return dialog;
+  g_signal_connect_object (dialog, "response", on_response, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Move to event */
@@ -190,17 +191,13 @@ static void
 move_to_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
-  AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
 
   if (self->document == NULL || self->store == NULL)
     return;
   body = g_strdup_printf (_ ("Choose the event “%s” belongs to."), px_document_get_title (self->document));
-  dialog = chooser_dialog (self, target_event (self, NULL), _ ("Move to Event"), body, "move", _ ("_Move"));
-  if (dialog == NULL)
-    return;
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  chooser_dialog (self, target_event (self, NULL), _ ("Move to Event"), body, "move", _ ("_Move"),
+                  G_CALLBACK (on_move_response));
 }
 
 /* Drag and drop: (document, event). */
@@ -262,33 +259,35 @@ merge_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
   gint64 id = target_event (self, param);
-  AdwMessageDialog *dialog;
 
   if (id == 0 || self->store == NULL)
     return;
-  dialog = chooser_dialog (self, id, _ ("Merge with Event"), _ ("The articles of the event you choose join this one."),
-                           "merge", _ ("_Merge"));
-  if (dialog == NULL)
-    return;
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  chooser_dialog (self, id, _ ("Merge with Event"), _ ("The articles of the event you choose join this one."), "merge",
+                  _ ("_Merge"), G_CALLBACK (on_merge_response));
 }
 
 /* Split */
+
+/* The box of check buttons, one an article. */
+static GtkWidget *
+split_box (AdwMessageDialog *dialog)
+{
+  GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+
+  return GTK_IS_VIEWPORT (child) ? gtk_viewport_get_child (GTK_VIEWPORT (child)) : child;
+}
 
 static void
 on_split_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
 {
   gint64 event_id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
-  GtkWidget *box = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+  GtkWidget *box = split_box (dialog);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
   if (g_strcmp0 (response, "split") != 0 || self->store == NULL)
     return;
-  if (GTK_IS_VIEWPORT (box))
-    box = gtk_viewport_get_child (GTK_VIEWPORT (box));
   for (GtkWidget *check = gtk_widget_get_first_child (box); check != NULL; check = gtk_widget_get_next_sibling (check))
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
       {
@@ -304,11 +303,9 @@ on_split_response (AdwMessageDialog *dialog, const char *response, PxWindow *sel
 static void
 on_split_toggled (AdwMessageDialog *dialog)
 {
-  GtkWidget *box = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+  GtkWidget *box = split_box (dialog);
   guint n = 0, n_active = 0;
 
-  if (GTK_IS_VIEWPORT (box))
-    box = gtk_viewport_get_child (GTK_VIEWPORT (box));
   for (GtkWidget *check = gtk_widget_get_first_child (box); check != NULL; check = gtk_widget_get_next_sibling (check))
     {
       n++;
@@ -322,11 +319,11 @@ static void
 split_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
-  gint64 id = target_event (self, param);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) docs = NULL;
-  AdwMessageDialog *dialog;
   GtkWidget *box, *scroller;
+  AdwMessageDialog *dialog;
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = target_event (self, param);
 
   if (id == 0 || self->store == NULL)
     return;
