@@ -249,6 +249,9 @@ on_row_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkLi
     return;
   if (px_document_item_is_header (item))
     {
+      /* "Other Articles" is no event: nothing to rename, merge or split. */
+      if (px_document_item_get_info (item)->event_id == 0)
+        return;
       set_event_menu (self, px_document_item_get_info (item)->event_id);
       /* The tooltip would cover the menu. */
       g_set_weak_pointer (&self->quiet_header, gtk_widget_get_first_child (row));
@@ -278,7 +281,8 @@ on_header_pressed (GtkGestureClick *gesture, int n_press, double x, double y, Gt
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   PxDocumentItem *item = gtk_list_item_get_item (list_item);
 
-  if (n_press != 2 || item == NULL || !px_document_item_is_header (item))
+  if (n_press != 2 || item == NULL || !px_document_item_is_header (item) ||
+      px_document_item_get_info (item)->event_id == 0)
     return;
   gtk_widget_activate_action (row, "win.rename-event", "x", px_document_item_get_info (item)->event_id);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -314,7 +318,8 @@ on_header_drop (GtkDropTarget *target, const GValue *value, double x, double y, 
   PxDocumentItem *item = gtk_list_item_get_item (list_item);
   gint64 document_id = g_value_get_int64 (value);
 
-  if (item == NULL || !px_document_item_is_header (item) || document_id == 0)
+  if (item == NULL || !px_document_item_is_header (item) || document_id == 0 ||
+      px_document_item_get_info (item)->event_id == 0)
     return FALSE;
   return gtk_widget_activate_action (header, "win.move-document", "(xx)", document_id,
                                      px_document_item_get_info (item)->event_id);
