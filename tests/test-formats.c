@@ -1249,6 +1249,20 @@ test_qdpx (Fixture *f, gconstpointer data)
     g_assert_false (px_qdpx_write (set, bad, &error));
     g_assert_nonnull (error);
   }
+
+  /* No article at all: still a valid project (the published schema wants
+   * one source at least in a Sources element, so there is none). */
+  {
+    g_autoptr (PxFormatSet) empty = load_all (f->src);
+    g_autofree char *bare = NULL;
+
+    g_ptr_array_set_size (empty->documents, 0);
+    g_ptr_array_set_size (empty->annotations, 0);
+    g_ptr_array_set_size (empty->accessed, 0);
+    bare = px_qdpx_project_xml (empty, NULL);
+    g_assert_null (strstr (bare, "<Sources"));
+    validate_project (bare);
+  }
 }
 
 /* Coding packages ----------------------------------------------------- */
