@@ -869,6 +869,14 @@ px_annotation_controller_get_undo_toast (PxAnnotationController *self)
   return self->undo_toast;
 }
 
+void
+px_annotation_controller_reload (PxAnnotationController *self)
+{
+  g_return_if_fail (PX_IS_ANNOTATION_CONTROLLER (self));
+  load_document (self);
+  px_annotations_panel_refresh (self->panel);
+}
+
 PxAnnotationsPanel *
 px_annotation_controller_get_panel (PxAnnotationController *self)
 {
