@@ -110,55 +110,48 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   g_task_return_pointer (task, counts, g_free);
 }
 
+/* One line of the report: @format (translated, with one %u) for @n. */
 static void
-add_line (GString *body, const char *line)
+add_count (GString *body, const char *format, guint n)
 {
   if (body->len > 0)
     g_string_append_c (body, '\n');
-  g_string_append (body, line);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_string_append_printf (body, format, n);
+#pragma GCC diagnostic pop
 }
 
 static char *
 describe (const Counts *c, gboolean package)
 {
-  g_autoptr (GString) body = g_string_new (NULL);
-  g_autofree char *line = NULL;
+  GString *body = g_string_new (NULL);
 
   if (package)
     {
-      line = g_strdup_printf (ngettext ("%u article imported", "%u articles imported", c->imported), c->imported);
-      add_line (body, line);
-      g_free (line);
-      line = g_strdup_printf (
+      add_count (body, ngettext ("%u article imported", "%u articles imported", c->imported), c->imported);
+      add_count (
+          body,
           ngettext ("%u article was already in the library", "%u articles were already in the library", c->duplicate),
           c->duplicate);
-      add_line (body, line);
-      return g_strdup (body->str);
+      return g_string_free (body, FALSE);
     }
-  line = g_strdup_printf (ngettext ("%u highlight imported", "%u highlights imported", c->imported), c->imported);
-  add_line (body, line);
-  g_free (line);
-  line = g_strdup_printf (
+  add_count (body, ngettext ("%u highlight imported", "%u highlights imported", c->imported), c->imported);
+  add_count (
+      body,
       ngettext ("%u highlight was already in the library", "%u highlights were already in the library", c->duplicate),
       c->duplicate);
-  add_line (body, line);
-  g_free (line);
-  line = g_strdup_printf (ngettext ("%u orphaned: its passage was not found in the article (kept in the "
-                                    "Highlights panel)",
-                                    "%u orphaned: their passages were not found in the articles (kept in the "
-                                    "Highlights panel)",
-                                    c->orphaned),
-                          c->orphaned);
-  add_line (body, line);
+  add_count (body,
+             ngettext ("%u orphaned: its passage was not found in the article (kept in the Highlights panel)",
+                       "%u orphaned: their passages were not found in the articles (kept in the Highlights panel)",
+                       c->orphaned),
+             c->orphaned);
   if (c->missing > 0)
-    {
-      g_free (line);
-      line = g_strdup_printf (ngettext ("%u not imported: its article is not in this library",
-                                        "%u not imported: their articles are not in this library", c->missing),
-                              c->missing);
-      add_line (body, line);
-    }
-  return g_strdup (body->str);
+    add_count (body,
+               ngettext ("%u not imported: its article is not in this library",
+                         "%u not imported: their articles are not in this library", c->missing),
+               c->missing);
+  return g_string_free (body, FALSE);
 }
 
 static void
