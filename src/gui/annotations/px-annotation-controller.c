@@ -774,6 +774,9 @@ px_annotation_controller_dispose (GObject *object)
   if (self->undo_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
   self->undo_toast = NULL;
+  /* The layer's filter asks the panel, which goes below. */
+  if (self->layer != NULL)
+    px_highlight_layer_set_filter (self->layer, NULL, NULL);
   g_clear_object (&self->layer);
   g_clear_object (&self->list);
   g_clear_object (&self->actions);
