@@ -51,6 +51,7 @@ void _px_window_toast (PxWindow *self, const char *message);
 void _px_window_init_import (PxWindow *self);
 void _px_window_dispose_import (PxWindow *self);
 void _px_window_class_init_import (GtkWidgetClass *widget_class);
+void _px_window_class_init_import_coding (GtkWidgetClass *widget_class);
 void _px_window_class_init_export (GtkWidgetClass *widget_class);
 void _px_window_update_export_actions (PxWindow *self);
 void _px_window_class_init_url (GtkWidgetClass *widget_class);

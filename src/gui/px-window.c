@@ -835,6 +835,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reopen-library", NULL, reopen_library_action);
 
   _px_window_class_init_import (widget_class);
+  _px_window_class_init_import_coding (widget_class);
   _px_window_class_init_export (widget_class);
   _px_window_class_init_url (widget_class);
 }
