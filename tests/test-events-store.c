@@ -406,6 +406,20 @@ test_other_connection_and_damage (Fixture *f, gconstpointer data)
     g_assert_cmpint (event_of (c, gazette), ==, event_of (c, wire));
     g_assert_cmpint (sql_int (f, "SELECT count(*) FROM documents WHERE event_id IS NULL;"), ==, 0);
   }
+  /* With nothing waiting, listing events does not load (nor repair) the
+   * statistics: on a big library that blob is large. */
+  sql_exec (f, "UPDATE event_index SET data = x'00ff00ff', generation = 9;");
+  {
+    g_autoptr (PxStore) d = open_store (f);
+    g_assert_cmpint (px_store_group_unassigned (d, &error), ==, 0);
+    g_assert_no_error (error);
+    g_assert_cmpuint (_px_store_events_get_n_rebuilt (d), ==, 0);
+    g_assert_cmpint (sql_int (f, "SELECT length(data) FROM event_index;"), ==, 4);
+    /* The next change that needs them repairs them. */
+    gint64 budget = add (d, "library-budget");
+    g_assert_cmpint (event_of (d, budget), >, 0);
+    g_assert_cmpuint (_px_store_events_get_n_rebuilt (d), >, 0);
+  }
 }
 
 static gboolean

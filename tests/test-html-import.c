@@ -686,18 +686,55 @@ test_huge_page (void)
   guint i = 0;
 
   g_string_append (page, "<html><head><title>Very long report</title></head><body><nav>");
-  while (page->len < 10 * 1024 * 1024)
+  while (page->len < 2 * 1024 * 1024)
     g_string_append_printf (page, "<a href=\"/n%u\">Link %u</a> ", i, i), i++;
   g_string_append (page, "</nav><article>");
+  /* Long paragraphs: the page stays under the element limit. */
   while (page->len < 50 * 1024 * 1024)
-    g_string_append_printf (page, "<p>Paragraph %u of the report, with some words, commas, and a full stop.</p>\n",
-                            i++);
+    {
+      g_string_append_printf (page, "<p>Paragraph %u of the report.", i++);
+      for (guint k = 0; k < 30; k++)
+        g_string_append (page, " With some words, commas, and a full stop.");
+      g_string_append (page, "</p>\n");
+    }
   g_string_append (page, "</article></body></html>");
 
   doc = import_string (page->str, page->len, "huge.html", NULL, &error);
   g_assert_null (doc);
   g_assert_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "too long"));
+  g_string_free (page, TRUE);
+}
+
+/* A page of little text and a great many elements is refused before it is
+ * parsed (a 64 MB one needed 1.8 GB); one at the limit is read (issue 15.7). */
+static void
+test_many_elements (void)
+{
+  const char *head = "<html><head><title>Bridge vote</title></head><body><h1>Bridge vote</h1>"
+                     "<p>The council voted on the bridge plan today after a long debate.</p>";
+  const char *unit = "<div class=\"c\"><span></span></div>\n";
+  GString *page = g_string_new (head);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+
+  /* 6 elements in the head, two per unit and two at the end: the limit
+   * exactly. */
+  for (guint i = 0; i < (PX_IMPORT_MAX_ELEMENTS - 8) / 2; i++)
+    g_string_append (page, unit);
+  g_string_append (page, "<br><br></body></html>");
+  doc = import_string (page->str, page->len, "many.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_nonnull (strstr (px_document_get_text (doc), "bridge plan"));
+  g_clear_object (&doc);
+
+  g_string_truncate (page, page->len - strlen ("</body></html>"));
+  g_string_append (page, "<br></body></html>");
+  doc = import_string (page->str, page->len, "many.html", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "too complex"));
   g_string_free (page, TRUE);
 }
 
@@ -863,5 +900,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/split-body", test_split_body);
   g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-import/huge-page", test_huge_page);
+  g_test_add_func ("/html-import/many-elements", test_many_elements);
   return g_test_run ();
 }

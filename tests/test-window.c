@@ -3,6 +3,7 @@
  * state that outlives the window. */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "gui/px-application.h"
 #include "gui/px-metadata-dialog.h"
@@ -227,7 +228,19 @@ test_search (Fixture *f, gconstpointer data)
   g_assert_cmpuint (search_count (sidebar, "zeppelin"), ==, 0);
   /* Typed syntax is plain text, never an error. */
   g_assert_cmpuint (search_count (sidebar, "\"storm* AND ("), ==, 0);
+  g_assert_null (px_library_sidebar_get_search_error (sidebar));
+  /* A search over the length limit says so where the results would be. */
+  {
+    g_autofree char *huge = g_strnfill (PX_STORE_MAX_SEARCH_CHARS + 1, 'x');
+    const char *message;
+
+    g_assert_cmpuint (search_count (sidebar, huge), ==, 0);
+    message = px_library_sidebar_get_search_error (sidebar);
+    g_assert_nonnull (message);
+    g_assert_nonnull (strstr (message, "too long"));
+  }
   g_assert_cmpuint (search_count (sidebar, ""), ==, 3);
+  g_assert_null (px_library_sidebar_get_search_error (sidebar));
 
   /* The selection survives a search that keeps the document. */
   px_window_open_document (f->window, ids[1]);

@@ -12,6 +12,7 @@ struct _PxLibrarySidebar
 
   GtkSearchEntry *search_entry;
   GtkStack *stack;
+  AdwStatusPage *search_error_page;
   GtkGridView *list_view;
   GtkWidget *row_menu_popover;
   GtkWidget *event_menu_popover;
@@ -24,6 +25,7 @@ struct _PxLibrarySidebar
   gboolean selecting; /* changing the selection from code */
   GCancellable *search_cancellable;
   guint search_serial;
+  gboolean search_failed; /* the last search gave an error, shown instead of the list */
 };
 
 G_DEFINE_FINAL_TYPE (PxLibrarySidebar, px_library_sidebar, GTK_TYPE_WIDGET)
@@ -48,7 +50,10 @@ update_stack (PxLibrarySidebar *self)
 {
   gboolean empty = px_library_model_is_filtered (self->model) && px_library_model_get_n_documents (self->model) == 0;
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "no-results" : "list");
+  if (self->search_failed)
+    gtk_stack_set_visible_child_name (self->stack, "search-error");
+  else
+    gtk_stack_set_visible_child_name (self->stack, empty ? "no-results" : "list");
 }
 
 /* Puts the selection back on selected_id after the rows changed, without
@@ -125,9 +130,12 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (GPOINTER_TO_UINT (user_data) != self->search_serial)
     return;
   g_clear_object (&self->search_cancellable);
+  /* Said where the results would be (e.g. a search over the length
+   * limit), not only in the log. */
+  self->search_failed = ids == NULL;
   if (ids == NULL)
     {
-      g_warning ("Search failed: %s", error->message);
+      adw_status_page_set_description (self->search_error_page, error->message);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   px_library_model_set_filter (self->model, ids);
@@ -146,6 +154,7 @@ on_search_changed (PxLibrarySidebar *self)
   SearchData *data;
 
   self->search_serial++;
+  self->search_failed = FALSE;
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
 
@@ -473,6 +482,7 @@ px_library_sidebar_class_init (PxLibrarySidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-library-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, PxLibrarySidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PxLibrarySidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, PxLibrarySidebar, search_error_page);
   gtk_widget_class_bind_template_child (widget_class, PxLibrarySidebar, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -635,4 +645,13 @@ px_library_sidebar_is_searching (PxLibrarySidebar *self)
 {
   g_return_val_if_fail (PX_IS_LIBRARY_SIDEBAR (self), FALSE);
   return self->search_cancellable != NULL;
+}
+
+const char *
+px_library_sidebar_get_search_error (PxLibrarySidebar *self)
+{
+  g_return_val_if_fail (PX_IS_LIBRARY_SIDEBAR (self), NULL);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "search-error") != 0)
+    return NULL;
+  return adw_status_page_get_description (self->search_error_page);
 }

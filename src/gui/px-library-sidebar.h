@@ -29,5 +29,8 @@ void px_library_sidebar_focus_search (PxLibrarySidebar *self);
 void px_library_sidebar_set_search_text (PxLibrarySidebar *self, const char *text);
 /* TRUE while a search runs: the list shows the previous results. */
 gboolean px_library_sidebar_is_searching (PxLibrarySidebar *self);
+/* The message shown in place of the list when the last search failed
+ * (e.g. it was too long), or NULL. */
+const char *px_library_sidebar_get_search_error (PxLibrarySidebar *self);
 
 G_END_DECLS

@@ -69,6 +69,25 @@ too_long (GError **error, gsize bytes)
   return NULL;
 }
 
+/* Start tags in @bytes ('<' then a letter; one NUL byte between them is
+ * skipped, for UTF-16): a linear scan, far cheaper than parsing. */
+static gsize
+count_start_tags (const guint8 *bytes, gsize len)
+{
+  gsize n = 0;
+
+  for (const guint8 *p = memchr (bytes, '<', len); p != NULL; p = memchr (p + 1, '<', len - (gsize)(p + 1 - bytes)))
+    {
+      gsize i = (gsize)(p - bytes) + 1;
+
+      if (i < len && bytes[i] == 0)
+        i++;
+      if (i < len && g_ascii_isalpha (bytes[i]))
+        n++;
+    }
+  return n;
+}
+
 PxDocument *
 px_import_bytes (GBytes *data, const char *name, const char *content_type, GError **error)
 {
@@ -127,6 +146,18 @@ px_import_bytes (GBytes *data, const char *name, const char *content_type, GErro
      * parsing (which costs far more memory than the bytes). */
     if (!is_html && len > PX_IMPORT_MAX_TEXT_BYTES)
       return too_long (error, len);
+    if (is_html)
+      {
+        gsize tags = count_start_tags (bytes, len);
+
+        if (tags > PX_IMPORT_MAX_ELEMENTS)
+          {
+            g_set_error (error, PX_IMPORT_ERROR, PX_IMPORT_ERROR_TOO_LARGE,
+                         _ ("The page is too complex: %" G_GSIZE_FORMAT " HTML elements (at most %d are read)"), tags,
+                         PX_IMPORT_MAX_ELEMENTS);
+            return NULL;
+          }
+      }
     doc = px_importer_import (imp, data, name, content_type, error);
     if (doc == NULL)
       return NULL;

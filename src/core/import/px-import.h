@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * few hundred MB of memory (README, Limits). */
 #define PX_IMPORT_MAX_TEXT_BYTES (4 * 1024 * 1024)
 #define PX_IMPORT_MAX_BLOCKS 50000
+/* An HTML page has at most this many start tags: the parser keeps every
+ * element (some 600 bytes each), so a 64 MB page of markup would need
+ * gigabytes. Counted before parsing. */
+#define PX_IMPORT_MAX_ELEMENTS 250000
 
 /* Picks the importer that fits the data best and runs it. Checks for
  * empty and binary data first, so importers only see text-like bytes. */
