@@ -113,7 +113,9 @@ test_follow_the_reader (void)
   g_assert_cmpint (px_passage_card_get_label (card), ==, PX_MATCH_CLOSE);
   g_assert_nonnull (strstr (px_passage_card_get_text (card), "We lost four thousand books in one night"));
   /* The words the wire has and the gazette does not are struck out. */
-  g_assert_nonnull (strstr (px_passage_card_get_markup (card), "strikethrough"));
+  g_assert_null (strstr (px_passage_card_get_markup (card), "strikethrough"));
+  g_assert_null (strstr (px_passage_card_get_markup (card), "gave them back"));
+  g_assert_nonnull (strstr (px_passage_card_get_leaves_out (card), "and the town gave them back to us"));
   g_assert_cmpstr (px_compare_panel_get_not_reported (panel), ==, "Not reported by Valley Radio");
 
   /* The opening sentence: both others report it, one in other words. */
@@ -221,10 +223,65 @@ test_follow_the_reader (void)
   px_test_settle (100);
 }
 
+static PxDocument *
+load (const char *name, gint64 id)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
+  g_autoptr (GError) error = NULL;
+  PxDocument *doc = px_test_load_article (path, id, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* The card shows the other passage as written: the words it adds
+ * underlined, the number and the name that differ marked on both sides,
+ * and what it leaves out listed below, never interleaved. */
+static void
+test_card_marks (void)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PxComparison) comparison = NULL;
+  g_autoptr (PxEventComparison) cmp = NULL;
+  g_autoptr (PxPassageCard) card = NULL;
+  GArray *matches;
+  const char *markup, *left;
+
+  g_ptr_array_add (docs, load ("bus-north", 1));
+  g_ptr_array_add (docs, load ("bus-south", 2));
+  comparison = px_comparison_new (docs, NULL);
+  cmp = px_event_comparison_new (comparison, 7, "Buses");
+  matches = px_event_comparison_get_matches (cmp, 0, 0);
+  g_assert_nonnull (matches);
+  g_assert_cmpuint (matches->len, ==, 1);
+  card = g_object_ref_sink (px_passage_card_new (cmp, 0, &g_array_index (matches, PxCompareMatch, 0)));
+  markup = px_passage_card_get_markup (card);
+  left = px_passage_card_get_leaves_out (card);
+  g_assert_cmpstr (px_passage_card_get_text (card), ==,
+                   "The harbour council approved 45 new electric buses for the town on Monday, transport chief Karl "
+                   "Holm told reporters.");
+  /* The other outlet's own sentence, in its order, none of this one's words. */
+  g_assert_nonnull (strstr (markup, "The harbour council approved "));
+  g_assert_null (strstr (markup, "40"));
+  g_assert_null (strstr (markup, "Berg"));
+  /* Disagreeing number and names: the wavy mark, on both sides. */
+  g_assert_nonnull (strstr (markup, "underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">45</span>"));
+  g_assert_nonnull (strstr (markup, "weight=\"bold\">Holm</span>"));
+  g_assert_nonnull (strstr (left, "underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">40</span>"));
+  g_assert_nonnull (strstr (left, "weight=\"bold\">Berg</span>"));
+  /* A plain added word: underlined, not marked as a disagreement. */
+  g_assert_nonnull (strstr (markup, "<span underline=\"single\" weight=\"bold\">reporters</span>."));
+  g_assert_nonnull (strstr (left, "said"));
+  g_assert_null (strstr (left, "Karl"));
+  g_assert_true (g_str_has_prefix (left, "<b>Leaves out:</b> "));
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/compare-panel/card-marks", test_card_marks);
   g_test_add_func ("/compare-panel/follow-the-reader", test_follow_the_reader);
   return g_test_run ();
 }
