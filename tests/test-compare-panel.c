@@ -112,7 +112,7 @@ test_follow_the_reader (void)
   g_assert_nonnull (card);
   g_assert_cmpint (px_passage_card_get_label (card), ==, PX_MATCH_CLOSE);
   g_assert_nonnull (strstr (px_passage_card_get_text (card), "We lost four thousand books in one night"));
-  /* The words the wire has and the gazette does not are struck out. */
+  /* The words the wire has and the gazette does not are listed apart. */
   g_assert_null (strstr (px_passage_card_get_markup (card), "strikethrough"));
   g_assert_null (strstr (px_passage_card_get_markup (card), "gave them back"));
   g_assert_nonnull (strstr (px_passage_card_get_leaves_out (card), "and the town gave them back to us"));
