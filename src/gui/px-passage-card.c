@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "compare/px-outlet-name.h"
 #include "gui/px-format.h"
 
 struct _PxPassageCard
@@ -49,57 +50,12 @@ px_match_label_display (PxMatchLabel label)
     }
 }
 
-/* "example.org", not "story.txt". */
-static gboolean
-is_site (const char *name)
-{
-  static const char *const files[] = { "txt", "text", "html", "htm", "md", "markdown", "xml", "json", "pdf", "docx" };
-  const char *dot = strrchr (name, '.');
-
-  if (dot == NULL || dot == name || strchr (name, '/') != NULL || strlen (dot + 1) < 2)
-    return FALSE;
-  for (const char *p = dot + 1; *p != '\0'; p++)
-    if (!g_ascii_isalpha (*p))
-      return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    if (g_ascii_strcasecmp (dot + 1, files[i]) == 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* Without an outlet: the site it came from, else a short form of the
- * title marked as such, never the whole headline (it stood in cards,
- * "not reported by" lines and coverage columns). */
+/* Kept for the program's life, like the names it stands beside. */
 const char *
 px_compare_outlet_name (const PxCompareDocument *doc)
 {
-  g_autofree char *words = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = px_outlet_display_name (doc->outlet, doc->source_name, doc->title);
 
-  if (doc->outlet != NULL && *doc->outlet != '\0')
-    return doc->outlet;
-  if (doc->source_name != NULL && is_site (doc->source_name))
-    return doc->source_name;
-  if (doc->title == NULL || *doc->title == '\0')
-    return _ ("Unknown outlet");
-  {
-    g_auto (GStrv) parts = g_strsplit (doc->title, " ", 4);
-    if (g_strv_length (parts) > 3)
-      {
-        g_autofree char *start = NULL;
-
-        g_free (parts[3]);
-        parts[3] = NULL;
-        start = g_strjoinv (" ", parts);
-        words = g_strconcat (start, "…", NULL);
-      }
-    else
-      words = g_strdup (doc->title);
-  }
-  /* TRANSLATORS: an article whose outlet is not known, by the first words
-   * of its title */
-  name = g_strdup_printf (_ ("%s (outlet unknown)"), words);
-  /* Kept for the program's life, like the names it stands beside. */
   return g_intern_string (name);
 }
 

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "compare/px-outlet-name.h"
 #include "export/px-export-private.h"
 #include "export/px-markdown.h"
 
@@ -46,7 +47,8 @@ append_flat (GString *out, const char *text)
   px_markdown_append_escaped (out, flat, -1, PX_MARKDOWN_ESCAPE_NONE);
 }
 
-/* Outlet names, or titles, made unique: "Outlet", "Outlet (2)". */
+/* Outlet names as the Compare panel gives them, made unique: "Outlet",
+ * "Outlet (2)". */
 static GPtrArray *
 document_names (PxComparison *c)
 {
@@ -55,7 +57,10 @@ document_names (PxComparison *c)
 
   for (guint i = 0; i < px_comparison_get_n_documents (c); i++)
     {
-      g_autofree char *base = flatten (_px_export_document_name (px_comparison_get_document (c, i)));
+      PxDocument *doc = px_comparison_get_document (c, i);
+      g_autofree char *source = px_outlet_short_source (px_document_get_source (doc));
+      g_autofree char *name = px_outlet_display_name (px_document_get_outlet (doc), source, px_document_get_title (doc));
+      g_autofree char *base = flatten (name);
       g_autofree char *folded = g_utf8_casefold (base, -1);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (count, folded)) + 1;
 
