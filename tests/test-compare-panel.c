@@ -10,6 +10,7 @@
 #include "gui/px-application.h"
 #include "gui/px-compare-panel.h"
 #include "gui/px-coverage-matrix.h"
+#include "gui/px-metadata-dialog.h"
 #include "gui/px-passage-card.h"
 #include "gui/px-window.h"
 #include "store/px-store-events.h"
@@ -61,6 +62,24 @@ place_cursor (PxWindow *window, const char *needle)
   g_assert_nonnull (hit);
   gtk_text_buffer_get_iter_at_offset (buffer, &at, g_utf8_pointer_to_offset (text, hit) + 3);
   gtk_text_buffer_place_cursor (buffer, &at);
+}
+
+static PxMetadataDialog *
+metadata_dialog (void)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (PX_IS_METADATA_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+has_metadata_dialog (gpointer data)
+{
+  (void)data;
+  return metadata_dialog () != NULL;
 }
 
 static PxPassageCard *
@@ -217,7 +236,46 @@ test_follow_the_reader (void)
   cards = px_compare_panel_get_cards (panel);
   g_assert_cmpuint (g_list_length (cards), ==, 1);
   g_assert_nonnull (card_for (cards, "Lakeside Gazette"));
-  (void)gazette;
+  g_assert_null (px_passage_card_get_set_outlet_button (card_for (cards, "Lakeside Gazette")));
+
+  /* The gazette loses its outlet: its card goes by the start of its title,
+   * and its "Set Outlet…" opens Edit Details on the outlet; saving names
+   * the card again. */
+  {
+    g_autoptr (PxStore) store = px_store_open (library, PX_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (PxDocument) doc = px_store_load_document (store, gazette, &error);
+
+    g_assert_no_error (error);
+    px_document_set_outlet (doc, NULL);
+    g_assert_true (px_store_update_metadata (store, doc, &error));
+  }
+  px_window_reload_library (window);
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  place_cursor (window, "public library reopened");
+  g_clear_pointer (&cards, g_list_free);
+  cards = px_compare_panel_get_cards (panel);
+  card = card_for (cards, "Doors open again… (outlet unknown)");
+  g_assert_nonnull (card);
+  g_assert_nonnull (px_passage_card_get_set_outlet_button (card));
+  g_signal_emit_by_name (px_passage_card_get_set_outlet_button (card), "clicked");
+  g_assert_true (px_test_wait_for (has_metadata_dialog, NULL, 5000));
+  {
+    PxMetadataDialog *dialog = metadata_dialog ();
+    GtkWidget *outlet = GTK_WIDGET (px_metadata_dialog_get_field (dialog, "outlet"));
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+
+    g_assert_cmpint (px_metadata_dialog_get_document_id (dialog), ==, gazette);
+    g_assert_true (focus != NULL && (focus == outlet || gtk_widget_is_ancestor (focus, outlet)));
+    gtk_editable_set_text (GTK_EDITABLE (outlet), "Lakeside Gazette");
+    px_metadata_dialog_save (dialog);
+  }
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  px_test_settle (200);
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  place_cursor (window, "public library reopened");
+  g_clear_pointer (&cards, g_list_free);
+  cards = px_compare_panel_get_cards (panel);
+  g_assert_nonnull (card_for (cards, "Lakeside Gazette"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   px_test_settle (100);

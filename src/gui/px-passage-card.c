@@ -20,6 +20,7 @@ struct _PxPassageCard
   char *text;
   char *markup;
   char *leaves_out;
+  GtkWidget *set_outlet; /* "Set Outlet…" when the outlet is unknown */
 };
 
 G_DEFINE_FINAL_TYPE (PxPassageCard, px_passage_card, GTK_TYPE_WIDGET)
@@ -247,6 +248,7 @@ px_passage_card_dispose (GObject *object)
   PxPassageCard *self = PX_PASSAGE_CARD (object);
 
   g_clear_pointer (&self->button, gtk_widget_unparent);
+  g_clear_pointer (&self->set_outlet, gtk_widget_unparent);
   G_OBJECT_CLASS (px_passage_card_parent_class)->dispose (object);
 }
 
@@ -272,13 +274,16 @@ px_passage_card_class_init (PxPassageCardClass *klass)
   object_class->finalize = px_passage_card_finalize;
   signals[ACTIVATE] =
       g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "passagecard");
 }
 
 static void
 px_passage_card_init (PxPassageCard *self)
 {
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 }
 
 static GtkWidget *
@@ -348,6 +353,21 @@ px_passage_card_new (PxEventComparison *cmp, guint doc, const PxCompareMatch *ma
       gtk_box_append (GTK_BOX (box), left);
     }
 
+  if (px_outlet_is_unknown (other->outlet))
+    {
+      /* Where the made-up name stands, the way to give the real one. */
+      GtkWidget *set = gtk_button_new_with_label (_ ("Set Outlet…"));
+
+      gtk_widget_add_css_class (set, "flat");
+      gtk_widget_add_css_class (set, "set-outlet");
+      gtk_widget_set_tooltip_text (set, _ ("Name the outlet of this article"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (set), "win.set-outlet");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (set), "x", other->id);
+      gtk_widget_set_halign (set, GTK_ALIGN_START);
+      /* Beside the card, not in it: a button inside its button would
+       * open the article instead. */
+      self->set_outlet = set;
+    }
   self->button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->button), box);
   gtk_widget_add_css_class (self->button, "card");
@@ -358,6 +378,8 @@ px_passage_card_new (PxEventComparison *cmp, guint doc, const PxCompareMatch *ma
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->text, -1);
   g_signal_connect_swapped (self->button, "clicked", G_CALLBACK (on_clicked), self);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+  if (self->set_outlet != NULL)
+    gtk_widget_set_parent (self->set_outlet, GTK_WIDGET (self));
   return self;
 }
 
@@ -411,4 +433,11 @@ px_passage_card_get_leaves_out (PxPassageCard *self)
 {
   g_return_val_if_fail (PX_IS_PASSAGE_CARD (self), NULL);
   return self->leaves_out;
+}
+
+GtkWidget *
+px_passage_card_get_set_outlet_button (PxPassageCard *self)
+{
+  g_return_val_if_fail (PX_IS_PASSAGE_CARD (self), NULL);
+  return self->set_outlet;
 }

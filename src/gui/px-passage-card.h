@@ -26,6 +26,9 @@ const char *px_passage_card_get_markup (PxPassageCard *self);
 /* Markup of "Leaves out: …", the words of the passage being read that
  * this outlet does not have; NULL when it has them all. */
 const char *px_passage_card_get_leaves_out (PxPassageCard *self);
+/* The "Set Outlet…" button (win.set-outlet) of an article whose outlet is
+ * unknown, else NULL. */
+GtkWidget *px_passage_card_get_set_outlet_button (PxPassageCard *self);
 
 /* Pango markup of @match's passage as the other outlet wrote it, the
  * words it adds underlined, and numbers or names where each side has one
