@@ -281,17 +281,6 @@ test_follow_the_reader (void)
   px_test_settle (100);
 }
 
-static PxDocument *
-load (const char *name, gint64 id)
-{
-  g_autofree char *file = g_strconcat (name, ".txt", NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
-  g_autoptr (GError) error = NULL;
-  PxDocument *doc = px_test_load_article (path, id, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
 
 /* The card shows the other passage as written: the words it adds
  * underlined, the number and the name that differ marked on both sides,
@@ -306,8 +295,8 @@ test_card_marks (void)
   GArray *matches;
   const char *markup, *left;
 
-  g_ptr_array_add (docs, load ("bus-north", 1));
-  g_ptr_array_add (docs, load ("bus-south", 2));
+  g_ptr_array_add (docs, px_test_load_compare_fixture ("bus-north", 1));
+  g_ptr_array_add (docs, px_test_load_compare_fixture ("bus-south", 2));
   comparison = px_comparison_new (docs, NULL);
   cmp = px_event_comparison_new (comparison, 7, "Buses");
   matches = px_event_comparison_get_matches (cmp, 0, 0);
