@@ -10,7 +10,6 @@
 #include "analysis/px-compare-json.h"
 #include "compare-fixtures.h"
 
-
 static PxComparison *
 library (void)
 {

@@ -281,7 +281,6 @@ test_follow_the_reader (void)
   px_test_settle (100);
 }
 
-
 /* The card shows the other passage as written: the words it adds
  * underlined, the number and the name that differ marked on both sides,
  * and what it leaves out listed below, never interleaved. */
@@ -313,9 +312,13 @@ test_card_marks (void)
   g_assert_null (strstr (markup, "40"));
   g_assert_null (strstr (markup, "Berg"));
   /* Disagreeing number and names: the wavy mark, on both sides. */
-  g_assert_nonnull (strstr (markup, "underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">45</span>"));
+  g_assert_nonnull (strstr (
+      markup,
+      "underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">45</span>"));
   g_assert_nonnull (strstr (markup, "weight=\"bold\">Holm</span>"));
-  g_assert_nonnull (strstr (left, "underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">40</span>"));
+  g_assert_nonnull (strstr (
+      left,
+      "underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">40</span>"));
   g_assert_nonnull (strstr (left, "weight=\"bold\">Berg</span>"));
   /* A plain added word: underlined, not marked as a disagreement. */
   g_assert_nonnull (strstr (markup, "<span underline=\"single\" weight=\"bold\">reporters</span>."));

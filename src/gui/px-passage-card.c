@@ -62,7 +62,8 @@ px_compare_outlet_name (const PxCompareDocument *doc)
 
 /* Marks of the card; the legend of the Compare panel explains them. */
 #define ADDED_OPEN "<span underline=\"single\" weight=\"bold\">"
-#define DISAGREE_OPEN "<span underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">"
+#define DISAGREE_OPEN \
+  "<span underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">"
 
 typedef enum
 {

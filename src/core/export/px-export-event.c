@@ -59,7 +59,8 @@ document_names (PxComparison *c)
     {
       PxDocument *doc = px_comparison_get_document (c, i);
       g_autofree char *source = px_outlet_short_source (px_document_get_source (doc));
-      g_autofree char *name = px_outlet_display_name (px_document_get_outlet (doc), source, px_document_get_title (doc));
+      g_autofree char *name =
+          px_outlet_display_name (px_document_get_outlet (doc), source, px_document_get_title (doc));
       g_autofree char *base = flatten (name);
       g_autofree char *folded = g_utf8_casefold (base, -1);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (count, folded)) + 1;
@@ -163,7 +164,8 @@ append_claims (GString *out, EventExport *e)
       number++;
       {
         /* TRANSLATORS: a heading of the Markdown export: claim number, outlets that report it, all outlets */
-        g_autofree char *heading = g_strdup_printf (_ ("Claim %u · %u of %u outlets"), number, claim->n_documents, n_docs);
+        g_autofree char *heading =
+            g_strdup_printf (_ ("Claim %u · %u of %u outlets"), number, claim->n_documents, n_docs);
         _px_export_append_heading (out, 3, heading);
       }
       for (guint k = 0; k < claim->passages->len; k++)
