@@ -7,6 +7,7 @@
 
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/annotations/px-annotations-panel.h"
+#include "gui/annotations/px-highlight-layer.h"
 #include "gui/coding/px-agreement-window.h"
 #include "gui/px-application.h"
 #include "gui/px-window.h"
@@ -60,6 +61,25 @@ static gboolean
 article_listed (gpointer data)
 {
   return g_list_model_get_n_items (px_annotations_panel_get_model (data)) == 4;
+}
+
+/* How many of the reader's highlights are drawn, and the innermost one
+ * that answers a click at the first character of @quote. */
+static guint
+drawn_in_reader (PxHighlightLayer *layer, const char *text, const char *quote, PxAnnotation **at)
+{
+  GListModel *list = G_LIST_MODEL (px_highlight_layer_get_list (layer));
+  guint drawn = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (PxAnnotation) a = g_list_model_get_item (list, i);
+
+      if (px_highlight_layer_get_tag (layer, a) != NULL)
+        drawn++;
+    }
+  *at = px_highlight_layer_get_at (layer, g_utf8_pointer_to_offset (text, strstr (text, quote)));
+  return drawn;
 }
 
 static void
@@ -131,6 +151,28 @@ test_three_coders (void)
     g_assert_cmpuint (g_list_model_get_n_items (px_annotations_panel_get_model (panel)), ==, 1);
     px_annotations_panel_set_filter_coder (panel, NULL);
     g_assert_cmpuint (g_list_model_get_n_items (px_annotations_panel_get_model (panel)), ==, 4);
+  }
+
+  /* And the reader shows the chosen coder's highlights only. */
+  {
+    PxAnnotationController *controller = px_annotation_controller_get (window);
+    PxAnnotationsPanel *panel = px_annotation_controller_get_panel (controller);
+    PxHighlightLayer *layer = px_annotation_controller_get_layer (controller);
+    const char *article = px_document_get_text (one);
+    PxAnnotation *at = NULL;
+
+    g_assert_cmpuint (drawn_in_reader (layer, article, "opened two spillways", &at), ==, 4);
+    g_assert_nonnull (at);
+    px_annotations_panel_set_filter_coder (panel, "Cy");
+    g_assert_cmpuint (drawn_in_reader (layer, article, "opened two spillways", &at), ==, 1);
+    g_assert_null (at); /* Ben's: hidden, and a click there finds nothing */
+    g_assert_cmpuint (drawn_in_reader (layer, article, "held through the night", &at), ==, 1);
+    g_assert_nonnull (at);
+    px_annotations_panel_set_filter_coder (panel, "Ben");
+    g_assert_cmpuint (drawn_in_reader (layer, article, "opened two spillways", &at), ==, 2);
+    g_assert_nonnull (at);
+    px_annotations_panel_set_filter_coder (panel, NULL);
+    g_assert_cmpuint (drawn_in_reader (layer, article, "held through the night", &at), ==, 4);
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.agreement", NULL));

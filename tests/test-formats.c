@@ -703,11 +703,14 @@ load_all (PxStore *store)
 }
 
 /* The CSL-JSON schema (citation-style-language/schema, csl-data.json,
- * version 1.0), written out as checks: an array of items; each item an
- * object with "id" and "type" (one of the CSL item types) and no other
- * members than the schema's; names are arrays of name objects, dates are
- * date objects with date-parts of one or two arrays of one to three
- * numbers, the rest strings or numbers. */
+ * version 1.0.2, "$id" .../schema/v1.0/input/json/csl-data.json; compared
+ * with it member by member, see docs/citations.md), written out as checks:
+ * an array of items; each item an object with "id" and "type" (one of the
+ * CSL item types) and no other members than the schema's; names are
+ * arrays of name objects with the schema's parts, dates are date objects
+ * with the schema's members and date-parts of one or two arrays of one to
+ * three numbers; categories an array of strings, custom an object; the
+ * number variables strings or numbers, the rest strings. */
 static const char *const csl_types[] = { "article",
                                          "article-journal",
                                          "article-magazine",
@@ -860,62 +863,180 @@ static const char *const csl_name_parts[] = {
   "comma-suffix", "static-ordering", "literal",           "parse-names",           NULL
 };
 
-static void
-check_csl_date (JsonNode *node)
+/* Members that are strings or numbers; every other plain member is a
+ * string. */
+static const char *const csl_number_variables[] = { "id",
+                                                    "chapter-number",
+                                                    "citation-number",
+                                                    "collection-number",
+                                                    "edition",
+                                                    "first-reference-note-number",
+                                                    "issue",
+                                                    "locator",
+                                                    "number",
+                                                    "number-of-pages",
+                                                    "number-of-volumes",
+                                                    "page",
+                                                    "page-first",
+                                                    "part",
+                                                    "printing",
+                                                    "supplement",
+                                                    "volume",
+                                                    NULL };
+static const char *const csl_date_parts[] = { "date-parts", "season", "circa", "literal", "raw", NULL };
+static const char *const csl_name_strings[] = {
+  "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal", NULL
+};
+
+static gboolean
+holds (JsonNode *node, GType type)
 {
-  JsonObject *date;
-  JsonArray *parts;
-
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-  date = json_node_get_object (node);
-  parts = json_object_get_array_member (date, "date-parts");
-  g_assert_cmpuint (json_array_get_length (parts), >=, 1);
-  g_assert_cmpuint (json_array_get_length (parts), <=, 2);
-  for (guint i = 0; i < json_array_get_length (parts); i++)
-    {
-      JsonArray *one = json_array_get_array_element (parts, i);
-
-      g_assert_cmpuint (json_array_get_length (one), >=, 1);
-      g_assert_cmpuint (json_array_get_length (one), <=, 3);
-      for (guint k = 0; k < json_array_get_length (one); k++)
-        g_assert_cmpint (json_node_get_value_type (json_array_get_element (one, k)), ==, G_TYPE_INT64);
-    }
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
-static void
-check_csl_item (JsonObject *item)
+/* A date object: only the schema's members, date-parts one or two arrays
+ * of one to three numbers (the schema also allows strings; Zotero wants
+ * numbers, so the check does too). */
+static gboolean
+csl_date_valid (JsonNode *node)
+{
+  g_autoptr (GList) members = NULL;
+  JsonObject *date;
+  JsonNode *parts_node;
+  JsonArray *parts;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  date = json_node_get_object (node);
+  members = json_object_get_members (date);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (csl_date_parts, l->data))
+      return FALSE;
+  parts_node = json_object_get_member (date, "date-parts");
+  if (parts_node == NULL || !JSON_NODE_HOLDS_ARRAY (parts_node))
+    return FALSE;
+  parts = json_node_get_array (parts_node);
+  if (json_array_get_length (parts) < 1 || json_array_get_length (parts) > 2)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (parts); i++)
+    {
+      JsonNode *one_node = json_array_get_element (parts, i);
+      JsonArray *one;
+
+      if (!JSON_NODE_HOLDS_ARRAY (one_node))
+        return FALSE;
+      one = json_node_get_array (one_node);
+      if (json_array_get_length (one) < 1 || json_array_get_length (one) > 3)
+        return FALSE;
+      for (guint k = 0; k < json_array_get_length (one); k++)
+        if (!holds (json_array_get_element (one, k), G_TYPE_INT64))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* A name variable: an array of objects with the schema's name parts, the
+ * textual ones strings. */
+static gboolean
+csl_names_valid (JsonNode *node)
+{
+  JsonArray *names;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  names = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (names); i++)
+    {
+      JsonNode *name = json_array_get_element (names, i);
+      g_autoptr (GList) parts = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (name))
+        return FALSE;
+      parts = json_object_get_members (json_node_get_object (name));
+      if (parts == NULL)
+        return FALSE;
+      for (GList *p = parts; p != NULL; p = p->next)
+        {
+          JsonNode *value = json_object_get_member (json_node_get_object (name), p->data);
+
+          if (!g_strv_contains (csl_name_parts, p->data))
+            return FALSE;
+          if (g_strv_contains (csl_name_strings, p->data) ? !holds (value, G_TYPE_STRING)
+                                                          : !JSON_NODE_HOLDS_VALUE (value))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+csl_item_valid (JsonObject *item)
 {
   g_autoptr (GList) members = json_object_get_members (item);
 
-  g_assert_true (json_object_has_member (item, "id"));
-  g_assert_true (g_strv_contains (csl_types, json_object_get_string_member (item, "type")));
+  if (!json_object_has_member (item, "id") || !json_object_has_member (item, "type") ||
+      !holds (json_object_get_member (item, "type"), G_TYPE_STRING) ||
+      !g_strv_contains (csl_types, json_object_get_string_member (item, "type")))
+    return FALSE;
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *key = l->data;
       JsonNode *value = json_object_get_member (item, key);
+      gboolean ok;
 
       if (g_strv_contains (csl_name_variables, key))
-        {
-          JsonArray *names = json_node_get_array (value);
-
-          for (guint i = 0; i < json_array_get_length (names); i++)
-            {
-              g_autoptr (GList) parts = json_object_get_members (json_array_get_object_element (names, i));
-
-              g_assert_nonnull (parts);
-              for (GList *p = parts; p != NULL; p = p->next)
-                g_assert_true (g_strv_contains (csl_name_parts, p->data));
-            }
-        }
+        ok = csl_names_valid (value);
       else if (g_strv_contains (csl_date_variables, key))
-        check_csl_date (value);
-      else
+        ok = csl_date_valid (value);
+      else if (g_str_equal (key, "categories"))
         {
-          g_assert_true (g_strv_contains (csl_other_variables, key));
-          g_assert_true (JSON_NODE_HOLDS_VALUE (value));
-          g_assert_true (json_node_get_value_type (value) == G_TYPE_STRING ||
-                         json_node_get_value_type (value) == G_TYPE_INT64);
+          ok = JSON_NODE_HOLDS_ARRAY (value);
+          for (guint i = 0; ok && i < json_array_get_length (json_node_get_array (value)); i++)
+            ok = holds (json_array_get_element (json_node_get_array (value), i), G_TYPE_STRING);
         }
+      else if (g_str_equal (key, "custom"))
+        ok = JSON_NODE_HOLDS_OBJECT (value);
+      else if (g_strv_contains (csl_number_variables, key))
+        ok = holds (value, G_TYPE_STRING) || holds (value, G_TYPE_INT64) || holds (value, G_TYPE_DOUBLE);
+      else
+        ok = g_strv_contains (csl_other_variables, key) && holds (value, G_TYPE_STRING);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The check refuses what the schema refuses. */
+static void
+test_csl_check (void)
+{
+  static const char *const bad[] = {
+    "{\"type\": \"article-newspaper\"}",                             /* no id */
+    "{\"id\": \"a\", \"type\": \"newspaper\"}",                      /* unknown type */
+    "{\"id\": \"a\", \"type\": \"article\", \"headline\": \"x\"}",   /* unknown member */
+    "{\"id\": \"a\", \"type\": \"article\", \"title\": 3}",          /* title not a string */
+    "{\"id\": \"a\", \"type\": \"article\", \"categories\": \"x\"}", /* categories not an array */
+    "{\"id\": \"a\", \"type\": \"article\", \"author\": [{\"first\": \"A\"}]}",
+    "{\"id\": \"a\", \"type\": \"article\", \"author\": [{\"family\": 1}]}",
+    "{\"id\": \"a\", \"type\": \"article\", \"issued\": {\"date-parts\": [[2026]], \"year\": 1}}",
+    "{\"id\": \"a\", \"type\": \"article\", \"issued\": {\"date-parts\": [[2026, 1, 2, 3]]}}",
+    "{\"id\": \"a\", \"type\": \"article\", \"issued\": {\"date-parts\": [[2026], [2027], [2028]]}}",
+  };
+  static const char *const good =
+      "{\"id\": 7, \"type\": \"article\", \"title\": \"x\", \"volume\": 3, \"categories\": [\"a\"],"
+      " \"custom\": {\"k\": true}, \"author\": [{\"family\": \"A\", \"static-ordering\": true}],"
+      " \"issued\": {\"date-parts\": [[2026, 3], [2026, 4]], \"circa\": true}}";
+
+  for (guint i = 0; i <= G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GError) error = NULL;
+      const char *text = i < G_N_ELEMENTS (bad) ? bad[i] : good;
+
+      g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+      g_assert_no_error (error);
+      g_assert_true (csl_item_valid (json_node_get_object (json_parser_get_root (parser))) ==
+                     (i == G_N_ELEMENTS (bad)));
     }
 }
 
@@ -944,7 +1065,7 @@ test_csl_json (Fixture *f, gconstpointer data)
   items = json_node_get_array (json_parser_get_root (parser));
   g_assert_cmpuint (json_array_get_length (items), ==, 3);
   for (guint i = 0; i < 3; i++)
-    check_csl_item (json_array_get_object_element (items, i));
+    g_assert_true (csl_item_valid (json_array_get_object_element (items, i)));
 
   first = find_item (items, articles[0].title);
   g_assert_cmpstr (json_object_get_string_member (first, "type"), ==, "article-newspaper");
@@ -1249,6 +1370,20 @@ test_qdpx (Fixture *f, gconstpointer data)
     g_assert_false (px_qdpx_write (set, bad, &error));
     g_assert_nonnull (error);
   }
+
+  /* No article at all: still a valid project (the published schema wants
+   * one source at least in a Sources element, so there is none). */
+  {
+    g_autoptr (PxFormatSet) empty = load_all (f->src);
+    g_autofree char *bare = NULL;
+
+    g_ptr_array_set_size (empty->documents, 0);
+    g_ptr_array_set_size (empty->annotations, 0);
+    g_ptr_array_set_size (empty->accessed, 0);
+    bare = px_qdpx_project_xml (empty, NULL);
+    g_assert_null (strstr (bare, "<Sources"));
+    validate_project (bare);
+  }
 }
 
 /* Coding packages ----------------------------------------------------- */
@@ -1360,6 +1495,7 @@ main (int argc, char **argv)
   ADD ("/formats/citations/ris", test_ris);
   ADD ("/formats/citations/bibtex", test_bibtex);
   g_test_add_func ("/formats/citations/helpers", test_citation_helpers);
+  g_test_add_func ("/formats/citations/csl-check", test_csl_check);
   ADD ("/formats/citations/text", test_citation_text);
   ADD ("/formats/refi-qda/qdpx", test_qdpx);
   ADD ("/formats/coding-package", test_coding_package);

@@ -104,8 +104,8 @@ test_doctype_no_subset (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
     {
-      g_autofree char *html = g_strdup_printf ("%s<html><head><title>Quay café</title></head><body>%s</body></html>",
-                                               heads[i], body);
+      g_autofree char *html =
+          g_strdup_printf ("%s<html><head><title>Quay café</title></head><body>%s</body></html>", heads[i], body);
       g_autoptr (PxDocument) doc = import_html (html, NULL);
 
       g_assert_nonnull (strstr (px_document_get_text (doc), "The café on the quay reopened"));

@@ -7,6 +7,7 @@
 #include "gui/px-application.h"
 #include "gui/px-metadata-dialog.h"
 #include "gui/px-window.h"
+#include "store/px-store-events.h"
 #include "px-test-wait.h"
 
 typedef struct
@@ -420,6 +421,134 @@ test_open_id_and_groups (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
 }
 
+/* Fixing events with the real dialogs: rename, move, merge, split and a
+ * new event, each saved at once and shown in the list. */
+static gint64
+event_of (const char *library, gint64 document_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (library, PX_STORE_OPEN_EXISTING, &error);
+  g_autoptr (PxDocumentInfo) info = NULL;
+
+  g_assert_no_error (error);
+  info = px_store_get_document_info (store, document_id, &error);
+  g_assert_no_error (error);
+  return info->event_id;
+}
+
+static const char *
+header_title (PxWindow *window, guint pos)
+{
+  PxLibraryModel *model = px_library_sidebar_get_model (px_window_get_sidebar (window));
+  g_autoptr (PxDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (model), pos);
+
+  g_assert_true (px_document_item_is_header (item));
+  return g_intern_string (px_document_item_get_info (item)->event_title);
+}
+
+/* Answers like a click on a button: the dialog goes away. */
+static void
+respond (AdwMessageDialog *dialog, const char *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  px_test_settle (20);
+}
+
+static void
+test_edit_events (Fixture *f, gconstpointer data)
+{
+  g_autofree char *sql = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *extra, *check;
+  PxWindow *window;
+  gint64 ids[3], split_off;
+
+  fill_library (f->library, ids);
+  sql = g_strdup_printf ("INSERT INTO events (id, title, created, modified) VALUES (7, 'Spring storms', 'now', 'now'),"
+                         " (8, 'Lighthouse budget', 'now', 'now');"
+                         "UPDATE documents SET event_id = 7 WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
+                         "UPDATE documents SET event_id = 8 WHERE id = %" G_GINT64_FORMAT ";",
+                         ids[0], ids[1], ids[2]);
+  run_sql (f->library, sql);
+  window = open_window (f, ids[0]);
+
+  /* Rename the shown article's event (what F2 does). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-event", "x", (gint64)0);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (extra)), ==, "Spring storms");
+  gtk_editable_set_text (GTK_EDITABLE (extra), "  Islands cut off by storms ");
+  respond (dialog, "rename");
+  px_test_settle (20);
+  g_assert_cmpstr (header_title (window, 0), ==, "Islands cut off by storms");
+  {
+    g_autoptr (PxStore) store = px_store_open (f->library, PX_STORE_OPEN_EXISTING, NULL);
+    g_autoptr (PxEventInfo) event = px_store_get_event (store, 7, NULL);
+    g_assert_cmpstr (event->title, ==, "Islands cut off by storms");
+    g_assert_true (event->title_locked);
+  }
+
+  /* Move it to the other event: the chooser lists only that one. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-event", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (extra))), ==, 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (extra))), 0),
+                   ==, "Lighthouse budget");
+  respond (dialog, "move");
+  px_test_settle (20);
+  g_assert_cmpint (event_of (f->library, ids[0]), ==, 8);
+  g_assert_cmpint (px_library_sidebar_get_selected_id (px_window_get_sidebar (window)), ==, ids[0]);
+
+  /* Merge event 7 (one article left) into 8. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-event", "x", (gint64)8);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "merge");
+  px_test_settle (20);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (event_of (f->library, ids[i]), ==, 8);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (G_LIST_MODEL (px_library_sidebar_get_model (px_window_get_sidebar (window)))), ==, 4);
+
+  /* Split: nothing checked cannot split; the first article leaves. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.split-event", "x", (gint64)8);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "split"));
+  extra = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+  if (GTK_IS_VIEWPORT (extra))
+    extra = gtk_viewport_get_child (GTK_VIEWPORT (extra));
+  check = gtk_widget_get_first_child (extra);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "split"));
+  split_off = *(gint64 *)g_object_get_data (G_OBJECT (check), "px-document-id");
+  respond (dialog, "split");
+  px_test_settle (20);
+  g_assert_cmpint (event_of (f->library, split_off), !=, 8);
+  for (guint i = 0; i < 3; i++)
+    if (ids[i] != split_off)
+      g_assert_cmpint (event_of (f->library, ids[i]), ==, 8);
+
+  /* A new event from the shown article. */
+  {
+    gint64 shown = px_document_get_id (px_window_get_document (window));
+    gint64 before = event_of (f->library, shown);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event-from-article", NULL);
+    px_test_settle (20);
+    g_assert_cmpint (event_of (f->library, shown), !=, before);
+    g_assert_cmpint (event_of (f->library, shown), !=, 0);
+
+    /* What a drop on event 8's header does. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-document", "(xx)", shown, (gint64)8);
+    px_test_settle (20);
+    g_assert_cmpint (event_of (f->library, shown), ==, 8);
+  }
+}
+
 static void
 test_side_page (Fixture *f, gconstpointer data)
 {
@@ -554,6 +683,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/edit-metadata", Fixture, NULL, fixture_setup, test_edit_metadata, fixture_teardown);
   g_test_add ("/window/state-persists", Fixture, NULL, fixture_setup, test_state_persists, fixture_teardown);
   g_test_add ("/window/open-id-and-groups", Fixture, NULL, fixture_setup, test_open_id_and_groups, fixture_teardown);
+  g_test_add ("/window/edit-events", Fixture, NULL, fixture_setup, test_edit_events, fixture_teardown);
   g_test_add ("/window/side-page", Fixture, NULL, fixture_setup, test_side_page, fixture_teardown);
   g_test_add ("/window/side-panel-width", Fixture, NULL, fixture_setup, test_side_panel_width, fixture_teardown);
   g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);

@@ -14,6 +14,8 @@ struct _PxLibrarySidebar
   GtkStack *stack;
   GtkGridView *list_view;
   GtkWidget *row_menu_popover;
+  GtkWidget *event_menu_popover;
+  GtkWidget *quiet_header; /* (weak) its tooltip is off while its menu is open */
 
   PxLibraryModel *model;
   GtkSingleSelection *selection;
@@ -198,24 +200,129 @@ on_search_activate (PxLibrarySidebar *self)
 
 /* Rows */
 
+/* The event menu of a header: its actions name the event. */
+static void
+set_event_menu (PxLibrarySidebar *self, gint64 event_id)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  struct
+  {
+    const char *label;
+    const char *action;
+  } items[] = {
+    { N_ ("_Rename Event…"), "win.rename-event" },
+    { N_ ("_Merge with Event…"), "win.merge-event" },
+    { N_ ("_Split Event…"), "win.split-event" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_ (items[i].label), NULL);
+      g_menu_item_set_action_and_target_value (item, items[i].action, g_variant_new_int64 (event_id));
+      g_menu_append_item (menu, item);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->event_menu_popover), G_MENU_MODEL (menu));
+}
+
+static void
+popup_at (PxLibrarySidebar *self, GtkWidget *popover, GtkWidget *row, double x, double y)
+{
+  graphene_point_t point;
+  GdkRectangle rect;
+
+  if (!gtk_widget_compute_point (row, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+  rect = (GdkRectangle){ (int)point.x, (int)point.y, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 static void
 on_row_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *list_item)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   PxLibrarySidebar *self = PX_LIBRARY_SIDEBAR (gtk_widget_get_ancestor (row, PX_TYPE_LIBRARY_SIDEBAR));
+  PxDocumentItem *item = gtk_list_item_get_item (list_item);
   guint pos = gtk_list_item_get_position (list_item);
-  graphene_point_t point;
-  GdkRectangle rect;
 
-  if (self == NULL || px_library_model_get_info (self->model, pos) == NULL)
+  if (self == NULL || item == NULL)
     return;
-  gtk_single_selection_set_selected (self->selection, pos);
-  if (!gtk_widget_compute_point (row, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
-    return;
-  rect = (GdkRectangle){ (int)point.x, (int)point.y, 1, 1 };
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu_popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->row_menu_popover));
+  if (px_document_item_is_header (item))
+    {
+      /* "Other Articles" is no event: nothing to rename, merge or split. */
+      if (px_document_item_get_info (item)->event_id == 0)
+        return;
+      set_event_menu (self, px_document_item_get_info (item)->event_id);
+      /* The tooltip would cover the menu. */
+      g_set_weak_pointer (&self->quiet_header, gtk_widget_get_first_child (row));
+      gtk_widget_set_has_tooltip (self->quiet_header, FALSE);
+      popup_at (self, self->event_menu_popover, row, x, y);
+    }
+  else
+    {
+      gtk_single_selection_set_selected (self->selection, pos);
+      popup_at (self, self->row_menu_popover, row, x, y);
+    }
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_event_menu_closed (PxLibrarySidebar *self)
+{
+  if (self->quiet_header != NULL)
+    gtk_widget_set_has_tooltip (self->quiet_header, TRUE);
+  g_clear_weak_pointer (&self->quiet_header);
+}
+
+/* A double click on a header renames its event. */
+static void
+on_header_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *list_item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  PxDocumentItem *item = gtk_list_item_get_item (list_item);
+
+  if (n_press != 2 || item == NULL || !px_document_item_is_header (item) ||
+      px_document_item_get_info (item)->event_id == 0)
+    return;
+  gtk_widget_activate_action (row, "win.rename-event", "x", px_document_item_get_info (item)->event_id);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* The menu key: the selected article's menu, under the list's top. */
+static gboolean
+popup_row_menu (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  PxLibrarySidebar *self = PX_LIBRARY_SIDEBAR (gtk_widget_get_ancestor (widget, PX_TYPE_LIBRARY_SIDEBAR));
+
+  if (self == NULL || self->selected_id == 0)
+    return FALSE;
+  popup_at (self, self->row_menu_popover, widget, 24, 24);
+  return TRUE;
+}
+
+/* Dragging an article onto an event's header moves it there. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source, double x, double y, GtkListItem *list_item)
+{
+  PxDocumentItem *item = gtk_list_item_get_item (list_item);
+
+  if (item == NULL || px_document_item_is_header (item))
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_INT64, px_document_item_get_info (item)->id);
+}
+
+static gboolean
+on_header_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *list_item)
+{
+  GtkWidget *header = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  PxDocumentItem *item = gtk_list_item_get_item (list_item);
+  gint64 document_id = g_value_get_int64 (value);
+
+  if (item == NULL || !px_document_item_is_header (item) || document_id == 0 ||
+      px_document_item_get_info (item)->event_id == 0)
+    return FALSE;
+  return gtk_widget_activate_action (header, "win.move-document", "(xx)", document_id,
+                                     px_document_item_get_info (item)->event_id);
 }
 
 static void
@@ -228,6 +335,9 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *double_click = gtk_gesture_click_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
 
   gtk_label_set_xalign (GTK_LABEL (header_title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (header_title), PANGO_ELLIPSIZE_END);
@@ -257,6 +367,15 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed), list_item);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (double_click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (double_click, "pressed", G_CALLBACK (on_header_pressed), list_item);
+  gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (double_click));
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), list_item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (drop, "drop", G_CALLBACK (on_header_drop), list_item);
+  gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_set_tooltip_text (header, _ ("Double-click to rename the event; right-click for more"));
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -323,6 +442,8 @@ px_library_sidebar_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->row_menu_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->event_menu_popover, gtk_widget_unparent);
+  g_clear_weak_pointer (&self->quiet_header);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_LIBRARY_SIDEBAR);
   /* The template's top box has no id, so it is not cleared above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -367,6 +488,7 @@ px_library_sidebar_init (PxLibrarySidebar *self)
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) edit = NULL;
   g_autoptr (GMenu) remove = NULL;
+  g_autoptr (GMenu) events = NULL;
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -390,11 +512,27 @@ px_library_sidebar_init (PxLibrarySidebar *self)
   gtk_shortcut_controller_add_shortcut (
       GTK_SHORTCUT_CONTROLLER (shortcuts),
       gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0), gtk_named_action_new ("win.delete-document")));
+  /* F2 renames the selected article's event; the menu key opens its menu. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_F2, 0),
+                                                                         gtk_named_action_new ("win.rename-event"), "x",
+                                                                         (gint64)0));
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                     gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                        gtk_callback_action_new (popup_row_menu, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
 
   edit = g_menu_new ();
   g_menu_append (edit, _ ("_Edit Details…"), "win.edit-details");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  events = g_menu_new ();
+  g_menu_append (events, _ ("_Move to Event…"), "win.move-to-event");
+  g_menu_append (events, _ ("_New Event from Article"), "win.new-event-from-article");
+  g_menu_append (events, _ ("_Rename Event…"), "win.rename-event(int64 0)");
+  g_menu_append (events, _ ("_Split Event…"), "win.split-event(int64 0)");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (events));
   remove = g_menu_new ();
   g_menu_append (remove, _ ("_Delete…"), "win.delete-document");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
@@ -402,6 +540,11 @@ px_library_sidebar_init (PxLibrarySidebar *self)
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu_popover), FALSE);
   gtk_widget_set_halign (self->row_menu_popover, GTK_ALIGN_START);
   gtk_widget_set_parent (self->row_menu_popover, GTK_WIDGET (self));
+  self->event_menu_popover = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->event_menu_popover), FALSE);
+  gtk_widget_set_halign (self->event_menu_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->event_menu_popover, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->event_menu_popover, "closed", G_CALLBACK (on_event_menu_closed), self);
 }
 
 void

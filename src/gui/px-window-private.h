@@ -51,9 +51,12 @@ void _px_window_toast (PxWindow *self, const char *message);
 void _px_window_init_import (PxWindow *self);
 void _px_window_dispose_import (PxWindow *self);
 void _px_window_class_init_import (GtkWidgetClass *widget_class);
+void _px_window_class_init_import_coding (GtkWidgetClass *widget_class);
 void _px_window_class_init_export (GtkWidgetClass *widget_class);
 void _px_window_update_export_actions (PxWindow *self);
 void _px_window_class_init_url (GtkWidgetClass *widget_class);
 void _px_window_class_init_find (GtkWidgetClass *widget_class);
+void _px_window_class_init_events (GtkWidgetClass *widget_class);
+void _px_window_update_event_actions (PxWindow *self, gboolean has_doc, gboolean writable);
 
 G_END_DECLS

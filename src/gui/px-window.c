@@ -63,6 +63,7 @@ update_actions (PxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", has_doc && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-outlet", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document", has_doc && writable);
+  _px_window_update_event_actions (self, has_doc, writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
@@ -840,6 +841,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   _px_window_class_init_find (widget_class);
+  _px_window_class_init_events (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-side-panel", "side-panel-visible");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
 
@@ -865,6 +867,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reopen-library", NULL, reopen_library_action);
 
   _px_window_class_init_import (widget_class);
+  _px_window_class_init_import_coding (widget_class);
   _px_window_class_init_export (widget_class);
   _px_window_class_init_url (widget_class);
 }

@@ -50,6 +50,12 @@ void px_window_reload_library (PxWindow *self);
 /* Imports files and folders in a worker thread, with progress in the
  * window; results come back as toasts. Queued while another import runs. */
 void px_window_import_files (PxWindow *self, GFile *const *files, guint n_files);
+/* Imports a coder's annotations (W3C Web Annotation JSON-LD or a
+ * Hypothesis export) or a coding package in a worker, then shows what
+ * came in (imported, already there, orphaned) in a dialog; what the
+ * main menu's "Import Annotations…" and "Import Coding Package…" do. */
+void px_window_import_annotations_file (PxWindow *self, GFile *file);
+void px_window_import_package_file (PxWindow *self, GFile *file);
 gboolean px_window_is_importing (PxWindow *self);
 /* Fetches a web page in the background and adds it to the library; a
  * failure is explained in a dialog that offers to try again. */

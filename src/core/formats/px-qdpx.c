@@ -222,7 +222,9 @@ px_qdpx_project_xml (const PxFormatSet *set, GPtrArray *source_paths)
   attr (w, "creationDateTime", created);
   users (w, set);
   codebook (w, set);
-  xmlTextWriterStartElement (w, BAD_CAST "Sources");
+  /* The schema wants at least one source in Sources: none, no Sources. */
+  if (set->documents->len > 0)
+    xmlTextWriterStartElement (w, BAD_CAST "Sources");
   for (guint d = 0; d < set->documents->len; d++)
     {
       PxDocument *doc = g_ptr_array_index (set->documents, d);
@@ -258,8 +260,9 @@ px_qdpx_project_xml (const PxFormatSet *set, GPtrArray *source_paths)
       if (source_paths != NULL)
         g_ptr_array_add (source_paths, g_strdup_printf ("sources/%s.txt", guid));
     }
-  xmlTextWriterEndElement (w); /* Sources */
-  xmlTextWriterEndElement (w); /* Project */
+  if (set->documents->len > 0)
+    xmlTextWriterEndElement (w); /* Sources */
+  xmlTextWriterEndElement (w);   /* Project */
   xmlTextWriterEndDocument (w);
   xmlFreeTextWriter (w);
   out = g_strdup ((const char *)xmlBufferContent (buffer));

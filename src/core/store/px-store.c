@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,7 +24,58 @@ struct _PxStore
   GHashTable *statements; /* SQL text → sqlite3_stmt */
   guint transaction_depth;
   gboolean full_in_transaction; /* a write failed for want of space */
+  char *file_key;               /* in open_files while open */
 };
+
+/* The library files this process has open ("device:inode" → count). A
+ * file once opened by SQLite is never read with open() and close() again
+ * while it is: POSIX drops every lock a process holds on a file when any
+ * of its descriptors for it is closed, and a window that lost its shared
+ * lock would let another process delete the WAL it still writes to. */
+static GMutex open_files_lock;
+static GHashTable *open_files;
+
+static char *
+file_key_of (const GStatBuf *st)
+{
+  return g_strdup_printf ("%ju:%ju", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+}
+
+static gboolean
+file_is_open (const char *key)
+{
+  gboolean open;
+
+  g_mutex_lock (&open_files_lock);
+  open = open_files != NULL && g_hash_table_contains (open_files, key);
+  g_mutex_unlock (&open_files_lock);
+  return open;
+}
+
+static void
+file_opened (const char *key)
+{
+  g_mutex_lock (&open_files_lock);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_replace (open_files, g_strdup (key),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_files, key)) + 1));
+  g_mutex_unlock (&open_files_lock);
+}
+
+static void
+file_closed (const char *key)
+{
+  guint n;
+
+  g_mutex_lock (&open_files_lock);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, key));
+  if (n <= 1)
+    g_hash_table_remove (open_files, key);
+  else
+    g_hash_table_replace (open_files, g_strdup (key), GUINT_TO_POINTER (n - 1));
+  g_mutex_unlock (&open_files_lock);
+}
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (px_store_error_quark, px_store_error)
@@ -42,6 +94,9 @@ px_store_finalize (GObject *object)
   g_hash_table_unref (self->statements);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->file_key != NULL)
+    file_closed (self->file_key);
+  g_free (self->file_key);
   g_free (self->path);
 
   G_OBJECT_CLASS (px_store_parent_class)->finalize (object);
@@ -882,6 +937,7 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
 {
   g_autoptr (PxStore) self = NULL;
   GStatBuf st;
+  g_autofree char *key = NULL;
   gboolean exists, is_empty = FALSE, recovered = FALSE;
   int version = 0;
   int rc;
@@ -921,7 +977,10 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
                    _ ("“%s” is not a regular file, so it is not a library"), path);
       return NULL;
     }
-  if (!check_file_header (path, &is_empty, &recovered, error))
+  /* Already open here: it was checked then, and reading it again with
+   * open() and close() would drop this process's locks on it. */
+  key = file_key_of (&st);
+  if (!file_is_open (key) && !check_file_header (path, &is_empty, &recovered, error))
     return NULL;
   /* Empty after rolling back a hot journal: a library whose creation (by
    * an older Parallax, in place) was cut short; it is set up again. Any
@@ -980,6 +1039,8 @@ px_store_open (const char *path, PxStoreOpenFlags flags, GError **error)
       version = _px_store_schema_latest ();
     }
   self->schema_version = version;
+  self->file_key = g_steal_pointer (&key);
+  file_opened (self->file_key);
   return g_steal_pointer (&self);
 }
 

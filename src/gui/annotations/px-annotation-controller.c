@@ -483,6 +483,20 @@ on_tags_edited (PxHighlightPopover *popover, GStrv tags, PxAnnotationController 
   px_annotations_panel_refresh (self->panel);
 }
 
+/* The reader shows the highlights of the coder the Highlights panel
+ * filters on, and hides the others'. */
+static gboolean
+coder_filter (PxAnnotation *annotation, gpointer user_data)
+{
+  return px_annotations_panel_coder_shown (PX_ANNOTATIONS_PANEL (user_data), annotation);
+}
+
+static void
+on_coder_filter_changed (PxAnnotationsPanel *panel, PxAnnotationController *self)
+{
+  px_highlight_layer_set_filter (self->layer, coder_filter, panel);
+}
+
 static void
 on_panel_activated (PxAnnotationsPanel *panel, PxAnnotation *a, PxAnnotationController *self)
 {
@@ -773,6 +787,9 @@ px_annotation_controller_dispose (GObject *object)
       gtk_popover_popdown (self->chooser);
       self->chooser = NULL;
     }
+  /* The layer's filter asks the panel, which goes below. */
+  if (self->layer != NULL)
+    px_highlight_layer_set_filter (self->layer, NULL, NULL);
   g_clear_object (&self->layer);
   g_clear_object (&self->list);
   g_clear_object (&self->actions);
@@ -811,6 +828,7 @@ px_annotation_controller_attach (PxWindow *window)
 
   self->panel = g_object_ref_sink (px_annotations_panel_new ());
   g_signal_connect_object (self->panel, "annotation-activated", G_CALLBACK (on_panel_activated), self, 0);
+  g_signal_connect_object (self->panel, "coder-filter-changed", G_CALLBACK (on_coder_filter_changed), self, 0);
   px_window_add_side_page (window, GTK_WIDGET (self->panel), "annotations", _ ("Highlights"), "document-edit-symbolic");
 
   self->actions = g_simple_action_group_new ();
@@ -858,6 +876,14 @@ px_annotation_controller_get_undo_toast (PxAnnotationController *self)
 {
   g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
   return self->undo_toast;
+}
+
+void
+px_annotation_controller_reload (PxAnnotationController *self)
+{
+  g_return_if_fail (PX_IS_ANNOTATION_CONTROLLER (self));
+  load_document (self);
+  px_annotations_panel_refresh (self->panel);
 }
 
 PxAnnotationsPanel *

@@ -30,6 +30,9 @@ PxHighlightPopover *px_annotation_controller_get_popover (PxAnnotationController
 /* The "Highlight deleted" toast while it is shown. */
 AdwToast *px_annotation_controller_get_undo_toast (PxAnnotationController *self);
 PxAnnotationsPanel *px_annotation_controller_get_panel (PxAnnotationController *self);
+/* Reads the open article's highlights and the codebook again (after an
+ * import changed them behind the list). */
+void px_annotation_controller_reload (PxAnnotationController *self);
 
 /* Highlights the reader's selection in @color; returns the new highlight
  * (borrowed) or NULL, with a toast explaining why. */

@@ -44,6 +44,7 @@ struct _PxAnnotationsPanel
   GtkStringList *coder_names; /* "" first: all coders; shown with two or more */
   GHashTable *coders;         /* highlight id → coder (store/px-store-coders.h) */
   char *own_coder;            /* the library's: highlights made since the last refresh */
+  char *emitted_coder;        /* the coder filter last announced by "coder-filter-changed" */
   gboolean updating;
 };
 
@@ -52,6 +53,7 @@ G_DEFINE_FINAL_TYPE (PxAnnotationsPanel, px_annotations_panel, GTK_TYPE_WIDGET)
 enum
 {
   SIGNAL_ANNOTATION_ACTIVATED,
+  SIGNAL_CODER_FILTER_CHANGED,
   N_SIGNALS
 };
 
@@ -404,6 +406,12 @@ on_filters_changed (PxAnnotationsPanel *self)
 
   if (self->updating)
     return;
+  if (g_strcmp0 (filter_coder (self), self->emitted_coder) != 0)
+    {
+      g_free (self->emitted_coder);
+      self->emitted_coder = g_strdup (filter_coder (self));
+      g_signal_emit (self, signals[SIGNAL_CODER_FILTER_CHANGED], 0);
+    }
   gtk_filter_changed (GTK_FILTER (self->anchored_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->orphan_filter), GTK_FILTER_CHANGE_DIFFERENT);
   run_library_search (self);
@@ -444,6 +452,7 @@ px_annotations_panel_dispose (GObject *object)
   g_clear_object (&self->coder_names);
   g_clear_pointer (&self->coders, g_hash_table_unref);
   g_clear_pointer (&self->own_coder, g_free);
+  g_clear_pointer (&self->emitted_coder, g_free);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->tag_colors, g_hash_table_unref);
   G_OBJECT_CLASS (px_annotations_panel_parent_class)->dispose (object);
@@ -458,6 +467,10 @@ px_annotations_panel_class_init (PxAnnotationsPanelClass *klass)
   signals[SIGNAL_ANNOTATION_ACTIVATED] =
       g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                     G_TYPE_NONE, 1, PX_TYPE_ANNOTATION);
+  /* The coder filter changed, or who made which highlight was read again:
+   * px_annotations_panel_coder_shown() may answer otherwise. */
+  signals[SIGNAL_CODER_FILTER_CHANGED] = g_signal_new ("coder-filter-changed", G_TYPE_FROM_CLASS (klass),
+                                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-annotations-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PxAnnotationsPanel, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PxAnnotationsPanel, color_filters);
@@ -582,6 +595,10 @@ refresh_coders (PxAnnotationsPanel *self)
   gtk_drop_down_set_selected (self->coder_dropdown, select);
   self->updating = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->coder_dropdown), names != NULL && g_strv_length (names) > 1);
+  /* Who made which highlight may have changed with the filter or not. */
+  g_free (self->emitted_coder);
+  self->emitted_coder = g_strdup (filter_coder (self));
+  g_signal_emit (self, signals[SIGNAL_CODER_FILTER_CHANGED], 0);
 }
 
 void
@@ -651,6 +668,13 @@ px_annotations_panel_set_filter_color (PxAnnotationsPanel *self, const char *col
   for (guint i = 0; i < PX_N_COLORS; i++)
     if (g_strcmp0 (px_annotation_color_names ()[i], color) == 0)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->color_toggle[i]), shown);
+}
+
+gboolean
+px_annotations_panel_coder_shown (PxAnnotationsPanel *self, PxAnnotation *annotation)
+{
+  g_return_val_if_fail (PX_IS_ANNOTATIONS_PANEL (self), TRUE);
+  return coder_shown (self, annotation);
 }
 
 void

@@ -28,5 +28,8 @@ void px_annotations_panel_set_filter_text (PxAnnotationsPanel *self, const char 
 void px_annotations_panel_set_filter_color (PxAnnotationsPanel *self, const char *color, gboolean shown);
 /* Only the highlights of @coder (NULL: every coder's). */
 void px_annotations_panel_set_filter_coder (PxAnnotationsPanel *self, const char *coder);
+/* Whether the coder filter lets @annotation through (the reader shows only
+ * those; "coder-filter-changed" tells when the answer may change). */
+gboolean px_annotations_panel_coder_shown (PxAnnotationsPanel *self, PxAnnotation *annotation);
 
 G_END_DECLS

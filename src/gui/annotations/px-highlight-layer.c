@@ -30,8 +30,10 @@ struct _PxHighlightLayer
   double release_x;
   double release_y;
   guint release_button;
-  guint32 last_press;   /* when the primary button last went down */
-  gboolean multi_click; /* and that was the second or third of a quick run */
+  guint32 last_press;           /* when the primary button last went down */
+  gboolean multi_click;         /* and that was the second or third of a quick run */
+  PxHighlightFilterFunc filter; /* which highlights are shown; NULL: all */
+  gpointer filter_data;
 };
 
 G_DEFINE_FINAL_TYPE (PxHighlightLayer, px_highlight_layer, G_TYPE_OBJECT)
@@ -77,6 +79,16 @@ px_highlight_color_rgba (const char *name, GdkRGBA *fill, GdkRGBA *mark)
     gdk_rgba_parse (fill, palette[index].fill);
   if (mark != NULL)
     gdk_rgba_parse (mark, palette[index].mark);
+}
+
+/* Whether @a is drawn and answers clicks: anchored, not empty, and let
+ * through by the filter (a coder's highlights hidden, say). */
+static gboolean
+shown (PxHighlightLayer *self, PxAnnotation *a)
+{
+  if (px_annotation_get_orphaned (a) || px_annotation_get_end (a) <= px_annotation_get_start (a))
+    return FALSE;
+  return self->filter == NULL || self->filter (a, self->filter_data);
 }
 
 static GtkTextBuffer *
@@ -214,7 +226,7 @@ redraw_range (PxHighlightLayer *self, guint from, guint to)
 
           if (start >= to)
             break; /* text order: nothing later reaches back */
-          if (px_annotation_get_orphaned (a) || end <= start || end <= from)
+          if (end <= from || !shown (self, a))
             continue;
           if (start < from)
             from = start, grew = TRUE;
@@ -240,7 +252,7 @@ redraw_range (PxHighlightLayer *self, guint from, guint to)
         break;
       if (end <= from)
         continue;
-      if (px_annotation_get_orphaned (a) || end <= start)
+      if (!shown (self, a))
         {
           g_hash_table_remove (self->drawn, a);
           continue;
@@ -401,6 +413,19 @@ px_highlight_layer_set_list (PxHighlightLayer *self, PxAnnotationList *list)
   sync_all (self);
 }
 
+void
+px_highlight_layer_set_filter (PxHighlightLayer *self, PxHighlightFilterFunc filter, gpointer user_data)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (PX_IS_HIGHLIGHT_LAYER (self));
+  self->filter = filter;
+  self->filter_data = user_data;
+  buffer = get_buffer (self);
+  if (buffer != NULL)
+    redraw_range (self, 0, (guint)gtk_text_buffer_get_char_count (buffer) + 1);
+}
+
 PxAnnotationList *
 px_highlight_layer_get_list (PxHighlightLayer *self)
 {
@@ -421,8 +446,7 @@ px_highlight_layer_get_at (PxHighlightLayer *self, guint offset)
   for (guint i = 0; i < n; i++)
     {
       PxAnnotation *a = g_list_model_get_item (G_LIST_MODEL (self->list), i);
-      gboolean inside = !px_annotation_get_orphaned (a) && px_annotation_get_start (a) <= offset &&
-                        offset < px_annotation_get_end (a);
+      gboolean inside = shown (self, a) && px_annotation_get_start (a) <= offset && offset < px_annotation_get_end (a);
       guint start = px_annotation_get_start (a);
 
       if (inside && (best == NULL || length_of (a) < length_of (best)))
@@ -447,7 +471,7 @@ px_highlight_layer_get_all_at (PxHighlightLayer *self, guint offset)
       PxAnnotation *a = g_list_model_get_item (G_LIST_MODEL (self->list), i);
       guint start = px_annotation_get_start (a);
 
-      if (!px_annotation_get_orphaned (a) && start <= offset && offset < px_annotation_get_end (a))
+      if (shown (self, a) && start <= offset && offset < px_annotation_get_end (a))
         g_ptr_array_add (all, a); /* borrowed: the list keeps a reference */
       g_object_unref (a);
       if (start > offset)

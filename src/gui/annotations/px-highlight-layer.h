@@ -25,6 +25,11 @@ GtkTextView *px_highlight_layer_get_view (PxHighlightLayer *self);
 /* Shows @list (NULL: none). Call again after the buffer's text changes. */
 void px_highlight_layer_set_list (PxHighlightLayer *self, PxAnnotationList *list);
 PxAnnotationList *px_highlight_layer_get_list (PxHighlightLayer *self);
+/* Which highlights are drawn and answer clicks (TRUE: shown); NULL shows
+ * them all. Call again with the same function when what it lets through
+ * changes: the layer draws everything again. */
+typedef gboolean (*PxHighlightFilterFunc) (PxAnnotation *annotation, gpointer user_data);
+void px_highlight_layer_set_filter (PxHighlightLayer *self, PxHighlightFilterFunc filter, gpointer user_data);
 
 /* The innermost highlight containing @offset, or NULL. */
 PxAnnotation *px_highlight_layer_get_at (PxHighlightLayer *self, guint offset);

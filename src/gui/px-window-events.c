@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Fixing events in the window: rename, move an article, new event from an
+ * article, merge and split. Each edit is one store transaction, saved at
+ * once; the library list is reloaded after it. */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gui/px-window-private.h"
+#include "store/px-store-events.h"
+
+#define EVENT_ID_KEY "px-event-id"
+#define CHOICES_KEY "px-event-choices"
+
+/* The event an action is about: @param when it names one, else the event
+ * of the article shown. 0 when there is none. */
+static gint64
+target_event (PxWindow *self, GVariant *param)
+{
+  g_autoptr (PxDocumentInfo) info = NULL;
+  gint64 id = param != NULL ? g_variant_get_int64 (param) : 0;
+
+  if (id != 0 || self->store == NULL || self->document == NULL)
+    return id;
+  info = px_store_get_document_info (self->store, px_document_get_id (self->document), NULL);
+  return info != NULL ? info->event_id : 0;
+}
+
+static const char *
+event_title (const PxEventInfo *event)
+{
+  return event->title != NULL && *event->title != '\0' ? event->title : _ ("Untitled Event");
+}
+
+/* After an edit: the list shows it, a toast says it, or the error. */
+static void
+edited (PxWindow *self, gboolean ok, GError *error, const char *message)
+{
+  if (!ok)
+    {
+      _px_window_toast (self, error != NULL ? error->message : _ ("The event could not be changed"));
+      return;
+    }
+  px_window_reload_library (self);
+  if (self->document != NULL)
+    px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
+  _px_window_toast (self, message);
+}
+
+static AdwMessageDialog *
+new_dialog (PxWindow *self, const char *heading, const char *body, const char *response, const char *label,
+            GtkWidget *extra)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_extra_child (dialog, extra);
+  return dialog;
+}
+
+/* Rename */
+
+static void
+on_rename_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+{
+  gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "rename") != 0 || self->store == NULL)
+    return;
+  ok = px_store_rename_event (self->store, id, title, &error);
+  edited (self, ok, error, *title != '\0' ? _ ("Event renamed") : _ ("Event name reset"));
+}
+
+static void
+rename_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  gint64 id = target_event (self, param);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxEventInfo) event = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (id != 0 && self->store != NULL)
+    event = px_store_get_event (self->store, id, &error);
+  if (error != NULL)
+    _px_window_toast (self, error->message);
+  if (event == NULL)
+    return;
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), event->title ? event->title : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Leave empty for an automatic name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Event name"), -1);
+  dialog = new_dialog (self, _ ("Rename Event"), NULL, "rename", _ ("_Rename"), entry);
+  g_object_set_data_full (G_OBJECT (dialog), EVENT_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Choosing another event: a drop-down of every event but @except. */
+
+static GtkWidget *
+event_chooser (PxWindow *self, gint64 except, GArray **ids, GError **error)
+{
+  g_autoptr (GPtrArray) events = px_store_list_events (self->store, error);
+  GtkStringList *names;
+  GtkWidget *dropdown;
+
+  if (events == NULL)
+    return NULL;
+  names = gtk_string_list_new (NULL);
+  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < events->len; i++)
+    {
+      const PxEventInfo *event = g_ptr_array_index (events, i);
+      if (event->id == except)
+        continue;
+      gtk_string_list_append (names, event_title (event));
+      g_array_append_val (*ids, event->id);
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (names),
+                                GTK_EXPRESSION (gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Event"), -1);
+  return dropdown;
+}
+
+static gint64
+chosen_event (AdwMessageDialog *dialog)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), CHOICES_KEY);
+  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)));
+
+  return pos < ids->len ? g_array_index (ids, gint64, pos) : 0;
+}
+
+/* Shows the chooser; @on_response gets the dialog's "response". */
+static void
+chooser_dialog (PxWindow *self, gint64 except, const char *heading, const char *body, const char *response,
+                const char *label, GCallback on_response)
+{
+  g_autoptr (GError) error = NULL;
+  GArray *ids = NULL;
+  GtkWidget *dropdown = event_chooser (self, except, &ids, &error);
+  AdwMessageDialog *dialog;
+
+  if (dropdown == NULL)
+    {
+      _px_window_toast (self, error->message);
+      return;
+    }
+  if (ids->len == 0)
+    {
+      g_array_unref (ids);
+      g_object_ref_sink (dropdown);
+      g_object_unref (dropdown);
+      _px_window_toast (self, _ ("There is no other event"));
+      return;
+    }
+  dialog = new_dialog (self, heading, body, response, label, dropdown);
+  g_object_set_data_full (G_OBJECT (dialog), CHOICES_KEY, ids, (GDestroyNotify)g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), EVENT_ID_KEY, g_memdup2 (&except, sizeof except), g_free);
+  g_signal_connect_object (dialog, "response", on_response, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Move to event */
+
+static void
+on_move_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+{
+  gint64 to = chosen_event (dialog);
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "move") != 0 || self->store == NULL || self->document == NULL || to == 0)
+    return;
+  ok = px_store_move_document (self->store, px_document_get_id (self->document), to, &error);
+  edited (self, ok, error, _ ("Article moved"));
+}
+
+static void
+move_to_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autofree char *body = NULL;
+
+  if (self->document == NULL || self->store == NULL)
+    return;
+  body = g_strdup_printf (_ ("Choose the event “%s” belongs to."), px_document_get_title (self->document));
+  chooser_dialog (self, target_event (self, NULL), _ ("Move to Event"), body, "move", _ ("_Move"),
+                  G_CALLBACK (on_move_response));
+}
+
+/* Drag and drop: (document, event). */
+static void
+move_document_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocumentInfo) info = NULL;
+  gint64 document_id, event_id;
+
+  if (self->store == NULL)
+    return;
+  g_variant_get (param, "(xx)", &document_id, &event_id);
+  info = px_store_get_document_info (self->store, document_id, &error);
+  if (info == NULL)
+    {
+      _px_window_toast (self, error->message);
+      return;
+    }
+  if (info->event_id == event_id)
+    return;
+  edited (self, px_store_move_document (self->store, document_id, event_id, &error), error, _ ("Article moved"));
+}
+
+/* New event from article */
+
+static void
+new_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  if (self->document == NULL || self->store == NULL)
+    return;
+  id = px_document_get_id (self->document);
+  edited (self, px_store_group_documents (self->store, &id, 1, &error) != 0, error, _ ("New event made"));
+}
+
+/* Merge */
+
+static void
+on_merge_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+{
+  gint64 into = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
+  gint64 from = chosen_event (dialog);
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "merge") != 0 || self->store == NULL || from == 0)
+    return;
+  ok = px_store_merge_events (self->store, into, from, &error);
+  edited (self, ok, error, _ ("Events merged"));
+}
+
+static void
+merge_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  gint64 id = target_event (self, param);
+
+  if (id == 0 || self->store == NULL)
+    return;
+  chooser_dialog (self, id, _ ("Merge with Event"), _ ("The articles of the event you choose join this one."), "merge",
+                  _ ("_Merge"), G_CALLBACK (on_merge_response));
+}
+
+/* Split */
+
+/* The box of check buttons, one an article. */
+static GtkWidget *
+split_box (AdwMessageDialog *dialog)
+{
+  GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+
+  return GTK_IS_VIEWPORT (child) ? gtk_viewport_get_child (GTK_VIEWPORT (child)) : child;
+}
+
+static void
+on_split_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+{
+  gint64 event_id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
+  GtkWidget *box = split_box (dialog);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "split") != 0 || self->store == NULL)
+    return;
+  for (GtkWidget *check = gtk_widget_get_first_child (box); check != NULL; check = gtk_widget_get_next_sibling (check))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+      {
+        gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (check), "px-document-id");
+        g_array_append_val (ids, id);
+      }
+  if (ids->len == 0)
+    return;
+  ok = px_store_split_event (self->store, event_id, (gint64 *)ids->data, ids->len, &error) != 0;
+  edited (self, ok, error, _ ("Event split"));
+}
+
+static void
+on_split_toggled (AdwMessageDialog *dialog)
+{
+  GtkWidget *box = split_box (dialog);
+  guint n = 0, n_active = 0;
+
+  for (GtkWidget *check = gtk_widget_get_first_child (box); check != NULL; check = gtk_widget_get_next_sibling (check))
+    {
+      n++;
+      n_active += gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+    }
+  /* Some must leave, and some must stay. */
+  adw_message_dialog_set_response_enabled (dialog, "split", n_active > 0 && n_active < n);
+}
+
+static void
+split_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  GtkWidget *box, *scroller;
+  AdwMessageDialog *dialog;
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = target_event (self, param);
+
+  if (id == 0 || self->store == NULL)
+    return;
+  docs = px_store_load_event_documents (self->store, id, &error);
+  if (docs == NULL)
+    {
+      _px_window_toast (self, error->message);
+      return;
+    }
+  if (docs->len < 2)
+    {
+      _px_window_toast (self, _ ("An event of one article cannot be split"));
+      return;
+    }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  dialog = new_dialog (self, _ ("Split Event"), _ ("Check the articles that leave for a new event."), "split",
+                       _ ("_Split"), scroller);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      PxDocument *doc = g_ptr_array_index (docs, i);
+      const char *title = px_document_get_title (doc);
+      GtkWidget *check = gtk_check_button_new_with_label (title && *title ? title : _ ("Untitled"));
+      gint64 doc_id = px_document_get_id (doc);
+
+      g_object_set_data_full (G_OBJECT (check), "px-document-id", g_memdup2 (&doc_id, sizeof doc_id), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_split_toggled), dialog, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  g_object_set_data_full (G_OBJECT (dialog), EVENT_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+  adw_message_dialog_set_response_enabled (dialog, "split", FALSE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_split_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_px_window_update_event_actions (PxWindow *self, gboolean has_doc, gboolean writable)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.rename-event", self->store != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.merge-event", self->store != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.split-event", self->store != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.move-document", self->store != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.move-to-event", has_doc && writable);
+  gtk_widget_action_set_enabled (widget, "win.new-event-from-article", has_doc && writable);
+}
+
+void
+_px_window_class_init_events (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.rename-event", "x", rename_event_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-event", "x", merge_event_action);
+  gtk_widget_class_install_action (widget_class, "win.split-event", "x", split_event_action);
+  gtk_widget_class_install_action (widget_class, "win.move-to-event", NULL, move_to_event_action);
+  gtk_widget_class_install_action (widget_class, "win.move-document", "(xx)", move_document_action);
+  gtk_widget_class_install_action (widget_class, "win.new-event-from-article", NULL, new_event_action);
+}

@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* PxWindow: importing a coder's annotations (W3C Web Annotation JSON-LD
+ * or a Hypothesis export) and a coding package from the main menu, in a
+ * worker thread, with a report of what came in. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "coding/px-coding-package.h"
+#include "formats/px-annotation-import.h"
+#include "gui/annotations/px-annotation-controller.h"
+#include "gui/px-window-private.h"
+
+/* Set on the window while an import of this kind runs. */
+#define BUSY_KEY "px-coding-import-busy"
+
+typedef struct
+{
+  char *library_path;
+  GFile *file;
+  gboolean package;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->library_path);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+/* What came in. Annotations: imported, already there, passage not found
+ * (kept as orphaned), article not in the library (not kept). Packages:
+ * articles imported, articles already there. */
+typedef struct
+{
+  guint imported;
+  guint duplicate;
+  guint orphaned;
+  guint missing;
+  gint64 first_document; /* a package's first article */
+} Counts;
+
+static void
+count_annotations (Counts *counts, GPtrArray *results)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      const PxAnnotationImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->status == PX_IMPORT_IMPORTED)
+        counts->imported++;
+      else if (r->status == PX_IMPORT_DUPLICATE)
+        counts->duplicate++;
+      else if (r->annotation_id != 0)
+        counts->orphaned++;
+      else
+        counts->missing++;
+    }
+}
+
+static void
+import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Counts *counts;
+
+  if (!g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &error) ||
+      (store = px_store_open (job->library_path, PX_STORE_OPEN_EXISTING, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  counts = g_new0 (Counts, 1);
+  if (job->package)
+    {
+      results = px_coding_package_import (store, contents, length, &error);
+      for (guint i = 0; results != NULL && i < results->len; i++)
+        {
+          const PxPackageArticle *a = g_ptr_array_index (results, i);
+
+          if (a->duplicate)
+            counts->duplicate++;
+          else
+            counts->imported++;
+          if (counts->first_document == 0)
+            counts->first_document = a->document_id;
+        }
+    }
+  else
+    {
+      g_autoptr (GPtrArray) incoming = px_annotation_file_parse (contents, length, &error);
+
+      if (incoming != NULL)
+        results = px_annotation_import (store, incoming, NULL, &error);
+      if (results != NULL)
+        count_annotations (counts, results);
+    }
+  if (results == NULL)
+    {
+      g_free (counts);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, counts, g_free);
+}
+
+/* One line of the report: @format (translated, with one %u) for @n. */
+static void
+add_count (GString *body, const char *format, guint n)
+{
+  if (body->len > 0)
+    g_string_append_c (body, '\n');
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_string_append_printf (body, format, n);
+#pragma GCC diagnostic pop
+}
+
+static char *
+describe (const Counts *c, gboolean package)
+{
+  GString *body = g_string_new (NULL);
+
+  if (package)
+    {
+      add_count (body, ngettext ("%u article imported", "%u articles imported", c->imported), c->imported);
+      add_count (
+          body,
+          ngettext ("%u article was already in the library", "%u articles were already in the library", c->duplicate),
+          c->duplicate);
+      return g_string_free (body, FALSE);
+    }
+  add_count (body, ngettext ("%u highlight imported", "%u highlights imported", c->imported), c->imported);
+  add_count (
+      body,
+      ngettext ("%u highlight was already in the library", "%u highlights were already in the library", c->duplicate),
+      c->duplicate);
+  add_count (body,
+             ngettext ("%u orphaned: its passage was not found in the article (kept in the Highlights panel)",
+                       "%u orphaned: their passages were not found in the articles (kept in the Highlights panel)",
+                       c->orphaned),
+             c->orphaned);
+  if (c->missing > 0)
+    add_count (body,
+               ngettext ("%u not imported: its article is not in this library",
+                         "%u not imported: their articles are not in this library", c->missing),
+               c->missing);
+  return g_string_free (body, FALSE);
+}
+
+static void
+set_busy (PxWindow *self, gboolean busy)
+{
+  g_object_set_data (G_OBJECT (self), BUSY_KEY, GINT_TO_POINTER (busy));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-annotations", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-package", !busy);
+}
+
+static void
+import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PxWindow *self = PX_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree Counts *counts = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *body = NULL;
+  PxAnnotationController *controller;
+  GtkWidget *dialog;
+
+  set_busy (self, FALSE);
+  if (self->store == NULL)
+    return; /* the library was closed meanwhile */
+  if (counts == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_ ("Could not import “%s”: %s"), name, error->message);
+      _px_window_toast (self, message);
+      return;
+    }
+  px_window_reload_library (self);
+  if (job->package && counts->first_document != 0)
+    px_window_open_document (self, counts->first_document);
+  else if ((controller = px_annotation_controller_get (self)) != NULL)
+    px_annotation_controller_reload (controller);
+  body = describe (counts, job->package);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   job->package ? _ ("Coding Package Imported") : _ ("Annotations Imported"), body);
+  gtk_widget_set_tooltip_text (dialog, name);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+start (PxWindow *self, GFile *file, gboolean package)
+{
+  g_autoptr (GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  if (self->store == NULL)
+    {
+      _px_window_toast (self, _ ("Open a library before importing"));
+      return;
+    }
+  if (!px_window_get_writable (self))
+    {
+      _px_window_toast (self, px_window_get_read_only_reason (self));
+      return;
+    }
+  if (g_object_get_data (G_OBJECT (self), BUSY_KEY) != NULL)
+    return;
+  job = g_new0 (Job, 1);
+  job->library_path = g_strdup (self->library_path);
+  job->file = g_object_ref (file);
+  job->package = package;
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, import_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+void
+px_window_import_annotations_file (PxWindow *self, GFile *file)
+{
+  start (self, file, FALSE);
+}
+
+void
+px_window_import_package_file (PxWindow *self, GFile *file)
+{
+  start (self, file, TRUE);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *dialog, int response, PxWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        start (self, file, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "px-package")));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+show_chooser (PxWindow *self, gboolean package)
+{
+  GtkFileChooserNative *chooser =
+      gtk_file_chooser_native_new (package ? _ ("Import Coding Package") : _ ("Import Annotations"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), _ ("_Cancel"));
+  g_autoptr (GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (json, package ? _ ("Coding Packages") : _ ("Web Annotations and Hypothesis Exports"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_mime_type (json, "application/ld+json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_filter_add_suffix (json, "jsonld");
+  gtk_file_filter_set_name (all, _ ("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "px-package", GINT_TO_POINTER (package));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_annotations_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  show_chooser (PX_WINDOW (widget), FALSE);
+}
+
+static void
+import_package_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  show_chooser (PX_WINDOW (widget), TRUE);
+}
+
+void
+_px_window_class_init_import_coding (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import-annotations", NULL, import_annotations_action);
+  gtk_widget_class_install_action (widget_class, "win.import-package", NULL, import_package_action);
+}
