@@ -56,3 +56,15 @@ px_test_load_article (const char *path, gint64 id, GError **error)
     px_document_append_block (doc, PX_BLOCK_PARAGRAPH, para->str);
   return g_steal_pointer (&doc);
 }
+
+PxDocument *
+px_test_load_compare_fixture (const char *name, gint64 id)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
+  g_autoptr (GError) error = NULL;
+  PxDocument *doc = px_test_load_article (path, id, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}

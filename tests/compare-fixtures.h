@@ -12,5 +12,8 @@ G_BEGIN_DECLS
  * a blank line, then paragraphs separated by blank lines. The document id
  * is @id. */
 PxDocument *px_test_load_article (const char *path, gint64 id, GError **error);
+/* The same for fixtures/compare/@name.txt of the test sources; fails the
+ * test when it cannot be read. */
+PxDocument *px_test_load_compare_fixture (const char *name, gint64 id);
 
 G_END_DECLS

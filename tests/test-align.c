@@ -10,26 +10,14 @@
 #include "analysis/px-compare-json.h"
 #include "compare-fixtures.h"
 
-static PxDocument *
-load (const char *name, gint64 id)
-{
-  g_autofree char *file = g_strconcat (name, ".txt", NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
-  g_autoptr (GError) error = NULL;
-  PxDocument *doc = px_test_load_article (path, id, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
 static PxComparison *
 library (void)
 {
   g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (docs, load ("library-wire", 11));
-  g_ptr_array_add (docs, load ("library-gazette", 12));
-  g_ptr_array_add (docs, load ("library-radio", 13));
+  g_ptr_array_add (docs, px_test_load_compare_fixture ("library-wire", 11));
+  g_ptr_array_add (docs, px_test_load_compare_fixture ("library-gazette", 12));
+  g_ptr_array_add (docs, px_test_load_compare_fixture ("library-radio", 13));
   return px_comparison_new (docs, NULL);
 }
 

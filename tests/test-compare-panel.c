@@ -10,6 +10,7 @@
 #include "gui/px-application.h"
 #include "gui/px-compare-panel.h"
 #include "gui/px-coverage-matrix.h"
+#include "gui/px-metadata-dialog.h"
 #include "gui/px-passage-card.h"
 #include "gui/px-window.h"
 #include "store/px-store-events.h"
@@ -63,6 +64,24 @@ place_cursor (PxWindow *window, const char *needle)
   gtk_text_buffer_place_cursor (buffer, &at);
 }
 
+static PxMetadataDialog *
+metadata_dialog (void)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (PX_IS_METADATA_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+has_metadata_dialog (gpointer data)
+{
+  (void)data;
+  return metadata_dialog () != NULL;
+}
+
 static PxPassageCard *
 card_for (GList *cards, const char *outlet)
 {
@@ -112,8 +131,10 @@ test_follow_the_reader (void)
   g_assert_nonnull (card);
   g_assert_cmpint (px_passage_card_get_label (card), ==, PX_MATCH_CLOSE);
   g_assert_nonnull (strstr (px_passage_card_get_text (card), "We lost four thousand books in one night"));
-  /* The words the wire has and the gazette does not are struck out. */
-  g_assert_nonnull (strstr (px_passage_card_get_markup (card), "strikethrough"));
+  /* The words the wire has and the gazette does not are listed apart. */
+  g_assert_null (strstr (px_passage_card_get_markup (card), "strikethrough"));
+  g_assert_null (strstr (px_passage_card_get_markup (card), "gave them back"));
+  g_assert_nonnull (strstr (px_passage_card_get_leaves_out (card), "and the town gave them back to us"));
   g_assert_cmpstr (px_compare_panel_get_not_reported (panel), ==, "Not reported by Valley Radio");
 
   /* The opening sentence: both others report it, one in other words. */
@@ -215,16 +236,102 @@ test_follow_the_reader (void)
   cards = px_compare_panel_get_cards (panel);
   g_assert_cmpuint (g_list_length (cards), ==, 1);
   g_assert_nonnull (card_for (cards, "Lakeside Gazette"));
-  (void)gazette;
+  g_assert_null (px_passage_card_get_set_outlet_button (card_for (cards, "Lakeside Gazette")));
+
+  /* The gazette loses its outlet: its card goes by the start of its title,
+   * and its "Set Outlet…" opens Edit Details on the outlet; saving names
+   * the card again. */
+  {
+    g_autoptr (PxStore) store = px_store_open (library, PX_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (PxDocument) doc = px_store_load_document (store, gazette, &error);
+
+    g_assert_no_error (error);
+    px_document_set_outlet (doc, NULL);
+    g_assert_true (px_store_update_metadata (store, doc, &error));
+  }
+  px_window_reload_library (window);
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  place_cursor (window, "public library reopened");
+  g_clear_pointer (&cards, g_list_free);
+  cards = px_compare_panel_get_cards (panel);
+  card = card_for (cards, "Doors open again… (outlet unknown)");
+  g_assert_nonnull (card);
+  g_assert_nonnull (px_passage_card_get_set_outlet_button (card));
+  g_signal_emit_by_name (px_passage_card_get_set_outlet_button (card), "clicked");
+  g_assert_true (px_test_wait_for (has_metadata_dialog, NULL, 5000));
+  {
+    PxMetadataDialog *dialog = metadata_dialog ();
+    GtkWidget *outlet = GTK_WIDGET (px_metadata_dialog_get_field (dialog, "outlet"));
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+
+    g_assert_cmpint (px_metadata_dialog_get_document_id (dialog), ==, gazette);
+    g_assert_true (focus != NULL && (focus == outlet || gtk_widget_is_ancestor (focus, outlet)));
+    gtk_editable_set_text (GTK_EDITABLE (outlet), "Lakeside Gazette");
+    px_metadata_dialog_save (dialog);
+  }
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  px_test_settle (200);
+  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  place_cursor (window, "public library reopened");
+  g_clear_pointer (&cards, g_list_free);
+  cards = px_compare_panel_get_cards (panel);
+  g_assert_nonnull (card_for (cards, "Lakeside Gazette"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   px_test_settle (100);
+}
+
+/* The card shows the other passage as written: the words it adds
+ * underlined, the number and the name that differ marked on both sides,
+ * and what it leaves out listed below, never interleaved. */
+static void
+test_card_marks (void)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PxComparison) comparison = NULL;
+  g_autoptr (PxEventComparison) cmp = NULL;
+  g_autoptr (PxPassageCard) card = NULL;
+  GArray *matches;
+  const char *markup, *left;
+
+  g_ptr_array_add (docs, px_test_load_compare_fixture ("bus-north", 1));
+  g_ptr_array_add (docs, px_test_load_compare_fixture ("bus-south", 2));
+  comparison = px_comparison_new (docs, NULL);
+  cmp = px_event_comparison_new (comparison, 7, "Buses");
+  matches = px_event_comparison_get_matches (cmp, 0, 0);
+  g_assert_nonnull (matches);
+  g_assert_cmpuint (matches->len, ==, 1);
+  card = g_object_ref_sink (px_passage_card_new (cmp, 0, &g_array_index (matches, PxCompareMatch, 0)));
+  markup = px_passage_card_get_markup (card);
+  left = px_passage_card_get_leaves_out (card);
+  g_assert_cmpstr (px_passage_card_get_text (card), ==,
+                   "The harbour council approved 45 new electric buses for the town on Monday, transport chief Karl "
+                   "Holm told reporters.");
+  /* The other outlet's own sentence, in its order, none of this one's words. */
+  g_assert_nonnull (strstr (markup, "The harbour council approved "));
+  g_assert_null (strstr (markup, "40"));
+  g_assert_null (strstr (markup, "Berg"));
+  /* Disagreeing number and names: the wavy mark, on both sides. */
+  g_assert_nonnull (strstr (
+      markup,
+      "underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">45</span>"));
+  g_assert_nonnull (strstr (markup, "weight=\"bold\">Holm</span>"));
+  g_assert_nonnull (strstr (
+      left,
+      "underline=\"error\" underline_color=\"#e01b24\" bgcolor=\"#e01b24\" bgalpha=\"22%\" weight=\"bold\">40</span>"));
+  g_assert_nonnull (strstr (left, "weight=\"bold\">Berg</span>"));
+  /* A plain added word: underlined, not marked as a disagreement. */
+  g_assert_nonnull (strstr (markup, "<span underline=\"single\" weight=\"bold\">reporters</span>."));
+  g_assert_nonnull (strstr (left, "said"));
+  g_assert_null (strstr (left, "Karl"));
+  g_assert_true (g_str_has_prefix (left, "<b>Leaves out:</b> "));
 }
 
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/compare-panel/card-marks", test_card_marks);
   g_test_add_func ("/compare-panel/follow-the-reader", test_follow_the_reader);
   return g_test_run ();
 }

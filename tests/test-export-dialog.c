@@ -61,6 +61,22 @@ dialog_gone (gpointer data)
   return find_dialog (data) == NULL;
 }
 
+/* A mapped label of @root showing @text. */
+static GtkLabel *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_dialog (void)
 {
@@ -105,6 +121,16 @@ test_dialog (void)
   g_assert_true (px_test_wait_for (has_dialog, window, 5000));
   dialog = find_dialog (window);
   g_assert_cmpint (px_export_dialog_get_kind (dialog), ==, PX_EXPORT_KIND_ARTICLE);
+  /* The longest scope is shown whole in the narrow options column. */
+  px_export_dialog_set_kind (dialog, PX_EXPORT_KIND_LIBRARY);
+  px_test_settle (300);
+  {
+    GtkLabel *shown = find_label (GTK_WIDGET (dialog), "The whole library, one file per article");
+
+    g_assert_nonnull (shown);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (shown)));
+  }
+  px_export_dialog_set_kind (dialog, PX_EXPORT_KIND_ARTICLE);
   w = (PreviewWait){ dialog, "> river bridge", TRUE };
   g_assert_true (px_test_wait_for (preview_matches, &w, 10000));
   w = (PreviewWait){ dialog, "> Drivers \\# cheered", TRUE };

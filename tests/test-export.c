@@ -711,6 +711,33 @@ test_article_tag_filter (void)
   library_clear (&lib);
 }
 
+/* Without an outlet an article goes by the start of its title marked as
+ * such, as in the Compare panel; never its whole headline. */
+static void
+test_event_unknown_outlets (void)
+{
+  Library lib = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *md = NULL;
+
+  library_init (&lib);
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autoptr (PxDocument) doc = px_store_load_document (lib.store, lib.docs[i], &error);
+
+      g_assert_no_error (error);
+      px_document_set_outlet (doc, NULL);
+      g_assert_true (px_store_update_metadata (lib.store, doc, &error));
+    }
+  md = px_export_event_from_store (lib.store, 7, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (md, "| Ferry strike: crossings… (outlet unknown) | Ferry strike: crossings stop |"));
+  g_assert_nonnull (strstr (md, "- **Ferry strike: crossings… (outlet unknown)** (close"));
+  g_assert_nonnull (strstr (md, "| Lake Ostra ferries… (outlet unknown) |"));
+  g_assert_null (strstr (md, "| Lake Ostra ferries idle | Lake Ostra ferries idle |"));
+  library_clear (&lib);
+}
+
 static void
 test_event (void)
 {
@@ -913,6 +940,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/article-options", test_article_options);
   g_test_add_func ("/export/article-tag-filter", test_article_tag_filter);
   g_test_add_func ("/export/event", test_event);
+  g_test_add_func ("/export/event-unknown-outlets", test_event_unknown_outlets);
   g_test_add_func ("/export/tag", test_tag);
   g_test_add_func ("/export/library", test_library);
   g_test_add_func ("/export/library-unwritable", test_library_unwritable);

@@ -7,6 +7,7 @@
 
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/px-application.h"
+#include "gui/px-dropdown-tooltip.h"
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
 #include "px-test-wait.h"
@@ -164,6 +165,25 @@ test_highlight_note_undo_restart (void)
   g_assert_true (px_highlight_popover_get_annotation (popover) == yellow);
   g_signal_emit_by_name (popover, "note-requested");
   g_assert_cmpstr (px_highlight_popover_get_page (popover), ==, "note");
+  /* Near the top of the window it opens below the passage; pointing at
+   * the window's last lines, where it does not fit below, above it. */
+  g_assert_cmpint (gtk_popover_get_position (GTK_POPOVER (popover)), ==, GTK_POS_BOTTOM);
+  {
+    GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (popover));
+    GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (parent));
+    graphene_point_t bottom = GRAPHENE_POINT_INIT (100, gtk_widget_get_height (native) - 30), at;
+    GdkRectangle keep, rect;
+
+    g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (popover), &keep));
+    g_assert_true (gtk_widget_compute_point (native, parent, &bottom, &at));
+    rect = (GdkRectangle){ (int)at.x, (int)at.y, 40, 16 };
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
+    px_highlight_popover_place (popover);
+    g_assert_cmpint (gtk_popover_get_position (GTK_POPOVER (popover)), ==, GTK_POS_TOP);
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &keep);
+    px_highlight_popover_place (popover);
+    g_assert_cmpint (gtk_popover_get_position (GTK_POPOVER (popover)), ==, GTK_POS_BOTTOM);
+  }
   editor = px_highlight_popover_get_note_editor (popover);
   px_spell_checker_set_language (px_note_editor_get_checker (editor), "en_US");
   gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), &iter);
@@ -417,10 +437,41 @@ test_panel_reveal_and_orphans (void)
   px_test_settle (50);
 }
 
+/* A drop-down's tooltip is off while its list is open, back after. */
+static void
+test_dropdown_tooltip (void)
+{
+  const char *const items[] = { "All Tags", "people", NULL };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (items);
+  GtkWidget *popup = NULL;
+
+  gtk_widget_set_tooltip_text (dropdown, "Show only highlights with this tag");
+  px_dropdown_quiet_tooltip (GTK_DROP_DOWN (dropdown));
+  gtk_window_set_child (GTK_WINDOW (window), dropdown);
+  gtk_window_present (GTK_WINDOW (window));
+  px_test_settle (100);
+  for (GtkWidget *c = gtk_widget_get_first_child (dropdown); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER (c))
+      popup = c;
+  g_assert_nonnull (popup);
+  g_assert_true (gtk_widget_get_has_tooltip (dropdown));
+  gtk_popover_popup (GTK_POPOVER (popup));
+  px_test_settle (100);
+  g_assert_true (gtk_widget_get_visible (popup));
+  g_assert_false (gtk_widget_get_has_tooltip (dropdown));
+  gtk_popover_popdown (GTK_POPOVER (popup));
+  px_test_settle (100);
+  g_assert_true (gtk_widget_get_has_tooltip (dropdown));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (dropdown), ==, "Show only highlights with this tag");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/highlight/dropdown-tooltip", test_dropdown_tooltip);
   g_test_add_func ("/highlight/note-undo-restart", test_highlight_note_undo_restart);
   g_test_add_func ("/highlight/incremental-drawing", test_incremental_drawing);
   g_test_add_func ("/highlight/panel-reveal-and-orphans", test_panel_reveal_and_orphans);

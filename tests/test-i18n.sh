@@ -28,5 +28,20 @@ done
 out=$(LC_ALL=C.UTF-8 LANGUAGE= "$bin" --help 2>&1)
 grep -q '^Usage:' <<<"$out" || fail "English --help changed: $out"
 
-[ $status -eq 0 ] && echo "i18n: German help and errors"
+# The exported Markdown's headings follow the language too.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+printf 'Harbour ferry resumes\n\nThe ferry to the island runs again from Monday.\n' > "$work/a.txt"
+if "$bin" --library "$work/lib.db" import "$work/a.txt" >/dev/null 2>&1; then
+  id=$("$bin" --library "$work/lib.db" list | cut -f1)
+  out=$(LC_ALL=C.UTF-8 LANGUAGE=de "$bin" --library "$work/lib.db" export --document "$id" --full-text 2>&1)
+  grep -qx '## Markierungen' <<<"$out" || fail "export headings are not German: $out"
+  grep -qx '## Volltext' <<<"$out" || fail "no German full-text heading: $out"
+  out=$(LC_ALL=C.UTF-8 LANGUAGE= "$bin" --library "$work/lib.db" export --document "$id" --full-text 2>&1)
+  grep -qx '## Highlights' <<<"$out" || fail "English export headings changed: $out"
+else
+  fail "import failed"
+fi
+
+[ $status -eq 0 ] && echo "i18n: German help, errors and export headings"
 exit $status

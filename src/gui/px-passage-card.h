@@ -23,10 +23,20 @@ PxMatchLabel px_passage_card_get_label (PxPassageCard *self);
 /* The passage as plain text, and as Pango markup with the differences. */
 const char *px_passage_card_get_text (PxPassageCard *self);
 const char *px_passage_card_get_markup (PxPassageCard *self);
+/* Markup of "Leaves out: …", the words of the passage being read that
+ * this outlet does not have; NULL when it has them all. */
+const char *px_passage_card_get_leaves_out (PxPassageCard *self);
+/* The "Set Outlet…" button (win.set-outlet) of an article whose outlet is
+ * unknown, else NULL. */
+GtkWidget *px_passage_card_get_set_outlet_button (PxPassageCard *self);
 
-/* Pango markup of @match's passage with the words the other outlet adds
- * underlined and those it leaves out struck through. */
+/* Pango markup of @match's passage as the other outlet wrote it, the
+ * words it adds underlined, and numbers or names where each side has one
+ * the other lacks marked as disagreeing. */
 char *px_passage_diff_markup (PxEventComparison *comparison, guint doc, const PxCompareMatch *match);
+/* Markup of the words of sentence @doc's passage that @match leaves out,
+ * after "Leaves out:", runs apart; NULL when none. */
+char *px_passage_leaves_out_markup (PxEventComparison *comparison, guint doc, const PxCompareMatch *match);
 /* "Verbatim", "Close", … for people. */
 const char *px_match_label_display (PxMatchLabel label);
 /* The outlet of a document for display: its outlet, else its title, else

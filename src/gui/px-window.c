@@ -61,6 +61,7 @@ update_actions (PxWindow *self)
   const char *reason = px_window_get_read_only_reason (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", has_doc && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-outlet", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document", has_doc && writable);
   _px_window_update_event_actions (self, has_doc, writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
@@ -454,17 +455,47 @@ on_metadata_save (PxMetadataDialog *dialog, PxWindow *self)
   px_metadata_dialog_set_error (dialog, error ? error->message : _ ("The library is not open"));
 }
 
+/* Edit Details for @doc, the field @focus (NULL for the first) focused. */
+static PxMetadataDialog *
+edit_details (PxWindow *self, PxDocument *doc, const char *focus)
+{
+  PxMetadataDialog *dialog = px_metadata_dialog_new (GTK_WINDOW (self), doc);
+
+  g_signal_connect_object (dialog, "save", G_CALLBACK (on_metadata_save), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (focus != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (px_metadata_dialog_get_field (dialog, focus)));
+  return dialog;
+}
+
 static void
 edit_details_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
-  PxMetadataDialog *dialog;
 
   if (self->document == NULL)
     return;
-  dialog = px_metadata_dialog_new (GTK_WINDOW (self), self->document);
-  g_signal_connect_object (dialog, "save", G_CALLBACK (on_metadata_save), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  edit_details (self, self->document, NULL);
+}
+
+/* From an "(outlet unknown)" name anywhere: Edit Details of that article
+ * (@param its id), on its outlet. */
+static void
+set_outlet_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+
+  if (self->store == NULL)
+    return;
+  doc = px_store_load_document (self->store, g_variant_get_int64 (param), &error);
+  if (doc == NULL)
+    {
+      _px_window_toast (self, error->message);
+      return;
+    }
+  edit_details (self, doc, "outlet");
 }
 
 static void
@@ -828,6 +859,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.edit-details", NULL, edit_details_action);
+  gtk_widget_class_install_action (widget_class, "win.set-outlet", "x", set_outlet_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-details", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);

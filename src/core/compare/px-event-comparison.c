@@ -2,6 +2,7 @@
 #include "compare/px-event-comparison.h"
 
 #include "analysis/px-compare-json.h"
+#include "compare/px-outlet-name.h"
 
 #include <math.h>
 #include <string.h>
@@ -26,26 +27,6 @@ struct _PxEventComparison
 };
 
 G_DEFINE_FINAL_TYPE (PxEventComparison, px_event_comparison, G_TYPE_OBJECT)
-
-/* "https://www.example.org/news/1" -> "example.org", "/home/a/story.txt"
- * -> "story.txt". */
-static char *
-short_source (const char *source)
-{
-  g_autoptr (GUri) uri = NULL;
-
-  if (source == NULL || *source == '\0')
-    return NULL;
-  uri = g_uri_parse (source, G_URI_FLAGS_NONE, NULL);
-  if (uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0')
-    {
-      const char *host = g_uri_get_host (uri);
-      return g_strdup (g_str_has_prefix (host, "www.") ? host + 4 : host);
-    }
-  if (uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "file") == 0)
-    return g_path_get_basename (g_uri_get_path (uri));
-  return g_path_get_basename (source);
-}
 
 static void
 clear_document (gpointer data)
@@ -466,7 +447,7 @@ read_compare (PxEventComparison *self, JsonObject *root)
       d.title = member_string (o, "title");
       d.outlet = member_string (o, "outlet");
       d.published = member_string (o, "published");
-      d.source_name = short_source (px_document_get_source (self->sources->pdata[i]));
+      d.source_name = px_outlet_short_source (px_document_get_source (self->sources->pdata[i]));
       d.sentences = g_array_new (FALSE, FALSE, sizeof (PxSpan));
       g_array_append_val (self->documents, d);
       if (!read_claim_ids (o, "only_here", json_array_get_length (claims),

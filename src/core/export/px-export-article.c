@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "export/px-export-private.h"
@@ -330,11 +331,11 @@ px_export_article (PxDocument *document, GPtrArray *annotations, GPtrArray *colo
 
   _px_export_append_heading (out, 1, title_or_untitled (document));
   _px_export_append_citation (out, document);
-  _px_export_append_heading (out, 2, "Highlights");
+  _px_export_append_heading (out, 2, _ ("Highlights"));
   _px_export_append_highlights (out, document, selected, meanings, options, 3);
   if (options->full_text)
     {
-      _px_export_append_heading (out, 2, "Full text");
+      _px_export_append_heading (out, 2, _ ("Full text"));
       _px_export_append_full_text (out, document, selected, 2);
     }
   /* One newline at the end, never a blank line. */

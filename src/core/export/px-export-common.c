@@ -246,16 +246,6 @@ _px_export_append_citation (GString *out, PxDocument *document)
     g_string_append (out, "\n\n");
 }
 
-const char *
-_px_export_document_name (PxDocument *document)
-{
-  if (has_text (px_document_get_outlet (document)))
-    return px_document_get_outlet (document);
-  if (has_text (px_document_get_title (document)))
-    return px_document_get_title (document);
-  return "Untitled";
-}
-
 char *
 _px_export_paragraph_label (PxDocument *document, guint start, guint end)
 {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "compare/px-outlet-name.h"
 #include "export/px-export-private.h"
 #include "export/px-markdown.h"
 
@@ -45,7 +47,8 @@ append_flat (GString *out, const char *text)
   px_markdown_append_escaped (out, flat, -1, PX_MARKDOWN_ESCAPE_NONE);
 }
 
-/* Outlet names, or titles, made unique: "Outlet", "Outlet (2)". */
+/* Outlet names as the Compare panel gives them, made unique: "Outlet",
+ * "Outlet (2)". */
 static GPtrArray *
 document_names (PxComparison *c)
 {
@@ -54,7 +57,11 @@ document_names (PxComparison *c)
 
   for (guint i = 0; i < px_comparison_get_n_documents (c); i++)
     {
-      g_autofree char *base = flatten (_px_export_document_name (px_comparison_get_document (c, i)));
+      PxDocument *doc = px_comparison_get_document (c, i);
+      g_autofree char *source = px_outlet_short_source (px_document_get_source (doc));
+      g_autofree char *name =
+          px_outlet_display_name (px_document_get_outlet (doc), source, px_document_get_title (doc));
+      g_autofree char *base = flatten (name);
       g_autofree char *folded = g_utf8_casefold (base, -1);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (count, folded)) + 1;
 
@@ -104,7 +111,7 @@ append_cell (GString *out, const char *text)
 static void
 append_outlets (GString *out, EventExport *e)
 {
-  _px_export_append_heading (out, 2, "Outlets");
+  _px_export_append_heading (out, 2, _ ("Outlets"));
   g_string_append (out, "| Outlet | Title | Date | Author | Highlights |\n");
   g_string_append (out, "| --- | --- | --- | --- | ---: |\n");
   for (guint i = 0; i < e->names->len; i++)
@@ -147,7 +154,7 @@ append_claims (GString *out, EventExport *e)
   PxClaimSet *claims = px_comparison_get_claims (e->comparison);
   guint n_docs = px_comparison_get_n_documents (e->comparison), number = 0;
 
-  _px_export_append_heading (out, 2, "Claims");
+  _px_export_append_heading (out, 2, _ ("Claims"));
   for (guint i = 0; i < px_claim_set_get_n_claims (claims); i++)
     {
       const PxClaim *claim = px_claim_set_get_claim (claims, i);
@@ -155,7 +162,12 @@ append_claims (GString *out, EventExport *e)
       if (claim->n_documents < 2)
         continue;
       number++;
-      g_string_append_printf (out, "### Claim %u · %u of %u outlets\n\n", number, claim->n_documents, n_docs);
+      {
+        /* TRANSLATORS: a heading of the Markdown export: claim number, outlets that report it, all outlets */
+        g_autofree char *heading =
+            g_strdup_printf (_ ("Claim %u · %u of %u outlets"), number, claim->n_documents, n_docs);
+        _px_export_append_heading (out, 3, heading);
+      }
       for (guint k = 0; k < claim->passages->len; k++)
         append_passage (out, e, &g_array_index (claim->passages, PxPassage, k));
       for (guint d = 0; d < n_docs; d++)
@@ -199,7 +211,7 @@ append_only_here (GString *out, EventExport *e)
 {
   PxClaimSet *claims = px_comparison_get_claims (e->comparison);
 
-  _px_export_append_heading (out, 2, "Reported by one outlet only");
+  _px_export_append_heading (out, 2, _ ("Reported by one outlet only"));
   for (guint d = 0; d < px_comparison_get_n_documents (e->comparison); d++)
     {
       g_autoptr (GArray) only = px_claim_set_only_here (claims, d);
@@ -298,7 +310,7 @@ append_quotes (GString *out, EventExport *e)
   guint n_speakers = px_speaker_set_get_n_speakers (set);
   guint n_groups = px_speaker_set_get_n_groups (set);
 
-  _px_export_append_heading (out, 2, "Quotes");
+  _px_export_append_heading (out, 2, _ ("Quotes"));
   if (n_groups == 0)
     {
       g_string_append (out, "*No quotations found.*\n\n");
@@ -336,7 +348,7 @@ append_quotes (GString *out, EventExport *e)
                     }
                 }
               else
-                _px_export_append_heading (out, 3, "Speaker not named");
+                _px_export_append_heading (out, 3, _ ("Speaker not named"));
               any = TRUE;
             }
           append_group (out, e, set, group);
@@ -349,7 +361,7 @@ append_quotes (GString *out, EventExport *e)
 static void
 append_articles (GString *out, EventExport *e)
 {
-  _px_export_append_heading (out, 2, "Highlights");
+  _px_export_append_heading (out, 2, _ ("Highlights"));
   for (guint d = 0; d < px_comparison_get_n_documents (e->comparison); d++)
     {
       PxDocument *doc = px_comparison_get_document (e->comparison, d);
@@ -367,7 +379,7 @@ append_articles (GString *out, EventExport *e)
       _px_export_append_highlights (out, doc, g_ptr_array_index (e->selected, d), e->meanings, e->options, 4);
       if (e->options->full_text)
         {
-          _px_export_append_heading (out, 4, "Full text");
+          _px_export_append_heading (out, 4, _ ("Full text"));
           _px_export_append_full_text (out, doc, g_ptr_array_index (e->selected, d), 4);
         }
     }

@@ -156,7 +156,7 @@ px_export_library_to_dir (PxStore *store, const char *dir, const PxExportOptions
           g_autofree char *heading = NULL;
 
           if (info->event_id == 0)
-            heading = g_strdup ("Not in an event");
+            heading = g_strdup (_ ("Not in an event"));
           else if (info->event_title != NULL && *info->event_title != '\0')
             heading = g_strdup (info->event_title);
           else
@@ -176,14 +176,14 @@ px_export_library_to_dir (PxStore *store, const char *dir, const PxExportOptions
   _px_export_yaml_int (index, "articles", infos->len - n_unreadable);
   _px_export_yaml_int (index, "highlights", total);
   _px_export_yaml_end (index);
-  _px_export_append_heading (index, 1, "Parallax library");
+  _px_export_append_heading (index, 1, _ ("Parallax library"));
   if (infos->len == 0)
     g_string_append (index, "*The library is empty.*\n");
   g_string_append_len (index, body->str, body->len);
   if (n_unreadable > 0)
     {
       g_string_append_c (index, '\n');
-      _px_export_append_heading (index, 2, "Could not be read");
+      _px_export_append_heading (index, 2, _ ("Could not be read"));
       g_string_append (index, "The library file is damaged; these articles could not be read:\n\n");
       g_string_append_len (index, unreadable->str, unreadable->len);
     }

@@ -34,8 +34,6 @@ GPtrArray *_px_export_collect_tags (GPtrArray *annotations);
 /* "*Outlet · Author · 4 June 2019* · <url>" and a blank line; nothing when
  * the document has none of these. */
 void _px_export_append_citation (GString *out, PxDocument *document);
-/* A document as people call it in an event: its outlet, else its title. */
-const char *_px_export_document_name (PxDocument *document);
 
 /* The highlights (already selected and ordered), colour groups under
  * headings of @level when ordered by colour. */

@@ -93,7 +93,7 @@ px_export_tag_from_store (PxStore *store, const char *tag, const PxExportOptions
         continue;
       if ((doc = px_store_load_document (store, info->id, error)) == NULL)
         return NULL;
-      _px_export_append_heading (body, 2, info->title != NULL && *info->title != '\0' ? info->title : "Untitled");
+      _px_export_append_heading (body, 2, info->title != NULL && *info->title != '\0' ? info->title : _ ("Untitled"));
       _px_export_append_citation (body, doc);
       _px_export_append_highlights (body, doc, selected, meanings, tag_options, 3);
       n_docs++;

@@ -16,11 +16,13 @@ px_store_event_stamp (PxStore *self, gint64 event_id, const char *version, GErro
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   g_return_val_if_fail (version != NULL, NULL);
 
-  /* modified changes with the metadata the comparison shows (title,
-   * outlet, date); content_hash with the text. */
+  /* content_hash changes with the text; the metadata the comparison
+   * shows (title, outlet, date) is read itself, since modified counts
+   * whole seconds and two edits in one second left a stale comparison. */
   stmt = _px_store_prepare (self,
-                            "SELECT id, content_hash, modified FROM documents WHERE event_id = ?1"
-                            " ORDER BY published IS NULL, published, id;",
+                            "SELECT id, content_hash, modified || char(31) || ifnull (title, '') || char(31) ||"
+                            " ifnull (outlet_id, '') || char(31) || ifnull (published, '')"
+                            " FROM documents WHERE event_id = ?1 ORDER BY published IS NULL, published, id;",
                             error);
   if (stmt == NULL)
     return NULL;

@@ -191,6 +191,7 @@ popup_at (PxAnnotationController *self, guint start, guint end)
         }
       gtk_popover_set_pointing_to (GTK_POPOVER (ensure_popover (self)), &rect);
     }
+  px_highlight_popover_place (ensure_popover (self));
   gtk_popover_popup (GTK_POPOVER (ensure_popover (self)));
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gui/annotations/px-tag-swatch.h"
+#include "gui/px-dropdown-tooltip.h"
 #include "gui/px-format.h"
 #include "store/px-store-annotations.h"
 #include "store/px-store-coders.h"
@@ -531,6 +532,8 @@ px_annotations_panel_init (PxAnnotationsPanel *self)
   gtk_grid_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->flat)))));
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (on_filters_changed), self);
+  px_dropdown_quiet_tooltip (self->tag_dropdown);
+  px_dropdown_quiet_tooltip (self->coder_dropdown);
   g_signal_connect_swapped (self->coder_dropdown, "notify::selected", G_CALLBACK (on_filters_changed), self);
   px_annotations_panel_refresh (self);
   update_view (self);

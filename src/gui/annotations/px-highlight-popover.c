@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gui/annotations/px-tag-swatch.h"
+#include "gui/px-dropdown-tooltip.h"
 #include "store/px-store-annotations.h"
 
 /* A note is saved after a pause in typing this long. */
@@ -62,7 +63,36 @@ static void
 relayout (PxHighlightPopover *self)
 {
   if (gtk_widget_get_visible (GTK_WIDGET (self)))
-    gtk_popover_present (GTK_POPOVER (self));
+    {
+      px_highlight_popover_place (self);
+      gtk_popover_present (GTK_POPOVER (self));
+    }
+}
+
+void
+px_highlight_popover_place (PxHighlightPopover *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *native;
+  GdkRectangle rect;
+  graphene_point_t in, out;
+  int natural = 0;
+  double above, below;
+
+  g_return_if_fail (PX_IS_HIGHLIGHT_POPOVER (self));
+  if (parent == NULL || (native = GTK_WIDGET (gtk_widget_get_native (parent))) == NULL)
+    return;
+  if (!gtk_popover_get_pointing_to (GTK_POPOVER (self), &rect))
+    rect = (GdkRectangle){ 0, 0, gtk_widget_get_width (parent), gtk_widget_get_height (parent) };
+  in = GRAPHENE_POINT_INIT (rect.x, rect.y);
+  if (!gtk_widget_compute_point (parent, native, &in, &out))
+    return;
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  above = out.y;
+  below = gtk_widget_get_height (native) - (out.y + rect.height);
+  /* Below the passage when it fits in the window, else on the roomier
+   * side: the note page ran past the window's bottom. */
+  gtk_popover_set_position (GTK_POPOVER (self), below < natural && above > below ? GTK_POS_TOP : GTK_POS_BOTTOM);
 }
 
 static void
@@ -431,6 +461,7 @@ px_highlight_popover_init (PxHighlightPopover *self)
   for (guint i = 0; installed[i] != NULL; i++)
     gtk_string_list_append (self->languages, installed[i]);
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (self->languages));
+  px_dropdown_quiet_tooltip (self->language_dropdown);
   g_signal_connect_swapped (self->language_dropdown, "notify::selected", G_CALLBACK (on_language_selected), self);
   g_signal_connect (self, "closed", G_CALLBACK (on_closed), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_suggestions), FALSE);

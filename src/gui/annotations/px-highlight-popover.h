@@ -32,6 +32,9 @@ PxAnnotation *px_highlight_popover_get_annotation (PxHighlightPopover *self);
 void px_highlight_popover_set_document_language (PxHighlightPopover *self, const char *language);
 /* "main", "note" or "tags". */
 void px_highlight_popover_show_page (PxHighlightPopover *self, const char *page);
+/* Opens below the passage it points at when it fits inside the window,
+ * else above it (when there is more room there). */
+void px_highlight_popover_place (PxHighlightPopover *self);
 const char *px_highlight_popover_get_page (PxHighlightPopover *self);
 /* Saves a note being typed at once (before the popover goes away). */
 void px_highlight_popover_flush (PxHighlightPopover *self);
