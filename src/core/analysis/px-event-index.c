@@ -897,8 +897,7 @@ px_event_index_assign (PxEventIndex *self, const PxEventFeatures *features, doub
   g_return_val_if_fail (features != NULL, 0);
 
   doc = observe (self, features);
-  /* A document seen again keeps its event's sums right: its old vector
-   * leaves them before the new one comes in. */
+  /* Seen again: its old vector leaves its event's sums, the new one joins. */
   e = g_hash_table_lookup (self->events, &doc->event);
   if (e != NULL)
     event_add_vector (self, e, &doc->vec, -1.0);
