@@ -99,7 +99,7 @@ test_follow_the_reader (void)
   g_autoptr (PxApplication) app = px_application_new (library, 0);
   g_autoptr (GError) error = NULL;
   g_autoptr (GList) cards = NULL;
-  gint64 wire, gazette, radio, ferry;
+  gint64 wire, gazette, radio, budget, ferry;
   guint span_start, span_end;
   PxComparePanel *panel;
   PxWindow *window;
@@ -111,8 +111,16 @@ test_follow_the_reader (void)
     wire = add_article (store, "library-wire");
     gazette = add_article (store, "library-gazette");
     radio = add_article (store, "library-radio");
+    /* The gazette's other article, on the town's budget, put in the same
+     * event: the gazette still reports what its first article did. */
+    budget = add_article (store, "library-budget");
     ferry = add_article (store, "ferry-fire");
     g_assert_true (px_store_flush_events (store, NULL));
+    {
+      g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, wire, NULL);
+      g_assert_true (px_store_move_document (store, budget, info->event_id, &error));
+      g_assert_no_error (error);
+    }
   }
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = px_window_new (app, library, wire);
@@ -230,7 +238,8 @@ test_follow_the_reader (void)
   }
   px_window_reload_library (window);
   g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
-  g_assert_cmpuint (px_event_comparison_get_n_documents (px_compare_panel_get_comparison (panel)), ==, 2);
+  /* The wire, the gazette and the gazette's budget article. */
+  g_assert_cmpuint (px_event_comparison_get_n_documents (px_compare_panel_get_comparison (panel)), ==, 3);
   place_cursor (window, "public library reopened");
   g_clear_pointer (&cards, g_list_free);
   cards = px_compare_panel_get_cards (panel);

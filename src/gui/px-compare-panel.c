@@ -330,9 +330,37 @@ on_card_activate (PxPassageCard *card, PxComparePanel *self)
   jump_to (self, px_passage_card_get_document_id (card), start, end);
 }
 
+/* For each document, its match for the sentence in @matches (or NULL);
+ * @reported gets the outlets that report it in at least one article,
+ * this article's own outlet included (it is not left out by itself). */
+static const PxCompareMatch **
+best_per_outlet (PxComparePanel *self, GArray *matches, GHashTable **reported)
+{
+  guint n = px_event_comparison_get_n_documents (self->comparison);
+  const PxCompareMatch **best = g_new0 (const PxCompareMatch *, MAX (n, 1));
+
+  *reported = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (*reported, (gpointer)px_compare_outlet_name (
+                                   px_event_comparison_get_document (self->comparison, self->doc_index)));
+  for (guint k = 0; k < matches->len; k++)
+    {
+      const PxCompareMatch *m = &g_array_index (matches, PxCompareMatch, k);
+      if (m->other < n)
+        best[m->other] = m;
+    }
+  for (guint d = 0; d < n; d++)
+    if (d != self->doc_index && best[d] != NULL && best[d]->label >= PX_MATCH_PARAPHRASE)
+      g_hash_table_add (*reported,
+                        (gpointer)px_compare_outlet_name (px_event_comparison_get_document (self->comparison, d)));
+  return best;
+}
+
 static void
 update_passage (PxComparePanel *self, gboolean force)
 {
+  g_autoptr (GHashTable) reported = NULL;
+  g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree const PxCompareMatch **best = NULL;
   g_autoptr (GString) missing = g_string_new (NULL);
   g_autoptr (GString) maybe = g_string_new (NULL);
   g_autofree char *sentence_text = NULL;
@@ -363,15 +391,14 @@ update_passage (PxComparePanel *self, gboolean force)
 
   matches = px_event_comparison_get_matches (self->comparison, self->doc_index, sentence);
   n = px_event_comparison_get_n_documents (self->comparison);
+  best = best_per_outlet (self, matches, &reported);
   for (guint d = 0; d < n; d++)
     {
-      const PxCompareMatch *found = NULL;
+      const PxCompareMatch *found = best[d];
+      const char *outlet = px_compare_outlet_name (px_event_comparison_get_document (self->comparison, d));
 
       if (d == self->doc_index)
         continue;
-      for (guint k = 0; k < matches->len; k++)
-        if (g_array_index (matches, PxCompareMatch, k).other == d)
-          found = &g_array_index (matches, PxCompareMatch, k);
       /* A passage that is only on the same topic does not report this. */
       if (found != NULL && found->label >= PX_MATCH_PARAPHRASE)
         {
@@ -379,6 +406,10 @@ update_passage (PxComparePanel *self, gboolean force)
           g_signal_connect (card, "activate", G_CALLBACK (on_card_activate), self);
           gtk_box_append (self->cards_box, GTK_WIDGET (card));
         }
+      /* An outlet with several articles in the event reported it when any
+       * of them did: it is neither "maybe" nor "not reported" then. */
+      else if (g_hash_table_contains (reported, outlet))
+        continue;
       else if (found != NULL)
         {
           /* A weaker candidate: not an omission to trust. */
@@ -386,15 +417,14 @@ update_passage (PxComparePanel *self, gboolean force)
           if (maybe->len > 0)
             g_string_append_c (maybe, '\n');
           /* Translators: a weaker candidate passage; %.2f is its score (0-1). */
-          g_string_append_printf (maybe, _ ("Maybe in %s (score %.2f): “%s”"),
-                                  px_compare_outlet_name (px_event_comparison_get_document (self->comparison, d)),
-                                  found->score, text);
+          g_string_append_printf (maybe, _ ("Maybe in %s (score %.2f): “%s”"), outlet, found->score, text);
         }
-      else
+      else if (!g_hash_table_contains (listed, outlet))
         {
+          g_hash_table_add (listed, (gpointer)outlet);
           if (missing->len > 0)
             g_string_append (missing, ", ");
-          g_string_append (missing, px_compare_outlet_name (px_event_comparison_get_document (self->comparison, d)));
+          g_string_append (missing, outlet);
         }
     }
   if (missing->len > 0)
