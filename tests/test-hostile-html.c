@@ -112,6 +112,19 @@ test_doctype_no_subset (void)
     }
 }
 
+/* Blank structured data (found by the fuzzer) is no data, not a crash. */
+static void
+test_blank_json_ld (void)
+{
+  g_autofree char *html =
+      g_strdup_printf ("<html><head><title>Quay café</title>"
+                       "<script type=\"application/ld+json\"> \n </script></head><body>%s</body></html>",
+                       body);
+  g_autoptr (PxDocument) doc = import_html (html, NULL);
+
+  g_assert_nonnull (strstr (px_document_get_text (doc), "The café on the quay reopened"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -120,5 +133,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile-html/charset-honest", test_charset_honest);
   g_test_add_func ("/hostile-html/doctype-subset", test_doctype_subset);
   g_test_add_func ("/hostile-html/doctype-no-subset", test_doctype_no_subset);
+  g_test_add_func ("/hostile-html/blank-json-ld", test_blank_json_ld);
   return g_test_run ();
 }

@@ -250,7 +250,8 @@ px_jsonld_read (const char *json, gsize len, PxJsonLd *ld)
   if (json == NULL || len == 0 || len > 4 * 1024 * 1024 || !nesting_ok (json, len))
     return;
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, json, len, NULL))
+  /* Blank JSON parses to no root at all. */
+  if (!json_parser_load_from_data (parser, json, len, NULL) || json_parser_get_root (parser) == NULL)
     return;
   objects = g_ptr_array_new ();
   collect_objects (json_parser_get_root (parser), objects);
