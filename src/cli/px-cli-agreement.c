@@ -61,15 +61,9 @@ px_cli_agreement (PxCliContext *ctx, int argc, char **argv)
     }
   if (event != NULL)
     {
-      guint64 value;
-
-      if (!g_ascii_string_to_unsigned (event, 10, 1, G_MAXINT64, &value, NULL))
-        {
-          px_cli_error (_ ("“%s” is not an event id"), event);
-          return PX_EXIT_USAGE;
-        }
+      if (!px_cli_parse_event_id (event, &scope.id))
+        return PX_EXIT_USAGE;
       scope.kind = PX_FORMAT_SCOPE_EVENT;
-      scope.id = (gint64)value;
     }
 
   store = px_cli_open_store (ctx, PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY);

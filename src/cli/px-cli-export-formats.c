@@ -94,15 +94,9 @@ px_cli_export_format (PxCliContext *ctx, const char *format, const char *documen
     }
   else if (event != NULL)
     {
-      guint64 value;
-
-      if (!g_ascii_string_to_unsigned (event, 10, 1, G_MAXINT64, &value, NULL))
-        {
-          px_cli_error (_ ("“%s” is not an event id"), event);
-          return PX_EXIT_USAGE;
-        }
+      if (!px_cli_parse_event_id (event, &scope.id))
+        return PX_EXIT_USAGE;
       scope.kind = PX_FORMAT_SCOPE_EVENT;
-      scope.id = (gint64)value;
     }
   else if (tag != NULL)
     {
