@@ -197,7 +197,6 @@ px_store_list_coders (PxStore *self, GError **error)
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *own = px_store_get_coder (self, error);
   sqlite3_stmt *stmt;
-  int rc;
 
   if (own == NULL)
     return NULL;
@@ -211,14 +210,8 @@ px_store_list_coders (PxStore *self, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, own, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _px_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!_px_store_collect_strings (self, stmt, builder, error))
+    return NULL;
   return g_strv_builder_end (builder);
 }
 

@@ -21,6 +21,9 @@ gboolean _px_store_fail (PxStore *self, int rc, GError **error);
 /* Steps a bound statement to its end and returns its first column as an
  * array of gint64, or NULL with @error set. The statement is reset. */
 GArray *_px_store_collect_ids (PxStore *self, sqlite3_stmt *stmt, GError **error);
+/* Steps a bound statement to its end, adding its first column's text to
+ * @builder. */
+gboolean _px_store_collect_strings (PxStore *self, sqlite3_stmt *stmt, GStrvBuilder *builder, GError **error);
 gboolean _px_store_exec (PxStore *self, const char *sql, GError **error);
 /* Steps a statement that returns no rows. */
 gboolean _px_store_step_done (PxStore *self, sqlite3_stmt *stmt, GError **error);

@@ -363,7 +363,6 @@ px_store_complete_tags (PxStore *self, const char *prefix, guint limit, GError *
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr (GString) pattern = g_string_new (NULL);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   if (prefix == NULL || !g_utf8_validate (prefix, -1, NULL))
@@ -385,14 +384,8 @@ px_store_complete_tags (PxStore *self, const char *prefix, guint limit, GError *
     return NULL;
   sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64)limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _px_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!_px_store_collect_strings (self, stmt, builder, error))
+    return NULL;
   return g_strv_builder_end (builder);
 }
 

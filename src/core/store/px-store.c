@@ -266,6 +266,17 @@ _px_store_collect_ids (PxStore *self, sqlite3_stmt *stmt, GError **error)
 }
 
 gboolean
+_px_store_collect_strings (PxStore *self, sqlite3_stmt *stmt, GStrvBuilder *builder, GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || _px_store_fail (self, rc, error);
+}
+
+gboolean
 _px_store_fail (PxStore *self, int rc, GError **error)
 {
   rc = full_if_no_space (self->db, rc);
