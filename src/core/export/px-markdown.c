@@ -84,6 +84,13 @@ append_escaped_valid (GString *out, const char *text, gsize len, PxMarkdownEscap
         g_string_append (out, "\\%"); /* an Obsidian comment */
       else if (((guchar)c < 0x20 && c != '\t') || c == 0x7f)
         append_ref (out, (guchar)c); /* line endings, form feeds… */
+      else if (tail - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+        {
+          /* U+FEFF: a parser drops it as a byte order mark at the start
+           * of a document, so it is kept as a reference. */
+          append_ref (out, 0xfeff);
+          p += 2;
+        }
       else
         g_string_append_c (out, c);
     }
