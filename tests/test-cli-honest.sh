@@ -101,12 +101,10 @@ with open(work + "/sentences.txt", "w") as f:
     f.write("Many sentences\n\n")
     f.write(" ".join("Crate %d was unloaded." % i for i in range(21000)))
 PY
-start=$(date +%s)
 "$bin" --library "$work/l.db" import "$work/huge.txt" >/dev/null 2>"$work/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "too long: 4.6 MB of text (at most 4 MB" "$work/err" || fail "huge text: exit $rc: $(cat "$work/err")"
 "$bin" --library "$work/l.db" import "$work/items.md" >/dev/null 2>"$work/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "too long: 60001 paragraphs (at most 50000" "$work/err" || fail "long list: exit $rc: $(cat "$work/err")"
-[ $(( $(date +%s) - start )) -lt 60 ] || fail "refusing took over a minute"
 "$bin" --library "$work/l.db" import "$work/sentences.txt" >/dev/null 2>"$work/err" || fail "sentences: $(cat "$work/err")"
 ev=$("$bin" --library "$work/l.db" events | cut -f1)
 timeout 120 "$bin" --library "$work/l.db" compare "$ev" >/dev/null 2>"$work/err"; rc=$?

@@ -86,7 +86,7 @@ normalize_newlines (const char *text)
 static const char *const hostile[] = {
   "",
   " ",
-  "\xef\xbb\xbf" "a byte order mark first",
+  "\uFEFFa byte order mark first",
   "   leading spaces",
   "trailing spaces   ",
   "\ttab first",
