@@ -22,7 +22,7 @@
  * the library it was made in. */
 typedef struct
 {
-  PxStore *store; /* weak: compared only */
+  GWeakRef store; /* PxStore: a library closed since is never touched */
   PxEventSnapshot *snapshot;
 } EventUndo;
 
@@ -30,6 +30,7 @@ static void
 event_undo_free (EventUndo *undo)
 {
   px_event_snapshot_free (undo->snapshot);
+  g_weak_ref_clear (&undo->store);
   g_free (undo);
 }
 
@@ -60,12 +61,20 @@ before_edit (PxWindow *self, gint64 a, gint64 b)
   return snapshot;
 }
 
+/* Whether @undo was made in the window's library. */
+static gboolean
+same_store (PxWindow *self, EventUndo *undo)
+{
+  g_autoptr (PxStore) store = g_weak_ref_get (&undo->store);
+
+  return store != NULL && store == self->store;
+}
+
 static void
 update_undo_action (PxWindow *self)
 {
   GPtrArray *stack = undo_stack (self);
-  gboolean can = stack->len > 0 && px_window_get_writable (self) &&
-                 ((EventUndo *)stack->pdata[stack->len - 1])->store == self->store;
+  gboolean can = stack->len > 0 && px_window_get_writable (self) && same_store (self, stack->pdata[stack->len - 1]);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-event-edit", can);
 }
@@ -108,7 +117,7 @@ edited (PxWindow *self, PxEventSnapshot *snapshot, gboolean ok, GError *error, c
       GPtrArray *stack = undo_stack (self);
       EventUndo *undo = g_new0 (EventUndo, 1);
 
-      undo->store = self->store;
+      g_weak_ref_init (&undo->store, self->store);
       undo->snapshot = snapshot;
       if (stack->len >= MAX_UNDO)
         g_ptr_array_remove_index (stack, 0);
@@ -139,7 +148,7 @@ undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *pa
   if (stack->len == 0 || self->store == NULL)
     return;
   undo = stack->pdata[stack->len - 1];
-  if (undo->store != self->store)
+  if (!same_store (self, undo))
     {
       /* Another library: its edits cannot be undone here. */
       g_ptr_array_set_size (stack, 0);
