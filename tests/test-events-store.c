@@ -10,6 +10,7 @@
 #include "compare/px-compare-cache.h"
 #include "import/px-import-job.h"
 #include "store/px-store-analysis.h"
+#include "store/px-event-snapshot.h"
 #include "store/px-store-events.h"
 
 typedef struct
@@ -760,6 +761,102 @@ test_import_order (Fixture *f, gconstpointer data)
   }
 }
 
+/* Undo of event edits: a snapshot taken before each edit puts the events
+ * back as they were. */
+static PxEventSnapshot *
+snapshot (PxStore *store, gint64 a, gint64 b)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 ids[] = { a, b };
+  PxEventSnapshot *snap = px_event_snapshot_new (store, ids, b != 0 ? 2 : 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (snap);
+  return snap;
+}
+
+static void
+restore (PxStore *store, PxEventSnapshot *snap)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (px_event_snapshot_restore (snap, store, &error));
+  g_assert_no_error (error);
+  px_event_snapshot_free (snap);
+}
+
+static void
+test_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 gazette = add (store, "library-gazette");
+  gint64 radio = add (store, "library-radio");
+  gint64 ferry = add (store, "ferry-fire");
+  gint64 lib = event_of (store, wire), fire = event_of (store, ferry);
+  g_autofree char *auto_title = NULL;
+  PxEventSnapshot *snap;
+
+  g_assert_cmpint (lib, !=, fire);
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, lib);
+    auto_title = g_strdup (info->title);
+  }
+
+  /* Rename, undone: the automatic title again, not locked. */
+  snap = snapshot (store, lib, 0);
+  g_assert_true (px_store_rename_event (store, lib, "Reopening", &error));
+  restore (store, snap);
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, lib);
+    g_assert_false (info->title_locked);
+    g_assert_cmpstr (info->title, ==, auto_title);
+  }
+
+  /* A user's name comes back after a merge is undone; the event that went
+   * away is made again with its articles. */
+  g_assert_true (px_store_rename_event (store, fire, "Ferry fire", &error));
+  snap = snapshot (store, lib, fire);
+  g_assert_true (px_store_merge_events (store, lib, fire, &error));
+  g_assert_cmpuint (n_events (store), ==, 1);
+  restore (store, snap);
+  g_assert_cmpuint (n_events (store), ==, 2);
+  g_assert_cmpint (event_of (store, wire), ==, lib);
+  g_assert_cmpint (event_of (store, gazette), ==, lib);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  fire = event_of (store, ferry);
+  g_assert_cmpint (fire, !=, lib);
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, fire);
+    g_assert_true (info->title_locked);
+    g_assert_cmpstr (info->title, ==, "Ferry fire");
+  }
+
+  /* Split, undone. */
+  snap = snapshot (store, lib, 0);
+  g_assert_cmpint (px_store_split_event (store, lib, &radio, 1, &error), >, 0);
+  g_assert_cmpint (event_of (store, radio), !=, lib);
+  restore (store, snap);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  g_assert_cmpuint (n_events (store), ==, 2);
+
+  /* Move, undone. */
+  snap = snapshot (store, lib, fire);
+  g_assert_true (px_store_move_document (store, gazette, fire, &error));
+  restore (store, snap);
+  g_assert_cmpint (event_of (store, gazette), ==, lib);
+  g_assert_cmpint (event_of (store, ferry), ==, fire);
+
+  /* A document deleted since is skipped. */
+  snap = snapshot (store, lib, 0);
+  g_assert_true (px_store_move_document (store, wire, fire, &error));
+  g_assert_true (px_store_delete_document (store, wire, &error));
+  restore (store, snap);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -772,6 +869,7 @@ main (int argc, char **argv)
   ADD ("/events-store/rename", test_rename);
   ADD ("/events-store/merge-split-move", test_merge_split_move);
   ADD ("/events-store/group-documents", test_group_documents);
+  ADD ("/events-store/undo", test_undo);
   ADD ("/events-store/other-connection-and-damage", test_other_connection_and_damage);
   ADD ("/events-store/cache", test_cache);
   ADD ("/events-store/comparison-model", test_comparison_model);

@@ -559,6 +559,42 @@ test_edit_events (Fixture *f, gconstpointer data)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.move-document", "(xx)", shown, (gint64)8);
     px_test_settle (20);
     g_assert_cmpint (event_of (f->library, shown), ==, 8);
+
+    /* Undo, last edit first (the toasts' Undo, Ctrl+Z in the list): the
+     * drop, the new event, the split, the merge, the move, the rename. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL));
+    px_test_settle (20);
+    g_assert_cmpint (event_of (f->library, shown), !=, 8);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL);
+    px_test_settle (20);
+    g_assert_cmpint (event_of (f->library, shown), ==, before);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL);
+  px_test_settle (20);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (event_of (f->library, ids[i]), ==, 8);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL);
+  px_test_settle (20);
+  g_assert_cmpint (event_of (f->library, ids[1]), !=, 8);
+  g_assert_cmpint (event_of (f->library, ids[0]), ==, 8);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL);
+  px_test_settle (20);
+  g_assert_cmpint (event_of (f->library, ids[0]), ==, event_of (f->library, ids[1]));
+  g_assert_cmpint (event_of (f->library, ids[2]), ==, 8);
+  {
+    g_autoptr (PxStore) store = px_store_open (f->library, PX_STORE_OPEN_EXISTING, NULL);
+    g_autoptr (PxEventInfo) event = px_store_get_event (store, event_of (f->library, ids[0]), NULL);
+    g_assert_cmpstr (event->title, ==, "Islands cut off by storms");
+    g_assert_true (event->title_locked);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL);
+  px_test_settle (20);
+  g_assert_cmpint (event_of (f->library, ids[0]), ==, event_of (f->library, ids[1]));
+  g_assert_cmpint (event_of (f->library, ids[2]), ==, 8);
+  {
+    g_autoptr (PxStore) store = px_store_open (f->library, PX_STORE_OPEN_EXISTING, NULL);
+    g_autoptr (PxEventInfo) event = px_store_get_event (store, event_of (f->library, ids[0]), NULL);
+    g_assert_false (event->title_locked);
   }
 }
 

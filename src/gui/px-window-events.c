@@ -1,15 +1,83 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fixing events in the window: rename, move an article, new event from an
  * article, merge and split. Each edit is one store transaction, saved at
- * once; the library list is reloaded after it. */
+ * once; the library list is reloaded after it. Each can be undone
+ * (win.undo-event-edit: the toast's Undo, or Ctrl+Z in the library list),
+ * last first, for as long as the window shows the library: the events
+ * touched are recorded before the edit (PxEventSnapshot), in memory. */
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "gui/px-window-private.h"
+#include "store/px-event-snapshot.h"
 #include "store/px-store-events.h"
 
 #define EVENT_ID_KEY "px-event-id"
 #define CHOICES_KEY "px-event-choices"
+#define UNDO_KEY "px-event-undo"
+/* Edits kept for undo. */
+#define MAX_UNDO 50
+
+/* One edit that can be undone: the events it touched as they were, in
+ * the library it was made in. */
+typedef struct
+{
+  GWeakRef store; /* PxStore: a library closed since is never touched */
+  PxEventSnapshot *snapshot;
+} EventUndo;
+
+static void
+event_undo_free (EventUndo *undo)
+{
+  px_event_snapshot_free (undo->snapshot);
+  g_weak_ref_clear (&undo->store);
+  g_free (undo);
+}
+
+static GPtrArray *
+undo_stack (PxWindow *self)
+{
+  GPtrArray *stack = g_object_get_data (G_OBJECT (self), UNDO_KEY);
+
+  if (stack == NULL)
+    {
+      stack = g_ptr_array_new_with_free_func ((GDestroyNotify)event_undo_free);
+      g_object_set_data_full (G_OBJECT (self), UNDO_KEY, stack, (GDestroyNotify)g_ptr_array_unref);
+    }
+  return stack;
+}
+
+/* The events @a and @b (0: none) as they are, before an edit; NULL (with
+ * a toast) when they cannot be read. */
+static PxEventSnapshot *
+before_edit (PxWindow *self, gint64 a, gint64 b)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 ids[] = { a, b };
+  PxEventSnapshot *snapshot = px_event_snapshot_new (self->store, ids, 2, &error);
+
+  if (snapshot == NULL)
+    _px_window_toast (self, error->message);
+  return snapshot;
+}
+
+/* Whether @undo was made in the window's library. */
+static gboolean
+same_store (PxWindow *self, EventUndo *undo)
+{
+  g_autoptr (PxStore) store = g_weak_ref_get (&undo->store);
+
+  return store != NULL && store == self->store;
+}
+
+static void
+update_undo_action (PxWindow *self)
+{
+  GPtrArray *stack = undo_stack (self);
+  gboolean can = stack->len > 0 && px_window_get_writable (self) && same_store (self, stack->pdata[stack->len - 1]);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-event-edit", can);
+}
 
 /* The event an action is about: @param when it names one, else the event
  * of the article shown. 0 when there is none. */
@@ -31,19 +99,69 @@ event_title (const PxEventInfo *event)
   return event->title != NULL && *event->title != '\0' ? event->title : _ ("Untitled Event");
 }
 
-/* After an edit: the list shows it, a toast says it, or the error. */
+/* After an edit: the list shows it, a toast says it (with Undo, which
+ * puts back what @snapshot recorded; taken), or the error. */
 static void
-edited (PxWindow *self, gboolean ok, GError *error, const char *message)
+edited (PxWindow *self, PxEventSnapshot *snapshot, gboolean ok, GError *error, const char *message)
 {
+  AdwToast *toast;
+
   if (!ok)
     {
+      px_event_snapshot_free (snapshot);
       _px_window_toast (self, error != NULL ? error->message : _ ("The event could not be changed"));
       return;
+    }
+  if (snapshot != NULL)
+    {
+      GPtrArray *stack = undo_stack (self);
+      EventUndo *undo = g_new0 (EventUndo, 1);
+
+      g_weak_ref_init (&undo->store, self->store);
+      undo->snapshot = snapshot;
+      if (stack->len >= MAX_UNDO)
+        g_ptr_array_remove_index (stack, 0);
+      g_ptr_array_add (stack, undo);
+      update_undo_action (self);
     }
   px_window_reload_library (self);
   if (self->document != NULL)
     px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
-  _px_window_toast (self, message);
+  toast = adw_toast_new (message);
+  if (snapshot != NULL)
+    {
+      adw_toast_set_button_label (toast, _ ("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-event-edit");
+    }
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  GPtrArray *stack = undo_stack (self);
+  g_autoptr (GError) error = NULL;
+  EventUndo *undo;
+  gboolean ok;
+
+  if (stack->len == 0 || self->store == NULL)
+    return;
+  undo = stack->pdata[stack->len - 1];
+  if (!same_store (self, undo))
+    {
+      /* Another library: its edits cannot be undone here. */
+      g_ptr_array_set_size (stack, 0);
+      update_undo_action (self);
+      return;
+    }
+  ok = px_event_snapshot_restore (undo->snapshot, self->store, &error);
+  g_ptr_array_remove_index (stack, stack->len - 1);
+  update_undo_action (self);
+  px_window_reload_library (self);
+  if (self->document != NULL)
+    px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
+  _px_window_toast (self, ok ? _ ("Event edit undone") : error->message);
 }
 
 static AdwMessageDialog *
@@ -71,10 +189,12 @@ on_rename_response (AdwMessageDialog *dialog, const char *response, PxWindow *se
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  if (g_strcmp0 (response, "rename") != 0 || self->store == NULL)
+  PxEventSnapshot *snapshot;
+
+  if (g_strcmp0 (response, "rename") != 0 || self->store == NULL || (snapshot = before_edit (self, id, 0)) == NULL)
     return;
   ok = px_store_rename_event (self->store, id, title, &error);
-  edited (self, ok, error, *title != '\0' ? _ ("Event renamed") : _ ("Event name reset"));
+  edited (self, snapshot, ok, error, *title != '\0' ? _ ("Event renamed") : _ ("Event name reset"));
 }
 
 static void
@@ -181,10 +301,13 @@ on_move_response (AdwMessageDialog *dialog, const char *response, PxWindow *self
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  if (g_strcmp0 (response, "move") != 0 || self->store == NULL || self->document == NULL || to == 0)
+  PxEventSnapshot *snapshot;
+
+  if (g_strcmp0 (response, "move") != 0 || self->store == NULL || self->document == NULL || to == 0 ||
+      (snapshot = before_edit (self, target_event (self, NULL), to)) == NULL)
     return;
   ok = px_store_move_document (self->store, px_document_get_id (self->document), to, &error);
-  edited (self, ok, error, _ ("Article moved"));
+  edited (self, snapshot, ok, error, _ ("Article moved"));
 }
 
 static void
@@ -208,6 +331,7 @@ move_document_action (GtkWidget *widget, const char *action_name, GVariant *para
   g_autoptr (GError) error = NULL;
   g_autoptr (PxDocumentInfo) info = NULL;
   gint64 document_id, event_id;
+  PxEventSnapshot *snapshot;
 
   if (self->store == NULL)
     return;
@@ -218,9 +342,10 @@ move_document_action (GtkWidget *widget, const char *action_name, GVariant *para
       _px_window_toast (self, error->message);
       return;
     }
-  if (info->event_id == event_id)
+  if (info->event_id == event_id || (snapshot = before_edit (self, info->event_id, event_id)) == NULL)
     return;
-  edited (self, px_store_move_document (self->store, document_id, event_id, &error), error, _ ("Article moved"));
+  edited (self, snapshot, px_store_move_document (self->store, document_id, event_id, &error), error,
+          _ ("Article moved"));
 }
 
 /* New event from article */
@@ -230,12 +355,14 @@ new_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
   g_autoptr (GError) error = NULL;
+  PxEventSnapshot *snapshot;
   gint64 id;
 
-  if (self->document == NULL || self->store == NULL)
+  if (self->document == NULL || self->store == NULL ||
+      (snapshot = before_edit (self, target_event (self, NULL), 0)) == NULL)
     return;
   id = px_document_get_id (self->document);
-  edited (self, px_store_group_documents (self->store, &id, 1, &error) != 0, error, _ ("New event made"));
+  edited (self, snapshot, px_store_group_documents (self->store, &id, 1, &error) != 0, error, _ ("New event made"));
 }
 
 /* Merge */
@@ -248,10 +375,13 @@ on_merge_response (AdwMessageDialog *dialog, const char *response, PxWindow *sel
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  if (g_strcmp0 (response, "merge") != 0 || self->store == NULL || from == 0)
+  PxEventSnapshot *snapshot;
+
+  if (g_strcmp0 (response, "merge") != 0 || self->store == NULL || from == 0 ||
+      (snapshot = before_edit (self, into, from)) == NULL)
     return;
   ok = px_store_merge_events (self->store, into, from, &error);
-  edited (self, ok, error, _ ("Events merged"));
+  edited (self, snapshot, ok, error, _ ("Events merged"));
 }
 
 static void
@@ -294,10 +424,12 @@ on_split_response (AdwMessageDialog *dialog, const char *response, PxWindow *sel
         gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (check), "px-document-id");
         g_array_append_val (ids, id);
       }
-  if (ids->len == 0)
+  PxEventSnapshot *snapshot;
+
+  if (ids->len == 0 || (snapshot = before_edit (self, event_id, 0)) == NULL)
     return;
   ok = px_store_split_event (self->store, event_id, (gint64 *)ids->data, ids->len, &error) != 0;
-  edited (self, ok, error, _ ("Event split"));
+  edited (self, snapshot, ok, error, _ ("Event split"));
 }
 
 static void
@@ -374,6 +506,20 @@ _px_window_update_event_actions (PxWindow *self, gboolean has_doc, gboolean writ
   gtk_widget_action_set_enabled (widget, "win.move-document", self->store != NULL && writable);
   gtk_widget_action_set_enabled (widget, "win.move-to-event", has_doc && writable);
   gtk_widget_action_set_enabled (widget, "win.new-event-from-article", has_doc && writable);
+  update_undo_action (self);
+}
+
+/* Ctrl+Z in the library list undoes the last event edit (in the article,
+ * it undoes the last annotation edit). */
+void
+_px_window_init_events (PxWindow *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.undo-event-edit")));
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), shortcuts);
 }
 
 void
@@ -385,4 +531,5 @@ _px_window_class_init_events (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.move-to-event", NULL, move_to_event_action);
   gtk_widget_class_install_action (widget_class, "win.move-document", "(xx)", move_document_action);
   gtk_widget_class_install_action (widget_class, "win.new-event-from-article", NULL, new_event_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-event-edit", NULL, undo_event_edit_action);
 }

@@ -57,6 +57,7 @@ void _px_window_update_export_actions (PxWindow *self);
 void _px_window_class_init_url (GtkWidgetClass *widget_class);
 void _px_window_class_init_find (GtkWidgetClass *widget_class);
 void _px_window_class_init_events (GtkWidgetClass *widget_class);
+void _px_window_init_events (PxWindow *self);
 void _px_window_update_event_actions (PxWindow *self, gboolean has_doc, gboolean writable);
 
 G_END_DECLS

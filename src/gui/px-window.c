@@ -885,6 +885,7 @@ px_window_init (PxWindow *self)
                            "view-dual-symbolic");
   restore_state (self);
   _px_window_init_import (self);
+  _px_window_init_events (self);
   update_actions (self);
   px_annotation_controller_attach (self);
 }
