@@ -262,6 +262,9 @@ test_check_once (Fixture *f, gconstpointer data)
       else
         after_write = px_store_get_pages_read (store) - before;
     }
+  g_test_message ("pages read by the check: %" G_GINT64_FORMAT " first, %" G_GINT64_FORMAT " again, %" G_GINT64_FORMAT
+                  " after a write",
+                  first, again, after_write);
   /* 200 documents of 700 bytes and their indexes: well over 50 pages. */
   g_assert_cmpint (first, >, 50);
   g_assert_cmpint (again * 10, <, first);
