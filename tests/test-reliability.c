@@ -791,8 +791,14 @@ test_compare_no_words (void)
 int
 main (int argc, char *argv[])
 {
-  /* Each test its own cache folder (where checked libraries are noted). */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A cache folder of its own (where checked libraries are noted), set
+   * before GLib reads it. */
+  g_autofree char *cache = g_dir_make_tmp ("px-reliability-cache-XXXXXX", NULL);
+  int status;
+
+  g_assert_nonnull (cache);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/reliability/hot-journal", test_hot_journal);
   ADD ("/reliability/truncated", test_truncated);
@@ -811,5 +817,7 @@ main (int argc, char *argv[])
 #undef ADD
   g_test_add_func ("/reliability/full-disk/tmpfs", test_full_tmpfs);
   g_test_add_func ("/reliability/compare-no-words", test_compare_no_words);
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (cache);
+  return status;
 }
