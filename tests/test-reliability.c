@@ -229,6 +229,92 @@ test_damaged_pages (Fixture *f, gconstpointer data)
   g_assert_true (g_bytes_equal (whole, after));
 }
 
+/* A writing command checks the whole library before its write only when
+ * the file is not as a Parallax process left it after a check: the
+ * second opening reads a few pages, not every page again (counted, not
+ * timed). Its own writes keep the file known. */
+static void
+test_check_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 first = 0, again = 0, after_write = 0;
+
+  make_library (f->path, 200);
+  for (int round = 0; round < 3; round++)
+    {
+      g_autoptr (PxStore) store = px_store_open (f->path, 0, &error);
+      gint64 before;
+
+      g_assert_no_error (error);
+      before = px_store_get_pages_read (store);
+      g_assert_true (px_store_check_before_write (store, &error));
+      g_assert_no_error (error);
+      if (round == 0)
+        first = px_store_get_pages_read (store) - before;
+      else if (round == 1)
+        {
+          g_autoptr (PxDocument) doc = make_doc (1000, 600);
+
+          again = px_store_get_pages_read (store) - before;
+          g_assert_true (px_store_add_document (store, doc, NULL, &error));
+          g_assert_no_error (error);
+        }
+      else
+        after_write = px_store_get_pages_read (store) - before;
+    }
+  g_test_message ("pages read by the check: %" G_GINT64_FORMAT " first, %" G_GINT64_FORMAT " again, %" G_GINT64_FORMAT
+                  " after a write",
+                  first, again, after_write);
+  /* 200 documents of 700 bytes and their indexes: well over 50 pages. */
+  g_assert_cmpint (first, >, 50);
+  g_assert_cmpint (again * 10, <, first);
+  g_assert_cmpint (after_write * 10, <, first);
+}
+
+/* Damage written into a library after its last check is always found:
+ * the file's change time moved. */
+static void
+test_check_after_damage (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  char garbage[1500];
+  GStatBuf st;
+  long size;
+  FILE *file;
+
+  make_library (f->path, 60);
+  store = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_check_before_write (store, &error));
+  g_clear_object (&store);
+  /* Past the clock tick of the close (file times on some file systems
+   * move in steps of a few milliseconds). */
+  g_usleep (50 * 1000);
+  memset (garbage, 0x5A, sizeof garbage);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  size = (long)st.st_size;
+  file = fopen (f->path, "r+b");
+  g_assert_nonnull (file);
+  /* As in damaged-pages: every page after the first few, in place. */
+  for (long page = 4; page * 4096 < size; page++)
+    {
+      g_assert_cmpint (fseek (file, page * 4096 + 1000, SEEK_SET), ==, 0);
+      g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
+    }
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  store = px_store_open (f->path, 0, &error);
+  if (store == NULL)
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_false (px_store_check_before_write (store, &error));
+      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+    }
+}
+
 /* Once damage is found, the window stops writing through its connection:
  * every write fails, whatever statement tries, and reading goes on. */
 static void
@@ -705,11 +791,20 @@ test_compare_no_words (void)
 int
 main (int argc, char *argv[])
 {
+  /* A cache folder of its own (where checked libraries are noted), set
+   * before GLib reads it. */
+  g_autofree char *cache = g_dir_make_tmp ("px-reliability-cache-XXXXXX", NULL);
+  int status;
+
+  g_assert_nonnull (cache);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/reliability/hot-journal", test_hot_journal);
   ADD ("/reliability/truncated", test_truncated);
   ADD ("/reliability/damaged-pages", test_damaged_pages);
+  ADD ("/reliability/check-once", test_check_once);
+  ADD ("/reliability/check-after-damage", test_check_after_damage);
   ADD ("/reliability/forbid-writes", test_forbid_writes);
   ADD ("/reliability/export-damaged", test_export_damaged);
   ADD ("/reliability/check-healthy", test_check_healthy);
@@ -722,5 +817,7 @@ main (int argc, char *argv[])
 #undef ADD
   g_test_add_func ("/reliability/full-disk/tmpfs", test_full_tmpfs);
   g_test_add_func ("/reliability/compare-no-words", test_compare_no_words);
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (cache);
+  return status;
 }

@@ -11,6 +11,7 @@
 #include "gui/px-application.h"
 #include "gui/px-reader-view.h"
 #include "gui/px-window.h"
+#include "px-bench-cpu.h"
 #include "store/px-store-annotations.h"
 
 static const char *const words[] = {
@@ -76,17 +77,6 @@ make_library (const char *path, guint n_highlights)
   return px_document_get_id (doc);
 }
 
-/* CPU time of the whole process (all threads), in ms: the machine is
- * shared, so wall time alone says little. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 typedef struct
 {
   gint64 start;
@@ -105,7 +95,7 @@ on_after_paint (GdkFrameClock *clock, Timing *t)
   if (t->painted == 0 && list != NULL && g_list_model_get_n_items (G_LIST_MODEL (list)) == t->n_highlights)
     {
       t->painted = g_get_monotonic_time ();
-      t->cpu_painted = cpu_ms ();
+      t->cpu_painted = px_bench_cpu_ms ();
     }
 }
 
@@ -173,7 +163,7 @@ main (int argc, char *argv[])
 
       t.painted = 0;
       t.start = g_get_monotonic_time ();
-      cpu_start = cpu_ms ();
+      cpu_start = px_bench_cpu_ms ();
       px_window_open_document (window, doc_id);
       g_array_append_val (call_times, ((double){ (g_get_monotonic_time () - t.start) / 1000.0 }));
       gtk_widget_queue_draw (GTK_WIDGET (window));
@@ -209,10 +199,10 @@ main (int argc, char *argv[])
         gtk_text_buffer_get_iter_at_offset (buffer, &e, 1000 + i * 7919 + 120);
         gtk_text_buffer_select_range (buffer, &s, &e);
         start = g_get_monotonic_time ();
-        cpu_start = cpu_ms ();
+        cpu_start = px_bench_cpu_ms ();
         g_assert_nonnull (px_annotation_controller_highlight_selection (controller, "green"));
         g_array_append_val (create_wall, ((double){ (g_get_monotonic_time () - start) / 1000.0 }));
-        g_array_append_val (create_cpu, ((double){ cpu_ms () - cpu_start }));
+        g_array_append_val (create_cpu, ((double){ px_bench_cpu_ms () - cpu_start }));
         while (g_main_context_iteration (NULL, FALSE))
           ;
       }

@@ -130,9 +130,9 @@ px_cli_open_store (PxCliContext *ctx, PxStoreOpenFlags flags)
     }
   /* Before a verb writes: a library with damaged pages is only read
    * (export saves what can be), never written to. This reads every page
-   * once, as the window does in the background after opening. */
+   * unless the file is as a Parallax process left it after a check. */
   if (store != NULL && !(flags & PX_STORE_OPEN_READ_ONLY) && !px_store_is_read_only (store) &&
-      !px_store_check (store, &error))
+      !px_store_check_before_write (store, &error))
     {
       g_clear_object (&store);
       if (g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT))

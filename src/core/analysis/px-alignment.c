@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/px-align-block.h"
 #include "analysis/px-align-terms.h"
 
 /* Candidate sentences per (sentence, other document) whose windows are
@@ -36,6 +37,7 @@ struct _PxAlignment
 
   PxMatch *matches; /* [global sentence * n_docs + other] */
   PxAlignTerms *terms;
+  guint64 n_scored; /* sentence pairs scored by the first pass */
 };
 
 G_DEFINE_FINAL_TYPE (PxAlignment, px_alignment, G_TYPE_OBJECT)
@@ -316,6 +318,7 @@ align_all (PxAlignment *self)
   guint n = self->base[self->n_docs];
   g_autofree float *dense = g_new0 (float, self->n_terms + 1);
   g_autofree float *meaning = NULL;
+  g_autoptr (PxAlignBlock) block = NULL;
 
   /* The cosines of mean word vectors are symmetric: for events of usual
    * size, each pair is computed once. */
@@ -359,11 +362,22 @@ align_all (PxAlignment *self)
                 top[i] = G_MAXUINT;
                 val[i] = 0;
               }
-            for (guint h = self->base[o]; h < self->base[o + 1]; h++)
+            /* Very long articles: only candidates that share rare words. */
+            guint n_cand = self->base[o + 1] - self->base[o];
+            const guint *cand = NULL;
+            if (px_align_block_needed (self->base[d + 1] - self->base[d], n_cand))
               {
+                if (block == NULL)
+                  block = px_align_block_new (self->vstart, self->vterm, n, self->n_terms);
+                cand = px_align_block_candidates (block, g, self->base[o], self->base[o + 1], &n_cand);
+              }
+            for (guint c = 0; c < n_cand; c++)
+              {
+                guint h = cand != NULL ? cand[c] : self->base[o] + c;
                 double s = 0, cos = 0;
                 if (!self->matchable[h])
                   continue;
+                self->n_scored++;
                 for (guint k = self->vstart[h]; k < self->vstart[h + 1]; k++)
                   s += (double)dense[self->vterm[k]] * self->vweight[k];
                 if (self->vnorm[g] > 0 && self->vnorm[h] > 0)
@@ -453,6 +467,13 @@ px_alignment_get_match (PxAlignment *self, guint doc, guint sentence, guint othe
   g_return_val_if_fail (self->base[doc] + sentence < self->base[doc + 1], NULL);
 
   return &self->matches[(gsize)(self->base[doc] + sentence) * self->n_docs + other];
+}
+
+guint64
+px_alignment_get_n_scored (PxAlignment *self)
+{
+  g_return_val_if_fail (PX_IS_ALIGNMENT (self), 0);
+  return self->n_scored;
 }
 
 gboolean

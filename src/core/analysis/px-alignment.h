@@ -72,6 +72,9 @@ const PxAlignParams *px_alignment_get_params (PxAlignment *self);
 
 /* Best match of @sentence of @doc in @other (@other != @doc). */
 const PxMatch *px_alignment_get_match (PxAlignment *self, guint doc, guint sentence, guint other);
+/* Sentence pairs its first pass scored (to bound the work on long
+ * articles: see px-align-block.h). */
+guint64 px_alignment_get_n_scored (PxAlignment *self);
 /* Whether a sentence takes part in matching (has enough words). */
 gboolean px_alignment_is_matchable (PxAlignment *self, guint doc, guint sentence);
 

@@ -161,6 +161,21 @@ px_text_units_find_sentence (PxTextUnits *self, guint offset)
   return lo;
 }
 
+/* The byte where code point @offset starts: counted from the start of
+ * the sentence before it, whose byte offset is known, not from the start
+ * of the text (the comparison slices every passage of an article: from
+ * the start, that is quadratic in the article's length). */
+static gsize
+byte_at (PxTextUnits *self, guint offset)
+{
+  guint s = px_text_units_find_sentence (self, offset);
+  const PxSentence *sent;
+
+  if (s == G_MAXUINT || (sent = &g_array_index (self->sentences, PxSentence, s))->start > offset)
+    return g_utf8_offset_to_pointer (self->text, offset) - self->text;
+  return g_utf8_offset_to_pointer (self->text + sent->byte_start, offset - sent->start) - self->text;
+}
+
 char *
 px_text_units_slice (PxTextUnits *self, guint start, guint end)
 {
@@ -169,7 +184,7 @@ px_text_units_slice (PxTextUnits *self, guint start, guint end)
   g_return_val_if_fail (PX_IS_TEXT_UNITS (self), NULL);
   g_return_val_if_fail (start <= end, NULL);
 
-  b0 = g_utf8_offset_to_pointer (self->text, start) - self->text;
+  b0 = byte_at (self, start);
   b1 = g_utf8_offset_to_pointer (self->text + b0, end - start) - self->text;
   return g_strndup (self->text + b0, b1 - b0);
 }

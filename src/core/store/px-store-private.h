@@ -30,6 +30,11 @@ gboolean _px_store_step_done (PxStore *self, sqlite3_stmt *stmt, GError **error)
 
 gboolean _px_store_check_writable (PxStore *self, GError **error);
 
+/* px-store-checked.c: what the last full check of a library file found
+ * undamaged (its identity, size and times, in the user's cache folder). */
+gboolean _px_store_is_known_checked (const char *path);
+void _px_store_remember_checked (const char *path);
+
 /* Current UTC time as ISO 8601, for created/modified columns. */
 char *_px_store_now (void);
 

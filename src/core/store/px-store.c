@@ -25,6 +25,7 @@ struct _PxStore
   guint transaction_depth;
   gboolean full_in_transaction; /* a write failed for want of space */
   char *file_key;               /* in open_files while open */
+  gboolean checked;             /* found undamaged here: remembered at close */
 };
 
 /* The library files this process has open ("device:inode" → count). A
@@ -93,7 +94,13 @@ px_store_finalize (GObject *object)
 
   g_hash_table_unref (self->statements);
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    {
+      sqlite3_close_v2 (self->db);
+      /* After the close, which may have moved the write-ahead log into
+       * the file: the state to recognise at the next opening. */
+      if (self->checked)
+        _px_store_remember_checked (self->path);
+    }
   if (self->file_key != NULL)
     file_closed (self->file_key);
   g_free (self->file_key);
@@ -1094,7 +1101,31 @@ px_store_check (PxStore *self, GError **error)
                    _ ("“%s” is damaged: some of its pages cannot be read"), self->path);
       return FALSE;
     }
+  self->checked = TRUE;
   return TRUE;
+}
+
+gboolean
+px_store_check_before_write (PxStore *self, GError **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  if (_px_store_is_known_checked (self->path))
+    {
+      self->checked = TRUE;
+      return TRUE;
+    }
+  return px_store_check (self, error);
+}
+
+gint64
+px_store_get_pages_read (PxStore *self)
+{
+  int current = 0, highest = 0;
+
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  sqlite3_db_status (self->db, SQLITE_DBSTATUS_CACHE_MISS, &current, &highest, 0);
+  return current;
 }
 
 /* A write that failed in a way the library gives no reason for (a

@@ -125,6 +125,16 @@ gint64 px_store_count_document_annotations (PxStore *self, gint64 id, GError **e
  * with PX_STORE_ERROR_CORRUPT when pages are damaged. It reads every page,
  * so the window runs it in a worker thread after opening. */
 gboolean px_store_check (PxStore *self, GError **error);
+/* The same check before a write, without reading every page again when
+ * the file is as a Parallax process left it after finding it undamaged
+ * (same file, size, modification and change times): a library written by
+ * Parallax alone is read in full once, not before every write. Anything
+ * else that touched the file since (damage, a copy put in its place, a
+ * crash that left the file changed) makes it a full check. */
+gboolean px_store_check_before_write (PxStore *self, GError **error);
+/* Pages read from the file by this connection so far (for benchmarks and
+ * tests that bound the work of a step). */
+gint64 px_store_get_pages_read (PxStore *self);
 
 /* Runs @func inside one transaction: commit if it returns TRUE, roll back
  * otherwise. Nested calls join the outer transaction. */
