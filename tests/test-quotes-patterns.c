@@ -151,6 +151,28 @@ test_pronouns (void)
   g_assert_null (find (quotes, "Nobody asked us")->speaker);
 }
 
+/* "he" and "she" point to the latest speaker or to someone new who opens
+ * the sentence before (its subject), not to the last name mentioned in
+ * passing; a title or a noun of the other sex ("Mr.", "a spokesman")
+ * stops them, without reaching back past that attribution. */
+static void
+test_pronoun_subjects (void)
+{
+  g_autoptr (GPtrArray) quotes = quotes_of (
+      "\"The depot opens in May,\" Mayor Lena Fosse said. Fosse later met the union's lawyer, Carl Ode, at the "
+      "depot. \"We will not wait for the council,\" she said.\n\n"
+      "Olin Barth arrived at the depot on Monday with his crew. \"The floor is not finished yet,\" he said.\n\n"
+      "\"The buses are ready,\" Ann Dahl said. \"The drivers are not,\" a company spokesman said. "
+      "\"We need more time than that,\" she said.");
+
+  /* Carl Ode is only mentioned; Fosse, the subject, spoke last. */
+  g_assert_cmpstr (find (quotes, "We will not wait")->speaker, ==, "Lena Fosse");
+  /* Barth opens the sentence before the quote: the new subject. */
+  g_assert_cmpstr (find (quotes, "The floor is not")->speaker, ==, "Olin Barth");
+  /* "she" is not the spokesman, nor Ann Dahl behind him. */
+  g_assert_null (find (quotes, "We need more time")->speaker);
+}
+
 /* A quote with no attribution continues the speaker before it only in
  * the same paragraph, or when it is the whole next paragraph. */
 static void
@@ -226,6 +248,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/descriptive-sources", test_descriptive_sources);
   g_test_add_func ("/quotes/patterns/organisation-named-before", test_organisation_named_before);
   g_test_add_func ("/quotes/patterns/pronouns", test_pronouns);
+  g_test_add_func ("/quotes/patterns/pronoun-subjects", test_pronoun_subjects);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);
   g_test_add_func ("/quotes/patterns/detection", test_detection);
   g_test_add_func ("/quotes/patterns/split-quote", test_split_quote);

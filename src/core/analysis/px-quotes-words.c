@@ -388,7 +388,55 @@ static const char *const en_not_speech[] = {
   "asked", "denied", "urged", "promised", "vowed", "posted", "predicted", "demanded", "begged", "estimated", NULL,
 };
 
+/* Titles and nouns that tell a person's sex, so that "she" does not
+ * point back to "a spokesman" or to Mr. Barth. */
+static const char *const en_male[] = {
+  "mr",        "spokesman", "chairman",  "congressman", "businessman", "councilman", "assemblyman",
+  "alderman",  "man",       "father",    "son",         "brother",     "husband",    "uncle",
+  "king",      "prince",    "actor",     "grandfather", "boyfriend",   "sir",        "lord",
+  "nephew",    "monk",      "duke",      "emperor",     "waiter",      "fireman",    "policeman",
+  "anchorman", "cameraman", "sportsman", "frontman",    "statesman",   NULL,
+};
+static const char *const en_female[] = {
+  "ms",
+  "mrs",
+  "miss",
+  "spokeswoman",
+  "chairwoman",
+  "congresswoman",
+  "businesswoman",
+  "councilwoman",
+  "assemblywoman",
+  "alderwoman",
+  "woman",
+  "mother",
+  "daughter",
+  "sister",
+  "wife",
+  "aunt",
+  "queen",
+  "princess",
+  "actress",
+  "grandmother",
+  "girlfriend",
+  "lady",
+  "madam",
+  "dame",
+  "niece",
+  "nun",
+  "duchess",
+  "empress",
+  "waitress",
+  "policewoman",
+  "anchorwoman",
+  "sportswoman",
+  "stateswoman",
+  NULL,
+};
+
 static const WordList en_lists[] = {
+  { PX_QW_MALE, en_male },
+  { PX_QW_FEMALE, en_female },
   { PX_QW_CUE, en_cues },
   { PX_QW_ROLE, en_roles },
   { PX_QW_ROLE | PX_QW_PLURAL, en_plurals },
