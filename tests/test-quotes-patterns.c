@@ -250,6 +250,26 @@ test_word_lists (void)
   g_assert_cmpuint (px_quote_word_classes ("banana", NULL), ==, 0);
 }
 
+/* Descriptive sources after the cue ("said one council insider") and
+ * with what they work for ("a spokeswoman for the Norvik Group"): the
+ * whole noun phrase speaks, the name is its organisation, not a person
+ * speaking. */
+static void
+test_descriptive_after_cue_and_for (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("\"The depot will never open on time,\" said one council insider who asked not to be named.\n\n"
+                 "A spokeswoman for the Norvik Group said: \"We have made no offer for the depot.\"\n\n"
+                 "An adviser to Ann Dahl said: \"She has not decided on the bus plan yet.\"");
+  const PxQuote *q;
+
+  g_assert_cmpstr (find (quotes, "The depot will never")->speaker, ==, "one council insider");
+  q = find (quotes, "We have made no offer");
+  g_assert_cmpstr (q->speaker, ==, "A spokeswoman for the Norvik Group");
+  g_assert_cmpstr (q->organisation, ==, "the Norvik Group");
+  g_assert_cmpstr (find (quotes, "She has not decided")->speaker, ==, "An adviser to Ann Dahl");
+}
+
 /* A quote with no attribution continues the speaker before it only in
  * the same paragraph, or when it is the whole next paragraph. */
 static void
@@ -327,6 +347,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/pronouns", test_pronouns);
   g_test_add_func ("/quotes/patterns/pronoun-subjects", test_pronoun_subjects);
   g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
+  g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);
   g_test_add_func ("/quotes/patterns/detection", test_detection);
   g_test_add_func ("/quotes/patterns/split-quote", test_split_quote);

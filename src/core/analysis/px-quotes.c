@@ -237,6 +237,7 @@ typedef struct
   char *role;        /* the words before it, or an appositive */
   gboolean pronoun;
   gboolean described; /* "the ad's narrator": a determiner and a common noun */
+  char *organisation; /* "the Norvik Group" in "a spokesman for the Norvik Group" */
 } Phrase;
 
 static void
@@ -244,6 +245,7 @@ phrase_clear (Phrase *p)
 {
   g_clear_pointer (&p->name, g_free);
   g_clear_pointer (&p->role, g_free);
+  g_clear_pointer (&p->organisation, g_free);
 }
 
 /* Splits tokens first..last into role and name. FALSE if it holds neither
@@ -402,25 +404,6 @@ starts_appositive (Ctx *c, guint i)
 
 /* People named with a title, before or after a reporting verb: the
  * antecedents that "he", "Liang" and "the chairman" point back to. */
-/* Is the sentence a headline in title case ("Mayor Fosse Slams Bus
- * Plan")? Four or more words longer than three letters, all
- * capitalised (all but one from seven on): its names run into its
- * verbs. */
-static gboolean
-is_headline (Ctx *c, const PxSentence *s)
-{
-  guint long_words = 0, capitalised = 0;
-
-  for (guint t = s->first_token; t < s->first_token + s->n_tokens; t++)
-    {
-      if (g_utf8_strlen (c->tok[t].norm, -1) <= 3 || (c->tok[t].flags & PX_TOKEN_NUMBER))
-        continue;
-      long_words++;
-      capitalised += (c->tok[t].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) != 0;
-    }
-  return (long_words >= 4 && capitalised == long_words) || (long_words >= 7 && capitalised + 1 >= long_words);
-}
-
 static void
 find_people (Ctx *c)
 {
@@ -428,7 +411,7 @@ find_people (Ctx *c)
   g_autofree gboolean *headline = g_new0 (gboolean, n_sent + 1);
 
   for (guint s = 0; s < n_sent; s++)
-    headline[s] = is_headline (c, px_text_units_get_sentence (c->units, s));
+    headline[s] = px_quote_text_is_headline (&c->qt, px_text_units_get_sentence (c->units, s));
   for (guint i = 0; i < c->n_tok; i++)
     {
       Phrase ph;
@@ -574,7 +557,7 @@ find_subjects (Ctx *c)
   for (guint s = 0; s < n; s++)
     {
       const PxSentence *sent = px_text_units_get_sentence (c->units, s);
-      if (!is_headline (c, sent))
+      if (!px_quote_text_is_headline (&c->qt, sent))
         c->subjects[s] = sentence_subject (c, sent, &c->subject_pos[s]);
     }
 }
@@ -867,7 +850,7 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
           gboolean org = in_org_words (c->tok[ph->last].norm);
           q->speaker = g_strdup (q->speaker_as_written);
           q->role = g_strdup (ph->role);
-          q->organisation = organisation_of (c, ph, pos);
+          q->organisation = ph->organisation != NULL ? g_strdup (ph->organisation) : organisation_of (c, ph, pos);
           set_last (c, pos, q->speaker, NULL, plural, !org);
           return;
         }
@@ -957,6 +940,21 @@ described_phrase (Ctx *c, guint first, guint last, Phrase *out)
   out->role = span_text (c, first, last);
   out->described = TRUE;
   return TRUE;
+}
+
+/* A described source after its cue (`, said one party confidant`, `,
+ * said one source who …`): from a determiner at @i up to the first
+ * function word, comma or cue, before @limit. */
+static gboolean
+described_after (Ctx *c, guint i, guint limit, Phrase *out)
+{
+  guint e = i;
+
+  memset (out, 0, sizeof *out);
+  while (e + 1 < limit && e - i < 5 && !gap_breaks (c, e) && !(c->tok[e + 1].flags & PX_TOKEN_STOP) &&
+         !px_is_cue_word (c->tok[e + 1].norm))
+    e++;
+  return e > i && described_phrase (c, i, e, out);
 }
 
 /* Is token @j, in the run after a quote that starts at @from, past the
@@ -1056,7 +1054,7 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
     from++;
   if (px_is_cue_word (c->tok[from].norm))
     {
-      if (phrase_right (c, from + 1, limit, &ph))
+      if (phrase_right (c, from + 1, limit, &ph) || described_after (c, from + 1, limit, &ph))
         {
           q->cue = cue_text (c, from, limit);
           resolve (c, q, &ph, c->tok[from].start, FALSE);
@@ -1107,6 +1105,39 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
   return FALSE;
 }
 
+/* "A spokeswoman for the Norvik Group said", "an adviser to Ann Dahl
+ * said": the phrase before the cue is what the source works for; the
+ * speaker is the whole noun phrase, kept as written, and the name its
+ * organisation. Widens @ph so when the words before it are a
+ * descriptive source and "for", "to" or "at". */
+static void
+source_for (Ctx *c, Phrase *ph, guint floor)
+{
+  guint k = ph->first;
+  Phrase head;
+
+  if (ph->pronoun || k < floor + 2 || gap_breaks (c, k - 1) || gap_breaks (c, k - 2))
+    return;
+  if (strcmp (c->tok[k - 1].norm, "for") != 0 && strcmp (c->tok[k - 1].norm, "to") != 0 &&
+      strcmp (c->tok[k - 1].norm, "at") != 0)
+    return;
+  if (!base_is (c->tok[k - 2].norm, PX_QW_SOURCE) || !phrase_left (c, k - 2, floor, &head))
+    return;
+  if (head.name == NULL && head.role != NULL && !head.pronoun && in_determiners (c->tok[head.first].norm))
+    {
+      g_autofree char *org = span_text (c, ph->first, ph->last);
+      guint last = ph->last;
+      phrase_clear (ph);
+      memset (ph, 0, sizeof *ph);
+      ph->first = head.first;
+      ph->last = last;
+      ph->role = span_text (c, head.first, last);
+      ph->described = TRUE;
+      ph->organisation = g_steal_pointer (&org);
+    }
+  phrase_clear (&head);
+}
+
 /* The subject of the cue at token @j: the phrase right before it, or,
  * when a comma precedes the cue, the name before an appositive ("Jeff
  * Nan, a senior expert at Huawei, told journalists"). */
@@ -1137,7 +1168,10 @@ subject_before (Ctx *c, guint j, guint floor, Phrase *ph)
       return FALSE;
     }
   if (phrase_left (c, s, floor, ph))
-    return TRUE;
+    {
+      source_for (c, ph, floor);
+      return TRUE;
+    }
   phrase_clear (ph);
   for (guint d = s; d-- > floor && s - d <= 5;)
     if (described_phrase (c, d, s, ph))
@@ -1167,24 +1201,6 @@ try_left (Ctx *c, PxQuote *q, guint floor, guint to)
         }
     }
   return FALSE;
-}
-
-/* Is the quote (marks @a to @b) all its paragraph holds, no words
- * outside the marks but punctuation? */
-static gboolean
-quote_is_paragraph (Ctx *c, const Mark *a, const Mark *b)
-{
-  const char *p = c->text + a->mark_byte_start, *e = c->text + b->mark_byte_end;
-
-  while (p > c->text && *(p - 1) != '\n')
-    if (!g_ascii_isspace (*--p))
-      return FALSE;
-  if (a != b)
-    return FALSE;
-  for (; *e != '\0' && *e != '\n'; e = g_utf8_next_char (e))
-    if (g_unichar_isalnum (g_utf8_get_char (e)))
-      return FALSE;
-  return TRUE;
 }
 
 /* --- assembling ---------------------------------------------------------- */
@@ -1425,7 +1441,7 @@ px_find_quotes (PxTextUnits *units)
        * unknown rather than a guess. */
       if (!attributed && previous != NULL && previous->speaker != NULL &&
           (a->block == previous_block ||
-           (a->block == previous_block + 1 && q->kind == PX_QUOTE_DIRECT && quote_is_paragraph (&c, a, b))))
+           (a->block == previous_block + 1 && q->kind == PX_QUOTE_DIRECT && px_quote_is_paragraph (&c.qt, a, b))))
         {
           q->speaker = g_strdup (previous->speaker);
           q->role = g_strdup (previous->role);
