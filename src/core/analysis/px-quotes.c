@@ -729,12 +729,11 @@ resolve_pronoun (Ctx *c, PxQuote *q, const char *pronoun, guint pos)
     }
   if (!singular)
     return;
-  for (guint i = 0; i < c->persons->len; i++)
+  /* The latest named speaker: persons are in text order. */
+  for (guint i = c->persons->len; i-- > 0 && p == NULL;)
     {
       const Person *cand = &g_array_index (c->persons, Person, i);
-      if (cand->pos > pos)
-        break;
-      if (cand->spoke && !is_org_name (cand->name))
+      if (cand->pos <= pos && cand->spoke && !is_org_name (cand->name))
         p = cand;
     }
   if (p != NULL)
