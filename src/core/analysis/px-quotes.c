@@ -1471,7 +1471,10 @@ px_find_quotes (PxTextUnits *units)
   g_free (c.last_speaker);
   g_free (c.last_role);
   g_hash_table_unref (c.gender);
-  g_strfreev (c.subjects);
+  /* Not g_strfreev(): sentences without a subject leave NULLs inside. */
+  for (guint i = 0; i < n_sent; i++)
+    g_free (c.subjects[i]);
+  g_free (c.subjects);
   g_free (c.subject_pos);
   return out;
 }
