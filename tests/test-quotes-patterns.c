@@ -69,6 +69,8 @@ test_cue_verbs_and_modifiers (void)
   assert_speaker ("\"We will appeal the ruling,\" Nora Kelly angrily said.", "We will appeal", "Nora Kelly");
   assert_speaker ("\"The ferry must run all winter,\" Ms. Connolly said.", "The ferry must", "Connolly");
   assert_speaker ("\"We only want answers,\" the family said in a statement.", "We only want", "the family");
+  assert_speaker ("\"Let me finish the sentence,\" Ben Ashe shot back.", "Let me finish", "Ben Ashe");
+  assert_speaker ("\"Get off the stage now,\" Ivo Marsh barked at the crowd.", "Get off the stage", "Ivo Marsh");
 }
 
 /* Titles, roles and appositions on either side of the name. */
