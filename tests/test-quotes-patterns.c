@@ -3,6 +3,7 @@
  * not a quote, each on invented sentences. */
 #include <string.h>
 
+#include "analysis/px-quotes-words.h"
 #include "analysis/px-quotes.h"
 
 static GPtrArray *
@@ -68,6 +69,8 @@ test_cue_verbs_and_modifiers (void)
   assert_speaker ("\"We will appeal the ruling,\" Nora Kelly angrily said.", "We will appeal", "Nora Kelly");
   assert_speaker ("\"The ferry must run all winter,\" Ms. Connolly said.", "The ferry must", "Connolly");
   assert_speaker ("\"We only want answers,\" the family said in a statement.", "We only want", "the family");
+  assert_speaker ("\"Let me finish the sentence,\" Ben Ashe shot back.", "Let me finish", "Ben Ashe");
+  assert_speaker ("\"Get off the stage now,\" Ivo Marsh barked at the crowd.", "Get off the stage", "Ivo Marsh");
 }
 
 /* Titles, roles and appositions on either side of the name. */
@@ -151,6 +154,124 @@ test_pronouns (void)
   g_assert_null (find (quotes, "Nobody asked us")->speaker);
 }
 
+/* "he" and "she" point to the latest speaker or to someone new who opens
+ * the sentence before (its subject), not to the last name mentioned in
+ * passing; a title or a noun of the other sex ("Mr.", "a spokesman")
+ * stops them, without reaching back past that attribution. */
+static void
+test_pronoun_subjects (void)
+{
+  g_autoptr (GPtrArray) quotes = quotes_of (
+      "\"The depot opens in May,\" Mayor Lena Fosse said. Fosse later met the union's lawyer, Carl Ode, at the "
+      "depot. \"We will not wait for the council,\" she said.\n\n"
+      "Olin Barth arrived at the depot on Monday with his crew. \"The floor is not finished yet,\" he said.\n\n"
+      "\"The buses are ready,\" Ann Dahl said. \"The drivers are not,\" a company spokesman said. "
+      "\"We need more time than that,\" she said.");
+
+  /* Carl Ode is only mentioned; Fosse, the subject, spoke last. */
+  g_assert_cmpstr (find (quotes, "We will not wait")->speaker, ==, "Lena Fosse");
+  /* Barth opens the sentence before the quote: the new subject. */
+  g_assert_cmpstr (find (quotes, "The floor is not")->speaker, ==, "Olin Barth");
+  /* "she" is not the spokesman, nor Ann Dahl behind him. */
+  g_assert_null (find (quotes, "We need more time")->speaker);
+}
+
+/* The word lists are the reviewed files in data/quotes/en/, compiled
+ * in: every word of each file has that file's class, and every file is
+ * in the resource bundle. */
+static void
+test_word_lists (void)
+{
+  static const struct
+  {
+    const char *file;
+    guint classes;
+  } lists[] = {
+    { "cues.txt", PX_QW_CUE },
+    { "roles.txt", PX_QW_ROLE },
+    { "plurals.txt", PX_QW_ROLE | PX_QW_SOURCE | PX_QW_PLURAL },
+    { "sources.txt", PX_QW_SOURCE },
+    { "aux.txt", PX_QW_AUX },
+    { "modifiers.txt", PX_QW_MODIFIER },
+    { "pronouns.txt", PX_QW_PRONOUN },
+    { "determiners.txt", PX_QW_DETERMINER },
+    { "orgs.txt", PX_QW_ORG },
+    { "dotted-titles.txt", PX_QW_DOTTED_TITLE },
+    { "not-speech.txt", PX_QW_NOT_SPEECH },
+    { "male.txt", PX_QW_MALE },
+    { "female.txt", PX_QW_FEMALE },
+  };
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "quotes", "en", NULL);
+  g_autofree char *xml_path = g_test_build_filename (G_TEST_DIST, "..", "data", "quotes", "quotes.gresource.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autoptr (GDir) d = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
+  d = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *entry = g_strdup_printf ("<file>en/%s</file>", name);
+      g_assert_nonnull (strstr (xml, entry));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (lists));
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      g_autofree char *path = g_build_filename (dir, lists[l].file, NULL);
+      g_autofree char *text = NULL;
+      g_auto (GStrv) lines = NULL;
+      guint n_words = 0;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      /* A header says what the list is. */
+      g_assert_true (g_str_has_prefix (text, "# SPDX-License-Identifier"));
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto (GStrv) words = NULL;
+          char *hash = strchr (lines[i], '#');
+          if (hash != NULL)
+            *hash = '\0';
+          words = g_strsplit_set (g_strstrip (lines[i]), " \t", -1);
+          for (guint w = 0; words[w] != NULL; w++)
+            if (*words[w] != '\0')
+              {
+                if ((px_quote_word_classes (words[w], NULL) & lists[l].classes) != lists[l].classes)
+                  g_error ("%s: \"%s\" lacks its class", lists[l].file, words[w]);
+                n_words++;
+              }
+        }
+      g_assert_cmpuint (n_words, >, 0);
+    }
+  g_assert_cmpuint (px_quote_word_classes ("spokeswoman", NULL) & (PX_QW_FEMALE | PX_QW_ROLE), ==,
+                    PX_QW_FEMALE | PX_QW_ROLE);
+  g_assert_cmpuint (px_quote_word_classes ("banana", NULL), ==, 0);
+}
+
+/* Descriptive sources after the cue ("said one council insider") and
+ * with what they work for ("a spokeswoman for the Norvik Group"): the
+ * whole noun phrase speaks, the name is its organisation, not a person
+ * speaking. */
+static void
+test_descriptive_after_cue_and_for (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("\"The depot will never open on time,\" said one council insider who asked not to be named.\n\n"
+                 "A spokeswoman for the Norvik Group said: \"We have made no offer for the depot.\"\n\n"
+                 "An adviser to Ann Dahl said: \"She has not decided on the bus plan yet.\"");
+  const PxQuote *q;
+
+  g_assert_cmpstr (find (quotes, "The depot will never")->speaker, ==, "one council insider");
+  q = find (quotes, "We have made no offer");
+  g_assert_cmpstr (q->speaker, ==, "A spokeswoman for the Norvik Group");
+  g_assert_cmpstr (q->organisation, ==, "the Norvik Group");
+  g_assert_cmpstr (find (quotes, "She has not decided")->speaker, ==, "An adviser to Ann Dahl");
+}
+
 /* A quote with no attribution continues the speaker before it only in
  * the same paragraph, or when it is the whole next paragraph. */
 static void
@@ -226,6 +347,9 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/descriptive-sources", test_descriptive_sources);
   g_test_add_func ("/quotes/patterns/organisation-named-before", test_organisation_named_before);
   g_test_add_func ("/quotes/patterns/pronouns", test_pronouns);
+  g_test_add_func ("/quotes/patterns/pronoun-subjects", test_pronoun_subjects);
+  g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
+  g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);
   g_test_add_func ("/quotes/patterns/detection", test_detection);
   g_test_add_func ("/quotes/patterns/split-quote", test_split_quote);

@@ -244,3 +244,40 @@ px_quote_mark_is_title (const PxQuoteText *c, const PxQuoteMark *m, guint n_word
     }
   return long_words >= 2 && capitalised == long_words;
 }
+
+/* Is the sentence a headline in title case ("Mayor Fosse Slams Bus
+ * Plan")? Four or more words longer than three letters, all
+ * capitalised (all but one from seven on): its names run into its
+ * verbs. */
+gboolean
+px_quote_text_is_headline (const PxQuoteText *c, const PxSentence *s)
+{
+  guint long_words = 0, capitalised = 0;
+
+  for (guint t = s->first_token; t < s->first_token + s->n_tokens; t++)
+    {
+      if (g_utf8_strlen (c->tok[t].norm, -1) <= 3 || (c->tok[t].flags & PX_TOKEN_NUMBER))
+        continue;
+      long_words++;
+      capitalised += (c->tok[t].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) != 0;
+    }
+  return (long_words >= 4 && capitalised == long_words) || (long_words >= 7 && capitalised + 1 >= long_words);
+}
+
+/* Is the quote (marks @a to @b) all its paragraph holds, no words
+ * outside the marks but punctuation? */
+gboolean
+px_quote_is_paragraph (const PxQuoteText *c, const PxQuoteMark *a, const PxQuoteMark *b)
+{
+  const char *p = c->text + a->mark_byte_start, *e = c->text + b->mark_byte_end;
+
+  while (p > c->text && *(p - 1) != '\n')
+    if (!g_ascii_isspace (*--p))
+      return FALSE;
+  if (a != b)
+    return FALSE;
+  for (; *e != '\0' && *e != '\n'; e = g_utf8_next_char (e))
+    if (g_unichar_isalnum (g_utf8_get_char (e)))
+      return FALSE;
+  return TRUE;
+}

@@ -42,4 +42,12 @@ gboolean px_quote_mark_opens_speech (const PxQuoteText *t, const PxQuoteMark *m)
  * Choose")? */
 gboolean px_quote_mark_is_title (const PxQuoteText *t, const PxQuoteMark *m, guint n_words);
 
+/* Is the sentence a headline in title case ("Mayor Fosse Slams Bus
+ * Plan")? Its names run into its verbs. */
+gboolean px_quote_text_is_headline (const PxQuoteText *t, const PxSentence *s);
+
+/* Is the quote (marks @a to @b) all its paragraph holds, no words
+ * outside the marks but punctuation? */
+gboolean px_quote_is_paragraph (const PxQuoteText *t, const PxQuoteMark *a, const PxQuoteMark *b);
+
 G_END_DECLS

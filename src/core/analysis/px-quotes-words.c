@@ -1,419 +1,101 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The reviewed word lists of the quote finder, one class per list.
- *
- * How they were made: by reading the attributions the finder missed or
- * got wrong on the development part of an attribution corpus of US
- * political news (see docs/quote-eval.md) and writing down the general
- * English word each mistake needed (a reporting verb, a title, a head
- * noun of a descriptive source). Only everyday English words, never
- * names or phrases from the corpus; each list was read through by hand.
- * Keep them so: a word earns its place when it would read the same way
- * in any newspaper. Other languages get their own lists here, keyed by
- * their language tag; until then they use English's. */
+/* The reviewed word lists of the quote finder, one class per list. The
+ * lists are text files in data/quotes/<language>/ (each says in its
+ * header what it holds and how it was made), compiled into the library
+ * as a GResource (data/quotes/quotes.gresource.xml), so the program,
+ * the tests and the Flatpak read the same words with no file to find at
+ * run time. They are read once, into one table, on first use. Other
+ * languages get their own folder; until then they use English's. */
 #include "analysis/px-quotes-words.h"
 
+#include <gio/gio.h>
 #include <string.h>
+
+#include "analysis/px-quote-words-resources.h"
+
+#define RESOURCE_PREFIX "/io/github/parallaxapp/Parallax/quotes/"
 
 typedef struct
 {
   guint classes;
-  const char *const *words;
+  const char *file;
 } WordList;
 
-/* Reporting verbs, as news copy writes them. */
-static const char *const en_cues[] = {
-  "said",        "says",       "say",        "told",       "tells",        "tell",         "added",     "adds",
-  "add",         "stated",     "explained",  "explains",   "explain",      "noted",        "notes",     "warned",
-  "warns",       "warn",       "argued",     "argues",     "insisted",     "insists",      "claimed",   "claims",
-  "asked",       "asks",       "replied",    "replies",    "wrote",        "writes",       "declared",  "declares",
-  "announced",   "announces",  "continued",  "continues",  "acknowledged", "acknowledges", "admitted",  "admits",
-  "stressed",    "stresses",   "emphasised", "emphasized", "suggested",    "suggests",     "urged",     "urges",
-  "recalled",    "recalls",    "remarked",   "conceded",   "concedes",     "confirmed",    "confirms",  "denied",
-  "predicted",   "commented",  "observed",   "responded",  "responds",     "cautioned",    "concluded", "maintained",
-  "maintains",   "promised",   "vowed",      "tweeted",    "posted",       "mused",        "quipped",   "pledged",
-  "boasted",     "fumed",      "implored",   "complained", "complains",    "countered",    "charged",   "contended",
-  "contends",    "asserted",   "asserts",    "reiterated", "joked",        "shouted",      "yelled",    "screamed",
-  "cried",       "exclaimed",  "whispered",  "muttered",   "lamented",     "agreed",       "agrees",    "answered",
-  "begged",      "pleaded",    "demanded",   "testified",  "wondered",     "wonders",      "reasoned",  "retorted",
-  "snapped",     "scoffed",    "railed",     "thundered",  "proclaimed",   "recounted",    "chimed",    "interjected",
-  "interrupted", "elaborated", "clarified",  "explained",  "texted",       "emailed",      "blogged",   "wrote",
-  "stated",      "affirmed",   "assured",    "advised",    "opined",       "sighed",       "laughed",   "marveled",
-  "marvelled",   "gushed",     "raved",      "griped",     "grumbled",     "protested",    "objected",  "alleged",
-  "alleges",     "estimated",  "recalled",   NULL,
-};
-
-/* Titles, roles and the head nouns of descriptive sources ("the
- * company's chief executive", "a campaign spokesman", "officials"):
- * parts of a speaker phrase, never of a name. */
-static const char *const en_roles[] = {
-  "chairman",
-  "chairwoman",
-  "chair",
-  "chairperson",
-  "ceo",
-  "cfo",
-  "cto",
-  "coo",
-  "president",
-  "vice",
-  "chief",
-  "executive",
-  "officer",
-  "director",
-  "minister",
-  "secretary",
-  "senator",
-  "sen",
-  "rep",
-  "representative",
-  "governor",
-  "gov",
-  "mayor",
-  "founder",
-  "co-founder",
-  "head",
-  "professor",
-  "prof",
-  "counsel",
-  "lawyer",
-  "attorney",
-  "manager",
-  "commissioner",
-  "chancellor",
-  "ambassador",
-  "leader",
-  "deputy",
-  "general",
-  "security",
-  "editor",
-  "judge",
-  "inspector",
-  "superintendent",
-  "engineer",
-  "treasurer",
-  "prime",
-  "member",
-  "board",
-  "company",
-  "firm",
-  "agency",
-  "department",
-  "ministry",
-  "police",
-  "council",
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "sir",
-  "dame",
-  "lord",
-  "lady",
-  "captain",
-  "coach",
-  "sergeant",
-  "detective",
-  "organiser",
-  "organizer",
-  "owner",
-  "principal",
-  "teacher",
-  "doctor",
-  "nurse",
-  "scientist",
-  "partner",
-  "outside",
-  "senior",
-  "top",
-  "former",
-  "acting",
-  "interim",
-  "global",
-  "regional",
-  "national",
-  "state",
-  "city",
-  "county",
-  "federal",
-  "u.s",
-  "group",
-  "union",
-  "staff",
-  "trade",
-  "finance",
-  "health",
-  "foreign",
-  "defence",
-  "defense",
-  "interior",
-  "justice",
-  "transport",
-  "energy",
-  "environment",
-  "librarian",
-  "education",
-  "councillor",
-  "councilor",
-  "councilman",
-  "councilwoman",
-  "opposition",
-  "mp",
-  "premier",
-  "envoy",
-  "diplomat",
-  "regulator",
-  "prosecutor",
-  "investigator",
-  "historian",
-  "author",
-  "critic",
-  "candidate",
-  "host",
-  "curator",
-  "del",
-  "delegate",
-  "congressman",
-  "congresswoman",
-  "nominee",
-  "strategist",
-  "pollster",
-  "campaign",
-  "press",
-  "communications",
-  "fed",
-  "speaker",
-  "majority",
-  "minority",
-  "whip",
-  "sheriff",
-  "commander",
-  "admiral",
-  "colonel",
-  "lt",
-  "gen",
-  "col",
-  "capt",
-  "sgt",
-  "rev",
-  "pastor",
-  "bishop",
-  "reverend",
-  "father",
-  "mother",
-  "wife",
-  "husband",
-  "daughter",
-  "son",
-  "brother",
-  "sister",
-  "friend",
-  "neighbor",
-  "neighbour",
-  "reporter",
-  "columnist",
-  "writer",
-  "journalist",
-  "anchor",
-  "commentator",
-  "correspondent",
-  "physician",
-  "surgeon",
-  "republican",
-  "democrat",
-  "democratic",
-  "gop",
-  "independent",
-  "hopeful",
-  "presidential",
-  "running",
-  "mate",
-  "veteran",
-  "soldier",
-  "student",
-  "parent",
-  "voter",
-  "supporter",
-  "opponent",
-  "protester",
-  "resident",
-  "witness",
-  "worker",
-  "employee",
-  "official",
-  "source",
-  "aide",
-  "adviser",
-  "advisor",
-  "analyst",
-  "expert",
-  "economist",
-  "researcher",
-  "lawmaker",
-  "legislator",
-  "activist",
-  "campaigner",
-  "spokesman",
-  "spokeswoman",
-  "spokesperson",
-  "administration",
-  "government",
-  "committee",
-  "newspaper",
-  "paper",
-  "magazine",
-  "network",
-  "study",
-  "report",
-  "survey",
-  "poll",
-  "statement",
-  "memo",
-  "letter",
-  "website",
-  "office",
-  "court",
-  "military",
-  "army",
-  "navy",
-  "party",
-  "organization",
-  "organisation",
-  "embassy",
-  "bureau",
-  "institute",
-  "foundation",
-  "association",
-  "coalition",
-  "people",
-  "man",
-  "woman",
-  "person",
-  NULL,
-};
-
-/* Role nouns naming several people ("officials said"): "they" may point
- * back to them, "he" may not. */
-static const char *const en_plurals[] = {
-  "officials",   "sources",         "aides",      "advisers",    "advisors",    "analysts",
-  "experts",     "economists",      "critics",    "supporters",  "opponents",   "voters",
-  "residents",   "witnesses",       "protesters", "leaders",     "executives",  "researchers",
-  "lawmakers",   "legislators",     "senators",   "democrats",   "republicans", "officers",
-  "spokesmen",   "workers",         "employees",  "people",      "members",     "organizers",
-  "organisers",  "students",        "parents",    "activists",   "campaigners", "diplomats",
-  "prosecutors", "investigators",   "scientists", "doctors",     "teachers",    "authors",
-  "veterans",    "soldiers",        "reporters",  "journalists", "insiders",    "strategists",
-  "pollsters",   "representatives", "delegates",  "observers",   "police",      "staffers",
-  "neighbors",   "neighbours",      "friends",    "relatives",   "families",    "lawyers",
-  "attorneys",   "regulators",      "ministers",  NULL,
-};
-
-/* The head nouns a descriptive source ends in: "a spokesman", "the
- * ministry", "officials", "the newspaper". */
-static const char *const en_sources[] = {
-  "spokesman",      "spokeswoman",    "spokesperson", "spokesmen",    "official",
-  "source",         "aide",           "adviser",      "advisor",      "ministry",
-  "department",     "agency",         "government",   "campaign",     "company",
-  "firm",           "police",         "newspaper",    "paper",        "magazine",
-  "network",        "committee",      "council",      "court",        "judge",
-  "lawmaker",       "legislator",     "senator",      "analyst",      "expert",
-  "economist",      "critic",         "supporter",    "opponent",     "voter",
-  "resident",       "witness",        "protester",    "leader",       "executive",
-  "researcher",     "administration", "office",       "embassy",      "military",
-  "army",           "party",          "organization", "organisation", "group",
-  "union",          "board",          "bureau",       "institute",    "foundation",
-  "association",    "coalition",      "statement",    "report",       "study",
-  "survey",         "poll",           "memo",         "letter",       "website",
-  "strategist",     "pollster",       "insider",      "staffer",      "officer",
-  "director",       "manager",        "chairman",     "chairwoman",   "president",
-  "secretary",      "minister",       "governor",     "mayor",        "prosecutor",
-  "investigator",   "lawyer",         "attorney",     "counsel",      "diplomat",
-  "activist",       "doctor",         "teacher",      "student",      "parent",
-  "veteran",        "soldier",        "reporter",     "journalist",   "worker",
-  "employee",       "member",         "candidate",    "nominee",      "delegate",
-  "representative", "observer",       "neighbor",     "neighbour",    "friend",
-  "relative",       "family",         "man",          "woman",        "person",
-  "people",         "chief",          NULL,
-};
-
-/* Skipped when walking back from a cue to its subject: "he went on to
- * explain", "Liang also stressed", "she has repeatedly said". Words
- * ending in -ly are skipped too (px-quotes.c). */
-static const char *const en_aux[] = {
-  "went",  "on",   "to",    "also",  "later", "then", "has",   "had",  "have",  "would", "will",
-  "again", "once", "is",    "was",   "were",  "been", "being", "just", "still", "even",  "has",
-  "once",  "soon", "often", "never", "ever",  "then", "also",  "too",  "first", "last",  NULL,
-};
-
-/* Adjectives before a speaker ("a smiling Liang said"). */
-static const char *const en_modifiers[] = {
-  "smiling",  "beaming",      "laughing", "grinning", "tearful",     "emotional", "angry",     "frustrated", "defiant",
-  "visibly",  "somber",       "sombre",   "weary",    "exasperated", "combative", "confident", "jubilant",   "upbeat",
-  "cautious", "unapologetic", "animated", "relaxed",  "irritated",   "shaken",    NULL,
-};
-
-static const char *const en_pronouns[] = { "he", "she", "they", "i", "we", "him", "her", NULL };
-static const char *const en_determiners[] = { "the", "a", "an", "its", "his", "her", "their", "our", "my", NULL };
-
-/* Words that make a capitalised name an organisation, which "he" and
- * "she" never point back to. */
-static const char *const en_orgs[] = {
-  "institute", "department", "council",        "university",     "ministry",    "commission",   "agency",
-  "company",   "inc",        "corp",           "group",          "association", "committee",    "court",
-  "office",    "bank",       "party",          "government",     "times",       "news",         "post",
-  "reuters",   "press",      "technologies",   "network",        "networks",    "board",        "authority",
-  "service",   "police",     "club",           "foundation",     "union",       "house",        "parliament",
-  "congress",  "senate",     "center",         "centre",         "school",      "hospital",     "station",
-  "port",      "airport",    "city",           "county",         "state",       "states",       "kingdom",
-  "republic",  "journal",    "campaign",       "administration", "fund",        "organization", "organisation",
-  "bureau",    "coalition",  "alliance",       "federation",     "nations",     "caucus",       "magazine",
-  "newspaper", "tribune",    "herald",         "telegraph",      "guardian",    "gazette",      "daily",
-  "weekly",    "radio",      "television",     "broadcasting",   "channel",     "institution",  "council",
-  "army",      "navy",       "force",          "agency",         "corporation", "company",      "ltd",
-  "llc",       "plc",        "administration", "convention",     "conference",  "summit",       "debate",
-  "program",   "programme",  "project",        "initiative",
-
-  "county",    "province",   "region",         "museum",         "library",     "stadium",      NULL,
-};
-
-/* Titles written with a full stop ("Dr. Ben Ashe"): the stop does not
- * end the phrase. */
-static const char *const en_dotted[] = {
-  "mr",  "mrs", "ms", "dr", "prof", "sen", "gov", "gen", "rep", "st",   "lt",   "col", "capt", "sgt",
-  "rev", "del", "jr", "sr", "ft",   "adm", "maj", "cpl", "pvt", "supt", "atty", "hon", NULL,
-};
-
-/* Cues that report an act rather than words; sentences without
- * quotation marks that use them are not reported speech. */
-static const char *const en_not_speech[] = {
-  "asked", "denied", "urged", "promised", "vowed", "posted", "predicted", "demanded", "begged", "estimated", NULL,
-};
-
 static const WordList en_lists[] = {
-  { PX_QW_CUE, en_cues },
-  { PX_QW_ROLE, en_roles },
-  { PX_QW_ROLE | PX_QW_PLURAL, en_plurals },
-  { PX_QW_SOURCE, en_sources },
-  { PX_QW_SOURCE | PX_QW_PLURAL, en_plurals },
-  { PX_QW_AUX, en_aux },
-  { PX_QW_MODIFIER, en_modifiers },
-  { PX_QW_PRONOUN, en_pronouns },
-  { PX_QW_DETERMINER, en_determiners },
-  { PX_QW_ORG, en_orgs },
-  { PX_QW_DOTTED_TITLE, en_dotted },
-  { PX_QW_NOT_SPEECH, en_not_speech },
+  { PX_QW_CUE, "en/cues.txt" },
+  { PX_QW_ROLE, "en/roles.txt" },
+  { PX_QW_ROLE | PX_QW_SOURCE | PX_QW_PLURAL, "en/plurals.txt" },
+  { PX_QW_SOURCE, "en/sources.txt" },
+  { PX_QW_AUX, "en/aux.txt" },
+  { PX_QW_MODIFIER, "en/modifiers.txt" },
+  { PX_QW_PRONOUN, "en/pronouns.txt" },
+  { PX_QW_DETERMINER, "en/determiners.txt" },
+  { PX_QW_ORG, "en/orgs.txt" },
+  { PX_QW_DOTTED_TITLE, "en/dotted-titles.txt" },
+  { PX_QW_NOT_SPEECH, "en/not-speech.txt" },
+  { PX_QW_MALE, "en/male.txt" },
+  { PX_QW_FEMALE, "en/female.txt" },
 };
+
+/* Adds the words of one list (blank-separated, "#" to the end of a line
+ * a comment) to @table with @classes. */
+static void
+add_list (GHashTable *table, const char *text, gsize len, guint classes)
+{
+  const char *p = text, *end = text + len;
+
+  while (p < end)
+    {
+      const char *w;
+
+      if (*p == '#')
+        {
+          while (p < end && *p != '\n')
+            p++;
+          continue;
+        }
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+      w = p;
+      while (p < end && !g_ascii_isspace (*p) && *p != '#')
+        p++;
+      {
+        g_autofree char *word = g_strndup (w, (gsize)(p - w));
+        gpointer old_key = NULL, old = NULL;
+        if (g_hash_table_lookup_extended (table, word, &old_key, &old))
+          g_hash_table_insert (table, g_strdup (word), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) | classes));
+        else
+          g_hash_table_insert (table, g_steal_pointer (&word), GUINT_TO_POINTER (classes));
+      }
+    }
+}
 
 static GHashTable *
 build_table (const WordList *lists, gsize n_lists)
 {
-  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (gsize l = 0; l < n_lists; l++)
-    for (guint i = 0; lists[l].words[i] != NULL; i++)
-      {
-        guint classes = GPOINTER_TO_UINT (g_hash_table_lookup (table, lists[l].words[i]));
-        g_hash_table_insert (table, (gpointer)lists[l].words[i], GUINT_TO_POINTER (classes | lists[l].classes));
-      }
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX, lists[l].file, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) bytes =
+          g_resource_lookup_data (px_quote_words_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      gsize len = 0;
+      const char *data;
+
+      /* Compiled in: missing only if the build is broken. */
+      if (bytes == NULL)
+        {
+          g_critical ("quote word list %s: %s", path, error->message);
+          continue;
+        }
+      data = g_bytes_get_data (bytes, &len);
+      add_list (table, data, len, lists[l].classes);
+    }
   return table;
 }
 

@@ -21,6 +21,8 @@ typedef enum
   PX_QW_PLURAL = 1 << 8,       /* a role noun naming several: "officials", "aides" */
   PX_QW_MODIFIER = 1 << 9,     /* adjective before a speaker: "smiling", "visibly" */
   PX_QW_SOURCE = 1 << 10,      /* a descriptive speaker's head noun: "spokesman", "officials", "ministry" */
+  PX_QW_MALE = 1 << 11,        /* names a man: "mr", "spokesman", "congressman" */
+  PX_QW_FEMALE = 1 << 12,      /* names a woman: "ms", "spokeswoman", "congresswoman" */
 } PxQuoteWordClass;
 
 /* The classes of @norm for @language (BCP 47 tag or NULL for English;

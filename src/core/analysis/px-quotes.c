@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis/px-normalize.h"
+#include "analysis/px-quotes-gender.h"
 #include "analysis/px-quotes-marks.h"
 #include "analysis/px-quotes-words.h"
 
@@ -115,7 +116,9 @@ typedef struct
   guint n_tok;
   GArray *marks;      /* Mark, the quotation spans */
   GArray *persons;    /* Person, named people in text order */
-  GHashTable *gender; /* surname (normal form) -> "m" or "f", from "Mr." and "Ms." */
+  GHashTable *gender; /* surname -> 'm' or 'f' (px-quotes-gender.c) */
+  char **subjects;    /* per sentence: the person it opens with, or NULL */
+  guint *subject_pos; /* per sentence: where that name is */
   /* The speaker of the latest attribution, what "he" or "they" may point
    * back to: never past an attribution to someone else. */
   char *last_speaker;
@@ -234,6 +237,7 @@ typedef struct
   char *role;        /* the words before it, or an appositive */
   gboolean pronoun;
   gboolean described; /* "the ad's narrator": a determiner and a common noun */
+  char *organisation; /* "the Norvik Group" in "a spokesman for the Norvik Group" */
 } Phrase;
 
 static void
@@ -241,6 +245,7 @@ phrase_clear (Phrase *p)
 {
   g_clear_pointer (&p->name, g_free);
   g_clear_pointer (&p->role, g_free);
+  g_clear_pointer (&p->organisation, g_free);
 }
 
 /* Splits tokens first..last into role and name. FALSE if it holds neither
@@ -399,25 +404,6 @@ starts_appositive (Ctx *c, guint i)
 
 /* People named with a title, before or after a reporting verb: the
  * antecedents that "he", "Liang" and "the chairman" point back to. */
-/* Is the sentence a headline in title case ("Mayor Fosse Slams Bus
- * Plan")? Four or more words longer than three letters, all
- * capitalised (all but one from seven on): its names run into its
- * verbs. */
-static gboolean
-is_headline (Ctx *c, const PxSentence *s)
-{
-  guint long_words = 0, capitalised = 0;
-
-  for (guint t = s->first_token; t < s->first_token + s->n_tokens; t++)
-    {
-      if (g_utf8_strlen (c->tok[t].norm, -1) <= 3 || (c->tok[t].flags & PX_TOKEN_NUMBER))
-        continue;
-      long_words++;
-      capitalised += (c->tok[t].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_ACRONYM)) != 0;
-    }
-  return (long_words >= 4 && capitalised == long_words) || (long_words >= 7 && capitalised + 1 >= long_words);
-}
-
 static void
 find_people (Ctx *c)
 {
@@ -425,7 +411,7 @@ find_people (Ctx *c)
   g_autofree gboolean *headline = g_new0 (gboolean, n_sent + 1);
 
   for (guint s = 0; s < n_sent; s++)
-    headline[s] = is_headline (c, px_text_units_get_sentence (c->units, s));
+    headline[s] = px_quote_text_is_headline (&c->qt, px_text_units_get_sentence (c->units, s));
   for (guint i = 0; i < c->n_tok; i++)
     {
       Phrase ph;
@@ -513,6 +499,67 @@ lookup_person (Ctx *c, const char *name, guint pos)
         best = p;
     }
   return best;
+}
+
+/* The person a sentence opens with, its subject: "Ann Bell arrived",
+ * "Sen. Ann Bell's plan", "On Sunday, Bell said". A name the text gives
+ * in full elsewhere ("Bell" for "Ann Bell") or of two words or more, not
+ * an organisation. NULL for anything else. */
+static char *
+sentence_subject (Ctx *c, const PxSentence *s, guint *pos)
+{
+  guint i = s->first_token, end = s->first_token + s->n_tokens, e;
+  g_autofree char *name = NULL;
+  const Person *p;
+
+  if (s->n_tokens < 3 || inside_mark (c, i))
+    return NULL;
+  /* A short opening adverbial up to a comma: "On Sunday, Bell …". */
+  if (!is_nameish (&c->tok[i]) || (c->tok[i].flags & PX_TOKEN_STOP))
+    for (guint k = i; k < end && k < i + 6; k++)
+      if (gap_has (c, k, ","))
+        {
+          i = k + 1;
+          break;
+        }
+  while (i < end &&
+         (is_role_word (c->tok[i].norm) || in_determiners (c->tok[i].norm) || WORD_IS (c->tok[i].norm, PX_QW_MODIFIER)))
+    i++;
+  if (i >= end || !is_nameish (&c->tok[i]) || inside_mark (c, i))
+    return NULL;
+  e = i;
+  while (e + 1 < end && e - i < 3 && is_nameish (&c->tok[e + 1]) && !is_role_word (c->tok[e + 1].norm) &&
+         !gap_breaks (c, e) && !is_possessive (c->tok[e].norm))
+    e++;
+  if (e + 1 < end && !gap_breaks (c, e) && is_nameish (&c->tok[e + 1]))
+    return NULL;
+  name = span_text (c, i, e);
+  if (g_str_has_suffix (name, "'s"))
+    name[strlen (name) - 2] = '\0';
+  else if (g_str_has_suffix (name, "\u2019s"))
+    name[strlen (name) - strlen ("\u2019s")] = '\0';
+  if (is_org_name (name))
+    return NULL;
+  *pos = c->tok[i].start;
+  p = lookup_person (c, name, G_MAXUINT);
+  if (p != NULL)
+    return is_org_name (p->name) ? NULL : g_strdup (p->name);
+  return e > i ? g_steal_pointer (&name) : NULL;
+}
+
+static void
+find_subjects (Ctx *c)
+{
+  guint n = px_text_units_get_n_sentences (c->units);
+
+  c->subjects = g_new0 (char *, n + 1);
+  c->subject_pos = g_new0 (guint, n + 1);
+  for (guint s = 0; s < n; s++)
+    {
+      const PxSentence *sent = px_text_units_get_sentence (c->units, s);
+      if (!px_quote_text_is_headline (&c->qt, sent))
+        c->subjects[s] = sentence_subject (c, sent, &c->subject_pos[s]);
+    }
 }
 
 /* The person last mentioned before @pos with a role containing @role_word. */
@@ -612,45 +659,20 @@ set_last (Ctx *c, guint pos, const char *speaker, const char *role, gboolean plu
   c->last_person = person;
 }
 
-/* The text calls the bearer of @name "Mr." or "Ms." somewhere: "she"
- * does not point to Mr. Liang. Names without such a title fit both. */
+/* May "he" or "she" stand for @name? Not when the text says the person
+ * is of the other sex (px-quotes-gender.c); unknown fits both. */
 static gboolean
 gender_fits (Ctx *c, const char *name, const char *pronoun)
 {
-  const char *space = strrchr (name, ' ');
-  g_autofree char *last = g_utf8_strdown (space != NULL ? space + 1 : name, -1);
-  const char *g = g_hash_table_lookup (c->gender, last);
+  char g = px_quote_gender_of (c->gender, name);
 
-  if (g == NULL)
+  if (g == 0)
     return TRUE;
   if (strcmp (pronoun, "he") == 0)
-    return *g == 'm';
+    return g == 'm';
   if (strcmp (pronoun, "she") == 0)
-    return *g == 'f';
+    return g == 'f';
   return TRUE;
-}
-
-/* Fills c->gender from "Mr. Liang", "Ms. Ashe", "Mrs. Moss". */
-static void
-find_genders (Ctx *c)
-{
-  for (guint i = 0; i + 1 < c->n_tok; i++)
-    {
-      const char *t = c->tok[i].norm;
-      const char *g = strcmp (t, "mr") == 0 ? "m" : (strcmp (t, "ms") == 0 || strcmp (t, "mrs") == 0) ? "f" : NULL;
-      guint e = i + 1;
-
-      if (g == NULL || !is_nameish (&c->tok[i + 1]) || gap_breaks (c, i))
-        continue;
-      while (e + 1 < c->n_tok && e - i < 3 && is_nameish (&c->tok[e + 1]) && !gap_breaks (c, e))
-        e++;
-      {
-        const char *old = g_hash_table_lookup (c->gender, c->tok[e].norm);
-        /* Two people of one surname ("Mr. and Mrs. Moss"): no guess. */
-        g_hash_table_insert (c->gender, g_strdup (c->tok[e].norm),
-                             (gpointer)(old != NULL && strcmp (old, g) != 0 ? "?" : g));
-      }
-    }
 }
 
 /* May "he" or "she" point back to @p? A person named with two words or
@@ -680,50 +702,91 @@ is_antecedent (const Person *p)
   return FALSE;
 }
 
-/* "he", "she": the person named last before @pos (as a speaker or
- * not), unless a descriptive speaker ("a spokesman") came after them;
- * "they": the latest speaker if it was several ("officials") or an
- * organisation. Anything else stays unknown rather than guessed. */
+/* "he", "she": the latest named speaker whom the pronoun fits (a
+ * speaker the text calls "Ms." is no "he"), or, if someone new opened
+ * the sentence of the quote or the one before ("Ann Bell arrived
+ * late. "…," she said"), that person; "they": the latest speaker if
+ * it was several ("officials") or an organisation. Anything else stays
+ * unknown rather than guessed. */
 static void
 resolve_pronoun (Ctx *c, PxQuote *q, const char *pronoun, guint pos)
 {
   gboolean singular = strcmp (pronoun, "he") == 0 || strcmp (pronoun, "she") == 0;
   gboolean plural = strcmp (pronoun, "they") == 0;
   const Person *p = NULL;
+  const char *name = NULL, *role = NULL;
+  gboolean spoken;
+  guint anchor = q->n_parts > 0 ? MIN (q->start, pos) : pos, qs;
 
-  for (guint i = 0; i < c->persons->len; i++)
+  if (plural)
+    {
+      if (c->last_speaker != NULL && (c->last_plural || !c->last_person))
+        {
+          q->speaker = g_strdup (c->last_speaker);
+          q->role = g_strdup (c->last_role);
+        }
+      return;
+    }
+  if (!singular)
+    return;
+  /* The latest named speaker: persons are in text order. */
+  for (guint i = c->persons->len; i-- > 0 && p == NULL;)
     {
       const Person *cand = &g_array_index (c->persons, Person, i);
-      if (cand->pos > pos)
-        break;
-      if (is_antecedent (cand))
+      if (cand->pos <= pos && cand->spoke && !is_org_name (cand->name))
         p = cand;
     }
-  if (singular)
+  if (p != NULL)
     {
-      /* The latest speaker, unless someone new came in since, in the
-       * sentence before the pronoun's or in its own: then that person,
-       * or nobody if "he" or "she" cannot be them. */
-      gboolean newcomer =
-          p != NULL && p->pos > c->last_pos && !p->spoke &&
-          px_text_units_find_sentence (c->units, p->pos) + 1 >= px_text_units_find_sentence (c->units, pos);
-
-      if (!newcomer && c->last_speaker != NULL && c->last_person)
-        p = NULL;
-      if (p == NULL && c->last_speaker != NULL && c->last_person && gender_fits (c, c->last_speaker, pronoun))
-        q->speaker = g_strdup (c->last_speaker);
-      else if (p != NULL && gender_fits (c, p->name, pronoun))
-        {
-          q->speaker = g_strdup (p->name);
-          q->role = g_strdup (p->role);
-          /* Now the latest speaker, for the next "he". */
-          set_last (c, pos, p->name, p->role, FALSE, TRUE);
-        }
+      name = p->name;
+      role = p->role;
     }
-  else if (plural && c->last_speaker != NULL && (c->last_plural || !c->last_person))
+  /* A descriptive speaker ("a spokesman") after the latest named one. */
+  if (c->last_speaker != NULL && c->last_person && (p == NULL || c->last_pos > p->pos))
     {
-      q->speaker = g_strdup (c->last_speaker);
-      q->role = g_strdup (c->last_role);
+      name = c->last_speaker;
+      role = c->last_role;
+    }
+  /* Never past them to someone before: unknown rather than wrong. */
+  spoken = name != NULL;
+  if (spoken && !gender_fits (c, name, pronoun))
+    name = NULL;
+  /* Someone new opening the quote's sentence or the one before. */
+  qs = px_text_units_find_sentence (c->units, anchor);
+  for (guint s = qs + 1; s-- > 0 && s + 1 >= qs;)
+    if (c->subjects[s] != NULL && c->subject_pos[s] < anchor && c->subject_pos[s] > c->last_pos &&
+        (p == NULL || c->subject_pos[s] > p->pos) && gender_fits (c, c->subjects[s], pronoun))
+      {
+        name = c->subjects[s];
+        role = NULL;
+        break;
+      }
+  /* No one fits yet: the person named last, but none named before an
+   * attribution to someone else. */
+  if (name == NULL)
+    for (guint i = 0; i < c->persons->len; i++)
+      {
+        const Person *cand = &g_array_index (c->persons, Person, i);
+        if (cand->pos > pos)
+          break;
+        if (is_antecedent (cand) && gender_fits (c, cand->name, pronoun) &&
+            (!spoken || (cand->pos > c->last_pos && (p == NULL || cand->pos > p->pos))))
+          {
+            name = cand->name;
+            role = cand->role;
+          }
+      }
+  if (name == NULL)
+    return;
+  q->speaker = g_strdup (name);
+  q->role = g_strdup (role);
+  /* Now the latest speaker, for the next "he". */
+  if (name != c->last_speaker)
+    {
+      g_autofree char *keep = g_strdup (name);
+      g_autofree char *keep_role = g_strdup (role);
+      set_last (c, pos, keep, keep_role, FALSE, TRUE);
+      add_person (c, pos, keep, keep_role, TRUE);
     }
 }
 
@@ -786,7 +849,7 @@ resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
           gboolean org = in_org_words (c->tok[ph->last].norm);
           q->speaker = g_strdup (q->speaker_as_written);
           q->role = g_strdup (ph->role);
-          q->organisation = organisation_of (c, ph, pos);
+          q->organisation = ph->organisation != NULL ? g_strdup (ph->organisation) : organisation_of (c, ph, pos);
           set_last (c, pos, q->speaker, NULL, plural, !org);
           return;
         }
@@ -876,6 +939,21 @@ described_phrase (Ctx *c, guint first, guint last, Phrase *out)
   out->role = span_text (c, first, last);
   out->described = TRUE;
   return TRUE;
+}
+
+/* A described source after its cue (`, said one party confidant`, `,
+ * said one source who …`): from a determiner at @i up to the first
+ * function word, comma or cue, before @limit. */
+static gboolean
+described_after (Ctx *c, guint i, guint limit, Phrase *out)
+{
+  guint e = i;
+
+  memset (out, 0, sizeof *out);
+  while (e + 1 < limit && e - i < 5 && !gap_breaks (c, e) && !(c->tok[e + 1].flags & PX_TOKEN_STOP) &&
+         !px_is_cue_word (c->tok[e + 1].norm))
+    e++;
+  return e > i && described_phrase (c, i, e, out);
 }
 
 /* Is token @j, in the run after a quote that starts at @from, past the
@@ -975,7 +1053,7 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
     from++;
   if (px_is_cue_word (c->tok[from].norm))
     {
-      if (phrase_right (c, from + 1, limit, &ph))
+      if (phrase_right (c, from + 1, limit, &ph) || described_after (c, from + 1, limit, &ph))
         {
           q->cue = cue_text (c, from, limit);
           resolve (c, q, &ph, c->tok[from].start, FALSE);
@@ -1026,6 +1104,39 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
   return FALSE;
 }
 
+/* "A spokeswoman for the Norvik Group said", "an adviser to Ann Dahl
+ * said": the phrase before the cue is what the source works for; the
+ * speaker is the whole noun phrase, kept as written, and the name its
+ * organisation. Widens @ph so when the words before it are a
+ * descriptive source and "for", "to" or "at". */
+static void
+source_for (Ctx *c, Phrase *ph, guint floor)
+{
+  guint k = ph->first;
+  Phrase head;
+
+  if (ph->pronoun || k < floor + 2 || gap_breaks (c, k - 1) || gap_breaks (c, k - 2))
+    return;
+  if (strcmp (c->tok[k - 1].norm, "for") != 0 && strcmp (c->tok[k - 1].norm, "to") != 0 &&
+      strcmp (c->tok[k - 1].norm, "at") != 0)
+    return;
+  if (!base_is (c->tok[k - 2].norm, PX_QW_SOURCE) || !phrase_left (c, k - 2, floor, &head))
+    return;
+  if (head.name == NULL && head.role != NULL && !head.pronoun && in_determiners (c->tok[head.first].norm))
+    {
+      g_autofree char *org = span_text (c, ph->first, ph->last);
+      guint last = ph->last;
+      phrase_clear (ph);
+      memset (ph, 0, sizeof *ph);
+      ph->first = head.first;
+      ph->last = last;
+      ph->role = span_text (c, head.first, last);
+      ph->described = TRUE;
+      ph->organisation = g_steal_pointer (&org);
+    }
+  phrase_clear (&head);
+}
+
 /* The subject of the cue at token @j: the phrase right before it, or,
  * when a comma precedes the cue, the name before an appositive ("Jeff
  * Nan, a senior expert at Huawei, told journalists"). */
@@ -1056,7 +1167,10 @@ subject_before (Ctx *c, guint j, guint floor, Phrase *ph)
       return FALSE;
     }
   if (phrase_left (c, s, floor, ph))
-    return TRUE;
+    {
+      source_for (c, ph, floor);
+      return TRUE;
+    }
   phrase_clear (ph);
   for (guint d = s; d-- > floor && s - d <= 5;)
     if (described_phrase (c, d, s, ph))
@@ -1086,24 +1200,6 @@ try_left (Ctx *c, PxQuote *q, guint floor, guint to)
         }
     }
   return FALSE;
-}
-
-/* Is the quote (marks @a to @b) all its paragraph holds, no words
- * outside the marks but punctuation? */
-static gboolean
-quote_is_paragraph (Ctx *c, const Mark *a, const Mark *b)
-{
-  const char *p = c->text + a->mark_byte_start, *e = c->text + b->mark_byte_end;
-
-  while (p > c->text && *(p - 1) != '\n')
-    if (!g_ascii_isspace (*--p))
-      return FALSE;
-  if (a != b)
-    return FALSE;
-  for (; *e != '\0' && *e != '\n'; e = g_utf8_next_char (e))
-    if (g_unichar_isalnum (g_utf8_get_char (e)))
-      return FALSE;
-  return TRUE;
 }
 
 /* --- assembling ---------------------------------------------------------- */
@@ -1228,10 +1324,10 @@ px_find_quotes (PxTextUnits *units)
   g_array_set_clear_func (c.persons, person_clear);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify)px_quote_free);
 
-  c.gender = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   px_quote_find_marks (&c.qt, c.marks);
   find_people (&c);
-  find_genders (&c);
+  c.gender = px_quote_find_genders (&c.qt);
+  find_subjects (&c);
   n_sent = px_text_units_get_n_sentences (units);
   quoted_sentence = g_new0 (gboolean, n_sent + 1);
 
@@ -1344,7 +1440,7 @@ px_find_quotes (PxTextUnits *units)
        * unknown rather than a guess. */
       if (!attributed && previous != NULL && previous->speaker != NULL &&
           (a->block == previous_block ||
-           (a->block == previous_block + 1 && q->kind == PX_QUOTE_DIRECT && quote_is_paragraph (&c, a, b))))
+           (a->block == previous_block + 1 && q->kind == PX_QUOTE_DIRECT && px_quote_is_paragraph (&c.qt, a, b))))
         {
           q->speaker = g_strdup (previous->speaker);
           q->role = g_strdup (previous->role);
@@ -1375,5 +1471,10 @@ px_find_quotes (PxTextUnits *units)
   g_free (c.last_speaker);
   g_free (c.last_role);
   g_hash_table_unref (c.gender);
+  /* Not g_strfreev(): sentences without a subject leave NULLs inside. */
+  for (guint i = 0; i < n_sent; i++)
+    g_free (c.subjects[i]);
+  g_free (c.subjects);
+  g_free (c.subject_pos);
   return out;
 }
