@@ -41,6 +41,7 @@ struct _PxAlignTerms
   guint *mark_b;
   guint stamp;
   GArray *window; /* scratch: (term, flags) of a window */
+  PxAlignNgrams *ngrams;
 };
 
 typedef struct
@@ -237,6 +238,24 @@ collect_sentence (PxAlignTerms *self, GHashTable *ids, PxTextUnits *u, const PxS
     }
 }
 
+/* A word used in more sentences than the event has documents (Huawei,
+ * security, government in an event about Huawei's security) is a topic
+ * word: it says little about which sentence matches which, the less the
+ * more it repeats (an event-level IDF). Words used at most once per
+ * document on average, and so every word of a two-sentence event, keep
+ * their weight: the pair models are fitted on such pairs. */
+static void
+discount_topic_words (PxAlignTerms *self, guint n_docs)
+{
+  g_autofree guint *sf = g_new0 (guint, self->terms->len + 1);
+
+  for (guint k = 0; k < self->sterm->len; k++)
+    sf[g_array_index (self->sterm, guint, k)]++;
+  for (guint t = 0; t < self->terms->len; t++)
+    if (sf[t] > n_docs)
+      g_array_index (self->terms, Term, t).weight /= (float)(1.0 + log (1.0 + sf[t] - n_docs));
+}
+
 /* Dot product of two float vectors of @n (a multiple of 8) values: eight
  * independent sums, which the compiler turns into vector instructions. */
 static inline float
@@ -358,8 +377,10 @@ px_align_terms_new (GPtrArray *units, PxWordVectors *vectors)
         }
     }
   self->sstart[self->n_sent] = self->sterm->len;
+  discount_topic_words (self, units->len);
   self->mark_a = g_new0 (guint, self->terms->len + 1);
   self->mark_b = g_new0 (guint, self->terms->len + 1);
+  self->ngrams = px_align_ngrams_new (units);
   if (vectors != NULL)
     build_synonyms (self);
   else
@@ -384,6 +405,7 @@ px_align_terms_free (PxAlignTerms *self)
   g_free (self->dense);
   g_free (self->mark_a);
   g_free (self->mark_b);
+  px_align_ngrams_free (self->ngrams);
   g_free (self);
 }
 
@@ -401,6 +423,12 @@ met (PxAlignTerms *self, guint term, guint flags, const guint *mark, guint stamp
     if (mark[self->nterm[k]] == stamp && self->nsim[k] > best)
       best = self->nsim[k];
   return best;
+}
+
+static double
+harmonic (double a, double b)
+{
+  return a + b > 0 ? 2 * a * b / (a + b) : 0;
 }
 
 void
@@ -459,24 +487,53 @@ px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairF
     return;
   out->precision = sa / wa;
   out->recall = sb / wb;
-  if (out->precision + out->recall > 0)
-    out->soft_f = 2 * out->precision * out->recall / (out->precision + out->recall);
-  if (ea > 0)
-    out->exact_f = 2 * (ea / wa) * (eb / wb) / (ea / wa + eb / wb);
+  out->soft_f = harmonic (out->precision, out->recall);
+  out->exact_f = harmonic (ea / wa, eb / wb);
   out->unmet = ((wa - sa) + (wb - sb)) / 10.0;
   out->numbers = num_a && num_b;
   out->names = name_a && name_b;
+  px_align_ngrams_overlap (self->ngrams, g, h0, h1, &out->words);
+}
+
+void
+px_pair_features_inputs (const PxPairFeatures *f, double x[PX_PAIR_N_INPUTS])
+{
+  x[0] = 1;
+  x[1] = f->soft_f;
+  x[2] = f->exact_f;
+  x[3] = MIN (f->precision, f->recall);
+  x[4] = f->numbers;
+  x[5] = f->names;
+  x[6] = f->unmet;
+  x[7] = MIN (f->words.uni_p, f->words.uni_r);
+  x[8] = MAX (f->words.uni_p, f->words.uni_r);
+  x[9] = MIN (f->words.bi_p, f->words.bi_r);
+  x[10] = MAX (f->words.bi_p, f->words.bi_r);
+}
+
+static double
+logistic (const double *b, const PxPairFeatures *f)
+{
+  double x[PX_PAIR_N_INPUTS], z = 0;
+
+  px_pair_features_inputs (f, x);
+  for (guint i = 0; i < PX_PAIR_N_INPUTS; i++)
+    z += b[i] * x[i];
+  return 1.0 / (1.0 + exp (-z));
 }
 
 double
 px_pair_features_score (const PxPairFeatures *f)
 {
-  /* Fitted by tools/align-eval/align-eval --fit on MSRP train (10-fold
-   * cross-validated accuracy in BENCHMARKS.md). */
-  static const double b[] = { PX_PAIR_MODEL };
-  double z = b[0] + b[1] * f->soft_f + b[2] * f->exact_f + b[3] * MIN (f->precision, f->recall) + b[4] * f->numbers +
-             b[5] * f->names + b[6] * f->unmet;
-  return 1.0 / (1.0 + exp (-z));
+  static const double b[PX_PAIR_N_INPUTS] = { PX_CLAIM_MODEL };
+  return logistic (b, f);
+}
+
+double
+px_pair_features_paraphrase (const PxPairFeatures *f)
+{
+  static const double b[PX_PAIR_N_INPUTS] = { PX_PAIR_MODEL };
+  return logistic (b, f);
 }
 
 double
