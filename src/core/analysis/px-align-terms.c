@@ -436,14 +436,13 @@ px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairF
 {
   double wa = 0, sa = 0, ea = 0, wb = 0, sb = 0, eb = 0;
   gboolean num_a = FALSE, num_b = FALSE, name_a = FALSE, name_b = FALSE;
-  guint sa_stamp, sb_stamp;
+  guint sa_stamp, sb_stamp, n_window = 0;
 
   memset (out, 0, sizeof *out);
   sa_stamp = ++self->stamp;
   for (guint k = self->sstart[g]; k < self->sstart[g + 1]; k++)
     self->mark_a[g_array_index (self->sterm, guint, k)] = sa_stamp;
   sb_stamp = sa_stamp;
-  g_array_set_size (self->window, 0);
   for (guint h = h0; h <= h1; h++)
     for (guint k = self->sstart[h]; k < self->sstart[h + 1]; k++)
       {
@@ -452,7 +451,12 @@ px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairF
         if (self->mark_b[id] == sb_stamp)
           continue;
         self->mark_b[id] = sb_stamp;
-        g_array_append_val (self->window, w);
+        /* The array never shrinks: past the first windows, no allocation. */
+        if (G_LIKELY (n_window < self->window->len))
+          g_array_index (self->window, WindowTerm, n_window) = w;
+        else
+          g_array_append_val (self->window, w);
+        n_window++;
       }
 
   for (guint k = self->sstart[g]; k < self->sstart[g + 1]; k++)
@@ -469,7 +473,7 @@ px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairF
           name_a |= (flags & OCC_NAME) != 0;
         }
     }
-  for (guint k = 0; k < self->window->len; k++)
+  for (guint k = 0; k < n_window; k++)
     {
       const WindowTerm *t = &g_array_index (self->window, WindowTerm, k);
       float w = g_array_index (self->terms, Term, t->term).weight;
@@ -492,7 +496,10 @@ px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairF
   out->unmet = ((wa - sa) + (wb - sb)) / 10.0;
   out->numbers = num_a && num_b;
   out->names = name_a && name_b;
-  px_align_ngrams_overlap (self->ngrams, g, h0, h1, &out->words);
+  /* Without a content word in common, the running words met are only
+   * function words: not worth counting (most pairs of an event). */
+  if (out->soft_f > 0)
+    px_align_ngrams_overlap (self->ngrams, g, h0, h1, &out->words);
 }
 
 void

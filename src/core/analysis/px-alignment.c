@@ -288,7 +288,8 @@ try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *b
   guint w_max = CLAMP (self->params.max_window, 1, 3);
   PxPairFeatures single;
 
-  /* Windows grow only around a sentence that is itself a candidate. */
+  /* Windows grow only around a sentence that is itself a weaker
+   * candidate at least. */
   px_align_terms_compare (self->terms, g, h, h, &single);
   if (px_pair_features_score (&single) < self->params.related_score / 2)
     w_max = 1;
@@ -305,7 +306,10 @@ try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *b
         h1 = h0 + len - 1;
         if (!self->matchable[h0] || !self->matchable[h1])
           continue;
-        px_align_terms_compare (self->terms, g, h0, h1, &f);
+        if (len == 1)
+          f = single;
+        else
+          px_align_terms_compare (self->terms, g, h0, h1, &f);
         p = px_pair_features_score (&f);
         adjusted = p - self->params.window_margin * (len - 1);
         para = px_pair_features_paraphrase (&f);
