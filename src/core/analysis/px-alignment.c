@@ -288,8 +288,8 @@ try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *b
   guint w_max = CLAMP (self->params.max_window, 1, 3);
   PxPairFeatures single;
 
-  /* Windows grow only around a sentence that is itself a weaker
-   * candidate at least. */
+  /* Windows grow only around a sentence that is itself near a candidate
+   * (half the related score). */
   px_align_terms_compare (self->terms, g, h, h, &single);
   if (px_pair_features_score (&single) < self->params.related_score / 2)
     w_max = 1;
