@@ -493,7 +493,10 @@ px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairF
   out->recall = sb / wb;
   out->soft_f = harmonic (out->precision, out->recall);
   out->exact_f = harmonic (ea / wa, eb / wb);
-  out->unmet = ((wa - sa) + (wb - sb)) / 10.0;
+  /* Within the range the models were fitted on (real sentence pairs):
+   * a run of menu words taken for one sentence must not outweigh
+   * everything else. */
+  out->unmet = MIN (((wa - sa) + (wb - sb)) / 10.0, 12.0);
   out->numbers = num_a && num_b;
   out->names = name_a && name_b;
   /* Without a content word in common, the running words met are only

@@ -34,7 +34,7 @@ typedef struct
   double exact_f;       /* the same with identical words only */
   double numbers;       /* 1 if each side has a number the other lacks */
   double names;         /* 1 if each side has a name the other lacks */
-  double unmet;         /* weight of the words neither side meets, / 10 */
+  double unmet;         /* weight of the words neither side meets, / 10, at most 12 */
   PxNgramOverlap words; /* running words, function words included */
 } PxPairFeatures;
 
