@@ -273,6 +273,25 @@ test_topic_words (void)
 }
 
 static void
+test_menu_run (void)
+{
+  g_autoptr (GPtrArray) pair = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GString) menu = g_string_new ("Home News Harbour Council Budget");
+  static const char *const items[] = { "Sport",   "Weather", "Culture", "Travel", "Opinion", "Video",
+                                       "Podcast", "Jobs",    "Motors",  "Homes",  "Puzzles", "Archive" };
+
+  /* A site's menu read as one long sentence shares a few words with
+   * everything; it must not pass for a match of every sentence. */
+  for (guint i = 0; i < 20; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (items); k++)
+      g_string_append_printf (menu, " %s %u", items[k], i * 100 + k);
+  g_string_append (menu, ".");
+  g_ptr_array_add (pair, px_text_units_new ("The harbour council approved the budget on Tuesday.", "en", NULL));
+  g_ptr_array_add (pair, px_text_units_new (menu->str, "en", NULL));
+  g_assert_cmpfloat (pair_score (pair), <, PX_RELATED_SCORE);
+}
+
+static void
 test_diff (void)
 {
   g_autoptr (PxTextUnits) a =
@@ -462,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/align/paraphrase", test_paraphrase);
   g_test_add_func ("/align/ngrams", test_ngrams);
   g_test_add_func ("/align/topic-words", test_topic_words);
+  g_test_add_func ("/align/menu-run", test_menu_run);
   g_test_add_func ("/align/diff", test_diff);
   g_test_add_func ("/align/claims", test_claims);
   g_test_add_func ("/align/maybe", test_maybe);
