@@ -53,10 +53,10 @@ void px_pair_features_inputs (const PxPairFeatures *f, double x[PX_PAIR_N_INPUTS
  *   Its probability is a match's score; PX_CLAIM_SCORE the threshold that
  *   makes a paraphrase of it, PX_RELATED_SCORE the score above which 97 %
  *   of the roughly equivalent pairs lie (a weaker candidate, "Maybe"). */
-#define PX_PAIR_MODEL -3.7580, 0.8147, -2.0680, 1.2634, 0.2135, 0.2198, -0.2679, 5.1431, 5.2752, 6.4820, -8.5528
+#define PX_PAIR_MODEL -3.7524, 0.8090, -2.0646, 1.2635, 0.2151, 0.2202, -0.2689, 5.1438, 5.2726, 6.4807, -8.5519
 #define PX_PARAPHRASE_SCORE 0.459
-#define PX_CLAIM_MODEL -7.0500, 8.1562, 1.3800, -1.9444, -1.5075, -0.1887, 0.3399, 0.9806, 3.6051, 0.3010, -1.3761
-#define PX_CLAIM_SCORE 0.554
+#define PX_CLAIM_MODEL -7.0446, 8.1284, 1.3747, -1.9273, -1.5094, -0.1894, 0.3397, 0.9834, 3.6138, 0.3020, -1.3793
+#define PX_CLAIM_SCORE 0.555
 #define PX_RELATED_SCORE 0.176
 
 void px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairFeatures *out);
