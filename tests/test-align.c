@@ -4,6 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/px-align-ngrams.h"
+#include "analysis/px-align-terms.h"
 #include "analysis/px-word-vectors.h"
 #include "config.h"
 
@@ -203,6 +205,93 @@ test_paraphrase (void)
 }
 
 static void
+test_ngrams (void)
+{
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PxAlignNgrams) ng = NULL;
+  PxNgramOverlap o;
+
+  /* Running words with their function words; "the" twice on one side is
+   * met once (clipped counts); bigrams keep the order. */
+  g_ptr_array_add (units, px_text_units_new ("The cat sat on the mat.", "en", NULL));
+  g_ptr_array_add (units, px_text_units_new ("A cat sat on the mat. On the mat sat a cat.", "en", NULL));
+  ng = px_align_ngrams_new (units);
+  px_align_ngrams_overlap (ng, 0, 1, 1, &o);
+  g_assert_cmpfloat_with_epsilon (o.uni_p, 5.0 / 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o.uni_r, 5.0 / 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o.bi_p, 4.0 / 5, 1e-9);
+  /* The same words in another order share fewer bigrams. */
+  px_align_ngrams_overlap (ng, 0, 2, 2, &o);
+  g_assert_cmpfloat_with_epsilon (o.uni_p, 5.0 / 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o.bi_p, 2.0 / 5, 1e-9);
+  /* A window of both sentences: all six words of the first are met. */
+  px_align_ngrams_overlap (ng, 0, 1, 2, &o);
+  g_assert_cmpfloat_with_epsilon (o.uni_p, 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o.uni_r, 6.0 / 12, 1e-9);
+}
+
+/* The score of sentence 0 of document 0 against sentence 0 of document 1. */
+static double
+pair_score (GPtrArray *units)
+{
+  g_autoptr (PxAlignTerms) terms = px_align_terms_new (units, px_word_vectors_get_default ());
+  guint first_b = px_text_units_get_n_sentences (units->pdata[0]);
+  PxPairFeatures f;
+
+  px_align_terms_compare (terms, 0, first_b, first_b, &f);
+  return px_pair_features_score (&f);
+}
+
+static void
+test_topic_words (void)
+{
+  g_autoptr (GPtrArray) pair = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) event = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *a = "Kessling Bridge inspectors met the council on Tuesday.";
+  const char *b = "Kessling Bridge inspectors will publish a report in March.";
+  g_autofree char *text_a = g_strconcat (a,
+                                         " Kessling Bridge inspectors found cracks. Kessling Bridge inspectors "
+                                         "closed the road. Kessling Bridge inspectors called the city.",
+                                         NULL);
+  g_autofree char *text_b = g_strconcat (b,
+                                         " Kessling Bridge inspectors saw rust. Kessling Bridge inspectors want "
+                                         "steel. Kessling Bridge inspectors blamed salt.",
+                                         NULL);
+  double alone, in_event;
+
+  /* Two sentences that share only the event's subject: on their own,
+   * their shared words weigh fully; in an event where every sentence
+   * names the bridge and its inspectors, those words say little. */
+  g_ptr_array_add (pair, px_text_units_new (a, "en", NULL));
+  g_ptr_array_add (pair, px_text_units_new (b, "en", NULL));
+  alone = pair_score (pair);
+  g_ptr_array_add (event, px_text_units_new (text_a, "en", NULL));
+  g_ptr_array_add (event, px_text_units_new (text_b, "en", NULL));
+  in_event = pair_score (event);
+  g_assert_cmpfloat (in_event, <, alone);
+  g_assert_cmpfloat (in_event, <, PX_RELATED_SCORE);
+}
+
+static void
+test_menu_run (void)
+{
+  g_autoptr (GPtrArray) pair = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GString) menu = g_string_new ("Home News Harbour Council Budget");
+  static const char *const items[] = { "Sport",   "Weather", "Culture", "Travel", "Opinion", "Video",
+                                       "Podcast", "Jobs",    "Motors",  "Homes",  "Puzzles", "Archive" };
+
+  /* A site's menu read as one long sentence shares a few words with
+   * everything; it must not pass for a match of every sentence. */
+  for (guint i = 0; i < 20; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (items); k++)
+      g_string_append_printf (menu, " %s %u", items[k], i * 100 + k);
+  g_string_append (menu, ".");
+  g_ptr_array_add (pair, px_text_units_new ("The harbour council approved the budget on Tuesday.", "en", NULL));
+  g_ptr_array_add (pair, px_text_units_new (menu->str, "en", NULL));
+  g_assert_cmpfloat (pair_score (pair), <, PX_RELATED_SCORE);
+}
+
+static void
 test_diff (void)
 {
   g_autoptr (PxTextUnits) a =
@@ -390,6 +479,9 @@ main (int argc, char **argv)
   g_test_add_func ("/align/pair", test_pair);
   g_test_add_func ("/align/word-vectors", test_word_vectors);
   g_test_add_func ("/align/paraphrase", test_paraphrase);
+  g_test_add_func ("/align/ngrams", test_ngrams);
+  g_test_add_func ("/align/topic-words", test_topic_words);
+  g_test_add_func ("/align/menu-run", test_menu_run);
   g_test_add_func ("/align/diff", test_diff);
   g_test_add_func ("/align/claims", test_claims);
   g_test_add_func ("/align/maybe", test_maybe);

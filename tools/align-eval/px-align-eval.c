@@ -3,8 +3,9 @@
  * MSRP "quality id id s1 s2" or STS "score s1 s2"), aligns each pair as a
  * two-document event with PxAlignment and prints, one line per pair:
  * gold, the TF-IDF cosine baseline (IDF over all sentences of the file),
- * Parallax's score of the best match, its label and the features of the
- * pair model (for tools/align-eval/align-eval --fit). */
+ * the paraphrase model's probability for the whole pair, Parallax's score
+ * of the best match (the claim model), its label and the inputs of the
+ * pair models (for tools/align-eval/align-eval --fit). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -132,6 +133,7 @@ main (int argc, char **argv)
       g_autoptr (PxAlignment) al = NULL;
       g_autoptr (PxAlignTerms) terms = NULL;
       PxPairFeatures f = { 0 };
+      double x[PX_PAIR_N_INPUTS];
       double best = 0;
       PxMatchLabel label = PX_MATCH_NONE;
       guint n_a = px_text_units_get_n_sentences (p->a), n_b = px_text_units_get_n_sentences (p->b);
@@ -154,9 +156,13 @@ main (int argc, char **argv)
               best = m->score;
             }
         }
-      printf ("%s\t%.5f\t%.5f\t%s\t%.5f\t%.5f\t%.5f\t%.0f\t%.0f\t%.5f\n", p->gold, tfidf_cosine (df, n_sent, ta, tb),
-              best, px_match_label_to_string (label), f.soft_f, f.exact_f, MIN (f.precision, f.recall), f.numbers,
-              f.names, f.unmet);
+      px_pair_features_inputs (&f, x);
+      printf ("%s\t%.5f\t%.5f\t%.5f\t%s", p->gold, tfidf_cosine (df, n_sent, ta, tb), px_pair_features_paraphrase (&f),
+              best, px_match_label_to_string (label));
+      /* The model's inputs after its constant 1. */
+      for (guint k = 1; k < PX_PAIR_N_INPUTS; k++)
+        printf ("\t%.5f", x[k]);
+      printf ("\n");
       g_object_unref (p->a);
       g_object_unref (p->b);
       g_free (p->gold);

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "analysis/px-align-ngrams.h"
 #include "analysis/px-text-units.h"
 #include "analysis/px-word-vectors.h"
 
@@ -27,26 +28,43 @@ void px_align_terms_free (PxAlignTerms *self);
  * same thing. */
 typedef struct
 {
-  double precision; /* weighted share of @g's words met in the window */
-  double recall;    /* weighted share of the window's words met in @g */
-  double soft_f;    /* harmonic mean of the two, synonyms counted */
-  double exact_f;   /* the same with identical words only */
-  double numbers;   /* 1 if each side has a number the other lacks */
-  double names;     /* 1 if each side has a name the other lacks */
-  double unmet;     /* weight of the words neither side meets, / 10 */
+  double precision;     /* weighted share of @g's words met in the window */
+  double recall;        /* weighted share of the window's words met in @g */
+  double soft_f;        /* harmonic mean of the two, synonyms counted */
+  double exact_f;       /* the same with identical words only */
+  double numbers;       /* 1 if each side has a number the other lacks */
+  double names;         /* 1 if each side has a name the other lacks */
+  double unmet;         /* weight of the words neither side meets, / 10, at most 12 */
+  PxNgramOverlap words; /* running words, function words included */
 } PxPairFeatures;
 
-/* The logistic model over (1, soft_f, exact_f, min (precision, recall),
- * numbers, names, unmet) and the label thresholds on its score, fitted and
- * cross-validated on MSRP train by tools/align-eval/align-eval --fit. */
-#define PX_PAIR_MODEL -1.5006, -1.3786, 1.4781, 4.2331, 0.4279, 0.3396, -0.2109
-#define PX_PARAPHRASE_SCORE 0.539
-#define PX_RELATED_SCORE 0.300
+/* The inputs of the pair model, in the order of PX_PAIR_MODEL: 1, soft_f,
+ * exact_f, min (precision, recall), numbers, names, unmet, then the lesser
+ * and the greater share of running words and of bigrams met. */
+#define PX_PAIR_N_INPUTS 11
+void px_pair_features_inputs (const PxPairFeatures *f, double x[PX_PAIR_N_INPUTS]);
+
+/* Two logistic models over px_pair_features_inputs(), fitted and
+ * cross-validated by tools/align-eval/align-eval --fit:
+ * - PX_PAIR_MODEL, on MSRP train: is one a paraphrase of the other (all
+ *   its information, no more)? PX_PARAPHRASE_SCORE is its threshold;
+ * - PX_CLAIM_MODEL, on the SemEval STS news pairs: are the two at least
+ *   "roughly equivalent" (gold 3 of 5: one may leave out or add a detail)?
+ *   Its probability is a match's score; PX_CLAIM_SCORE the threshold that
+ *   makes a paraphrase of it, PX_RELATED_SCORE the score above which 97 %
+ *   of the roughly equivalent pairs lie (a weaker candidate, "Maybe"). */
+#define PX_PAIR_MODEL -3.7524, 0.8090, -2.0646, 1.2635, 0.2151, 0.2202, -0.2689, 5.1438, 5.2726, 6.4807, -8.5519
+#define PX_PARAPHRASE_SCORE 0.459
+#define PX_CLAIM_MODEL -7.0446, 8.1284, 1.3747, -1.9273, -1.5094, -0.1894, 0.3397, 0.9834, 3.6138, 0.3020, -1.3793
+#define PX_CLAIM_SCORE 0.555
+#define PX_RELATED_SCORE 0.176
 
 void px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairFeatures *out);
-/* Probability that the two say the same thing (a logistic model over the
- * features, fitted on real news pairs: see docs/alignment.md). */
+/* Probability that the two say roughly the same thing (PX_CLAIM_MODEL,
+ * fitted on real news pairs: see docs/alignment.md). */
 double px_pair_features_score (const PxPairFeatures *f);
+/* Probability that each is a paraphrase of the other (PX_PAIR_MODEL). */
+double px_pair_features_paraphrase (const PxPairFeatures *f);
 
 /* Cosine of the IDF-weighted mean word vectors of sentences @g and @h
  * (0 without vectors): the cheap first pass that picks candidates. */

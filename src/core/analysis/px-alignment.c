@@ -50,6 +50,7 @@ px_align_params_init (PxAlignParams *params)
   params->verbatim_ratio = 0.9;
   params->close_ratio = 0.62;
   params->paraphrase_score = PX_PARAPHRASE_SCORE;
+  params->claim_score = PX_CLAIM_SCORE;
   params->related_score = PX_RELATED_SCORE;
   params->window_margin = 0.05;
   params->max_window = 3;
@@ -224,7 +225,7 @@ build_vectors (PxAlignment *self)
 }
 
 static void
-label_match (PxAlignment *self, PxMatch *m, double exact_f)
+label_match (PxAlignment *self, PxMatch *m, double exact_f, double paraphrase)
 {
   PxTextUnits *ua = self->units->pdata[m->doc], *ub = self->units->pdata[m->other];
   const PxSentence *sa = px_text_units_get_sentence (ua, m->sentence);
@@ -244,7 +245,13 @@ label_match (PxAlignment *self, PxMatch *m, double exact_f)
     m->label = PX_MATCH_VERBATIM;
   else if (m->ratio >= self->params.close_ratio && !m->disagree)
     m->label = PX_MATCH_CLOSE;
-  else if (m->score >= self->params.paraphrase_score)
+  /* A paraphrase by MSRP's standard (all the information, no more), or one
+   * sentence roughly equivalent to one sentence (STS's standard: a detail
+   * may differ) whose numbers and names agree. Windows take the first
+   * road only: a long window roughly equivalent to one sentence would
+   * chain unrelated claims together. */
+  else if (paraphrase >= self->params.paraphrase_score ||
+           (m->score >= self->params.claim_score && !m->disagree && m->first == m->last))
     m->label = PX_MATCH_PARAPHRASE;
   else
     m->label = PX_MATCH_RELATED;
@@ -272,15 +279,19 @@ keep_top (guint *top, double *val, guint n, guint h, double value)
 
 /* Scores the windows of up to max_window sentences of document @o that
  * hold candidate @h, and keeps the best in @m: a longer window must add
- * window_margin per extra sentence, so one sentence wins ties. */
+ * window_margin per extra sentence, so one sentence wins ties, and must
+ * be more of a paraphrase too (the score tolerates a side that says more,
+ * so extra sentences alone would raise it). */
 static void
-try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *best, double *exact_f)
+try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *best, double *exact_f,
+             double *paraphrase)
 {
   guint lo = self->base[o], hi = self->base[o + 1];
   guint w_max = CLAMP (self->params.max_window, 1, 3);
   PxPairFeatures single;
 
-  /* Windows grow only around a sentence that is itself a candidate. */
+  /* Windows grow only around a sentence that is itself near a candidate
+   * (half the related score). */
   px_align_terms_compare (self->terms, g, h, h, &single);
   if (px_pair_features_score (&single) < self->params.related_score / 2)
     w_max = 1;
@@ -288,7 +299,7 @@ try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *b
     for (guint off = 0; off < len; off++)
       {
         PxPairFeatures f;
-        double p, adjusted;
+        double p, adjusted, para;
         guint h0, h1;
 
         if (h < lo + off || h - off + len > hi)
@@ -297,10 +308,14 @@ try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *b
         h1 = h0 + len - 1;
         if (!self->matchable[h0] || !self->matchable[h1])
           continue;
-        px_align_terms_compare (self->terms, g, h0, h1, &f);
+        if (len == 1)
+          f = single;
+        else
+          px_align_terms_compare (self->terms, g, h0, h1, &f);
         p = px_pair_features_score (&f);
         adjusted = p - self->params.window_margin * (len - 1);
-        if (adjusted > *best)
+        para = px_pair_features_paraphrase (&f);
+        if (adjusted > *best && (h1 == h0 || m->first == G_MAXUINT || para > *paraphrase))
           {
             *best = adjusted;
             m->score = p;
@@ -308,6 +323,7 @@ try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *b
             m->last = h1 - lo;
             m->disagree = f.numbers > 0 || f.names > 0;
             *exact_f = f.exact_f;
+            *paraphrase = para;
           }
       }
 }
@@ -345,7 +361,7 @@ align_all (PxAlignment *self)
           {
             PxMatch *m = &self->matches[(gsize)g * self->n_docs + o];
             guint top[N_CANDIDATES];
-            double val[N_CANDIDATES], best = -1, exact_f = 0;
+            double val[N_CANDIDATES], best = -1, exact_f = 0, paraphrase = 0;
 
             m->doc = d;
             m->sentence = g - self->base[d];
@@ -387,14 +403,14 @@ align_all (PxAlignment *self)
                                                  : px_align_terms_dense_cosine (self->terms, g, h)));
               }
             for (guint i = 0; i < N_CANDIDATES && top[i] != G_MAXUINT; i++)
-              try_windows (self, g, o, top[i], m, &best, &exact_f);
+              try_windows (self, g, o, top[i], m, &best, &exact_f, &paraphrase);
             if (m->first == G_MAXUINT || m->score < self->params.related_score)
               {
                 m->first = m->last = G_MAXUINT;
                 m->disagree = FALSE;
                 continue;
               }
-            label_match (self, m, exact_f);
+            label_match (self, m, exact_f, paraphrase);
           }
 
         for (guint k = self->vstart[g]; k < self->vstart[g + 1]; k++)

@@ -28,7 +28,8 @@ typedef struct
 {
   double verbatim_ratio;   /* ratio >= this, no disagreement: verbatim */
   double close_ratio;      /* ratio >= this, no disagreement: close */
-  double paraphrase_score; /* score >= this: paraphrase */
+  double paraphrase_score; /* px_pair_features_paraphrase() >= this: paraphrase */
+  double claim_score;      /* score >= this: paraphrase too (roughly equivalent) */
   double related_score;    /* score >= this: related ("Maybe" for omissions) */
   double window_margin;    /* each extra sentence of a window must add this */
   guint max_window;        /* sentences in a window of the other document, 1-3 */
