@@ -6,6 +6,7 @@
 
 #include "analysis/px-compare-json.h"
 #include "compare-fixtures.h"
+#include "import/px-import.h"
 #include "provenance/px-agency.h"
 #include "provenance/px-provenance.h"
 
@@ -94,6 +95,27 @@ test_agency_credits (void)
   g_assert_null (px_agency_credited ("The ferry left.", "By Staff, Syndicated Wire"));
   g_assert_null (px_agency_from_name ("Apex News"));
   g_assert_null (px_agency_from_name (NULL));
+}
+
+/* A syndication byline under the headline of a plain text names no
+ * outlet: it ends in "Wire", as outlets' names do, but it is a byline. */
+static void
+test_syndication_byline (void)
+{
+  static const char text[] = "Storm topples giant crane at Velmora port\n\n"
+                             "By Staff, Syndicated Wire\n\n"
+                             "A container crane at the port of Velmora toppled on Sunday night as gusts of up to 140 "
+                             "kilometres an hour swept the coast, the harbour authority said.\n\n"
+                             "No one was injured, but the crane fell across two berths and crushed a warehouse roof, "
+                             "according to port director Tomas Eskel.\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = px_import_bytes (bytes, "crane.txt", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_title (doc), ==, "Storm topples giant crane at Velmora port");
+  g_assert_null (px_document_get_outlet (doc));
+  g_assert_true (g_str_has_prefix (px_document_get_text (doc), "A container crane"));
 }
 
 static void
@@ -223,6 +245,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/provenance/agency-credits", test_agency_credits);
+  g_test_add_func ("/provenance/syndication-byline", test_syndication_byline);
   g_test_add_func ("/provenance/syndicated-copy", test_syndicated_copy);
   g_test_add_func ("/provenance/outlets-counted", test_outlets_counted);
   g_test_add_func ("/provenance/json", test_json);
