@@ -130,6 +130,8 @@ test_follow_the_reader (void)
   panel = PX_COMPARE_PANEL (px_side_panel_get_page (px_window_get_side_panel (window), "compare"));
   g_assert_true (PX_IS_COMPARE_PANEL (panel));
   g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  /* The wire was first with every word of it. */
+  g_assert_cmpstr (px_compare_panel_get_provenance (panel), ==, "Own text: 100% of its words");
 
   /* A sentence the gazette has word for word; the radio does not say it. */
   place_cursor (window, "We lost four thousand books");
