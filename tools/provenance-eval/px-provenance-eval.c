@@ -13,6 +13,7 @@
 #include "analysis/px-quotes.h"
 #include "compare-fixtures.h"
 #include "import/px-import.h"
+#include "import/px-shingles.h"
 #include "provenance/px-provenance.h"
 
 typedef struct
@@ -76,7 +77,7 @@ run_fixtures (const char *dir)
   g_autoptr (GHashTable) stories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (PxStemmer) stemmer = px_stemmer_new ("en");
   g_autoptr (GList) names = NULL;
-  guint tp = 0, fp = 0, fn = 0, stp = 0, sfp = 0, sfn = 0;
+  guint tp = 0, fp = 0, fn = 0, stp = 0, sfp = 0, sfn = 0, btp = 0, bfp = 0, bfn = 0;
   g_autoptr (GError) error = NULL;
 
   if (!g_file_get_contents (gold_path, &gold_text, NULL, &error))
@@ -129,6 +130,31 @@ run_fixtures (const char *dir)
           gboolean is_copy = strcmp (want, "-") != 0;
           PxTextUnits *u = e.units->pdata[d];
 
+          /* The baseline: the import's near-duplicate flag (MinHash of
+           * 5-word shingles, estimated Jaccard >= 0.5) against the most
+           * similar article published before. */
+          {
+            PxMinHash mine, other;
+            guint best = G_MAXUINT;
+            double best_sim = PX_NEAR_DUPLICATE_THRESHOLD;
+
+            if (px_minhash_compute (px_document_get_text (e.docs->pdata[d]), &mine))
+              for (guint o = 0; o < e.docs->len; o++)
+                if (px_provenance_get_rank (prov, o) < px_provenance_get_rank (prov, d) &&
+                    px_minhash_compute (px_document_get_text (e.docs->pdata[o]), &other) &&
+                    px_minhash_similarity (&mine, &other) >= best_sim)
+                  {
+                    best_sim = px_minhash_similarity (&mine, &other);
+                    best = o;
+                  }
+            if (best != G_MAXUINT && strcmp (doc_names->pdata[best], want) == 0)
+              btp++;
+            else
+              {
+                bfp += best != G_MAXUINT;
+                bfn += is_copy;
+              }
+          }
           printf ("%s\tgold %s\tfound %s\town %.2f\n", (char *)doc_names->pdata[d], want, got_name,
                   px_provenance_get_share (prov, d, PX_PROVENANCE_ORIGINAL));
           if (got != G_MAXUINT && strcmp (got_name, want) == 0)
@@ -176,6 +202,7 @@ run_fixtures (const char *dir)
       event_clear (&e);
     }
   print_prf ("documents: copy of", tp, fp, fn);
+  print_prf ("baseline: import near-duplicate flag", btp, bfp, bfn);
   print_prf ("sentences: copied", stp, sfp, sfn);
   return 0;
 }
@@ -187,7 +214,7 @@ run_msrp (const char *path)
   g_auto (GStrv) lines = NULL;
   g_autoptr (PxStemmer) stemmer = px_stemmer_new ("en");
   g_autoptr (GError) error = NULL;
-  guint tp = 0, fp = 0, fn = 0, tn = 0;
+  guint tp = 0, fp = 0, fn = 0, tn = 0, btp = 0, bfp = 0, bfn = 0;
 
   if (!g_file_get_contents (path, &text, NULL, &error))
     {
@@ -211,6 +238,14 @@ run_msrp (const char *path)
       prov = px_provenance_new (e.units, e.docs, e.quotes);
       for (guint s = 0; s < px_text_units_get_n_sentences (e.units->pdata[1]); s++)
         copied |= px_provenance_get_sentence (prov, 1, s)->kind == PX_PROVENANCE_COPIED;
+      {
+        PxMinHash a, b;
+        gboolean near = px_minhash_compute (f[3], &a) && px_minhash_compute (f[4], &b) &&
+                        px_minhash_similarity (&a, &b) >= PX_NEAR_DUPLICATE_THRESHOLD;
+        btp += near && gold;
+        bfp += near && !gold;
+        bfn += !near && gold;
+      }
       tp += copied && gold;
       fp += copied && !gold;
       fn += !copied && gold;
@@ -218,6 +253,7 @@ run_msrp (const char *path)
       event_clear (&e);
     }
   print_prf ("MSRP train: copied vs paraphrase", tp, fp, fn);
+  print_prf ("baseline: near-duplicate flag (MinHash Jaccard >= 0.5)", btp, bfp, bfn);
   printf ("pairs %u, called copied %u, true negatives %u\n", tp + fp + fn + tn, tp + fp, tn);
   return 0;
 }
