@@ -2,8 +2,10 @@
 /* The driver of tools/provenance-eval: "copied from" scored on
  *   fixtures DIR  invented articles and their rewrites, DIR/gold.tsv
  *                 (document, copy of or -); stories by name prefix;
- *   msrp FILE     MSRP pairs at sentence level: the second sentence
- *                 "copied" from the first, against the paraphrase gold;
+ *   msrp FILE [--false-positives]
+ *                 MSRP pairs at sentence level: the second sentence
+ *                 "copied" from the first, against the paraphrase gold
+ *                 (the pairs called copied that are not paraphrases);
  *   speed DIR N   provenance for events of N pages of DIR (*.html.gz or
  *                 *.txt): milliseconds, median of repeated runs. */
 #include <gio/gio.h>
@@ -208,7 +210,7 @@ run_fixtures (const char *dir)
 }
 
 static int
-run_msrp (const char *path)
+run_msrp (const char *path, gboolean show_fp)
 {
   g_autofree char *text = NULL;
   g_auto (GStrv) lines = NULL;
@@ -246,6 +248,8 @@ run_msrp (const char *path)
         bfp += near && !gold;
         bfn += !near && gold;
       }
+      if (show_fp && copied && !gold)
+        printf ("FP\t%s\t%s\n", f[3], f[4]);
       tp += copied && gold;
       fp += copied && !gold;
       fn += !copied && gold;
@@ -340,7 +344,7 @@ main (int argc, char **argv)
   if (argc >= 3 && strcmp (argv[1], "fixtures") == 0)
     return run_fixtures (argv[2]);
   if (argc >= 3 && strcmp (argv[1], "msrp") == 0)
-    return run_msrp (argv[2]);
+    return run_msrp (argv[2], argc >= 4 && strcmp (argv[3], "--false-positives") == 0);
   if (argc >= 4 && strcmp (argv[1], "speed") == 0)
     return run_speed (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10));
   fprintf (stderr, "usage: %s fixtures DIR | msrp FILE | speed DIR N\n", argv[0]);
