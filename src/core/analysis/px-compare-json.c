@@ -124,23 +124,6 @@ add_passage (JsonBuilder *b, PxComparison *c, const PxPassage *p, gboolean linke
   json_builder_end_object (b);
 }
 
-/* The document that published the claim first (publication time, else
- * the event's order). */
-static guint
-first_document (PxComparison *c, const PxClaim *claim)
-{
-  PxProvenance *prov = px_comparison_get_provenance (c);
-  guint first = G_MAXUINT;
-
-  for (guint k = 0; k < claim->passages->len; k++)
-    {
-      guint d = g_array_index (claim->passages, PxPassage, k).doc;
-      if (first == G_MAXUINT || px_provenance_get_rank (prov, d) < px_provenance_get_rank (prov, first))
-        first = d;
-    }
-  return first;
-}
-
 static void
 add_claims (JsonBuilder *b, PxComparison *c)
 {
@@ -159,7 +142,7 @@ add_claims (JsonBuilder *b, PxComparison *c)
       json_builder_add_int_value (b, claim->n_documents);
       json_builder_set_member_name (b, "n_outlets");
       json_builder_add_int_value (b, claim->n_outlets);
-      add_doc_or_null (b, c, "first_document", first_document (c, claim));
+      add_doc_or_null (b, c, "first_document", px_provenance_first_of_claim (px_comparison_get_provenance (c), claim));
       json_builder_set_member_name (b, "passages");
       json_builder_begin_array (b);
       for (guint k = 0; k < claim->passages->len; k++)

@@ -190,7 +190,16 @@ append_claims (GString *out, EventExport *e)
                 ? g_strdup_printf (_ ("Claim %u · %u of %u outlets, %u independent"), number, claim->n_documents,
                                    n_docs, claim->n_outlets)
                 : g_strdup_printf (_ ("Claim %u · %u of %u outlets"), number, claim->n_documents, n_docs);
+        guint first = px_provenance_first_of_claim (px_comparison_get_provenance (e->comparison), claim);
+
         _px_export_append_heading (out, 3, heading);
+        if (first != G_MAXUINT)
+          {
+            /* TRANSLATORS: in the Markdown export, before the outlet that published a claim first */
+            g_string_append_printf (out, "*%s* ", _ ("First reported by"));
+            append_flat (out, g_ptr_array_index (e->names, first));
+            g_string_append (out, "\n\n");
+          }
       }
       for (guint k = 0; k < claim->passages->len; k++)
         append_passage (out, e, &g_array_index (claim->passages, PxPassage, k));
