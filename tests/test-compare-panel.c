@@ -350,15 +350,8 @@ test_copies (void)
   const PxCompareDocument *copy;
   gboolean seen = FALSE;
 
-  for (const char *const *name = (const char *const[]){ "harbour-original", "harbour-syndicated", NULL }; *name; name++)
-    {
-      g_autofree char *file = g_strconcat (*name, ".txt", NULL);
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "provenance", file, NULL);
-      g_autoptr (GError) error = NULL;
-
-      g_ptr_array_add (docs, px_test_load_article (path, docs->len + 1, &error));
-      g_assert_no_error (error);
-    }
+  g_ptr_array_add (docs, px_test_load_fixture ("provenance", "harbour-original", 1));
+  g_ptr_array_add (docs, px_test_load_fixture ("provenance", "harbour-syndicated", 2));
   comparison = px_comparison_new (docs, NULL);
   cmp = px_event_comparison_new (comparison, 3, "Crane");
   copy = px_event_comparison_get_document (cmp, 1);

@@ -18,18 +18,6 @@ enum
   AGENCY,
 };
 
-static PxDocument *
-load (const char *name, gint64 id)
-{
-  g_autofree char *file = g_strconcat (name, ".txt", NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "provenance", file, NULL);
-  g_autoptr (GError) error = NULL;
-  PxDocument *doc = px_test_load_article (path, id, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
 /* The harbour event, in the order of the event list (by date string,
  * which is not the order of publication: the syndicated copy is listed
  * before the independent report, published in another time zone). */
@@ -38,10 +26,10 @@ harbour (void)
 {
   g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (docs, load ("harbour-original", 21));
-  g_ptr_array_add (docs, load ("harbour-syndicated", 22));
-  g_ptr_array_add (docs, load ("harbour-independent", 23));
-  g_ptr_array_add (docs, load ("harbour-agency", 24));
+  g_ptr_array_add (docs, px_test_load_fixture ("provenance", "harbour-original", 21));
+  g_ptr_array_add (docs, px_test_load_fixture ("provenance", "harbour-syndicated", 22));
+  g_ptr_array_add (docs, px_test_load_fixture ("provenance", "harbour-independent", 23));
+  g_ptr_array_add (docs, px_test_load_fixture ("provenance", "harbour-agency", 24));
   return px_comparison_new (docs, NULL);
 }
 
