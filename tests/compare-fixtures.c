@@ -58,13 +58,19 @@ px_test_load_article (const char *path, gint64 id, GError **error)
 }
 
 PxDocument *
-px_test_load_compare_fixture (const char *name, gint64 id)
+px_test_load_fixture (const char *folder, const char *name, gint64 id)
 {
   g_autofree char *file = g_strconcat (name, ".txt", NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "compare", file, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", folder, file, NULL);
   g_autoptr (GError) error = NULL;
   PxDocument *doc = px_test_load_article (path, id, &error);
 
   g_assert_no_error (error);
   return doc;
+}
+
+PxDocument *
+px_test_load_compare_fixture (const char *name, gint64 id)
+{
+  return px_test_load_fixture ("compare", name, id);
 }

@@ -438,7 +438,7 @@ test_json (void)
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 3);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "event"), "id"), ==, 5);
   docs = json_object_get_array_member (root, "documents");
   g_assert_cmpuint (json_array_get_length (docs), ==, 3);

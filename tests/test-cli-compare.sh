@@ -47,7 +47,7 @@ done
 import json, sys, os
 work, event = sys.argv[1], int(sys.argv[2])
 j = json.load(open(os.path.join(work, "a.json")))
-assert j["version"] == 2 and j["event"]["id"] == event
+assert j["version"] == 3 and j["event"]["id"] == event
 texts = {}
 for d in j["documents"]:
     t = open(os.path.join(work, "doc-%d.txt" % d["id"]), encoding="utf-8").read()

@@ -130,6 +130,8 @@ test_follow_the_reader (void)
   panel = PX_COMPARE_PANEL (px_side_panel_get_page (px_window_get_side_panel (window), "compare"));
   g_assert_true (PX_IS_COMPARE_PANEL (panel));
   g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  /* The wire was first with every word of it. */
+  g_assert_cmpstr (px_compare_panel_get_provenance (panel), ==, "Own text: 100% of its words");
 
   /* A sentence the gazette has word for word; the radio does not say it. */
   place_cursor (window, "We lost four thousand books");
@@ -336,11 +338,50 @@ test_card_marks (void)
   g_assert_true (g_str_has_prefix (left, "<b>Leaves out:</b> "));
 }
 
+/* A syndicated copy (fixtures/provenance/): the comparison read by the
+ * panel says what it copies, and the coverage matrix counts it with its
+ * original as one outlet. */
+static void
+test_copies (void)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PxComparison) comparison = NULL;
+  g_autoptr (PxEventComparison) cmp = NULL;
+  const PxCompareDocument *copy;
+  gboolean seen = FALSE;
+
+  g_ptr_array_add (docs, px_test_load_fixture ("provenance", "harbour-original", 1));
+  g_ptr_array_add (docs, px_test_load_fixture ("provenance", "harbour-syndicated", 2));
+  comparison = px_comparison_new (docs, NULL);
+  cmp = px_event_comparison_new (comparison, 3, "Crane");
+  copy = px_event_comparison_get_document (cmp, 1);
+  g_assert_cmpuint (copy->copy_of, ==, 0);
+  g_assert_cmpfloat (copy->original_share, <, 0.1);
+  g_assert_cmpuint (px_event_comparison_get_document (cmp, 0)->copy_of, ==, G_MAXUINT);
+  for (guint c = 0; c < px_event_comparison_get_n_claims (cmp); c++)
+    {
+      const PxCompareClaim *claim = px_event_comparison_get_claim (cmp, c);
+      const PxComparePassage *p = px_event_comparison_claim_passage (cmp, c, 1);
+      g_autofree char *text = px_coverage_matrix_describe_claim (cmp, c);
+
+      if (claim->n_documents == 2 && p != NULL && p->provenance == PX_PROVENANCE_COPIED)
+        {
+          g_assert_cmpuint (claim->n_outlets, ==, 1);
+          g_assert_cmpuint (p->source, ==, 0);
+          g_assert_cmpuint (claim->first_document, ==, 0);
+          g_assert_true (g_str_has_prefix (text, "Reported by 1 outlet (2 articles, copies included):\n"));
+          seen = TRUE;
+        }
+    }
+  g_assert_true (seen);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/compare-panel/card-marks", test_card_marks);
+  g_test_add_func ("/compare-panel/copies", test_copies);
   g_test_add_func ("/compare-panel/follow-the-reader", test_follow_the_reader);
   return g_test_run ();
 }

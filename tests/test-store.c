@@ -6,6 +6,7 @@
 
 #include "store/px-store-annotations.h"
 #include "store/px-store-private.h"
+#include "store/px-store-versions.h"
 
 typedef struct
 {
@@ -375,6 +376,28 @@ test_migrate_from_every_version (Fixture *f, gconstpointer data)
         g_assert_no_error (error);
         g_assert_cmpuint (notes->len, ==, version >= 1 ? 1 : 0);
       }
+      /* A document of before versions has one: its import, and can get
+       * a second (store/px-store-versions.h). */
+      if (version >= 1)
+        {
+          g_autoptr (GPtrArray) versions = px_store_list_versions (store, 1, &error);
+          g_autoptr (PxDocument) newer = px_document_new ();
+          g_autofree char *old_text = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (versions->len, ==, 1);
+          g_assert_cmpstr (((PxDocumentVersion *)versions->pdata[0])->fetched, ==, "2020-01-01");
+          g_assert_cmpstr (((PxDocumentVersion *)versions->pdata[0])->title, ==, "Old one");
+          px_document_append_block (newer, PX_BLOCK_PARAGRAPH, "Old text, now longer.");
+          g_assert_true (px_store_replace_document_version (store, 1, newer, 2, NULL, &error));
+          g_assert_no_error (error);
+          g_clear_pointer (&versions, g_ptr_array_unref);
+          versions = px_store_list_versions (store, 1, &error);
+          g_assert_cmpuint (versions->len, ==, 2);
+          g_assert_cmpuint (((PxDocumentVersion *)versions->pdata[1])->changed_words, ==, 2);
+          old_text = px_store_get_version_text (store, 1, 1, &error);
+          g_assert_cmpstr (old_text, ==, "Old text.");
+        }
 
       /* A backup of the old version was written first. */
       dir = g_dir_open (f->dir, 0, NULL);

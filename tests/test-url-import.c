@@ -9,6 +9,7 @@
 #include "import/px-import.h"
 #include "import/px-url-fetch.h"
 #include "store/px-store-annotations.h"
+#include "store/px-store-versions.h"
 
 /* A page that changes between fetches: the second version has a new
  * paragraph before the one a highlight is on. */
@@ -24,6 +25,14 @@ static const char changing_v2[] =
     "<p>Fares on the harbour ferry will rise by a tenth from March, the operator said on Monday.</p>"
     "<p>Updated: the council asked the operator to delay the rise until the summer timetable.</p>"
     "<p>A return ticket for adults will cost four crowns, and children will still travel free.</p>"
+    "</article></body></html>";
+/* The third changes the words of the highlight. */
+static const char changing_v3[] =
+    "<html><head><title>Ferry fares rise again | Harbour Post</title></head><body><article>"
+    "<h1>Ferry fares rise again</h1>"
+    "<p>Fares on the harbour ferry will rise by a tenth from March, the operator said on Monday.</p>"
+    "<p>Updated: the council asked the operator to delay the rise until the summer timetable.</p>"
+    "<p>A return ticket for adults will cost nearly five crowns, and children will still travel free.</p>"
     "</article></body></html>";
 static const char *changing_page = changing_v1; /* g_atomic_pointer_* */
 
@@ -456,7 +465,7 @@ test_refetch (void)
   g_assert_no_error (error);
   g_assert_cmpint (changed->status, ==, PX_IMPORT_UPDATED);
   g_assert_cmpint (changed->document_id, ==, first->document_id);
-  g_assert_nonnull (strstr (changed->message, "found again: 1;"));
+  g_assert_nonnull (strstr (changed->message, "found again: 1,"));
   g_assert_cmpint (px_store_count_documents (store, NULL), ==, 1);
 
   /* The highlight sits on the same words, which moved. */
@@ -471,6 +480,49 @@ test_refetch (void)
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpuint (px_annotation_get_start (g_ptr_array_index (list, 0)), ==, g_utf8_pointer_to_offset (text, hit));
   g_assert_cmpuint (px_annotation_get_start (g_ptr_array_index (list, 0)), >, px_annotation_get_start (a));
+
+  /* Fetched again with the highlight's words changed: every version is
+   * kept, and the highlight is flagged with its old and new words. */
+  g_atomic_pointer_set (&changing_page, changing_v3);
+  {
+    g_autoptr (PxImportResult) third = px_import_url (store, u, NULL, &error);
+    g_autoptr (GPtrArray) versions = NULL;
+    g_autoptr (GPtrArray) changes = NULL;
+    g_autofree char *v1 = NULL;
+    const PxDocumentVersion *v;
+    const PxAnnotationChange *c;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (third->status, ==, PX_IMPORT_UPDATED);
+    g_assert_nonnull (strstr (third->message, "with changed words: 1;"));
+    versions = px_store_list_versions (store, first->document_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (versions->len, ==, 3);
+    v = g_ptr_array_index (versions, 0);
+    g_assert_cmpuint (v->version, ==, 1);
+    g_assert_cmpuint (v->changed_words, ==, 0);
+    v = g_ptr_array_index (versions, 1);
+    /* "Updated: the council asked …": 14 words added. */
+    g_assert_cmpuint (v->changed_words, ==, 14);
+    v = g_ptr_array_index (versions, 2);
+    g_assert_cmpuint (v->version, ==, 3);
+    g_assert_nonnull (v->fetched);
+    /* "four" out, "nearly five" in (the heading is the title, not the
+     * text). */
+    g_assert_cmpuint (v->changed_words, ==, 3);
+    v1 = px_store_get_version_text (store, first->document_id, 1, &error);
+    g_assert_no_error (error);
+    g_assert_null (strstr (v1, "Updated"));
+    g_assert_nonnull (strstr (v1, "four crowns"));
+
+    changes = px_store_list_annotation_changes (store, first->document_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes->len, ==, 1);
+    c = g_ptr_array_index (changes, 0);
+    g_assert_cmpuint (c->version, ==, 3);
+    g_assert_cmpstr (c->old_quote, ==, quote);
+    g_assert_true (g_str_has_prefix (c->new_quote, "A return ticket for adults will cost nearly five crowns"));
+  }
 
   g_clear_object (&store);
   {

@@ -35,6 +35,8 @@ static const PxCliVerb verbs[] = {
   { "list", "", N_ ("List the documents as TSV: id, outlet, date, title"), px_cli_list },
   { "show", N_ ("ID"), N_ ("Print the clean text of a document"), px_cli_show },
   { "note", N_ ("HIGHLIGHT-ID TEXT"), N_ ("Replace the note of a highlight (\"\" clears it)"), px_cli_note },
+  { "versions", N_ ("ID [--highlights]"),
+    N_ ("List a document's versions as TSV: version, fetched at, title, changed words"), px_cli_versions },
   { "check", "", N_ ("Read the whole library and report any damage"), px_cli_check },
   { "open", N_ ("ID"), N_ ("Open the window on a document"), NULL },
 };

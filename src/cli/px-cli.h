@@ -81,6 +81,7 @@ int px_cli_import (PxCliContext *ctx, int argc, char **argv);
 int px_cli_import_annotations (PxCliContext *ctx, int argc, char **argv);
 int px_cli_import_package (PxCliContext *ctx, int argc, char **argv);
 int px_cli_list (PxCliContext *ctx, int argc, char **argv);
+int px_cli_versions (PxCliContext *ctx, int argc, char **argv);
 int px_cli_note (PxCliContext *ctx, int argc, char **argv);
 int px_cli_show (PxCliContext *ctx, int argc, char **argv);
 

@@ -56,7 +56,8 @@ struct _PxComparePanel
   double last_load_ms;
   gboolean last_from_cache;
 
-  GArray *history; /* Place */
+  GArray *history;  /* Place */
+  char *provenance; /* the article's own share and what it copies */
 
   /* The Passage view follows the caret after a click or a selection,
    * else the sentence a third down the view as the reader scrolls. */
@@ -225,9 +226,15 @@ outlets_of_claim (PxEventComparison *cmp, guint claim)
   for (guint k = 0; k < c->passages->len; k++)
     {
       const PxComparePassage *p = &g_array_index (c->passages, PxComparePassage, k);
+      const char *name = px_compare_outlet_name (px_event_comparison_get_document (cmp, p->doc));
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, px_compare_outlet_name (px_event_comparison_get_document (cmp, p->doc)));
+      if (p->provenance == PX_PROVENANCE_COPIED && p->source != G_MAXUINT)
+        /* TRANSLATORS: an outlet, and the outlet it copied the passage from */
+        g_string_append_printf (names, _ ("%s (copied from %s)"), name,
+                                px_compare_outlet_name (px_event_comparison_get_document (cmp, p->source)));
+      else
+        g_string_append (names, name);
     }
   return g_strdup_printf (_ ("Reported by %s"), names->str);
 }
@@ -268,9 +275,20 @@ update_unique (PxComparePanel *self)
   g_autofree char *missing = NULL;
 
   clear_box (self->unique_box);
+  g_clear_pointer (&self->provenance, g_free);
   if (self->comparison == NULL || self->doc_index == G_MAXUINT)
     return;
   doc = px_event_comparison_get_document (self->comparison, self->doc_index);
+  /* Where its text came from (docs/provenance.md). */
+  self->provenance =
+      doc->copy_of != G_MAXUINT
+          /* TRANSLATORS: %s is an outlet; then the share of the article's words the outlet wrote itself */
+          ? g_strdup_printf (_ ("Copy of %s · own text: %.0f%% of its words"),
+                             px_compare_outlet_name (px_event_comparison_get_document (self->comparison, doc->copy_of)),
+                             100.0 * doc->original_share)
+          /* TRANSLATORS: the share of the article's words the outlet wrote itself (not agency copy, not copied) */
+          : g_strdup_printf (_ ("Own text: %.0f%% of its words"), 100.0 * doc->original_share);
+  gtk_box_append (self->unique_box, make_label (self->provenance, "dim-label"));
   only = g_strdup_printf (_ ("Only in %s"), px_compare_outlet_name (doc));
   missing = g_strdup_printf (_ ("Left out by %s"), px_compare_outlet_name (doc));
   add_claim_section (self, only, _ ("Everything this article says, another outlet says too."), doc->only_here, TRUE);
@@ -776,6 +794,7 @@ px_compare_panel_dispose (GObject *object)
 static void
 px_compare_panel_finalize (GObject *object)
 {
+  g_free (PX_COMPARE_PANEL (object)->provenance);
   g_array_unref (PX_COMPARE_PANEL (object)->history);
   G_OBJECT_CLASS (px_compare_panel_parent_class)->finalize (object);
 }
@@ -878,6 +897,13 @@ px_compare_panel_get_not_reported (PxComparePanel *self)
 {
   g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), NULL);
   return gtk_label_get_label (self->not_reported_label);
+}
+
+const char *
+px_compare_panel_get_provenance (PxComparePanel *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARE_PANEL (self), NULL);
+  return self->provenance;
 }
 
 const char *

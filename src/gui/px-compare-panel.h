@@ -30,6 +30,9 @@ GList *px_compare_panel_get_cards (PxComparePanel *self);
 /* The sentence of the reader whose matches the Passage view shows. */
 const char *px_compare_panel_get_sentence (PxComparePanel *self);
 const char *px_compare_panel_get_not_reported (PxComparePanel *self);
+/* The line on where the article's text came from ("Copy of …", "Own
+ * text: …"), NULL when no article of a comparison is shown. */
+const char *px_compare_panel_get_provenance (PxComparePanel *self);
 /* Which state page shows: "none", "single", "loading", "error" or
  * "content"; and which view of the content. */
 const char *px_compare_panel_get_state (PxComparePanel *self);

@@ -299,6 +299,21 @@ set_wrapped_tooltip (GtkTooltip *tooltip, const char *text)
   gtk_tooltip_set_custom (tooltip, label);
 }
 
+char *
+px_coverage_matrix_describe_claim (PxEventComparison *cmp, guint claim)
+{
+  const PxComparePassage *ref = reference_passage (cmp, claim);
+  const PxCompareClaim *c = px_event_comparison_get_claim (cmp, claim);
+
+  if (c->n_outlets < c->n_documents)
+    /* TRANSLATORS: independent outlets; then all articles reporting it, copies of another's text included */
+    return g_strdup_printf (ngettext ("Reported by %u outlet (%u articles, copies included):\n%s",
+                                      "Reported by %u outlets (%u articles, copies included):\n%s", c->n_outlets),
+                            c->n_outlets, c->n_documents, ref != NULL ? ref->text : "");
+  return g_strdup_printf (ngettext ("Reported by %u outlet:\n%s", "Reported by %u outlets:\n%s", c->n_documents),
+                          c->n_documents, ref != NULL ? ref->text : "");
+}
+
 static gboolean
 on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
 {
@@ -320,10 +335,7 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
     return FALSE;
   if (doc == G_MAXUINT)
     {
-      const PxComparePassage *ref = reference_passage (self->comparison, claim);
-      const PxCompareClaim *c = px_event_comparison_get_claim (self->comparison, claim);
-      text = g_strdup_printf (ngettext ("Reported by %u outlet:\n%s", "Reported by %u outlets:\n%s", c->n_documents),
-                              c->n_documents, ref != NULL ? ref->text : "");
+      text = px_coverage_matrix_describe_claim (self->comparison, claim);
     }
   else
     {

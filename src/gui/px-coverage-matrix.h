@@ -32,6 +32,11 @@ void px_coverage_matrix_set_comparison (PxCoverageMatrix *self, PxEventCompariso
 /* What a cell shows: the rule the drawing follows. */
 PxCoverage px_coverage_of (PxEventComparison *comparison, guint claim, guint doc);
 
+/* The tooltip of a claim's row: how many outlets report it
+ * independently (and how many articles, when some are copies), with its
+ * reference wording. */
+char *px_coverage_matrix_describe_claim (PxEventComparison *cmp, guint claim);
+
 /* Hit testing, for tests and tooltips: the claim row and document column
  * at a point in widget coordinates; FALSE outside the cells. */
 gboolean px_coverage_matrix_cell_at (PxCoverageMatrix *self, double x, double y, guint *claim, guint *doc);

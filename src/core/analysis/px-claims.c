@@ -13,6 +13,8 @@ struct _PxClaimSet
   guint *base;     /* first node of each document */
   guint *claim_of; /* node -> claim index or G_MAXUINT */
   GArray *claims;  /* PxClaim */
+  PxClaimOriginFunc origin;
+  gpointer origin_data;
 };
 
 G_DEFINE_FINAL_TYPE (PxClaimSet, px_claim_set, G_TYPE_OBJECT)
@@ -129,6 +131,8 @@ claim_cmp (gconstpointer a, gconstpointer b)
   const PxClaim *x = a, *y = b;
   const PxPassage *px, *py;
 
+  if (x->n_outlets != y->n_outlets)
+    return x->n_outlets > y->n_outlets ? -1 : 1;
   if (x->n_documents != y->n_documents)
     return x->n_documents > y->n_documents ? -1 : 1;
   px = &g_array_index (x->passages, PxPassage, 0);
@@ -136,6 +140,44 @@ claim_cmp (gconstpointer a, gconstpointer b)
   if (px->doc != py->doc)
     return px->doc < py->doc ? -1 : 1;
   return px->first < py->first ? -1 : px->first > py->first;
+}
+
+static gboolean
+claim_covers (const PxClaim *claim, guint doc)
+{
+  for (guint i = 0; i < claim->passages->len; i++)
+    if (g_array_index (claim->passages, PxPassage, i).doc == doc)
+      return TRUE;
+  return FALSE;
+}
+
+/* Distinct origins of the passages of each claim. */
+static void
+count_outlets (PxClaimSet *self)
+{
+  g_autofree guint *seen = g_new (guint, self->n_docs + 1);
+
+  for (guint c = 0; c < self->claims->len; c++)
+    {
+      PxClaim *claim = &g_array_index (self->claims, PxClaim, c);
+
+      claim->n_outlets = 0;
+      for (guint i = 0; i < claim->passages->len; i++)
+        {
+          const PxPassage *p = &g_array_index (claim->passages, PxPassage, i);
+          guint o = self->origin != NULL ? self->origin (p->doc, p->first, p->last, self->origin_data) : p->doc;
+          gboolean known = FALSE;
+
+          /* A source the claim does not hold: the copy stands for it. */
+          if (o >= self->n_docs || !claim_covers (claim, o))
+            o = p->doc;
+          for (guint k = 0; k < claim->n_outlets && !known; k++)
+            known = seen[k] == o;
+          if (!known)
+            seen[claim->n_outlets++] = o;
+        }
+      claim->origin = claim->n_outlets == 1 ? seen[0] : G_MAXUINT;
+    }
 }
 
 static void
@@ -275,6 +317,7 @@ build (PxClaimSet *self, GArray *links)
       ref->label = top;
     }
 
+  count_outlets (self);
   g_array_sort (self->claims, claim_cmp);
   for (guint c = 0; c < self->claims->len; c++)
     {
@@ -290,7 +333,8 @@ build (PxClaimSet *self, GArray *links)
 }
 
 PxClaimSet *
-px_claim_set_new_with_links (PxAlignment *alignment, guint min_support, GArray *links)
+px_claim_set_new_full (PxAlignment *alignment, guint min_support, GArray *links, PxClaimOriginFunc origin,
+                       gpointer user_data)
 {
   PxClaimSet *self;
 
@@ -299,8 +343,16 @@ px_claim_set_new_with_links (PxAlignment *alignment, guint min_support, GArray *
   self = g_object_new (PX_TYPE_CLAIM_SET, NULL);
   self->alignment = g_object_ref (alignment);
   self->min_support = min_support > 0 ? min_support : 2;
+  self->origin = origin;
+  self->origin_data = user_data;
   build (self, links);
   return self;
+}
+
+PxClaimSet *
+px_claim_set_new_with_links (PxAlignment *alignment, guint min_support, GArray *links)
+{
+  return px_claim_set_new_full (alignment, min_support, links, NULL, NULL);
 }
 
 PxClaimSet *
@@ -351,10 +403,7 @@ px_claim_set_covers (PxClaimSet *self, guint index, guint doc)
   g_return_val_if_fail (index < self->claims->len, FALSE);
 
   claim = &g_array_index (self->claims, PxClaim, index);
-  for (guint i = 0; i < claim->passages->len; i++)
-    if (g_array_index (claim->passages, PxPassage, i).doc == doc)
-      return TRUE;
-  return FALSE;
+  return claim_covers (claim, doc);
 }
 
 GArray *
@@ -368,7 +417,7 @@ px_claim_set_only_here (PxClaimSet *self, guint doc)
   for (guint c = 0; c < self->claims->len; c++)
     {
       const PxClaim *claim = &g_array_index (self->claims, PxClaim, c);
-      if (claim->n_documents == 1 && g_array_index (claim->passages, PxPassage, 0).doc == doc)
+      if (claim->n_outlets == 1 && claim->origin == doc)
         g_array_append_val (out, c);
     }
   return out;
@@ -428,7 +477,7 @@ px_claim_set_maybe_here (PxClaimSet *self, guint doc)
 
   out = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint c = 0; c < self->claims->len; c++)
-    if (g_array_index (self->claims, PxClaim, c).n_documents >= needed_support (self) &&
+    if (g_array_index (self->claims, PxClaim, c).n_outlets >= needed_support (self) &&
         px_claim_set_maybe (self, c, doc, NULL))
       g_array_append_val (out, c);
   return out;
@@ -447,7 +496,7 @@ px_claim_set_missing_here (PxClaimSet *self, guint doc)
   for (guint c = 0; c < self->claims->len; c++)
     {
       const PxClaim *claim = &g_array_index (self->claims, PxClaim, c);
-      if (claim->n_documents >= need && !px_claim_set_covers (self, c, doc) && !px_claim_set_maybe (self, c, doc, NULL))
+      if (claim->n_outlets >= need && !px_claim_set_covers (self, c, doc) && !px_claim_set_maybe (self, c, doc, NULL))
         g_array_append_val (out, c);
     }
   return out;

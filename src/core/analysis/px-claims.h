@@ -25,13 +25,22 @@ typedef struct
 
 /* What several outlets (or just one) state: passages linked by
  * paraphrase-or-better matches. @passages (PxPassage) is sorted by
- * document; @n_documents counts distinct documents. */
+ * document; @n_documents counts distinct documents, @n_outlets the
+ * independent ones (a copy of another's text counts for that one: see
+ * PxClaimOriginFunc), and @origin is the one document whose reporting it
+ * is when @n_outlets is 1, else G_MAXUINT. */
 typedef struct
 {
   guint id;
   GArray *passages;
   guint n_documents;
+  guint n_outlets;
+  guint origin;
 } PxClaim;
+
+/* The document whose reporting sentences @first..@last of @doc are:
+ * @doc itself, or the one it copied them from. */
+typedef guint (*PxClaimOriginFunc) (guint doc, guint first, guint last, gpointer user_data);
 
 /* The claims of an event, built from an alignment: connected groups of
  * sentences whose matches are paraphrase or better (mutual best matches
@@ -59,10 +68,15 @@ typedef struct
 /* As px_claim_set_new(), with @links (PxClaimLink, may be NULL) joining
  * sentences into claims besides the alignment's matches. */
 PxClaimSet *px_claim_set_new_with_links (PxAlignment *alignment, guint min_support, GArray *links);
+/* As px_claim_set_new_with_links(), counting outlets by @origin (NULL:
+ * every document is independent). Claims are then ordered by
+ * independent outlets, "only here" and omissions count those. */
+PxClaimSet *px_claim_set_new_full (PxAlignment *alignment, guint min_support, GArray *links, PxClaimOriginFunc origin,
+                                   gpointer user_data);
 
 PxAlignment *px_claim_set_get_alignment (PxClaimSet *self);
-/* Claims are ordered by how many documents report them, most first, then
- * by where they first appear. */
+/* Claims are ordered by how many independent outlets report them, then
+ * how many documents, most first, then by where they first appear. */
 guint px_claim_set_get_n_claims (PxClaimSet *self);
 const PxClaim *px_claim_set_get_claim (PxClaimSet *self, guint index);
 /* Index of the claim holding sentence @sentence of @doc, or G_MAXUINT. */

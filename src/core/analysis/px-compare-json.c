@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 /* Documents not yet stored have id 0; their index keeps them apart. */
 static gint64
@@ -11,6 +11,17 @@ doc_id (PxComparison *c, guint index)
 {
   gint64 id = px_document_get_id (px_comparison_get_document (c, index));
   return id != 0 ? id : (gint64)index + 1;
+}
+
+/* The id of document @index, null for G_MAXUINT. */
+static void
+add_doc_or_null (JsonBuilder *b, PxComparison *c, const char *member, guint index)
+{
+  json_builder_set_member_name (b, member);
+  if (index != G_MAXUINT)
+    json_builder_add_int_value (b, doc_id (c, index));
+  else
+    json_builder_add_null_value (b);
 }
 
 static void
@@ -54,6 +65,10 @@ add_documents (JsonBuilder *b, PxComparison *c)
       add_string_or_null (b, "published", px_document_get_published (doc));
       json_builder_set_member_name (b, "length");
       json_builder_add_int_value (b, g_utf8_strlen (px_text_units_get_text (px_comparison_get_units (c, i)), -1));
+      add_doc_or_null (b, c, "copy_of", px_provenance_get_copy_of (px_comparison_get_provenance (c), i));
+      add_score (b, "original_share",
+                 px_provenance_get_share (px_comparison_get_provenance (c), i, PX_PROVENANCE_ORIGINAL));
+      add_string_or_null (b, "agency", px_provenance_get_agency (px_comparison_get_provenance (c), i));
       json_builder_set_member_name (b, "only_here");
       json_builder_begin_array (b);
       for (guint k = 0; k < only->len; k++)
@@ -96,8 +111,15 @@ add_passage (JsonBuilder *b, PxComparison *c, const PxPassage *p, gboolean linke
   add_score (b, "score", p->score);
   if (linked)
     {
+      guint source;
+      PxProvenanceKind kind =
+          px_provenance_passage (px_comparison_get_provenance (c), p->doc, p->first, p->last, &source);
+
       json_builder_set_member_name (b, "reference");
       json_builder_add_boolean_value (b, p->reference);
+      json_builder_set_member_name (b, "provenance");
+      json_builder_add_string_value (b, px_provenance_kind_to_string (kind));
+      add_doc_or_null (b, c, "source_document", source);
     }
   json_builder_end_object (b);
 }
@@ -118,6 +140,9 @@ add_claims (JsonBuilder *b, PxComparison *c)
       json_builder_add_int_value (b, claim->id);
       json_builder_set_member_name (b, "n_documents");
       json_builder_add_int_value (b, claim->n_documents);
+      json_builder_set_member_name (b, "n_outlets");
+      json_builder_add_int_value (b, claim->n_outlets);
+      add_doc_or_null (b, c, "first_document", px_provenance_first_of_claim (px_comparison_get_provenance (c), claim));
       json_builder_set_member_name (b, "passages");
       json_builder_begin_array (b);
       for (guint k = 0; k < claim->passages->len; k++)

@@ -11,6 +11,7 @@ struct _PxComparison
   PxAlignment *alignment;
   PxClaimSet *claims;
   PxSpeakerSet *speakers;
+  PxProvenance *provenance;
   GArray *quote_links; /* PxClaimLink */
 };
 
@@ -27,6 +28,7 @@ px_comparison_finalize (GObject *object)
   g_clear_object (&self->alignment);
   g_clear_object (&self->claims);
   g_clear_object (&self->speakers);
+  g_clear_object (&self->provenance);
   g_clear_pointer (&self->quote_links, g_array_unref);
 
   G_OBJECT_CLASS (px_comparison_parent_class)->finalize (object);
@@ -75,6 +77,12 @@ find_quote_links (PxComparison *self)
   return links;
 }
 
+static guint
+claim_origin (guint doc, guint first, guint last, gpointer user_data)
+{
+  return px_provenance_origin (user_data, doc, first, last);
+}
+
 PxComparison *
 px_comparison_new (GPtrArray *documents, const PxAlignParams *params)
 {
@@ -108,7 +116,8 @@ px_comparison_new (GPtrArray *documents, const PxAlignParams *params)
   self->alignment = px_alignment_new (self->units, params);
   self->speakers = px_speaker_set_new (self->units, self->quotes);
   self->quote_links = find_quote_links (self);
-  self->claims = px_claim_set_new_with_links (self->alignment, 0, self->quote_links);
+  self->provenance = px_provenance_new (self->units, self->documents, self->quotes);
+  self->claims = px_claim_set_new_full (self->alignment, 0, self->quote_links, claim_origin, self->provenance);
   return self;
 }
 
@@ -162,6 +171,13 @@ px_comparison_get_speakers (PxComparison *self)
 {
   g_return_val_if_fail (PX_IS_COMPARISON (self), NULL);
   return self->speakers;
+}
+
+PxProvenance *
+px_comparison_get_provenance (PxComparison *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARISON (self), NULL);
+  return self->provenance;
 }
 
 GArray *

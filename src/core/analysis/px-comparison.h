@@ -8,6 +8,7 @@
 #include "analysis/px-quotes.h"
 #include "analysis/px-speakers.h"
 #include "model/px-document.h"
+#include "provenance/px-provenance.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ PxClaimSet *px_comparison_get_claims (PxComparison *self);
 /* The quotes of one document (PxQuote*), in text order. */
 GPtrArray *px_comparison_get_quotes (PxComparison *self, guint index);
 PxSpeakerSet *px_comparison_get_speakers (PxComparison *self);
+/* Where each sentence came from: original, agency copy, or copied from
+ * an earlier document; the claims count independent outlets by it. */
+PxProvenance *px_comparison_get_provenance (PxComparison *self);
 /* Pairs of sentences of different documents that carry the same quotation
  * (PxClaimLink, both ways); the claims include them. */
 GArray *px_comparison_get_quote_links (PxComparison *self);

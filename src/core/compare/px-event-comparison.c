@@ -356,6 +356,32 @@ drift_from_strv (GStrv names)
   return flags;
 }
 
+static PxProvenanceKind
+provenance_from_string (const char *s)
+{
+  for (int k = PX_PROVENANCE_ORIGINAL; k <= PX_PROVENANCE_COPIED; k++)
+    if (g_strcmp0 (s, px_provenance_kind_to_string (k)) == 0)
+      return k;
+  return PX_PROVENANCE_ORIGINAL;
+}
+
+/* A member holding a document id, or null or absent: the document's
+ * index, or G_MAXUINT. FALSE for an id of no document of the event. */
+static gboolean
+member_doc (JsonObject *o, const char *name, GHashTable *index_of, guint *out)
+{
+  gint64 id;
+  gpointer at;
+
+  *out = G_MAXUINT;
+  if (o == NULL || !json_object_has_member (o, name) || json_object_get_null_member (o, name))
+    return TRUE;
+  if (!member_int (o, name, &id) || (at = g_hash_table_lookup (index_of, &id)) == NULL)
+    return FALSE;
+  *out = GPOINTER_TO_UINT (at) - 1;
+  return TRUE;
+}
+
 static gboolean
 read_claim_ids (JsonObject *o, const char *name, guint n_claims, GArray **out)
 {
@@ -399,6 +425,7 @@ read_passages (PxEventComparison *self, GHashTable *index_of, JsonArray *passage
       gint64 doc, start, end;
       gpointer at;
       g_autofree char *label = NULL;
+      g_autofree char *provenance = NULL;
 
       if (po == NULL || !member_int (po, "document", &doc) || !member_int (po, "start", &start) ||
           !member_int (po, "end", &end) || (at = g_hash_table_lookup (index_of, &doc)) == NULL)
@@ -411,6 +438,10 @@ read_passages (PxEventComparison *self, GHashTable *index_of, JsonArray *passage
       p.label = label != NULL ? label_from_string (label) : PX_MATCH_RELATED;
       p.score = member_double (po, "score");
       p.reference = json_object_get_boolean_member_with_default (po, "reference", FALSE);
+      provenance = member_string (po, "provenance");
+      p.provenance = provenance_from_string (provenance);
+      if (!member_doc (po, "source_document", index_of, &p.source))
+        return FALSE;
       g_array_append_val (out, p);
     }
   return TRUE;
@@ -448,6 +479,7 @@ read_compare (PxEventComparison *self, JsonObject *root)
       d.outlet = member_string (o, "outlet");
       d.published = member_string (o, "published");
       d.source_name = px_outlet_short_source (px_document_get_source (self->sources->pdata[i]));
+      d.original_share = json_object_has_member (o, "original_share") ? member_double (o, "original_share") : 1.0;
       d.sentences = g_array_new (FALSE, FALSE, sizeof (PxSpan));
       g_array_append_val (self->documents, d);
       if (!read_claim_ids (o, "only_here", json_array_get_length (claims),
@@ -459,18 +491,24 @@ read_compare (PxEventComparison *self, JsonObject *root)
         return FALSE;
       g_hash_table_insert (index_of, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
     }
+  for (guint i = 0; i < self->sources->len; i++)
+    if (!member_doc (element_object (docs, i), "copy_of", index_of,
+                     &g_array_index (self->documents, PxCompareDocument, i).copy_of))
+      return FALSE;
 
   for (guint c = 0; c < json_array_get_length (claims); c++)
     {
       JsonObject *o = element_object (claims, c);
       JsonArray *passages = member_array (o, "passages");
       PxCompareClaim claim = { 0 };
-      gint64 n_docs;
+      gint64 n_docs, n_outlets;
 
-      if (o == NULL || passages == NULL || !member_int (o, "n_documents", &n_docs))
+      if (o == NULL || passages == NULL || !member_int (o, "n_documents", &n_docs) ||
+          !member_doc (o, "first_document", index_of, &claim.first_document))
         return FALSE;
       claim.id = c;
       claim.n_documents = (guint)n_docs;
+      claim.n_outlets = member_int (o, "n_outlets", &n_outlets) ? (guint)n_outlets : claim.n_documents;
       claim.passages = g_array_new (FALSE, TRUE, sizeof (PxComparePassage));
       g_array_set_clear_func (claim.passages, clear_passage);
       claim.maybe = g_array_new (FALSE, TRUE, sizeof (PxComparePassage));

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* Bump whenever the analysis would give different results for the same
  * documents, or the cached form changes: older cache entries are then
  * ignored. */
-#define PX_EVENT_COMPARISON_VERSION "compare-cache 5"
+#define PX_EVENT_COMPARISON_VERSION "compare-cache 6"
 
 /* What the Compare panel and `parallax compare` show for one event, in a
  * form that can be cached: the comparison JSON (docs/compare-json.md) and
@@ -37,10 +37,12 @@ typedef struct
    * name; NULL if unknown. For naming a document without outlet or title. */
   char *source_name;
   guint length;
-  GArray *only_here;    /* guint claim indices */
-  GArray *missing_here; /* guint claim indices, omissions to trust */
-  GArray *maybe_here;   /* guint claim indices with only a weaker candidate */
-  GArray *sentences;    /* PxSpan */
+  guint copy_of;         /* index of the document it copies, or G_MAXUINT */
+  double original_share; /* share of its words it wrote itself, 0…1 */
+  GArray *only_here;     /* guint claim indices */
+  GArray *missing_here;  /* guint claim indices, omissions to trust */
+  GArray *maybe_here;    /* guint claim indices with only a weaker candidate */
+  GArray *sentences;     /* PxSpan */
 } PxCompareDocument;
 
 /* One outlet's wording of a claim. */
@@ -53,14 +55,18 @@ typedef struct
   PxMatchLabel label;
   double score;
   gboolean reference;
+  PxProvenanceKind provenance;
+  guint source; /* index of the document it was copied from, or G_MAXUINT */
 } PxComparePassage;
 
 typedef struct
 {
   guint id;
   guint n_documents;
-  GArray *passages; /* PxComparePassage, by document */
-  GArray *maybe;    /* PxComparePassage: weaker candidates of other documents */
+  guint n_outlets;      /* independent ones: copies not counted */
+  guint first_document; /* index of the first to publish it */
+  GArray *passages;     /* PxComparePassage, by document */
+  GArray *maybe;        /* PxComparePassage: weaker candidates of other documents */
 } PxCompareClaim;
 
 typedef struct

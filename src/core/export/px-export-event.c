@@ -112,8 +112,10 @@ static void
 append_outlets (GString *out, EventExport *e)
 {
   _px_export_append_heading (out, 2, _ ("Outlets"));
-  g_string_append (out, "| Outlet | Title | Date | Author | Highlights |\n");
-  g_string_append (out, "| --- | --- | --- | --- | ---: |\n");
+  PxProvenance *prov = px_comparison_get_provenance (e->comparison);
+
+  g_string_append (out, "| Outlet | Title | Date | Author | Own text | Copy of | Highlights |\n");
+  g_string_append (out, "| --- | --- | --- | --- | ---: | --- | ---: |\n");
   for (guint i = 0; i < e->names->len; i++)
     {
       PxDocument *doc = px_comparison_get_document (e->comparison, i);
@@ -124,7 +126,12 @@ append_outlets (GString *out, EventExport *e)
       append_cell (out, g_ptr_array_index (e->names, i));
       append_cell (out, px_document_get_title (doc));
       append_cell (out, date);
+      guint copy_of = px_provenance_get_copy_of (prov, i);
+
       append_cell (out, px_document_get_author (doc));
+      /* The share of its words the outlet wrote itself. */
+      g_string_append_printf (out, " %.0f%% |", 100.0 * px_provenance_get_share (prov, i, PX_PROVENANCE_ORIGINAL));
+      append_cell (out, copy_of != G_MAXUINT ? g_ptr_array_index (e->names, copy_of) : "");
       g_string_append_printf (out, " %u |\n", selected->len);
     }
   g_string_append_c (out, '\n');
@@ -140,9 +147,22 @@ append_passage (GString *out, EventExport *e, const PxPassage *p)
 
   g_string_append (out, "- **");
   append_flat (out, g_ptr_array_index (e->names, p->doc));
+  guint source;
+  PxProvenanceKind kind =
+      px_provenance_passage (px_comparison_get_provenance (e->comparison), p->doc, p->first, p->last, &source);
+
   g_string_append_printf (out, "** (%s", p->reference ? "reference" : px_match_label_to_string (p->label));
   if (where != NULL)
     g_string_append_printf (out, ", %s", where);
+  if (kind != PX_PROVENANCE_ORIGINAL)
+    {
+      g_string_append_printf (out, ", %s", px_provenance_kind_to_string (kind));
+      if (source != G_MAXUINT)
+        {
+          g_string_append (out, " from ");
+          append_flat (out, g_ptr_array_index (e->names, source));
+        }
+    }
   g_string_append (out, "): ");
   append_flat (out, text);
   g_string_append_c (out, '\n');
@@ -165,8 +185,21 @@ append_claims (GString *out, EventExport *e)
       {
         /* TRANSLATORS: a heading of the Markdown export: claim number, outlets that report it, all outlets */
         g_autofree char *heading =
-            g_strdup_printf (_ ("Claim %u · %u of %u outlets"), number, claim->n_documents, n_docs);
+            claim->n_outlets < claim->n_documents
+                /* TRANSLATORS: as above, then how many of those outlets reported it themselves (not copied) */
+                ? g_strdup_printf (_ ("Claim %u · %u of %u outlets, %u independent"), number, claim->n_documents,
+                                   n_docs, claim->n_outlets)
+                : g_strdup_printf (_ ("Claim %u · %u of %u outlets"), number, claim->n_documents, n_docs);
+        guint first = px_provenance_first_of_claim (px_comparison_get_provenance (e->comparison), claim);
+
         _px_export_append_heading (out, 3, heading);
+        if (first != G_MAXUINT)
+          {
+            /* TRANSLATORS: in the Markdown export, before the outlet that published a claim first */
+            g_string_append_printf (out, "*%s* ", _ ("First reported by"));
+            append_flat (out, g_ptr_array_index (e->names, first));
+            g_string_append (out, "\n\n");
+          }
       }
       for (guint k = 0; k < claim->passages->len; k++)
         append_passage (out, e, &g_array_index (claim->passages, PxPassage, k));
@@ -232,7 +265,10 @@ append_only_here (GString *out, EventExport *e)
         {
           const PxClaim *claim = px_claim_set_get_claim (claims, g_array_index (only, guint, k));
 
-          g_array_append_vals (passages, claim->passages->data, claim->passages->len);
+          /* Copies of it by others are not this outlet's text. */
+          for (guint j = 0; j < claim->passages->len; j++)
+            if (g_array_index (claim->passages, PxPassage, j).doc == d)
+              g_array_append_val (passages, g_array_index (claim->passages, PxPassage, j));
         }
       g_array_sort (passages, compare_passages);
       for (guint j = 0; j < passages->len; j++)

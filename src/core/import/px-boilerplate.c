@@ -837,6 +837,9 @@ px_boilerplate_is_outlet_name (const char *text)
       if (*tokens[i] == '\0')
         continue;
       first = g_utf8_get_char (tokens[i]);
+      /* "By Staff, Syndicated Wire" is a byline, whatever it ends with. */
+      if (n == 0 && strcmp (tokens[i], "By") == 0)
+        return FALSE;
       if (n == 0 && (strcmp (tokens[i], "The") == 0 || strcmp (tokens[i], "Die") == 0 ||
                      strcmp (tokens[i], "Le") == 0 || strcmp (tokens[i], "La") == 0 || strcmp (tokens[i], "El") == 0))
         the = TRUE;

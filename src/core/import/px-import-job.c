@@ -6,6 +6,7 @@
 #include "import/px-import.h"
 #include "import/px-shingles.h"
 #include "import/px-url-fetch.h"
+#include "provenance/px-versions.h"
 #include "store/px-store-annotations.h"
 #include "store/px-store-events.h"
 #include "store/px-store-near-dup.h"
@@ -212,13 +213,19 @@ refetch (PxStore *store, gint64 existing, PxDocument *doc, const char *url, GErr
       result->title = g_strdup (px_document_get_title (old));
       return result;
     }
-  if (old != NULL && px_store_replace_document_text (store, existing, doc, &stats, &local_error))
+  if (old != NULL && px_store_replace_document_version (store, existing, doc,
+                                                        px_versions_changed_words (px_document_get_text (old),
+                                                                                   px_document_get_text (doc),
+                                                                                   px_document_get_language (doc)),
+                                                        &stats, &local_error))
     {
       result->status = PX_IMPORT_UPDATED;
       result->title = g_strdup (px_document_get_title (old));
-      result->message = g_strdup_printf (_ ("The page has changed since it was imported. Highlights found again: "
-                                            "%u; orphaned: %u."),
-                                         stats.n_position + stats.n_exact + stats.n_fuzzy, stats.n_orphaned);
+      /* Both versions are kept (`parallax versions`). */
+      result->message =
+          g_strdup_printf (_ ("The page has changed since it was imported; both versions are kept. "
+                              "Highlights found again: %u, with changed words: %u; orphaned: %u."),
+                           stats.n_position + stats.n_exact + stats.n_fuzzy, stats.n_changed, stats.n_orphaned);
       return result;
     }
   return failed (result, g_steal_pointer (&local_error), error);

@@ -504,6 +504,8 @@ typedef struct
   gint64 document_id;
   PxDocument *content;
   PxReanchorStats *stats;
+  guint changed_words;
+  guint version;
 } ReplaceData;
 
 /* Where a highlight is expected now. Before and after the edited region
@@ -587,9 +589,31 @@ selector_still_exact (const PxAnchorText *text, const PxAnchorSelector *old, gui
          px_anchor_text_has_at (text, end, old->suffix, FALSE);
 }
 
+/* Whether two quotes have the same words, whatever the case, quotation
+ * marks, punctuation and spaces between them. */
+static gboolean
+same_words (const char *a, const char *b)
+{
+  while (TRUE)
+    {
+      gunichar x = 0, y = 0;
+
+      while (*a != '\0' && !g_unichar_isalnum (x = g_utf8_get_char (a)))
+        a = g_utf8_next_char (a);
+      while (*b != '\0' && !g_unichar_isalnum (y = g_utf8_get_char (b)))
+        b = g_utf8_next_char (b);
+      if (*a == '\0' || *b == '\0')
+        return *a == *b;
+      if (g_unichar_tolower (x) != g_unichar_tolower (y))
+        return FALSE;
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+    }
+}
+
 static gboolean
 reanchor_one (PxStore *self, AnchorRow *row, const PxAnchorText *text, const PxAnchorMap *map, gint64 *last_shift,
-              PxReanchorStats *stats, GError **error)
+              PxReanchorStats *stats, guint version, GError **error)
 {
   PxAnchorSelector *old = &row->selector;
   PxAnchorSelector fresh = { 0 };
@@ -641,6 +665,16 @@ reanchor_one (PxStore *self, AnchorRow *row, const PxAnchorText *text, const PxA
 
   px_anchor_describe (text, result.start, result.end, &fresh);
   quote_changed = g_strcmp0 (fresh.quote, old->quote) != 0;
+  /* Other words: never rewritten silently, the old quote is kept. */
+  if (quote_changed && !same_words (fresh.quote, old->quote))
+    {
+      stats->n_changed++;
+      if (!_px_store_record_annotation_change (self, row->id, version, old->quote, fresh.quote, error))
+        {
+          px_anchor_selector_clear (&fresh);
+          return FALSE;
+        }
+    }
   /* The quote column feeds the search index: only touch it when it
    * changed. */
   stmt = _px_store_prepare (self,
@@ -681,7 +715,8 @@ replace_txn (PxStore *self, gpointer user_data, GError **error)
   sqlite3_stmt *stmt;
 
   doc = px_store_load_document (self, data->document_id, error);
-  if (doc == NULL)
+  if (doc == NULL || !_px_store_record_version (self, data->document_id, doc, data->content, data->changed_words, now,
+                                                &data->version, error))
     return FALSE;
   new_text = px_anchor_text_new (px_document_get_text (data->content));
   px_anchor_map_init (&map, px_document_get_text (doc), px_document_get_text (data->content));
@@ -719,7 +754,8 @@ replace_txn (PxStore *self, gpointer user_data, GError **error)
   if (rows == NULL)
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
-    if (!reanchor_one (self, &g_array_index (rows, AnchorRow, i), new_text, &map, &last_shift, data->stats, error))
+    if (!reanchor_one (self, &g_array_index (rows, AnchorRow, i), new_text, &map, &last_shift, data->stats,
+                       data->version, error))
       return FALSE;
   return _px_undo_stack_clear_document (self, data->document_id, error);
 }
@@ -728,8 +764,15 @@ gboolean
 px_store_replace_document_text (PxStore *self, gint64 document_id, PxDocument *content, PxReanchorStats *stats,
                                 GError **error)
 {
+  return px_store_replace_document_version (self, document_id, content, 0, stats, error);
+}
+
+gboolean
+px_store_replace_document_version (PxStore *self, gint64 document_id, PxDocument *content, guint changed_words,
+                                   PxReanchorStats *stats, GError **error)
+{
   PxReanchorStats local = { 0 };
-  ReplaceData data = { document_id, content, &local };
+  ReplaceData data = { document_id, content, &local, changed_words, 0 };
 
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
   g_return_val_if_fail (PX_IS_DOCUMENT (content), FALSE);

@@ -39,6 +39,7 @@ typedef struct
   guint n_exact;
   guint n_fuzzy;
   guint n_orphaned;
+  guint n_changed; /* found, but with other words: flagged (store/px-store-versions.h) */
 } PxReanchorStats;
 
 /* Replaces the clean text and blocks of a stored document (a re-import of
@@ -48,6 +49,10 @@ typedef struct
  * cleared, as its positions no longer apply. One transaction. */
 gboolean px_store_replace_document_text (PxStore *self, gint64 document_id, PxDocument *content, PxReanchorStats *stats,
                                          GError **error);
+/* The same, keeping the text it had and @content as versions (see
+ * store/px-store-versions.h), @changed_words the words removed or added. */
+gboolean px_store_replace_document_version (PxStore *self, gint64 document_id, PxDocument *content, guint changed_words,
+                                            PxReanchorStats *stats, GError **error);
 
 /* Tags: a codebook shared by the whole library. */
 typedef struct

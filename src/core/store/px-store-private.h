@@ -86,4 +86,13 @@ gboolean _px_store_schema_update_locked (sqlite3 *db, int stored, int actual, GE
  * library's own (or no such highlight). */
 char *_px_store_dup_annotation_coder (PxStore *self, gint64 annotation_id);
 
+/* Versions (px-store-versions.c), inside the caller's transaction: keeps
+ * @content as the next version of @document_id (and the text it had,
+ * @old, as version 1 the first time), setting @version to its number. */
+gboolean _px_store_record_version (PxStore *self, gint64 document_id, PxDocument *old, PxDocument *content,
+                                   guint changed_words, const char *now, guint *version, GError **error);
+/* Highlight @annotation_id read @old_quote before @version, @new_quote in it. */
+gboolean _px_store_record_annotation_change (PxStore *self, gint64 annotation_id, guint version, const char *old_quote,
+                                             const char *new_quote, GError **error);
+
 G_END_DECLS

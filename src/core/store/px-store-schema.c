@@ -202,6 +202,25 @@ static const char *const migrations[] = {
    * carry that coder's name. */
   "ALTER TABLE annotations ADD COLUMN coder TEXT;"
   "CREATE INDEX IF NOT EXISTS annotations_coder ON annotations (coder);",
+  /* 8 → 9: versions (store/px-store-versions.h). Every text a document
+   * had, with its fetch time, once it changes; and highlights whose
+   * words changed with it, old and new quote side by side. */
+  "CREATE TABLE IF NOT EXISTS document_versions ("
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  version INTEGER NOT NULL,"
+  "  fetched TEXT NOT NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  published TEXT,"
+  "  text TEXT NOT NULL,"
+  "  blocks TEXT NOT NULL,"
+  "  changed_words INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (document_id, version));"
+  "CREATE TABLE IF NOT EXISTS annotation_changes ("
+  "  annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+  "  version INTEGER NOT NULL,"
+  "  old_quote TEXT NOT NULL,"
+  "  new_quote TEXT NOT NULL,"
+  "  PRIMARY KEY (annotation_id, version));",
 };
 
 int
@@ -328,6 +347,9 @@ has_step (sqlite3 *db, int v)
       return has_object (db, "index", "documents_order", NULL);
     case 8: /* by the column: adding it again would fail */
       return has_column (db, "annotations", "coder");
+    case 9:
+      return has_object (db, "table", "document_versions", NULL) &&
+             has_object (db, "table", "annotation_changes", NULL);
     default:
       g_assert_not_reached ();
     }
@@ -338,7 +360,7 @@ _px_store_schema_detect (sqlite3 *db)
 {
   int v = 0;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == 8); /* add the new step to has_step() */
+  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == 9); /* add the new step to has_step() */
   while (v < _px_store_schema_latest () && has_step (db, v + 1))
     v++;
   return v;

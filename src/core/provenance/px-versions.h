@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How many words were removed or added between two versions of a text
+ * (words compared as the rest of Parallax compares them: case, accents
+ * and quotation styles aside). The common beginning and end are skipped;
+ * what lies between is diffed word by word when both sides have at most
+ * PX_VERSIONS_DIFF_WORDS words, else counted as the words one side has
+ * more often than the other. @language may be NULL (English). */
+#define PX_VERSIONS_DIFF_WORDS 600
+
+guint px_versions_changed_words (const char *old_text, const char *new_text, const char *language);
+
+G_END_DECLS
