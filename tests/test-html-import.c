@@ -212,6 +212,12 @@ test_dates (void)
     { "https://example.com/2019-06-04-storm-hits", "2019-06-04" },
     { "https://example.com/news/20190604/storm", "2019-06-04" },
     { "https://example.com/news/storm-123456", NULL },
+    { "https://example.com/local/2019-06/04/c_1234.htm", "2019-06-04" },
+    { "https://example.com/newsroom/23-06-2019-storm-hits/17.html", "2019-06-23" },
+    { "https://example.com/notes/29-06-2019", "2019-06-29" },
+    { "https://example.com/newsroom/04-06-2019-storm-hits/", NULL },
+    { "https://web.archive.org/web/20160218174457/http://blog.example/2010/05/18/storm/", "2010-05-18" },
+    { "https://web.archive.org/web/20160218174457/http://blog.example/storm/", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (norm); i++)
@@ -268,6 +274,55 @@ test_dates (void)
         g_assert_cmpstr (px_document_get_published (doc), ==, boxes[i].expected);
       }
   }
+}
+
+/* Where a page gives its publication date, by strength: dates named only
+ * for the first publication beat generic "date" fields; a UTC instant
+ * past midnight yields to the day printed on the page; a date written
+ * after a label ("Datum:", "Mise en ligne") is read. */
+static void
+test_date_sources (void)
+{
+  static const struct
+  {
+    const char *head, *body, *expected;
+  } cases[] = {
+    /* A generic "date" (often the last change) loses to itemprop. */
+    { "<meta name=\"date\" content=\"2031-04-19T15:38:44+01:00\">",
+      "<time itemprop=\"datePublished\" datetime=\"2031-04-12\">12.04.2031</time>", "2031-04-12" },
+    /* …and to an element carrying datePublished in an attribute. */
+    { "<meta name=\"dc.date\" content=\"2031-04-19\">",
+      "<div itemprop=\"datePublished\" datetime=\"2031-04-12\">12. April 2031</div>", "2031-04-12" },
+    /* 22:04 UTC is already the next day where the paper prints it. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-11T22:04:00Z\">",
+      "<span class=\"date\">12. April 2031, 00:04 Uhr</span>", "2031-04-12" },
+    /* Printed two days off: not a zone, so the metadata stands. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-11T22:04:00Z\">",
+      "<span class=\"date\">13. April 2031</span>", "2031-04-11T22:04:00Z" },
+    /* An instant with its own offset is already the outlet's day. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-11T22:04:00-04:00\">",
+      "<span class=\"date\">12 April 2031</span>", "2031-04-11T22:04:00-04:00" },
+    { "", "<dl><dt>Datum</dt><dd>12.04.2031</dd></dl>", "2031-04-12" },
+    { "", "<p><span>Mise en ligne :</span> 12 avril 2031</p>", "2031-04-12" },
+    { "", "<p><span>Date:</span> <b>April 12, 2031</b></p>", "2031-04-12" },
+    /* A label followed by something else is no date. */
+    { "",
+      "<p><span>Datum</span> der Sitzung steht noch nicht fest, sagte sie am 12.04.2031 vor der Presse und "
+      "vielen anderen Gästen im Saal.</p>",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *page = g_strdup_printf ("<html><head>%s</head><body><h1>Ferry back</h1>%s<p>The river ferry "
+                                               "ran again on Monday after three weeks in dry dock.</p></body></html>",
+                                               cases[i].head, cases[i].body);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxDocument) doc = import_string (page, -1, "page.html", NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (px_document_get_published (doc), ==, cases[i].expected);
+    }
 }
 
 static void
@@ -887,6 +942,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/authors", test_authors);
   g_test_add_func ("/html-import/outlet-from-host", test_outlet_from_host);
   g_test_add_func ("/html-import/dates", test_dates);
+  g_test_add_func ("/html-import/date-sources", test_date_sources);
   g_test_add_func ("/html-import/language-detect", test_language_detect);
   g_test_add_func ("/html-import/charsets", test_charsets);
   g_test_add_func ("/html-import/utf16", test_utf16);

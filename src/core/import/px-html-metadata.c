@@ -203,6 +203,63 @@ marks_date (xmlNode *node)
   return found ? DATE_PUBLISHED : DATE_NONE;
 }
 
+/* "Datum:", "Published", "Mise en ligne": a label whose date is written
+ * in the element or text that follows it ("<dt>Datum</dt><dd>12.01.2017</dd>",
+ * "<span>Date:</span> 4 June 2019"). Returns that date's text. */
+static char *
+labelled_date (xmlNode *node)
+{
+  static const char *const labels[] = { "date",
+                                        "datum",
+                                        "published",
+                                        "published on",
+                                        "posted",
+                                        "posted on",
+                                        "publiziert",
+                                        "erschienen",
+                                        "veröffentlicht",
+                                        "veröffentlicht am",
+                                        "erstellt",
+                                        "erstellt am",
+                                        "publié",
+                                        "publié le",
+                                        "mise en ligne",
+                                        "publicado",
+                                        "fecha",
+                                        "pubblicato",
+                                        "data",
+                                        "gepubliceerd",
+                                        "datum publicatie",
+                                        NULL };
+  xmlNode *only = node->children;
+  g_autofree char *label = NULL;
+  g_autofree char *lower = NULL;
+  gsize len;
+
+  if (only == NULL || only->next != NULL || only->type != XML_TEXT_NODE || only->content == NULL ||
+      strlen ((const char *)only->content) > 40)
+    return NULL;
+  label = px_html_clean_space ((const char *)only->content);
+  if (label == NULL)
+    return NULL;
+  len = strlen (label);
+  while (len > 0 && (label[len - 1] == ':' || label[len - 1] == ' '))
+    label[--len] = '\0';
+  lower = g_utf8_strdown (label, -1);
+  if (!g_strv_contains (labels, lower))
+    return NULL;
+  for (xmlNode *next = node->next; next != NULL; next = next->next)
+    {
+      g_autofree char *text = px_html_text (next, 120);
+      if (text == NULL || *text == '\0')
+        continue;
+      if (strlen (text) > 80)
+        return NULL;
+      return px_html_date_from_text (text) != NULL ? g_steal_pointer (&text) : NULL;
+    }
+  return NULL;
+}
+
 static void
 read_saved_from (Found *f, xmlNode *comment)
 {
@@ -294,6 +351,27 @@ walk (Found *f, htmlDocPtr doc)
               g_autofree char *date = text != NULL && strlen (text) < 150 ? px_html_date_from_text (text) : NULL;
               if (date != NULL)
                 f->meta_line = g_steal_pointer (&text);
+            }
+          if (f->time_pub == NULL && strcmp (name, "meta") != 0 && strcmp (name, "time") != 0)
+            {
+              /* <div itemprop="datePublished" datetime="…"> or content="…" */
+              g_autofree char *itemprop = px_html_attr (n, "itemprop");
+              if (itemprop != NULL && strstr (itemprop, "datePublished") != NULL)
+                {
+                  f->time_pub = px_html_attr (n, "datetime");
+                  if (f->time_pub == NULL)
+                    f->time_pub = px_html_attr (n, "content");
+                  if (f->time_pub == NULL)
+                    f->time_pub = px_html_text (n, 200);
+                }
+            }
+          if (f->date_box == NULL && n->children != NULL && !inside_boilerplate (n))
+            {
+              char *labelled = labelled_date (n);
+              if (labelled != NULL && names_update (labelled))
+                g_free (labelled);
+              else if (labelled != NULL)
+                f->date_box = labelled;
             }
           if ((f->date_box == NULL || f->update_date == NULL) && n->children != NULL)
             {
@@ -462,45 +540,94 @@ decide_author (PxHtmlMetadata *m, Found *f)
     m->author = px_html_authors_before_date (f->meta_line, m->outlet);
 }
 
-static void
-decide_date (PxHtmlMetadata *m, Found *f, const char *page_url)
+/* A date written for readers near the headline: in an element named as
+ * the publication date, in the byline, or in the line under the headline. */
+static char *
+visible_date (Found *f)
 {
-  static const char *const names[] = { "article:published_time",
-                                       "og:published_time",
-                                       "datepublished",
-                                       "published_time",
-                                       "date",
-                                       "pubdate",
-                                       "publishdate",
-                                       "publish-date",
-                                       "publication_date",
-                                       "dc.date",
-                                       "dc.date.issued",
-                                       "dcterms.date",
-                                       "dcterms.issued",
-                                       "dcterms.created",
-                                       "sailthru.date",
-                                       "parsely-pub-date",
-                                       "article.published",
-                                       "citation_publication_date",
-                                       "og:pubdate",
-                                       NULL };
+  if (f->date_box != NULL)
+    {
+      char *d = px_html_date_from_text (f->date_box);
+      if (d != NULL)
+        return d;
+    }
+  if (f->byline_date != NULL)
+    return g_strdup (f->byline_date);
+  if (f->meta_line != NULL)
+    return px_html_date_from_text (f->meta_line);
+  return NULL;
+}
+
+/* An instant written in UTC ("…T22:04:00Z") is a day off the date the
+ * outlet printed whenever it was published near midnight in its own
+ * zone. When the page prints a date one day from it, that printed date
+ * is the outlet's own calendar day. */
+static void
+prefer_local_day (PxHtmlMetadata *m, const char *printed)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *midnight = NULL;
+  GTimeSpan apart;
+
+  if (m->published == NULL || printed == NULL || strlen (m->published) <= 10 ||
+      !(g_str_has_suffix (m->published, "Z") || g_str_has_suffix (m->published, "+00:00")))
+    return;
+  midnight = g_strdup_printf ("%.10sT00:00:00Z", printed);
+  local = g_date_time_new_from_iso8601 (midnight, NULL);
+  utc = g_date_time_new_from_iso8601 (m->published, NULL);
+  if (local == NULL || utc == NULL)
+    return;
+  apart = g_date_time_difference (utc, local);
+  /* The printed day starts less than 14 hours after the instant or less
+   * than 36 hours before it: a zone between UTC−12 and UTC+14. */
+  if (strncmp (printed, m->published, 10) != 0 && apart > -14 * G_TIME_SPAN_HOUR && apart < 36 * G_TIME_SPAN_HOUR)
+    {
+      g_free (m->published);
+      m->published = g_strndup (printed, 10);
+    }
+}
+
+static void
+decide_date (PxHtmlMetadata *m, Found *f)
+{
+  /* Names that only ever mean the first publication, then the generic
+   * "date" names that many systems fill with the last change. */
+  static const char *const strong[] = { "og:published_time",
+                                        "datepublished",
+                                        "published_time",
+                                        "pubdate",
+                                        "publishdate",
+                                        "publish-date",
+                                        "publish_date",
+                                        "publication_date",
+                                        "dc.date.issued",
+                                        "dcterms.issued",
+                                        "sailthru.date",
+                                        "parsely-pub-date",
+                                        "article.published",
+                                        "citation_publication_date",
+                                        "og:pubdate",
+                                        "uploaddate",
+                                        NULL };
+  static const char *const weak[] = { "date", "dc.date", "dcterms.date", "dcterms.created", NULL };
+  g_autofree char *printed = visible_date (f);
 
   m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, "article:published_time"));
   if (m->published == NULL)
     m->published = px_html_date_normalize (f->ld.published);
-  for (guint i = 1; m->published == NULL && names[i]; i++)
-    m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, names[i]));
+  for (guint i = 0; m->published == NULL && strong[i]; i++)
+    m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, strong[i]));
   if (m->published == NULL)
     m->published = px_html_date_normalize (f->time_pub);
+  for (guint i = 0; m->published == NULL && weak[i]; i++)
+    m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, weak[i]));
   if (m->published == NULL)
     m->published = px_html_date_normalize (f->time_first);
-  if (m->published == NULL && f->date_box != NULL)
-    m->published = px_html_date_from_text (f->date_box);
-  if (m->published == NULL && f->byline_date != NULL)
-    m->published = g_strdup (f->byline_date);
-  if (m->published == NULL && f->meta_line != NULL)
-    m->published = px_html_date_from_text (f->meta_line);
+  if (m->published == NULL)
+    m->published = g_steal_pointer (&printed);
+  else
+    prefer_local_day (m, printed);
 }
 
 /* A full date in the article's address (".../2023/11/08/slug") is the
@@ -555,7 +682,7 @@ px_html_metadata_read (htmlDocPtr doc, const char *page_url)
   decide_outlet (m, &f, host);
   decide_title (m, &f, host);
   decide_author (m, &f);
-  decide_date (m, &f, page_url);
+  decide_date (m, &f);
   m->updated = g_steal_pointer (&f.update_date);
   decide_url_date (m, page_url);
   decide_language (m, &f);
