@@ -305,6 +305,10 @@ test_date_sources (void)
     { "", "<dl><dt>Datum</dt><dd>12.04.2031</dd></dl>", "2031-04-12" },
     { "", "<p><span>Mise en ligne :</span> 12 avril 2031</p>", "2031-04-12" },
     { "", "<p><span>Date:</span> <b>April 12, 2031</b></p>", "2031-04-12" },
+    /* Class words that join a date word to another. */
+    { "", "<span class=\"_publishingdate\">12.04.2031</span>", "2031-04-12" },
+    { "", "<p class=\"newsdatum\">Samstag, 12. April 2031</p>", "2031-04-12" },
+    { "", "<p class=\"moddate\">13. April 2031</p>", NULL },
     /* A label followed by something else is no date. */
     { "",
       "<p><span>Datum</span> der Sitzung steht noch nicht fest, sagte sie am 12.04.2031 vor der Presse und "

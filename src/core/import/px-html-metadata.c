@@ -170,6 +170,22 @@ enum
   DATE_UPDATED,
 };
 
+/* One word made of a date word and another: "publishingdate", "newsdatum",
+ * "datestamp", "moddate"; not the English words that merely end in
+ * "date" ("validate", "candidate"). */
+static gboolean
+compound_date_word (const char *word)
+{
+  static const char *const not_dates[] = { "update",      "validate",  "candidate", "mandate",    "accommodate",
+                                           "consolidate", "liquidate", "sedate",    "invalidate", NULL };
+  gsize len = strlen (word);
+
+  if (len <= 5 || g_strv_contains (not_dates, word))
+    return FALSE;
+  return g_str_has_suffix (word, "date") || g_str_has_suffix (word, "datum") || g_str_has_prefix (word, "datestamp") ||
+         g_str_has_prefix (word, "datepub");
+}
+
 static int
 marks_date (xmlNode *node)
 {
@@ -199,6 +215,14 @@ marks_date (xmlNode *node)
         return DATE_UPDATED;
       if (g_strv_contains (yes, words[i]))
         found = TRUE;
+      else if (compound_date_word (words[i]))
+        {
+          if (g_str_has_prefix (words[i], "upd") || g_str_has_prefix (words[i], "mod") ||
+              g_str_has_prefix (words[i], "last") || g_str_has_prefix (words[i], "chang") ||
+              g_str_has_prefix (words[i], "edit") || g_str_has_prefix (words[i], "revis"))
+            return DATE_UPDATED;
+          found = TRUE;
+        }
     }
   return found ? DATE_PUBLISHED : DATE_NONE;
 }
