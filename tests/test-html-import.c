@@ -329,6 +329,23 @@ test_date_sources (void)
     }
 }
 
+/* A class on <html> or <body> that contains "author" is no byline: the
+ * metadata inside the page is still read. */
+static void
+test_page_wide_author_class (void)
+{
+  const char *page = "<html class=\"flag-moreAuthorSuggestions-on\"><head><meta name=\"author\" content=\"Mara "
+                     "Lind\"><meta property=\"article:published_time\" content=\"2031-04-12\"></head><body "
+                     "class=\"has-byline\"><h1>Ferry back</h1><p>The river ferry ran again on Monday after three "
+                     "weeks in dry dock, the council said.</p></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = import_string (page, -1, "page.html", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_author (doc), ==, "Mara Lind");
+  g_assert_cmpstr (px_document_get_published (doc), ==, "2031-04-12");
+}
+
 static void
 test_language_detect (void)
 {
@@ -947,6 +964,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/outlet-from-host", test_outlet_from_host);
   g_test_add_func ("/html-import/dates", test_dates);
   g_test_add_func ("/html-import/date-sources", test_date_sources);
+  g_test_add_func ("/html-import/page-wide-author-class", test_page_wide_author_class);
   g_test_add_func ("/html-import/language-detect", test_language_detect);
   g_test_add_func ("/html-import/charsets", test_charsets);
   g_test_add_func ("/html-import/utf16", test_utf16);

@@ -119,6 +119,10 @@ marks_author (xmlNode *node)
   g_autofree char *cls = px_html_attr (node, "class");
   g_autofree char *lower = NULL;
 
+  /* A class on the whole page ("flag-moreAuthorSuggestions-on" on
+   * <html>) says nothing about a byline. */
+  if (px_html_is (node, "html") || px_html_is (node, "body") || px_html_is (node, "main"))
+    return FALSE;
   if (itemprop != NULL && strstr (itemprop, "author") != NULL)
     return TRUE;
   if (rel != NULL && strcmp (rel, "author") == 0)
@@ -414,7 +418,7 @@ walk (Found *f, htmlDocPtr doc)
           if (f->byline == NULL && marks_author (n) && !inside_boilerplate (n))
             {
               /* The name itself may be a child: <span itemprop="name">. */
-              f->byline = px_html_text (n, 300);
+              f->byline = px_html_text (n, 400);
               if (f->byline != NULL && strlen (f->byline) > 200)
                 g_clear_pointer (&f->byline, g_free);
               skip = f->byline != NULL;
