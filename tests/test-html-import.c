@@ -344,6 +344,18 @@ test_page_wide_author_class (void)
   g_assert_no_error (error);
   g_assert_cmpstr (px_document_get_author (doc), ==, "Mara Lind");
   g_assert_cmpstr (px_document_get_published (doc), ==, "2031-04-12");
+
+  /* Inside a box only named "author", the name marked up as the author. */
+  {
+    const char *boxed = "<html><body><h1>Ferry back</h1><div class=\"authorInfo\"><span>Harbour desk</span> "
+                        "<span>Reporting</span><a rel=\"author\" href=\"/p/tom\">Tom Ashby</a></div><p>The river "
+                        "ferry ran again on Monday after three weeks in dry dock, the council said.</p></body></html>";
+    g_autoptr (GError) boxed_error = NULL;
+    g_autoptr (PxDocument) boxed_doc = import_string (boxed, -1, "page.html", NULL, &boxed_error);
+
+    g_assert_no_error (boxed_error);
+    g_assert_cmpstr (px_document_get_author (boxed_doc), ==, "Tom Ashby");
+  }
 }
 
 static void

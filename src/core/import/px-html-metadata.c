@@ -36,13 +36,14 @@ typedef struct
   char *canonical;
   char *saved_from; /* "<!-- saved from url=(0042)https://… -->" */
   char *lang;
-  char *byline;      /* an element marked as the author's name */
-  char *time_pub;    /* <time> marked as the publication date */
-  char *time_first;  /* the first <time datetime> */
-  char *meta_line;   /* "Jane Doe · 4 June 2019" in a class="…meta…" element */
-  char *date_box;    /* the text of the first short element named as a publication date */
-  char *byline_date; /* a date inside the byline element ("Jane Doe | 4 June 2019") */
-  char *update_date; /* a date in an element named as the last update */
+  char *byline;        /* an element marked as the author's name */
+  char *byline_marked; /* the first one marked up for it (itemprop, rel) */
+  char *time_pub;      /* <time> marked as the publication date */
+  char *time_first;    /* the first <time datetime> */
+  char *meta_line;     /* "Jane Doe · 4 June 2019" in a class="…meta…" element */
+  char *date_box;      /* the text of the first short element named as a publication date */
+  char *byline_date;   /* a date inside the byline element ("Jane Doe | 4 June 2019") */
+  char *update_date;   /* a date in an element named as the last update */
 } Found;
 
 static void
@@ -57,6 +58,7 @@ found_clear (Found *f)
   g_free (f->saved_from);
   g_free (f->lang);
   g_free (f->byline);
+  g_free (f->byline_marked);
   g_free (f->time_pub);
   g_free (f->time_first);
   g_free (f->meta_line);
@@ -111,7 +113,10 @@ inside_boilerplate (xmlNode *node)
   return FALSE;
 }
 
-static gboolean
+/* How surely an element holds the author's name: 2 when marked up for it
+ * (itemprop="author", rel="author"), 1 when only its class says so
+ * ("byline", "author-name"), 0 otherwise. */
+static int
 marks_author (xmlNode *node)
 {
   g_autofree char *itemprop = px_html_attr (node, "itemprop");
@@ -122,17 +127,35 @@ marks_author (xmlNode *node)
   /* A class on the whole page ("flag-moreAuthorSuggestions-on" on
    * <html>) says nothing about a byline. */
   if (px_html_is (node, "html") || px_html_is (node, "body") || px_html_is (node, "main"))
-    return FALSE;
+    return 0;
   if (itemprop != NULL && strstr (itemprop, "author") != NULL)
-    return TRUE;
+    return 2;
   if (rel != NULL && strcmp (rel, "author") == 0)
-    return TRUE;
+    return 2;
   if (cls == NULL)
-    return FALSE;
+    return 0;
   lower = g_ascii_strdown (cls, -1);
   /* "byline", "author-name", "article__author"; not "author-bio". */
   return (strstr (lower, "byline") != NULL || strstr (lower, "author") != NULL) && strstr (lower, "bio") == NULL &&
-         strstr (lower, "avatar") == NULL && strstr (lower, "img") == NULL && strstr (lower, "photo") == NULL;
+                 strstr (lower, "avatar") == NULL && strstr (lower, "img") == NULL && strstr (lower, "photo") == NULL
+             ? 1
+             : 0;
+}
+
+/* The text of the first element under @node marked up as the author
+ * ("<div class=byline>Tech desk · <a rel=author>Jane Doe</a></div>"). */
+static char *
+marked_author_inside (xmlNode *node)
+{
+  for (xmlNode *n = node->children; n != NULL; n = px_html_next (n, node, FALSE))
+    if (n->type == XML_ELEMENT_NODE && marks_author (n) == 2)
+      {
+        char *text = px_html_text (n, 400);
+        if (text != NULL && strlen (text) <= 200)
+          return text;
+        g_free (text);
+      }
+  return NULL;
 }
 
 /* The line under a headline with the author and the date, whatever
@@ -415,16 +438,24 @@ walk (Found *f, htmlDocPtr doc)
               else if (date != NULL && f->date_box == NULL && !inside_boilerplate (n))
                 f->date_box = g_steal_pointer (&text);
             }
-          if (f->byline == NULL && marks_author (n) && !inside_boilerplate (n))
+          if ((f->byline == NULL || f->byline_marked == NULL) && !inside_boilerplate (n))
             {
-              /* The name itself may be a child: <span itemprop="name">. */
-              f->byline = px_html_text (n, 400);
-              if (f->byline != NULL && strlen (f->byline) > 200)
-                g_clear_pointer (&f->byline, g_free);
-              skip = f->byline != NULL;
-              /* "Jane Doe | 4 June 2019": the dates inside are not walked. */
-              if (skip && !names_update (f->byline))
-                f->byline_date = px_html_date_from_text (f->byline);
+              int strength = marks_author (n);
+              g_autofree char *text = strength > 0 ? px_html_text (n, 400) : NULL;
+
+              if (text != NULL && strlen (text) > 200)
+                g_clear_pointer (&text, g_free);
+              if (text != NULL && f->byline_marked == NULL)
+                f->byline_marked = strength == 2 ? g_strdup (text) : marked_author_inside (n);
+              if (text != NULL && f->byline == NULL)
+                {
+                  /* The name itself may be a child: <span itemprop="name">. */
+                  f->byline = g_steal_pointer (&text);
+                  skip = TRUE;
+                  /* "Jane Doe | 4 June 2019": the dates inside are not walked. */
+                  if (!names_update (f->byline))
+                    f->byline_date = px_html_date_from_text (f->byline);
+                }
             }
         }
       n = px_html_next (n, top, skip);
@@ -562,6 +593,8 @@ decide_author (PxHtmlMetadata *m, Found *f)
       if (v != NULL && !g_str_has_prefix (v, "http"))
         m->author = px_html_clean_authors (v, m->outlet);
     }
+  if (m->author == NULL && f->byline_marked != NULL)
+    m->author = px_html_clean_authors (f->byline_marked, m->outlet);
   if (m->author == NULL && f->byline != NULL)
     m->author = px_html_clean_authors (f->byline, m->outlet);
   if (m->author == NULL && f->meta_line != NULL)
