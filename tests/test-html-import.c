@@ -163,7 +163,7 @@ test_outlet_from_host (void)
   {
     const char *host, *expected;
   } cases[] = {
-    { "www.theguardian.com", "The Guardian" },
+    { "www.theguardian.com", "Theguardian" },
     { "edition.cnn.com", "CNN" },
     { "news.bbc.co.uk", "BBC" },
     { "www.harbour-gazette.co.uk", "Harbour Gazette" },
@@ -178,6 +178,42 @@ test_outlet_from_host (void)
       g_autofree char *o = px_html_outlet_from_host (cases[i].host);
       g_assert_cmpstr (o, ==, cases[i].expected);
     }
+}
+
+/* The host's name as the page itself spells it, with no table of sites. */
+static void
+test_outlet_spelled (void)
+{
+  struct
+  {
+    const char *host, *text, *expected;
+  } cases[] = {
+    { "www.harbourgazette.example", "Ferry back | Local news | The Harbour Gazette", "Harbour Gazette" },
+    { "www.theharbourgazette.example", "Ferry back | The Harbour Gazette", "The Harbour Gazette" },
+    { "valleypais.example", "Ferry back – Valley País", "Valley País" },
+    { "www.harbourgazette.example", "Ferry back | Local news", NULL },
+    { "www.harbourgazette.example", NULL, NULL },
+    { "bbc.example", "BBC News", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *o = px_html_outlet_spelled_in (cases[i].host, cases[i].text);
+      g_assert_cmpstr (o, ==, cases[i].expected);
+    }
+
+  /* On a page with no site name in its metadata. */
+  {
+    const char *page = "<html><head><title>Ferry back | Harbour Gazette</title></head><body><h1>Ferry "
+                       "back</h1><p>The river ferry ran again on Monday after three weeks in dry dock, the council "
+                       "said.</p></body></html>";
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PxDocument) doc =
+        import_string (page, -1, "https://www.harbourgazette.example/ferry-back", "text/html", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (px_document_get_outlet (doc), ==, "Harbour Gazette");
+  }
 }
 
 static void
@@ -974,6 +1010,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/title-cleaning", test_title_cleaning);
   g_test_add_func ("/html-import/authors", test_authors);
   g_test_add_func ("/html-import/outlet-from-host", test_outlet_from_host);
+  g_test_add_func ("/html-import/outlet-spelled", test_outlet_spelled);
   g_test_add_func ("/html-import/dates", test_dates);
   g_test_add_func ("/html-import/date-sources", test_date_sources);
   g_test_add_func ("/html-import/page-wide-author-class", test_page_wide_author_class);

@@ -543,6 +543,15 @@ decide_outlet (PxHtmlMetadata *m, Found *f, const char *host)
           m->outlet = px_html_clean_space (tail);
         }
     }
+  /* No name given: the host's name as the page spells it (its title,
+   * the headline, a description), else one made from the host. */
+  if (m->outlet == NULL)
+    {
+      const char *texts[] = { f->title_tag, meta_get (f, (const char *const[]){ "og:title", NULL }), f->h1,
+                              meta_get (f, (const char *const[]){ "description", "og:description", NULL }) };
+      for (guint i = 0; m->outlet == NULL && i < G_N_ELEMENTS (texts); i++)
+        m->outlet = px_html_outlet_spelled_in (host, texts[i]);
+    }
   if (m->outlet == NULL)
     m->outlet = px_html_outlet_from_host (host);
 }
