@@ -302,11 +302,14 @@ labelled_date (xmlNode *node)
   for (xmlNode *next = node->next; next != NULL; next = next->next)
     {
       g_autofree char *text = px_html_text (next, 120);
+      g_autofree char *date = NULL;
+
       if (text == NULL || *text == '\0')
         continue;
       if (strlen (text) > 80)
         return NULL;
-      return px_html_date_from_text (text) != NULL ? g_steal_pointer (&text) : NULL;
+      date = px_html_date_from_text (text);
+      return date != NULL ? g_steal_pointer (&text) : NULL;
     }
   return NULL;
 }
