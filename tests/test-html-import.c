@@ -163,7 +163,7 @@ test_outlet_from_host (void)
   {
     const char *host, *expected;
   } cases[] = {
-    { "www.theguardian.com", "The Guardian" },
+    { "www.theguardian.com", "Theguardian" },
     { "edition.cnn.com", "CNN" },
     { "news.bbc.co.uk", "BBC" },
     { "www.harbour-gazette.co.uk", "Harbour Gazette" },
@@ -178,6 +178,57 @@ test_outlet_from_host (void)
       g_autofree char *o = px_html_outlet_from_host (cases[i].host);
       g_assert_cmpstr (o, ==, cases[i].expected);
     }
+}
+
+/* The host's name as the page itself spells it, with no table of sites. */
+static void
+test_outlet_spelled (void)
+{
+  struct
+  {
+    const char *host, *text, *expected;
+  } cases[] = {
+    { "www.harbourgazette.example", "Ferry back | Local news | The Harbour Gazette", "Harbour Gazette" },
+    { "www.theharbourgazette.example", "Ferry back | The Harbour Gazette", "The Harbour Gazette" },
+    { "valleypais.example", "Ferry back – Valley País", "Valley País" },
+    { "www.harbourgazette.example", "Ferry back | Local news", NULL },
+    { "www.harbourgazette.example", NULL, NULL },
+    { "bbc.example", "BBC News", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *o = px_html_outlet_spelled_in (cases[i].host, cases[i].text);
+      g_assert_cmpstr (o, ==, cases[i].expected);
+    }
+
+  /* On a page with no site name in its metadata. */
+  {
+    const char *page = "<html><head><title>Ferry back | Harbour Gazette</title></head><body><h1>Ferry "
+                       "back</h1><p>The river ferry ran again on Monday after three weeks in dry dock, the council "
+                       "said.</p></body></html>";
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PxDocument) doc =
+        import_string (page, -1, "https://www.harbourgazette.example/ferry-back", "text/html", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (px_document_get_outlet (doc), ==, "Harbour Gazette");
+  }
+}
+
+/* A short article page with @head and @body before its text dates as
+ * @expected. */
+static void
+assert_published (const char *head, const char *body, const char *expected)
+{
+  g_autofree char *page = g_strdup_printf ("<html><head>%s</head><body><h1>Ferry back</h1>%s<p>The river ferry "
+                                           "ran again on Monday after three weeks in dry dock.</p></body></html>",
+                                           head, body);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) doc = import_string (page, -1, "page.html", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_published (doc), ==, expected);
 }
 
 static void
@@ -212,6 +263,12 @@ test_dates (void)
     { "https://example.com/2019-06-04-storm-hits", "2019-06-04" },
     { "https://example.com/news/20190604/storm", "2019-06-04" },
     { "https://example.com/news/storm-123456", NULL },
+    { "https://example.com/local/2019-06/04/c_1234.htm", "2019-06-04" },
+    { "https://example.com/newsroom/23-06-2019-storm-hits/17.html", "2019-06-23" },
+    { "https://example.com/notes/29-06-2019", "2019-06-29" },
+    { "https://example.com/newsroom/04-06-2019-storm-hits/", NULL },
+    { "https://web.archive.org/web/20160218174457/http://blog.example/2010/05/18/storm/", "2010-05-18" },
+    { "https://web.archive.org/web/20160218174457/http://blog.example/storm/", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (norm); i++)
@@ -257,17 +314,89 @@ test_dates (void)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
-      {
-        g_autofree char *page = g_strdup_printf ("<html><body><h1>Ferry back</h1>%s<p>The river ferry ran again on "
-                                                 "Monday after three weeks.</p></body></html>",
-                                                 boxes[i].top);
-        g_autoptr (GError) error = NULL;
-        g_autoptr (PxDocument) doc = import_string (page, -1, "page.html", NULL, &error);
-
-        g_assert_no_error (error);
-        g_assert_cmpstr (px_document_get_published (doc), ==, boxes[i].expected);
-      }
+      assert_published ("", boxes[i].top, boxes[i].expected);
   }
+}
+
+/* Where a page gives its publication date, by strength: dates named only
+ * for the first publication beat generic "date" fields; a UTC instant
+ * past midnight yields to the day printed on the page; a date written
+ * after a label ("Datum:", "Mise en ligne") is read. */
+static void
+test_date_sources (void)
+{
+  static const struct
+  {
+    const char *head, *body, *expected;
+  } cases[] = {
+    /* A generic "date" (often the last change) loses to itemprop. */
+    { "<meta name=\"date\" content=\"2031-04-19T15:38:44+01:00\">",
+      "<time itemprop=\"datePublished\" datetime=\"2031-04-12\">12.04.2031</time>", "2031-04-12" },
+    /* …and to an element carrying datePublished in an attribute. */
+    { "<meta name=\"dc.date\" content=\"2031-04-19\">",
+      "<div itemprop=\"datePublished\" datetime=\"2031-04-12\">12. April 2031</div>", "2031-04-12" },
+    /* 22:04 UTC is already the next day where the paper prints it. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-11T22:04:00Z\">",
+      "<span class=\"date\">12. April 2031, 00:04 Uhr</span>", "2031-04-12" },
+    /* Printed two days off: not a zone, so the metadata stands. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-11T22:04:00Z\">",
+      "<span class=\"date\">13. April 2031</span>", "2031-04-11T22:04:00Z" },
+    /* An instant with its own offset is already the outlet's day. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-11T22:04:00-04:00\">",
+      "<span class=\"date\">12 April 2031</span>", "2031-04-11T22:04:00-04:00" },
+    { "", "<dl><dt>Datum</dt><dd>12.04.2031</dd></dl>", "2031-04-12" },
+    { "", "<p><span>Mise en ligne :</span> 12 avril 2031</p>", "2031-04-12" },
+    { "", "<p><span>Date:</span> <b>April 12, 2031</b></p>", "2031-04-12" },
+    /* Class words that join a date word to another. */
+    { "", "<span class=\"_publishingdate\">12.04.2031</span>", "2031-04-12" },
+    { "", "<p class=\"newsdatum\">Samstag, 12. April 2031</p>", "2031-04-12" },
+    { "", "<p class=\"moddate\">13. April 2031</p>", NULL },
+    /* A label followed by something else is no date. */
+    { "",
+      "<p><span>Datum</span> der Sitzung steht noch nicht fest, sagte sie am 12.04.2031 vor der Presse und "
+      "vielen anderen Gästen im Saal.</p>",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_published (cases[i].head, cases[i].body, cases[i].expected);
+}
+
+/* A class on <html> or <body> that contains "author" is no byline: the
+ * metadata inside the page is still read. */
+static void
+test_page_wide_author_class (void)
+{
+  static const struct
+  {
+    const char *page, *author;
+  } cases[] = {
+    /* A class on <html> or <body> that contains "author" is no byline:
+     * the metadata inside the page is still read. */
+    { "<html class=\"flag-moreAuthorSuggestions-on\"><head><meta name=\"author\" content=\"Mara Lind\"><meta "
+      "property=\"article:published_time\" content=\"2031-04-12\"></head><body class=\"has-byline\"><h1>Ferry "
+      "back</h1>",
+      "Mara Lind" },
+    /* Inside a box only named "author", the name marked up as the author. */
+    { "<html><body><h1>Ferry back</h1><div class=\"authorInfo\"><span>Harbour desk</span> <span>Reporting</span><a "
+      "rel=\"author\" href=\"/p/tom\">Tom Ashby</a></div>",
+      "Tom Ashby" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *page = g_strconcat (cases[i].page,
+                                           "<p>The river ferry ran again on Monday after three weeks in dry dock, "
+                                           "the council said.</p></body></html>",
+                                           NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxDocument) doc = import_string (page, -1, "page.html", NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (px_document_get_author (doc), ==, cases[i].author);
+      if (i == 0)
+        g_assert_cmpstr (px_document_get_published (doc), ==, "2031-04-12");
+    }
 }
 
 static void
@@ -886,7 +1015,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/title-cleaning", test_title_cleaning);
   g_test_add_func ("/html-import/authors", test_authors);
   g_test_add_func ("/html-import/outlet-from-host", test_outlet_from_host);
+  g_test_add_func ("/html-import/outlet-spelled", test_outlet_spelled);
   g_test_add_func ("/html-import/dates", test_dates);
+  g_test_add_func ("/html-import/date-sources", test_date_sources);
+  g_test_add_func ("/html-import/page-wide-author-class", test_page_wide_author_class);
   g_test_add_func ("/html-import/language-detect", test_language_detect);
   g_test_add_func ("/html-import/charsets", test_charsets);
   g_test_add_func ("/html-import/utf16", test_utf16);

@@ -219,14 +219,27 @@ px_html_date_from_text (const char *text)
 char *
 px_html_date_from_url (const char *url)
 {
-  static GRegex *slash_re, *dash_re, *compact_re;
+  static GRegex *slash_re, *dash_re, *compact_re, *month_re, *dmy_re;
   GRegex *slash = compile_once (&slash_re, "/((?:19|20)\\d{2})/(\\d{1,2})/(\\d{1,2})(?:/|$)");
   GRegex *dash = compile_once (&dash_re, "[/_-]((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?!\\d)");
   GRegex *compact = compile_once (&compact_re, "/((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:/|-|_|\\.)");
-  GRegex *res[] = { slash, dash, compact };
+  GRegex *month = compile_once (&month_re, "/((?:19|20)\\d{2})-(\\d{2})/(\\d{2})/");
+  GRegex *res[] = { slash, dash, compact, month };
+  GRegex *dmy = compile_once (&dmy_re, "/(\\d{2})-(\\d{2})-((?:19|20)\\d{2})(?:/|-|_|\\.|$)");
+  const char *archived;
 
   if (url == NULL)
     return NULL;
+  /* An archived copy: the date of the original address, not of the copy
+   * (web.archive.org/web/20160218174457/http://…). */
+  archived = strstr (url, "://web.archive.org/web/");
+  if (archived != NULL)
+    {
+      const char *inner = strstr (archived + 3, "/http");
+      if (inner == NULL)
+        return NULL;
+      url = inner + 1;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (res); i++)
     {
       g_autoptr (GMatchInfo) m = NULL;
@@ -237,5 +250,12 @@ px_html_date_from_url (const char *url)
             return d;
         }
     }
+  /* "/23-01-2022-slug": day first, as most of the world writes it, but
+   * only when the day cannot be a month (04-05-2022 stays unread). */
+  {
+    g_autoptr (GMatchInfo) m = NULL;
+    if (g_regex_match (dmy, url, 0, &m) && group_int (m, 1) > 12)
+      return format_date (group_int (m, 3), group_int (m, 2), group_int (m, 1));
+  }
   return NULL;
 }

@@ -36,13 +36,14 @@ typedef struct
   char *canonical;
   char *saved_from; /* "<!-- saved from url=(0042)https://… -->" */
   char *lang;
-  char *byline;      /* an element marked as the author's name */
-  char *time_pub;    /* <time> marked as the publication date */
-  char *time_first;  /* the first <time datetime> */
-  char *meta_line;   /* "Jane Doe · 4 June 2019" in a class="…meta…" element */
-  char *date_box;    /* the text of the first short element named as a publication date */
-  char *byline_date; /* a date inside the byline element ("Jane Doe | 4 June 2019") */
-  char *update_date; /* a date in an element named as the last update */
+  char *byline;        /* an element marked as the author's name */
+  char *byline_marked; /* the first one marked up for it (itemprop, rel) */
+  char *time_pub;      /* <time> marked as the publication date */
+  char *time_first;    /* the first <time datetime> */
+  char *meta_line;     /* "Jane Doe · 4 June 2019" in a class="…meta…" element */
+  char *date_box;      /* the text of the first short element named as a publication date */
+  char *byline_date;   /* a date inside the byline element ("Jane Doe | 4 June 2019") */
+  char *update_date;   /* a date in an element named as the last update */
 } Found;
 
 static void
@@ -57,6 +58,7 @@ found_clear (Found *f)
   g_free (f->saved_from);
   g_free (f->lang);
   g_free (f->byline);
+  g_free (f->byline_marked);
   g_free (f->time_pub);
   g_free (f->time_first);
   g_free (f->meta_line);
@@ -111,7 +113,10 @@ inside_boilerplate (xmlNode *node)
   return FALSE;
 }
 
-static gboolean
+/* How surely an element holds the author's name: 2 when marked up for it
+ * (itemprop="author", rel="author"), 1 when only its class says so
+ * ("byline", "author-name"), 0 otherwise. */
+static int
 marks_author (xmlNode *node)
 {
   g_autofree char *itemprop = px_html_attr (node, "itemprop");
@@ -119,16 +124,38 @@ marks_author (xmlNode *node)
   g_autofree char *cls = px_html_attr (node, "class");
   g_autofree char *lower = NULL;
 
+  /* A class on the whole page ("flag-moreAuthorSuggestions-on" on
+   * <html>) says nothing about a byline. */
+  if (px_html_is (node, "html") || px_html_is (node, "body") || px_html_is (node, "main"))
+    return 0;
   if (itemprop != NULL && strstr (itemprop, "author") != NULL)
-    return TRUE;
+    return 2;
   if (rel != NULL && strcmp (rel, "author") == 0)
-    return TRUE;
+    return 2;
   if (cls == NULL)
-    return FALSE;
+    return 0;
   lower = g_ascii_strdown (cls, -1);
   /* "byline", "author-name", "article__author"; not "author-bio". */
   return (strstr (lower, "byline") != NULL || strstr (lower, "author") != NULL) && strstr (lower, "bio") == NULL &&
-         strstr (lower, "avatar") == NULL && strstr (lower, "img") == NULL && strstr (lower, "photo") == NULL;
+                 strstr (lower, "avatar") == NULL && strstr (lower, "img") == NULL && strstr (lower, "photo") == NULL
+             ? 1
+             : 0;
+}
+
+/* The text of the first element under @node marked up as the author
+ * ("<div class=byline>Tech desk · <a rel=author>Jane Doe</a></div>"). */
+static char *
+marked_author_inside (xmlNode *node)
+{
+  for (xmlNode *n = node->children; n != NULL; n = px_html_next (n, node, FALSE))
+    if (n->type == XML_ELEMENT_NODE && marks_author (n) == 2)
+      {
+        char *text = px_html_text (n, 400);
+        if (text != NULL && strlen (text) <= 200)
+          return text;
+        g_free (text);
+      }
+  return NULL;
 }
 
 /* The line under a headline with the author and the date, whatever
@@ -170,6 +197,22 @@ enum
   DATE_UPDATED,
 };
 
+/* One word made of a date word and another: "publishingdate", "newsdatum",
+ * "datestamp", "moddate"; not the English words that merely end in
+ * "date" ("validate", "candidate"). */
+static gboolean
+compound_date_word (const char *word)
+{
+  static const char *const not_dates[] = { "update",      "validate",  "candidate", "mandate",    "accommodate",
+                                           "consolidate", "liquidate", "sedate",    "invalidate", NULL };
+  gsize len = strlen (word);
+
+  if (len <= 5 || g_strv_contains (not_dates, word))
+    return FALSE;
+  return g_str_has_suffix (word, "date") || g_str_has_suffix (word, "datum") || g_str_has_prefix (word, "datestamp") ||
+         g_str_has_prefix (word, "datepub");
+}
+
 static int
 marks_date (xmlNode *node)
 {
@@ -199,8 +242,76 @@ marks_date (xmlNode *node)
         return DATE_UPDATED;
       if (g_strv_contains (yes, words[i]))
         found = TRUE;
+      else if (compound_date_word (words[i]))
+        {
+          if (g_str_has_prefix (words[i], "upd") || g_str_has_prefix (words[i], "mod") ||
+              g_str_has_prefix (words[i], "last") || g_str_has_prefix (words[i], "chang") ||
+              g_str_has_prefix (words[i], "edit") || g_str_has_prefix (words[i], "revis"))
+            return DATE_UPDATED;
+          found = TRUE;
+        }
     }
   return found ? DATE_PUBLISHED : DATE_NONE;
+}
+
+/* "Datum:", "Published", "Mise en ligne": a label whose date is written
+ * in the element or text that follows it ("<dt>Datum</dt><dd>12.01.2017</dd>",
+ * "<span>Date:</span> 4 June 2019"). Returns that date's text. */
+static char *
+labelled_date (xmlNode *node)
+{
+  static const char *const labels[] = { "date",
+                                        "datum",
+                                        "published",
+                                        "published on",
+                                        "posted",
+                                        "posted on",
+                                        "publiziert",
+                                        "erschienen",
+                                        "veröffentlicht",
+                                        "veröffentlicht am",
+                                        "erstellt",
+                                        "erstellt am",
+                                        "publié",
+                                        "publié le",
+                                        "mise en ligne",
+                                        "publicado",
+                                        "fecha",
+                                        "pubblicato",
+                                        "data",
+                                        "gepubliceerd",
+                                        "datum publicatie",
+                                        NULL };
+  xmlNode *only = node->children;
+  g_autofree char *label = NULL;
+  g_autofree char *lower = NULL;
+  gsize len;
+
+  if (only == NULL || only->next != NULL || only->type != XML_TEXT_NODE || only->content == NULL ||
+      strlen ((const char *)only->content) > 40)
+    return NULL;
+  label = px_html_clean_space ((const char *)only->content);
+  if (label == NULL)
+    return NULL;
+  len = strlen (label);
+  while (len > 0 && (label[len - 1] == ':' || label[len - 1] == ' '))
+    label[--len] = '\0';
+  lower = g_utf8_strdown (label, -1);
+  if (!g_strv_contains (labels, lower))
+    return NULL;
+  for (xmlNode *next = node->next; next != NULL; next = next->next)
+    {
+      g_autofree char *text = px_html_text (next, 120);
+      g_autofree char *date = NULL;
+
+      if (text == NULL || *text == '\0')
+        continue;
+      if (strlen (text) > 80)
+        return NULL;
+      date = px_html_date_from_text (text);
+      return date != NULL ? g_steal_pointer (&text) : NULL;
+    }
+  return NULL;
 }
 
 static void
@@ -295,6 +406,27 @@ walk (Found *f, htmlDocPtr doc)
               if (date != NULL)
                 f->meta_line = g_steal_pointer (&text);
             }
+          if (f->time_pub == NULL && strcmp (name, "meta") != 0 && strcmp (name, "time") != 0)
+            {
+              /* <div itemprop="datePublished" datetime="…"> or content="…" */
+              g_autofree char *itemprop = px_html_attr (n, "itemprop");
+              if (itemprop != NULL && strstr (itemprop, "datePublished") != NULL)
+                {
+                  f->time_pub = px_html_attr (n, "datetime");
+                  if (f->time_pub == NULL)
+                    f->time_pub = px_html_attr (n, "content");
+                  if (f->time_pub == NULL)
+                    f->time_pub = px_html_text (n, 200);
+                }
+            }
+          if (f->date_box == NULL && n->children != NULL && !inside_boilerplate (n))
+            {
+              char *labelled = labelled_date (n);
+              if (labelled != NULL && names_update (labelled))
+                g_free (labelled);
+              else if (labelled != NULL)
+                f->date_box = labelled;
+            }
           if ((f->date_box == NULL || f->update_date == NULL) && n->children != NULL)
             {
               int kind = marks_date (n);
@@ -309,16 +441,24 @@ walk (Found *f, htmlDocPtr doc)
               else if (date != NULL && f->date_box == NULL && !inside_boilerplate (n))
                 f->date_box = g_steal_pointer (&text);
             }
-          if (f->byline == NULL && marks_author (n) && !inside_boilerplate (n))
+          if ((f->byline == NULL || f->byline_marked == NULL) && !inside_boilerplate (n))
             {
-              /* The name itself may be a child: <span itemprop="name">. */
-              f->byline = px_html_text (n, 300);
-              if (f->byline != NULL && strlen (f->byline) > 200)
-                g_clear_pointer (&f->byline, g_free);
-              skip = f->byline != NULL;
-              /* "Jane Doe | 4 June 2019": the dates inside are not walked. */
-              if (skip && !names_update (f->byline))
-                f->byline_date = px_html_date_from_text (f->byline);
+              int strength = marks_author (n);
+              g_autofree char *text = strength > 0 ? px_html_text (n, 400) : NULL;
+
+              if (text != NULL && strlen (text) > 200)
+                g_clear_pointer (&text, g_free);
+              if (text != NULL && f->byline_marked == NULL)
+                f->byline_marked = strength == 2 ? g_strdup (text) : marked_author_inside (n);
+              if (text != NULL && f->byline == NULL)
+                {
+                  /* The name itself may be a child: <span itemprop="name">. */
+                  f->byline = g_steal_pointer (&text);
+                  skip = TRUE;
+                  /* "Jane Doe | 4 June 2019": the dates inside are not walked. */
+                  if (!names_update (f->byline))
+                    f->byline_date = px_html_date_from_text (f->byline);
+                }
             }
         }
       n = px_html_next (n, top, skip);
@@ -406,6 +546,15 @@ decide_outlet (PxHtmlMetadata *m, Found *f, const char *host)
           m->outlet = px_html_clean_space (tail);
         }
     }
+  /* No name given: the host's name as the page spells it (its title,
+   * the headline, a description), else one made from the host. */
+  if (m->outlet == NULL)
+    {
+      const char *texts[] = { f->title_tag, meta_get (f, (const char *const[]){ "og:title", NULL }), f->h1,
+                              meta_get (f, (const char *const[]){ "description", "og:description", NULL }) };
+      for (guint i = 0; m->outlet == NULL && i < G_N_ELEMENTS (texts); i++)
+        m->outlet = px_html_outlet_spelled_in (host, texts[i]);
+    }
   if (m->outlet == NULL)
     m->outlet = px_html_outlet_from_host (host);
 }
@@ -456,51 +605,102 @@ decide_author (PxHtmlMetadata *m, Found *f)
       if (v != NULL && !g_str_has_prefix (v, "http"))
         m->author = px_html_clean_authors (v, m->outlet);
     }
+  if (m->author == NULL && f->byline_marked != NULL)
+    m->author = px_html_clean_authors (f->byline_marked, m->outlet);
   if (m->author == NULL && f->byline != NULL)
     m->author = px_html_clean_authors (f->byline, m->outlet);
   if (m->author == NULL && f->meta_line != NULL)
     m->author = px_html_authors_before_date (f->meta_line, m->outlet);
 }
 
-static void
-decide_date (PxHtmlMetadata *m, Found *f, const char *page_url)
+/* A date written for readers near the headline: in an element named as
+ * the publication date, in the byline, or in the line under the headline. */
+static char *
+visible_date (Found *f)
 {
-  static const char *const names[] = { "article:published_time",
-                                       "og:published_time",
-                                       "datepublished",
-                                       "published_time",
-                                       "date",
-                                       "pubdate",
-                                       "publishdate",
-                                       "publish-date",
-                                       "publication_date",
-                                       "dc.date",
-                                       "dc.date.issued",
-                                       "dcterms.date",
-                                       "dcterms.issued",
-                                       "dcterms.created",
-                                       "sailthru.date",
-                                       "parsely-pub-date",
-                                       "article.published",
-                                       "citation_publication_date",
-                                       "og:pubdate",
-                                       NULL };
+  if (f->date_box != NULL)
+    {
+      char *d = px_html_date_from_text (f->date_box);
+      if (d != NULL)
+        return d;
+    }
+  if (f->byline_date != NULL)
+    return g_strdup (f->byline_date);
+  if (f->meta_line != NULL)
+    return px_html_date_from_text (f->meta_line);
+  return NULL;
+}
+
+/* An instant written in UTC ("…T22:04:00Z") is a day off the date the
+ * outlet printed whenever it was published near midnight in its own
+ * zone. When the page prints a date one day from it, that printed date
+ * is the outlet's own calendar day. */
+static void
+prefer_local_day (PxHtmlMetadata *m, const char *printed)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *midnight = NULL;
+  GTimeSpan apart;
+
+  if (m->published == NULL || printed == NULL || strlen (m->published) <= 10 ||
+      !(g_str_has_suffix (m->published, "Z") || g_str_has_suffix (m->published, "+00:00")))
+    return;
+  midnight = g_strdup_printf ("%.10sT00:00:00Z", printed);
+  local = g_date_time_new_from_iso8601 (midnight, NULL);
+  utc = g_date_time_new_from_iso8601 (m->published, NULL);
+  if (local == NULL || utc == NULL)
+    return;
+  apart = g_date_time_difference (utc, local);
+  /* The printed day starts less than 14 hours after the instant or less
+   * than 36 hours before it: a zone between UTC−12 and UTC+14. */
+  if (strncmp (printed, m->published, 10) != 0 && apart > -14 * G_TIME_SPAN_HOUR && apart < 36 * G_TIME_SPAN_HOUR)
+    {
+      g_free (m->published);
+      m->published = g_strndup (printed, 10);
+    }
+}
+
+static void
+decide_date (PxHtmlMetadata *m, Found *f)
+{
+  /* Names that only ever mean the first publication, then the generic
+   * "date" names that many systems fill with the last change. */
+  static const char *const strong[] = { "og:published_time",
+                                        "datepublished",
+                                        "published_time",
+                                        "pubdate",
+                                        "publishdate",
+                                        "publish-date",
+                                        "publish_date",
+                                        "publication_date",
+                                        "dc.date.issued",
+                                        "dcterms.issued",
+                                        "sailthru.date",
+                                        "parsely-pub-date",
+                                        "article.published",
+                                        "citation_publication_date",
+                                        "og:pubdate",
+                                        "uploaddate",
+                                        NULL };
+  static const char *const weak[] = { "date", "dc.date", "dcterms.date", "dcterms.created", NULL };
+  g_autofree char *printed = visible_date (f);
 
   m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, "article:published_time"));
   if (m->published == NULL)
     m->published = px_html_date_normalize (f->ld.published);
-  for (guint i = 1; m->published == NULL && names[i]; i++)
-    m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, names[i]));
+  for (guint i = 0; m->published == NULL && strong[i]; i++)
+    m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, strong[i]));
   if (m->published == NULL)
     m->published = px_html_date_normalize (f->time_pub);
+  for (guint i = 0; m->published == NULL && weak[i]; i++)
+    m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, weak[i]));
   if (m->published == NULL)
     m->published = px_html_date_normalize (f->time_first);
-  if (m->published == NULL && f->date_box != NULL)
-    m->published = px_html_date_from_text (f->date_box);
-  if (m->published == NULL && f->byline_date != NULL)
-    m->published = g_strdup (f->byline_date);
-  if (m->published == NULL && f->meta_line != NULL)
-    m->published = px_html_date_from_text (f->meta_line);
+  if (m->published == NULL)
+    m->published = g_steal_pointer (&printed);
+  else
+    prefer_local_day (m, printed);
 }
 
 /* A full date in the article's address (".../2023/11/08/slug") is the
@@ -555,7 +755,7 @@ px_html_metadata_read (htmlDocPtr doc, const char *page_url)
   decide_outlet (m, &f, host);
   decide_title (m, &f, host);
   decide_author (m, &f);
-  decide_date (m, &f, page_url);
+  decide_date (m, &f);
   m->updated = g_steal_pointer (&f.update_date);
   decide_url_date (m, page_url);
   decide_language (m, &f);

@@ -36,8 +36,12 @@ PxHtmlMetadata *px_html_metadata_read (htmlDocPtr doc, const char *page_url);
 void px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *dateline, const char *headline);
 
 /* A readable outlet name for a host: "www.example-times.co.uk" →
- * "Example Times"; well-known outlets by their usual name. */
+ * "Example Times", "npr.org" → "NPR". */
 char *px_html_outlet_from_host (const char *host);
+
+/* The host's name as @text spells it: "theguardian.com" in "… | The
+ * Guardian" → "The Guardian". NULL when @text does not spell it. */
+char *px_html_outlet_spelled_in (const char *host, const char *text);
 
 /* Cuts a site name off a title ("Headline | Outlet", "Outlet - Headline").
  * @outlet and @host help recognise it; @aggressive also cuts short

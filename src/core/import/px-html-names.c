@@ -6,49 +6,6 @@
 #include "import/px-html-dom.h"
 #include "import/px-html-metadata.h"
 
-static const struct
-{
-  const char *domain; /* registrable domain */
-  const char *name;
-} known_outlets[] = {
-  { "abc.net.au", "ABC News" },
-  { "aljazeera.com", "Al Jazeera" },
-  { "apnews.com", "AP News" },
-  { "bbc.co.uk", "BBC" },
-  { "bbc.com", "BBC" },
-  { "bloomberg.com", "Bloomberg" },
-  { "cbc.ca", "CBC" },
-  { "cnbc.com", "CNBC" },
-  { "cnn.com", "CNN" },
-  { "dw.com", "DW" },
-  { "economist.com", "The Economist" },
-  { "elpais.com", "El País" },
-  { "faz.net", "Frankfurter Allgemeine" },
-  { "france24.com", "France 24" },
-  { "ft.com", "Financial Times" },
-  { "foxnews.com", "Fox News" },
-  { "independent.co.uk", "The Independent" },
-  { "latimes.com", "Los Angeles Times" },
-  { "lemonde.fr", "Le Monde" },
-  { "nbcnews.com", "NBC News" },
-  { "npr.org", "NPR" },
-  { "nytimes.com", "The New York Times" },
-  { "politico.com", "Politico" },
-  { "politico.eu", "Politico Europe" },
-  { "reuters.com", "Reuters" },
-  { "scmp.com", "South China Morning Post" },
-  { "spiegel.de", "Der Spiegel" },
-  { "telegraph.co.uk", "The Telegraph" },
-  { "theatlantic.com", "The Atlantic" },
-  { "theguardian.com", "The Guardian" },
-  { "thehindu.com", "The Hindu" },
-  { "thetimes.co.uk", "The Times" },
-  { "usatoday.com", "USA Today" },
-  { "washingtonpost.com", "The Washington Post" },
-  { "wsj.com", "The Wall Street Journal" },
-  { "zeit.de", "Die Zeit" },
-};
-
 /* Second-level suffixes under which the outlet's label is third. */
 static const char *const two_part_suffixes[] = { "co.uk",  "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au",
                                                  "co.nz",  "co.jp",  "co.in", "com.br", "co.za",  "com.cn", "com.mx",
@@ -91,9 +48,6 @@ px_html_outlet_from_host (const char *host)
   if (g_hostname_is_ip_address (lower))
     return NULL;
   domain = registrable_domain (lower, &label);
-  for (guint i = 0; i < G_N_ELEMENTS (known_outlets); i++)
-    if (strcmp (domain, known_outlets[i].domain) == 0)
-      return g_strdup (known_outlets[i].name);
   if (label == NULL || *label == '\0')
     return NULL;
   /* Short labels are acronyms: "npr" → "NPR". */
@@ -112,6 +66,55 @@ px_html_outlet_from_host (const char *host)
       start = FALSE;
     }
   return g_string_free (out, FALSE);
+}
+
+/* The words of @text whose letters and digits, run together, are the
+ * host's label: "theguardian.com" finds "The Guardian" in "Ferry back |
+ * World news | The Guardian". Case and spaces are the site's own. */
+char *
+px_html_outlet_spelled_in (const char *host, const char *text)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *label = NULL;
+  g_auto (GStrv) words = NULL;
+  gsize label_len;
+
+  if (host == NULL || text == NULL || strchr (host, '.') == NULL || g_hostname_is_ip_address (host))
+    return NULL;
+  lower = g_ascii_strdown (host, -1);
+  domain = registrable_domain (lower, &label);
+  label_len = label != NULL ? strlen (label) : 0;
+  if (label_len < 4)
+    return NULL;
+  words = g_regex_split_simple ("[\\s|:·•–—]+", text, 0, 0);
+  for (guint i = 0; words[i]; i++)
+    {
+      GString *letters = g_string_new (NULL);
+      gboolean found = FALSE;
+      guint j;
+
+      for (j = i; words[j] && letters->len < label_len; j++)
+        {
+          /* "País" spells "pais": accents go, as in host names. */
+          g_autofree char *ascii = g_str_to_ascii (words[j], "C");
+          for (const char *p = ascii; *p; p++)
+            if (g_ascii_isalnum (*p))
+              g_string_append_c (letters, g_ascii_tolower (*p));
+        }
+      found = strcmp (letters->str, label) == 0;
+      g_string_free (letters, TRUE);
+      if (found)
+        {
+          g_autofree char *joined = NULL;
+          char *end = words[j];
+          words[j] = NULL;
+          joined = g_strjoinv (" ", words + i);
+          words[j] = end;
+          return px_html_clean_space (joined);
+        }
+    }
+  return NULL;
 }
 
 static gboolean
