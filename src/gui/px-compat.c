@@ -588,3 +588,166 @@ px_widget_get_accent_bg (GtkWidget *widget, const GdkRGBA *fallback, GdkRGBA *co
     *color = *fallback;
 #endif
 }
+
+/* Shortcuts. The .ui file keeps the floor's GtkShortcutsWindow; its types
+ * are looked up by name, so no deprecated symbol is compiled in. */
+
+static gboolean
+is_type (gpointer object, const char *name)
+{
+  GType type = g_type_from_name (name);
+
+  return type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (object, type);
+}
+
+/* Calls FUNC (group, shortcut, data) for each shortcut of the sections
+ * under WIDGET (the window's search page holds copies: not those). */
+static void
+each_shortcut (GtkWidget *widget, GtkWidget *group, gboolean in_section,
+               void (*func) (GtkWidget *, GtkWidget *, gpointer), gpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (in_section && is_type (child, "GtkShortcutsShortcut"))
+        func (group, child, data);
+      else
+        each_shortcut (child, is_type (child, "GtkShortcutsGroup") ? child : group,
+                       in_section || is_type (child, "GtkShortcutsSection"), func, data);
+    }
+}
+
+static void
+add_line (GStrvBuilder *out, const char *group, const char *title, const char *accel)
+{
+  g_autofree char *line = g_strdup_printf ("%s\t%s\t%s", group, title, accel);
+
+  g_strv_builder_add (out, line);
+}
+
+static char *
+prop_string (gpointer object, const char *name)
+{
+  char *value = NULL;
+
+  if (object != NULL)
+    g_object_get (object, name, &value, NULL);
+  return value;
+}
+
+#if PX_HAVE_ADW_SHORTCUTS
+typedef struct
+{
+  AdwDialog *dialog;
+  GPtrArray *sections; /* kept on the dialog, for px_shortcuts_list() */
+  GtkWidget *group;
+  AdwShortcutsSection *section;
+} Converter;
+
+static void
+convert_shortcut (GtkWidget *group, GtkWidget *shortcut, gpointer data)
+{
+  Converter *conv = data;
+  g_autofree char *title = prop_string (shortcut, "title");
+  g_autofree char *accel = prop_string (shortcut, "accelerator");
+
+  if (conv->section == NULL || group != conv->group)
+    {
+      g_autofree char *group_title = prop_string (group, "title");
+
+      conv->section = adw_shortcuts_section_new (group_title);
+      conv->group = group;
+      g_ptr_array_add (conv->sections, conv->section);
+      adw_shortcuts_dialog_add (ADW_SHORTCUTS_DIALOG (conv->dialog), g_object_ref (conv->section));
+    }
+  adw_shortcuts_section_add (conv->section, adw_shortcuts_item_new (title, accel));
+}
+
+GtkWidget *
+px_shortcuts_new_from_resource (const char *resource, const char *id)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (resource);
+  GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, id));
+  Converter conv = { adw_shortcuts_dialog_new (), g_ptr_array_new_with_free_func (g_object_unref), NULL, NULL };
+
+  g_object_set_data_full (G_OBJECT (conv.dialog), "px-sections", conv.sections, (GDestroyNotify)g_ptr_array_unref);
+  each_shortcut (window, NULL, FALSE, convert_shortcut, &conv);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return GTK_WIDGET (conv.dialog);
+}
+
+void
+px_shortcuts_present (GtkWidget *shortcuts, GtkWidget *parent)
+{
+  track_alert (shortcuts);
+  adw_dialog_present (ADW_DIALOG (shortcuts), parent);
+}
+
+gboolean
+px_is_shortcuts (gpointer object)
+{
+  return ADW_IS_SHORTCUTS_DIALOG (object);
+}
+
+GStrv
+px_shortcuts_list (GtkWidget *shortcuts)
+{
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+  GPtrArray *sections = g_object_get_data (G_OBJECT (shortcuts), "px-sections");
+
+  for (guint i = 0; sections != NULL && i < sections->len; i++)
+    {
+      AdwShortcutsSection *section = g_ptr_array_index (sections, i);
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (section)); j++)
+        {
+          g_autoptr (AdwShortcutsItem) item = g_list_model_get_item (G_LIST_MODEL (section), j);
+
+          add_line (out, adw_shortcuts_section_get_title (section), adw_shortcuts_item_get_title (item),
+                    adw_shortcuts_item_get_accelerator (item));
+        }
+    }
+  return g_strv_builder_end (out);
+}
+#else
+GtkWidget *
+px_shortcuts_new_from_resource (const char *resource, const char *id)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (resource);
+
+  return GTK_WIDGET (gtk_builder_get_object (builder, id));
+}
+
+void
+px_shortcuts_present (GtkWidget *shortcuts, GtkWidget *parent)
+{
+  track_alert (shortcuts);
+  gtk_window_set_transient_for (GTK_WINDOW (shortcuts), parent != NULL ? GTK_WINDOW (parent) : NULL);
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
+gboolean
+px_is_shortcuts (gpointer object)
+{
+  return is_type (object, "GtkShortcutsWindow");
+}
+
+static void
+list_shortcut (GtkWidget *group, GtkWidget *shortcut, gpointer data)
+{
+  g_autofree char *group_title = prop_string (group, "title");
+  g_autofree char *title = prop_string (shortcut, "title");
+  g_autofree char *accel = prop_string (shortcut, "accelerator");
+
+  add_line (data, group_title, title, accel);
+}
+
+GStrv
+px_shortcuts_list (GtkWidget *shortcuts)
+{
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+
+  each_shortcut (shortcuts, NULL, FALSE, list_shortcut, out);
+  return g_strv_builder_end (out);
+}
+#endif

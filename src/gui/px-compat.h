@@ -13,6 +13,7 @@
  *   preferences-style dialogs  AdwPreferencesWindow           AdwPreferencesDialog (adw 1.6)
  *   about                      adw_show_about_window          AdwAboutDialog      (adw 1.6)
  *   file choosers              GtkFileChooserNative           GtkFileDialog       (GTK 4.10)
+ *   shortcuts                  GtkShortcutsWindow             AdwShortcutsDialog  (adw 1.8)
  *   widget colours             GtkStyleContext                gtk_widget_get_color (GTK 4.10),
  *                                                             AdwStyleManager accent (adw 1.6)
  *
@@ -31,6 +32,8 @@ G_BEGIN_DECLS
 /* GtkFileDialog, gtk_widget_get_color (GTK 4.10 deprecates the old ones). */
 #define PX_HAVE_GTK_FILE_DIALOG GTK_CHECK_VERSION (4, 10, 0)
 #define PX_HAVE_GTK_WIDGET_COLOR GTK_CHECK_VERSION (4, 10, 0)
+/* AdwShortcutsDialog (GtkShortcutsWindow is deprecated in GTK 4.18). */
+#define PX_HAVE_ADW_SHORTCUTS ADW_CHECK_VERSION (1, 8, 0)
 /* AdwStyleManager's accent colour (1.6 deprecates looking it up by name). */
 #define PX_HAVE_ADW_ACCENT ADW_CHECK_VERSION (1, 6, 0)
 
@@ -81,6 +84,15 @@ void px_preferences_set_size (GtkWidget *dialog, int width, int height);
  * (AdwMessageDialog and AdwPreferencesWindow in the file become
  * AdwAlertDialog and AdwPreferencesDialog where those exist). */
 void px_compat_set_template (GtkWidgetClass *widget_class, const char *resource);
+
+/* The shortcuts window. RESOURCE holds a GtkShortcutsWindow named ID, the
+ * one list of shortcuts; where AdwShortcutsDialog exists, a dialog with a
+ * section for each of its groups is made from it. */
+GtkWidget *px_shortcuts_new_from_resource (const char *resource, const char *id);
+void px_shortcuts_present (GtkWidget *shortcuts, GtkWidget *parent);
+gboolean px_is_shortcuts (gpointer object);
+/* Each shortcut shown, as "group title\ttitle\taccelerator" (tests). */
+GStrv px_shortcuts_list (GtkWidget *shortcuts);
 
 /* The about dialog: properties as for AdwAboutWindow / AdwAboutDialog. */
 void px_show_about (GtkWidget *parent, const char *first_property, ...) G_GNUC_NULL_TERMINATED;

@@ -39,7 +39,7 @@ struct _PxWindow
   GCancellable *update_cancellable;
   gboolean updating;      /* an older library is being updated in a worker */
   gint64 pending_open_id; /* the article to show once it is done */
-  GtkWindow *shortcuts;   /* the open shortcuts window (weak) */
+  GtkWidget *shortcuts;   /* the open shortcuts window or dialog (weak) */
 
   /* Import */
   GCancellable *import_cancellable;

@@ -586,13 +586,10 @@ show_shortcuts_action (GtkWidget *widget, const char *action_name, GVariant *par
 
   if (self->shortcuts == NULL)
     {
-      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (PX_SHORTCUTS_RESOURCE);
-
-      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      self->shortcuts = px_shortcuts_new_from_resource (PX_SHORTCUTS_RESOURCE, "help_overlay");
       g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
-      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
     }
-  gtk_window_present (self->shortcuts);
+  px_shortcuts_present (self->shortcuts, GTK_WIDGET (self));
 }
 
 static void
@@ -788,7 +785,7 @@ px_window_dispose (GObject *object)
   if (self->shortcuts != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
-      gtk_window_destroy (self->shortcuts);
+      px_dialog_close (self->shortcuts);
       self->shortcuts = NULL;
     }
   _px_window_dispose_import (self);
