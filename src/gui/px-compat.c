@@ -28,7 +28,7 @@ track_alert (GtkWidget *alert)
 GtkWidget *
 px_alert_new (GtkWidget *parent, const char *heading, const char *body)
 {
-  GtkWidget *alert = adw_alert_dialog_new (heading, body);
+  GtkWidget *alert = GTK_WIDGET (adw_alert_dialog_new (heading, body));
 
   px_alert_set_parent (alert, parent);
   return alert;
@@ -169,7 +169,7 @@ px_preferences_set_size (GtkWidget *dialog, int width, int height)
 void
 px_show_about (GtkWidget *parent, const char *first_property, ...)
 {
-  GtkWidget *about = adw_about_dialog_new ();
+  GtkWidget *about = GTK_WIDGET (adw_about_dialog_new ());
   va_list args;
 
   va_start (args, first_property);
