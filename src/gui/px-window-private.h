@@ -2,6 +2,7 @@
 #pragma once
 
 /* Shared between the files that make up PxWindow. */
+#include "gui/px-adaptive-bin.h"
 #include "gui/px-library-banner.h"
 #include "gui/px-window.h"
 
@@ -19,6 +20,11 @@ struct _PxWindow
   GtkStack *main_stack;
   AdwStatusPage *error_page;
   GtkWidget *samples_button;
+  PxAdaptiveBin *adaptive;
+  GtkWidget *back_button;
+  PxWindowLayout layout;
+  PxWindowPane pane; /* which one a narrow layout shows */
+  guint layout_tick; /* a change of layout waiting for the next frame */
   GtkPaned *outer_paned;
   GtkPaned *inner_paned;
   PxLibrarySidebar *sidebar;
@@ -48,6 +54,9 @@ struct _PxWindow
 };
 
 void _px_window_toast (PxWindow *self, const char *message);
+void _px_window_class_init_layout (GtkWidgetClass *widget_class);
+void _px_window_init_layout (PxWindow *self);
+void _px_window_layout_show (PxWindow *self, PxWindowPane pane);
 void _px_window_init_import (PxWindow *self);
 void _px_window_dispose_import (PxWindow *self);
 void _px_window_class_init_import (GtkWidgetClass *widget_class);

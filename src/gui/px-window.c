@@ -171,6 +171,7 @@ static void
 on_document_selected (PxWindow *self, gint64 id)
 {
   px_window_open_document (self, id);
+  _px_window_layout_show (self, PX_WINDOW_PANE_READER);
 }
 
 /* Library files */
@@ -595,6 +596,7 @@ show_shortcuts_action (GtkWidget *widget, const char *action_name, GVariant *par
 static void
 search_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
+  _px_window_layout_show (PX_WINDOW (widget), PX_WINDOW_PANE_LIBRARY);
   px_library_sidebar_focus_search (PX_WINDOW (widget)->sidebar);
 }
 
@@ -852,6 +854,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   _px_window_class_init_find (widget_class);
+  _px_window_class_init_layout (widget_class);
   _px_window_class_init_events (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-side-panel", "side-panel-visible");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
@@ -895,6 +898,7 @@ px_window_init (PxWindow *self)
   px_window_add_side_page (self, GTK_WIDGET (px_compare_panel_new (self)), "compare", _ ("Compare"),
                            "view-dual-symbolic");
   restore_state (self);
+  _px_window_init_layout (self);
   _px_window_init_import (self);
   update_actions (self);
   px_annotation_controller_attach (self);
