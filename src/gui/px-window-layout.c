@@ -48,6 +48,9 @@ apply (PxWindow *self, gboolean move_focus)
   gboolean sidebar = TRUE, reader = TRUE;
   GtkWidget *focus;
 
+  /* Becoming narrow with an article open shows the article. */
+  if (layout == PX_WINDOW_LAYOUT_NARROW && self->layout != PX_WINDOW_LAYOUT_NARROW)
+    self->pane = self->document != NULL ? PX_WINDOW_PANE_READER : PX_WINDOW_PANE_LIBRARY;
   if (layout == PX_WINDOW_LAYOUT_MEDIUM)
     sidebar = !side;
   else if (layout == PX_WINDOW_LAYOUT_NARROW)
