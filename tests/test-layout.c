@@ -191,6 +191,26 @@ test_narrow (Fixture *f, gconstpointer data)
   assert_panes (w, "LR");
 }
 
+/* An article open in a wide window with the side panel: narrowing shows
+ * the article alone, widening brings the side panel back. */
+static void
+test_narrow_keeps_reading (Fixture *f, gconstpointer data)
+{
+  PxWindow *w = open_window (f, 1400, PX_WINDOW_LAYOUT_WIDE);
+  Want want = { w, PX_WINDOW_LAYOUT_NARROW };
+
+  px_window_open_document (w, f->id);
+  px_window_set_side_panel_visible (w, TRUE);
+  assert_panes (w, "LRS");
+  gtk_window_set_default_size (GTK_WINDOW (w), 360, 700);
+  g_assert_true (px_test_wait_for (has_layout, &want, 10000));
+  assert_panes (w, "R");
+  want.layout = PX_WINDOW_LAYOUT_WIDE;
+  gtk_window_set_default_size (GTK_WINDOW (w), 1400, 700);
+  g_assert_true (px_test_wait_for (has_layout, &want, 10000));
+  assert_panes (w, "LRS");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -204,6 +224,8 @@ main (int argc, char *argv[])
   g_test_add ("/layout/1400", Fixture, NULL, fixture_setup, test_wide, fixture_teardown);
   g_test_add ("/layout/800", Fixture, NULL, fixture_setup, test_medium, fixture_teardown);
   g_test_add ("/layout/360", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
+  g_test_add ("/layout/narrow-keeps-reading", Fixture, NULL, fixture_setup, test_narrow_keeps_reading,
+              fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

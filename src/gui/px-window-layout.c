@@ -48,9 +48,29 @@ apply (PxWindow *self, gboolean move_focus)
   gboolean sidebar = TRUE, reader = TRUE;
   GtkWidget *focus;
 
-  /* Becoming narrow with an article open shows the article. */
+  /* Becoming narrow with an article open shows the article: the side
+   * panel steps aside, and comes back when the window widens again. */
   if (layout == PX_WINDOW_LAYOUT_NARROW && self->layout != PX_WINDOW_LAYOUT_NARROW)
-    self->pane = self->document != NULL ? PX_WINDOW_PANE_READER : PX_WINDOW_PANE_LIBRARY;
+    {
+      self->pane = self->document != NULL ? PX_WINDOW_PANE_READER : PX_WINDOW_PANE_LIBRARY;
+      self->layout = layout;
+      if (side && self->document != NULL)
+        {
+          self->side_panel_set_aside = TRUE;
+          px_window_set_side_panel_visible (self, FALSE); /* applies again */
+          return;
+        }
+    }
+  else if (layout != PX_WINDOW_LAYOUT_NARROW && self->side_panel_set_aside)
+    {
+      self->side_panel_set_aside = FALSE;
+      self->layout = layout;
+      if (!side)
+        {
+          px_window_set_side_panel_visible (self, TRUE); /* applies again */
+          return;
+        }
+    }
   if (layout == PX_WINDOW_LAYOUT_MEDIUM)
     sidebar = !side;
   else if (layout == PX_WINDOW_LAYOUT_NARROW)
@@ -99,6 +119,9 @@ on_width_changed (PxAdaptiveBin *bin, int width, PxWindow *self)
 static void
 on_side_panel_visible (PxWindow *self)
 {
+  /* Shown by the user while narrow: no longer set aside. */
+  if (px_window_get_side_panel_visible (self))
+    self->side_panel_set_aside = FALSE;
   apply (self, self->layout == PX_WINDOW_LAYOUT_NARROW);
 }
 

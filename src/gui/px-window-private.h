@@ -23,8 +23,9 @@ struct _PxWindow
   PxAdaptiveBin *adaptive;
   GtkWidget *back_button;
   PxWindowLayout layout;
-  PxWindowPane pane; /* which one a narrow layout shows */
-  guint layout_tick; /* a change of layout waiting for the next frame */
+  PxWindowPane pane;             /* which one a narrow layout shows */
+  guint layout_tick;             /* a change of layout waiting for the next frame */
+  gboolean side_panel_set_aside; /* hidden by a narrow layout, to come back */
   GtkPaned *outer_paned;
   GtkPaned *inner_paned;
   PxLibrarySidebar *sidebar;
