@@ -221,9 +221,23 @@ for a in "$@"; do
 done
 set -e
 xmls=$prefix/share/app-info/xmls
+# flatpak-builder 1.2 has renamed share/metainfo/ID.metainfo.xml to
+# share/appdata/ID.appdata.xml, which AppStream 1.x no longer reads: a copy
+# goes back for the compose and is removed after it.
+copies=
+for f in "$prefix"/share/appdata/*.appdata.xml; do
+  [ -f "$f" ] || continue
+  m=$prefix/share/metainfo/$(basename "$f" .appdata.xml).metainfo.xml
+  [ -e "$m" ] && continue
+  mkdir -p "$prefix/share/metainfo"; cp "$f" "$m"; copies="$copies $m"
+done
+# appstreamcli links libstemmer, which this SDK keeps out of the default
+# library path (see below); flatpak build does not read ld.so.conf.d.
+LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/libstemmer-private${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
 appstreamcli compose --no-color --prefix=/ --origin="$origin" --result-root="$prefix" \
   --data-dir="$xmls" --icons-dir="$prefix/share/app-info/icons/$origin" \
   ${ids:+--components="$ids"} "$prefix"
+[ -z "$copies" ] || rm -f $copies
 if [ -n "$basename" ] && [ -f "$xmls/$origin.xml.gz" ] && [ "$origin" != "$basename" ]; then
   mv "$xmls/$origin.xml.gz" "$xmls/$basename.xml.gz"
 fi
