@@ -12,6 +12,19 @@ forget_alert (gpointer data, GObject *where_the_object_was)
   alerts = g_list_remove (alerts, where_the_object_was);
 }
 
+#if PX_HAVE_ADW_DIALOG
+/* A closed AdwDialog may live on (its closing animation, a reference
+ * someone keeps): it is no longer shown. */
+static void
+on_dialog_closed (GtkWidget *dialog)
+{
+  if (g_list_find (alerts, dialog) == NULL)
+    return;
+  alerts = g_list_remove (alerts, dialog);
+  g_object_weak_unref (G_OBJECT (dialog), forget_alert, NULL);
+}
+#endif
+
 static void
 track_alert (GtkWidget *alert)
 {
@@ -19,6 +32,11 @@ track_alert (GtkWidget *alert)
     return;
   alerts = g_list_prepend (alerts, alert);
   g_object_weak_ref (G_OBJECT (alert), forget_alert, NULL);
+#if PX_HAVE_ADW_DIALOG
+  if (ADW_IS_DIALOG (alert) &&
+      g_signal_handler_find (alert, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_dialog_closed, NULL) == 0)
+    g_signal_connect (alert, "closed", G_CALLBACK (on_dialog_closed), NULL);
+#endif
 }
 
 #if PX_HAVE_ADW_DIALOG
