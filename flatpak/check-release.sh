@@ -203,7 +203,7 @@ uhome=$(fresh home-bundle)
 home_bundle=$uhome
 if out2=$(uf install -y --noninteractive "$bundle" 2>&1); then
   origin=$(uf info --show-origin "$APP_ID" 2>/dev/null)
-  runtime_origin=$(uf info --show-origin org.gnome.Platform//48 2>/dev/null)
+  runtime_origin=$(uf info --show-origin org.gnome.Platform//51 2>/dev/null)
   pass "bundle installed in a fresh installation (app from remote \"$origin\", runtime from \"$runtime_origin\" through RuntimeRepo; $(took))"
   try_installed bundle
 else

@@ -9,6 +9,7 @@
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/annotations/px-codebook-dialog.h"
 #include "gui/px-application.h"
+#include "gui/px-compat.h"
 #include "gui/px-window.h"
 #include "store/px-store-coders.h"
 #include "store/px-store-annotations.h"
@@ -57,14 +58,11 @@ find_named (GtkWidget *widget, const char *name)
 static PxCodebookDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* borrowed */
+  g_autoptr (GList) shown = px_dialog_list_visible ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (PX_IS_CODEBOOK_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return PX_CODEBOOK_DIALOG (window);
-    }
+  for (GList *l = shown; l != NULL; l = l->next)
+    if (PX_IS_CODEBOOK_DIALOG (l->data))
+      return l->data;
   return NULL;
 }
 
@@ -125,7 +123,7 @@ test_codebook (void)
   PxAnnotationController *controller;
   PxCodebookDialog *dialog;
   AdwActionRow *row;
-  AdwMessageDialog *confirm;
+  GtkWidget *confirm;
   GtkMenuButton *rename;
   GtkWidget *entry;
   PxWindow *window;
@@ -205,15 +203,15 @@ test_codebook (void)
   g_assert_true (px_test_wait_for (confirmation_shown, dialog, 3000));
   confirm = px_codebook_dialog_get_confirmation (dialog);
   g_assert_nonnull (confirm);
-  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Delete “claim”?");
-  adw_message_dialog_response (confirm, "cancel");
+  g_assert_cmpstr (px_alert_get_heading (confirm), ==, "Delete “claim”?");
+  px_alert_response (confirm, "cancel");
   px_test_settle (50);
   g_assert_nonnull (px_codebook_dialog_find_tag_row (dialog, "claim"));
   g_assert_true (has_tag (window, b, "claim"));
   g_assert_true (px_codebook_dialog_delete_tag (dialog, claim));
   confirm = px_codebook_dialog_get_confirmation (dialog);
   g_assert_nonnull (confirm);
-  adw_message_dialog_response (confirm, "delete");
+  px_alert_response (confirm, "delete");
   px_test_settle (50);
   g_assert_null (px_codebook_dialog_find_tag_row (dialog, "claim"));
   g_assert_false (has_tag (window, a, "claim"));
@@ -276,7 +274,7 @@ test_codebook (void)
     g_assert_cmpstr (name, ==, "Ida Berg");
   }
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  px_dialog_close (GTK_WIDGET (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   px_test_settle (50);
 }

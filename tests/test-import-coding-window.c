@@ -9,6 +9,7 @@
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/annotations/px-highlight-layer.h"
 #include "gui/px-application.h"
+#include "gui/px-compat.h"
 #include "gui/px-window.h"
 #include "store/px-store-annotations.h"
 #include "px-test-wait.h"
@@ -16,18 +17,14 @@
 #define URL "https://harbour.example/2026/05/flood-wall"
 #define TEXT "The flood wall at Meren held for a second night. Crews closed the last gap at noon."
 
-static AdwMessageDialog *
+static GtkWidget *
 find_report (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+  g_autoptr (GList) shown = px_dialog_list_visible ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return ADW_MESSAGE_DIALOG (item);
-    }
+  for (GList *l = shown; l != NULL; l = l->next)
+    if (px_is_alert (l->data))
+      return l->data;
   return NULL;
 }
 
@@ -41,13 +38,13 @@ report_shown (gpointer data)
 static char *
 take_report (void)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   char *text;
 
   g_assert_true (px_test_wait_for (report_shown, NULL, 20000));
   dialog = find_report ();
-  text = g_strdup_printf ("%s\n%s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  text = g_strdup_printf ("%s\n%s", px_alert_get_heading (dialog), px_alert_get_body (dialog));
+  px_dialog_close (dialog);
   px_test_settle (20);
   return text;
 }

@@ -12,6 +12,7 @@
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/annotations/px-highlight-copy.h"
 #include "gui/px-application.h"
+#include "gui/px-compat.h"
 #include "gui/px-format.h"
 #include "gui/px-metadata-dialog.h"
 #include "gui/px-compare-panel.h"
@@ -358,20 +359,20 @@ static void
 test_delete_updates_compare (Fixture *f, gconstpointer data)
 {
   PxEventComparison *cmp = px_compare_panel_get_comparison (f->panel);
-  AdwMessageDialog *dialog = NULL;
+  GtkWidget *dialog = NULL;
   g_autoptr (GList) toplevels = NULL;
 
   g_assert_cmpuint (px_event_comparison_get_n_documents (cmp), ==, 3);
   px_window_open_document (f->window, f->herald);
   g_assert_true (px_test_wait_for (panel_ready, f->panel, 20000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-document", NULL));
-  toplevels = gtk_window_list_toplevels ();
+  toplevels = px_dialog_list_visible ();
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
+    if (px_is_alert (l->data))
       dialog = l->data;
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "delete");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  px_alert_response (dialog, "delete");
+  px_dialog_close (dialog);
   /* The neighbour opens, compared with the one that is left. */
   g_assert_nonnull (px_window_get_document (f->window));
   g_assert_cmpint (px_document_get_id (px_window_get_document (f->window)), !=, f->herald);
@@ -674,14 +675,13 @@ import_finished (gpointer data)
   return !px_window_is_importing (data);
 }
 
-static GtkWindow *
+static GtkWidget *
 find_window (const char *title)
 {
-  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr (GList) toplevels = px_dialog_list_visible ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (l->data)), title) == 0)
+    if (px_is_alert (l->data) && g_strcmp0 (px_alert_get_heading (GTK_WIDGET (l->data)), title) == 0)
       return l->data;
   return NULL;
 }
@@ -698,7 +698,7 @@ test_import_report (void)
   GFile *files[2];
   PxWindow *window = px_window_new (app, library, 0);
   GtkWidget *empty = gtk_stack_get_child_by_name (window->main_stack, "empty");
-  GtkWindow *report;
+  GtkWidget *report;
 
   gtk_window_present (GTK_WINDOW (window));
   px_test_settle (100);
@@ -724,7 +724,7 @@ test_import_report (void)
   px_test_settle (200);
   report = find_window ("One File Could Not Be Imported");
   g_assert_nonnull (report);
-  gtk_window_destroy (report);
+  px_dialog_close (report);
   gtk_window_destroy (GTK_WINDOW (window));
   px_test_settle (100);
 }

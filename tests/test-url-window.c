@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gui/px-application.h"
+#include "gui/px-compat.h"
 #include "gui/px-url-dialog.h"
 #include "gui/px-window.h"
 #include "px-test-wait.h"
@@ -86,18 +87,14 @@ reader_has_title (gpointer data)
   return g_strcmp0 (px_reader_view_get_title_text (px_window_get_reader (data)), "Tide mill turns again") == 0;
 }
 
-static AdwMessageDialog *
+static GtkWidget *
 find_dialog (const char *heading)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+  g_autoptr (GList) shown = px_dialog_list_visible ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (w);
-    }
+  for (GList *l = shown; l != NULL; l = l->next)
+    if (px_is_alert (l->data) && g_strcmp0 (px_alert_get_heading (l->data), heading) == 0)
+      return l->data;
   return NULL;
 }
 
@@ -114,7 +111,7 @@ test_dialog (void)
   GtkWidget *entry = NULL;
   g_autofree char *url = NULL;
 
-  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  g_assert_false (px_alert_get_response_enabled (GTK_WIDGET (dialog), "import"));
   g_assert_true (px_url_dialog_is_importable ("https://example.org/news/a"));
   g_assert_true (px_url_dialog_is_importable ("  http://example.org/a  "));
   g_assert_false (px_url_dialog_is_importable ("example.org/a"));
@@ -122,12 +119,12 @@ test_dialog (void)
   g_assert_false (px_url_dialog_is_importable ("https://exa mple.org"));
   g_assert_false (px_url_dialog_is_importable ("javascript:alert(1)"));
 
-  entry = GTK_WIDGET (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  entry = GTK_WIDGET (px_alert_get_extra_child (GTK_WIDGET (dialog)));
   gtk_editable_set_text (GTK_EDITABLE (entry), " https://example.org/story ");
-  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  g_assert_true (px_alert_get_response_enabled (GTK_WIDGET (dialog), "import"));
   url = px_url_dialog_get_url (dialog);
   g_assert_cmpstr (url, ==, "https://example.org/story");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  px_dialog_close (GTK_WIDGET (dialog));
 }
 
 static void
@@ -139,7 +136,7 @@ test_import_from_window (void)
   g_autofree char *bad = g_strconcat (base, "/gone", NULL);
   g_autoptr (PxApplication) app = px_application_new (library, 0);
   g_autoptr (GError) error = NULL;
-  AdwMessageDialog *failure;
+  GtkWidget *failure;
   PxWindow *window;
 
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -153,9 +150,9 @@ test_import_from_window (void)
   px_window_import_url (window, bad);
   g_assert_true (px_test_wait_for (failure_shown, NULL, 20000));
   failure = find_dialog ("Could Not Import the Page");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (failure), "404"));
-  g_assert_true (adw_message_dialog_has_response (failure, "retry"));
-  gtk_window_destroy (GTK_WINDOW (failure));
+  g_assert_nonnull (strstr (px_alert_get_body (failure), "404"));
+  g_assert_true (px_alert_has_response (failure, "retry"));
+  px_dialog_close (failure);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

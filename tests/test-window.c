@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gui/px-application.h"
+#include "gui/px-compat.h"
 #include "gui/px-metadata-dialog.h"
 #include "gui/px-window.h"
 #include "store/px-store-events.h"
@@ -248,17 +249,14 @@ test_search (Fixture *f, gconstpointer data)
   g_assert_cmpint (px_library_sidebar_get_selected_id (sidebar), ==, ids[1]);
 }
 
-static AdwMessageDialog *
+static GtkWidget *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr (GList) shown = px_dialog_list_visible ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
+  for (GList *l = shown; l != NULL; l = l->next)
+    if (px_is_alert (l->data))
+      return l->data;
   return NULL;
 }
 
@@ -282,7 +280,7 @@ test_delete (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = NULL;
   g_autofree char *sql = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   PxWindow *window;
   gint64 ids[3];
 
@@ -299,9 +297,9 @@ test_delete (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Ferry service returns to the islands”?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 highlights and notes"));
-  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpstr (px_alert_get_heading (dialog), ==, "Delete “Ferry service returns to the islands”?");
+  g_assert_nonnull (strstr (px_alert_get_body (dialog), "2 highlights and notes"));
+  px_alert_response (dialog, "cancel");
   px_test_settle (20);
   g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
                     3);
@@ -309,7 +307,7 @@ test_delete (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "delete");
+  px_alert_response (dialog, "delete");
   px_test_settle (20);
 
   /* Gone from the list, the store and its annotations; the reader moved
@@ -461,10 +459,10 @@ header_title (PxWindow *window, guint pos)
 
 /* Answers like a click on a button: the dialog goes away. */
 static void
-respond (AdwMessageDialog *dialog, const char *response)
+respond (GtkWidget *dialog, const char *response)
 {
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  px_alert_response (dialog, response);
+  px_dialog_close (dialog);
   px_test_settle (20);
 }
 
@@ -472,7 +470,7 @@ static void
 test_edit_events (Fixture *f, gconstpointer data)
 {
   g_autofree char *sql = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   GtkWidget *extra, *check;
   PxWindow *window;
   gint64 ids[3], split_off;
@@ -490,7 +488,7 @@ test_edit_events (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-event", "x", (gint64)0);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  extra = adw_message_dialog_get_extra_child (dialog);
+  extra = px_alert_get_extra_child (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (extra)), ==, "Spring storms");
   gtk_editable_set_text (GTK_EDITABLE (extra), "  Islands cut off by storms ");
   respond (dialog, "rename");
@@ -507,7 +505,7 @@ test_edit_events (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-event", NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  extra = adw_message_dialog_get_extra_child (dialog);
+  extra = px_alert_get_extra_child (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (extra))), ==, 1);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (extra))), 0),
                    ==, "Lighthouse budget");
@@ -531,13 +529,13 @@ test_edit_events (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.split-event", "x", (gint64)8);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "split"));
-  extra = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+  g_assert_false (px_alert_get_response_enabled (dialog, "split"));
+  extra = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (px_alert_get_extra_child (dialog)));
   if (GTK_IS_VIEWPORT (extra))
     extra = gtk_viewport_get_child (GTK_VIEWPORT (extra));
   check = gtk_widget_get_first_child (extra);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "split"));
+  g_assert_true (px_alert_get_response_enabled (dialog, "split"));
   split_off = *(gint64 *)g_object_get_data (G_OBJECT (check), "px-document-id");
   respond (dialog, "split");
   px_test_settle (20);
@@ -683,10 +681,10 @@ test_shortcuts_window (Fixture *f, gconstpointer data)
 {
   PxWindow *window = open_window (f, 0);
   g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
-  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
-  GtkWindow *shortcuts = NULL;
+  GtkWidget *shortcuts = NULL;
+  g_auto (GStrv) listed = NULL;
+  g_autoptr (GList) shown = NULL;
   GLogLevelFlags fatal;
-  guint n;
 
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, "<Control>question");
@@ -696,21 +694,26 @@ test_shortcuts_window (Fixture *f, gconstpointer data)
   fatal = g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_FATAL_MASK);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   px_test_settle (20);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && shortcuts == NULL; i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_SHORTCUTS_WINDOW (w))
-        shortcuts = w;
-    }
+  shown = px_dialog_list_visible ();
+  for (GList *l = shown; l != NULL && shortcuts == NULL; l = l->next)
+    if (px_is_shortcuts (l->data))
+      shortcuts = l->data;
   g_assert_nonnull (shortcuts);
-  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
-  /* Asked again while it is open: the same window, not a second one. */
-  n = g_list_model_get_n_items (toplevels);
+  g_assert_true (gtk_widget_get_visible (shortcuts));
+  g_assert_true (
+      gtk_widget_get_ancestor (shortcuts, GTK_TYPE_WINDOW) == GTK_WIDGET (window) ||
+      (GTK_IS_WINDOW (shortcuts) && gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window)));
+  /* The shortcuts listed are the .ui file's, on either path. */
+  listed = px_shortcuts_list (shortcuts);
+  g_assert_true (g_strv_contains ((const char *const *)listed, "Library\tImport articles\t<Control>o"));
+  g_assert_cmpuint (g_strv_length (listed), ==, 33);
+  /* Asked again while it is open: the same one, not a second one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   px_test_settle (20);
-  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n);
-  gtk_window_destroy (shortcuts);
+  g_clear_pointer (&shown, g_list_free);
+  shown = px_dialog_list_visible ();
+  g_assert_cmpuint (g_list_length (shown), ==, 1);
+  px_dialog_close (shortcuts);
   px_test_settle (20);
   g_log_set_always_fatal (fatal);
   close_window (f);

@@ -1,11 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Builds (or reuses) a stand-in for the org.gnome.Platform//48 and
-# org.gnome.Sdk//48 Flatpak runtimes from Debian 13 packages, so that
-# flatpak/check can build, install and launch the real manifest on machines
-# that cannot reach Flathub. Debian 13 ships GTK 4.18 and libadwaita 1.7, the
-# versions GNOME 48 ships, which is what makes the stand-in meaningful. The base
+# Builds (or reuses) a stand-in for the org.gnome.Platform//51 and
+# org.gnome.Sdk//51 Flatpak runtimes from Debian testing (forky) packages, so
+# that flatpak/check can build, install and launch the real manifest on
+# machines that cannot reach Flathub. Debian testing ships GTK 4.24 and
+# libadwaita 1.10, the versions GNOME 51 ships, which is what makes the
+# stand-in meaningful (the script prints the versions it got). The base
 # is still Debian, not the Freedesktop SDK: a pass here means "the manifest,
 # the installed files and the sandbox permissions work", not "Flathub will
 # build it byte for byte".
@@ -15,8 +16,8 @@
 # Everything lives under $PARALLAX_FLATPAK_CACHE (default
 # /var/cache/parallax-flatpak). The first run takes several minutes and a few
 # GB; later runs only compare stamps and return in about a second. Stamps:
-#   rootfs/.px-packages   hash of the package list installed in the tree
-#   .px-exported          hash of the package list + this script, i.e. what
+#   rootfs-SUITE/.px-packages hash of the package list installed in the tree
+#   .px-exported-BRANCH   hash of the package list + this script, i.e. what
 #                         the installed runtime was built from
 # To start over: rm -rf "$PARALLAX_FLATPAK_CACHE".
 #
@@ -26,10 +27,15 @@
 set -euo pipefail
 
 CACHE=${PARALLAX_FLATPAK_CACHE:-/var/cache/parallax-flatpak}
-BRANCH=48
+# The runtime branch comes from the manifest's "runtime-version"; the Debian
+# suite whose GTK and libadwaita match it is listed here.
+BRANCH=51
 ARCH=x86_64
-SUITE=trixie
-ROOTFS=$CACHE/rootfs
+SUITE=forky
+# debootstrap in Debian 12 has no script named after forky; testing's
+# bootstrap is sid's.
+SUITE_SCRIPT=/usr/share/debootstrap/scripts/sid
+ROOTFS=$CACHE/rootfs-$SUITE
 REPO=$CACHE/repo
 STAGE=$CACHE/rt-build
 
@@ -40,7 +46,7 @@ die() { log "error: $*"; exit 1; }
 [ "$(uname -m)" = "$ARCH" ] || die "only $ARCH is supported"
 
 # What the SDK carries. The first group is what Parallax builds against (the
-# real GNOME 48 SDK has all of these; libstemmer is deliberately absent, the
+# real GNOME 51 SDK has all of these; libstemmer is deliberately absent, the
 # manifest builds it). The second group is what the real Platform provides at
 # run time and a GTK app notices when missing: fonts, icons, GSettings
 # schemas, Mesa, TLS for libsoup, an English hunspell dictionary (in the real
@@ -50,7 +56,7 @@ PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libenchant-2-dev libxml2-dev
   libjson-glib-dev libsoup-3.0-dev libicu-dev libarchive-dev
-  gettext desktop-file-utils appstream appstream-util
+  gettext desktop-file-utils appstream appstream-compose
 
   libgtk-4-bin glib-networking ca-certificates dconf-gsettings-backend
   gsettings-desktop-schemas adwaita-icon-theme hicolor-icon-theme
@@ -60,7 +66,7 @@ PACKAGES=(
   "$@"
 )
 pkg_hash=$(printf '%s\n' "${PACKAGES[@]}" | sort -u | sha256sum | cut -c1-16)
-export_key=$pkg_hash-$(sha256sum "$0" | cut -c1-16)
+export_key=$pkg_hash-$(sha256sum "$0" | cut -c1-16)-$BRANCH
 
 mkdir -p "$CACHE"
 exec 9>"$CACHE/.lock"
@@ -84,7 +90,7 @@ runtime_installed() {
     flatpak --user info "org.gnome.Sdk//$BRANCH" >/dev/null 2>&1
 }
 
-if [ "$(cat "$CACHE/.px-exported" 2>/dev/null)" = "$export_key" ] && runtime_installed; then
+if [ "$(cat "$CACHE/.px-exported-$BRANCH" 2>/dev/null)" = "$export_key" ] && runtime_installed; then
   log "stand-in runtime up to date ($export_key)"
   exit 0
 fi
@@ -112,13 +118,17 @@ chroot_mounts() {
 if [ ! -f "$ROOTFS/.px-bootstrapped" ]; then
   log "debootstrap $SUITE from $mirror (a few minutes)"
   rm -rf "$ROOTFS"
-  debootstrap --variant=minbase "$SUITE" "$ROOTFS" "$mirror" >"$CACHE/debootstrap.log" 2>&1 ||
+  debootstrap --variant=minbase "$SUITE" "$ROOTFS" "$mirror" "$SUITE_SCRIPT" >"$CACHE/debootstrap.log" 2>&1 ||
     die "debootstrap failed, see $CACHE/debootstrap.log"
   # No daemons may start inside the chroot during package installation.
   printf '#!/bin/sh\nexit 101\n' >"$ROOTFS/usr/sbin/policy-rc.d"
   chmod +x "$ROOTFS/usr/sbin/policy-rc.d"
   touch "$ROOTFS/.px-bootstrapped"
 fi
+# Testing's Release file is signed valid for a week only; a mirror that is a
+# dated snapshot (as the one these machines reach) is "expired" for apt.
+# The packages are still checked against the signed Release's hashes.
+echo 'Acquire::Check-Valid-Until "false";' >"$ROOTFS/etc/apt/apt.conf.d/90px-snapshot-mirror"
 if [ "$(cat "$ROOTFS/.px-packages" 2>/dev/null)" != "$pkg_hash" ]; then
   log "installing ${#PACKAGES[@]} packages into the tree"
   chroot_mounts
@@ -132,6 +142,7 @@ if [ "$(cat "$ROOTFS/.px-packages" 2>/dev/null)" != "$pkg_hash" ]; then
   fi
   echo "$pkg_hash" >"$ROOTFS/.px-packages"
 fi
+log "$SUITE tree: $(chroot "$ROOTFS" dpkg-query -W -f '${Package} ${Version}, ' libgtk-4-dev libadwaita-1-dev libglib2.0-dev)"
 
 # 2. The tree becomes org.gnome.Sdk (all of /usr) and a slimmer
 # org.gnome.Platform (no headers, compilers, pkg-config files or static
@@ -188,6 +199,50 @@ private=lib/$ARCH-linux-gnu/libstemmer-private
 mkdir -p "$files/$private"
 mv "$files"/lib/"$ARCH"-linux-gnu/libstemmer.so* "$files/$private/"
 printf '/usr/%s\n' "$private" >"$files/etc/ld.so.conf.d/90-libstemmer-private.conf"
+# flatpak-builder 1.2 (Debian 12's) composes AppStream by running
+# `appstream-compose --prefix=/app --basename=ID --origin=flatpak ID` in the
+# SDK. That tool (appstream-glib) is gone from Debian testing, as from the
+# current GNOME SDK, where flatpak-builder 1.4 runs `appstreamcli compose`
+# itself. This shim makes the same call to appstreamcli and names the result
+# as flatpak-builder 1.2 expects.
+rm -f "$files/bin/appstream-compose"
+cat >"$files/bin/appstream-compose" <<'SH'
+#!/bin/sh
+# Stand-in glue: appstream-glib's appstream-compose on top of appstreamcli.
+prefix=/app basename= origin=flatpak ids=
+for a in "$@"; do
+  case $a in
+    --prefix=*) prefix=${a#--prefix=} ;;
+    --basename=*) basename=${a#--basename=} ;;
+    --origin=*) origin=${a#--origin=} ;;
+    --*) ;;
+    *) ids="${ids:+$ids,}$a" ;;
+  esac
+done
+set -e
+xmls=$prefix/share/app-info/xmls
+# flatpak-builder 1.2 has renamed share/metainfo/ID.metainfo.xml to
+# share/appdata/ID.appdata.xml, which AppStream 1.x no longer reads: a copy
+# goes back for the compose and is removed after it.
+copies=
+for f in "$prefix"/share/appdata/*.appdata.xml; do
+  [ -f "$f" ] || continue
+  m=$prefix/share/metainfo/$(basename "$f" .appdata.xml).metainfo.xml
+  [ -e "$m" ] && continue
+  mkdir -p "$prefix/share/metainfo"; cp "$f" "$m"; copies="$copies $m"
+done
+# appstreamcli links libstemmer, which this SDK keeps out of the default
+# library path (see below); flatpak build does not read ld.so.conf.d.
+LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/libstemmer-private${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+appstreamcli compose --no-color --prefix=/ --origin="$origin" --result-root="$prefix" \
+  --data-dir="$xmls" --icons-dir="$prefix/share/app-info/icons/$origin" \
+  ${ids:+--components="$ids"} "$prefix"
+[ -z "$copies" ] || rm -f $copies
+if [ -n "$basename" ] && [ -f "$xmls/$origin.xml.gz" ] && [ "$origin" != "$basename" ]; then
+  mv "$xmls/$origin.xml.gz" "$xmls/$basename.xml.gz"
+fi
+SH
+chmod 755 "$files/bin/appstream-compose"
 printf '[Runtime]\nname=org.gnome.Sdk\nruntime=org.gnome.Platform/%s/%s\nsdk=org.gnome.Sdk/%s/%s\n' \
   "$ARCH" "$BRANCH" "$ARCH" "$BRANCH" >"$sdk/metadata"
 
@@ -216,5 +271,5 @@ flatpak --user remote-delete --force parallax-standin >/dev/null 2>&1 || true
 flatpak --user remote-add --no-gpg-verify parallax-standin "$REPO"
 flatpak --user install -y --noninteractive --reinstall parallax-standin \
   "org.gnome.Platform//$BRANCH" "org.gnome.Sdk//$BRANCH" >/dev/null
-echo "$export_key" >"$CACHE/.px-exported"
+echo "$export_key" >"$CACHE/.px-exported-$BRANCH"
 log "stand-in runtime ready: org.gnome.Platform//$BRANCH, org.gnome.Sdk//$BRANCH (HOME=$HOME)"

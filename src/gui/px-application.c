@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "gui/px-compat.h"
 #include "gui/px-window.h"
 #include "store/px-store.h"
 
@@ -144,12 +145,12 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   const char *developers[] = { "Parallax Developers", NULL };
 
-  adw_show_about_window (parent, "application-name", _ ("Parallax"), "application-icon", APPLICATION_ID, "version",
-                         PACKAGE_VERSION, "developer-name", _ ("Parallax Developers"), "developers", developers,
-                         "comments", _ ("Read, mark and compare news coverage across outlets"), "website",
-                         "https://github.com/parallaxapp/parallax", "issue-url",
-                         "https://github.com/parallaxapp/parallax/issues", "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _ ("translator-credits"), NULL);
+  px_show_about (GTK_WIDGET (parent), "application-name", _ ("Parallax"), "application-icon", APPLICATION_ID, "version",
+                 PACKAGE_VERSION, "developer-name", _ ("Parallax Developers"), "developers", developers, "comments",
+                 _ ("Read, mark and compare news coverage across outlets"), "website",
+                 "https://github.com/parallaxapp/parallax", "issue-url",
+                 "https://github.com/parallaxapp/parallax/issues", "license-type", GTK_LICENSE_GPL_3_0,
+                 "translator-credits", _ ("translator-credits"), NULL);
 }
 
 static const GActionEntry app_actions[] = {

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gui/px-compat.h"
 #include "gui/px-passage-card.h"
 
 #define CELL 22       /* height of a row */
@@ -194,7 +195,6 @@ static void
 px_coverage_matrix_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   PxCoverageMatrix *self = PX_COVERAGE_MATRIX (widget);
-  GtkStyleContext *style = gtk_widget_get_style_context (widget);
   GdkRGBA fg, accent, dim, faint;
   double left = cells_left (self);
   guint n = n_docs (self);
@@ -202,9 +202,8 @@ px_coverage_matrix_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (self->comparison == NULL)
     return;
-  gtk_style_context_get_color (style, &fg);
-  if (!gtk_style_context_lookup_color (style, "accent_bg_color", &accent))
-    accent = fg;
+  px_widget_get_color (widget, &fg);
+  px_widget_get_accent_bg (widget, &fg, &accent);
   dim = fg;
   dim.alpha *= 0.55;
   faint = fg;

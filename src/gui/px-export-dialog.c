@@ -7,6 +7,7 @@
 #include "export/px-export.h"
 #include "formats/px-exchange-format.h"
 #include "formats/px-qdpx.h"
+#include "gui/px-compat.h"
 #include "store/px-store-annotations.h"
 
 #define SETTINGS_SCHEMA "io.github.parallaxapp.Parallax"
@@ -419,11 +420,13 @@ px_export_dialog_save_to (PxExportDialog *self, const char *path)
 }
 
 static void
-on_file_chosen (GtkNativeDialog *chooser, int response, PxExportDialog *self)
+on_file_chosen (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr (PxExportDialog) self = user_data;
+  g_autoptr (GFile) file = px_file_choose_finish_one (result, NULL);
+
+  if (file != NULL)
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
 
       if (path == NULL)
@@ -440,8 +443,6 @@ on_file_chosen (GtkNativeDialog *chooser, int response, PxExportDialog *self)
           px_export_dialog_save_to (self, path);
         }
     }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 }
 
 static void
@@ -452,15 +453,20 @@ on_export_clicked (PxExportDialog *self)
   gboolean folder = kind == PX_EXPORT_KIND_LIBRARY && format == NULL;
   g_autofree char *chooser_title =
       format != NULL ? g_strdup_printf (_ ("Export as %s"), _ (format->label)) : g_strdup (_ ("Export as Markdown"));
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-      folder ? _ ("Export Library to Folder") : chooser_title, GTK_WINDOW (self),
-      folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "export-folder") : NULL;
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr (GFile) dir = NULL;
+  g_autofree char *name = NULL;
+  PxFileRequest request = {
+    .mode = folder ? PX_FILE_SELECT_FOLDER : PX_FILE_SAVE,
+    .title = folder ? _ ("Export Library to Folder") : chooser_title,
+    .accept_label = _ ("_Export"),
+  };
 
   if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
     {
-      g_autoptr (GFile) dir = g_file_new_for_path (last);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+      dir = g_file_new_for_path (last);
+      request.initial_folder = dir;
     }
   if (!folder)
     {
@@ -468,9 +474,9 @@ on_export_clicked (PxExportDialog *self)
                           : kind == PX_EXPORT_KIND_EVENT ? self->event_title
                           : kind == PX_EXPORT_KIND_TAG   ? current_tag (self)
                                                          : _ ("Library");
-      g_autofree char *name = px_export_file_name (title, _ ("Export"));
       g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
+      name = px_export_file_name (title, _ ("Export"));
       /* The Markdown name, with the format's extension. */
       if (format != NULL && g_str_has_suffix (name, ".md"))
         {
@@ -479,15 +485,14 @@ on_export_clicked (PxExportDialog *self)
           g_free (name);
           name = g_strconcat (stem, format->extension, NULL);
         }
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      request.initial_name = name;
       gtk_file_filter_set_name (filter, format != NULL ? _ (format->label) : _ ("Markdown"));
       gtk_file_filter_add_mime_type (filter, format != NULL ? format->mime_type : "text/markdown");
       gtk_file_filter_add_suffix (filter, format != NULL ? strrchr (format->extension, '.') + 1 : "md");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_list_store_append (filters, filter);
+      request.filters = G_LIST_MODEL (filters);
     }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  px_file_choose (GTK_WINDOW (self), &request, NULL, on_file_chosen, g_object_ref (self));
 }
 
 static void

@@ -244,7 +244,9 @@ px_find_bar_init (PxFindBar *self)
   g_object_set (self->entry, "placeholder-text", _ ("Find in Article"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Find in Article"),
                                   -1);
-  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 260, -1);
+  /* About 260 px when there is room, less in a narrow window. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 10);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 28);
   self->status = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_width_chars (self->status, 9);
   gtk_widget_add_css_class (GTK_WIDGET (self->status), "dim-label");

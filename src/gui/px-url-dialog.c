@@ -8,12 +8,16 @@
 
 struct _PxUrlDialog
 {
+#if PX_HAVE_ADW_DIALOG
+  AdwAlertDialog parent_instance;
+#else
   AdwMessageDialog parent_instance;
+#endif
 
   GtkEntry *entry;
 };
 
-G_DEFINE_FINAL_TYPE (PxUrlDialog, px_url_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (PxUrlDialog, px_url_dialog, PX_TYPE_ALERT_BASE)
 
 gboolean
 px_url_dialog_is_importable (const char *text)
@@ -43,7 +47,7 @@ on_text_changed (PxUrlDialog *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   gboolean ok = px_url_dialog_is_importable (text);
 
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", ok);
+  px_alert_set_response_enabled (GTK_WIDGET (self), "import", ok);
   /* Say why Import is greyed out, but not while the field is empty. */
   if (*text != '\0' && !ok)
     {
@@ -63,10 +67,10 @@ on_activate (PxUrlDialog *self)
 {
   /* Enter in the field imports, as the default response would; unlike a
    * click, emitting the response does not close the dialog by itself. */
-  if (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (self), "import"))
+  if (px_alert_get_response_enabled (GTK_WIDGET (self), "import"))
     {
-      adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "import");
-      gtk_window_close (GTK_WINDOW (self));
+      px_alert_response (GTK_WIDGET (self), "import");
+      px_dialog_close (GTK_WIDGET (self));
     }
 }
 
@@ -91,7 +95,7 @@ px_url_dialog_class_init (PxUrlDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-url-dialog.ui");
+  px_compat_set_template (widget_class, "/io/github/parallaxapp/Parallax/px-url-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PxUrlDialog, entry);
   gtk_widget_class_bind_template_callback (widget_class, on_text_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
@@ -101,13 +105,15 @@ static void
 px_url_dialog_init (PxUrlDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", FALSE);
+  px_alert_set_response_enabled (GTK_WIDGET (self), "import", FALSE);
 }
 
 PxUrlDialog *
 px_url_dialog_new (GtkWindow *parent, const char *url)
 {
-  PxUrlDialog *self = g_object_new (PX_TYPE_URL_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  PxUrlDialog *self = g_object_new (PX_TYPE_URL_DIALOG, NULL);
+
+  px_alert_set_parent (GTK_WIDGET (self), GTK_WIDGET (parent));
 
   if (url != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), url);

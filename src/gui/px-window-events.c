@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gui/px-compat.h"
 #include "gui/px-window-private.h"
 #include "store/px-event-snapshot.h"
 #include "store/px-store-events.h"
@@ -164,27 +165,27 @@ undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *pa
   _px_window_toast (self, ok ? _ ("Event edit undone") : error->message);
 }
 
-static AdwMessageDialog *
+static GtkWidget *
 new_dialog (PxWindow *self, const char *heading, const char *body, const char *response, const char *label,
             GtkWidget *extra)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  GtkWidget *dialog = px_alert_new (GTK_WIDGET (self), heading, body);
 
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), response, label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_extra_child (dialog, extra);
+  px_alert_add_responses (dialog, "cancel", _ ("_Cancel"), response, label, NULL);
+  px_alert_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  px_alert_set_default_response (dialog, response);
+  px_alert_set_close_response (dialog, "cancel");
+  px_alert_set_extra_child (dialog, extra);
   return dialog;
 }
 
 /* Rename */
 
 static void
-on_rename_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+on_rename_response (GtkWidget *dialog, const char *response, PxWindow *self)
 {
   gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (px_alert_get_extra_child (dialog));
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -204,7 +205,7 @@ rename_event_action (GtkWidget *widget, const char *action_name, GVariant *param
   gint64 id = target_event (self, param);
   g_autoptr (GError) error = NULL;
   g_autoptr (PxEventInfo) event = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   GtkWidget *entry;
 
   if (id != 0 && self->store != NULL)
@@ -221,7 +222,7 @@ rename_event_action (GtkWidget *widget, const char *action_name, GVariant *param
   dialog = new_dialog (self, _ ("Rename Event"), NULL, "rename", _ ("_Rename"), entry);
   g_object_set_data_full (G_OBJECT (dialog), EVENT_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_alert_present (dialog);
   gtk_widget_grab_focus (entry);
 }
 
@@ -254,10 +255,10 @@ event_chooser (PxWindow *self, gint64 except, GArray **ids, GError **error)
 }
 
 static gint64
-chosen_event (AdwMessageDialog *dialog)
+chosen_event (GtkWidget *dialog)
 {
   GArray *ids = g_object_get_data (G_OBJECT (dialog), CHOICES_KEY);
-  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)));
+  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (px_alert_get_extra_child (dialog)));
 
   return pos < ids->len ? g_array_index (ids, gint64, pos) : 0;
 }
@@ -270,7 +271,7 @@ chooser_dialog (PxWindow *self, gint64 except, const char *heading, const char *
   g_autoptr (GError) error = NULL;
   GArray *ids = NULL;
   GtkWidget *dropdown = event_chooser (self, except, &ids, &error);
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   if (dropdown == NULL)
     {
@@ -289,13 +290,13 @@ chooser_dialog (PxWindow *self, gint64 except, const char *heading, const char *
   g_object_set_data_full (G_OBJECT (dialog), CHOICES_KEY, ids, (GDestroyNotify)g_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), EVENT_ID_KEY, g_memdup2 (&except, sizeof except), g_free);
   g_signal_connect_object (dialog, "response", on_response, self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_alert_present (dialog);
 }
 
 /* Move to event */
 
 static void
-on_move_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+on_move_response (GtkWidget *dialog, const char *response, PxWindow *self)
 {
   gint64 to = chosen_event (dialog);
   g_autoptr (GError) error = NULL;
@@ -368,7 +369,7 @@ new_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
 /* Merge */
 
 static void
-on_merge_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+on_merge_response (GtkWidget *dialog, const char *response, PxWindow *self)
 {
   gint64 into = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
   gint64 from = chosen_event (dialog);
@@ -400,15 +401,15 @@ merge_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
 /* The box of check buttons, one an article. */
 static GtkWidget *
-split_box (AdwMessageDialog *dialog)
+split_box (GtkWidget *dialog)
 {
-  GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+  GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (px_alert_get_extra_child (dialog)));
 
   return GTK_IS_VIEWPORT (child) ? gtk_viewport_get_child (GTK_VIEWPORT (child)) : child;
 }
 
 static void
-on_split_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+on_split_response (GtkWidget *dialog, const char *response, PxWindow *self)
 {
   gint64 event_id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
   GtkWidget *box = split_box (dialog);
@@ -433,7 +434,7 @@ on_split_response (AdwMessageDialog *dialog, const char *response, PxWindow *sel
 }
 
 static void
-on_split_toggled (AdwMessageDialog *dialog)
+on_split_toggled (GtkWidget *dialog)
 {
   GtkWidget *box = split_box (dialog);
   guint n = 0, n_active = 0;
@@ -444,7 +445,7 @@ on_split_toggled (AdwMessageDialog *dialog)
       n_active += gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
     }
   /* Some must leave, and some must stay. */
-  adw_message_dialog_set_response_enabled (dialog, "split", n_active > 0 && n_active < n);
+  px_alert_set_response_enabled (dialog, "split", n_active > 0 && n_active < n);
 }
 
 static void
@@ -452,7 +453,7 @@ split_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
   GtkWidget *box, *scroller;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   g_autoptr (GPtrArray) docs = NULL;
   g_autoptr (GError) error = NULL;
   gint64 id = target_event (self, param);
@@ -490,9 +491,9 @@ split_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
       gtk_box_append (GTK_BOX (box), check);
     }
   g_object_set_data_full (G_OBJECT (dialog), EVENT_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
-  adw_message_dialog_set_response_enabled (dialog, "split", FALSE);
+  px_alert_set_response_enabled (dialog, "split", FALSE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_split_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_alert_present (dialog);
 }
 
 void

@@ -12,9 +12,11 @@ find_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   if (self->document == NULL)
     {
+      _px_window_layout_show (self, PX_WINDOW_PANE_LIBRARY);
       px_library_sidebar_focus_search (self->sidebar);
       return;
     }
+  _px_window_layout_show (self, PX_WINDOW_PANE_READER);
   if (g_str_equal (action_name, "win.find"))
     px_find_bar_open (bar);
   else

@@ -9,6 +9,7 @@
 #include "coding/px-coding-package.h"
 #include "formats/px-annotation-import.h"
 #include "gui/annotations/px-annotation-controller.h"
+#include "gui/px-compat.h"
 #include "gui/px-window-private.h"
 
 /* Set on the window while an import of this kind runs. */
@@ -189,11 +190,11 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   else if ((controller = px_annotation_controller_get (self)) != NULL)
     px_annotation_controller_reload (controller);
   body = describe (counts, job->package);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   job->package ? _ ("Coding Package Imported") : _ ("Annotations Imported"), body);
+  dialog =
+      px_alert_new (GTK_WIDGET (self), job->package ? _ ("Coding Package Imported") : _ ("Annotations Imported"), body);
   gtk_widget_set_tooltip_text (dialog, name);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_alert_add_response (GTK_WIDGET (dialog), "close", _ ("_Close"));
+  px_alert_present (dialog);
 }
 
 static void
@@ -239,25 +240,37 @@ px_window_import_package_file (PxWindow *self, GFile *file)
 }
 
 static void
-on_chooser_response (GtkNativeDialog *dialog, int response, PxWindow *self)
+on_chosen (GObject *source, GAsyncResult *result, gpointer user_data, gboolean package)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr (PxWindow) self = user_data;
+  g_autoptr (GFile) file = px_file_choose_finish_one (result, NULL);
 
-      if (file != NULL)
-        start (self, file, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "px-package")));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  if (file != NULL)
+    start (self, file, package);
+}
+
+static void
+on_package_chosen (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  on_chosen (source, result, user_data, TRUE);
+}
+
+static void
+on_annotations_chosen (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  on_chosen (source, result, user_data, FALSE);
 }
 
 static void
 show_chooser (PxWindow *self, gboolean package)
 {
-  GtkFileChooserNative *chooser =
-      gtk_file_chooser_native_new (package ? _ ("Import Coding Package") : _ ("Import Annotations"), GTK_WINDOW (self),
-                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), _ ("_Cancel"));
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  PxFileRequest request = {
+    .mode = PX_FILE_OPEN,
+    .title = package ? _ ("Import Coding Package") : _ ("Import Annotations"),
+    .accept_label = _ ("_Import"),
+    .filters = G_LIST_MODEL (filters),
+  };
   g_autoptr (GtkFileFilter) json = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -268,12 +281,10 @@ show_chooser (PxWindow *self, gboolean package)
   gtk_file_filter_add_suffix (json, "jsonld");
   gtk_file_filter_set_name (all, _ ("All Files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "px-package", GINT_TO_POINTER (package));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_list_store_append (filters, json);
+  g_list_store_append (filters, all);
+  px_file_choose (GTK_WINDOW (self), &request, NULL, package ? on_package_chosen : on_annotations_chosen,
+                  g_object_ref (self));
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gui/px-compat.h"
 #include "gui/px-window-private.h"
 #include "import/px-import-job.h"
 
@@ -267,8 +268,8 @@ import_details_action (GtkWidget *widget, const char *action_name, GVariant *par
 
   if (self->import_failures->len == 0)
     return;
-  dialog = adw_message_dialog_new (
-      GTK_WINDOW (self),
+  dialog = px_alert_new (
+      GTK_WIDGET (self),
       ngettext ("One File Could Not Be Imported", "Some Files Could Not Be Imported", self->import_failures->len),
       NULL);
   list = gtk_list_box_new ();
@@ -291,44 +292,44 @@ import_details_action (GtkWidget *widget, const char *action_name, GVariant *par
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_alert_set_extra_child (GTK_WIDGET (dialog), scroller);
+  px_alert_add_response (GTK_WIDGET (dialog), "close", _ ("_Close"));
+  px_alert_present (dialog);
 }
 
 /* File choosers */
 
 static void
-on_import_response (GtkNativeDialog *dialog, int response, PxWindow *self)
+on_import_chosen (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr (PxWindow) self = user_data;
+  g_autoptr (GListModel) files = px_file_choose_finish (result, NULL);
+
+  if (files != NULL)
     {
-      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
       g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         g_ptr_array_add (array, g_list_model_get_item (files, i));
       px_window_import_files (self, (GFile *const *)array->pdata, array->len);
     }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
 }
 
 static void
 show_chooser (PxWindow *self, gboolean folders)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  PxFileRequest request = {
+    .mode = folders ? PX_FILE_SELECT_FOLDERS : PX_FILE_OPEN_MULTIPLE,
+    .title = folders ? _ ("Import Folders") : _ ("Import Articles"),
+    .accept_label = _ ("_Import"),
+  };
 
-  if (folders)
-    chooser = gtk_file_chooser_native_new (_ ("Import Folders"), GTK_WINDOW (self),
-                                           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Import"), _ ("_Cancel"));
-  else
+  if (!folders)
     {
       g_autoptr (GtkFileFilter) articles = gtk_file_filter_new ();
       g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-      chooser = gtk_file_chooser_native_new (_ ("Import Articles"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                             _ ("_Import"), _ ("_Cancel"));
       gtk_file_filter_set_name (articles, _ ("Articles"));
       gtk_file_filter_add_mime_type (articles, "text/plain");
       gtk_file_filter_add_mime_type (articles, "text/html");
@@ -339,13 +340,11 @@ show_chooser (PxWindow *self, gboolean folders)
       gtk_file_filter_add_suffix (articles, "htm");
       gtk_file_filter_set_name (all, _ ("All Files"));
       gtk_file_filter_add_pattern (all, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+      g_list_store_append (filters, articles);
+      g_list_store_append (filters, all);
+      request.filters = G_LIST_MODEL (filters);
     }
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  px_file_choose (GTK_WINDOW (self), &request, NULL, on_import_chosen, g_object_ref (self));
 }
 
 static void

@@ -2,6 +2,7 @@
 #pragma once
 
 /* Shared between the files that make up PxWindow. */
+#include "gui/px-adaptive-bin.h"
 #include "gui/px-library-banner.h"
 #include "gui/px-window.h"
 
@@ -19,6 +20,12 @@ struct _PxWindow
   GtkStack *main_stack;
   AdwStatusPage *error_page;
   GtkWidget *samples_button;
+  PxAdaptiveBin *adaptive;
+  GtkWidget *back_button;
+  PxWindowLayout layout;
+  PxWindowPane pane;             /* which one a narrow layout shows */
+  guint layout_tick;             /* a change of layout waiting for the next frame */
+  gboolean side_panel_set_aside; /* hidden by a narrow layout, to come back */
   GtkPaned *outer_paned;
   GtkPaned *inner_paned;
   PxLibrarySidebar *sidebar;
@@ -39,7 +46,7 @@ struct _PxWindow
   GCancellable *update_cancellable;
   gboolean updating;      /* an older library is being updated in a worker */
   gint64 pending_open_id; /* the article to show once it is done */
-  GtkWindow *shortcuts;   /* the open shortcuts window (weak) */
+  GtkWidget *shortcuts;   /* the open shortcuts window or dialog (weak) */
 
   /* Import */
   GCancellable *import_cancellable;
@@ -48,6 +55,9 @@ struct _PxWindow
 };
 
 void _px_window_toast (PxWindow *self, const char *message);
+void _px_window_class_init_layout (GtkWidgetClass *widget_class);
+void _px_window_init_layout (PxWindow *self);
+void _px_window_layout_show (PxWindow *self, PxWindowPane pane);
 void _px_window_init_import (PxWindow *self);
 void _px_window_dispose_import (PxWindow *self);
 void _px_window_class_init_import (GtkWidgetClass *widget_class);

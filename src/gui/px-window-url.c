@@ -46,7 +46,7 @@ url_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
 static void show_url_dialog (PxWindow *self, const char *url);
 
 static void
-on_failure_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+on_failure_response (GtkWidget *dialog, const char *response, gpointer user_data)
 {
   g_autoptr (PxWindow) self = g_weak_ref_get (user_data);
   const char *url = g_object_get_data (G_OBJECT (dialog), "url");
@@ -65,17 +65,16 @@ weak_ref_free (gpointer data, GClosure *closure)
 static void
 show_failure (PxWindow *self, const char *url, const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Could Not Import the Page"), message);
+  GtkWidget *dialog = px_alert_new (GTK_WIDGET (self), _ ("Could Not Import the Page"), message);
   GWeakRef *ref = g_new0 (GWeakRef, 1);
 
   g_weak_ref_init (ref, self);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"), "retry", _ ("_Try Again"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retry", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  px_alert_add_responses (GTK_WIDGET (dialog), "close", _ ("_Close"), "retry", _ ("_Try Again"), NULL);
+  px_alert_set_response_appearance (GTK_WIDGET (dialog), "retry", ADW_RESPONSE_SUGGESTED);
+  px_alert_set_default_response (GTK_WIDGET (dialog), "retry");
   g_object_set_data_full (G_OBJECT (dialog), "url", g_strdup (url), g_free);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_failure_response), ref, weak_ref_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_alert_present (dialog);
 }
 
 static gboolean
@@ -189,7 +188,7 @@ px_window_import_url (PxWindow *self, const char *url)
 }
 
 static void
-on_url_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+on_url_response (GtkWidget *dialog, const char *response, gpointer user_data)
 {
   g_autoptr (PxWindow) self = g_weak_ref_get (user_data);
   g_autofree char *url = NULL;
@@ -208,7 +207,7 @@ show_url_dialog (PxWindow *self, const char *url)
 
   g_weak_ref_init (ref, self);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_url_response), ref, weak_ref_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_alert_present (GTK_WIDGET (dialog));
 }
 
 static void

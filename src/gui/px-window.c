@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gui/annotations/px-annotation-controller.h"
+#include "gui/px-compat.h"
 #include "gui/px-window-private.h"
 
 #include <glib/gi18n.h>
@@ -170,6 +171,7 @@ static void
 on_document_selected (PxWindow *self, gint64 id)
 {
   px_window_open_document (self, id);
+  _px_window_layout_show (self, PX_WINDOW_PANE_READER);
 }
 
 /* Library files */
@@ -355,13 +357,13 @@ px_window_get_store (PxWindow *self)
 }
 
 static void
-on_library_chosen (GtkNativeDialog *dialog, int response, PxWindow *self)
+on_library_chosen (GObject *source, GAsyncResult *result, gpointer user_data, gboolean create)
 {
-  gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  g_autoptr (PxWindow) self = user_data;
+  g_autoptr (GFile) file = px_file_choose_finish_one (result, NULL);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (file != NULL)
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
 
       if (path == NULL)
@@ -377,27 +379,40 @@ on_library_chosen (GtkNativeDialog *dialog, int response, PxWindow *self)
       else
         px_window_set_library (self, path, NULL);
     }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+}
+
+static void
+on_new_library_chosen (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  on_library_chosen (source, result, user_data, TRUE);
+}
+
+static void
+on_open_library_chosen (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  on_library_chosen (source, result, user_data, FALSE);
 }
 
 static void
 choose_library (PxWindow *self, gboolean create)
 {
-  GtkFileChooserNative *chooser;
+  PxFileRequest request = { 0 };
 
   if (create)
     {
-      chooser = gtk_file_chooser_native_new (_ ("New Library"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                             _ ("_Create"), _ ("_Cancel"));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("Parallax Library.db"));
+      request.mode = PX_FILE_SAVE;
+      request.title = _ ("New Library");
+      request.accept_label = _ ("_Create");
+      request.initial_name = _ ("Parallax Library.db");
     }
   else
-    chooser = gtk_file_chooser_native_new (_ ("Open Library"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                           _ ("_Open"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_library_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    {
+      request.mode = PX_FILE_OPEN;
+      request.title = _ ("Open Library");
+      request.accept_label = _ ("_Open");
+    }
+  px_file_choose (GTK_WINDOW (self), &request, NULL, create ? on_new_library_chosen : on_open_library_chosen,
+                  g_object_ref (self));
 }
 
 static void
@@ -499,7 +514,7 @@ set_outlet_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-on_delete_response (AdwMessageDialog *dialog, const char *response, PxWindow *self)
+on_delete_response (GtkWidget *dialog, const char *response, PxWindow *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "px-document-id"));
   g_autoptr (GError) error = NULL;
@@ -530,7 +545,7 @@ delete_document_action (GtkWidget *widget, const char *action_name, GVariant *pa
   g_autofree char *body = NULL;
   const char *title;
   gint64 id, n_annotations;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   if (self->document == NULL || self->store == NULL)
     return;
@@ -551,14 +566,14 @@ delete_document_action (GtkWidget *widget, const char *action_name, GVariant *pa
   else
     body = g_strdup (_ ("It has no highlights or notes. The original file is not touched."));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = px_alert_new (GTK_WIDGET (self), heading, body);
+  px_alert_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
+  px_alert_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  px_alert_set_default_response (dialog, "cancel");
+  px_alert_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "px-document-id", GSIZE_TO_POINTER ((gsize)id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_alert_present (dialog);
 }
 
 /* Reader and panels */
@@ -572,18 +587,16 @@ show_shortcuts_action (GtkWidget *widget, const char *action_name, GVariant *par
 
   if (self->shortcuts == NULL)
     {
-      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (PX_SHORTCUTS_RESOURCE);
-
-      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      self->shortcuts = px_shortcuts_new_from_resource (PX_SHORTCUTS_RESOURCE, "help_overlay");
       g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
-      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
     }
-  gtk_window_present (self->shortcuts);
+  px_shortcuts_present (self->shortcuts, GTK_WIDGET (self));
 }
 
 static void
 search_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
+  _px_window_layout_show (PX_WINDOW (widget), PX_WINDOW_PANE_LIBRARY);
   px_library_sidebar_focus_search (PX_WINDOW (widget)->sidebar);
 }
 
@@ -774,7 +787,7 @@ px_window_dispose (GObject *object)
   if (self->shortcuts != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
-      gtk_window_destroy (self->shortcuts);
+      px_dialog_close (self->shortcuts);
       self->shortcuts = NULL;
     }
   _px_window_dispose_import (self);
@@ -841,6 +854,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   _px_window_class_init_find (widget_class);
+  _px_window_class_init_layout (widget_class);
   _px_window_class_init_events (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-side-panel", "side-panel-visible");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
@@ -884,6 +898,7 @@ px_window_init (PxWindow *self)
   px_window_add_side_page (self, GTK_WIDGET (px_compare_panel_new (self)), "compare", _ ("Compare"),
                            "view-dual-symbolic");
   restore_state (self);
+  _px_window_init_layout (self);
   _px_window_init_import (self);
   _px_window_init_events (self);
   update_actions (self);

@@ -74,6 +74,24 @@ void px_window_add_side_page (PxWindow *self, GtkWidget *page, const char *name,
 void px_window_set_side_panel_visible (PxWindow *self, gboolean visible);
 gboolean px_window_get_side_panel_visible (PxWindow *self);
 
+/* How many panes the window's width allows (see px-window-layout.c). */
+typedef enum
+{
+  PX_WINDOW_LAYOUT_WIDE,   /* library | reader | side panel */
+  PX_WINDOW_LAYOUT_MEDIUM, /* two of them */
+  PX_WINDOW_LAYOUT_NARROW, /* one */
+} PxWindowLayout;
+
+typedef enum
+{
+  PX_WINDOW_PANE_LIBRARY,
+  PX_WINDOW_PANE_READER,
+} PxWindowPane;
+
+PxWindowLayout px_window_get_layout (PxWindow *self);
+/* The pane a narrow layout shows when the side panel is hidden. */
+PxWindowPane px_window_get_pane (PxWindow *self);
+
 PxReaderView *px_window_get_reader (PxWindow *self);
 PxLibrarySidebar *px_window_get_sidebar (PxWindow *self);
 PxSidePanel *px_window_get_side_panel (PxWindow *self);

@@ -557,7 +557,7 @@ static gboolean
 is_share_bar (const char *norm)
 {
   g_auto (GStrv) words = g_regex_split (share_split, norm, 0);
-  guint social = 0, other = 0, named = 0;
+  guint other = 0, named = 0;
 
   for (guint i = 0; words[i]; i++)
     {
@@ -565,7 +565,6 @@ is_share_bar (const char *norm)
         continue;
       if (g_hash_table_contains (social_set, words[i]))
         {
-          social++;
           if (strcmp (words[i], "this") != 0 && strcmp (words[i], "article") != 0 && strcmp (words[i], "on") != 0)
             named++;
         }

@@ -663,9 +663,9 @@ codebook_action (GSimpleAction *action, GVariant *param, gpointer user_data)
       return;
     }
   popdown (self);
-  dialog = px_codebook_dialog_new (GTK_WINDOW (self->window), store);
+  dialog = px_codebook_dialog_new (store);
   g_signal_connect_object (dialog, "changed", G_CALLBACK (on_codebook_changed), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_preferences_present (GTK_WIDGET (dialog), GTK_WIDGET (self->window));
 }
 
 static const GActionEntry action_entries[] = {

@@ -16,7 +16,11 @@
 
 struct _PxCodebookDialog
 {
+#if PX_HAVE_ADW_DIALOG
+  AdwPreferencesDialog parent_instance;
+#else
   AdwPreferencesWindow parent_instance;
+#endif
 
   AdwPreferencesGroup *colors_group;
   AdwPreferencesGroup *tags_group;
@@ -30,10 +34,10 @@ struct _PxCodebookDialog
   GPtrArray *undo;      /* Step, latest last */
   GPtrArray *redo;      /* Step, the next to redo last */
   gboolean redoing;
-  AdwMessageDialog *confirmation;
+  GtkWidget *confirmation;
 };
 
-G_DEFINE_FINAL_TYPE (PxCodebookDialog, px_codebook_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (PxCodebookDialog, px_codebook_dialog, PX_TYPE_PREFERENCES_BASE)
 
 /* One change made in the dialog: the tags as they were (to undo it) and
  * the change itself (to redo it). */
@@ -95,7 +99,7 @@ toast (PxCodebookDialog *self, const char *message, gboolean can_undo)
       adw_toast_set_button_label (t, _ ("_Undo"));
       adw_toast_set_action_name (t, "codebook.undo");
     }
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), t);
+  px_preferences_add_toast (GTK_WIDGET (self), t);
 }
 
 static void
@@ -599,7 +603,7 @@ delete_now (PxCodebookDialog *self, gint64 id)
 }
 
 static void
-on_confirmation_response (AdwMessageDialog *dialog, const char *response, PxCodebookDialog *self)
+on_confirmation_response (GtkWidget *dialog, const char *response, PxCodebookDialog *self)
 {
   gint64 id = row_tag_id (GTK_WIDGET (dialog));
 
@@ -615,7 +619,7 @@ px_codebook_dialog_delete_tag (PxCodebookDialog *self, gint64 id)
   g_autoptr (GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   g_return_val_if_fail (PX_IS_CODEBOOK_DIALOG (self), FALSE);
   if ((info = px_store_get_tag (self->store, id, &error)) == NULL)
@@ -631,15 +635,15 @@ px_codebook_dialog_delete_tag (PxCodebookDialog *self, gint64 id)
                                     "The tag will be taken off %u highlights. The highlights themselves stay.",
                                     info->n_annotations),
                           info->n_annotations);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = px_alert_new (GTK_WIDGET (self), heading, body);
+  px_alert_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
+  px_alert_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  px_alert_set_default_response (dialog, "cancel");
+  px_alert_set_close_response (dialog, "cancel");
   set_tag_id (dialog, id);
   g_signal_connect (dialog, "response", G_CALLBACK (on_confirmation_response), self);
   self->confirmation = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  px_alert_present (dialog);
   return TRUE;
 }
 
@@ -713,7 +717,7 @@ redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
   px_codebook_dialog_redo (PX_CODEBOOK_DIALOG (widget));
 }
 
-AdwMessageDialog *
+GtkWidget *
 px_codebook_dialog_get_confirmation (PxCodebookDialog *self)
 {
   g_return_val_if_fail (PX_IS_CODEBOOK_DIALOG (self), NULL);
@@ -757,7 +761,7 @@ px_codebook_dialog_dispose (GObject *object)
   PxCodebookDialog *self = PX_CODEBOOK_DIALOG (object);
 
   if (self->confirmation != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->confirmation));
+    px_dialog_close (self->confirmation);
   self->confirmation = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_CODEBOOK_DIALOG);
   G_OBJECT_CLASS (px_codebook_dialog_parent_class)->dispose (object);
@@ -804,7 +808,7 @@ px_codebook_dialog_class_init (PxCodebookDialogClass *klass)
   signals[SIGNAL_CHANGED] =
       g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-codebook-dialog.ui");
+  px_compat_set_template (widget_class, "/io/github/parallaxapp/Parallax/px-codebook-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PxCodebookDialog, colors_group);
   gtk_widget_class_bind_template_child (widget_class, PxCodebookDialog, tags_group);
   gtk_widget_class_bind_template_child (widget_class, PxCodebookDialog, new_tag_row);
@@ -838,12 +842,13 @@ px_codebook_dialog_init (PxCodebookDialog *self)
 }
 
 PxCodebookDialog *
-px_codebook_dialog_new (GtkWindow *parent, PxStore *store)
+px_codebook_dialog_new (PxStore *store)
 {
   PxCodebookDialog *self;
 
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
-  self = g_object_new (PX_TYPE_CODEBOOK_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (PX_TYPE_CODEBOOK_DIALOG, NULL);
+  px_preferences_set_size (GTK_WIDGET (self), 560, 640);
   self->store = g_object_ref (store);
   fill_colors (self);
   rebuild_tags (self);

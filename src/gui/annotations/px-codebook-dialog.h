@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "gui/px-compat.h"
+
 #include "store/px-store.h"
 
 G_BEGIN_DECLS
@@ -15,9 +17,14 @@ G_BEGIN_DECLS
  * dialog is open. Emits "changed"
  * after each change, so views of annotations can reload. */
 #define PX_TYPE_CODEBOOK_DIALOG (px_codebook_dialog_get_type ())
+#if PX_HAVE_ADW_DIALOG
+G_DECLARE_FINAL_TYPE (PxCodebookDialog, px_codebook_dialog, PX, CODEBOOK_DIALOG, AdwPreferencesDialog)
+#else
 G_DECLARE_FINAL_TYPE (PxCodebookDialog, px_codebook_dialog, PX, CODEBOOK_DIALOG, AdwPreferencesWindow)
+#endif
 
-PxCodebookDialog *px_codebook_dialog_new (GtkWindow *parent, PxStore *store);
+/* Show it with px_preferences_present(). */
+PxCodebookDialog *px_codebook_dialog_new (PxStore *store);
 
 /* The row of the tag named @name (ignoring case), or NULL. */
 AdwActionRow *px_codebook_dialog_find_tag_row (PxCodebookDialog *self, const char *name);
@@ -39,6 +46,6 @@ gboolean px_codebook_dialog_undo (PxCodebookDialog *self);
 /* Makes the latest undone change again (Ctrl+Shift+Z). */
 gboolean px_codebook_dialog_redo (PxCodebookDialog *self);
 /* The question shown before a delete, while it is open. */
-AdwMessageDialog *px_codebook_dialog_get_confirmation (PxCodebookDialog *self);
+GtkWidget *px_codebook_dialog_get_confirmation (PxCodebookDialog *self);
 
 G_END_DECLS
