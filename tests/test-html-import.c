@@ -381,6 +381,11 @@ test_page_wide_author_class (void)
     { "<html><body><h1>Ferry back</h1><div class=\"authorInfo\"><span>Harbour desk</span> <span>Reporting</span><a "
       "rel=\"author\" href=\"/p/tom\">Tom Ashby</a></div>",
       "Tom Ashby" },
+    /* A reader's comment marked up as by its author is not the byline. */
+    { "<html><body><h1>Ferry back</h1><div class=\"byline\">By Jane Doe</div><p>The river ferry ran again on Monday "
+      "after three weeks in dry dock.</p><section class=\"comments\"><div class=\"comment\"><span "
+      "itemprop=\"author\">Bob Commenter</span> Great news.</div></section>",
+      "Jane Doe" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

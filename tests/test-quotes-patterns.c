@@ -176,6 +176,17 @@ test_pronoun_subjects (void)
   g_assert_null (find (quotes, "We need more time")->speaker);
 }
 
+/* A surname that is also a noun of one sex ("King", "Prince") says
+ * nothing of the person's sex. */
+static void
+test_pronoun_surname_noun (void)
+{
+  g_autoptr (GPtrArray) quotes = quotes_of ("Talk show host Gayle King said the show would go on. \"I asked "
+                                            "the hard questions,\" she said.");
+
+  g_assert_cmpstr (find (quotes, "I asked the hard")->speaker, ==, "Gayle King");
+}
+
 /* The word lists are the reviewed files in data/quotes/en/, compiled
  * in: every word of each file has that file's class, and every file is
  * in the resource bundle. */
@@ -348,6 +359,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/organisation-named-before", test_organisation_named_before);
   g_test_add_func ("/quotes/patterns/pronouns", test_pronouns);
   g_test_add_func ("/quotes/patterns/pronoun-subjects", test_pronoun_subjects);
+  g_test_add_func ("/quotes/patterns/pronoun-surname-noun", test_pronoun_surname_noun);
   g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
   g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);

@@ -111,7 +111,7 @@ add_passage (JsonBuilder *b, PxComparison *c, const PxPassage *p, gboolean linke
   add_score (b, "score", p->score);
   if (linked)
     {
-      guint source;
+      guint source = G_MAXUINT;
       PxProvenanceKind kind =
           px_provenance_passage (px_comparison_get_provenance (c), p->doc, p->first, p->last, &source);
 

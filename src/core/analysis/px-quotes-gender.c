@@ -99,6 +99,10 @@ px_quote_gender_of (GHashTable *genders, const char *name)
     return (char)g;
   if (g != 0)
     return 0;
+  /* Nouns of one sex tell a descriptive speaker's ("a spokeswoman"), not
+   * a name's: King and Prince are surnames of women too. */
+  if (g_unichar_isupper (g_utf8_get_char (space != NULL ? space + 1 : name)))
+    return 0;
   cls = px_quote_word_classes (last, NULL) & (PX_QW_MALE | PX_QW_FEMALE);
   return cls == PX_QW_MALE ? 'm' : cls == PX_QW_FEMALE ? 'f' : 0;
 }

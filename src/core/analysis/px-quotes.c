@@ -516,7 +516,7 @@ sentence_subject (Ctx *c, const PxSentence *s, guint *pos)
     return NULL;
   /* A short opening adverbial up to a comma: "On Sunday, Bell …". */
   if (!is_nameish (&c->tok[i]) || (c->tok[i].flags & PX_TOKEN_STOP))
-    for (guint k = i; k < end && k < i + 6; k++)
+    for (guint k = i; k + 1 < end && k < i + 6; k++)
       if (gap_has (c, k, ","))
         {
           i = k + 1;

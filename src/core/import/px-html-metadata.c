@@ -113,6 +113,21 @@ inside_boilerplate (xmlNode *node)
   return FALSE;
 }
 
+/* Readers' comments name their own authors, marked up as such. */
+static gboolean
+inside_comments (xmlNode *node)
+{
+  for (int i = 0; i < 40 && node != NULL && node->type == XML_ELEMENT_NODE; i++, node = node->parent)
+    {
+      g_autofree char *cls = px_html_attr (node, "class");
+      g_autofree char *id = px_html_attr (node, "id");
+
+      if ((cls != NULL && strstr (cls, "comment") != NULL) || (id != NULL && strstr (id, "comment") != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* How surely an element holds the author's name: 2 when marked up for it
  * (itemprop="author", rel="author"), 1 when only its class says so
  * ("byline", "author-name"), 0 otherwise. */
@@ -441,7 +456,7 @@ walk (Found *f, htmlDocPtr doc)
               else if (date != NULL && f->date_box == NULL && !inside_boilerplate (n))
                 f->date_box = g_steal_pointer (&text);
             }
-          if ((f->byline == NULL || f->byline_marked == NULL) && !inside_boilerplate (n))
+          if ((f->byline == NULL || f->byline_marked == NULL) && !inside_boilerplate (n) && !inside_comments (n))
             {
               int strength = marks_author (n);
               g_autofree char *text = strength > 0 ? px_html_text (n, 400) : NULL;

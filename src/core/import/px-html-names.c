@@ -88,6 +88,8 @@ px_html_outlet_spelled_in (const char *host, const char *text)
   if (label_len < 4)
     return NULL;
   words = g_regex_split_simple ("[\\s|:·•–—]+", text, 0, 0);
+  if (words == NULL)
+    return NULL;
   for (guint i = 0; words[i]; i++)
     {
       GString *letters = g_string_new (NULL);
