@@ -476,25 +476,38 @@ find_people (Ctx *c)
     }
 }
 
-/* The full name of a person mentioned before @pos whose name contains the
- * word(s) of @name ("Liang" -> "Liang Hua"), or NULL. */
+/* Whether the space-separated words of @name include @word[0, len). */
+static gboolean
+name_has_word (const char *name, const char *word, gsize len)
+{
+  for (const char *p = name; p != NULL; p = strchr (p, ' '), p = p != NULL ? p + 1 : NULL)
+    if (strncmp (p, word, len) == 0 && (p[len] == ' ' || p[len] == '\0'))
+      return TRUE;
+  return FALSE;
+}
+
+/* The person mentioned before @pos whose name has the word(s) of @name
+ * ("Liang" -> "Liang Hua"), or NULL; no allocation (every sentence). */
 static const Person *
 lookup_person (Ctx *c, const char *name, guint pos)
 {
-  g_auto (GStrv) want = g_strsplit (name, " ", -1);
   const Person *best = NULL;
 
   for (guint i = 0; i < c->persons->len; i++)
     {
       const Person *p = &g_array_index (c->persons, Person, i);
-      g_auto (GStrv) have = NULL;
       gboolean all = TRUE;
 
       if (p->pos > pos)
         break;
-      have = g_strsplit (p->name, " ", -1);
-      for (guint w = 0; want[w] && all; w++)
-        all = g_strv_contains ((const char *const *)have, want[w]);
+      for (const char *w = name; *w && all;)
+        {
+          const char *e = strchr (w, ' ');
+          gsize n = e != NULL ? (gsize)(e - w) : strlen (w);
+
+          all = n == 0 || name_has_word (p->name, w, n);
+          w = e != NULL ? e + 1 : w + n;
+        }
       if (all && (best == NULL || strlen (p->name) >= strlen (best->name)))
         best = p;
     }
