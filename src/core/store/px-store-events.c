@@ -845,7 +845,7 @@ int64_cmp (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-#define EVENTS_SELECT                                        \
+#define EVENTS_SELECT                                                   \
   "SELECT e.id, e.title, e.title_locked, d.id, e.created FROM events e" \
   " JOIN documents d ON d.event_id = e.id"
 
