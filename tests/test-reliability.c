@@ -271,6 +271,29 @@ test_check_once (Fixture *f, gconstpointer data)
   g_assert_cmpint (after_write * 10, <, first);
 }
 
+/* Garbage in the middle of every page after the first few, written in
+ * place (as in damaged-pages), past the clock tick of the last write
+ * (file times on some file systems move in steps of a few ms). */
+static void
+damage_in_place (const char *path)
+{
+  char garbage[1500];
+  GStatBuf st;
+  FILE *file;
+
+  g_usleep (50 * 1000);
+  memset (garbage, 0x5A, sizeof garbage);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  for (long page = 4; page * 4096 < (long)st.st_size; page++)
+    {
+      g_assert_cmpint (fseek (file, page * 4096 + 1000, SEEK_SET), ==, 0);
+      g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
+    }
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
 /* Damage written into a library after its last check is always found:
  * the file's change time moved. */
 static void
@@ -278,31 +301,13 @@ test_check_after_damage (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = NULL;
-  char garbage[1500];
-  GStatBuf st;
-  long size;
-  FILE *file;
 
   make_library (f->path, 60);
   store = px_store_open (f->path, 0, &error);
   g_assert_no_error (error);
   g_assert_true (px_store_check_before_write (store, &error));
   g_clear_object (&store);
-  /* Past the clock tick of the close (file times on some file systems
-   * move in steps of a few milliseconds). */
-  g_usleep (50 * 1000);
-  memset (garbage, 0x5A, sizeof garbage);
-  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
-  size = (long)st.st_size;
-  file = fopen (f->path, "r+b");
-  g_assert_nonnull (file);
-  /* As in damaged-pages: every page after the first few, in place. */
-  for (long page = 4; page * 4096 < size; page++)
-    {
-      g_assert_cmpint (fseek (file, page * 4096 + 1000, SEEK_SET), ==, 0);
-      g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
-    }
-  g_assert_cmpint (fclose (file), ==, 0);
+  damage_in_place (f->path);
 
   store = px_store_open (f->path, 0, &error);
   if (store == NULL)
@@ -338,9 +343,6 @@ test_check_damage_in_session (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = NULL;
-  char garbage[1500];
-  GStatBuf st;
-  FILE *file;
 
   make_library (f->path, 60);
   g_assert_cmpint (pages_checked (f->path), >, 20);
@@ -348,17 +350,7 @@ test_check_damage_in_session (Fixture *f, gconstpointer data)
   store = px_store_open (f->path, 0, &error);
   g_assert_no_error (error);
   g_assert_true (px_store_check_before_write (store, &error));
-  g_usleep (50 * 1000);
-  memset (garbage, 0x5A, sizeof garbage);
-  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
-  file = fopen (f->path, "r+b");
-  g_assert_nonnull (file);
-  for (long page = 4; page * 4096 < (long)st.st_size; page++)
-    {
-      g_assert_cmpint (fseek (file, page * 4096 + 1000, SEEK_SET), ==, 0);
-      g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
-    }
-  g_assert_cmpint (fclose (file), ==, 0);
+  damage_in_place (f->path);
   /* Reading every row meets the damage. */
   g_assert_false (_px_store_exec (store, "SELECT sum (length (title)) FROM documents;", &error));
   g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
