@@ -294,6 +294,24 @@ damage_in_place (const char *path)
   g_assert_cmpint (fclose (file), ==, 0);
 }
 
+/* The next opening of @path, or its check before a write, finds the
+ * damage. */
+static void
+assert_check_finds_damage (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, 0, &error);
+
+  if (store == NULL)
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_false (px_store_check_before_write (store, &error));
+      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+    }
+}
+
 /* Damage written into a library after its last check is always found:
  * the file's change time moved. */
 static void
@@ -309,15 +327,7 @@ test_check_after_damage (Fixture *f, gconstpointer data)
   g_clear_object (&store);
   damage_in_place (f->path);
 
-  store = px_store_open (f->path, 0, &error);
-  if (store == NULL)
-    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
-  else
-    {
-      g_assert_no_error (error);
-      g_assert_false (px_store_check_before_write (store, &error));
-      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
-    }
+  assert_check_finds_damage (f->path);
 }
 
 /* Pages a writing command's check reads at a fresh opening of @path: a
@@ -358,15 +368,7 @@ test_check_damage_in_session (Fixture *f, gconstpointer data)
   g_clear_object (&store);
   g_assert_false (_px_store_is_known_checked (f->path));
 
-  store = px_store_open (f->path, 0, &error);
-  if (store == NULL)
-    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
-  else
-    {
-      g_assert_no_error (error);
-      g_assert_false (px_store_check_before_write (store, &error));
-      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
-    }
+  assert_check_finds_damage (f->path);
 }
 
 /* A library marked damaged by the window is not vouched for either. */
