@@ -857,6 +857,45 @@ test_undo (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Undoing a merge after a new event took the merged event's id (ids are
+ * reused): the new event keeps its article, and the merged event's
+ * articles come back in an event of their own. */
+static void
+test_undo_reused_id (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 ferry = add (store, "ferry-fire");
+  gint64 lib = event_of (store, wire), fire = event_of (store, ferry);
+  gint64 quote, fresh, back;
+  PxEventSnapshot *snap;
+
+  g_assert_cmpint (fire, >, lib);
+  snap = snapshot (store, lib, fire);
+  g_assert_true (px_store_merge_events (store, lib, fire, &error));
+  g_assert_no_error (error);
+  /* Another connection (an import) numbers from the table. */
+  {
+    g_autoptr (PxStore) import = open_store (f);
+    quote = add (import, "quote-wire");
+  }
+  fresh = event_of (store, quote);
+  /* The case at hand: the new article's event has the old id. */
+  g_assert_cmpint (fresh, ==, fire);
+  restore (store, snap);
+  g_assert_cmpint (event_of (store, quote), ==, fresh);
+  g_assert_cmpint (event_of (store, wire), ==, lib);
+  back = event_of (store, ferry);
+  g_assert_cmpint (back, !=, lib);
+  g_assert_cmpint (back, !=, fresh);
+  g_assert_cmpuint (n_events (store), ==, 3);
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, fresh);
+    g_assert_cmpuint (info->documents->len, ==, 1);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -868,6 +907,7 @@ main (int argc, char **argv)
   ADD ("/events-store/import-order", test_import_order);
   ADD ("/events-store/rename", test_rename);
   ADD ("/events-store/merge-split-move", test_merge_split_move);
+  ADD ("/events-store/undo-reused-id", test_undo_reused_id);
   ADD ("/events-store/group-documents", test_group_documents);
   ADD ("/events-store/undo", test_undo);
   ADD ("/events-store/other-connection-and-damage", test_other_connection_and_damage);

@@ -39,6 +39,11 @@ if "$bin" --library "$work/lib.db" import "$work/a.txt" >/dev/null 2>&1; then
   grep -qx '## Volltext' <<<"$out" || fail "no German full-text heading: $out"
   out=$(LC_ALL=C.UTF-8 LANGUAGE= "$bin" --library "$work/lib.db" export --document "$id" --full-text 2>&1)
   grep -qx '## Highlights' <<<"$out" || fail "English export headings changed: $out"
+  # The event export's outlet table too.
+  event=$(LC_ALL=C.UTF-8 "$bin" --library "$work/lib.db" events 2>/dev/null | cut -f1 | head -n 1)
+  out=$(LC_ALL=C.UTF-8 LANGUAGE=de "$bin" --library "$work/lib.db" export --event "$event" 2>&1)
+  grep -q '^| Medium | Titel | Datum | Autor | Eigener Text | Kopie von | Markierungen |$' <<<"$out" ||
+    fail "event export columns are not German: $out"
 else
   fail "import failed"
 fi

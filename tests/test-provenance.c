@@ -33,12 +33,12 @@ harbour (void)
   return px_comparison_new (docs, NULL);
 }
 
-/* The claim holding the sentence of @doc that contains @needle. */
+/* The claim of @claims holding the sentence of @doc that contains
+ * @needle. */
 static const PxClaim *
-claim_with (PxComparison *c, guint doc, const char *needle, guint *index)
+claim_in (PxClaimSet *claims, PxComparison *c, guint doc, const char *needle, guint *index)
 {
   PxTextUnits *u = px_comparison_get_units (c, doc);
-  PxClaimSet *claims = px_comparison_get_claims (c);
 
   for (guint s = 0; s < px_text_units_get_n_sentences (u); s++)
     {
@@ -53,6 +53,12 @@ claim_with (PxComparison *c, guint doc, const char *needle, guint *index)
         }
     }
   g_assert_not_reached ();
+}
+
+static const PxClaim *
+claim_with (PxComparison *c, guint doc, const char *needle, guint *index)
+{
+  return claim_in (px_comparison_get_claims (c), c, doc, needle, index);
 }
 
 static gboolean
@@ -174,6 +180,36 @@ test_outlets_counted (void)
     g_assert_cmpuint (px_claim_set_get_claim (claims, k)->n_outlets, >=, 2);
 }
 
+/* Both articles copy the independent report (as if it had been their
+ * source for every sentence). */
+static guint
+from_independent (guint doc, guint first, guint last, gpointer user_data)
+{
+  return doc == ORIGINAL || doc == SYNDICATED ? INDEPENDENT : doc;
+}
+
+/* Two copies of one source count as one outlet even when the source does
+ * not hold the claim; the claim's origin is then a document it holds. */
+static void
+test_copies_without_source (void)
+{
+  g_autoptr (PxComparison) c = harbour ();
+  g_autoptr (PxClaimSet) claims =
+      px_claim_set_new_full (px_comparison_get_alignment (c), 0, NULL, from_independent, NULL);
+  guint index;
+  const PxClaim *claim;
+  g_autoptr (GArray) only = NULL;
+
+  /* The same claim as in outlets-counted: the original and its copy. */
+  claim = claim_in (claims, c, ORIGINAL, "crushed a warehouse roof", &index);
+  g_assert_cmpuint (claim->n_documents, ==, 2);
+  g_assert_false (px_claim_set_covers (claims, index, INDEPENDENT));
+  g_assert_cmpuint (claim->n_outlets, ==, 1);
+  g_assert_true (claim->origin == ORIGINAL || claim->origin == SYNDICATED);
+  only = px_claim_set_only_here (claims, claim->origin);
+  g_assert_true (contains (only, index));
+}
+
 static void
 test_json (void)
 {
@@ -236,6 +272,7 @@ main (int argc, char **argv)
   g_test_add_func ("/provenance/syndication-byline", test_syndication_byline);
   g_test_add_func ("/provenance/syndicated-copy", test_syndicated_copy);
   g_test_add_func ("/provenance/outlets-counted", test_outlets_counted);
+  g_test_add_func ("/provenance/copies-without-source", test_copies_without_source);
   g_test_add_func ("/provenance/json", test_json);
   return g_test_run ();
 }

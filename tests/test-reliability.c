@@ -271,40 +271,37 @@ test_check_once (Fixture *f, gconstpointer data)
   g_assert_cmpint (after_write * 10, <, first);
 }
 
-/* Damage written into a library after its last check is always found:
- * the file's change time moved. */
+/* Garbage in the middle of every page after the first few, written in
+ * place (as in damaged-pages), past the clock tick of the last write
+ * (file times on some file systems move in steps of a few ms). */
 static void
-test_check_after_damage (Fixture *f, gconstpointer data)
+damage_in_place (const char *path)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store = NULL;
   char garbage[1500];
   GStatBuf st;
-  long size;
   FILE *file;
 
-  make_library (f->path, 60);
-  store = px_store_open (f->path, 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (px_store_check_before_write (store, &error));
-  g_clear_object (&store);
-  /* Past the clock tick of the close (file times on some file systems
-   * move in steps of a few milliseconds). */
   g_usleep (50 * 1000);
   memset (garbage, 0x5A, sizeof garbage);
-  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
-  size = (long)st.st_size;
-  file = fopen (f->path, "r+b");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  file = fopen (path, "r+b");
   g_assert_nonnull (file);
-  /* As in damaged-pages: every page after the first few, in place. */
-  for (long page = 4; page * 4096 < size; page++)
+  for (long page = 4; page * 4096 < (long)st.st_size; page++)
     {
       g_assert_cmpint (fseek (file, page * 4096 + 1000, SEEK_SET), ==, 0);
       g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
     }
   g_assert_cmpint (fclose (file), ==, 0);
+}
 
-  store = px_store_open (f->path, 0, &error);
+/* The next opening of @path, or its check before a write, finds the
+ * damage. */
+static void
+assert_check_finds_damage (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, 0, &error);
+
   if (store == NULL)
     g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
   else
@@ -313,6 +310,117 @@ test_check_after_damage (Fixture *f, gconstpointer data)
       g_assert_false (px_store_check_before_write (store, &error));
       g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
     }
+}
+
+/* Damage written into a library after its last check is always found:
+ * the file's change time moved. */
+static void
+test_check_after_damage (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+
+  make_library (f->path, 60);
+  store = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_check_before_write (store, &error));
+  g_clear_object (&store);
+  damage_in_place (f->path);
+
+  assert_check_finds_damage (f->path);
+}
+
+/* Pages a writing command's check reads at a fresh opening of @path: a
+ * few when the file is known, every page when it is read in full. */
+static gint64
+pages_checked (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, 0, &error);
+  gint64 before;
+
+  g_assert_no_error (error);
+  before = px_store_get_pages_read (store);
+  g_assert_true (px_store_check_before_write (store, &error));
+  g_assert_no_error (error);
+  return px_store_get_pages_read (store) - before;
+}
+
+/* Damage met during a session (after the check let the library through)
+ * is not vouched for at its close: the next opening reads it in full. */
+static void
+test_check_damage_in_session (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+
+  make_library (f->path, 60);
+  g_assert_cmpint (pages_checked (f->path), >, 20);
+  g_assert_cmpint (pages_checked (f->path), <, 10);
+  store = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_check_before_write (store, &error));
+  damage_in_place (f->path);
+  /* Reading every row meets the damage. */
+  g_assert_false (_px_store_exec (store, "SELECT sum (length (title)) FROM documents;", &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_clear_object (&store);
+  g_assert_false (_px_store_is_known_checked (f->path));
+
+  assert_check_finds_damage (f->path);
+}
+
+/* A library marked damaged by the window is not vouched for either. */
+static void
+test_check_forbidden_damaged (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+
+  make_library (f->path, 60);
+  g_assert_cmpint (pages_checked (f->path), >, 20);
+  store = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_check_before_write (store, &error));
+  px_store_forbid_writes (store, PX_STORE_ACCESS_READ_ONLY_DAMAGED);
+  g_clear_object (&store);
+  g_assert_cmpint (pages_checked (f->path), >, 20);
+}
+
+/* Another connection's commits during a checked session are not vouched
+ * for: neither at the checked connection's close nor while they wait in
+ * the write-ahead log (the library file itself unchanged). */
+static void
+test_check_other_writer (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) checked = NULL;
+  g_autoptr (PxStore) other = NULL;
+  g_autoptr (PxDocument) doc = make_doc (500, 600);
+  g_autoptr (PxDocument) doc2 = make_doc (501, 600);
+
+  make_library (f->path, 60);
+  g_assert_cmpint (pages_checked (f->path), >, 20);
+  checked = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_check_before_write (checked, &error));
+  other = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_add_document (other, doc, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&checked);
+  g_clear_object (&other);
+  g_assert_cmpint (pages_checked (f->path), >, 20);
+
+  /* Checked and closed while another connection keeps the log; that
+   * connection then commits into the log only. */
+  other = px_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pages_checked (f->path), <, 10);
+  g_assert_true (px_store_add_document (other, doc2, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pages_checked (f->path), >, 20);
 }
 
 /* Once damage is found, the window stops writing through its connection:
@@ -805,6 +913,9 @@ main (int argc, char *argv[])
   ADD ("/reliability/damaged-pages", test_damaged_pages);
   ADD ("/reliability/check-once", test_check_once);
   ADD ("/reliability/check-after-damage", test_check_after_damage);
+  ADD ("/reliability/check-damage-in-session", test_check_damage_in_session);
+  ADD ("/reliability/check-forbidden-damaged", test_check_forbidden_damaged);
+  ADD ("/reliability/check-other-writer", test_check_other_writer);
   ADD ("/reliability/forbid-writes", test_forbid_writes);
   ADD ("/reliability/export-damaged", test_export_damaged);
   ADD ("/reliability/check-healthy", test_check_healthy);

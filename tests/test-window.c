@@ -596,6 +596,74 @@ test_edit_events (Fixture *f, gconstpointer data)
   }
 }
 
+/* Renames event 7 through its dialog. */
+static void
+rename_to (PxWindow *window, const char *title)
+{
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-event", "x", (gint64)7);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (px_alert_get_extra_child (dialog)), title);
+  respond (dialog, "rename");
+}
+
+static const char *
+title_of (const char *library, gint64 event_id)
+{
+  g_autoptr (PxStore) store = px_store_open (library, PX_STORE_OPEN_EXISTING, NULL);
+  g_autoptr (PxEventInfo) event = px_store_get_event (store, event_id, NULL);
+
+  g_assert_nonnull (event);
+  return g_intern_string (event->title);
+}
+
+/* An article that was in no event gets no Undo that would do nothing;
+ * an undo that fails (the library busy) stays to be tried again. */
+static void
+test_undo_event_edge (Fixture *f, gconstpointer data)
+{
+  g_autofree char *sql = NULL;
+  PxWindow *window;
+  gint64 ids[3];
+  sqlite3 *db = NULL;
+
+  fill_library (f->library, ids);
+  sql = g_strdup_printf ("INSERT INTO events (id, title, title_locked, created, modified)"
+                         " VALUES (7, 'Spring storms', 1, 'now', 'now');"
+                         "UPDATE documents SET event_id = 7 WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");",
+                         ids[0], ids[1]);
+  run_sql (f->library, sql);
+  window = open_window (f, ids[0]);
+  g_assert_cmpint (event_of (f->library, ids[2]), ==, 0);
+
+  /* A rename, then a drop of the article in no event: the drop has no
+   * undo, so the first undo is the rename's. */
+  rename_to (window, "Islands cut off");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-document", "(xx)", ids[2], (gint64)7);
+  px_test_settle (20);
+  g_assert_cmpint (event_of (f->library, ids[2]), ==, 7);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL);
+  px_test_settle (20);
+  g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
+  g_assert_cmpint (event_of (f->library, ids[2]), ==, 7);
+
+  /* A rename, undone while another program holds the library's write
+   * lock: it fails and stays; once the lock is gone it is undone. */
+  rename_to (window, "Islands cut off");
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL));
+  px_test_settle (20);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpstr (title_of (f->library, 7), ==, "Islands cut off");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL);
+  px_test_settle (20);
+  g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
+}
+
 static void
 test_side_page (Fixture *f, gconstpointer data)
 {
@@ -706,7 +774,7 @@ test_shortcuts_window (Fixture *f, gconstpointer data)
   /* The shortcuts listed are the .ui file's, on either path. */
   listed = px_shortcuts_list (shortcuts);
   g_assert_true (g_strv_contains ((const char *const *)listed, "Library\tImport articles\t<Control>o"));
-  g_assert_cmpuint (g_strv_length (listed), ==, 33);
+  g_assert_cmpuint (g_strv_length (listed), ==, 34);
   /* Asked again while it is open: the same one, not a second one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   px_test_settle (20);
@@ -736,6 +804,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/state-persists", Fixture, NULL, fixture_setup, test_state_persists, fixture_teardown);
   g_test_add ("/window/open-id-and-groups", Fixture, NULL, fixture_setup, test_open_id_and_groups, fixture_teardown);
   g_test_add ("/window/edit-events", Fixture, NULL, fixture_setup, test_edit_events, fixture_teardown);
+  g_test_add ("/window/undo-event-edge", Fixture, NULL, fixture_setup, test_undo_event_edge, fixture_teardown);
   g_test_add ("/window/side-page", Fixture, NULL, fixture_setup, test_side_page, fixture_teardown);
   g_test_add ("/window/side-panel-width", Fixture, NULL, fixture_setup, test_side_panel_width, fixture_teardown);
   g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);

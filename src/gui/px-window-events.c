@@ -62,6 +62,17 @@ before_edit (PxWindow *self, gint64 a, gint64 b)
   return snapshot;
 }
 
+/* Before moving an article out of event @from (0: it is in none) into
+ * @to: FALSE (with a toast) when the events cannot be read. An article in
+ * no event cannot be put back in none, so that edit has no undo
+ * (*@snapshot NULL) rather than an Undo that does nothing. */
+static gboolean
+before_move (PxWindow *self, gint64 from, gint64 to, PxEventSnapshot **snapshot)
+{
+  *snapshot = from != 0 ? before_edit (self, from, to) : NULL;
+  return from == 0 || *snapshot != NULL;
+}
+
 /* Whether @undo was made in the window's library. */
 static gboolean
 same_store (PxWindow *self, EventUndo *undo)
@@ -157,12 +168,20 @@ undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *pa
       return;
     }
   ok = px_event_snapshot_restore (undo->snapshot, self->store, &error);
-  g_ptr_array_remove_index (stack, stack->len - 1);
+  /* A failed undo stays, to be tried again (what it put back is kept). */
+  if (ok)
+    g_ptr_array_remove_index (stack, stack->len - 1);
   update_undo_action (self);
   px_window_reload_library (self);
   if (self->document != NULL)
     px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
-  _px_window_toast (self, ok ? _ ("Event edit undone") : error->message);
+  if (ok)
+    _px_window_toast (self, _ ("Event edit undone"));
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_ ("Only part of the edit could be undone: %s"), error->message);
+      _px_window_toast (self, message);
+    }
 }
 
 static GtkWidget *
@@ -305,7 +324,7 @@ on_move_response (GtkWidget *dialog, const char *response, PxWindow *self)
   PxEventSnapshot *snapshot;
 
   if (g_strcmp0 (response, "move") != 0 || self->store == NULL || self->document == NULL || to == 0 ||
-      (snapshot = before_edit (self, target_event (self, NULL), to)) == NULL)
+      !before_move (self, target_event (self, NULL), to, &snapshot))
     return;
   ok = px_store_move_document (self->store, px_document_get_id (self->document), to, &error);
   edited (self, snapshot, ok, error, _ ("Article moved"));
@@ -343,7 +362,7 @@ move_document_action (GtkWidget *widget, const char *action_name, GVariant *para
       _px_window_toast (self, error->message);
       return;
     }
-  if (info->event_id == event_id || (snapshot = before_edit (self, info->event_id, event_id)) == NULL)
+  if (info->event_id == event_id || !before_move (self, info->event_id, event_id, &snapshot))
     return;
   edited (self, snapshot, px_store_move_document (self->store, document_id, event_id, &error), error,
           _ ("Article moved"));
@@ -359,8 +378,7 @@ new_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
   PxEventSnapshot *snapshot;
   gint64 id;
 
-  if (self->document == NULL || self->store == NULL ||
-      (snapshot = before_edit (self, target_event (self, NULL), 0)) == NULL)
+  if (self->document == NULL || self->store == NULL || !before_move (self, target_event (self, NULL), 0, &snapshot))
     return;
   id = px_document_get_id (self->document);
   edited (self, snapshot, px_store_group_documents (self->store, &id, 1, &error) != 0, error, _ ("New event made"));

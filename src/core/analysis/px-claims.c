@@ -168,15 +168,22 @@ count_outlets (PxClaimSet *self)
           guint o = self->origin != NULL ? self->origin (p->doc, p->first, p->last, self->origin_data) : p->doc;
           gboolean known = FALSE;
 
-          /* A source the claim does not hold: the copy stands for it. */
-          if (o >= self->n_docs || !claim_covers (claim, o))
+          /* Copies of one source are one outlet, whether the claim holds
+           * that source or not. */
+          if (o >= self->n_docs)
             o = p->doc;
           for (guint k = 0; k < claim->n_outlets && !known; k++)
             known = seen[k] == o;
           if (!known)
             seen[claim->n_outlets++] = o;
         }
-      claim->origin = claim->n_outlets == 1 ? seen[0] : G_MAXUINT;
+      /* A source the claim does not hold: its first copy stands for it. */
+      if (claim->n_outlets != 1)
+        claim->origin = G_MAXUINT;
+      else if (claim_covers (claim, seen[0]))
+        claim->origin = seen[0];
+      else
+        claim->origin = g_array_index (claim->passages, PxPassage, 0).doc;
     }
 }
 

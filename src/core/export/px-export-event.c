@@ -114,8 +114,16 @@ append_outlets (GString *out, EventExport *e)
   _px_export_append_heading (out, 2, _ ("Outlets"));
   PxProvenance *prov = px_comparison_get_provenance (e->comparison);
 
-  g_string_append (out, "| Outlet | Title | Date | Author | Own text | Copy of | Highlights |\n");
-  g_string_append (out, "| --- | --- | --- | --- | ---: | --- | ---: |\n");
+  /* Translated like the headings. */
+  g_string_append (out, "|");
+  append_cell (out, C_ ("export column", "Outlet"));
+  append_cell (out, C_ ("export column", "Title"));
+  append_cell (out, C_ ("export column", "Date"));
+  append_cell (out, C_ ("export column", "Author"));
+  append_cell (out, C_ ("export column", "Own text"));
+  append_cell (out, C_ ("export column", "Copy of"));
+  append_cell (out, C_ ("export column", "Highlights"));
+  g_string_append (out, "\n| --- | --- | --- | --- | ---: | --- | ---: |\n");
   for (guint i = 0; i < e->names->len; i++)
     {
       PxDocument *doc = px_comparison_get_document (e->comparison, i);
@@ -156,12 +164,19 @@ append_passage (GString *out, EventExport *e, const PxPassage *p)
     g_string_append_printf (out, ", %s", where);
   if (kind != PX_PROVENANCE_ORIGINAL)
     {
-      g_string_append_printf (out, ", %s", px_provenance_kind_to_string (kind));
+      const char *word = kind == PX_PROVENANCE_AGENCY ? C_ ("provenance", "agency") : C_ ("provenance", "copied");
+
       if (source != G_MAXUINT)
         {
-          g_string_append (out, " from ");
-          append_flat (out, g_ptr_array_index (e->names, source));
+          g_autoptr (GString) name = g_string_new (NULL);
+
+          append_flat (name, g_ptr_array_index (e->names, source));
+          /* TRANSLATORS: "copied from Harbour Gazette": how a passage
+           * came into an article, then the article it came from. */
+          g_string_append_printf (out, C_ ("provenance", ", %s from %s"), word, name->str);
         }
+      else
+        g_string_append_printf (out, ", %s", word);
     }
   g_string_append (out, "): ");
   append_flat (out, text);

@@ -12,9 +12,10 @@
 G_BEGIN_DECLS
 
 /* Markdown export: CommonMark with YAML front matter, the same bytes for
- * the same library (docs/markdown-export.md describes the format). The
- * words the export itself writes ("Highlights", month names…) are English
- * whatever the locale, so that files diff well between collaborators. */
+ * the same library and language (docs/markdown-export.md describes the
+ * format). Headings and table columns follow the user's language; the
+ * other words the export writes (match words, month names…) are English
+ * whatever the locale. */
 
 /* From values in memory (no store): what the window copies and previews. */
 

@@ -39,14 +39,16 @@ px_event_snapshot_new (PxStore *store, const gint64 *event_ids, guint n_events, 
   return g_steal_pointer (&self);
 }
 
-/* The documents of @info that still exist, and whether all of them are in
- * @event_id already. */
+/* The documents of @info that still exist, whether all of them are in
+ * @event_id already and whether any is. */
 static GArray *
-existing_documents (PxStore *store, const PxEventInfo *info, gint64 event_id, gboolean *in_place, GError **error)
+existing_documents (PxStore *store, const PxEventInfo *info, gint64 event_id, gboolean *in_place, gboolean *any_in,
+                    GError **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   *in_place = TRUE;
+  *any_in = FALSE;
   for (guint i = 0; i < info->documents->len; i++)
     {
       gint64 id = g_array_index (info->documents, gint64, i);
@@ -61,6 +63,7 @@ existing_documents (PxStore *store, const PxEventInfo *info, gint64 event_id, gb
           return NULL;
         }
       *in_place &= doc->event_id == event_id;
+      *any_in |= doc->event_id == event_id;
       g_array_append_val (ids, id);
     }
   return g_steal_pointer (&ids);
@@ -73,18 +76,27 @@ restore_event (PxStore *store, const PxEventInfo *info, GError **error)
   g_autoptr (PxEventInfo) now = px_store_get_event (store, info->id, &local_error);
   g_autoptr (GArray) ids = NULL;
   gint64 target = info->id;
-  gboolean in_place;
+  gboolean in_place, any_in;
 
   if (now == NULL && !g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  ids = existing_documents (store, info, now != NULL ? info->id : 0, &in_place, error);
+  /* Ids are reused (a new event takes the highest plus one): an event of
+   * this id made since is another one, left alone. */
+  if (now != NULL && g_strcmp0 (now->created, info->created) != 0)
+    g_clear_pointer (&now, px_event_info_free);
+  ids = existing_documents (store, info, now != NULL ? info->id : 0, &in_place, &any_in, error);
   if (ids == NULL)
     return FALSE;
   if (ids->len == 0)
     return TRUE;
+  /* Made within the same second: an event that holds none of this one's
+   * documents is another one too (the last of them leaving an event
+   * deletes it). */
+  if (now != NULL && !any_in)
+    g_clear_pointer (&now, px_event_info_free);
   if (now == NULL)
     {
       /* The event went away (merged, or its last article moved): a new

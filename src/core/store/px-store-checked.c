@@ -10,6 +10,10 @@
  * program wrote to it, a copy was put in its place, a crash left the
  * file changed), it is read in full again. Change times cannot be set
  * back by a program, so damage written into the file is always seen. The
+ * write-ahead log's size and time are part of the state too (a commit
+ * another connection left in it changes the pages read, not the file).
+ * The note is dropped as soon as damage is seen, and not written when
+ * another connection committed while this one had the file open. The
  * cache can be deleted at any time: it only saves work. */
 #include "store/px-store-private.h"
 
@@ -22,13 +26,27 @@
 static char *
 state_of (const char *path)
 {
-  struct stat st;
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *wal = NULL;
+  struct stat st, wst;
 
   if (stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     return NULL;
-  return g_strdup_printf ("1 %ju %ju %jd %jd.%09ld %jd.%09ld\n", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino,
+  if (stat (wal_path, &wst) != 0)
+    {
+      if (errno != ENOENT)
+        return NULL;
+      wst.st_size = 0;
+    }
+  /* Empty is as good as absent: SQLite creates it empty on opening. */
+  if (wst.st_size > 0)
+    wal = g_strdup_printf ("%jd %jd.%09ld", (intmax_t)wst.st_size, (intmax_t)wst.st_mtim.tv_sec,
+                           (long)wst.st_mtim.tv_nsec);
+  else
+    wal = g_strdup ("empty");
+  return g_strdup_printf ("2 %ju %ju %jd %jd.%09ld %jd.%09ld wal %s\n", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino,
                           (intmax_t)st.st_size, (intmax_t)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
-                          (intmax_t)st.st_ctim.tv_sec, (long)st.st_ctim.tv_nsec);
+                          (intmax_t)st.st_ctim.tv_sec, (long)st.st_ctim.tv_nsec, wal);
 }
 
 /* Where the state of the file at @path is remembered: one small file per
@@ -72,4 +90,13 @@ _px_store_remember_checked (const char *path)
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
       !g_file_set_contents_full (record, state, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     g_debug ("Could not remember the check of %s: %s", path, error ? error->message : g_strerror (errno));
+}
+
+void
+_px_store_forget_checked (const char *path)
+{
+  g_autofree char *record = record_path (path);
+
+  if (record != NULL && g_unlink (record) != 0 && errno != ENOENT)
+    g_debug ("Could not forget the check of %s: %s", path, g_strerror (errno));
 }

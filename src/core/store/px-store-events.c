@@ -65,6 +65,7 @@ px_event_info_free (PxEventInfo *info)
   if (info == NULL)
     return;
   g_free (info->title);
+  g_free (info->created);
   g_clear_pointer (&info->documents, g_array_unref);
   g_free (info);
 }
@@ -844,8 +845,8 @@ int64_cmp (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-#define EVENTS_SELECT                                        \
-  "SELECT e.id, e.title, e.title_locked, d.id FROM events e" \
+#define EVENTS_SELECT                                                   \
+  "SELECT e.id, e.title, e.title_locked, d.id, e.created FROM events e" \
   " JOIN documents d ON d.event_id = e.id"
 
 static GPtrArray *
@@ -878,6 +879,7 @@ query_events (PxStore *self, gint64 only, GError **error)
           current->id = id;
           current->title = _px_column_dup (stmt, 1);
           current->title_locked = sqlite3_column_int (stmt, 2) != 0;
+          current->created = _px_column_dup (stmt, 4);
           current->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
           g_ptr_array_add (out, current);
         }

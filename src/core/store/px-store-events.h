@@ -23,6 +23,7 @@ typedef struct
   char *title;
   gboolean title_locked; /* named by the user */
   GArray *documents;     /* gint64 ids, by date, then id */
+  char *created;         /* ISO 8601: ids are reused, this tells events apart */
 } PxEventInfo;
 
 void px_event_info_free (PxEventInfo *info);

@@ -34,6 +34,8 @@ gboolean _px_store_check_writable (PxStore *self, GError **error);
  * undamaged (its identity, size and times, in the user's cache folder). */
 gboolean _px_store_is_known_checked (const char *path);
 void _px_store_remember_checked (const char *path);
+/* Drops what _px_store_remember_checked() noted: damage was seen. */
+void _px_store_forget_checked (const char *path);
 
 /* Current UTC time as ISO 8601, for created/modified columns. */
 char *_px_store_now (void);

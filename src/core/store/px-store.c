@@ -26,6 +26,7 @@ struct _PxStore
   gboolean full_in_transaction; /* a write failed for want of space */
   char *file_key;               /* in open_files while open */
   gboolean checked;             /* found undamaged here: remembered at close */
+  gint64 checked_version;       /* PRAGMA data_version then */
 };
 
 /* The library files this process has open ("device:inode" → count). A
@@ -87,12 +88,46 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* PRAGMA data_version: moves only when another connection commits. -1
+ * when it cannot be read. */
+static gint64
+data_version (PxStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version;", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static void
+mark_checked (PxStore *self)
+{
+  self->checked_version = data_version (self);
+  self->checked = self->checked_version >= 0;
+}
+
+/* Damage was seen: nothing vouches for the file any more. */
+static void
+forget_checked (PxStore *self)
+{
+  self->checked = FALSE;
+  _px_store_forget_checked (self->path);
+}
+
 static void
 px_store_finalize (GObject *object)
 {
   PxStore *self = PX_STORE (object);
 
   g_hash_table_unref (self->statements);
+  /* Another connection committed since the check: what it wrote was not
+   * checked, so the file is not one to vouch for. */
+  if (self->db != NULL && self->checked && data_version (self) != self->checked_version)
+    forget_checked (self);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -289,6 +324,8 @@ _px_store_fail (PxStore *self, int rc, GError **error)
   rc = full_if_no_space (self->db, rc);
   if ((rc & 0xff) == SQLITE_FULL)
     self->full_in_transaction = TRUE;
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_IOERR)
+    forget_checked (self);
   return set_sqlite_error (rc, sqlite3_errmsg (self->db), error);
 }
 
@@ -406,6 +443,8 @@ px_store_forbid_writes (PxStore *self, PxStoreAccess reason)
   g_return_if_fail (reason != PX_STORE_ACCESS_WRITABLE);
 
   self->access = reason;
+  if (reason == PX_STORE_ACCESS_READ_ONLY_DAMAGED)
+    forget_checked (self);
   if (self->read_only)
     return;
   self->read_only = TRUE;
@@ -1086,6 +1125,8 @@ px_store_check (PxStore *self, GError **error)
         }
     }
   sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK || problem != NULL)
+    forget_checked (self);
   if (rc != SQLITE_OK)
     {
       int code = error_code_for_sqlite (rc);
@@ -1101,7 +1142,7 @@ px_store_check (PxStore *self, GError **error)
                    _ ("“%s” is damaged: some of its pages cannot be read"), self->path);
       return FALSE;
     }
-  self->checked = TRUE;
+  mark_checked (self);
   return TRUE;
 }
 
@@ -1112,7 +1153,7 @@ px_store_check_before_write (PxStore *self, GError **error)
 
   if (_px_store_is_known_checked (self->path))
     {
-      self->checked = TRUE;
+      mark_checked (self);
       return TRUE;
     }
   return px_store_check (self, error);
