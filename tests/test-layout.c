@@ -138,6 +138,31 @@ test_medium (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (w->back_button));
 }
 
+static GtkGridView *
+find_grid_view (GtkWidget *widget)
+{
+  if (GTK_IS_GRID_VIEW (widget))
+    return GTK_GRID_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkGridView *found = find_grid_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* As a click on the library's first row does. */
+static void
+choose_first_row (PxWindow *w)
+{
+  GtkGridView *list = find_grid_view (GTK_WIDGET (w->sidebar));
+
+  g_assert_nonnull (list);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (list)), 0);
+}
+
 static void
 test_narrow (Fixture *f, gconstpointer data)
 {
@@ -173,6 +198,12 @@ test_narrow (Fixture *f, gconstpointer data)
   assert_panes (w, "L");
   g_assert_true (focus_in (w, w->sidebar));
   g_assert_false (gtk_widget_get_visible (w->back_button));
+
+  /* Choosing the article just read shows it again. */
+  choose_first_row (w);
+  assert_panes (w, "R");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "win.navigate-back", NULL));
+  assert_panes (w, "L");
 
   /* Find (Ctrl+F) with an article open shows the reader; searching the
    * library (Ctrl+Shift+F) shows the library. */

@@ -186,7 +186,10 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   px_window_reload_library (self);
   if (job->package && counts->first_document != 0)
-    px_window_open_document (self, counts->first_document);
+    {
+      px_window_open_document (self, counts->first_document);
+      _px_window_layout_show (self, PX_WINDOW_PANE_READER);
+    }
   else if ((controller = px_annotation_controller_get (self)) != NULL)
     px_annotation_controller_reload (controller);
   body = describe (counts, job->package);

@@ -180,7 +180,10 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
         }
       px_window_reload_library (self);
       if (first_id != 0)
-        px_window_open_document (self, first_id);
+        {
+          px_window_open_document (self, first_id);
+          _px_window_layout_show (self, PX_WINDOW_PANE_READER);
+        }
       report_results (self, results, cancelled);
     }
 

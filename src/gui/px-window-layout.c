@@ -148,7 +148,12 @@ navigate_back_action (GtkWidget *widget, const char *action_name, GVariant *para
   if (px_window_get_side_panel_visible (self))
     px_window_set_side_panel_visible (self, FALSE);
   else
-    _px_window_layout_show (self, PX_WINDOW_PANE_LIBRARY);
+    {
+      /* Unselected, so that choosing the article shown picks it again;
+       * px_library_sidebar_select () tells no one. */
+      px_library_sidebar_select (self->sidebar, 0);
+      _px_window_layout_show (self, PX_WINDOW_PANE_LIBRARY);
+    }
 }
 
 PxWindowLayout

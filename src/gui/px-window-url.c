@@ -120,6 +120,7 @@ url_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
       px_window_reload_library (self);
       px_window_open_document (self, r->document_id);
+      _px_window_layout_show (self, PX_WINDOW_PANE_READER);
       if (r->status == PX_IMPORT_DUPLICATE)
         msg = g_strdup (_ ("This page is already in the library"));
       else if (r->status == PX_IMPORT_UPDATED)

@@ -170,7 +170,9 @@ px_window_open_document (PxWindow *self, gint64 id)
 static void
 on_document_selected (PxWindow *self, gint64 id)
 {
-  px_window_open_document (self, id);
+  /* Chosen again from the narrow layout's library: shown, not reloaded. */
+  if (self->document == NULL || px_document_get_id (self->document) != id)
+    px_window_open_document (self, id);
   _px_window_layout_show (self, PX_WINDOW_PANE_READER);
 }
 
@@ -532,7 +534,10 @@ on_delete_response (GtkWidget *dialog, const char *response, PxWindow *self)
     set_document (self, NULL);
   px_window_reload_library (self);
   if (next != 0 && self->document == NULL)
-    px_window_open_document (self, next);
+    {
+      px_window_open_document (self, next);
+      _px_window_layout_show (self, PX_WINDOW_PANE_READER);
+    }
   _px_window_toast (self, _ ("Article deleted"));
 }
 
