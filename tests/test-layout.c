@@ -242,6 +242,23 @@ test_narrow_keeps_reading (Fixture *f, gconstpointer data)
   assert_panes (w, "LRS");
 }
 
+/* The focus in the library when narrowing shows the article alone goes
+ * to the article, not nowhere. */
+static void
+test_narrow_moves_focus (Fixture *f, gconstpointer data)
+{
+  PxWindow *w = open_window (f, 1400, PX_WINDOW_LAYOUT_WIDE);
+  Want want = { w, PX_WINDOW_LAYOUT_NARROW };
+
+  px_window_open_document (w, f->id);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (w->sidebar), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_in (w, w->sidebar));
+  gtk_window_set_default_size (GTK_WINDOW (w), 360, 700);
+  g_assert_true (px_test_wait_for (has_layout, &want, 10000));
+  assert_panes (w, "R");
+  g_assert_true (focus_in (w, w->reader_stack));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -257,6 +274,7 @@ main (int argc, char *argv[])
   g_test_add ("/layout/360", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/layout/narrow-keeps-reading", Fixture, NULL, fixture_setup, test_narrow_keeps_reading,
               fixture_teardown);
+  g_test_add ("/layout/narrow-moves-focus", Fixture, NULL, fixture_setup, test_narrow_moves_focus, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -46,10 +46,12 @@ apply (PxWindow *self, gboolean move_focus)
   PxWindowLayout layout = layout_for_width (px_adaptive_bin_get_width (self->adaptive));
   gboolean side = px_window_get_side_panel_visible (self);
   gboolean sidebar = TRUE, reader = TRUE;
-  GtkWidget *focus;
+  /* Read before any pane is hidden: hiding the focused one clears it. */
+  g_autoptr (GtkWidget) focus = NULL;
 
   /* Becoming narrow with an article open shows the article: the side
    * panel steps aside, and comes back when the window widens again. */
+  g_set_object (&focus, gtk_root_get_focus (GTK_ROOT (self)));
   if (layout == PX_WINDOW_LAYOUT_NARROW && self->layout != PX_WINDOW_LAYOUT_NARROW)
     {
       self->pane = self->document != NULL ? PX_WINDOW_PANE_READER : PX_WINDOW_PANE_LIBRARY;
@@ -86,8 +88,7 @@ apply (PxWindow *self, gboolean move_focus)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.navigate-back", gtk_widget_get_visible (self->back_button));
   self->layout = layout;
 
-  /* Keyboard focus never stays on a hidden pane. */
-  focus = gtk_root_get_focus (GTK_ROOT (self));
+  /* Keyboard focus never stays on, nor is lost with, a hidden pane. */
   if (move_focus || (focus != NULL && !gtk_widget_is_visible (focus)))
     {
       GtkWidget *pane = main_pane (self);
