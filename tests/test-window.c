@@ -249,6 +249,35 @@ test_search (Fixture *f, gconstpointer data)
   g_assert_cmpint (px_library_sidebar_get_selected_id (sidebar), ==, ids[1]);
 }
 
+/* What Ctrl+Z does in the library: its shortcut, run with the focus where
+ * it is (the test cannot type keys). */
+static void
+press_ctrl_z_in_library (PxWindow *window)
+{
+  GtkWidget *sidebar = GTK_WIDGET (px_window_get_sidebar (window));
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (sidebar);
+  guint ran = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, "<Control>z") != 0)
+            continue;
+          gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, sidebar, NULL);
+          ran++;
+        }
+    }
+  g_assert_cmpuint (ran, ==, 1);
+}
+
 static GtkWidget *
 find_message_dialog (void)
 {
@@ -555,6 +584,13 @@ test_edit_events (Fixture *f, gconstpointer data)
 
     /* What a drop on event 8's header does. */
     gtk_widget_activate_action (GTK_WIDGET (window), "win.move-document", "(xx)", shown, (gint64)8);
+    px_test_settle (20);
+    g_assert_cmpint (event_of (f->library, shown), ==, 8);
+
+    /* Ctrl+Z typed in the library's search entry is the entry's. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+    g_assert_true (GTK_IS_EDITABLE (gtk_root_get_focus (GTK_ROOT (window))));
+    press_ctrl_z_in_library (window);
     px_test_settle (20);
     g_assert_cmpint (event_of (f->library, shown), ==, 8);
 

@@ -528,6 +528,19 @@ _px_window_update_event_actions (PxWindow *self, gboolean has_doc, gboolean writ
   update_undo_action (self);
 }
 
+/* Ctrl+Z in the library's search entry is the entry's own: it never
+ * undoes an event edit. */
+static gboolean
+undo_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.undo-event-edit", NULL);
+}
+
 /* Ctrl+Z in the library list undoes the last event edit (in the article,
  * it undoes the last annotation edit). */
 void
@@ -537,7 +550,7 @@ _px_window_init_events (PxWindow *self)
 
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("win.undo-event-edit")));
+                                                          gtk_callback_action_new (undo_shortcut, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar), shortcuts);
 }
 
