@@ -769,3 +769,22 @@ px_shortcuts_list (GtkWidget *shortcuts)
   return g_strv_builder_end (out);
 }
 #endif
+
+GWeakRef *
+px_weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+gpointer
+px_weak_ref_steal (GWeakRef *ref)
+{
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}

@@ -125,6 +125,12 @@ GListModel *px_file_choose_finish (GAsyncResult *result, GError **error);
 /* The first file of a result, or NULL. */
 GFile *px_file_choose_finish_one (GAsyncResult *result, GError **error);
 
+/* A callback's user data that does not keep @object alive (a window or
+ * dialog closed while its chooser is open). px_weak_ref_steal () frees
+ * @ref and returns a new reference to the object, or NULL when it is gone. */
+GWeakRef *px_weak_ref_new (gpointer object);
+gpointer px_weak_ref_steal (GWeakRef *ref);
+
 /* Colours of the widget's style: its foreground, and the accent background
  * (accent_bg_color); FALLBACK when the style has none. */
 void px_widget_get_color (GtkWidget *widget, GdkRGBA *color);

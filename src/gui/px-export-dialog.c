@@ -422,10 +422,10 @@ px_export_dialog_save_to (PxExportDialog *self, const char *path)
 static void
 on_file_chosen (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (PxExportDialog) self = user_data;
+  g_autoptr (PxExportDialog) self = px_weak_ref_steal (user_data);
   g_autoptr (GFile) file = px_file_choose_finish_one (result, NULL);
 
-  if (file != NULL)
+  if (file != NULL && self != NULL)
     {
       g_autofree char *path = g_file_get_path (file);
 
@@ -492,7 +492,7 @@ on_export_clicked (PxExportDialog *self)
       g_list_store_append (filters, filter);
       request.filters = G_LIST_MODEL (filters);
     }
-  px_file_choose (GTK_WINDOW (self), &request, NULL, on_file_chosen, g_object_ref (self));
+  px_file_choose (GTK_WINDOW (self), &request, NULL, on_file_chosen, px_weak_ref_new (self));
 }
 
 static void

@@ -245,10 +245,10 @@ px_window_import_package_file (PxWindow *self, GFile *file)
 static void
 on_chosen (GObject *source, GAsyncResult *result, gpointer user_data, gboolean package)
 {
-  g_autoptr (PxWindow) self = user_data;
+  g_autoptr (PxWindow) self = px_weak_ref_steal (user_data);
   g_autoptr (GFile) file = px_file_choose_finish_one (result, NULL);
 
-  if (file != NULL)
+  if (file != NULL && self != NULL)
     start (self, file, package);
 }
 
@@ -287,7 +287,7 @@ show_chooser (PxWindow *self, gboolean package)
   g_list_store_append (filters, json);
   g_list_store_append (filters, all);
   px_file_choose (GTK_WINDOW (self), &request, NULL, package ? on_package_chosen : on_annotations_chosen,
-                  g_object_ref (self));
+                  px_weak_ref_new (self));
 }
 
 static void

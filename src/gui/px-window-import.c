@@ -305,10 +305,10 @@ import_details_action (GtkWidget *widget, const char *action_name, GVariant *par
 static void
 on_import_chosen (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (PxWindow) self = user_data;
+  g_autoptr (PxWindow) self = px_weak_ref_steal (user_data);
   g_autoptr (GListModel) files = px_file_choose_finish (result, NULL);
 
-  if (files != NULL)
+  if (files != NULL && self != NULL)
     {
       g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -347,7 +347,7 @@ show_chooser (PxWindow *self, gboolean folders)
       g_list_store_append (filters, all);
       request.filters = G_LIST_MODEL (filters);
     }
-  px_file_choose (GTK_WINDOW (self), &request, NULL, on_import_chosen, g_object_ref (self));
+  px_file_choose (GTK_WINDOW (self), &request, NULL, on_import_chosen, px_weak_ref_new (self));
 }
 
 static void

@@ -361,10 +361,10 @@ px_window_get_store (PxWindow *self)
 static void
 on_library_chosen (GObject *source, GAsyncResult *result, gpointer user_data, gboolean create)
 {
-  g_autoptr (PxWindow) self = user_data;
+  g_autoptr (PxWindow) self = px_weak_ref_steal (user_data);
   g_autoptr (GFile) file = px_file_choose_finish_one (result, NULL);
 
-  if (file != NULL)
+  if (file != NULL && self != NULL)
     {
       g_autofree char *path = g_file_get_path (file);
 
@@ -414,7 +414,7 @@ choose_library (PxWindow *self, gboolean create)
       request.accept_label = _ ("_Open");
     }
   px_file_choose (GTK_WINDOW (self), &request, NULL, create ? on_new_library_chosen : on_open_library_chosen,
-                  g_object_ref (self));
+                  px_weak_ref_new (self));
 }
 
 static void
