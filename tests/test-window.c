@@ -823,6 +823,42 @@ test_shortcuts_window (Fixture *f, gconstpointer data)
   close_window (f);
 }
 
+/* A window closed while its file chooser is open goes: the chooser does
+ * not keep it alive, and answering the chooser afterwards does nothing. */
+static void
+test_chooser_outlives_window (Fixture *f, gconstpointer data)
+{
+  PxWindow *window = open_window (f, 0);
+  gpointer gone = window;
+  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  GtkWidget *chooser = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-library", NULL));
+  px_test_settle (20);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && chooser == NULL; i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (w))
+        chooser = w;
+    }
+  g_assert_nonnull (chooser);
+  g_object_add_weak_pointer (G_OBJECT (window), &gone);
+  gtk_window_destroy (GTK_WINDOW (window));
+  f->window = NULL;
+  px_test_settle (20);
+  g_assert_null (gone);
+  if (g_list_model_get_n_items (toplevels) > 0)
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+        if (w == chooser)
+          gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      }
+  px_test_settle (20);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -846,6 +882,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);
   g_test_add ("/window/bad-library", Fixture, NULL, fixture_setup, test_bad_library, fixture_teardown);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
+  g_test_add ("/window/chooser-outlives-window", Fixture, NULL, fixture_setup, test_chooser_outlives_window,
+              fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
