@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "gui/px-application.h"
+#include "gui/px-compat.h"
 #include "gui/px-window-private.h"
 #include "px-test-wait.h"
 
@@ -225,21 +226,59 @@ test_narrow (Fixture *f, gconstpointer data)
 /* An article open in a wide window with the side panel: narrowing shows
  * the article alone, widening brings the side panel back. */
 static void
+resize (PxWindow *w, int width, PxWindowLayout layout)
+{
+  Want want = { w, layout };
+
+  gtk_window_set_default_size (GTK_WINDOW (w), width, 700);
+  g_assert_true (px_test_wait_for (has_layout, &want, 10000));
+}
+
+static void
 test_narrow_keeps_reading (Fixture *f, gconstpointer data)
 {
   PxWindow *w = open_window (f, 1400, PX_WINDOW_LAYOUT_WIDE);
-  Want want = { w, PX_WINDOW_LAYOUT_NARROW };
 
   px_window_open_document (w, f->id);
   px_window_set_side_panel_visible (w, TRUE);
   assert_panes (w, "LRS");
-  gtk_window_set_default_size (GTK_WINDOW (w), 360, 700);
-  g_assert_true (px_test_wait_for (has_layout, &want, 10000));
+  resize (w, 360, PX_WINDOW_LAYOUT_NARROW);
   assert_panes (w, "R");
-  want.layout = PX_WINDOW_LAYOUT_WIDE;
-  gtk_window_set_default_size (GTK_WINDOW (w), 1400, 700);
-  g_assert_true (px_test_wait_for (has_layout, &want, 10000));
+  resize (w, 1400, PX_WINDOW_LAYOUT_WIDE);
   assert_panes (w, "LRS");
+}
+
+/* Deleting the article shown from the one-pane library opens the next
+ * one, and shows it. */
+static void
+test_narrow_delete_shows_next (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (f->library, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (PxDocument) doc = px_document_new ();
+  g_autoptr (GList) shown = NULL;
+  PxWindow *w;
+  GtkWidget *alert = NULL;
+
+  g_assert_no_error (error);
+  px_document_set_title (doc, "Harbour bridge closes for a week");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, "The bridge closes on Friday for repairs.");
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  g_clear_object (&store);
+  w = open_window (f, 360, PX_WINDOW_LAYOUT_NARROW);
+  g_signal_emit_by_name (w->sidebar, "document-selected", f->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "win.navigate-back", NULL));
+  assert_panes (w, "L");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "win.delete-document", NULL));
+  shown = px_dialog_list_visible ();
+  for (GList *l = shown; l != NULL && alert == NULL; l = l->next)
+    if (px_is_alert (l->data))
+      alert = l->data;
+  g_assert_nonnull (alert);
+  px_alert_response (alert, "delete");
+  px_test_settle (20);
+  g_assert_cmpint (px_document_get_id (px_window_get_document (w)), ==, px_document_get_id (doc));
+  assert_panes (w, "R");
 }
 
 /* The focus in the library when narrowing shows the article alone goes
@@ -248,13 +287,11 @@ static void
 test_narrow_moves_focus (Fixture *f, gconstpointer data)
 {
   PxWindow *w = open_window (f, 1400, PX_WINDOW_LAYOUT_WIDE);
-  Want want = { w, PX_WINDOW_LAYOUT_NARROW };
 
   px_window_open_document (w, f->id);
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (w->sidebar), GTK_DIR_TAB_FORWARD));
   g_assert_true (focus_in (w, w->sidebar));
-  gtk_window_set_default_size (GTK_WINDOW (w), 360, 700);
-  g_assert_true (px_test_wait_for (has_layout, &want, 10000));
+  resize (w, 360, PX_WINDOW_LAYOUT_NARROW);
   assert_panes (w, "R");
   g_assert_true (focus_in (w, w->reader_stack));
 }
@@ -275,6 +312,8 @@ main (int argc, char *argv[])
   g_test_add ("/layout/narrow-keeps-reading", Fixture, NULL, fixture_setup, test_narrow_keeps_reading,
               fixture_teardown);
   g_test_add ("/layout/narrow-moves-focus", Fixture, NULL, fixture_setup, test_narrow_moves_focus, fixture_teardown);
+  g_test_add ("/layout/narrow-delete-shows-next", Fixture, NULL, fixture_setup, test_narrow_delete_shows_next,
+              fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
