@@ -233,8 +233,11 @@ for f in "$prefix"/share/appdata/*.appdata.xml; do
 done
 # appstreamcli links libstemmer, which this SDK keeps out of the default
 # library path (see below); flatpak build does not read ld.so.conf.d.
+# --no-net: the build has no network, and without it appstreamcli drops
+# every screenshot it cannot download; with it they keep their URLs, as
+# appstream-glib's compose did.
 LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/libstemmer-private${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
-appstreamcli compose --no-color --prefix=/ --origin="$origin" --result-root="$prefix" \
+appstreamcli compose --no-color --no-net --prefix=/ --origin="$origin" --result-root="$prefix" \
   --data-dir="$xmls" --icons-dir="$prefix/share/app-info/icons/$origin" \
   ${ids:+--components="$ids"} "$prefix"
 [ -z "$copies" ] || rm -f $copies
