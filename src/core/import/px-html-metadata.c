@@ -456,10 +456,11 @@ walk (Found *f, htmlDocPtr doc)
               else if (date != NULL && f->date_box == NULL && !inside_boilerplate (n))
                 f->date_box = g_steal_pointer (&text);
             }
-          if ((f->byline == NULL || f->byline_marked == NULL) && !inside_boilerplate (n) && !inside_comments (n))
+          if ((f->byline == NULL || f->byline_marked == NULL) && !inside_boilerplate (n))
             {
+              /* The ancestors' classes are read only for an author mark. */
               int strength = marks_author (n);
-              g_autofree char *text = strength > 0 ? px_html_text (n, 400) : NULL;
+              g_autofree char *text = strength > 0 && !inside_comments (n) ? px_html_text (n, 400) : NULL;
 
               if (text != NULL && strlen (text) > 200)
                 g_clear_pointer (&text, g_free);
