@@ -6,6 +6,7 @@
 
 #include "analysis/px-compare-json.h"
 #include "compare-fixtures.h"
+#include "compare/px-independent-outlets.h"
 #include "import/px-import.h"
 #include "provenance/px-agency.h"
 #include "provenance/px-provenance.h"
@@ -264,6 +265,21 @@ test_json (void)
   g_assert_true (seen_first);
 }
 
+/* "Not reported by" in the Passage view: the syndicated copy stands for
+ * no outlet of its own (its source does), the others stand for
+ * themselves. */
+static void
+test_independent_document (void)
+{
+  g_autoptr (PxComparison) c = harbour ();
+  g_autoptr (PxEventComparison) cmp = px_event_comparison_new (c, 5, "Harbour");
+
+  g_assert_cmpuint (px_compare_independent_document (cmp, SYNDICATED), ==, ORIGINAL);
+  g_assert_cmpuint (px_compare_independent_document (cmp, ORIGINAL), ==, ORIGINAL);
+  g_assert_cmpuint (px_compare_independent_document (cmp, INDEPENDENT), ==, INDEPENDENT);
+  g_assert_cmpuint (px_compare_independent_document (cmp, AGENCY), ==, AGENCY);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -274,5 +290,6 @@ main (int argc, char **argv)
   g_test_add_func ("/provenance/outlets-counted", test_outlets_counted);
   g_test_add_func ("/provenance/copies-without-source", test_copies_without_source);
   g_test_add_func ("/provenance/json", test_json);
+  g_test_add_func ("/provenance/independent-document", test_independent_document);
   return g_test_run ();
 }

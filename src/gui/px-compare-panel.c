@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "compare/px-compare-cache.h"
+#include "compare/px-independent-outlets.h"
 #include "gui/px-coverage-matrix.h"
 #include "gui/px-passage-card.h"
 #include "gui/px-quote-view.h"
@@ -437,6 +438,9 @@ update_passage (PxComparePanel *self, gboolean force)
           /* Translators: a weaker candidate passage; %.2f is its score (0-1). */
           g_string_append_printf (maybe, _ ("Maybe in %s (score %.2f): “%s”"), outlet, found->score, text);
         }
+      /* A copy leaves out what its source leaves out: no outlet of its own. */
+      else if (px_compare_independent_document (self->comparison, d) != d)
+        continue;
       else if (!g_hash_table_contains (listed, outlet))
         {
           g_hash_table_add (listed, (gpointer)outlet);
