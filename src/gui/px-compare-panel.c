@@ -9,6 +9,7 @@
 #include "gui/px-coverage-matrix.h"
 #include "gui/px-passage-card.h"
 #include "gui/px-quote-view.h"
+#include "gui/px-timeline-view.h"
 #include "store/px-store-events.h"
 
 /* Where the reader was before a passage was opened from the panel. */
@@ -39,6 +40,7 @@ struct _PxComparePanel
   GtkWidget *no_quotes_label;
   GtkBox *unique_box;
   PxCoverageMatrix *coverage_matrix;
+  PxTimelineView *timeline_view;
 
   PxWindow *window; /* weak */
   GtkTextBuffer *buffer;
@@ -309,6 +311,7 @@ update_views (PxComparePanel *self)
                           px_quote_view_get_n_speakers (self->quote_view) == 0 &&
                               (self->comparison == NULL || px_event_comparison_get_n_quotes (self->comparison) == 0));
   px_coverage_matrix_set_comparison (self->coverage_matrix, self->comparison, self->doc_index);
+  px_timeline_view_set_comparison (self->timeline_view, self->comparison);
   update_unique (self);
   update_passage (self, TRUE);
 }
@@ -814,6 +817,7 @@ px_compare_panel_class_init (PxComparePanelClass *klass)
 
   g_type_ensure (PX_TYPE_QUOTE_VIEW);
   g_type_ensure (PX_TYPE_COVERAGE_MATRIX);
+  g_type_ensure (PX_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallaxapp/Parallax/px-compare-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PxComparePanel, root);
   gtk_widget_class_bind_template_child (widget_class, PxComparePanel, back_button);
@@ -831,6 +835,7 @@ px_compare_panel_class_init (PxComparePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxComparePanel, no_quotes_label);
   gtk_widget_class_bind_template_child (widget_class, PxComparePanel, unique_box);
   gtk_widget_class_bind_template_child (widget_class, PxComparePanel, coverage_matrix);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePanel, timeline_view);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -19,6 +19,7 @@ struct _PxDocument
   char *source;
   char *source_kind;
   char *import_note;
+  char *imported;
   GBytes *raw;
 
   GString *text;
@@ -57,6 +58,7 @@ px_document_finalize (GObject *object)
   g_free (self->source);
   g_free (self->source_kind);
   g_free (self->import_note);
+  g_free (self->imported);
   g_clear_pointer (&self->raw, g_bytes_unref);
   g_string_free (self->text, TRUE);
   g_array_unref (self->blocks);
@@ -234,6 +236,7 @@ DEFINE_STRING_ACCESSORS (language, PROP_LANGUAGE)
 DEFINE_STRING_ACCESSORS (source, PROP_0)
 DEFINE_STRING_ACCESSORS (source_kind, PROP_0)
 DEFINE_STRING_ACCESSORS (import_note, PROP_0)
+DEFINE_STRING_ACCESSORS (imported, PROP_0)
 
 GBytes *
 px_document_get_raw (PxDocument *self)

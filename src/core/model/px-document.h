@@ -56,6 +56,11 @@ void px_document_set_source_kind (PxDocument *self, const char *kind);
  * rules (for the import report); NULL normally. Not stored. */
 const char *px_document_get_import_note (PxDocument *self);
 void px_document_set_import_note (PxDocument *self, const char *note);
+/* When it was imported into the library (ISO 8601, UTC), as the store
+ * keeps it; NULL until stored. Where no publication date is known, this
+ * is the only time it can be placed at (marked as an import time). */
+const char *px_document_get_imported (PxDocument *self);
+void px_document_set_imported (PxDocument *self, const char *imported);
 /* The original bytes (for HTML re-extraction); may be NULL. */
 GBytes *px_document_get_raw (PxDocument *self);
 void px_document_set_raw (PxDocument *self, GBytes *raw);

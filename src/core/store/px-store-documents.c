@@ -147,7 +147,7 @@ px_store_load_document (PxStore *self, gint64 id, GError **error)
 
   stmt = _px_store_prepare (self,
                             "SELECT d.title, o.name, d.author, d.published, d.url, d.language, d.source,"
-                            " d.source_kind, d.raw, d.text, d.blocks, d.event_id"
+                            " d.source_kind, d.raw, d.text, d.blocks, d.event_id, d.imported"
                             " FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id = ?1;",
                             error);
   if (stmt == NULL)
@@ -181,6 +181,7 @@ px_store_load_document (PxStore *self, gint64 id, GError **error)
   blocks = px_blocks_parse ((const char *)sqlite3_column_text (stmt, 10));
   px_document_set_content (doc, (const char *)sqlite3_column_text (stmt, 9), (PxBlock *)blocks->data, blocks->len);
   px_document_set_event_id (doc, sqlite3_column_int64 (stmt, 11));
+  px_document_set_imported (doc, (const char *)sqlite3_column_text (stmt, 12));
   sqlite3_reset (stmt);
   px_document_set_id (doc, id);
   return g_steal_pointer (&doc);
