@@ -10,10 +10,10 @@
 
 /* Geometry, in pixels. A column is wide enough for its time written on
  * two or three lines; its marks wrap in rows. */
-#define LANE_WIDTH_MAX 150
-#define COLUMN 124
-#define MARK 14
-#define MARK_GAP 5
+#define LANE_WIDTH_MAX 130
+#define COLUMN 100
+#define MARK 18
+#define MARK_GAP 4
 #define CELL_PAD 8
 #define LANE_MIN 30
 
@@ -205,6 +205,21 @@ one_line (const char *text)
   return copy;
 }
 
+/* @text cut at a word after at most @max characters, "…" added. */
+static char *
+shorten (const char *text, glong max)
+{
+  g_autofree char *head = NULL;
+  const char *cut, *space;
+
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+  cut = g_utf8_offset_to_pointer (text, max);
+  space = g_utf8_strrchr (text, cut - text, ' ');
+  head = g_strndup (text, (space != NULL ? space : cut) - text);
+  return g_strconcat (head, "…", NULL);
+}
+
 static void on_mark_clicked (GtkButton *button, PxTimelineView *self);
 static void on_mark_focus (GtkWidget *button, GParamSpec *pspec, PxTimelineView *self);
 static void on_mark_enter (GtkEventControllerMotion *motion, double x, double y, PxTimelineView *self);
@@ -216,6 +231,8 @@ add_mark (PxTimelineView *self, guint claim_index, const PxComparePassage *p, gu
   Column *col = &g_array_index (self->columns, Column, column);
   g_autofree char *when = one_line (col->label);
   g_autofree char *description = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *short_text = shorten (p->text, 90);
   GtkEventController *motion;
   Mark m = { claim_index, p->doc, column, col->lane, slot, mark_kind (claim, p), NULL };
 
@@ -225,7 +242,9 @@ add_mark (PxTimelineView *self, guint claim_index, const PxComparePassage *p, gu
   /* Translators: a mark of the timeline: outlet, time, what the mark
    * means ("First report", "Reworded"…), then the wording. */
   description = g_strdup_printf (_ ("%s, %s: %s\n%s"), doc_outlet (self, p->doc), when, kind_display (m.kind), p->text);
-  gtk_widget_set_tooltip_text (m.button, description);
+  /* The tooltip keeps to a few lines; the accessible label has it all. */
+  tooltip = g_strdup_printf (_ ("%s, %s: %s\n%s"), doc_outlet (self, p->doc), when, kind_display (m.kind), short_text);
+  gtk_widget_set_tooltip_text (m.button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (m.button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   g_object_set_data (G_OBJECT (m.button), "px-mark", GUINT_TO_POINTER (self->marks->len + 1));
   g_signal_connect (m.button, "clicked", G_CALLBACK (on_mark_clicked), self);
@@ -712,7 +731,6 @@ popover_label (void)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   return label;
 }
 
