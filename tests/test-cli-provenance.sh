@@ -55,6 +55,31 @@ awk -F'\t' 'NF != 4 || $1 != 1 || $2 !~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][
   || fail "bad versions TSV: $out"
 out=$(px versions "$copy" --highlights) || fail "versions --highlights failed"
 [ -z "$out" ] || fail "no changed highlights expected: $out"
+
+# A file imported again from the same path with another text: no second
+# document, but a second version, and the highlight whose words changed
+# flagged with its old quote (not silently rewritten).
+mkdir "$work/files"
+story="$work/files/story.txt"
+printf '%s\n\n%s\n\n%s\n' "Crane inquiry opens in Velmora" \
+  "The wind measured eighteen times higher than the crane was rated for, the inquiry heard on Tuesday." \
+  "Dock workers returned to the two damaged berths on Wednesday." >"$story"
+px import "$story" >/dev/null || fail "import of the file failed"
+doc=$(px list | grep -F "Crane inquiry opens" | cut -f1)
+[ -n "$doc" ] || fail "the file's document is missing"
+n_before=$(px list | wc -l)
+px annotate "$doc" --quote "eighteen times higher" >/dev/null || fail "annotate failed"
+px import "$story" | grep -q "^duplicate" || fail "the same file again is not a duplicate"
+sed -i 's/eighteen times higher/nearly twenty times higher/' "$story"
+out=$(px import "$story" 2>&1) || fail "import of the changed file failed: $out"
+grep -q "^updated	$doc	" <<<"$out" || fail "the changed file is not a new version of its document: $out"
+[ "$(px list | wc -l)" -eq "$n_before" ] || fail "the changed file became a document of its own"
+out=$(px versions "$doc") || fail "versions of the file failed"
+[ "$(wc -l <<<"$out")" -eq 2 ] || fail "two versions expected: $out"
+[ "$(cut -f4 <<<"$out" | tail -1)" -gt 0 ] || fail "changed words of version 2 missing: $out"
+out=$(px versions "$doc" --highlights) || fail "versions --highlights of the file failed"
+grep -q "	2	eighteen times higher	" <<<"$out" || fail "changed highlight not flagged: $out"
+
 px versions 9999 2>/dev/null && fail "versions of no document succeeded"
 px versions 2>/dev/null && fail "versions without an id succeeded"
 exit 0

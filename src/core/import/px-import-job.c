@@ -10,6 +10,7 @@
 #include "store/px-store-annotations.h"
 #include "store/px-store-events.h"
 #include "store/px-store-near-dup.h"
+#include "store/px-store-versions.h"
 
 void
 px_import_result_free (PxImportResult *result)
@@ -192,12 +193,14 @@ px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GEr
   return failed (result, g_steal_pointer (&local_error), error);
 }
 
-/* A page imported before, fetched again: the same text is a duplicate; a
- * changed text replaces the stored one, and the document's highlights are
- * found again in it (or kept as orphaned). The user's edits to its title,
- * outlet, author and date stay. */
+/* A page imported before, fetched again, or a file imported again from
+ * the same path: the same text is a duplicate; a changed text replaces the
+ * stored one, the old one is kept as a version, and the document's
+ * highlights are found again in it (or kept as orphaned), those whose
+ * words changed flagged. The user's edits to its title, outlet, author and
+ * date stay. */
 static PxImportResult *
-refetch (PxStore *store, gint64 existing, PxDocument *doc, const char *url, GError **error)
+refetch (PxStore *store, gint64 existing, PxDocument *doc, const char *url, gboolean is_file, GError **error)
 {
   PxImportResult *result = g_new0 (PxImportResult, 1);
   g_autoptr (PxDocument) old = NULL;
@@ -223,9 +226,13 @@ refetch (PxStore *store, gint64 existing, PxDocument *doc, const char *url, GErr
       result->title = g_strdup (px_document_get_title (old));
       /* Both versions are kept (`parallax versions`). */
       result->message =
-          g_strdup_printf (_ ("The page has changed since it was imported; both versions are kept. "
-                              "Highlights found again: %u, with changed words: %u; orphaned: %u."),
-                           stats.n_position + stats.n_exact + stats.n_fuzzy, stats.n_changed, stats.n_orphaned);
+          is_file
+              ? g_strdup_printf (_ ("The file has changed since it was imported; both versions are kept. "
+                                    "Highlights found again: %u, with changed words: %u; orphaned: %u."),
+                                 stats.n_position + stats.n_exact + stats.n_fuzzy, stats.n_changed, stats.n_orphaned)
+              : g_strdup_printf (_ ("The page has changed since it was imported; both versions are kept. "
+                                    "Highlights found again: %u, with changed words: %u; orphaned: %u."),
+                                 stats.n_position + stats.n_exact + stats.n_fuzzy, stats.n_changed, stats.n_orphaned);
       return result;
     }
   return failed (result, g_steal_pointer (&local_error), error);
@@ -249,7 +256,7 @@ px_import_url (PxStore *store, const char *url, GCancellable *cancellable, GErro
       if (existing < 0)
         return NULL;
       if (existing > 0)
-        return refetch (store, existing, doc, url, error);
+        return refetch (store, existing, doc, url, FALSE, error);
       result = px_import_add_document (store, doc, url, error);
       flush_events (store);
       regroup_events (store);
@@ -390,6 +397,14 @@ store_batch (PxStore *store, GArray *batch, GError **error)
   return TRUE;
 }
 
+static gboolean
+same_text (PxStore *store, gint64 id, PxDocument *doc)
+{
+  g_autoptr (PxDocument) stored = px_store_load_document (store, id, NULL);
+
+  return stored == NULL || g_strcmp0 (px_document_get_text (stored), px_document_get_text (doc)) == 0;
+}
+
 GPtrArray *
 px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgressFunc progress, gpointer user_data,
                GCancellable *cancellable, GError **error)
@@ -397,6 +412,7 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)px_import_result_free);
   g_autoptr (GArray) batch = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_autoptr (GHashTable) sources = NULL;
   guint next = 0, total;
   gboolean imported = FALSE;
 
@@ -412,6 +428,9 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
     progress (i + 1, total, g_ptr_array_index (results, i), user_data);
   if (!px_import_index_unsigned (store, cancellable, error))
     return NULL;
+  /* One read of the library, not a query per file. */
+  if ((sources = px_store_map_document_sources (store, error)) == NULL)
+    return NULL;
 
   while (next < files->len && !g_cancellable_is_cancelled (cancellable))
     {
@@ -426,12 +445,33 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
           GFile *file = g_ptr_array_index (files, next++);
           g_autoptr (GError) local_error = NULL;
           Pending p = { g_new0 (PxImportResult, 1), { NULL, NULL, 0, 0, 0 }, FALSE };
+          const gint64 *existing;
 
           p.result->source = g_file_get_path (file);
           if (p.result->source == NULL)
             p.result->source = g_file_get_uri (file);
           p.add.doc = px_import_file (file, cancellable, &local_error);
-          if (p.add.doc != NULL)
+          existing = p.add.doc != NULL ? g_hash_table_lookup (sources, p.result->source) : NULL;
+          /* The same text again is a duplicate as any other (refused
+           * before anything is written). */
+          if (existing != NULL && same_text (store, *existing, p.add.doc))
+            existing = NULL;
+          if (existing != NULL)
+            {
+              /* Imported before from this path: a version, at once (its
+               * own transaction), reported in its place. */
+              PxImportResult *again = refetch (store, *existing, p.add.doc, p.result->source, TRUE, error);
+
+              if (again == NULL)
+                {
+                  pending_clear (&p);
+                  return NULL;
+                }
+              px_import_result_free (p.result);
+              p.result = again;
+              g_clear_object (&p.add.doc);
+            }
+          else if (p.add.doc != NULL)
             {
               p.result->title = g_strdup (px_document_get_title (p.add.doc));
               p.add.features = px_event_features_new_for_document (p.add.doc, NULL);

@@ -271,3 +271,31 @@ _px_store_record_annotation_change (PxStore *self, gint64 annotation_id, guint v
   sqlite3_bind_text (stmt, 4, new_quote, -1, SQLITE_TRANSIENT);
   return _px_store_step_done (self, stmt, error);
 }
+
+GHashTable *
+px_store_map_document_sources (PxStore *self, GError **error)
+{
+  g_autoptr (GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  /* Highest id first, so that the oldest document of a source wins. */
+  stmt = _px_store_prepare (self, "SELECT source, id FROM documents WHERE source IS NOT NULL ORDER BY id DESC;", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 1);
+      g_hash_table_insert (map, _px_column_dup (stmt, 0), id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _px_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&map);
+}

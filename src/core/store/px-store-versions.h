@@ -40,6 +40,13 @@ typedef struct
 void px_annotation_change_free (PxAnnotationChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxAnnotationChange, px_annotation_change_free)
 
+/* Where each document was imported from: its source (a file's path, a
+ * page's address) to its id (gint64*), the oldest document of a source
+ * when there are several. Read once per import of files, so that a file
+ * imported again with another text becomes a version of its document
+ * rather than a document of its own. */
+GHashTable *px_store_map_document_sources (PxStore *self, GError **error);
+
 /* The changes of the highlights of a document (PxAnnotationChange), by
  * highlight then version; of all documents for @document_id 0. */
 GPtrArray *px_store_list_annotation_changes (PxStore *self, gint64 document_id, GError **error);
