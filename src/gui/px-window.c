@@ -10,6 +10,7 @@
 #include "gui/px-compare-panel.h"
 #include "gui/px-format.h"
 #include "gui/px-metadata-dialog.h"
+#include "gui/px-versions-dialog.h"
 
 #define SETTINGS_SCHEMA "io.github.parallaxapp.Parallax"
 #define PX_SHORTCUTS_RESOURCE "/io/github/parallaxapp/Parallax/px-shortcuts-window.ui"
@@ -62,6 +63,7 @@ update_actions (PxWindow *self)
   const char *reason = px_window_get_read_only_reason (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", has_doc && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-versions", has_doc && has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-outlet", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document", has_doc && writable);
   _px_window_update_event_actions (self, has_doc, writable);
@@ -495,6 +497,22 @@ edit_details_action (GtkWidget *widget, const char *action_name, GVariant *param
   edit_details (self, self->document, NULL);
 }
 
+static void
+show_versions_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  PxVersionsDialog *dialog;
+
+  if (self->document == NULL || self->store == NULL)
+    return;
+  dialog = px_versions_dialog_new (GTK_WINDOW (self), self->store, px_document_get_id (self->document), &error);
+  if (dialog == NULL)
+    _px_window_toast (self, error->message);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* From an "(outlet unknown)" name anywhere: Edit Details of that article
  * (@param its id), on its outlet. */
 static void
@@ -878,6 +896,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.edit-details", NULL, edit_details_action);
+  gtk_widget_class_install_action (widget_class, "win.show-versions", NULL, show_versions_action);
   gtk_widget_class_install_action (widget_class, "win.set-outlet", "x", set_outlet_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-details", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);

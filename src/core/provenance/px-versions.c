@@ -25,6 +25,20 @@ multiset_difference (const PxToken *a, guint n_a, const PxToken *b, guint n_b)
   return changed;
 }
 
+void
+px_versions_common_ends (const PxToken *a, guint n_a, const PxToken *b, guint n_b, guint *head, guint *tail)
+{
+  guint h = 0, t = 0;
+
+  /* Norms are interned by the stemmer: equal words, equal pointers. */
+  while (h < n_a && h < n_b && a[h].norm == b[h].norm)
+    h++;
+  while (t < n_a - h && t < n_b - h && a[n_a - 1 - t].norm == b[n_b - 1 - t].norm)
+    t++;
+  *head = h;
+  *tail = t;
+}
+
 guint
 px_versions_changed_words (const char *old_text, const char *new_text, const char *language)
 {
@@ -32,13 +46,9 @@ px_versions_changed_words (const char *old_text, const char *new_text, const cha
   g_autoptr (GArray) a = px_tokenize (old_text != NULL ? old_text : "", stemmer);
   g_autoptr (GArray) b = px_tokenize (new_text != NULL ? new_text : "", stemmer);
   const PxToken *ta = (const PxToken *)a->data, *tb = (const PxToken *)b->data;
-  guint head = 0, tail = 0, n_a, n_b, changed = 0;
+  guint head, tail, n_a, n_b, changed = 0;
 
-  /* Norms are interned by the stemmer: equal words, equal pointers. */
-  while (head < a->len && head < b->len && ta[head].norm == tb[head].norm)
-    head++;
-  while (tail < a->len - head && tail < b->len - head && ta[a->len - 1 - tail].norm == tb[b->len - 1 - tail].norm)
-    tail++;
+  px_versions_common_ends (ta, a->len, tb, b->len, &head, &tail);
   n_a = a->len - head - tail;
   n_b = b->len - head - tail;
   if (n_a == 0 || n_b == 0)

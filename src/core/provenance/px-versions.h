@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "analysis/px-tokens.h"
+
 G_BEGIN_DECLS
 
 /* How many words were removed or added between two versions of a text
@@ -12,6 +14,11 @@ G_BEGIN_DECLS
  * PX_VERSIONS_DIFF_WORDS words, else counted as the words one side has
  * more often than the other. @language may be NULL (English). */
 #define PX_VERSIONS_DIFF_WORDS 600
+
+/* How many words two token runs share at their beginning (@head) and,
+ * after it, at their end (@tail): what a diff of versions can skip.
+ * Tokens of one stemmer (norms compared by pointer). */
+void px_versions_common_ends (const PxToken *a, guint n_a, const PxToken *b, guint n_b, guint *head, guint *tail);
 
 guint px_versions_changed_words (const char *old_text, const char *new_text, const char *language);
 
