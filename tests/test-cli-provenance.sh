@@ -79,6 +79,8 @@ out=$(px versions "$doc") || fail "versions of the file failed"
 [ "$(cut -f4 <<<"$out" | tail -1)" -gt 0 ] || fail "changed words of version 2 missing: $out"
 out=$(px versions "$doc" --highlights) || fail "versions --highlights of the file failed"
 grep -q "	2	eighteen times higher	" <<<"$out" || fail "changed highlight not flagged: $out"
+# Its new quote takes whole words, never part of one ("enty times").
+grep -Eq "	((nearly )?twenty times higher)$" <<<"$out" || fail "new quote cuts into a word: $out"
 
 px versions 9999 2>/dev/null && fail "versions of no document succeeded"
 px versions 2>/dev/null && fail "versions without an id succeeded"

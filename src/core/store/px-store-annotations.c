@@ -611,6 +611,30 @@ same_words (const char *a, const char *b)
     }
 }
 
+/* Widens @start..@end of @text to the words it cuts into. */
+static void
+snap_to_words (const PxAnchorText *text, guint *start, guint *end)
+{
+  const char *utf8 = px_anchor_text_get_utf8 (text);
+  guint length = px_anchor_text_get_length (text);
+  const char *p = g_utf8_offset_to_pointer (utf8, MIN (*start, length));
+
+  while (*start > 0 && *start <= length)
+    {
+      const char *prev = g_utf8_prev_char (p);
+      if (!g_unichar_isalnum (g_utf8_get_char (prev)))
+        break;
+      p = prev;
+      (*start)--;
+    }
+  p = g_utf8_offset_to_pointer (utf8, MIN (*end, length));
+  while (*end < length && g_unichar_isalnum (g_utf8_get_char (p)))
+    {
+      p = g_utf8_next_char (p);
+      (*end)++;
+    }
+}
+
 static gboolean
 reanchor_one (PxStore *self, AnchorRow *row, const PxAnchorText *text, const PxAnchorMap *map, gint64 *last_shift,
               PxReanchorStats *stats, guint version, GError **error)
@@ -634,6 +658,10 @@ reanchor_one (PxStore *self, AnchorRow *row, const PxAnchorText *text, const PxA
       return _px_store_step_done (self, stmt, error);
     }
 
+  /* An approximate match is as long as the old quote, wherever words
+   * begin: a highlight takes whole words. */
+  if (result.method == PX_ANCHOR_FUZZY)
+    snap_to_words (text, &result.start, &result.end);
   *last_shift = (gint64)result.start - (gint64)old->start;
   switch (result.method)
     {
