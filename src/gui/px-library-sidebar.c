@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gui/px-format.h"
+#include "store/px-store.h"
 
 struct _PxLibrarySidebar
 {

@@ -180,6 +180,24 @@ px_comparison_get_provenance (PxComparison *self)
   return self->provenance;
 }
 
+guint
+px_provenance_first_of_claim (PxProvenance *self, const PxClaim *claim)
+{
+  guint first = G_MAXUINT, n_docs;
+
+  g_return_val_if_fail (PX_IS_PROVENANCE (self), G_MAXUINT);
+  g_return_val_if_fail (claim != NULL, G_MAXUINT);
+
+  n_docs = px_provenance_get_n_documents (self);
+  for (guint k = 0; k < claim->passages->len; k++)
+    {
+      guint d = g_array_index (claim->passages, PxPassage, k).doc;
+      if (d < n_docs && (first == G_MAXUINT || px_provenance_get_rank (self, d) < px_provenance_get_rank (self, first)))
+        first = d;
+    }
+  return first;
+}
+
 GArray *
 px_comparison_get_quote_links (PxComparison *self)
 {

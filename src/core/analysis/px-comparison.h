@@ -34,6 +34,11 @@ PxSpeakerSet *px_comparison_get_speakers (PxComparison *self);
 /* Where each sentence came from: original, agency copy, or copied from
  * an earlier document; the claims count independent outlets by it. */
 PxProvenance *px_comparison_get_provenance (PxComparison *self);
+/* The document of @claim's passages published first (publication order
+ * as px_provenance_get_rank()), G_MAXUINT for a claim without passages.
+ * Here, where claims and provenance meet, so that provenance does not
+ * depend on the claims built from it. */
+guint px_provenance_first_of_claim (PxProvenance *self, const PxClaim *claim);
 /* Pairs of sentences of different documents that carry the same quotation
  * (PxClaimLink, both ways); the claims include them. */
 GArray *px_comparison_get_quote_links (PxComparison *self);

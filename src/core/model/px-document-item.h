@@ -3,7 +3,7 @@
 
 #include <glib-object.h>
 
-#include "store/px-store.h"
+#include "model/px-document-info.h"
 
 G_BEGIN_DECLS
 

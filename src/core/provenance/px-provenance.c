@@ -366,23 +366,6 @@ px_provenance_get_rank (PxProvenance *self, guint doc)
   return self->docs[doc].rank;
 }
 
-guint
-px_provenance_first_of_claim (PxProvenance *self, const PxClaim *claim)
-{
-  guint first = G_MAXUINT;
-
-  g_return_val_if_fail (PX_IS_PROVENANCE (self), G_MAXUINT);
-  g_return_val_if_fail (claim != NULL, G_MAXUINT);
-
-  for (guint k = 0; k < claim->passages->len; k++)
-    {
-      guint d = g_array_index (claim->passages, PxPassage, k).doc;
-      if (d < self->n_docs && (first == G_MAXUINT || self->docs[d].rank < self->docs[first].rank))
-        first = d;
-    }
-  return first;
-}
-
 PxProvenanceKind
 px_provenance_passage (PxProvenance *self, guint doc, guint first, guint last, guint *source)
 {

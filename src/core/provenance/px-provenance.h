@@ -3,7 +3,6 @@
 
 #include <glib-object.h>
 
-#include "analysis/px-claims.h"
 #include "analysis/px-text-units.h"
 #include "model/px-document.h"
 
@@ -70,10 +69,6 @@ double px_provenance_get_share (PxProvenance *self, guint doc, PxProvenanceKind 
 const char *px_provenance_get_agency (PxProvenance *self, guint doc);
 /* Publication order: 0 for the earliest. */
 guint px_provenance_get_rank (PxProvenance *self, guint doc);
-
-/* The document of @claim's passages published first (publication order
- * as px_provenance_get_rank()), G_MAXUINT for a claim without passages. */
-guint px_provenance_first_of_claim (PxProvenance *self, const PxClaim *claim);
 
 /* Provenance of sentences @first..@last of @doc taken together: original
  * if any of them is, else that of the first; @source may be NULL. */

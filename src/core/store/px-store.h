@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "model/px-document-info.h"
 #include "model/px-document.h"
 
 G_BEGIN_DECLS
@@ -45,26 +46,6 @@ typedef enum
   PX_STORE_ACCESS_READ_ONLY_OUTDATED, /* from an older version, and updating it failed */
   PX_STORE_ACCESS_READ_ONLY_DAMAGED,  /* damage was found: writing could spread it */
 } PxStoreAccess;
-
-/* One row of the library list: enough to show it without loading text. */
-typedef struct
-{
-  gint64 id;
-  char *title;
-  char *outlet;
-  char *published;
-  gint64 event_id;
-  char *event_title;
-} PxDocumentInfo;
-
-/* One block holds the row and its strings (10,000 rows are read at every
- * start): free it only with px_document_info_free(), and never replace a
- * string in it. */
-PxDocumentInfo *px_document_info_new (gint64 id, const char *title, const char *outlet, const char *published,
-                                      gint64 event_id, const char *event_title);
-PxDocumentInfo *px_document_info_copy (const PxDocumentInfo *info);
-void px_document_info_free (PxDocumentInfo *info);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxDocumentInfo, px_document_info_free)
 
 /* A connection to one library file. A PxStore is used by one thread at a
  * time; worker threads open their own. */
