@@ -16,35 +16,20 @@
 
 #define EVENT_ID_KEY "px-event-id"
 #define CHOICES_KEY "px-event-choices"
-#define UNDO_KEY "px-event-undo"
 
-static void update_undo_action (PxWindow *self);
-
-/* The undo history of the event edits of the window's library, NULL
- * when it shows none. */
+/* The undo history of the event edits of the window's library (a new
+ * reference: it holds the library open, so none is kept), NULL when it
+ * shows none. */
 static PxUndoStack *
 event_undo (PxWindow *self)
 {
-  PxUndoStack *undo = g_object_get_data (G_OBJECT (self), UNDO_KEY);
-
-  if (self->store == NULL)
-    {
-      if (undo != NULL)
-        g_object_set_data (G_OBJECT (self), UNDO_KEY, NULL);
-      return NULL;
-    }
-  if (undo == NULL || !px_undo_stack_is_for_store (undo, self->store))
-    {
-      undo = px_undo_stack_new_for_events (self->store);
-      g_object_set_data_full (G_OBJECT (self), UNDO_KEY, undo, g_object_unref);
-    }
-  return undo;
+  return self->store != NULL ? px_undo_stack_new_for_events (self->store) : NULL;
 }
 
 static void
 update_undo_action (PxWindow *self)
 {
-  PxUndoStack *undo = event_undo (self);
+  g_autoptr (PxUndoStack) undo = event_undo (self);
   gboolean can = undo != NULL && px_window_get_writable (self) && px_undo_stack_can_undo (undo);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-event-edit", can);
@@ -76,11 +61,12 @@ static void
 apply_edit (PxWindow *self, const PxEventEdit *edit, const char *message)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (PxUndoStack) undo = event_undo (self);
   AdwToast *toast;
 
   if (self->store == NULL)
     return;
-  if (px_event_edit_apply (self->store, edit, event_undo (self), &error) == 0)
+  if (px_event_edit_apply (self->store, edit, undo, &error) == 0)
     {
       _px_window_toast (self, error != NULL ? error->message : _ ("The event could not be changed"));
       return;
@@ -99,7 +85,7 @@ static void
 undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
-  PxUndoStack *undo = event_undo (self);
+  g_autoptr (PxUndoStack) undo = event_undo (self);
   g_autoptr (GError) error = NULL;
 
   if (undo == NULL || !px_undo_stack_can_undo (undo))
