@@ -495,22 +495,31 @@ respond (GtkWidget *dialog, const char *response)
   px_test_settle (20);
 }
 
+/* The three articles in two events: 7 "Spring storms" (the first two)
+ * and 8 "Lighthouse budget", named by the user if @named. */
+static void
+fill_two_events (const char *library, gint64 ids[3], gboolean named)
+{
+  g_autofree char *sql = NULL;
+
+  fill_library (library, ids);
+  sql = g_strdup_printf ("INSERT INTO events (id, title, title_locked, created, modified)"
+                         " VALUES (7, 'Spring storms', %d, 'now', 'now'), (8, 'Lighthouse budget', %d, 'now', 'now');"
+                         "UPDATE documents SET event_id = 7 WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
+                         "UPDATE documents SET event_id = 8 WHERE id = %" G_GINT64_FORMAT ";",
+                         named, named, ids[0], ids[1], ids[2]);
+  run_sql (library, sql);
+}
+
 static void
 test_edit_events (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sql = NULL;
   GtkWidget *dialog;
   GtkWidget *extra, *check;
   PxWindow *window;
   gint64 ids[3], split_off;
 
-  fill_library (f->library, ids);
-  sql = g_strdup_printf ("INSERT INTO events (id, title, created, modified) VALUES (7, 'Spring storms', 'now', 'now'),"
-                         " (8, 'Lighthouse budget', 'now', 'now');"
-                         "UPDATE documents SET event_id = 7 WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
-                         "UPDATE documents SET event_id = 8 WHERE id = %" G_GINT64_FORMAT ";",
-                         ids[0], ids[1], ids[2]);
-  run_sql (f->library, sql);
+  fill_two_events (f->library, ids, FALSE);
   window = open_window (f, ids[0]);
 
   /* Rename the shown article's event (what F2 does). */
@@ -707,18 +716,11 @@ test_undo_event_edge (Fixture *f, gconstpointer data)
 static void
 test_undo_event_after_restart (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sql = NULL;
   GtkWidget *dialog;
   PxWindow *window;
   gint64 ids[3];
 
-  fill_library (f->library, ids);
-  sql = g_strdup_printf ("INSERT INTO events (id, title, title_locked, created, modified)"
-                         " VALUES (7, 'Spring storms', 1, 'now', 'now'), (8, 'Lighthouse budget', 1, 'now', 'now');"
-                         "UPDATE documents SET event_id = 7 WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
-                         "UPDATE documents SET event_id = 8 WHERE id = %" G_GINT64_FORMAT ";",
-                         ids[0], ids[1], ids[2]);
-  run_sql (f->library, sql);
+  fill_two_events (f->library, ids, TRUE);
   window = open_window (f, ids[0]);
   rename_to (window, "Islands cut off by storms");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-event", NULL);
