@@ -110,13 +110,6 @@ px_undo_stack_get_document_id (PxUndoStack *self)
   return self->document_id;
 }
 
-gboolean
-px_undo_stack_is_for_store (PxUndoStack *self, PxStore *store)
-{
-  g_return_val_if_fail (PX_IS_UNDO_STACK (self), FALSE);
-  return self->store == store;
-}
-
 static char *serialize_with_coder (PxAnnotation *a, const char *coder);
 
 char *

@@ -21,8 +21,6 @@ G_DECLARE_FINAL_TYPE (PxUndoStack, px_undo_stack, PX, UNDO_STACK, GObject)
 
 PxUndoStack *px_undo_stack_new (PxStore *store, gint64 document_id);
 gint64 px_undo_stack_get_document_id (PxUndoStack *self);
-/* Whether the history is of the library open as @store. */
-gboolean px_undo_stack_is_for_store (PxUndoStack *self, PxStore *store);
 
 /* The undo history of the library's event edits (rename, merge, split,
  * move, new event; store/px-event-edit.h), kept in the same log: steps of
