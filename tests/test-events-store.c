@@ -10,6 +10,7 @@
 #include "compare/px-compare-cache.h"
 #include "import/px-import-job.h"
 #include "store/px-store-analysis.h"
+#include "store/px-event-edit.h"
 #include "store/px-event-snapshot.h"
 #include "store/px-store-events.h"
 
@@ -775,12 +776,16 @@ snapshot (PxStore *store, gint64 a, gint64 b)
   return snap;
 }
 
+/* Restores what @snap recorded as the undo log keeps it: serialized. */
 static void
 restore (PxStore *store, PxEventSnapshot *snap)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *text = px_event_snapshot_serialize (snap);
+  g_autoptr (PxEventSnapshot) kept = px_event_snapshot_deserialize (text, &error);
 
-  g_assert_true (px_event_snapshot_restore (snap, store, &error));
+  g_assert_no_error (error);
+  g_assert_true (px_event_snapshot_restore (kept, store, &error));
   g_assert_no_error (error);
   px_event_snapshot_free (snap);
 }
@@ -896,6 +901,89 @@ test_undo_reused_id (Fixture *f, gconstpointer data)
   }
 }
 
+/* Event edits made with their undo steps are undone by another
+ * connection (a restart), last first, each once; a damaged step is
+ * refused and stays. */
+static void
+test_undo_log (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 wire, gazette, ferry, lib, fire, fresh;
+
+  {
+    g_autoptr (PxStore) store = open_store (f);
+    g_autoptr (PxUndoStack) undo = px_undo_stack_new_for_events (store);
+    PxEventEdit rename = { PX_EVENT_EDIT_RENAME, 0, 0, "Library reopens", NULL, 0 };
+    PxEventEdit move = { PX_EVENT_EDIT_MOVE, 0, 0, NULL, &gazette, 1 };
+    PxEventEdit split = { PX_EVENT_EDIT_SPLIT, 0, 0, NULL, &wire, 1 };
+
+    wire = add (store, "library-wire");
+    gazette = add (store, "library-gazette");
+    ferry = add (store, "ferry-fire");
+    lib = event_of (store, wire);
+    fire = event_of (store, ferry);
+    g_assert_false (px_undo_stack_can_undo (undo));
+    rename.event_id = lib;
+    g_assert_cmpint (px_event_edit_apply (store, &rename, undo, &error), ==, lib);
+    move.event_id = fire;
+    g_assert_cmpint (px_event_edit_apply (store, &move, undo, &error), ==, fire);
+    split.event_id = lib;
+    /* A split of an event's every article fails and records nothing. */
+    g_assert_cmpint (px_event_edit_apply (store, &split, undo, &error), ==, 0);
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_no_error (error);
+    g_assert_true (px_undo_stack_can_undo (undo));
+    g_assert_cmpint (event_of (store, gazette), ==, fire);
+  }
+  {
+    g_autoptr (PxStore) store = open_store (f);
+    g_autoptr (PxUndoStack) undo = px_undo_stack_new_for_events (store);
+    g_autofree char *action = px_undo_stack_dup_undo_action (undo);
+    g_autoptr (PxEventInfo) info = NULL;
+
+    g_assert_true (px_undo_stack_can_undo (undo));
+    g_assert_cmpstr (action, ==, "event-move");
+    g_assert_true (px_undo_stack_undo (undo, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (event_of (store, gazette), ==, lib);
+    g_assert_cmpint (event_of (store, ferry), ==, fire);
+    info = get_event (store, lib);
+    g_assert_cmpstr (info->title, ==, "Library reopens");
+    g_assert_true (px_undo_stack_undo (undo, NULL, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&info, px_event_info_free);
+    info = get_event (store, lib);
+    g_assert_false (info->title_locked);
+    /* Event steps are undone once: nothing to redo, nothing left. */
+    g_assert_false (px_undo_stack_can_undo (undo));
+    g_assert_false (px_undo_stack_can_redo (undo));
+    g_assert_false (px_undo_stack_undo (undo, NULL, &error));
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    /* A step damaged on disk is refused, changes nothing and stays. */
+    {
+      PxEventEdit fresh_edit = { PX_EVENT_EDIT_NEW_EVENT, 0, 0, NULL, &wire, 1 };
+      sqlite3 *db = NULL;
+
+      fresh = px_event_edit_apply (store, &fresh_edit, undo, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (fresh, !=, lib);
+      g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE undo_log SET before = 'not a snapshot' WHERE document_id IS NULL;",
+                                     NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_close (db);
+      g_assert_false (px_undo_stack_undo (undo, NULL, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_true (px_undo_stack_can_undo (undo));
+      g_assert_cmpint (event_of (store, wire), ==, fresh);
+    }
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -910,6 +998,7 @@ main (int argc, char **argv)
   ADD ("/events-store/undo-reused-id", test_undo_reused_id);
   ADD ("/events-store/group-documents", test_group_documents);
   ADD ("/events-store/undo", test_undo);
+  ADD ("/events-store/undo-log", test_undo_log);
   ADD ("/events-store/other-connection-and-damage", test_other_connection_and_damage);
   ADD ("/events-store/cache", test_cache);
   ADD ("/events-store/comparison-model", test_comparison_model);

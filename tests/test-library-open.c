@@ -209,6 +209,30 @@ test_concurrent_migration (Fixture *f, gconstpointer data)
     }
 }
 
+/* Schema 10 makes undo_log again (a step may be of no document): openers
+ * at once keep the annotations' steps, once. */
+static void
+test_concurrent_migration_undo_log (Fixture *f, gconstpointer data)
+{
+  for (int round = 0; round < 3; round++)
+    {
+      make_old_library (f->path, 9);
+      exec_sql (f->path, "INSERT INTO undo_log (document_id, annotation_id, action, before, after, time_ms)"
+                         " VALUES (1, 1, 'create', NULL, '{}', 1), (1, 1, 'note', '{}', '{}', 2);");
+      g_assert_cmpint (open_at_once (f->path, 3), ==, 0);
+      g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, px_store_latest_schema_version ());
+      g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM undo_log WHERE document_id = 1"), ==, 2);
+      g_assert_cmpint (query_int (f->path, "SELECT max(id) FROM undo_log"), ==, 2);
+      g_assert_cmpint (
+          query_int (f->path, "SELECT \"notnull\" FROM pragma_table_info('undo_log') WHERE name = 'document_id'"), ==,
+          0);
+      g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_master WHERE name = 'undo_log_document'"), ==,
+                       1);
+      fixture_teardown (f, NULL);
+      fixture_setup (f, NULL);
+    }
+}
+
 /* Issue 15.2: processes creating a library that does not exist yet. */
 static void
 test_concurrent_creation (Fixture *f, gconstpointer data)
@@ -394,6 +418,7 @@ main (int argc, char *argv[])
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/library-open/concurrent-migration", test_concurrent_migration);
+  ADD ("/library-open/concurrent-migration-undo-log", test_concurrent_migration_undo_log);
   ADD ("/library-open/concurrent-creation", test_concurrent_creation);
   ADD ("/library-open/half-migrated", test_half_migrated);
   ADD ("/library-open/odd-versions", test_odd_versions);

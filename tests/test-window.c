@@ -495,22 +495,31 @@ respond (GtkWidget *dialog, const char *response)
   px_test_settle (20);
 }
 
+/* The three articles in two events: 7 "Spring storms" (the first two)
+ * and 8 "Lighthouse budget", named by the user if @named. */
+static void
+fill_two_events (const char *library, gint64 ids[3], gboolean named)
+{
+  g_autofree char *sql = NULL;
+
+  fill_library (library, ids);
+  sql = g_strdup_printf ("INSERT INTO events (id, title, title_locked, created, modified)"
+                         " VALUES (7, 'Spring storms', %d, 'now', 'now'), (8, 'Lighthouse budget', %d, 'now', 'now');"
+                         "UPDATE documents SET event_id = 7 WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
+                         "UPDATE documents SET event_id = 8 WHERE id = %" G_GINT64_FORMAT ";",
+                         named, named, ids[0], ids[1], ids[2]);
+  run_sql (library, sql);
+}
+
 static void
 test_edit_events (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sql = NULL;
   GtkWidget *dialog;
   GtkWidget *extra, *check;
   PxWindow *window;
   gint64 ids[3], split_off;
 
-  fill_library (f->library, ids);
-  sql = g_strdup_printf ("INSERT INTO events (id, title, created, modified) VALUES (7, 'Spring storms', 'now', 'now'),"
-                         " (8, 'Lighthouse budget', 'now', 'now');"
-                         "UPDATE documents SET event_id = 7 WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
-                         "UPDATE documents SET event_id = 8 WHERE id = %" G_GINT64_FORMAT ";",
-                         ids[0], ids[1], ids[2]);
-  run_sql (f->library, sql);
+  fill_two_events (f->library, ids, FALSE);
   window = open_window (f, ids[0]);
 
   /* Rename the shown article's event (what F2 does). */
@@ -655,14 +664,15 @@ title_of (const char *library, gint64 event_id)
   return g_intern_string (event->title);
 }
 
-/* An article that was in no event gets no Undo that would do nothing;
- * an undo that fails (the library busy) stays to be tried again. */
+/* An article that was in no event is placed by grouping before it is
+ * moved, and its move is undone into that event; an undo that fails (the
+ * library busy) stays to be tried again. */
 static void
 test_undo_event_edge (Fixture *f, gconstpointer data)
 {
   g_autofree char *sql = NULL;
   PxWindow *window;
-  gint64 ids[3];
+  gint64 ids[3], placed;
   sqlite3 *db = NULL;
 
   fill_library (f->library, ids);
@@ -674,16 +684,17 @@ test_undo_event_edge (Fixture *f, gconstpointer data)
   window = open_window (f, ids[0]);
   g_assert_cmpint (event_of (f->library, ids[2]), ==, 0);
 
-  /* A rename, then a drop of the article in no event: the drop has no
-   * undo, so the first undo is the rename's. */
-  rename_to (window, "Islands cut off");
+  /* A drop of the article in no event, then undo: it is back where
+   * grouping put it (an event of its own: it shares nothing with the
+   * storms), not in event 7. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-document", "(xx)", ids[2], (gint64)7);
   px_test_settle (20);
   g_assert_cmpint (event_of (f->library, ids[2]), ==, 7);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL));
   px_test_settle (20);
-  g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
-  g_assert_cmpint (event_of (f->library, ids[2]), ==, 7);
+  placed = event_of (f->library, ids[2]);
+  g_assert_cmpint (placed, !=, 7);
+  g_assert_cmpint (placed, !=, 0);
 
   /* A rename, undone while another program holds the library's write
    * lock: it fails and stays; once the lock is gone it is undone. */
@@ -698,6 +709,54 @@ test_undo_event_edge (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-event-edit", NULL);
   px_test_settle (20);
   g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
+}
+
+/* Event edits made with the window are undone after a restart, last
+ * first, with Ctrl+Z in the library list. */
+static void
+test_undo_event_after_restart (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog;
+  PxWindow *window;
+  gint64 ids[3];
+
+  fill_two_events (f->library, ids, TRUE);
+  window = open_window (f, ids[0]);
+  rename_to (window, "Islands cut off by storms");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-event", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "move");
+  px_test_settle (20);
+  g_assert_cmpint (event_of (f->library, ids[0]), ==, 8);
+  close_window (f);
+
+  window = open_window (f, ids[0]);
+  gtk_widget_grab_focus (GTK_WIDGET (px_window_get_sidebar (window)));
+  press_ctrl_z_in_library (window);
+  px_test_settle (20);
+  g_assert_cmpint (event_of (f->library, ids[0]), ==, 7);
+  g_assert_cmpstr (title_of (f->library, 7), ==, "Islands cut off by storms");
+  press_ctrl_z_in_library (window);
+  px_test_settle (20);
+  g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
+  close_window (f);
+
+  /* Nothing is left to undo after another restart. */
+  window = open_window (f, ids[0]);
+  gtk_widget_grab_focus (GTK_WIDGET (px_window_get_sidebar (window)));
+  rename_to (window, "Storm week");
+  close_window (f);
+  window = open_window (f, ids[0]);
+  gtk_widget_grab_focus (GTK_WIDGET (px_window_get_sidebar (window)));
+  press_ctrl_z_in_library (window);
+  px_test_settle (20);
+  g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
+  press_ctrl_z_in_library (window);
+  px_test_settle (20);
+  g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
+  g_assert_cmpint (event_of (f->library, ids[0]), ==, 7);
+  g_assert_cmpint (event_of (f->library, ids[2]), ==, 8);
 }
 
 static void
@@ -877,6 +936,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/open-id-and-groups", Fixture, NULL, fixture_setup, test_open_id_and_groups, fixture_teardown);
   g_test_add ("/window/edit-events", Fixture, NULL, fixture_setup, test_edit_events, fixture_teardown);
   g_test_add ("/window/undo-event-edge", Fixture, NULL, fixture_setup, test_undo_event_edge, fixture_teardown);
+  g_test_add ("/window/undo-event-after-restart", Fixture, NULL, fixture_setup, test_undo_event_after_restart,
+              fixture_teardown);
   g_test_add ("/window/side-page", Fixture, NULL, fixture_setup, test_side_page, fixture_teardown);
   g_test_add ("/window/side-panel-width", Fixture, NULL, fixture_setup, test_side_panel_width, fixture_teardown);
   g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);

@@ -1,92 +1,36 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Fixing events in the window: rename, move an article, new event from an
- * article, merge and split. Each edit is one store transaction, saved at
- * once; the library list is reloaded after it. Each can be undone
- * (win.undo-event-edit: the toast's Undo, or Ctrl+Z in the library list),
- * last first, for as long as the window shows the library: the events
- * touched are recorded before the edit (PxEventSnapshot), in memory. */
+/* Fixing events in the window: rename, move an article, new event from
+ * an article, merge and split. Each edit is one store transaction with
+ * its undo step (store/px-event-edit.h), saved at once; the library list
+ * is reloaded after it. Each can be undone (win.undo-event-edit: the
+ * toast's Undo, or Ctrl+Z in the library list), last first, also after a
+ * restart: the steps are in the library's undo log
+ * (px_undo_stack_new_for_events()). */
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "gui/px-compat.h"
 #include "gui/px-window-private.h"
-#include "store/px-event-snapshot.h"
+#include "store/px-event-edit.h"
 #include "store/px-store-events.h"
 
 #define EVENT_ID_KEY "px-event-id"
 #define CHOICES_KEY "px-event-choices"
-#define UNDO_KEY "px-event-undo"
-/* Edits kept for undo. */
-#define MAX_UNDO 50
 
-/* One edit that can be undone: the events it touched as they were, in
- * the library it was made in. */
-typedef struct
+/* The undo history of the event edits of the window's library (a new
+ * reference: it holds the library open, so none is kept), NULL when it
+ * shows none. */
+static PxUndoStack *
+event_undo (PxWindow *self)
 {
-  GWeakRef store; /* PxStore: a library closed since is never touched */
-  PxEventSnapshot *snapshot;
-} EventUndo;
-
-static void
-event_undo_free (EventUndo *undo)
-{
-  px_event_snapshot_free (undo->snapshot);
-  g_weak_ref_clear (&undo->store);
-  g_free (undo);
-}
-
-static GPtrArray *
-undo_stack (PxWindow *self)
-{
-  GPtrArray *stack = g_object_get_data (G_OBJECT (self), UNDO_KEY);
-
-  if (stack == NULL)
-    {
-      stack = g_ptr_array_new_with_free_func ((GDestroyNotify)event_undo_free);
-      g_object_set_data_full (G_OBJECT (self), UNDO_KEY, stack, (GDestroyNotify)g_ptr_array_unref);
-    }
-  return stack;
-}
-
-/* The events @a and @b (0: none) as they are, before an edit; NULL (with
- * a toast) when they cannot be read. */
-static PxEventSnapshot *
-before_edit (PxWindow *self, gint64 a, gint64 b)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 ids[] = { a, b };
-  PxEventSnapshot *snapshot = px_event_snapshot_new (self->store, ids, 2, &error);
-
-  if (snapshot == NULL)
-    _px_window_toast (self, error->message);
-  return snapshot;
-}
-
-/* Before moving an article out of event @from (0: it is in none) into
- * @to: FALSE (with a toast) when the events cannot be read. An article in
- * no event cannot be put back in none, so that edit has no undo
- * (*@snapshot NULL) rather than an Undo that does nothing. */
-static gboolean
-before_move (PxWindow *self, gint64 from, gint64 to, PxEventSnapshot **snapshot)
-{
-  *snapshot = from != 0 ? before_edit (self, from, to) : NULL;
-  return from == 0 || *snapshot != NULL;
-}
-
-/* Whether @undo was made in the window's library. */
-static gboolean
-same_store (PxWindow *self, EventUndo *undo)
-{
-  g_autoptr (PxStore) store = g_weak_ref_get (&undo->store);
-
-  return store != NULL && store == self->store;
+  return self->store != NULL ? px_undo_stack_new_for_events (self->store) : NULL;
 }
 
 static void
 update_undo_action (PxWindow *self)
 {
-  GPtrArray *stack = undo_stack (self);
-  gboolean can = stack->len > 0 && px_window_get_writable (self) && same_store (self, stack->pdata[stack->len - 1]);
+  g_autoptr (PxUndoStack) undo = event_undo (self);
+  gboolean can = undo != NULL && px_window_get_writable (self) && px_undo_stack_can_undo (undo);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-event-edit", can);
 }
@@ -111,40 +55,29 @@ event_title (const PxEventInfo *event)
   return event->title != NULL && *event->title != '\0' ? event->title : _ ("Untitled Event");
 }
 
-/* After an edit: the list shows it, a toast says it (with Undo, which
- * puts back what @snapshot recorded; taken), or the error. */
+/* Makes @edit with its undo step; the list shows it, a toast says it
+ * (@message, with Undo) or the error. */
 static void
-edited (PxWindow *self, PxEventSnapshot *snapshot, gboolean ok, GError *error, const char *message)
+apply_edit (PxWindow *self, const PxEventEdit *edit, const char *message)
 {
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxUndoStack) undo = event_undo (self);
   AdwToast *toast;
 
-  if (!ok)
+  if (self->store == NULL)
+    return;
+  if (px_event_edit_apply (self->store, edit, undo, &error) == 0)
     {
-      px_event_snapshot_free (snapshot);
       _px_window_toast (self, error != NULL ? error->message : _ ("The event could not be changed"));
       return;
     }
-  if (snapshot != NULL)
-    {
-      GPtrArray *stack = undo_stack (self);
-      EventUndo *undo = g_new0 (EventUndo, 1);
-
-      g_weak_ref_init (&undo->store, self->store);
-      undo->snapshot = snapshot;
-      if (stack->len >= MAX_UNDO)
-        g_ptr_array_remove_index (stack, 0);
-      g_ptr_array_add (stack, undo);
-      update_undo_action (self);
-    }
+  update_undo_action (self);
   px_window_reload_library (self);
   if (self->document != NULL)
     px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
   toast = adw_toast_new (message);
-  if (snapshot != NULL)
-    {
-      adw_toast_set_button_label (toast, _ ("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo-event-edit");
-    }
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-event-edit");
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -152,36 +85,24 @@ static void
 undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
-  GPtrArray *stack = undo_stack (self);
+  g_autoptr (PxUndoStack) undo = event_undo (self);
   g_autoptr (GError) error = NULL;
-  EventUndo *undo;
-  gboolean ok;
 
-  if (stack->len == 0 || self->store == NULL)
+  if (undo == NULL || !px_undo_stack_can_undo (undo))
     return;
-  undo = stack->pdata[stack->len - 1];
-  if (!same_store (self, undo))
+  /* One transaction: a failed undo changes nothing and stays, to be
+   * tried again. */
+  if (!px_undo_stack_undo (undo, NULL, &error))
     {
-      /* Another library: its edits cannot be undone here. */
-      g_ptr_array_set_size (stack, 0);
-      update_undo_action (self);
-      return;
+      g_autofree char *message = g_strdup_printf (_ ("The event edit could not be undone: %s"), error->message);
+      _px_window_toast (self, message);
     }
-  ok = px_event_snapshot_restore (undo->snapshot, self->store, &error);
-  /* A failed undo stays, to be tried again (what it put back is kept). */
-  if (ok)
-    g_ptr_array_remove_index (stack, stack->len - 1);
+  else
+    _px_window_toast (self, _ ("Event edit undone"));
   update_undo_action (self);
   px_window_reload_library (self);
   if (self->document != NULL)
     px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
-  if (ok)
-    _px_window_toast (self, _ ("Event edit undone"));
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_ ("Only part of the edit could be undone: %s"), error->message);
-      _px_window_toast (self, message);
-    }
 }
 
 static GtkWidget *
@@ -206,15 +127,11 @@ on_rename_response (GtkWidget *dialog, const char *response, PxWindow *self)
   gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
   GtkEditable *entry = GTK_EDITABLE (px_alert_get_extra_child (dialog));
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr (GError) error = NULL;
-  gboolean ok;
+  PxEventEdit edit = { PX_EVENT_EDIT_RENAME, id, 0, title, NULL, 0 };
 
-  PxEventSnapshot *snapshot;
-
-  if (g_strcmp0 (response, "rename") != 0 || self->store == NULL || (snapshot = before_edit (self, id, 0)) == NULL)
+  if (g_strcmp0 (response, "rename") != 0)
     return;
-  ok = px_store_rename_event (self->store, id, title, &error);
-  edited (self, snapshot, ok, error, *title != '\0' ? _ ("Event renamed") : _ ("Event name reset"));
+  apply_edit (self, &edit, *title != '\0' ? _ ("Event renamed") : _ ("Event name reset"));
 }
 
 static void
@@ -314,20 +231,23 @@ chooser_dialog (PxWindow *self, gint64 except, const char *heading, const char *
 
 /* Move to event */
 
+/* Moves @document_id into @event_id. */
+static void
+move_document (PxWindow *self, gint64 document_id, gint64 event_id)
+{
+  PxEventEdit edit = { PX_EVENT_EDIT_MOVE, event_id, 0, NULL, &document_id, 1 };
+
+  apply_edit (self, &edit, _ ("Article moved"));
+}
+
 static void
 on_move_response (GtkWidget *dialog, const char *response, PxWindow *self)
 {
   gint64 to = chosen_event (dialog);
-  g_autoptr (GError) error = NULL;
-  gboolean ok;
 
-  PxEventSnapshot *snapshot;
-
-  if (g_strcmp0 (response, "move") != 0 || self->store == NULL || self->document == NULL || to == 0 ||
-      !before_move (self, target_event (self, NULL), to, &snapshot))
+  if (g_strcmp0 (response, "move") != 0 || self->document == NULL || to == 0)
     return;
-  ok = px_store_move_document (self->store, px_document_get_id (self->document), to, &error);
-  edited (self, snapshot, ok, error, _ ("Article moved"));
+  move_document (self, px_document_get_id (self->document), to);
 }
 
 static void
@@ -351,7 +271,6 @@ move_document_action (GtkWidget *widget, const char *action_name, GVariant *para
   g_autoptr (GError) error = NULL;
   g_autoptr (PxDocumentInfo) info = NULL;
   gint64 document_id, event_id;
-  PxEventSnapshot *snapshot;
 
   if (self->store == NULL)
     return;
@@ -362,10 +281,8 @@ move_document_action (GtkWidget *widget, const char *action_name, GVariant *para
       _px_window_toast (self, error->message);
       return;
     }
-  if (info->event_id == event_id || !before_move (self, info->event_id, event_id, &snapshot))
-    return;
-  edited (self, snapshot, px_store_move_document (self->store, document_id, event_id, &error), error,
-          _ ("Article moved"));
+  if (info->event_id != event_id)
+    move_document (self, document_id, event_id);
 }
 
 /* New event from article */
@@ -374,14 +291,13 @@ static void
 new_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  PxEventSnapshot *snapshot;
   gint64 id;
+  PxEventEdit edit = { PX_EVENT_EDIT_NEW_EVENT, 0, 0, NULL, &id, 1 };
 
-  if (self->document == NULL || self->store == NULL || !before_move (self, target_event (self, NULL), 0, &snapshot))
+  if (self->document == NULL)
     return;
   id = px_document_get_id (self->document);
-  edited (self, snapshot, px_store_group_documents (self->store, &id, 1, &error) != 0, error, _ ("New event made"));
+  apply_edit (self, &edit, _ ("New event made"));
 }
 
 /* Merge */
@@ -390,17 +306,11 @@ static void
 on_merge_response (GtkWidget *dialog, const char *response, PxWindow *self)
 {
   gint64 into = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
-  gint64 from = chosen_event (dialog);
-  g_autoptr (GError) error = NULL;
-  gboolean ok;
+  PxEventEdit edit = { PX_EVENT_EDIT_MERGE, into, chosen_event (dialog), NULL, NULL, 0 };
 
-  PxEventSnapshot *snapshot;
-
-  if (g_strcmp0 (response, "merge") != 0 || self->store == NULL || from == 0 ||
-      (snapshot = before_edit (self, into, from)) == NULL)
+  if (g_strcmp0 (response, "merge") != 0 || edit.other_event_id == 0)
     return;
-  ok = px_store_merge_events (self->store, into, from, &error);
-  edited (self, snapshot, ok, error, _ ("Events merged"));
+  apply_edit (self, &edit, _ ("Events merged"));
 }
 
 static void
@@ -432,10 +342,9 @@ on_split_response (GtkWidget *dialog, const char *response, PxWindow *self)
   gint64 event_id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), EVENT_ID_KEY);
   GtkWidget *box = split_box (dialog);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GError) error = NULL;
-  gboolean ok;
+  PxEventEdit edit = { PX_EVENT_EDIT_SPLIT, event_id, 0, NULL, NULL, 0 };
 
-  if (g_strcmp0 (response, "split") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "split") != 0)
     return;
   for (GtkWidget *check = gtk_widget_get_first_child (box); check != NULL; check = gtk_widget_get_next_sibling (check))
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
@@ -443,12 +352,11 @@ on_split_response (GtkWidget *dialog, const char *response, PxWindow *self)
         gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (check), "px-document-id");
         g_array_append_val (ids, id);
       }
-  PxEventSnapshot *snapshot;
-
-  if (ids->len == 0 || (snapshot = before_edit (self, event_id, 0)) == NULL)
+  if (ids->len == 0)
     return;
-  ok = px_store_split_event (self->store, event_id, (gint64 *)ids->data, ids->len, &error) != 0;
-  edited (self, snapshot, ok, error, _ ("Event split"));
+  edit.document_ids = (const gint64 *)ids->data;
+  edit.n_documents = ids->len;
+  apply_edit (self, &edit, _ ("Event split"));
 }
 
 static void

@@ -132,6 +132,63 @@ px_event_snapshot_restore (PxEventSnapshot *self, PxStore *store, GError **error
   return TRUE;
 }
 
+#define SNAPSHOT_TYPE "a(xsbsax)"
+
+char *
+px_event_snapshot_serialize (PxEventSnapshot *self)
+{
+  g_auto (GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE (SNAPSHOT_TYPE));
+  g_autoptr (GVariant) value = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const PxEventInfo *info = self->events->pdata[i];
+      GVariant *documents = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, info->documents->data,
+                                                       info->documents->len, sizeof (gint64));
+
+      g_variant_builder_add (&builder, "(xsbs@ax)", info->id, info->title != NULL ? info->title : "",
+                             info->title_locked, info->created != NULL ? info->created : "", documents);
+    }
+  value = g_variant_ref_sink (g_variant_builder_end (&builder));
+  return g_variant_print (value, FALSE);
+}
+
+PxEventSnapshot *
+px_event_snapshot_deserialize (const char *text, GError **error)
+{
+  g_autoptr (PxEventSnapshot) self = g_new0 (PxEventSnapshot, 1);
+  g_autoptr (GVariant) value = NULL;
+  GVariantIter iter;
+  GVariant *documents;
+  gint64 id;
+  const char *title, *created;
+  gboolean locked;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  value = g_variant_parse (G_VARIANT_TYPE (SNAPSHOT_TYPE), text, NULL, NULL, error);
+  if (value == NULL)
+    return NULL;
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_info_free);
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "(x&sb&s@ax)", &id, &title, &locked, &created, &documents))
+    {
+      PxEventInfo *info = g_new0 (PxEventInfo, 1);
+      gsize n = 0;
+      const gint64 *ids = g_variant_get_fixed_array (documents, &n, sizeof (gint64));
+
+      info->id = id;
+      info->title = g_strdup (title);
+      info->title_locked = locked;
+      info->created = g_strdup (created);
+      info->documents = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+      g_array_append_vals (info->documents, ids, n);
+      g_variant_unref (documents);
+      g_ptr_array_add (self->events, info);
+    }
+  return g_steal_pointer (&self);
+}
+
 void
 px_event_snapshot_free (PxEventSnapshot *self)
 {

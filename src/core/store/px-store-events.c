@@ -660,6 +660,14 @@ run (PxStore *self, PxStoreTransactionFunc func, gpointer data, GError **error)
   return FALSE;
 }
 
+gboolean
+px_store_edit_events (PxStore *self, PxStoreTransactionFunc func, gpointer user_data, GError **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  return run (self, func, user_data, error);
+}
+
 /* --- assigning ------------------------------------------------------------ */
 
 typedef struct

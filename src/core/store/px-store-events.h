@@ -76,6 +76,12 @@ gboolean px_store_move_document (PxStore *self, gint64 document_id, gint64 event
  * they were. Returns its id, or 0 with @error set. */
 gint64 px_store_group_documents (PxStore *self, const gint64 *document_ids, guint n_documents, GError **error);
 
+/* Runs @func in one transaction that edits events (several of the
+ * calls above, and what goes with them, such as their undo step): when
+ * it fails, the event statistics this connection holds are dropped, as
+ * they may be ahead of the library. */
+gboolean px_store_edit_events (PxStore *self, PxStoreTransactionFunc func, gpointer user_data, GError **error);
+
 /* For tests: how many documents this connection had to read back from
  * the library to bring the event statistics up to date. */
 guint _px_store_events_get_n_rebuilt (PxStore *self);

@@ -221,6 +221,26 @@ static const char *const migrations[] = {
   "  old_quote TEXT NOT NULL,"
   "  new_quote TEXT NOT NULL,"
   "  PRIMARY KEY (annotation_id, version));",
+  /* 9 → 10: the undo steps of event edits join the annotations' in
+   * undo_log (store/px-undo-stack.h): a step of no document (document_id
+   * NULL) is an edit of the library's events, its before a serialized
+   * PxEventSnapshot. SQLite cannot drop a NOT NULL in place, so the table
+   * is made again with the same rows and ids. */
+  "CREATE TABLE undo_log_10 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,"
+  "  annotation_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT,"
+  "  merge_key TEXT,"
+  "  time_ms INTEGER NOT NULL,"
+  "  undone INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO undo_log_10 (id, document_id, annotation_id, action, before, after, merge_key, time_ms, undone)"
+  "  SELECT id, document_id, annotation_id, action, before, after, merge_key, time_ms, undone FROM undo_log;"
+  "DROP TABLE undo_log;"
+  "ALTER TABLE undo_log_10 RENAME TO undo_log;"
+  "CREATE INDEX undo_log_document ON undo_log (document_id, undone, id);",
 };
 
 int
@@ -325,6 +345,24 @@ has_column (sqlite3 *db, const char *table, const char *column)
   return found;
 }
 
+/* Whether @table's @column may hold NULL (FALSE when there is none). */
+static gboolean
+column_nullable (sqlite3 *db, const char *table, const char *column)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean nullable = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT \"notnull\" FROM pragma_table_info(?1) WHERE name = ?2;", -1, &stmt, NULL) ==
+      SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+      nullable = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+    }
+  sqlite3_finalize (stmt);
+  return nullable;
+}
+
 /* Whether what step @v (1-based) made is in the schema. */
 static gboolean
 has_step (sqlite3 *db, int v)
@@ -350,6 +388,8 @@ has_step (sqlite3 *db, int v)
     case 9:
       return has_object (db, "table", "document_versions", NULL) &&
              has_object (db, "table", "annotation_changes", NULL);
+    case 10: /* by the column: undo_log_document is made again with the table */
+      return column_nullable (db, "undo_log", "document_id");
     default:
       g_assert_not_reached ();
     }
@@ -360,7 +400,7 @@ _px_store_schema_detect (sqlite3 *db)
 {
   int v = 0;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == 9); /* add the new step to has_step() */
+  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == 10); /* add the new step to has_step() */
   while (v < _px_store_schema_latest () && has_step (db, v + 1))
     v++;
   return v;

@@ -3,8 +3,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "store/px-event-snapshot.h"
 #include "store/px-store-annotations.h"
 #include "store/px-store-coders.h"
+#include "store/px-store-events.h"
 #include "store/px-store-private.h"
 
 struct _PxUndoStack
@@ -20,6 +22,17 @@ struct _PxUndoStack
 };
 
 G_DEFINE_FINAL_TYPE (PxUndoStack, px_undo_stack, G_TYPE_OBJECT)
+
+/* The steps of a document are its rows; the library's event edits are
+ * the rows of no document (document_id NULL), the stack of document 0. */
+static void
+bind_scope (sqlite3_stmt *stmt, gint64 document_id)
+{
+  if (document_id != 0)
+    sqlite3_bind_int64 (stmt, 1, document_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+}
 
 enum
 {
@@ -197,15 +210,15 @@ peek_action (PxUndoStack *self, gboolean undone)
 {
   sqlite3_stmt *stmt = _px_store_prepare (
       self->store,
-      undone ? "SELECT action FROM undo_log WHERE document_id = ?1 AND undone = 1 ORDER BY id LIMIT 1;"
-             : "SELECT action FROM undo_log WHERE document_id = ?1 AND undone = 0"
+      undone ? "SELECT action FROM undo_log WHERE document_id IS ?1 AND undone = 1 ORDER BY id LIMIT 1;"
+             : "SELECT action FROM undo_log WHERE document_id IS ?1 AND undone = 0"
                " ORDER BY id DESC LIMIT 1;",
       NULL);
   char *action = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, self->document_id);
+  bind_scope (stmt, self->document_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     action = _px_column_dup (stmt, 0);
   sqlite3_reset (stmt);
@@ -291,11 +304,11 @@ try_merge (PxStore *store, RecordData *data, gint64 now, gboolean *merged, GErro
     return TRUE;
   stmt = _px_store_prepare (store,
                             "SELECT id, annotation_id, merge_key, time_ms, before FROM undo_log"
-                            " WHERE document_id = ?1 AND undone = 0 ORDER BY id DESC LIMIT 1;",
+                            " WHERE document_id IS ?1 AND undone = 0 ORDER BY id DESC LIMIT 1;",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->self->document_id);
+  bind_scope (stmt, data->self->document_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       top_id = sqlite3_column_int64 (stmt, 0);
@@ -334,10 +347,10 @@ record_txn (PxStore *store, gpointer user_data, GError **error)
   sqlite3_stmt *stmt;
 
   /* A new change ends what could be redone. */
-  stmt = _px_store_prepare (store, "DELETE FROM undo_log WHERE document_id = ?1 AND undone = 1;", error);
+  stmt = _px_store_prepare (store, "DELETE FROM undo_log WHERE document_id IS ?1 AND undone = 1;", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->self->document_id);
+  bind_scope (stmt, data->self->document_id);
   if (!_px_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -353,7 +366,7 @@ record_txn (PxStore *store, gpointer user_data, GError **error)
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->self->document_id);
+  bind_scope (stmt, data->self->document_id);
   sqlite3_bind_int64 (stmt, 2, data->annotation_id);
   sqlite3_bind_text (stmt, 3, data->action, -1, SQLITE_TRANSIENT);
   _px_bind_text (stmt, 4, data->before);
@@ -364,12 +377,12 @@ record_txn (PxStore *store, gpointer user_data, GError **error)
     return FALSE;
 
   stmt = _px_store_prepare (store,
-                            "DELETE FROM undo_log WHERE document_id = ?1 AND id <= ("
-                            " SELECT id FROM undo_log WHERE document_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2);",
+                            "DELETE FROM undo_log WHERE document_id IS ?1 AND id <= ("
+                            " SELECT id FROM undo_log WHERE document_id IS ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2);",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->self->document_id);
+  bind_scope (stmt, data->self->document_id);
   sqlite3_bind_int (stmt, 2, PX_UNDO_MAX_STEPS);
   return _px_store_step_done (store, stmt, error);
 }
@@ -394,6 +407,30 @@ px_undo_stack_record (PxUndoStack *self, const char *action, PxAnnotation *befor
   ok = px_store_transaction (self->store, record_txn, &data, error);
   g_free (data.before);
   g_free (data.after);
+  if (ok)
+    set_flags (self, TRUE, FALSE);
+  return ok;
+}
+
+PxUndoStack *
+px_undo_stack_new_for_events (PxStore *store)
+{
+  return px_undo_stack_new (store, 0);
+}
+
+gboolean
+px_undo_stack_record_events (PxUndoStack *self, const char *action, PxEventSnapshot *before, GError **error)
+{
+  RecordData data = { self, action, 0, NULL, NULL, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (PX_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (self->document_id == 0, FALSE);
+  g_return_val_if_fail (action != NULL && before != NULL, FALSE);
+
+  data.before = px_event_snapshot_serialize (before);
+  ok = px_store_transaction (self->store, record_txn, &data, error);
+  g_free (data.before);
   if (ok)
     set_flags (self, TRUE, FALSE);
   return ok;
@@ -455,13 +492,13 @@ step_txn (PxStore *store, gpointer user_data, GError **error)
 
   stmt = _px_store_prepare (store,
                             data->redo ? "SELECT id, annotation_id, after FROM undo_log"
-                                         " WHERE document_id = ?1 AND undone = 1 ORDER BY id LIMIT 1;"
+                                         " WHERE document_id IS ?1 AND undone = 1 ORDER BY id LIMIT 1;"
                                        : "SELECT id, annotation_id, before FROM undo_log"
-                                         " WHERE document_id = ?1 AND undone = 0 ORDER BY id DESC LIMIT 1;",
+                                         " WHERE document_id IS ?1 AND undone = 0 ORDER BY id DESC LIMIT 1;",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->self->document_id);
+  bind_scope (stmt, data->self->document_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -473,6 +510,26 @@ step_txn (PxStore *store, gpointer user_data, GError **error)
   state = _px_column_dup (stmt, 2);
   sqlite3_reset (stmt);
 
+  if (data->self->document_id == 0)
+    {
+      /* An event edit: undone once, with no redo. */
+      g_autoptr (PxEventSnapshot) snapshot = state != NULL ? px_event_snapshot_deserialize (state, error) : NULL;
+
+      if (snapshot == NULL)
+        {
+          if (state == NULL)
+            g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT, _ ("The event edit has no undo"));
+          return FALSE;
+        }
+      if (!px_event_snapshot_restore (snapshot, store, error))
+        return FALSE;
+      stmt = _px_store_prepare (store, "DELETE FROM undo_log WHERE id = ?1;", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, step_id);
+      data->done = TRUE;
+      return _px_store_step_done (store, stmt, error);
+    }
   if (!apply_state (store, data->annotation_id, state, error))
     return FALSE;
   stmt = _px_store_prepare (store, "UPDATE undo_log SET undone = ?2 WHERE id = ?1;", error);
@@ -491,7 +548,8 @@ step (PxUndoStack *self, gboolean redo, gint64 *annotation_id, GError **error)
 
   if (annotation_id != NULL)
     *annotation_id = 0;
-  if (!px_store_transaction (self->store, step_txn, &data, error))
+  if (!(self->document_id == 0 ? px_store_edit_events (self->store, step_txn, &data, error)
+                               : px_store_transaction (self->store, step_txn, &data, error)))
     {
       px_undo_stack_refresh (self);
       return FALSE;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/px-annotation.h"
+#include "store/px-event-snapshot.h"
 #include "store/px-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,14 @@ G_DECLARE_FINAL_TYPE (PxUndoStack, px_undo_stack, PX, UNDO_STACK, GObject)
 
 PxUndoStack *px_undo_stack_new (PxStore *store, gint64 document_id);
 gint64 px_undo_stack_get_document_id (PxUndoStack *self);
+
+/* The undo history of the library's event edits (rename, merge, split,
+ * move, new event; store/px-event-edit.h), kept in the same log: steps of
+ * no document. An event step is undone once and has no redo. */
+PxUndoStack *px_undo_stack_new_for_events (PxStore *store);
+/* Records an event edit as the events it touched were before it
+ * (PxEventSnapshot); call it inside the edit's transaction. */
+gboolean px_undo_stack_record_events (PxUndoStack *self, const char *action, PxEventSnapshot *before, GError **error);
 
 /* Records a change; call it inside the transaction that made the change,
  * so that both are saved or neither. @action names the kind of change
