@@ -3,6 +3,7 @@
  * of the whole in memory, compact per document, safe on damaged bytes,
  * and kept in the library through a blob handle. */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -197,6 +198,47 @@ test_damaged (void)
     }
 }
 
+static PxDocument *
+invented_document (GRand *r, guint story, guint report)
+{
+  PxDocument *doc = px_document_new ();
+  g_autofree char *text = story_text (r, story, report);
+  g_autofree char *title = g_strdup_printf ("Story %u, report %u", story, report);
+
+  px_document_set_title (doc, title);
+  px_document_set_language (doc, "en");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, text);
+  return doc;
+}
+
+static void
+remove_library (const char *dir, const char *path)
+{
+  for (const char *const *suffix = (const char *const[]){ "", "-wal", "-shm", NULL }; *suffix != NULL; suffix++)
+    {
+      g_autofree char *file = g_strconcat (path, *suffix, NULL);
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
+static gint64
+saved_generation (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 generation = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT generation FROM event_index WHERE id = 1;", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    generation = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return generation;
+}
+
 /* Statistics larger than a chunk go into the library and come back in a
  * new connection without being rebuilt from the documents. */
 static void
@@ -214,13 +256,7 @@ test_store_blob (void)
     g_assert_no_error (error);
     for (guint i = 0; i < n; i++)
       {
-        g_autoptr (PxDocument) doc = px_document_new ();
-        g_autofree char *text = story_text (r, i / 3, i % 3);
-        g_autofree char *title = g_strdup_printf ("Story %u, report %u", i / 3, i % 3);
-
-        px_document_set_title (doc, title);
-        px_document_set_language (doc, "en");
-        px_document_append_block (doc, PX_BLOCK_PARAGRAPH, text);
+        g_autoptr (PxDocument) doc = invented_document (r, i / 3, i % 3);
         g_assert_true (px_store_add_document (store, doc, NULL, &error));
         g_assert_no_error (error);
       }
@@ -234,13 +270,9 @@ test_store_blob (void)
   }
   {
     g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
-    g_autoptr (PxDocument) doc = px_document_new ();
-    g_autofree char *text = story_text (r, 0, 9);
+    g_autoptr (PxDocument) doc = invented_document (r, 0, 9);
 
     g_assert_no_error (error);
-    px_document_set_title (doc, "Story 0, report 9");
-    px_document_set_language (doc, "en");
-    px_document_append_block (doc, PX_BLOCK_PARAGRAPH, text);
     g_assert_true (px_store_add_document (store, doc, NULL, &error));
     g_assert_true (px_store_assign_event (store, doc, NULL, &error));
     g_assert_no_error (error);
@@ -253,12 +285,54 @@ test_store_blob (void)
         g_assert_cmpint (info->event_id, ==, g_array_index (events, gint64, id - 1));
       }
   }
-  for (const char *const *suffix = (const char *const[]){ "", "-wal", "-shm", NULL }; *suffix != NULL; suffix++)
-    {
-      g_autofree char *file = g_strconcat (path, *suffix, NULL);
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  remove_library (dir, path);
+}
+
+/* A large library's statistics, just loaded, are as saved: the first
+ * import batch into it does not write them all again (it did: importing
+ * one article into 20,000 saved them twice). */
+static void
+test_loaded_not_saved_again (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-events-scale-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) r = g_rand_new_with_seed (13);
+  guint n = 1050;
+  gint64 saved;
+
+  {
+    g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr (PxDocument) doc = invented_document (r, i / 3, i % 3);
+        g_assert_true (px_store_add_document (store, doc, NULL, &error));
+        g_assert_no_error (error);
+      }
+    g_assert_cmpint (px_store_group_unassigned (store, &error), ==, n);
+    g_assert_no_error (error);
+  }
+  saved = saved_generation (path);
+  g_assert_cmpint (saved, !=, 0);
+  {
+    g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (PxDocument) doc = invented_document (r, 1, 7);
+
+    g_assert_no_error (error);
+    g_assert_true (px_store_add_document (store, doc, NULL, &error));
+    g_assert_true (px_store_assign_event (store, doc, NULL, &error));
+    g_assert_no_error (error);
+    /* What an import does after each batch. */
+    g_assert_true (px_store_flush_events (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (saved_generation (path), ==, saved);
+    /* And at its end: saved. */
+    g_assert_true (px_store_regroup_events (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (saved_generation (path), !=, saved);
+  }
+  remove_library (dir, path);
 }
 
 int
@@ -268,5 +342,6 @@ main (int argc, char **argv)
   g_test_add_func ("/events-scale/stream", test_stream);
   g_test_add_func ("/events-scale/damaged", test_damaged);
   g_test_add_func ("/events-scale/store-blob", test_store_blob);
+  g_test_add_func ("/events-scale/loaded-not-saved-again", test_loaded_not_saved_again);
   return g_test_run ();
 }
