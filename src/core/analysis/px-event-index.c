@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "analysis/px-event-index.h"
+#include "analysis/px-event-index-private.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -32,9 +33,6 @@
  * The prior keeps a small library's weights near term frequency and fades
  * as the library grows (docs/events.md). */
 #define IDF_PRIOR_DOCS 100
-
-#define SERIAL_VERSION 3
-#define SERIAL_TYPE "(u(dddi)ua(ssuu)a(xuxba(ud)))"
 
 typedef PxTermWeight TermWeight;
 
@@ -1386,115 +1384,81 @@ px_event_index_get_central_document (PxEventIndex *self, gint64 event_id)
   return best;
 }
 
-/* --- persistence --------------------------------------------------------- */
+/* --- for persistence (px-event-index-io.c) -------------------------------- */
 
-GBytes *
-px_event_index_serialize (PxEventIndex *self)
+guint
+_px_event_index_get_n_terms (PxEventIndex *self)
 {
-  GVariantBuilder terms, docs;
-  g_autoptr (GArray) events = NULL;
-  g_autoptr (GVariant) v = NULL;
-
-  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
-
-  g_variant_builder_init (&terms, G_VARIANT_TYPE ("a(ssuu)"));
-  for (guint i = 0; i < self->terms->len; i++)
-    {
-      const TermInfo *t = self->terms->pdata[i];
-      g_variant_builder_add (&terms, "(ssuu)", t->text, t->surface, (guint32)t->kind, t->df);
-    }
-
-  /* Documents event by event, in joining order, so that loading rebuilds
-   * the same centroids and member order. */
-  g_variant_builder_init (&docs, G_VARIANT_TYPE ("a(xuxba(ud))"));
-  events = px_event_index_list_events (self);
-  for (guint i = 0; i < events->len; i++)
-    {
-      EventEntry *e = g_hash_table_lookup (self->events, &g_array_index (events, gint64, i));
-      for (guint m = 0; m < e->members->len; m++)
-        {
-          DocEntry *d = g_hash_table_lookup (self->docs, &g_array_index (e->members, gint64, m));
-          GVariantBuilder vec;
-
-          g_variant_builder_init (&vec, G_VARIANT_TYPE ("a(ud)"));
-          for (guint k = 0; k < d->vec.len; k++)
-            {
-              const TermWeight *tw = &d->vec.data[k];
-              g_variant_builder_add (&vec, "(ud)", tw->term, tw->weight);
-            }
-          g_variant_builder_add (&docs, "(xuxba(ud))", d->id, d->day, d->event, d->pinned, &vec);
-        }
-    }
-
-  v = g_variant_new (SERIAL_TYPE, (guint32)SERIAL_VERSION, self->params.threshold, self->params.entity_weight,
-                     self->params.number_weight, self->params.date_window_days, self->n_docs, &terms, &docs);
-  g_variant_ref_sink (v);
-  return g_variant_get_data_as_bytes (v);
+  return self->terms->len;
 }
 
-PxEventIndex *
-px_event_index_deserialize (GBytes *bytes, GError **error)
+void
+_px_event_index_get_term (PxEventIndex *self, guint id, PxEventIndexTerm *out)
 {
-  g_autoptr (GVariant) v = NULL;
-  g_autoptr (PxEventIndex) self = NULL;
-  g_autoptr (GVariantIter) terms = NULL;
-  g_autoptr (GVariantIter) docs = NULL;
-  guint32 version, n_docs, kind, df, day;
-  const char *text, *surface;
-  gint64 id, event;
-  GVariantIter *vec;
-  gboolean pinned;
-  int window;
-  PxEventParams params;
+  const TermInfo *t = self->terms->pdata[id];
 
-  g_return_val_if_fail (bytes != NULL, NULL);
+  *out = (PxEventIndexTerm){ t->text, t->len, t->surface, t->kind, t->df };
+}
 
-  v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (SERIAL_TYPE), bytes, FALSE));
-  if (!g_variant_is_normal_form (v))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Event statistics are damaged");
-      return NULL;
-    }
-  g_variant_get (v, SERIAL_TYPE, &version, &params.threshold, &params.entity_weight, &params.number_weight, &window,
-                 &n_docs, &terms, &docs);
-  if (version != SERIAL_VERSION)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Event statistics of version %u are not supported",
-                   version);
-      return NULL;
-    }
-  params.date_window_days = window;
-  self = px_event_index_new (&params);
-  while (g_variant_iter_next (terms, "(&s&suu)", &text, &surface, &kind, &df))
-    {
-      gsize len = strlen (text);
-      guint tid = intern_term (self, text, len, px_hash_bytes (text, len), surface, (PxTermKind)kind);
-      ((TermInfo *)self->terms->pdata[tid])->df = df;
-    }
+gboolean
+_px_event_index_add_term (PxEventIndex *self, const PxEventIndexTerm *term)
+{
+  guint n = self->terms->len;
+
+  if (n >= G_MAXINT ||
+      intern_term (self, term->text, term->len, px_hash_bytes (term->text, term->len), term->surface, term->kind) != n)
+    return FALSE;
+  ((TermInfo *)self->terms->pdata[n])->df = term->df;
+  return TRUE;
+}
+
+guint
+_px_event_index_get_n_counted (PxEventIndex *self)
+{
+  return self->n_docs;
+}
+
+void
+_px_event_index_set_n_counted (PxEventIndex *self, guint n_docs)
+{
   self->n_docs = n_docs;
-  while (g_variant_iter_next (docs, "(xuxba(ud))", &id, &day, &event, &pinned, &vec))
-    {
-      DocEntry *doc = g_new0 (DocEntry, 1);
-      EventEntry *e;
-      TermWeight tw;
+}
 
-      doc->id = id;
-      doc->day = day;
-      doc->pinned = pinned;
-      doc->vec.data = g_new (TermWeight, MAX (g_variant_iter_n_children (vec), 1));
-      while (g_variant_iter_next (vec, "(ud)", &tw.term, &tw.weight))
-        if (tw.term < self->terms->len)
-          doc->vec.data[doc->vec.len++] = tw;
-      g_variant_iter_free (vec);
-      doc->n_top =
-          px_term_weights_top (doc->vec.data, doc->vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
-      post_terms (self, doc);
-      doc_keep_tf (self, doc);
-      g_hash_table_replace (self->docs, &doc->id, doc);
-      e = g_hash_table_lookup (self->events, &event);
-      if (e == NULL)
-        e = event_new (self, event);
-      event_join (self, e, doc);
+gboolean
+_px_event_index_get_document (PxEventIndex *self, gint64 document_id, PxEventIndexDocument *out)
+{
+  const DocEntry *d = g_hash_table_lookup (self->docs, &document_id);
+
+  if (d == NULL)
+    return FALSE;
+  *out = (PxEventIndexDocument){ d->id, d->day, d->event, d->pinned, d->vec.data, d->vec.len };
+  return TRUE;
+}
+
+gboolean
+_px_event_index_load_document (PxEventIndex *self, const PxEventIndexDocument *document, PxTermWeight *vec)
+{
+  DocEntry *doc;
+  EventEntry *e;
+
+  if (document->event <= 0 || g_hash_table_contains (self->docs, &document->id))
+    {
+      g_free (vec);
+      return FALSE;
     }
-  return g_steal_pointer (&self);
+  doc = g_new0 (DocEntry, 1);
+  doc->id = document->id;
+  doc->day = document->day;
+  doc->pinned = document->pinned;
+  doc->vec = (Vec){ vec, document->len, NULL };
+  doc->n_top =
+      px_term_weights_top (doc->vec.data, doc->vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
+  post_terms (self, doc);
+  doc_keep_tf (self, doc);
+  g_hash_table_insert (self->docs, &doc->id, doc);
+  e = g_hash_table_lookup (self->events, &document->event);
+  if (e == NULL)
+    e = event_new (self, document->event);
+  event_join (self, e, doc);
+  return TRUE;
 }

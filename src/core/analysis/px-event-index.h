@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "analysis/px-byte-stream.h"
 #include "analysis/px-event-features.h"
 
 G_BEGIN_DECLS
@@ -111,7 +112,11 @@ gboolean px_event_index_move (PxEventIndex *self, gint64 document_id, gint64 eve
 GPtrArray *px_event_index_suggest_split (PxEventIndex *self, gint64 event_id, double threshold);
 
 /* The statistics as bytes, so a store can keep them between sessions
- * (GVariant, versioned), and back. */
+ * (a versioned binary format, px-event-index-io.c), and back. Writing and
+ * reading go through a sink and a source a chunk at a time: the whole
+ * never needs to be in memory besides the index. */
+gboolean px_event_index_write (PxEventIndex *self, PxByteSinkFunc sink, gpointer user_data, GError **error);
+PxEventIndex *px_event_index_read (PxByteSourceFunc source, gpointer user_data, GError **error);
 GBytes *px_event_index_serialize (PxEventIndex *self);
 PxEventIndex *px_event_index_deserialize (GBytes *bytes, GError **error);
 

@@ -527,33 +527,102 @@ reconcile (PxStore *self, EventState *state, gint64 except, GError **error)
   return retitle_all (self, state, touched, error);
 }
 
+/* The saved statistics are read and written through an SQLite blob
+ * handle, a chunk at a time: a large library's statistics are never
+ * copied whole into memory besides the index they make. */
+typedef struct
+{
+  PxStore *store;
+  sqlite3_blob *blob;
+  int offset;
+} BlobStream;
+
+static gssize
+blob_source (guint8 *buf, gsize len, gpointer user_data, GError **error)
+{
+  BlobStream *s = user_data;
+  int n = (int)MIN (len, (gsize)MAX (sqlite3_blob_bytes (s->blob) - s->offset, 0));
+  int rc;
+
+  if (n == 0)
+    return 0;
+  rc = sqlite3_blob_read (s->blob, buf, n, s->offset);
+  if (rc != SQLITE_OK)
+    {
+      _px_store_fail (s->store, rc, error);
+      return -1;
+    }
+  s->offset += n;
+  return n;
+}
+
+static gboolean
+blob_sink (const guint8 *data, gsize len, gpointer user_data, GError **error)
+{
+  BlobStream *s = user_data;
+  int rc = sqlite3_blob_write (s->blob, data, (int)len, s->offset);
+
+  if (rc != SQLITE_OK)
+    return _px_store_fail (s->store, rc, error);
+  s->offset += len;
+  return TRUE;
+}
+
+static gboolean
+count_sink (const guint8 *data, gsize len, gpointer user_data, GError **error)
+{
+  *(guint64 *)user_data += len;
+  return TRUE;
+}
+
 static gboolean
 load_saved_index (PxStore *self, EventState *state, GError **error)
 {
-  sqlite3_stmt *stmt = _px_store_prepare (self, "SELECT generation, data FROM event_index WHERE id = 1;", error);
+  sqlite3_stmt *stmt =
+      _px_store_prepare (self, "SELECT generation, typeof (data) = 'blob' FROM event_index WHERE id = 1;", error);
+  BlobStream s = { self, NULL, 0 };
+  gint64 generation = 0;
+  gboolean have;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 1) == SQLITE_BLOB)
+  have = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
+  if (have)
+    generation = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _px_store_fail (self, rc, error);
+  if (have)
     {
-      g_autoptr (GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
       g_autoptr (GError) local_error = NULL;
 
-      state->index = px_event_index_deserialize (bytes, &local_error);
-      /* Damaged or from another version: rebuilt from the documents. */
+      rc = sqlite3_blob_open (_px_store_get_db (self), "main", "event_index", "data", 1, 0, &s.blob);
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_blob_close (s.blob);
+          return _px_store_fail (self, rc, error);
+        }
+      state->index = px_event_index_read (blob_source, &s, &local_error);
+      sqlite3_blob_close (s.blob);
+      /* The library could not be read: an error. Damaged or from another
+       * version: rebuilt from the documents. */
+      if (local_error != NULL && local_error->domain == PX_STORE_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       if (state->index == NULL)
         g_debug ("Rebuilding the event statistics: %s", local_error->message);
       else
         {
-          state->generation = sqlite3_column_int64 (stmt, 0);
+          state->generation = generation;
           state->known = TRUE;
+          /* As saved: the next import batch need not save them again. */
+          state->saved_docs = px_event_index_get_n_documents (state->index);
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _px_store_fail (self, rc, error);
   if (state->index == NULL)
     {
       state->index = px_event_index_new (NULL);
@@ -625,25 +694,40 @@ settle (PxStore *self, EventState *state, GError **error)
 static gboolean
 save_index (PxStore *self, EventState *state, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
+  BlobStream s = { self, NULL, 0 };
+  guint64 size = 0;
   sqlite3_stmt *stmt;
-  gsize size;
-  gconstpointer data;
+  gboolean ok;
+  int rc;
 
   if (state->index == NULL || !state->dirty || !state->known)
     return TRUE;
-  bytes = px_event_index_serialize (state->index);
-  data = g_bytes_get_data (bytes, &size);
+  /* The size first (writing to nothing costs no memory), then a blob of
+   * that size is filled in place. */
+  px_event_index_write (state->index, count_sink, &size, NULL);
+  if (size > G_MAXINT)
+    return _px_store_fail (self, SQLITE_TOOBIG, error);
   stmt = _px_store_prepare (self,
-                            "INSERT INTO event_index (id, generation, data) VALUES (1, ?1, ?2)"
+                            "INSERT INTO event_index (id, generation, data) VALUES (1, ?1, zeroblob (?2))"
                             " ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, data = excluded.data;",
                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, state->generation);
-  sqlite3_bind_blob64 (stmt, 2, data, size, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)size);
   if (!_px_store_step_done (self, stmt, error))
     return FALSE;
+  rc = sqlite3_blob_open (_px_store_get_db (self), "main", "event_index", "data", 1, 1, &s.blob);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_blob_close (s.blob);
+      return _px_store_fail (self, rc, error);
+    }
+  ok = px_event_index_write (state->index, blob_sink, &s, error);
+  sqlite3_blob_close (s.blob);
+  if (!ok)
+    return FALSE;
+  g_assert ((guint64)s.offset == size);
   state->dirty = FALSE;
   state->saved_docs = px_event_index_get_n_documents (state->index);
   return TRUE;

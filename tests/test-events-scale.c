@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Event statistics at scale: written and read in chunks without a copy
+ * of the whole in memory, compact per document, safe on damaged bytes,
+ * and kept in the library through a blob handle. */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "analysis/px-event-index.h"
+#include "store/px-store-events.h"
+
+/* Invented articles: @n_events stories of three reports each, every
+ * story with its own names and figures, all drawing words from one
+ * vocabulary of invented stems. */
+static char *
+story_text (GRand *r, guint story, guint report)
+{
+  static const char *const parts[] = { "dal", "mor", "kin", "sev", "tor", "bla", "ruv", "pen",
+                                       "gos", "lit", "wam", "fer", "hob", "nuk", "zel", "cat" };
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  for (guint sentence = 0; sentence < 8; sentence++)
+    {
+      g_string_append_printf (s, "Officials of %c%sville said", 'A' + story % 26, parts[story % 16]);
+      for (guint w = 0; w < 12; w++)
+        g_string_append_printf (s, " %s%s%s", parts[g_rand_int_range (r, 0, 16)], parts[g_rand_int_range (r, 0, 16)],
+                                parts[(story + w) % 16]);
+      g_string_append_printf (s, " after %u people left on report %u. ", 100 + story * 7, report);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static GPtrArray *
+invented_features (guint n_events)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_event_features_free);
+  g_autoptr (GRand) r = g_rand_new_with_seed (7);
+  g_autoptr (PxStemmer) stemmer = px_stemmer_new ("en");
+
+  for (guint e = 0; e < n_events; e++)
+    for (guint k = 0; k < 3; k++)
+      {
+        g_autofree char *text = story_text (r, e, k);
+        g_autofree char *title = g_strdup_printf ("Story %u, report %u", e, k);
+        g_ptr_array_add (all, px_event_features_new (g_rand_int_range (r, 0, 2) == 0 ? 3 * e + k + 1 : -(3 * e + k + 1),
+                                                     title, text, "en", "2024-05-02", stemmer));
+      }
+  return all;
+}
+
+static gsize
+heap_in_use (void)
+{
+#ifdef __GLIBC__
+  struct mallinfo2 m = mallinfo2 ();
+  return m.uordblks + m.hblkhd;
+#else
+  return 0;
+#endif
+}
+
+typedef struct
+{
+  GByteArray *out;
+  guint n_chunks;
+  gsize largest;
+  gsize heap_before, heap_peak;
+} Recorder;
+
+static gboolean
+record_chunk (const guint8 *data, gsize len, gpointer user_data, GError **error)
+{
+  Recorder *rec = user_data;
+
+  rec->n_chunks++;
+  rec->largest = MAX (rec->largest, len);
+  rec->heap_peak = MAX (rec->heap_peak, heap_in_use ());
+  g_byte_array_append (rec->out, data, len);
+  return TRUE;
+}
+
+/* Hands out @step bytes at a time. */
+typedef struct
+{
+  GBytes *bytes;
+  gsize pos, step;
+} Trickle;
+
+static gssize
+trickle (guint8 *buf, gsize len, gpointer user_data, GError **error)
+{
+  Trickle *t = user_data;
+  gsize size, n;
+  const guint8 *data = g_bytes_get_data (t->bytes, &size);
+
+  n = MIN (MIN (len, t->step), size - t->pos);
+  memcpy (buf, data + t->pos, n);
+  t->pos += n;
+  return n;
+}
+
+static void
+test_stream (void)
+{
+  g_autoptr (GPtrArray) all = invented_features (400);
+  g_autoptr (PxEventIndex) index = px_event_index_new (NULL);
+  g_autoptr (PxEventIndex) copy = NULL;
+  /* Room for it all at once, so that the array does not grow while the
+   * heap is watched. */
+  g_autoptr (GByteArray) out = g_byte_array_sized_new (16 << 20);
+  g_autoptr (GBytes) written = NULL;
+  g_autoptr (GBytes) again = NULL;
+  g_autoptr (GError) error = NULL;
+  Recorder rec = { out, 0, 0, 0, 0 };
+  Trickle t = { NULL, 0, 999 };
+  guint64 n_terms = 0;
+
+  px_event_index_group (index, all);
+  for (guint i = 0; i < all->len; i++)
+    n_terms += ((const PxEventFeatures *)all->pdata[i])->n_terms;
+
+  rec.heap_before = rec.heap_peak = heap_in_use ();
+  g_assert_true (px_event_index_write (index, record_chunk, &rec, &error));
+  g_assert_no_error (error);
+  /* Chunks of at most 64 KiB, and writing builds nothing that grows with
+   * the index (a GVariant of it took about 80 KB a document). */
+  g_assert_cmpuint (rec.n_chunks, >=, 2);
+  g_assert_cmpuint (rec.largest, <=, PX_BYTE_STREAM_CHUNK);
+  g_assert_cmpuint (rec.heap_peak - rec.heap_before, <, (gsize)(512 << 10));
+  g_assert_cmpuint (out->len, <, 16 << 20);
+  /* Compact: a vector term takes its distance from the previous term and
+   * its weight (16 bytes and more in a GVariant). */
+  g_assert_cmpfloat ((double)out->len / (double)n_terms, <, 11.0);
+
+  written = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  t.bytes = written;
+  copy = px_event_index_read (trickle, &t, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  again = px_event_index_serialize (copy);
+  g_assert_true (g_bytes_equal (again, written));
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 id = ((const PxEventFeatures *)all->pdata[i])->document_id;
+      gint64 ev = px_event_index_get_event (index, id);
+      g_assert_cmpint (px_event_index_get_event (copy, id), ==, ev);
+      g_assert_cmpfloat (px_event_index_similarity (copy, id, ev), ==, px_event_index_similarity (index, id, ev));
+    }
+}
+
+static void
+test_damaged (void)
+{
+  g_autoptr (GPtrArray) all = invented_features (20);
+  g_autoptr (PxEventIndex) index = px_event_index_new (NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  gsize size;
+  const guint8 *data;
+  g_autoptr (GRand) r = g_rand_new_with_seed (3);
+
+  px_event_index_group (index, all);
+  bytes = px_event_index_serialize (index);
+  data = g_bytes_get_data (bytes, &size);
+
+  /* Cut anywhere, or followed by more: refused, as damaged. */
+  for (gsize cut = 0; cut <= size + 1; cut += cut < 64 ? 1 : 97)
+    {
+      g_autofree guint8 *buf = g_malloc0 (MAX (cut, 1));
+      g_autoptr (GBytes) part = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxEventIndex) back = NULL;
+
+      if (cut == size)
+        continue;
+      memcpy (buf, data, MIN (cut, size));
+      part = g_bytes_new (buf, cut);
+      back = px_event_index_deserialize (part, &error);
+      g_assert_null (back);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    }
+  /* Bytes changed at random: refused or read, never a crash (the
+   * sanitizer pass checks every access). */
+  for (guint k = 0; k < 100; k++)
+    {
+      g_autofree guint8 *buf = g_memdup2 (data, size);
+      g_autoptr (GBytes) changed = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PxEventIndex) back = NULL;
+
+      for (guint j = 0; j < 3; j++)
+        buf[g_rand_int_range (r, 4, size)] = g_rand_int_range (r, 0, 256);
+      changed = g_bytes_new (buf, size);
+      back = px_event_index_deserialize (changed, &error);
+      g_assert_true ((back == NULL) != (error == NULL));
+    }
+}
+
+static PxDocument *
+invented_document (GRand *r, guint story, guint report)
+{
+  PxDocument *doc = px_document_new ();
+  g_autofree char *text = story_text (r, story, report);
+  g_autofree char *title = g_strdup_printf ("Story %u, report %u", story, report);
+
+  px_document_set_title (doc, title);
+  px_document_set_language (doc, "en");
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, text);
+  return doc;
+}
+
+static void
+remove_library (const char *dir, const char *path)
+{
+  for (const char *const *suffix = (const char *const[]){ "", "-wal", "-shm", NULL }; *suffix != NULL; suffix++)
+    {
+      g_autofree char *file = g_strconcat (path, *suffix, NULL);
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
+static gint64
+saved_generation (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 generation = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT generation FROM event_index WHERE id = 1;", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    generation = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return generation;
+}
+
+/* Statistics larger than a chunk go into the library and come back in a
+ * new connection without being rebuilt from the documents. */
+static void
+test_store_blob (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-events-scale-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) r = g_rand_new_with_seed (11);
+  g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = 150;
+
+  {
+    g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr (PxDocument) doc = invented_document (r, i / 3, i % 3);
+        g_assert_true (px_store_add_document (store, doc, NULL, &error));
+        g_assert_no_error (error);
+      }
+    g_assert_cmpint (px_store_group_unassigned (store, &error), ==, n);
+    g_assert_no_error (error);
+    for (gint64 id = 1; id <= n; id++)
+      {
+        g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, id, NULL);
+        g_array_append_val (events, info->event_id);
+      }
+  }
+  {
+    g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (PxDocument) doc = invented_document (r, 0, 9);
+
+    g_assert_no_error (error);
+    g_assert_true (px_store_add_document (store, doc, NULL, &error));
+    g_assert_true (px_store_assign_event (store, doc, NULL, &error));
+    g_assert_no_error (error);
+    /* Loaded from the blob, not rebuilt: only the new document was read. */
+    g_assert_cmpuint (_px_store_events_get_n_rebuilt (store), ==, 0);
+    g_assert_cmpint (px_document_get_event_id (doc), ==, g_array_index (events, gint64, 0));
+    for (gint64 id = 1; id <= n; id++)
+      {
+        g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, id, NULL);
+        g_assert_cmpint (info->event_id, ==, g_array_index (events, gint64, id - 1));
+      }
+  }
+  remove_library (dir, path);
+}
+
+/* A large library's statistics, just loaded, are as saved: the first
+ * import batch into it does not write them all again (it did: importing
+ * one article into 20,000 saved them twice). */
+static void
+test_loaded_not_saved_again (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-events-scale-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) r = g_rand_new_with_seed (13);
+  guint n = 1050;
+  gint64 saved;
+
+  {
+    g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr (PxDocument) doc = invented_document (r, i / 3, i % 3);
+        g_assert_true (px_store_add_document (store, doc, NULL, &error));
+        g_assert_no_error (error);
+      }
+    g_assert_cmpint (px_store_group_unassigned (store, &error), ==, n);
+    g_assert_no_error (error);
+  }
+  saved = saved_generation (path);
+  g_assert_cmpint (saved, !=, 0);
+  {
+    g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (PxDocument) doc = invented_document (r, 1, 7);
+
+    g_assert_no_error (error);
+    g_assert_true (px_store_add_document (store, doc, NULL, &error));
+    g_assert_true (px_store_assign_event (store, doc, NULL, &error));
+    g_assert_no_error (error);
+    /* What an import does after each batch. */
+    g_assert_true (px_store_flush_events (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (saved_generation (path), ==, saved);
+    /* And at its end: saved. */
+    g_assert_true (px_store_regroup_events (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (saved_generation (path), !=, saved);
+  }
+  remove_library (dir, path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/events-scale/stream", test_stream);
+  g_test_add_func ("/events-scale/damaged", test_damaged);
+  g_test_add_func ("/events-scale/store-blob", test_store_blob);
+  g_test_add_func ("/events-scale/loaded-not-saved-again", test_loaded_not_saved_again);
+  return g_test_run ();
+}
