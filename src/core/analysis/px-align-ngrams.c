@@ -7,8 +7,14 @@ struct _PxAlignNgrams
   guint *start;     /* n_sent + 1: sentence g's words are [start[g], start[g + 1]) */
   guint *uni;       /* word id of each word */
   guint *bi;        /* bigram id of each word and the next (G_MAXUINT at a sentence's end) */
-  guint *count_uni; /* scratch: per word id */
-  guint *count_bi;  /* scratch: per bigram id */
+  /* The sentence last compared (G_MAXUINT: none) and its counts: an
+   * alignment compares one sentence with many windows in a row, so its
+   * words are counted once. */
+  guint cur;
+  guint *count_uni; /* per word id: occurrences in sentence cur */
+  guint *count_bi;  /* per bigram id: the same */
+  guint n_bi_cur;   /* bigrams of sentence cur */
+  guint *taken;     /* scratch: ids of cur met in a window */
 };
 
 static guint
@@ -75,6 +81,8 @@ px_align_ngrams_new (GPtrArray *units)
   self->start[self->n_sent] = k;
   self->count_uni = g_new0 (guint, g_hash_table_size (words) + 1);
   self->count_bi = g_new0 (guint, g_hash_table_size (pairs) + 1);
+  self->taken = g_new (guint, n_tok + 1);
+  self->cur = G_MAXUINT;
   return self;
 }
 
@@ -88,32 +96,56 @@ px_align_ngrams_free (PxAlignNgrams *self)
   g_free (self->bi);
   g_free (self->count_uni);
   g_free (self->count_bi);
+  g_free (self->taken);
   g_free (self);
 }
 
-/* Clipped count of the ids of [a0, a1) found among those of [b0, b1)
- * (@count all zero before and after); @n_b gets how many ids [b0, b1)
- * has. */
+/* Counts the words and bigrams of sentence @g (and forgets the last). */
+static void
+set_current (PxAlignNgrams *self, guint g)
+{
+  if (self->cur == g)
+    return;
+  if (self->cur != G_MAXUINT)
+    for (guint i = self->start[self->cur]; i < self->start[self->cur + 1]; i++)
+      {
+        self->count_uni[self->uni[i]] = 0;
+        if (self->bi[i] != G_MAXUINT)
+          self->count_bi[self->bi[i]] = 0;
+      }
+  self->cur = g;
+  self->n_bi_cur = 0;
+  for (guint i = self->start[g]; i < self->start[g + 1]; i++)
+    {
+      self->count_uni[self->uni[i]]++;
+      if (self->bi[i] != G_MAXUINT)
+        {
+          self->count_bi[self->bi[i]]++;
+          self->n_bi_cur++;
+        }
+    }
+}
+
+/* Clipped count of the ids of [b0, b1) found among those of the current
+ * sentence (counted in @count, unchanged on return); @n_b gets how many
+ * ids [b0, b1) has. */
 static guint
-clipped_shared (const guint *ids, guint *count, guint a0, guint a1, guint b0, guint b1, guint *n_b)
+clipped_shared (PxAlignNgrams *self, const guint *ids, guint *count, guint b0, guint b1, guint *n_b)
 {
   guint shared = 0;
 
   for (guint i = b0; i < b1; i++)
     if (ids[i] != G_MAXUINT)
       {
-        count[ids[i]]++;
         (*n_b)++;
+        if (count[ids[i]] > 0)
+          {
+            count[ids[i]]--;
+            self->taken[shared++] = ids[i];
+          }
       }
-  for (guint i = a0; i < a1; i++)
-    if (ids[i] != G_MAXUINT && count[ids[i]] > 0)
-      {
-        count[ids[i]]--;
-        shared++;
-      }
-  for (guint i = b0; i < b1; i++)
-    if (ids[i] != G_MAXUINT)
-      count[ids[i]] = 0;
+  for (guint k = 0; k < shared; k++)
+    count[self->taken[k]]++;
   return shared;
 }
 
@@ -121,15 +153,14 @@ void
 px_align_ngrams_overlap (PxAlignNgrams *self, guint g, guint h0, guint h1, PxNgramOverlap *out)
 {
   guint a0 = self->start[g], a1 = self->start[g + 1], b0 = self->start[h0], b1 = self->start[h1 + 1];
-  guint n_uni = 0, n_bi = 0, n_bi_a = 0, su, sb;
+  guint n_uni = 0, n_bi = 0, su, sb;
 
+  set_current (self, g);
   /* The window's sentences are adjacent: its words are one run. */
-  su = clipped_shared (self->uni, self->count_uni, a0, a1, b0, b1, &n_uni);
-  sb = clipped_shared (self->bi, self->count_bi, a0, a1, b0, b1, &n_bi);
-  for (guint i = a0; i < a1; i++)
-    n_bi_a += self->bi[i] != G_MAXUINT;
+  su = clipped_shared (self, self->uni, self->count_uni, b0, b1, &n_uni);
+  sb = clipped_shared (self, self->bi, self->count_bi, b0, b1, &n_bi);
   out->uni_p = a1 > a0 ? (double)su / (a1 - a0) : 0;
   out->uni_r = n_uni > 0 ? (double)su / n_uni : 0;
-  out->bi_p = n_bi_a > 0 ? (double)sb / n_bi_a : 0;
+  out->bi_p = self->n_bi_cur > 0 ? (double)sb / self->n_bi_cur : 0;
   out->bi_r = n_bi > 0 ? (double)sb / n_bi : 0;
 }

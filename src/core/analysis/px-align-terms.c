@@ -39,7 +39,9 @@ struct _PxAlignTerms
   float *dense;  /* n_sent * dims, unit length (or zero) */
   guint *mark_a; /* scratch: stamp per term */
   guint *mark_b;
-  guint stamp;
+  guint stamp;   /* of mark_b, one per window */
+  guint stamp_a; /* of mark_a: sentence cur_a is marked with it */
+  guint cur_a;   /* G_MAXUINT: none yet */
   GArray *window; /* scratch: (term, flags) of a window */
   PxAlignNgrams *ngrams;
 };
@@ -380,6 +382,7 @@ px_align_terms_new (GPtrArray *units, PxWordVectors *vectors)
   discount_topic_words (self, units->len);
   self->mark_a = g_new0 (guint, self->terms->len + 1);
   self->mark_b = g_new0 (guint, self->terms->len + 1);
+  self->cur_a = G_MAXUINT;
   self->ngrams = px_align_ngrams_new (units);
   if (vectors != NULL)
     build_synonyms (self);
@@ -439,10 +442,17 @@ px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairF
   guint sa_stamp, sb_stamp, n_window = 0;
 
   memset (out, 0, sizeof *out);
-  sa_stamp = ++self->stamp;
-  for (guint k = self->sstart[g]; k < self->sstart[g + 1]; k++)
-    self->mark_a[g_array_index (self->sterm, guint, k)] = sa_stamp;
-  sb_stamp = sa_stamp;
+  /* An alignment compares one sentence with many windows in a row: its
+   * words are marked once. */
+  if (self->cur_a != g)
+    {
+      self->cur_a = g;
+      self->stamp_a++;
+      for (guint k = self->sstart[g]; k < self->sstart[g + 1]; k++)
+        self->mark_a[g_array_index (self->sterm, guint, k)] = self->stamp_a;
+    }
+  sa_stamp = self->stamp_a;
+  sb_stamp = ++self->stamp;
   for (guint h = h0; h <= h1; h++)
     for (guint k = self->sstart[h]; k < self->sstart[h + 1]; k++)
       {
