@@ -37,6 +37,7 @@ struct _PxAlignTerms
   guint *nterm;
   float *nsim;
   float *dense;  /* n_sent * dims, unit length (or zero) */
+  gboolean *has_dense; /* n_sent: whether the sentence's vector is not zero */
   guint *mark_a; /* scratch: stamp per term */
   guint *mark_b;
   guint stamp;   /* of mark_b, one per window */
@@ -333,6 +334,7 @@ static void
 build_dense (PxAlignTerms *self)
 {
   self->dense = g_new0 (float, (gsize)self->n_sent *MAX (self->dims, 1));
+  self->has_dense = g_new0 (gboolean, self->n_sent + 1);
   if (self->vectors == NULL)
     return;
   for (guint g = 0; g < self->n_sent; g++)
@@ -347,6 +349,7 @@ build_dense (PxAlignTerms *self)
         }
       for (guint i = 0; i < self->dims; i++)
         norm += (double)v[i] * v[i];
+      self->has_dense[g] = norm > 0;
       if (norm > 0)
         for (guint i = 0; i < self->dims; i++)
           v[i] = (float)(v[i] / sqrt (norm));
@@ -406,6 +409,7 @@ px_align_terms_free (PxAlignTerms *self)
   g_free (self->nterm);
   g_free (self->nsim);
   g_free (self->dense);
+  g_free (self->has_dense);
   g_free (self->mark_a);
   g_free (self->mark_b);
   px_align_ngrams_free (self->ngrams);
@@ -563,6 +567,10 @@ px_align_terms_dense_cosine (PxAlignTerms *self, guint g, guint h)
   float s[8] = { 0 };
   guint i = 0;
 
+  /* Sentences without a word that has a vector (names, numbers, made-up
+   * words) have a zero vector. */
+  if (!self->has_dense[g] || !self->has_dense[h])
+    return 0;
   /* Eight independent sums: the compiler may vectorize them. */
   for (; i + 8 <= self->dims; i += 8)
     for (guint j = 0; j < 8; j++)
