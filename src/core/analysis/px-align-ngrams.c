@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "analysis/px-align-ngrams.h"
 
+#include <string.h>
+
+#include "analysis/px-word-diff.h"
+
 struct _PxAlignNgrams
 {
   guint n_sent;
@@ -15,7 +19,11 @@ struct _PxAlignNgrams
   guint *count_bi;  /* per bigram id: the same */
   guint n_bi_cur;   /* bigrams of sentence cur */
   guint *taken;     /* scratch: ids of cur met in a window */
+  guint *norm;      /* id of each word's comparison form (the word diff's unit) */
+  gboolean gapless; /* each document's sentences hold all its tokens in a row */
+  guint16 *rows;    /* scratch: two rows of the word diff's table */
 };
+
 
 static guint
 intern_word (GHashTable *ids, const char *stem)
@@ -37,6 +45,7 @@ px_align_ngrams_new (GPtrArray *units)
    * intern them apart. */
   g_autoptr (GHashTable) words = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) norms = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_tok = 0, g = 0, k = 0;
 
   for (guint d = 0; d < units->len; d++)
@@ -49,16 +58,25 @@ px_align_ngrams_new (GPtrArray *units)
   self->start = g_new0 (guint, self->n_sent + 1);
   self->uni = g_new (guint, n_tok + 1);
   self->bi = g_new (guint, n_tok + 1);
+  self->norm = g_new (guint, n_tok + 1);
+  self->gapless = TRUE;
   for (guint d = 0; d < units->len; d++)
     {
       PxTextUnits *u = units->pdata[d];
       const PxToken *toks = px_text_units_get_tokens (u, NULL);
+      guint next_token = 0;
       for (guint s = 0; s < px_text_units_get_n_sentences (u); s++, g++)
         {
           const PxSentence *sent = px_text_units_get_sentence (u, s);
           self->start[g] = k;
+          if (s > 0 && sent->first_token != next_token)
+            self->gapless = FALSE;
+          next_token = sent->first_token + sent->n_tokens;
           for (guint t = sent->first_token; t < sent->first_token + sent->n_tokens; t++)
-            self->uni[k++] = intern_word (words, toks[t].stem);
+            {
+              self->norm[k] = intern_word (norms, toks[t].norm);
+              self->uni[k++] = intern_word (words, toks[t].stem);
+            }
           for (guint i = self->start[g]; i < k; i++)
             {
               gint64 key;
@@ -83,6 +101,7 @@ px_align_ngrams_new (GPtrArray *units)
   self->count_bi = g_new0 (guint, g_hash_table_size (pairs) + 1);
   self->taken = g_new (guint, n_tok + 1);
   self->cur = G_MAXUINT;
+  self->rows = g_new (guint16, 2 * (PX_WORD_DIFF_MAX_WORDS + 1));
   return self;
 }
 
@@ -97,6 +116,8 @@ px_align_ngrams_free (PxAlignNgrams *self)
   g_free (self->count_uni);
   g_free (self->count_bi);
   g_free (self->taken);
+  g_free (self->norm);
+  g_free (self->rows);
   g_free (self);
 }
 
@@ -163,4 +184,33 @@ px_align_ngrams_overlap (PxAlignNgrams *self, guint g, guint h0, guint h1, PxNgr
   out->uni_r = n_uni > 0 ? (double)su / n_uni : 0;
   out->bi_p = self->n_bi_cur > 0 ? (double)sb / self->n_bi_cur : 0;
   out->bi_r = n_bi > 0 ? (double)sb / n_bi : 0;
+}
+
+double
+px_align_ngrams_diff_ratio (PxAlignNgrams *self, guint g, guint h0, guint h1)
+{
+  const guint *a = self->norm + self->start[g], *b = self->norm + self->start[h0];
+  guint n_a = self->start[g + 1] - self->start[g], n_b = self->start[h1 + 1] - self->start[h0];
+  guint16 *prev = self->rows, *cur = self->rows + PX_WORD_DIFF_MAX_WORDS + 1;
+
+  if (!self->gapless)
+    return -1;
+  if (n_a + n_b == 0)
+    return 1.0;
+  n_a = MIN (n_a, PX_WORD_DIFF_MAX_WORDS);
+  n_b = MIN (n_b, PX_WORD_DIFF_MAX_WORDS);
+  /* The length of the longest common subsequence, row by row. */
+  memset (prev, 0, sizeof (guint16) * (n_b + 1));
+  cur[0] = 0;
+  for (guint i = 0; i < n_a; i++)
+    {
+      guint16 *swap;
+      guint x = a[i];
+      for (guint j = 0; j < n_b; j++)
+        cur[j + 1] = x == b[j] ? prev[j] + 1 : MAX (prev[j + 1], cur[j]);
+      swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+  return 2.0 * prev[n_b] / (n_a + n_b);
 }

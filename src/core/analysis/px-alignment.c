@@ -236,9 +236,16 @@ label_match (PxAlignment *self, PxMatch *m, double exact_f, double paraphrase)
 
   /* The word diff only where enough content words are shared for the
    * match to be close (it is the costly part). */
-  m->ratio = exact_f < CLOSE_MIN_EXACT ? exact_f
-                                       : px_word_diff_ratio (ta + sa->first_token, sa->n_tokens, tb + b0->first_token,
-                                                             b1->first_token + b1->n_tokens - b0->first_token);
+  if (exact_f < CLOSE_MIN_EXACT)
+    m->ratio = exact_f;
+  else
+    {
+      m->ratio = px_align_terms_diff_ratio (self->terms, self->base[m->doc] + m->sentence, self->base[m->other] + m->first,
+                                            self->base[m->other] + m->last);
+      if (m->ratio < 0)
+        m->ratio = px_word_diff_ratio (ta + sa->first_token, sa->n_tokens, tb + b0->first_token,
+                                       b1->first_token + b1->n_tokens - b0->first_token);
+    }
   /* Near-identical wording with another number, place or name is a
    * different fact, not a close copy. */
   if (m->ratio >= self->params.verbatim_ratio && !m->disagree)

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#define MAX_WORDS 600
+#define MAX_WORDS PX_WORD_DIFF_MAX_WORDS
 
 static inline gboolean
 same_word (const PxToken *x, const PxToken *y)
