@@ -151,22 +151,26 @@ set_current (PxAlignNgrams *self, guint g)
  * sentence (counted in @count, unchanged on return); @n_b gets how many
  * ids [b0, b1) has. */
 static guint
-clipped_shared (PxAlignNgrams *self, const guint *ids, guint *count, guint b0, guint b1, guint *n_b)
+clipped_shared (const guint *restrict ids, guint *restrict count, guint *restrict taken, guint b0, guint b1,
+                guint *n_b)
 {
-  guint shared = 0;
+  guint shared = 0, n = 0;
 
   for (guint i = b0; i < b1; i++)
-    if (ids[i] != G_MAXUINT)
-      {
-        (*n_b)++;
-        if (count[ids[i]] > 0)
-          {
-            count[ids[i]]--;
-            self->taken[shared++] = ids[i];
-          }
-      }
+    {
+      guint id = ids[i];
+      if (id == G_MAXUINT)
+        continue;
+      n++;
+      if (count[id] > 0)
+        {
+          count[id]--;
+          taken[shared++] = id;
+        }
+    }
   for (guint k = 0; k < shared; k++)
-    count[self->taken[k]]++;
+    count[taken[k]]++;
+  *n_b = n;
   return shared;
 }
 
@@ -178,8 +182,8 @@ px_align_ngrams_overlap (PxAlignNgrams *self, guint g, guint h0, guint h1, PxNgr
 
   set_current (self, g);
   /* The window's sentences are adjacent: its words are one run. */
-  su = clipped_shared (self, self->uni, self->count_uni, b0, b1, &n_uni);
-  sb = clipped_shared (self, self->bi, self->count_bi, b0, b1, &n_bi);
+  su = clipped_shared (self->uni, self->count_uni, self->taken, b0, b1, &n_uni);
+  sb = clipped_shared (self->bi, self->count_bi, self->taken, b0, b1, &n_bi);
   out->uni_p = a1 > a0 ? (double)su / (a1 - a0) : 0;
   out->uni_r = n_uni > 0 ? (double)su / n_uni : 0;
   out->bi_p = self->n_bi_cur > 0 ? (double)sb / self->n_bi_cur : 0;

@@ -325,11 +325,13 @@ try_windows (PxAlignment *self, WindowCache *cache, guint g, guint o, guint h, P
   guint lo = self->base[o], hi = self->base[o + 1];
   guint w_max = CLAMP (self->params.max_window, 1, 3);
   PxPairFeatures single;
+  double single_p;
 
   /* Windows grow only around a sentence that is itself near a candidate
    * (half the related score). */
   compare_window (self, cache, g, h, h, &single);
-  if (px_pair_features_score (&single) < self->params.related_score / 2)
+  single_p = px_pair_features_score (&single);
+  if (single_p < self->params.related_score / 2)
     w_max = 1;
   for (guint len = 1; len <= w_max; len++)
     for (guint off = 0; off < len; off++)
@@ -344,14 +346,25 @@ try_windows (PxAlignment *self, WindowCache *cache, guint g, guint o, guint h, P
         h1 = h0 + len - 1;
         if (!self->matchable[h0] || !self->matchable[h1])
           continue;
+        /* A score is at most 1: a window that could not beat the best
+         * even so is not compared. */
+        if (len > 1 && 1.0 - self->params.window_margin * (len - 1) <= *best)
+          continue;
         if (len == 1)
-          f = single;
+          {
+            f = single;
+            p = single_p;
+          }
         else
-          compare_window (self, cache, g, h0, h1, &f);
-        p = px_pair_features_score (&f);
+          {
+            compare_window (self, cache, g, h0, h1, &f);
+            p = px_pair_features_score (&f);
+          }
         adjusted = p - self->params.window_margin * (len - 1);
+        if (adjusted <= *best)
+          continue;
         para = px_pair_features_paraphrase (&f);
-        if (adjusted > *best && (h1 == h0 || m->first == G_MAXUINT || para > *paraphrase))
+        if (h1 == h0 || m->first == G_MAXUINT || para > *paraphrase)
           {
             *best = adjusted;
             m->score = p;
