@@ -8,9 +8,9 @@
 struct _PxAlignNgrams
 {
   guint n_sent;
-  guint *start;     /* n_sent + 1: sentence g's words are [start[g], start[g + 1]) */
-  guint *uni;       /* word id of each word */
-  guint *bi;        /* bigram id of each word and the next (G_MAXUINT at a sentence's end) */
+  guint *start; /* n_sent + 1: sentence g's words are [start[g], start[g + 1]) */
+  guint *uni;   /* word id of each word */
+  guint *bi;    /* bigram id of each word and the next (G_MAXUINT at a sentence's end) */
   /* The sentence last compared (G_MAXUINT: none) and its counts: an
    * alignment compares one sentence with many windows in a row, so its
    * words are counted once. */
@@ -23,7 +23,6 @@ struct _PxAlignNgrams
   gboolean gapless; /* each document's sentences hold all its tokens in a row */
   guint16 *rows;    /* scratch: two rows of the word diff's table */
 };
-
 
 static guint
 intern_word (GHashTable *ids, const char *stem)
@@ -151,8 +150,7 @@ set_current (PxAlignNgrams *self, guint g)
  * sentence (counted in @count, unchanged on return); @n_b gets how many
  * ids [b0, b1) has. */
 static guint
-clipped_shared (const guint *restrict ids, guint *restrict count, guint *restrict taken, guint b0, guint b1,
-                guint *n_b)
+clipped_shared (const guint *restrict ids, guint *restrict count, guint *restrict taken, guint b0, guint b1, guint *n_b)
 {
   guint shared = 0, n = 0;
 

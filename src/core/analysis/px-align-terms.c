@@ -36,9 +36,9 @@ struct _PxAlignTerms
   guint *nstart;  /* near-synonyms of each term: [nstart[t], nstart[t + 1]) */
   guint *nterm;
   float *nsim;
-  float *dense;  /* n_sent * dims, unit length (or zero) */
+  float *dense;        /* n_sent * dims, unit length (or zero) */
   gboolean *has_dense; /* n_sent: whether the sentence's vector is not zero */
-  guint *mark_a; /* scratch: stamp per term */
+  guint *mark_a;       /* scratch: stamp per term */
   guint *mark_b;
   guint stamp;   /* of mark_b, one per window */
   guint stamp_a; /* of mark_a: sentence cur_a is marked with it */

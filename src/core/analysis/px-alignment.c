@@ -240,8 +240,8 @@ label_match (PxAlignment *self, PxMatch *m, double exact_f, double paraphrase)
     m->ratio = exact_f;
   else
     {
-      m->ratio = px_align_terms_diff_ratio (self->terms, self->base[m->doc] + m->sentence, self->base[m->other] + m->first,
-                                            self->base[m->other] + m->last);
+      m->ratio = px_align_terms_diff_ratio (self->terms, self->base[m->doc] + m->sentence,
+                                            self->base[m->other] + m->first, self->base[m->other] + m->last);
       if (m->ratio < 0)
         m->ratio = px_word_diff_ratio (ta + sa->first_token, sa->n_tokens, tb + b0->first_token,
                                        b1->first_token + b1->n_tokens - b0->first_token);
