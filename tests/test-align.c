@@ -6,6 +6,7 @@
 
 #include "analysis/px-align-ngrams.h"
 #include "analysis/px-align-terms.h"
+#include "analysis/px-word-diff.h"
 #include "analysis/px-word-vectors.h"
 #include "config.h"
 
@@ -228,6 +229,58 @@ test_ngrams (void)
   px_align_ngrams_overlap (ng, 0, 1, 2, &o);
   g_assert_cmpfloat_with_epsilon (o.uni_p, 1.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (o.uni_r, 6.0 / 12, 1e-9);
+}
+
+/* The word diff's ratio of sentence @g with the window @h0 .. @h1 of
+ * document 1, from the tokens (the reference). */
+static double
+token_diff_ratio (GPtrArray *units, guint g, guint h0, guint h1)
+{
+  const PxSentence *a = px_text_units_get_sentence (units->pdata[0], g);
+  const PxSentence *b0 = px_text_units_get_sentence (units->pdata[1], h0);
+  const PxSentence *b1 = px_text_units_get_sentence (units->pdata[1], h1);
+
+  return px_word_diff_ratio (px_text_units_get_tokens (units->pdata[0], NULL) + a->first_token, a->n_tokens,
+                             px_text_units_get_tokens (units->pdata[1], NULL) + b0->first_token,
+                             b1->first_token + b1->n_tokens - b0->first_token);
+}
+
+static void
+test_ngrams_cached (void)
+{
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PxAlignNgrams) ng = NULL;
+  PxNgramOverlap fresh, again;
+  guint n_a;
+
+  /* Each text with its own stemmer: equal words are different strings,
+   * so the ids must come from the words themselves. */
+  g_ptr_array_add (units, px_text_units_new ("The cat sat on the mat. Dogs bark at the moon all night.", "en", NULL));
+  g_ptr_array_add (units, px_text_units_new ("A cat sat on the mat. On the mat sat a cat. The dogs barked at the moon.",
+                                             "en", NULL));
+  n_a = px_text_units_get_n_sentences (units->pdata[0]);
+  g_assert_cmpuint (n_a, ==, 2);
+  ng = px_align_ngrams_new (units);
+  px_align_ngrams_overlap (ng, 0, n_a, n_a + 1, &fresh);
+  /* Another sentence in between: the counts of the first are not left
+   * behind, and those of the second do not leak into the next. */
+  px_align_ngrams_overlap (ng, 1, n_a + 2, n_a + 2, &again);
+  g_assert_cmpfloat (again.uni_p, >, 0.5);
+  px_align_ngrams_overlap (ng, 0, n_a, n_a + 1, &again);
+  g_assert_cmpfloat (again.uni_p, ==, fresh.uni_p);
+  g_assert_cmpfloat (again.uni_r, ==, fresh.uni_r);
+  g_assert_cmpfloat (again.bi_p, ==, fresh.bi_p);
+  g_assert_cmpfloat (again.bi_r, ==, fresh.bi_r);
+  px_align_ngrams_overlap (ng, 0, n_a + 2, n_a + 2, &again);
+  g_assert_cmpfloat (again.uni_p, <, 0.5);
+
+  /* The word diff on ids is the word diff on tokens, window or not. */
+  for (guint g = 0; g < n_a; g++)
+    for (guint h0 = 0; h0 < 3; h0++)
+      for (guint h1 = h0; h1 < 3; h1++)
+        g_assert_cmpfloat (px_align_ngrams_diff_ratio (ng, g, n_a + h0, n_a + h1), ==,
+                           token_diff_ratio (units, g, h0, h1));
+  g_assert_cmpfloat (px_align_ngrams_diff_ratio (ng, 0, n_a, n_a), >, 0.8);
 }
 
 /* The score of sentence 0 of document 0 against sentence 0 of document 1. */
@@ -480,6 +533,7 @@ main (int argc, char **argv)
   g_test_add_func ("/align/word-vectors", test_word_vectors);
   g_test_add_func ("/align/paraphrase", test_paraphrase);
   g_test_add_func ("/align/ngrams", test_ngrams);
+  g_test_add_func ("/align/ngrams-cached", test_ngrams_cached);
   g_test_add_func ("/align/topic-words", test_topic_words);
   g_test_add_func ("/align/menu-run", test_menu_run);
   g_test_add_func ("/align/diff", test_diff);

@@ -459,6 +459,7 @@ align (guint n_docs, guint n_words, guint repeats)
   g_autoptr (GPtrArray) wire = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) full = g_array_new (FALSE, FALSE, sizeof (double));
+  double cpu = 0;
   Lexicon lx;
   Story s;
   guint total_words = 0;
@@ -536,14 +537,16 @@ align (guint n_docs, guint n_words, guint repeats)
       g_autoptr (PxClaimSet) claims = NULL;
       g_autoptr (PxComparison) cmp = NULL;
       gint64 t0, t1, t2;
-      double ms;
+      double ms, c0;
 
+      c0 = cpu_seconds ();
       t0 = g_get_monotonic_time ();
       for (guint d = 0; d < docs->len; d++)
         g_ptr_array_add (units, px_text_units_new_for_document (docs->pdata[d], stemmer));
       al = px_alignment_new (units, NULL);
       claims = px_claim_set_new (al, 0);
       t1 = g_get_monotonic_time ();
+      cpu += cpu_seconds () - c0;
       cmp = px_comparison_new (docs, NULL);
       t2 = g_get_monotonic_time ();
       ms = (t1 - t0) / 1000.0;
@@ -562,9 +565,9 @@ align (guint n_docs, guint n_words, guint repeats)
         sum_full += g_array_index (full, double, k);
       }
     printf ("parallax alignment: %u articles, %u words in all (~%u each): sentences + alignment + claims %.1f ms "
-            "(mean of %u, best %.1f); with quotes and speakers %.1f ms (best %.1f)\n",
-            n_docs, total_words, total_words / n_docs, sum / times->len, times->len, best, sum_full / full->len,
-            best_full);
+            "(mean of %u, best %.1f; CPU %.1f ms each); with quotes and speakers %.1f ms (best %.1f)\n",
+            n_docs, total_words, total_words / n_docs, sum / times->len, times->len, best, cpu * 1000 / times->len,
+            sum_full / full->len, best_full);
   }
   story_clear (&s);
   g_ptr_array_unref (lx.words);

@@ -33,6 +33,12 @@ typedef struct
 
 void px_align_ngrams_overlap (PxAlignNgrams *self, guint g, guint h0, guint h1, PxNgramOverlap *out);
 
+/* px_word_diff_ratio() of sentence @g and the window @h0 .. @h1 (words
+ * compare by their comparison form), on word ids: the same value, without
+ * comparing strings. -1 when the windows' tokens are not one run (some
+ * tokens between sentences): then call px_word_diff_ratio() itself. */
+double px_align_ngrams_diff_ratio (PxAlignNgrams *self, guint g, guint h0, guint h1);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxAlignNgrams, px_align_ngrams_free)
 
 G_END_DECLS

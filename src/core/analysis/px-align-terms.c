@@ -36,19 +36,15 @@ struct _PxAlignTerms
   guint *nstart;  /* near-synonyms of each term: [nstart[t], nstart[t + 1]) */
   guint *nterm;
   float *nsim;
-  float *dense;  /* n_sent * dims, unit length (or zero) */
-  guint *mark_a; /* scratch: stamp per term */
+  float *dense;        /* n_sent * dims, unit length (or zero) */
+  gboolean *has_dense; /* n_sent: whether the sentence's vector is not zero */
+  guint *mark_a;       /* scratch: stamp per term */
   guint *mark_b;
-  guint stamp;
-  GArray *window; /* scratch: (term, flags) of a window */
+  guint stamp;   /* of mark_b, one per window */
+  guint stamp_a; /* of mark_a: sentence cur_a is marked with it */
+  guint cur_a;   /* G_MAXUINT: none yet */
   PxAlignNgrams *ngrams;
 };
-
-typedef struct
-{
-  guint term;
-  guint flags;
-} WindowTerm;
 
 static const char *const number_words[] = {
   "zero",     "one",     "two",     "three",     "four",     "five",     "six",
@@ -331,6 +327,7 @@ static void
 build_dense (PxAlignTerms *self)
 {
   self->dense = g_new0 (float, (gsize)self->n_sent *MAX (self->dims, 1));
+  self->has_dense = g_new0 (gboolean, self->n_sent + 1);
   if (self->vectors == NULL)
     return;
   for (guint g = 0; g < self->n_sent; g++)
@@ -345,6 +342,7 @@ build_dense (PxAlignTerms *self)
         }
       for (guint i = 0; i < self->dims; i++)
         norm += (double)v[i] * v[i];
+      self->has_dense[g] = norm > 0;
       if (norm > 0)
         for (guint i = 0; i < self->dims; i++)
           v[i] = (float)(v[i] / sqrt (norm));
@@ -365,7 +363,6 @@ px_align_terms_new (GPtrArray *units, PxWordVectors *vectors)
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
   self->sterm = g_array_new (FALSE, FALSE, sizeof (guint));
   self->sflags = g_array_new (FALSE, FALSE, sizeof (guint8));
-  self->window = g_array_new (FALSE, FALSE, sizeof (WindowTerm));
   self->sstart = g_new0 (guint, self->n_sent + 1);
   for (guint d = 0; d < units->len; d++)
     {
@@ -380,6 +377,7 @@ px_align_terms_new (GPtrArray *units, PxWordVectors *vectors)
   discount_topic_words (self, units->len);
   self->mark_a = g_new0 (guint, self->terms->len + 1);
   self->mark_b = g_new0 (guint, self->terms->len + 1);
+  self->cur_a = G_MAXUINT;
   self->ngrams = px_align_ngrams_new (units);
   if (vectors != NULL)
     build_synonyms (self);
@@ -397,12 +395,12 @@ px_align_terms_free (PxAlignTerms *self)
   g_array_unref (self->terms);
   g_array_unref (self->sterm);
   g_array_unref (self->sflags);
-  g_array_unref (self->window);
   g_free (self->sstart);
   g_free (self->nstart);
   g_free (self->nterm);
   g_free (self->nsim);
   g_free (self->dense);
+  g_free (self->has_dense);
   g_free (self->mark_a);
   g_free (self->mark_b);
   px_align_ngrams_free (self->ngrams);
@@ -411,7 +409,7 @@ px_align_terms_free (PxAlignTerms *self)
 
 /* How well the word @term (with @flags) is met on the side marked with
  * @stamp in @mark: 1 for itself, its cosine for a near-synonym. */
-static double
+static inline double
 met (PxAlignTerms *self, guint term, guint flags, const guint *mark, guint stamp)
 {
   double best = 0;
@@ -436,55 +434,59 @@ px_align_terms_compare (PxAlignTerms *self, guint g, guint h0, guint h1, PxPairF
 {
   double wa = 0, sa = 0, ea = 0, wb = 0, sb = 0, eb = 0;
   gboolean num_a = FALSE, num_b = FALSE, name_a = FALSE, name_b = FALSE;
-  guint sa_stamp, sb_stamp, n_window = 0;
+  guint sa_stamp, sb_stamp;
+  const guint *sterm = (const guint *)self->sterm->data;
+  const guint8 *sflags = (const guint8 *)self->sflags->data;
+  const Term *terms = (const Term *)self->terms->data;
+  guint *mark_a = self->mark_a, *mark_b = self->mark_b;
 
   memset (out, 0, sizeof *out);
-  sa_stamp = ++self->stamp;
-  for (guint k = self->sstart[g]; k < self->sstart[g + 1]; k++)
-    self->mark_a[g_array_index (self->sterm, guint, k)] = sa_stamp;
-  sb_stamp = sa_stamp;
-  for (guint h = h0; h <= h1; h++)
-    for (guint k = self->sstart[h]; k < self->sstart[h + 1]; k++)
-      {
-        guint id = g_array_index (self->sterm, guint, k);
-        WindowTerm w = { id, g_array_index (self->sflags, guint8, k) };
-        if (self->mark_b[id] == sb_stamp)
-          continue;
-        self->mark_b[id] = sb_stamp;
-        /* The array never shrinks: past the first windows, no allocation. */
-        if (G_LIKELY (n_window < self->window->len))
-          g_array_index (self->window, WindowTerm, n_window) = w;
-        else
-          g_array_append_val (self->window, w);
-        n_window++;
-      }
+  /* An alignment compares one sentence with many windows in a row: its
+   * words are marked once. */
+  if (self->cur_a != g)
+    {
+      self->cur_a = g;
+      self->stamp_a++;
+      for (guint k = self->sstart[g]; k < self->sstart[g + 1]; k++)
+        mark_a[sterm[k]] = self->stamp_a;
+    }
+  sa_stamp = self->stamp_a;
+  sb_stamp = ++self->stamp;
 
+  /* The window's sentences are adjacent, so are their words: each word
+   * counts once, with the flags of its first use. */
+  for (guint k = self->sstart[h0]; k < self->sstart[h1 + 1]; k++)
+    {
+      guint id = sterm[k], flags = sflags[k];
+      float w;
+      double m;
+
+      if (mark_b[id] == sb_stamp)
+        continue;
+      mark_b[id] = sb_stamp;
+      w = terms[id].weight;
+      m = met (self, id, flags, mark_a, sa_stamp);
+      wb += w;
+      sb += w * m;
+      eb += mark_a[id] == sa_stamp ? w : 0;
+      if (mark_a[id] != sa_stamp)
+        {
+          num_b |= (flags & OCC_NUMBER) != 0;
+          name_b |= (flags & OCC_NAME) != 0;
+        }
+    }
   for (guint k = self->sstart[g]; k < self->sstart[g + 1]; k++)
     {
-      guint id = g_array_index (self->sterm, guint, k), flags = g_array_index (self->sflags, guint8, k);
-      float w = g_array_index (self->terms, Term, id).weight;
-      double m = met (self, id, flags, self->mark_b, sb_stamp);
+      guint id = sterm[k], flags = sflags[k];
+      float w = terms[id].weight;
+      double m = met (self, id, flags, mark_b, sb_stamp);
       wa += w;
       sa += w * m;
-      ea += self->mark_b[id] == sb_stamp ? w : 0;
-      if (self->mark_b[id] != sb_stamp)
+      ea += mark_b[id] == sb_stamp ? w : 0;
+      if (mark_b[id] != sb_stamp)
         {
           num_a |= (flags & OCC_NUMBER) != 0;
           name_a |= (flags & OCC_NAME) != 0;
-        }
-    }
-  for (guint k = 0; k < n_window; k++)
-    {
-      const WindowTerm *t = &g_array_index (self->window, WindowTerm, k);
-      float w = g_array_index (self->terms, Term, t->term).weight;
-      double m = met (self, t->term, t->flags, self->mark_a, sa_stamp);
-      wb += w;
-      sb += w * m;
-      eb += self->mark_a[t->term] == sa_stamp ? w : 0;
-      if (self->mark_a[t->term] != sa_stamp)
-        {
-          num_b |= (t->flags & OCC_NUMBER) != 0;
-          name_b |= (t->flags & OCC_NAME) != 0;
         }
     }
   if (wa <= 0 || wb <= 0)
@@ -553,6 +555,10 @@ px_align_terms_dense_cosine (PxAlignTerms *self, guint g, guint h)
   float s[8] = { 0 };
   guint i = 0;
 
+  /* Sentences without a word that has a vector (names, numbers, made-up
+   * words) have a zero vector. */
+  if (!self->has_dense[g] || !self->has_dense[h])
+    return 0;
   /* Eight independent sums: the compiler may vectorize them. */
   for (; i + 8 <= self->dims; i += 8)
     for (guint j = 0; j < 8; j++)
@@ -566,4 +572,10 @@ gboolean
 px_align_terms_has_words (PxAlignTerms *self, guint g)
 {
   return self->sstart[g + 1] > self->sstart[g];
+}
+
+double
+px_align_terms_diff_ratio (PxAlignTerms *self, guint g, guint h0, guint h1)
+{
+  return px_align_ngrams_diff_ratio (self->ngrams, g, h0, h1);
 }

@@ -69,6 +69,9 @@ double px_pair_features_paraphrase (const PxPairFeatures *f);
 /* Cosine of the IDF-weighted mean word vectors of sentences @g and @h
  * (0 without vectors): the cheap first pass that picks candidates. */
 double px_align_terms_dense_cosine (PxAlignTerms *self, guint g, guint h);
+/* px_word_diff_ratio() of sentence @g and the window @h0 .. @h1, on word
+ * ids (px_align_ngrams_diff_ratio(): -1 when it cannot tell). */
+double px_align_terms_diff_ratio (PxAlignTerms *self, guint g, guint h0, guint h1);
 /* Whether sentence @g has any scored word. */
 gboolean px_align_terms_has_words (PxAlignTerms *self, guint g);
 

@@ -236,9 +236,16 @@ label_match (PxAlignment *self, PxMatch *m, double exact_f, double paraphrase)
 
   /* The word diff only where enough content words are shared for the
    * match to be close (it is the costly part). */
-  m->ratio = exact_f < CLOSE_MIN_EXACT ? exact_f
-                                       : px_word_diff_ratio (ta + sa->first_token, sa->n_tokens, tb + b0->first_token,
-                                                             b1->first_token + b1->n_tokens - b0->first_token);
+  if (exact_f < CLOSE_MIN_EXACT)
+    m->ratio = exact_f;
+  else
+    {
+      m->ratio = px_align_terms_diff_ratio (self->terms, self->base[m->doc] + m->sentence,
+                                            self->base[m->other] + m->first, self->base[m->other] + m->last);
+      if (m->ratio < 0)
+        m->ratio = px_word_diff_ratio (ta + sa->first_token, sa->n_tokens, tb + b0->first_token,
+                                       b1->first_token + b1->n_tokens - b0->first_token);
+    }
   /* Near-identical wording with another number, place or name is a
    * different fact, not a close copy. */
   if (m->ratio >= self->params.verbatim_ratio && !m->disagree)
@@ -277,23 +284,54 @@ keep_top (guint *top, double *val, guint n, guint h, double value)
   val[i] = value;
 }
 
+/* The windows of one document already compared with one sentence: two
+ * candidates a sentence apart share most of their windows. */
+#define MAX_WINDOWS (N_CANDIDATES * 6)
+typedef struct
+{
+  guint n;
+  guint h0[MAX_WINDOWS];
+  guint h1[MAX_WINDOWS];
+  PxPairFeatures f[MAX_WINDOWS];
+} WindowCache;
+
+static void
+compare_window (PxAlignment *self, WindowCache *cache, guint g, guint h0, guint h1, PxPairFeatures *f)
+{
+  for (guint i = 0; i < cache->n; i++)
+    if (cache->h0[i] == h0 && cache->h1[i] == h1)
+      {
+        *f = cache->f[i];
+        return;
+      }
+  px_align_terms_compare (self->terms, g, h0, h1, f);
+  if (cache->n < MAX_WINDOWS)
+    {
+      cache->h0[cache->n] = h0;
+      cache->h1[cache->n] = h1;
+      cache->f[cache->n++] = *f;
+    }
+}
+
 /* Scores the windows of up to max_window sentences of document @o that
  * hold candidate @h, and keeps the best in @m: a longer window must add
  * window_margin per extra sentence, so one sentence wins ties, and must
  * be more of a paraphrase too (the score tolerates a side that says more,
  * so extra sentences alone would raise it). */
 static void
-try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *best, double *exact_f,
-             double *paraphrase)
+try_windows (PxAlignment *self, WindowCache *cache, guint g, guint o, guint h, PxMatch *m, double *best,
+             double *exact_f, double *paraphrase)
 {
   guint lo = self->base[o], hi = self->base[o + 1];
   guint w_max = CLAMP (self->params.max_window, 1, 3);
   PxPairFeatures single;
+  double single_p;
 
   /* Windows grow only around a sentence that is itself near a candidate
    * (half the related score). */
-  px_align_terms_compare (self->terms, g, h, h, &single);
-  if (px_pair_features_score (&single) < self->params.related_score / 2)
+  compare_window (self, cache, g, h, h, &single);
+  single_p = px_pair_features_score (&single);
+  if (single_p < self->params.related_score / 2)
     w_max = 1;
   for (guint len = 1; len <= w_max; len++)
     for (guint off = 0; off < len; off++)
@@ -308,14 +346,25 @@ try_windows (PxAlignment *self, guint g, guint o, guint h, PxMatch *m, double *b
         h1 = h0 + len - 1;
         if (!self->matchable[h0] || !self->matchable[h1])
           continue;
+        /* A score is at most 1: a window that could not beat the best
+         * even so is not compared. */
+        if (len > 1 && 1.0 - self->params.window_margin * (len - 1) <= *best)
+          continue;
         if (len == 1)
-          f = single;
+          {
+            f = single;
+            p = single_p;
+          }
         else
-          px_align_terms_compare (self->terms, g, h0, h1, &f);
-        p = px_pair_features_score (&f);
+          {
+            compare_window (self, cache, g, h0, h1, &f);
+            p = px_pair_features_score (&f);
+          }
         adjusted = p - self->params.window_margin * (len - 1);
+        if (adjusted <= *best)
+          continue;
         para = px_pair_features_paraphrase (&f);
-        if (adjusted > *best && (h1 == h0 || m->first == G_MAXUINT || para > *paraphrase))
+        if (h1 == h0 || m->first == G_MAXUINT || para > *paraphrase)
           {
             *best = adjusted;
             m->score = p;
@@ -362,6 +411,7 @@ align_all (PxAlignment *self)
             PxMatch *m = &self->matches[(gsize)g * self->n_docs + o];
             guint top[N_CANDIDATES];
             double val[N_CANDIDATES], best = -1, exact_f = 0, paraphrase = 0;
+            WindowCache cache;
 
             m->doc = d;
             m->sentence = g - self->base[d];
@@ -402,8 +452,9 @@ align_all (PxAlignment *self)
                           cos + (meaning != NULL ? meaning[(gsize)g * n + h]
                                                  : px_align_terms_dense_cosine (self->terms, g, h)));
               }
+            cache.n = 0;
             for (guint i = 0; i < N_CANDIDATES && top[i] != G_MAXUINT; i++)
-              try_windows (self, g, o, top[i], m, &best, &exact_f, &paraphrase);
+              try_windows (self, &cache, g, o, top[i], m, &best, &exact_f, &paraphrase);
             if (m->first == G_MAXUINT || m->score < self->params.related_score)
               {
                 m->first = m->last = G_MAXUINT;

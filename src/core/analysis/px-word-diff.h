@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The word diff and its ratio read at most this many words a side. */
+#define PX_WORD_DIFF_MAX_WORDS 600
+
 typedef enum
 {
   PX_DIFF_SAME,    /* the words are in both passages */
