@@ -4,17 +4,9 @@
 #include <adwaita.h>
 
 #include "export/px-export-options.h"
-#include "store/px-store.h"
+#include "store/px-library-ops.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  PX_EXPORT_KIND_ARTICLE,
-  PX_EXPORT_KIND_EVENT,
-  PX_EXPORT_KIND_TAG,
-  PX_EXPORT_KIND_LIBRARY,
-} PxExportKind;
 
 /* The Export dialog: what to export (the open article, its event, a tag,
  * the whole library), the options, and a live preview of the Markdown,
