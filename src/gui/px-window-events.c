@@ -55,7 +55,7 @@ before_edit (PxWindow *self, gint64 a, gint64 b)
 {
   g_autoptr (GError) error = NULL;
   gint64 ids[] = { a, b };
-  PxEventSnapshot *snapshot = px_event_snapshot_new (self->store, ids, 2, &error);
+  PxEventSnapshot *snapshot = px_event_snapshot_new (px_library_get_store (self->library), ids, 2, &error);
 
   if (snapshot == NULL)
     _px_window_toast (self, error->message);
@@ -79,14 +79,15 @@ same_store (PxWindow *self, EventUndo *undo)
 {
   g_autoptr (PxStore) store = g_weak_ref_get (&undo->store);
 
-  return store != NULL && store == self->store;
+  return store != NULL && store == px_library_get_store (self->library);
 }
 
 static void
 update_undo_action (PxWindow *self)
 {
   GPtrArray *stack = undo_stack (self);
-  gboolean can = stack->len > 0 && px_window_get_writable (self) && same_store (self, stack->pdata[stack->len - 1]);
+  gboolean can =
+      stack->len > 0 && px_library_get_writable (self->library) && same_store (self, stack->pdata[stack->len - 1]);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-event-edit", can);
 }
@@ -99,9 +100,10 @@ target_event (PxWindow *self, GVariant *param)
   g_autoptr (PxDocumentInfo) info = NULL;
   gint64 id = param != NULL ? g_variant_get_int64 (param) : 0;
 
-  if (id != 0 || self->store == NULL || self->document == NULL)
+  if (id != 0 || px_library_get_store (self->library) == NULL || px_library_get_document (self->library) == NULL)
     return id;
-  info = px_store_get_document_info (self->store, px_document_get_id (self->document), NULL);
+  info = px_store_get_document_info (px_library_get_store (self->library),
+                                     px_document_get_id (px_library_get_document (self->library)), NULL);
   return info != NULL ? info->event_id : 0;
 }
 
@@ -129,7 +131,7 @@ edited (PxWindow *self, PxEventSnapshot *snapshot, gboolean ok, GError *error, c
       GPtrArray *stack = undo_stack (self);
       EventUndo *undo = g_new0 (EventUndo, 1);
 
-      g_weak_ref_init (&undo->store, self->store);
+      g_weak_ref_init (&undo->store, px_library_get_store (self->library));
       undo->snapshot = snapshot;
       if (stack->len >= MAX_UNDO)
         g_ptr_array_remove_index (stack, 0);
@@ -137,8 +139,8 @@ edited (PxWindow *self, PxEventSnapshot *snapshot, gboolean ok, GError *error, c
       update_undo_action (self);
     }
   px_window_reload_library (self);
-  if (self->document != NULL)
-    px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
+  if (px_library_get_document (self->library) != NULL)
+    px_library_sidebar_select (self->sidebar, px_document_get_id (px_library_get_document (self->library)));
   toast = adw_toast_new (message);
   if (snapshot != NULL)
     {
@@ -157,7 +159,7 @@ undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *pa
   EventUndo *undo;
   gboolean ok;
 
-  if (stack->len == 0 || self->store == NULL)
+  if (stack->len == 0 || px_library_get_store (self->library) == NULL)
     return;
   undo = stack->pdata[stack->len - 1];
   if (!same_store (self, undo))
@@ -167,14 +169,14 @@ undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *pa
       update_undo_action (self);
       return;
     }
-  ok = px_event_snapshot_restore (undo->snapshot, self->store, &error);
+  ok = px_event_snapshot_restore (undo->snapshot, px_library_get_store (self->library), &error);
   /* A failed undo stays, to be tried again (what it put back is kept). */
   if (ok)
     g_ptr_array_remove_index (stack, stack->len - 1);
   update_undo_action (self);
   px_window_reload_library (self);
-  if (self->document != NULL)
-    px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
+  if (px_library_get_document (self->library) != NULL)
+    px_library_sidebar_select (self->sidebar, px_document_get_id (px_library_get_document (self->library)));
   if (ok)
     _px_window_toast (self, _ ("Event edit undone"));
   else
@@ -211,9 +213,10 @@ on_rename_response (GtkWidget *dialog, const char *response, PxWindow *self)
 
   PxEventSnapshot *snapshot;
 
-  if (g_strcmp0 (response, "rename") != 0 || self->store == NULL || (snapshot = before_edit (self, id, 0)) == NULL)
+  if (g_strcmp0 (response, "rename") != 0 || px_library_get_store (self->library) == NULL ||
+      (snapshot = before_edit (self, id, 0)) == NULL)
     return;
-  ok = px_store_rename_event (self->store, id, title, &error);
+  ok = px_store_rename_event (px_library_get_store (self->library), id, title, &error);
   edited (self, snapshot, ok, error, *title != '\0' ? _ ("Event renamed") : _ ("Event name reset"));
 }
 
@@ -227,8 +230,8 @@ rename_event_action (GtkWidget *widget, const char *action_name, GVariant *param
   GtkWidget *dialog;
   GtkWidget *entry;
 
-  if (id != 0 && self->store != NULL)
-    event = px_store_get_event (self->store, id, &error);
+  if (id != 0 && px_library_get_store (self->library) != NULL)
+    event = px_store_get_event (px_library_get_store (self->library), id, &error);
   if (error != NULL)
     _px_window_toast (self, error->message);
   if (event == NULL)
@@ -250,7 +253,7 @@ rename_event_action (GtkWidget *widget, const char *action_name, GVariant *param
 static GtkWidget *
 event_chooser (PxWindow *self, gint64 except, GArray **ids, GError **error)
 {
-  g_autoptr (GPtrArray) events = px_store_list_events (self->store, error);
+  g_autoptr (GPtrArray) events = px_store_list_events (px_library_get_store (self->library), error);
   GtkStringList *names;
   GtkWidget *dropdown;
 
@@ -323,10 +326,12 @@ on_move_response (GtkWidget *dialog, const char *response, PxWindow *self)
 
   PxEventSnapshot *snapshot;
 
-  if (g_strcmp0 (response, "move") != 0 || self->store == NULL || self->document == NULL || to == 0 ||
+  if (g_strcmp0 (response, "move") != 0 || px_library_get_store (self->library) == NULL ||
+      px_library_get_document (self->library) == NULL || to == 0 ||
       !before_move (self, target_event (self, NULL), to, &snapshot))
     return;
-  ok = px_store_move_document (self->store, px_document_get_id (self->document), to, &error);
+  ok = px_store_move_document (px_library_get_store (self->library),
+                               px_document_get_id (px_library_get_document (self->library)), to, &error);
   edited (self, snapshot, ok, error, _ ("Article moved"));
 }
 
@@ -336,9 +341,10 @@ move_to_event_action (GtkWidget *widget, const char *action_name, GVariant *para
   PxWindow *self = PX_WINDOW (widget);
   g_autofree char *body = NULL;
 
-  if (self->document == NULL || self->store == NULL)
+  if (px_library_get_document (self->library) == NULL || px_library_get_store (self->library) == NULL)
     return;
-  body = g_strdup_printf (_ ("Choose the event “%s” belongs to."), px_document_get_title (self->document));
+  body = g_strdup_printf (_ ("Choose the event “%s” belongs to."),
+                          px_document_get_title (px_library_get_document (self->library)));
   chooser_dialog (self, target_event (self, NULL), _ ("Move to Event"), body, "move", _ ("_Move"),
                   G_CALLBACK (on_move_response));
 }
@@ -353,10 +359,10 @@ move_document_action (GtkWidget *widget, const char *action_name, GVariant *para
   gint64 document_id, event_id;
   PxEventSnapshot *snapshot;
 
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     return;
   g_variant_get (param, "(xx)", &document_id, &event_id);
-  info = px_store_get_document_info (self->store, document_id, &error);
+  info = px_store_get_document_info (px_library_get_store (self->library), document_id, &error);
   if (info == NULL)
     {
       _px_window_toast (self, error->message);
@@ -364,8 +370,8 @@ move_document_action (GtkWidget *widget, const char *action_name, GVariant *para
     }
   if (info->event_id == event_id || !before_move (self, info->event_id, event_id, &snapshot))
     return;
-  edited (self, snapshot, px_store_move_document (self->store, document_id, event_id, &error), error,
-          _ ("Article moved"));
+  edited (self, snapshot, px_store_move_document (px_library_get_store (self->library), document_id, event_id, &error),
+          error, _ ("Article moved"));
 }
 
 /* New event from article */
@@ -378,10 +384,12 @@ new_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
   PxEventSnapshot *snapshot;
   gint64 id;
 
-  if (self->document == NULL || self->store == NULL || !before_move (self, target_event (self, NULL), 0, &snapshot))
+  if (px_library_get_document (self->library) == NULL || px_library_get_store (self->library) == NULL ||
+      !before_move (self, target_event (self, NULL), 0, &snapshot))
     return;
-  id = px_document_get_id (self->document);
-  edited (self, snapshot, px_store_group_documents (self->store, &id, 1, &error) != 0, error, _ ("New event made"));
+  id = px_document_get_id (px_library_get_document (self->library));
+  edited (self, snapshot, px_store_group_documents (px_library_get_store (self->library), &id, 1, &error) != 0, error,
+          _ ("New event made"));
 }
 
 /* Merge */
@@ -396,10 +404,10 @@ on_merge_response (GtkWidget *dialog, const char *response, PxWindow *self)
 
   PxEventSnapshot *snapshot;
 
-  if (g_strcmp0 (response, "merge") != 0 || self->store == NULL || from == 0 ||
+  if (g_strcmp0 (response, "merge") != 0 || px_library_get_store (self->library) == NULL || from == 0 ||
       (snapshot = before_edit (self, into, from)) == NULL)
     return;
-  ok = px_store_merge_events (self->store, into, from, &error);
+  ok = px_store_merge_events (px_library_get_store (self->library), into, from, &error);
   edited (self, snapshot, ok, error, _ ("Events merged"));
 }
 
@@ -409,7 +417,7 @@ merge_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
   PxWindow *self = PX_WINDOW (widget);
   gint64 id = target_event (self, param);
 
-  if (id == 0 || self->store == NULL)
+  if (id == 0 || px_library_get_store (self->library) == NULL)
     return;
   chooser_dialog (self, id, _ ("Merge with Event"), _ ("The articles of the event you choose join this one."), "merge",
                   _ ("_Merge"), G_CALLBACK (on_merge_response));
@@ -435,7 +443,7 @@ on_split_response (GtkWidget *dialog, const char *response, PxWindow *self)
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  if (g_strcmp0 (response, "split") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "split") != 0 || px_library_get_store (self->library) == NULL)
     return;
   for (GtkWidget *check = gtk_widget_get_first_child (box); check != NULL; check = gtk_widget_get_next_sibling (check))
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
@@ -447,7 +455,8 @@ on_split_response (GtkWidget *dialog, const char *response, PxWindow *self)
 
   if (ids->len == 0 || (snapshot = before_edit (self, event_id, 0)) == NULL)
     return;
-  ok = px_store_split_event (self->store, event_id, (gint64 *)ids->data, ids->len, &error) != 0;
+  ok =
+      px_store_split_event (px_library_get_store (self->library), event_id, (gint64 *)ids->data, ids->len, &error) != 0;
   edited (self, snapshot, ok, error, _ ("Event split"));
 }
 
@@ -476,9 +485,9 @@ split_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr (GError) error = NULL;
   gint64 id = target_event (self, param);
 
-  if (id == 0 || self->store == NULL)
+  if (id == 0 || px_library_get_store (self->library) == NULL)
     return;
-  docs = px_store_load_event_documents (self->store, id, &error);
+  docs = px_store_load_event_documents (px_library_get_store (self->library), id, &error);
   if (docs == NULL)
     {
       _px_window_toast (self, error->message);
@@ -519,10 +528,10 @@ _px_window_update_event_actions (PxWindow *self, gboolean has_doc, gboolean writ
 {
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "win.rename-event", self->store != NULL && writable);
-  gtk_widget_action_set_enabled (widget, "win.merge-event", self->store != NULL && writable);
-  gtk_widget_action_set_enabled (widget, "win.split-event", self->store != NULL && writable);
-  gtk_widget_action_set_enabled (widget, "win.move-document", self->store != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.rename-event", px_library_get_store (self->library) != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.merge-event", px_library_get_store (self->library) != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.split-event", px_library_get_store (self->library) != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.move-document", px_library_get_store (self->library) != NULL && writable);
   gtk_widget_action_set_enabled (widget, "win.move-to-event", has_doc && writable);
   gtk_widget_action_set_enabled (widget, "win.new-event-from-article", has_doc && writable);
   update_undo_action (self);

@@ -54,9 +54,9 @@ apply (PxWindow *self, gboolean move_focus)
   g_set_object (&focus, gtk_root_get_focus (GTK_ROOT (self)));
   if (layout == PX_WINDOW_LAYOUT_NARROW && self->layout != PX_WINDOW_LAYOUT_NARROW)
     {
-      self->pane = self->document != NULL ? PX_WINDOW_PANE_READER : PX_WINDOW_PANE_LIBRARY;
+      self->pane = px_library_get_document (self->library) != NULL ? PX_WINDOW_PANE_READER : PX_WINDOW_PANE_LIBRARY;
       self->layout = layout;
-      if (side && self->document != NULL)
+      if (side && px_library_get_document (self->library) != NULL)
         {
           self->side_panel_set_aside = TRUE;
           px_window_set_side_panel_visible (self, FALSE); /* applies again */
