@@ -14,6 +14,7 @@
 #include "gui/px-passage-card.h"
 #include "store/px-store-annotations.h"
 #include "store/px-store-events.h"
+#include "px-test-compare.h"
 #include "px-test-wait.h"
 
 typedef struct
@@ -120,12 +121,6 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
-static gboolean
-panel_ready (gpointer data)
-{
-  return !px_compare_panel_is_loading (data) && g_strcmp0 (px_compare_panel_get_state (data), "content") == 0;
-}
-
 static void
 place_cursor (Fixture *f, const char *needle)
 {
@@ -169,15 +164,6 @@ showing_expected (gpointer data)
   return doc != NULL && px_document_get_id (doc) == *expected;
 }
 
-static PxPassageCard *
-card_for (GList *cards, const char *outlet)
-{
-  for (GList *l = cards; l != NULL; l = l->next)
-    if (g_strcmp0 (px_passage_card_get_outlet (l->data), outlet) == 0)
-      return l->data;
-  return NULL;
-}
-
 /* The panel follows the library's document and "changed", computes in
  * the background, and asks for the article a card opens. */
 static void
@@ -195,13 +181,13 @@ test_compare_panel (Fixture *f, gconstpointer data)
   g_assert_cmpstr (px_compare_panel_get_state (panel), ==, "none");
 
   open_document (f, 1);
-  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (px_test_compare_ready, panel, 20000));
   g_assert_cmpuint (px_event_comparison_get_n_documents (px_compare_panel_get_comparison (panel)), ==, 3);
 
   place_cursor (f, "The Lakeside public library reopened");
   cards = px_compare_panel_get_cards (panel);
   g_assert_cmpuint (g_list_length (cards), ==, 2);
-  card = card_for (cards, "Valley Radio");
+  card = px_test_card_for (cards, "Valley Radio");
   g_assert_nonnull (card);
   radio = 3;
   /* A card asks for its article: the test's "window" opens it. */
@@ -209,7 +195,7 @@ test_compare_panel (Fixture *f, gconstpointer data)
   g_object_set_data (G_OBJECT (f->library), "px-test-expect", &radio);
   g_assert_true (px_test_wait_for (showing_expected, f->library, 5000));
   g_assert_true (px_compare_panel_can_go_back (panel));
-  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (px_test_compare_ready, panel, 20000));
   px_compare_panel_go_back (panel);
   g_assert_cmpint (px_document_get_id (px_library_get_document (f->library)), ==, 1);
 
