@@ -56,6 +56,13 @@ struct _PxWindow
 };
 
 void _px_window_toast (PxWindow *self, const char *message);
+/* What px_window_get_side_panel_visible() answers, for the window's own
+ * files (FALSE before the template is built and while it is disposed). */
+static inline gboolean
+_px_window_side_panel_shown (PxWindow *self)
+{
+  return self->side_panel != NULL && gtk_widget_get_visible (GTK_WIDGET (self->side_panel));
+}
 void _px_window_class_init_layout (GtkWidgetClass *widget_class);
 void _px_window_init_layout (PxWindow *self);
 void _px_window_layout_show (PxWindow *self, PxWindowPane pane);

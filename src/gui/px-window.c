@@ -641,7 +641,7 @@ px_window_get_side_panel_visible (PxWindow *self)
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
   /* The property action asks before the template is built, and again
    * while it is disposed. */
-  return self->side_panel != NULL && gtk_widget_get_visible (GTK_WIDGET (self->side_panel));
+  return _px_window_side_panel_shown (self);
 }
 
 /* Window state */
@@ -721,13 +721,13 @@ save_state (PxWindow *self)
    * values. */
   if (gtk_widget_get_width (GTK_WIDGET (self->outer_paned)) > 0)
     g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
-  if (self->side_panel_restored && px_window_get_side_panel_visible (self))
+  if (self->side_panel_restored && _px_window_side_panel_shown (self))
     {
       int panel = gtk_widget_get_width (GTK_WIDGET (self->side_panel));
       if (panel > 0)
         g_settings_set_int (self->settings, "side-panel-width", panel);
     }
-  g_settings_set_boolean (self->settings, "side-panel-visible", px_window_get_side_panel_visible (self));
+  g_settings_set_boolean (self->settings, "side-panel-visible", _px_window_side_panel_shown (self));
   if (px_side_panel_get_visible_page (self->side_panel) != NULL)
     g_settings_set_string (self->settings, "side-panel-page", px_side_panel_get_visible_page (self->side_panel));
   /* The next start reopens the article where it was left. */
@@ -756,13 +756,13 @@ px_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
   switch (prop_id)
     {
     case PROP_DOCUMENT:
-      g_value_set_object (value, px_library_get_document (self->library));
+      g_value_set_object (value, self->library != NULL ? px_library_get_document (self->library) : NULL);
       break;
     case PROP_SIDE_PANEL_VISIBLE:
-      g_value_set_boolean (value, px_window_get_side_panel_visible (self));
+      g_value_set_boolean (value, _px_window_side_panel_shown (self));
       break;
     case PROP_WRITABLE:
-      g_value_set_boolean (value, px_window_get_writable (self));
+      g_value_set_boolean (value, self->library != NULL && px_library_get_writable (self->library));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
