@@ -96,7 +96,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   GtkWidget *dialog;
 
   set_busy (self, FALSE);
-  if (px_library_get_store (self->library) == NULL)
+  if (self->library == NULL || px_library_get_store (self->library) == NULL)
     return; /* the library was closed meanwhile */
   if (counts == NULL)
     {

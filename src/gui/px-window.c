@@ -44,14 +44,14 @@ gboolean
 px_window_get_writable (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
-  return px_library_get_writable (self->library);
+  return self->library != NULL && px_library_get_writable (self->library);
 }
 
 const char *
 px_window_get_read_only_reason (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return px_library_get_read_only_reason (self->library);
+  return self->library != NULL ? px_library_get_read_only_reason (self->library) : NULL;
 }
 
 PxLibrary *
@@ -342,14 +342,14 @@ const char *
 px_window_get_library_path (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return px_library_get_path (self->library);
+  return self->library != NULL ? px_library_get_path (self->library) : NULL;
 }
 
 PxStore *
 px_window_get_store (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return px_library_get_store (self->library);
+  return self->library != NULL ? px_library_get_store (self->library) : NULL;
 }
 
 static void
@@ -990,7 +990,7 @@ PxDocument *
 px_window_get_document (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return px_library_get_document (self->library);
+  return self->library != NULL ? px_library_get_document (self->library) : NULL;
 }
 
 PxReaderView *
