@@ -185,6 +185,9 @@ test_compare_panel (Fixture *f, gconstpointer data)
   g_assert_cmpuint (px_event_comparison_get_n_documents (px_compare_panel_get_comparison (panel)), ==, 3);
 
   place_cursor (f, "The Lakeside public library reopened");
+  /* The cards of that sentence, once the panel has followed the caret. */
+  px_test_settle (300);
+  g_assert_nonnull (strstr (px_compare_panel_get_sentence (panel), "The Lakeside public library reopened"));
   cards = px_compare_panel_get_cards (panel);
   g_assert_cmpuint (g_list_length (cards), ==, 2);
   card = px_test_card_for (cards, "Valley Radio");

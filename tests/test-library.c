@@ -269,6 +269,7 @@ test_import (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) results = NULL;
   g_autofree char *text = g_build_filename (f->dir, "new.txt", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (text);
+  g_autoptr (PxDocumentInfo) info = NULL;
   guint imported = 0, duplicates = 0, failed = 0, reports = 0;
 
   g_assert_true (
@@ -291,7 +292,8 @@ test_import (Fixture *f, gconstpointer data)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpuint (reports, >=, 1);
-  g_assert_nonnull (px_store_get_document_info (px_library_get_store (f->library), 4, NULL));
+  info = px_store_get_document_info (px_library_get_store (f->library), 4, NULL);
+  g_assert_nonnull (info);
 }
 
 static void
