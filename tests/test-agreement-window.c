@@ -141,7 +141,7 @@ test_three_coders (void)
 
   /* The highlights list filters by coder. */
   {
-    PxAnnotationsPanel *panel = px_annotation_controller_get_panel (px_annotation_controller_get (window));
+    PxAnnotationsPanel *panel = px_annotation_controller_get_panel (px_window_get_annotation_controller (window));
 
     px_annotations_panel_refresh (panel);
     g_assert_true (px_test_wait_for (article_listed, panel, 10000));
@@ -155,7 +155,7 @@ test_three_coders (void)
 
   /* And the reader shows the chosen coder's highlights only. */
   {
-    PxAnnotationController *controller = px_annotation_controller_get (window);
+    PxAnnotationController *controller = px_window_get_annotation_controller (window);
     PxAnnotationsPanel *panel = px_annotation_controller_get_panel (controller);
     PxHighlightLayer *layer = px_annotation_controller_get_layer (controller);
     const char *article = px_document_get_text (one);

@@ -20,7 +20,7 @@
 static gboolean
 document_shown (gpointer data)
 {
-  PxAnnotationController *controller = px_annotation_controller_get (data);
+  PxAnnotationController *controller = px_window_get_annotation_controller (data);
   return controller != NULL && px_annotation_controller_get_list (controller) != NULL;
 }
 
@@ -69,7 +69,7 @@ find_dialog (void)
 static gboolean
 has_tag (PxWindow *window, gint64 id, const char *tag)
 {
-  PxAnnotationList *list = px_annotation_controller_get_list (px_annotation_controller_get (window));
+  PxAnnotationList *list = px_annotation_controller_get_list (px_window_get_annotation_controller (window));
   PxAnnotation *a = px_annotation_list_lookup (list, id);
 
   g_assert_nonnull (a);
@@ -144,7 +144,7 @@ test_codebook (void)
   window = px_window_new (app, library, px_document_get_id (doc));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (px_test_wait_for (document_shown, window, 10000));
-  controller = px_annotation_controller_get (window);
+  controller = px_window_get_annotation_controller (window);
 
   /* Opened from the window's action (Ctrl+T, the menu, the panel). */
   gtk_widget_activate_action (GTK_WIDGET (window), "annot.codebook", NULL);

@@ -14,14 +14,8 @@
 #include "gui/px-passage-card.h"
 #include "gui/px-window.h"
 #include "store/px-store-events.h"
+#include "px-test-compare.h"
 #include "px-test-wait.h"
-
-static gboolean
-panel_ready (gpointer data)
-{
-  PxComparePanel *panel = data;
-  return !px_compare_panel_is_loading (panel) && g_strcmp0 (px_compare_panel_get_state (panel), "content") == 0;
-}
 
 static gboolean
 showing_expected (gpointer data)
@@ -82,15 +76,6 @@ has_metadata_dialog (gpointer data)
   return metadata_dialog () != NULL;
 }
 
-static PxPassageCard *
-card_for (GList *cards, const char *outlet)
-{
-  for (GList *l = cards; l != NULL; l = l->next)
-    if (g_strcmp0 (px_passage_card_get_outlet (l->data), outlet) == 0)
-      return l->data;
-  return NULL;
-}
-
 static void
 test_follow_the_reader (void)
 {
@@ -129,7 +114,7 @@ test_follow_the_reader (void)
   px_side_panel_set_visible_page (px_window_get_side_panel (window), "compare");
   panel = PX_COMPARE_PANEL (px_side_panel_get_page (px_window_get_side_panel (window), "compare"));
   g_assert_true (PX_IS_COMPARE_PANEL (panel));
-  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (px_test_compare_ready, panel, 20000));
   /* The wire was first with every word of it. */
   g_assert_cmpstr (px_compare_panel_get_provenance (panel), ==, "Own text: 100% of its words");
 
@@ -137,7 +122,7 @@ test_follow_the_reader (void)
   place_cursor (window, "We lost four thousand books");
   cards = px_compare_panel_get_cards (panel);
   g_assert_cmpuint (g_list_length (cards), ==, 1);
-  card = card_for (cards, "Lakeside Gazette");
+  card = px_test_card_for (cards, "Lakeside Gazette");
   g_assert_nonnull (card);
   g_assert_cmpint (px_passage_card_get_label (card), ==, PX_MATCH_CLOSE);
   g_assert_nonnull (strstr (px_passage_card_get_text (card), "We lost four thousand books in one night"));
@@ -152,12 +137,12 @@ test_follow_the_reader (void)
   g_clear_pointer (&cards, g_list_free);
   cards = px_compare_panel_get_cards (panel);
   g_assert_cmpuint (g_list_length (cards), ==, 2);
-  g_assert_cmpint (px_passage_card_get_label (card_for (cards, "Lakeside Gazette")), ==, PX_MATCH_VERBATIM);
-  g_assert_cmpint (px_passage_card_get_label (card_for (cards, "Valley Radio")), ==, PX_MATCH_PARAPHRASE);
+  g_assert_cmpint (px_passage_card_get_label (px_test_card_for (cards, "Lakeside Gazette")), ==, PX_MATCH_VERBATIM);
+  g_assert_cmpint (px_passage_card_get_label (px_test_card_for (cards, "Valley Radio")), ==, PX_MATCH_PARAPHRASE);
   g_assert_cmpstr (px_compare_panel_get_not_reported (panel), ==, "");
 
   /* Clicking the radio's card opens it at its passage; Back returns. */
-  card = card_for (cards, "Valley Radio");
+  card = px_test_card_for (cards, "Valley Radio");
   /* The card goes when the panel follows the reader to the radio. */
   px_passage_card_get_span (card, &span_start, &span_end);
   g_assert_true (gtk_widget_activate (gtk_widget_get_first_child (GTK_WIDGET (card))));
@@ -175,7 +160,7 @@ test_follow_the_reader (void)
     g_assert_nonnull (strstr (selected, "eight months after the spring flood"));
   }
   g_assert_true (px_compare_panel_can_go_back (panel));
-  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (px_test_compare_ready, panel, 20000));
   px_compare_panel_go_back (panel);
   g_assert_cmpint (px_document_get_id (px_window_get_document (window)), ==, wire);
   g_assert_false (px_compare_panel_can_go_back (panel));
@@ -239,15 +224,15 @@ test_follow_the_reader (void)
     g_assert_no_error (error);
   }
   px_window_reload_library (window);
-  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (px_test_compare_ready, panel, 20000));
   /* The wire, the gazette and the gazette's budget article. */
   g_assert_cmpuint (px_event_comparison_get_n_documents (px_compare_panel_get_comparison (panel)), ==, 3);
   place_cursor (window, "public library reopened");
   g_clear_pointer (&cards, g_list_free);
   cards = px_compare_panel_get_cards (panel);
   g_assert_cmpuint (g_list_length (cards), ==, 1);
-  g_assert_nonnull (card_for (cards, "Lakeside Gazette"));
-  g_assert_null (px_passage_card_get_set_outlet_button (card_for (cards, "Lakeside Gazette")));
+  g_assert_nonnull (px_test_card_for (cards, "Lakeside Gazette"));
+  g_assert_null (px_passage_card_get_set_outlet_button (px_test_card_for (cards, "Lakeside Gazette")));
 
   /* The gazette loses its outlet: its card goes by the start of its title,
    * and its "Set Outlet…" opens Edit Details on the outlet; saving names
@@ -261,11 +246,11 @@ test_follow_the_reader (void)
     g_assert_true (px_store_update_metadata (store, doc, &error));
   }
   px_window_reload_library (window);
-  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (px_test_compare_ready, panel, 20000));
   place_cursor (window, "public library reopened");
   g_clear_pointer (&cards, g_list_free);
   cards = px_compare_panel_get_cards (panel);
-  card = card_for (cards, "Doors open again… (outlet unknown)");
+  card = px_test_card_for (cards, "Doors open again… (outlet unknown)");
   g_assert_nonnull (card);
   g_assert_nonnull (px_passage_card_get_set_outlet_button (card));
   g_signal_emit_by_name (px_passage_card_get_set_outlet_button (card), "clicked");
@@ -280,13 +265,13 @@ test_follow_the_reader (void)
     gtk_editable_set_text (GTK_EDITABLE (outlet), "Lakeside Gazette");
     px_metadata_dialog_save (dialog);
   }
-  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (px_test_compare_ready, panel, 20000));
   px_test_settle (200);
-  g_assert_true (px_test_wait_for (panel_ready, panel, 20000));
+  g_assert_true (px_test_wait_for (px_test_compare_ready, panel, 20000));
   place_cursor (window, "public library reopened");
   g_clear_pointer (&cards, g_list_free);
   cards = px_compare_panel_get_cards (panel);
-  g_assert_nonnull (card_for (cards, "Lakeside Gazette"));
+  g_assert_nonnull (px_test_card_for (cards, "Lakeside Gazette"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   px_test_settle (100);

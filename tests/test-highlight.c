@@ -73,7 +73,7 @@ select_text (PxWindow *window, const char *needle)
 static gboolean
 drawn_at (PxWindow *window, PxAnnotation *a)
 {
-  PxAnnotationController *controller = px_annotation_controller_get (window);
+  PxAnnotationController *controller = px_window_get_annotation_controller (window);
   GtkTextTag *tag = px_highlight_layer_get_tag (px_annotation_controller_get_layer (controller), a);
   GtkTextIter iter;
 
@@ -131,7 +131,7 @@ test_highlight_note_undo_restart (void)
   g_assert_true (px_test_wait_for (reader_has_title, window, 10000));
   doc_id = px_document_get_id (px_window_get_document (window));
 
-  controller = px_annotation_controller_get (window);
+  controller = px_window_get_annotation_controller (window);
   g_assert_nonnull (controller);
   layer = px_annotation_controller_get_layer (controller);
   popover = px_annotation_controller_get_popover (controller);
@@ -221,7 +221,7 @@ test_highlight_note_undo_restart (void)
   window = px_window_new (app, library, doc_id);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (px_test_wait_for (reader_has_title, window, 10000));
-  controller = px_annotation_controller_get (window);
+  controller = px_window_get_annotation_controller (window);
   yellow = px_annotation_list_lookup (px_annotation_controller_get_list (controller), yellow_id);
   g_assert_nonnull (yellow);
   g_assert_cmpstr (px_annotation_get_note (yellow), ==, "Forty years of service.");
@@ -401,7 +401,7 @@ test_panel_reveal_and_orphans (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (px_test_wait_for (reader_has_title, window, 10000));
   px_test_settle (300);
-  controller = px_annotation_controller_get (window);
+  controller = px_window_get_annotation_controller (window);
   panel = px_annotation_controller_get_panel (controller);
   view = px_reader_view_get_text_view (px_window_get_reader (window));
 

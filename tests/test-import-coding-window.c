@@ -145,7 +145,7 @@ test_import (void)
    * one whose article is missing. */
   {
     g_autoptr (GFile) file = g_file_new_for_path (annotations_path);
-    PxAnnotationController *controller = px_annotation_controller_get (window);
+    PxAnnotationController *controller = px_window_get_annotation_controller (window);
     PxAnnotationList *list;
 
     px_window_import_annotations_file (window, file);

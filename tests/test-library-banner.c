@@ -195,11 +195,11 @@ static void
 assert_cannot_change (PxWindow *window, GtkWidget *probe, PxStoreAccess access)
 {
   PxLibraryBanner *banner = px_window_get_banner (window);
-  PxAnnotationController *controller = px_annotation_controller_get (window);
+  PxAnnotationController *controller = px_window_get_annotation_controller (window);
   PxHighlightPopover *popover = px_annotation_controller_get_popover (controller);
   GtkTextView *view = px_reader_view_get_text_view (px_window_get_reader (window));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  const char *reason = px_library_banner_reason_for (access);
+  const char *reason = px_library_reason_for (access);
   g_autoptr (GError) error = NULL;
   GtkWidget *import_button;
   GtkTextIter start, end;
@@ -245,11 +245,11 @@ static void
 test_texts (void)
 {
   g_assert_null (px_library_banner_message_for (PX_STORE_ACCESS_WRITABLE));
-  g_assert_null (px_library_banner_reason_for (PX_STORE_ACCESS_WRITABLE));
+  g_assert_null (px_library_reason_for (PX_STORE_ACCESS_WRITABLE));
   for (PxStoreAccess a = PX_STORE_ACCESS_READ_ONLY_ASKED; a <= PX_STORE_ACCESS_READ_ONLY_DAMAGED; a++)
     {
       g_assert_nonnull (px_library_banner_message_for (a));
-      g_assert_nonnull (px_library_banner_reason_for (a));
+      g_assert_nonnull (px_library_reason_for (a));
     }
   g_assert_nonnull (strstr (px_library_banner_message_for (PX_STORE_ACCESS_READ_ONLY_DAMAGED), "Export"));
 }
@@ -650,7 +650,7 @@ test_full_disk (Fixture *f, gconstpointer data)
 
   make_library (f->library, 3);
   window = open_window (f, PX_STORE_OPEN_DEFAULT, &probe);
-  controller = px_annotation_controller_get (window);
+  controller = px_window_get_annotation_controller (window);
   store = px_window_get_store (window);
   g_assert_cmpint (sqlite3_prepare_v2 (_px_store_get_db (store), "PRAGMA page_count;", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

@@ -528,7 +528,7 @@ read_clipboard (GdkClipboard *clipboard, const char *mime)
 static void
 test_copy_highlight (Fixture *f, gconstpointer data)
 {
-  PxAnnotationController *ctl = px_annotation_controller_get (f->window);
+  PxAnnotationController *ctl = px_window_get_annotation_controller (f->window);
   PxHighlightPopover *popover = px_annotation_controller_get_popover (ctl);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
   guint at = offset_of (f->window, "The harbour crane collapsed");
@@ -625,7 +625,7 @@ highlight (Fixture *f, guint start, guint end, const char *color)
   gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &s, start);
   gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &e, end);
   gtk_text_buffer_select_range (buffer_of (f->window), &s, &e);
-  return px_annotation_controller_highlight_selection (px_annotation_controller_get (f->window), color);
+  return px_annotation_controller_highlight_selection (px_window_get_annotation_controller (f->window), color);
 }
 
 static gboolean
@@ -651,7 +651,7 @@ has_overlap_line (Fixture *f, guint offset)
 static void
 test_overlaps (Fixture *f, gconstpointer data)
 {
-  PxHighlightLayer *layer = px_annotation_controller_get_layer (px_annotation_controller_get (f->window));
+  PxHighlightLayer *layer = px_annotation_controller_get_layer (px_window_get_annotation_controller (f->window));
   guint at = offset_of (f->window, "The harbour crane collapsed");
   g_autoptr (GPtrArray) both = NULL;
   g_autoptr (GPtrArray) one = NULL;
@@ -733,7 +733,7 @@ test_import_report (void)
 static void
 test_undo_toast (Fixture *f, gconstpointer data)
 {
-  PxAnnotationController *ctl = px_annotation_controller_get (f->window);
+  PxAnnotationController *ctl = px_window_get_annotation_controller (f->window);
   guint at = offset_of (f->window, "The harbour crane collapsed");
   PxAnnotation *a = highlight (f, at, at + 11, "blue");
 

@@ -89,7 +89,7 @@ typedef struct
 static void
 on_after_paint (GdkFrameClock *clock, Timing *t)
 {
-  PxAnnotationController *controller = px_annotation_controller_get (t->window);
+  PxAnnotationController *controller = px_window_get_annotation_controller (t->window);
   PxAnnotationList *list = px_annotation_controller_get_list (controller);
 
   if (t->painted == 0 && list != NULL && g_list_model_get_n_items (G_LIST_MODEL (list)) == t->n_highlights)
@@ -184,7 +184,7 @@ main (int argc, char *argv[])
    * selection to the stored highlight, drawn (its tag on the buffer) and
    * listed, with the 5,000 others open. */
   {
-    PxAnnotationController *controller = px_annotation_controller_get (window);
+    PxAnnotationController *controller = px_window_get_annotation_controller (window);
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
     g_autoptr (GArray) create_wall = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr (GArray) create_cpu = g_array_new (FALSE, FALSE, sizeof (double));

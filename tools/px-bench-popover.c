@@ -54,7 +54,7 @@ on_map (GtkWidget *popover, Mapped *m)
 static void
 select_and_wait (PxWindow *window, guint start, guint end, Mapped *m, double *cpu_at, gint64 *wall_at)
 {
-  PxAnnotationController *controller = px_annotation_controller_get (window);
+  PxAnnotationController *controller = px_window_get_annotation_controller (window);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (window)));
   GtkTextIter a, b;
   GtkPopover *popover;
@@ -112,7 +112,8 @@ main (int argc, char *argv[])
   g_print ("first popover after launch: %.0f ms CPU from the selection (target < 150 ms), %.0f ms wall;"
            " %.0f ms CPU since the process started\n",
            first.cpu - cpu_at, (first.wall - wall_at) / 1000.0, first.cpu);
-  gtk_popover_popdown (GTK_POPOVER (px_annotation_controller_get_popover (px_annotation_controller_get (window))));
+  gtk_popover_popdown (
+      GTK_POPOVER (px_annotation_controller_get_popover (px_window_get_annotation_controller (window))));
   for (int i = 0; i < 100; i++)
     g_main_context_iteration (NULL, FALSE);
   select_and_wait (window, 120, 170, &second, &cpu_at, &wall_at);

@@ -10,6 +10,7 @@
 #include "gui/px-passage-card.h"
 #include "gui/px-quote-view.h"
 #include "gui/px-timeline-view.h"
+#include "store/px-library-ops.h"
 #include "store/px-store-events.h"
 
 /* Where the reader was before a passage was opened from the panel. */
@@ -42,7 +43,8 @@ struct _PxComparePanel
   PxCoverageMatrix *coverage_matrix;
   PxTimelineView *timeline_view;
 
-  PxWindow *window; /* weak */
+  PxLibrary *library;
+  PxReaderView *reader;
   GtkTextBuffer *buffer;
   gulong cursor_handler;
   gulong mark_handler;
@@ -53,7 +55,6 @@ struct _PxComparePanel
   guint sentence;     /* whose matches the cards show, or G_MAXUINT */
 
   GCancellable *cancellable;
-  guint serial;
   gint64 loading_event;
   gint64 load_started;
   double last_load_ms;
@@ -74,43 +75,12 @@ G_DEFINE_FINAL_TYPE (PxComparePanel, px_compare_panel, GTK_TYPE_WIDGET)
 
 static void update_passage (PxComparePanel *self, gboolean force);
 
-/* --- the comparison, in a worker thread ------------------------------------ */
-
-typedef struct
+enum
 {
-  char *path;
-  gint64 event_id;
-  gboolean read_only; /* the window's library cannot be changed: not even the cache is written */
-  gboolean from_cache;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_free (data->path);
-  g_free (data);
-}
-
-static void
-load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store =
-      px_store_open (data->path, PX_STORE_OPEN_EXISTING | (data->read_only ? PX_STORE_OPEN_READ_ONLY : 0), &error);
-  PxEventComparison *cmp;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  cmp = px_compare_cache_load (store, data->event_id, &data->from_cache, &error);
-  if (cmp == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, cmp, g_object_unref);
-}
+  OPEN_DOCUMENT,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
 
 static void
 set_state (PxComparePanel *self, const char *state)
@@ -130,7 +100,6 @@ static void set_header_busy (PxComparePanel *self, gboolean busy);
 static void
 stop_load (PxComparePanel *self)
 {
-  self->serial++;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->loading_event = 0;
@@ -327,9 +296,9 @@ cursor_offset (PxComparePanel *self)
 
   if (self->buffer == NULL)
     return 0;
-  if (!self->follow_caret && self->window != NULL)
+  if (!self->follow_caret && self->reader != NULL)
     {
-      guint offset = px_reader_view_get_reading_offset (px_window_get_reader (self->window));
+      guint offset = px_reader_view_get_reading_offset (self->reader);
 
       /* Looked at again once the text is laid out. */
       if (offset == G_MAXUINT && self->scroll_idle == 0 && self->layout_waits++ < 50)
@@ -496,7 +465,7 @@ follow_scroll (gpointer user_data)
 static void
 on_reader_scrolled (GtkAdjustment *vadj, PxComparePanel *self)
 {
-  if (self->window == NULL || px_reader_view_is_scrolling (px_window_get_reader (self->window)))
+  if (self->reader == NULL || px_reader_view_is_scrolling (self->reader))
     return;
   self->follow_caret = FALSE;
   if (self->scroll_idle == 0)
@@ -533,12 +502,15 @@ watch_buffer (PxComparePanel *self, GtkTextBuffer *buffer)
 static void
 load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  PxComparePanel *self = PX_COMPARE_PANEL (source);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (PxComparePanel) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PxEventComparison) cmp = g_task_propagate_pointer (G_TASK (result), &error);
+  gboolean from_cache = FALSE;
+  g_autoptr (PxEventComparison) cmp = px_library_compare_finish (PX_LIBRARY (source), result, &from_cache, &error);
+  gint64 event_id = self->loading_event;
 
-  if (GPOINTER_TO_UINT (user_data) != self->serial)
+  /* Replaced by another, or the panel went away: a late answer for
+   * another event is dropped. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
   self->loading_event = 0;
@@ -555,31 +527,20 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   update_views (self);
   set_state (self, "content");
   self->last_load_ms = (g_get_monotonic_time () - self->load_started) / 1000.0;
-  self->last_from_cache = data->from_cache;
-  g_debug ("Compare: event %" G_GINT64_FORMAT " shown in %.1f ms (%s), %u articles", data->event_id, self->last_load_ms,
-           data->from_cache ? "cached" : "computed", px_event_comparison_get_n_documents (cmp));
+  self->last_from_cache = from_cache;
+  g_debug ("Compare: event %" G_GINT64_FORMAT " shown in %.1f ms (%s), %u articles", event_id, self->last_load_ms,
+           from_cache ? "cached" : "computed", px_event_comparison_get_n_documents (cmp));
 }
 
 static void
 start_load (PxComparePanel *self, gint64 event_id, gboolean keep_content)
 {
-  g_autoptr (GTask) task = NULL;
-  LoadData *data;
-
   stop_load (self);
   self->loading_event = event_id;
   self->load_started = g_get_monotonic_time ();
   self->cancellable = g_cancellable_new ();
 
-  data = g_new0 (LoadData, 1);
-  data->path = g_strdup (px_window_get_library_path (self->window));
-  data->event_id = event_id;
-  data->read_only = !px_window_get_writable (self->window);
-  task = g_task_new (self, self->cancellable, load_done, GUINT_TO_POINTER (self->serial));
-  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
-  /* A late answer for another event is dropped by load_done(). */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, load_thread);
+  px_library_compare_async (self->library, event_id, self->cancellable, load_done, g_object_ref (self));
 
   if (keep_content)
     set_header_busy (self, TRUE);
@@ -608,15 +569,13 @@ forget_missing_places (PxComparePanel *self, PxStore *store)
 static void
 refresh (PxComparePanel *self, gboolean library_changed)
 {
-  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
-  PxStore *store = self->window ? px_window_get_store (self->window) : NULL;
+  PxDocument *doc = self->library ? px_library_get_document (self->library) : NULL;
+  PxStore *store = self->library ? px_library_get_store (self->library) : NULL;
   g_autoptr (PxDocumentInfo) info = NULL;
   g_autoptr (PxEventInfo) event = NULL;
   gboolean same_event;
 
-  watch_buffer (
-      self, self->window ? gtk_text_view_get_buffer (px_reader_view_get_text_view (px_window_get_reader (self->window)))
-                         : NULL);
+  watch_buffer (self, self->reader ? gtk_text_view_get_buffer (px_reader_view_get_text_view (self->reader)) : NULL);
   if (library_changed)
     forget_missing_places (self, store);
   if (doc == NULL || store == NULL)
@@ -685,15 +644,15 @@ on_library_changed (PxComparePanel *self)
 static void
 show_place (PxComparePanel *self, gint64 document_id, guint start, guint end, double scroll)
 {
-  PxReaderView *reader = px_window_get_reader (self->window);
-  GtkTextView *view = px_reader_view_get_text_view (px_window_get_reader (self->window));
+  PxReaderView *reader = self->reader;
+  GtkTextView *view = px_reader_view_get_text_view (reader);
   GtkTextBuffer *buffer;
   GtkTextIter a, b;
-  PxDocument *doc = px_window_get_document (self->window);
+  PxDocument *doc = px_library_get_document (self->library);
 
   if (doc == NULL || px_document_get_id (doc) != document_id)
-    px_window_open_document (self->window, document_id);
-  doc = px_window_get_document (self->window);
+    g_signal_emit (self, signals[OPEN_DOCUMENT], 0, document_id);
+  doc = px_library_get_document (self->library);
   if (doc == NULL || px_document_get_id (doc) != document_id)
     return;
   buffer = gtk_text_view_get_buffer (view);
@@ -717,7 +676,7 @@ update_back_button (PxComparePanel *self)
   if (can)
     {
       const Place *last = &g_array_index (self->history, Place, self->history->len - 1);
-      PxStore *store = px_window_get_store (self->window);
+      PxStore *store = px_library_get_store (self->library);
       g_autoptr (PxDocumentInfo) info = store ? px_store_get_document_info (store, last->document_id, NULL) : NULL;
       g_autofree char *tip = g_strdup_printf (_ ("Back to “%s”"), info != NULL && info->outlet != NULL ? info->outlet
                                                                   : info != NULL                       ? info->title
@@ -731,9 +690,9 @@ jump_to (PxComparePanel *self, gint64 document_id, guint start, guint end)
 {
   Place here = { self->document_id, cursor_offset (self), 0 };
 
-  if (self->window == NULL)
+  if (self->library == NULL)
     return;
-  here.scroll = px_reader_view_get_scroll (px_window_get_reader (self->window));
+  here.scroll = px_reader_view_get_scroll (self->reader);
   if (here.document_id > 0)
     g_array_append_val (self->history, here);
   show_place (self, document_id, start, end, -1);
@@ -746,7 +705,7 @@ px_compare_panel_go_back (PxComparePanel *self)
   Place place;
 
   g_return_if_fail (PX_IS_COMPARE_PANEL (self));
-  if (self->history->len == 0 || self->window == NULL)
+  if (self->history->len == 0 || self->library == NULL)
     return;
   place = g_array_index (self->history, Place, self->history->len - 1);
   g_array_set_size (self->history, self->history->len - 1);
@@ -787,12 +746,10 @@ px_compare_panel_dispose (GObject *object)
   if (self->reader_vadj != NULL)
     g_signal_handlers_disconnect_by_data (self->reader_vadj, self);
   g_clear_object (&self->reader_vadj);
-  if (self->window != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->window, self);
-      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
-      self->window = NULL;
-    }
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_clear_object (&self->library);
+  g_clear_object (&self->reader);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_COMPARE_PANEL);
   g_clear_object (&self->comparison);
   G_OBJECT_CLASS (px_compare_panel_parent_class)->dispose (object);
@@ -840,6 +797,9 @@ px_compare_panel_class_init (PxComparePanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "comparepanel");
+
+  signals[OPEN_DOCUMENT] = g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                         NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -852,17 +812,18 @@ px_compare_panel_init (PxComparePanel *self)
 }
 
 PxComparePanel *
-px_compare_panel_new (PxWindow *window)
+px_compare_panel_new (PxLibrary *library, PxReaderView *reader)
 {
   PxComparePanel *self;
 
-  g_return_val_if_fail (PX_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (PX_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PX_IS_READER_VIEW (reader), NULL);
   self = g_object_new (PX_TYPE_COMPARE_PANEL, NULL);
-  self->window = window;
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
-  g_signal_connect_swapped (window, "notify::document", G_CALLBACK (on_document_changed), self);
-  g_signal_connect_swapped (window, "library-changed", G_CALLBACK (on_library_changed), self);
-  self->reader_vadj = g_object_ref (px_reader_view_get_vadjustment (px_window_get_reader (window)));
+  self->library = g_object_ref (library);
+  self->reader = g_object_ref (reader);
+  g_signal_connect_swapped (library, "notify::document", G_CALLBACK (on_document_changed), self);
+  g_signal_connect_swapped (library, "changed", G_CALLBACK (on_library_changed), self);
+  self->reader_vadj = g_object_ref (px_reader_view_get_vadjustment (reader));
   g_signal_connect (self->reader_vadj, "value-changed", G_CALLBACK (on_reader_scrolled), self);
   g_signal_connect (self->reader_vadj, "changed", G_CALLBACK (on_reader_resized), self);
   refresh (self, FALSE);

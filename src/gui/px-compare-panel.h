@@ -4,7 +4,8 @@
 #include <gtk/gtk.h>
 
 #include "compare/px-event-comparison.h"
-#include "gui/px-window.h"
+#include "gui/px-reader-view.h"
+#include "store/px-library.h"
 
 G_BEGIN_DECLS
 
@@ -13,13 +14,17 @@ G_BEGIN_DECLS
  * other outlet's version with the differences marked, and which outlets
  * did not report it; it also shows the quotes by speaker, what only this
  * outlet says and what it leaves out, and the claims × outlets coverage.
- * The comparison is computed in a worker thread on its own connection to
- * the library and cached there; the panel shows a spinner meanwhile.
- * Activating a passage opens its document there; Back returns. */
+ * It follows the library's "document" and "changed"; the comparison is
+ * computed in the background (px_library_compare_async()) and cached in
+ * the library; the panel shows a spinner meanwhile. Activating a passage
+ * emits "open-document" with the id of the article to show (the window
+ * opens it in the reader), then selects the passage there; Back
+ * returns. */
 #define PX_TYPE_COMPARE_PANEL (px_compare_panel_get_type ())
 G_DECLARE_FINAL_TYPE (PxComparePanel, px_compare_panel, PX, COMPARE_PANEL, GtkWidget)
 
-PxComparePanel *px_compare_panel_new (PxWindow *window);
+/* @reader shows @library's document. */
+PxComparePanel *px_compare_panel_new (PxLibrary *library, PxReaderView *reader);
 
 /* For tests and tools. */
 gboolean px_compare_panel_is_loading (PxComparePanel *self);

@@ -37,15 +37,28 @@ G_BEGIN_DECLS
 /* AdwStyleManager's accent colour (1.6 deprecates looking it up by name). */
 #define PX_HAVE_ADW_ACCENT ADW_CHECK_VERSION (1, 6, 0)
 
-/* The parent types of Parallax's own alert and preferences subclasses, for
- * G_DECLARE_FINAL_TYPE and G_DEFINE_FINAL_TYPE. */
+/* The parent types of Parallax's own alert and preferences subclasses:
+ * PxAlertBase and PxPreferencesBase for their structs and
+ * G_DECLARE_FINAL_TYPE, PX_TYPE_*_BASE for G_DEFINE_FINAL_TYPE; the
+ * subclasses themselves test no version. */
 #if PX_HAVE_ADW_DIALOG
 #define PX_TYPE_ALERT_BASE ADW_TYPE_ALERT_DIALOG
 #define PX_TYPE_PREFERENCES_BASE ADW_TYPE_PREFERENCES_DIALOG
+typedef AdwAlertDialog PxAlertBase;
+typedef AdwAlertDialogClass PxAlertBaseClass;
+typedef AdwPreferencesDialog PxPreferencesBase;
+typedef AdwPreferencesDialogClass PxPreferencesBaseClass;
 #else
 #define PX_TYPE_ALERT_BASE ADW_TYPE_MESSAGE_DIALOG
 #define PX_TYPE_PREFERENCES_BASE ADW_TYPE_PREFERENCES_WINDOW
+typedef AdwMessageDialog PxAlertBase;
+typedef AdwMessageDialogClass PxAlertBaseClass;
+typedef AdwPreferencesWindow PxPreferencesBase;
+typedef AdwPreferencesWindowClass PxPreferencesBaseClass;
 #endif
+/* G_DECLARE_FINAL_TYPE chains the subclass's g_autoptr up to these. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxAlertBase, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxPreferencesBase, g_object_unref)
 
 /* Alerts. An alert is a GtkWidget: an AdwMessageDialog (a window) or an
  * AdwAlertDialog (shown inside its parent). Responses and the "response"

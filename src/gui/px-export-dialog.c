@@ -6,7 +6,6 @@
 
 #include "export/px-export.h"
 #include "formats/px-exchange-format.h"
-#include "formats/px-qdpx.h"
 #include "gui/px-compat.h"
 #include "store/px-store-annotations.h"
 
@@ -37,7 +36,7 @@ struct _PxExportDialog
   GtkSwitch *color_switches[PX_N_COLORS];
 
   GSettings *settings;
-  char *library_path;
+  PxLibrary *library;
   gint64 document_id;
   char *document_title;
   gint64 event_id;
@@ -58,131 +57,6 @@ enum
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
-
-/* What a worker needs: plain values only, nothing of the dialog's. */
-typedef struct
-{
-  char *library_path;
-  PxExportKind kind;
-  gint64 id;
-  char *tag;
-  PxExportOptions *options;
-  const PxExchangeFormat *format; /* NULL: Markdown */
-  char *output;                   /* NULL: a preview */
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->library_path);
-  g_free (job->tag);
-  px_export_options_free (job->options);
-  g_free (job->output);
-  g_free (job);
-}
-
-static char *
-first_lines (char *text, guint n)
-{
-  char *p = text;
-
-  for (guint i = 0; p != NULL && i < n; i++)
-    if ((p = strchr (p, '\n')) != NULL)
-      p++;
-  if (p != NULL && *p != '\0')
-    {
-      *p = '\0';
-      return g_strconcat (text, "…\n", NULL);
-    }
-  return g_strdup (text);
-}
-
-/* An exchange format (docs/w3c-annotations.md, citations.md,
- * refi-qda.md): the same scopes as Markdown, a whole library in one file.
- * The preview shows the start of the file (of project.qde for REFI-QDA). */
-static char *
-run_format_job (PxStore *store, Job *job, GError **error)
-{
-  static const PxFormatScopeKind scopes[] = { PX_FORMAT_SCOPE_DOCUMENT, PX_FORMAT_SCOPE_EVENT, PX_FORMAT_SCOPE_TAG,
-                                              PX_FORMAT_SCOPE_ALL };
-  PxFormatScope scope = { scopes[job->kind], job->id, job->tag };
-  g_autoptr (PxFormatSet) set = NULL;
-  g_autofree char *text = NULL;
-
-  if (job->kind == PX_EXPORT_KIND_TAG && job->tag == NULL)
-    return g_strdup ("");
-  if ((set = px_format_set_load (store, &scope, error)) == NULL)
-    return NULL;
-  if (job->output != NULL)
-    return px_exchange_format_save (job->format, set, job->output, error) ? g_strdup (job->output) : NULL;
-  text = job->format->write != NULL ? job->format->write (set) : px_qdpx_project_xml (set, NULL);
-  return first_lines (text, PREVIEW_LINES);
-}
-
-static char *
-run_job (Job *job, GCancellable *cancellable, GError **error)
-{
-  g_autoptr (PxStore) store =
-      px_store_open (job->library_path, PX_STORE_OPEN_EXISTING | PX_STORE_OPEN_READ_ONLY, error);
-  g_autofree char *markdown = NULL;
-
-  if (store == NULL)
-    return NULL;
-  if (job->format != NULL)
-    return run_format_job (store, job, error);
-  switch (job->kind)
-    {
-    case PX_EXPORT_KIND_ARTICLE:
-      markdown = px_export_document_from_store (store, job->id, job->options, error);
-      break;
-    case PX_EXPORT_KIND_EVENT:
-      markdown = px_export_event_from_store (store, job->id, job->options, error);
-      break;
-    case PX_EXPORT_KIND_TAG:
-      markdown = px_export_tag_from_store (store, job->tag, job->options, error);
-      break;
-    case PX_EXPORT_KIND_LIBRARY:
-    default:
-      if (job->output != NULL)
-        {
-          g_autoptr (GPtrArray) written =
-              px_export_library_to_dir (store, job->output, job->options, cancellable, error);
-          return written != NULL ? g_strdup (job->output) : NULL;
-        }
-      else
-        {
-          /* The preview of a library export: its first article. */
-          g_autoptr (GPtrArray) infos = px_store_list_documents (store, error);
-
-          if (infos == NULL)
-            return NULL;
-          if (infos->len == 0)
-            return g_strdup (_ ("The library is empty."));
-          markdown = px_export_document_from_store (store, ((PxDocumentInfo *)g_ptr_array_index (infos, 0))->id,
-                                                    job->options, error);
-        }
-      break;
-    }
-  if (markdown == NULL)
-    return NULL;
-  if (job->output == NULL)
-    return first_lines (markdown, PREVIEW_LINES);
-  if (!g_file_set_contents_full (job->output, markdown, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
-    return NULL;
-  return g_strdup (job->output);
-}
-
-static void
-job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-  char *result = run_job (data, cancellable, &error);
-
-  if (result != NULL)
-    g_task_return_pointer (task, result, g_free);
-  else
-    g_task_return_error (task, error);
-}
 
 static PxExportKind
 current_kind (PxExportDialog *self)
@@ -254,12 +128,12 @@ px_export_dialog_get_options (PxExportDialog *self)
   return options;
 }
 
-static Job *
+static PxLibraryExport *
 make_job (PxExportDialog *self, const char *output)
 {
-  Job *job = g_new0 (Job, 1);
+  PxLibraryExport *job = g_new0 (PxLibraryExport, 1);
 
-  job->library_path = g_strdup (self->library_path);
+  job->preview_lines = PREVIEW_LINES;
   job->kind = current_kind (self);
   job->id = job->kind == PX_EXPORT_KIND_EVENT ? self->event_id : self->document_id;
   job->tag = g_strdup (current_tag (self));
@@ -278,13 +152,12 @@ set_preview (PxExportDialog *self, const char *text)
 static void
 on_preview_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  PxExportDialog *self = PX_EXPORT_DIALOG (source);
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr (PxExportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *text = px_library_export_finish (PX_LIBRARY (source), result, &error);
 
   /* A newer preview replaced this one. */
-  if (g_cancellable_is_cancelled (cancellable))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_spinner_stop (self->spinner);
   if (text == NULL)
@@ -300,7 +173,6 @@ static gboolean
 start_preview (gpointer user_data)
 {
   PxExportDialog *self = user_data;
-  g_autoptr (GTask) task = NULL;
 
   self->preview_source = 0;
   g_cancellable_cancel (self->preview_cancellable);
@@ -311,10 +183,9 @@ start_preview (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   self->preview_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->preview_cancellable, on_preview_done, NULL);
-  g_task_set_task_data (task, make_job (self, NULL), (GDestroyNotify)job_free);
   gtk_spinner_start (self->spinner);
-  g_task_run_in_thread (task, job_thread);
+  px_library_export_async (self->library, make_job (self, NULL), self->preview_cancellable, on_preview_done,
+                           g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -378,9 +249,9 @@ on_option_changed (PxExportDialog *self)
 static void
 on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  PxExportDialog *self = PX_EXPORT_DIALOG (source);
+  g_autoptr (PxExportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *path = px_library_export_finish (PX_LIBRARY (source), result, &error);
 
   /* Closed while writing: the file is written all the same. */
   if (self->export_button == NULL)
@@ -405,18 +276,14 @@ on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 px_export_dialog_save_to (PxExportDialog *self, const char *path)
 {
-  g_autoptr (GTask) task = NULL;
-
   g_return_if_fail (PX_IS_EXPORT_DIALOG (self));
   g_return_if_fail (path != NULL);
 
   g_cancellable_cancel (self->save_cancellable);
   g_clear_object (&self->save_cancellable);
   self->save_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->save_cancellable, on_saved, NULL);
-  g_task_set_task_data (task, make_job (self, path), (GDestroyNotify)job_free);
   gtk_widget_set_sensitive (self->export_button, FALSE);
-  g_task_run_in_thread (task, job_thread);
+  px_library_export_async (self->library, make_job (self, path), self->save_cancellable, on_saved, g_object_ref (self));
 }
 
 static void
@@ -505,6 +372,7 @@ px_export_dialog_dispose (GObject *object)
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->save_cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->library);
   gtk_widget_dispose_template (GTK_WIDGET (object), PX_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (px_export_dialog_parent_class)->dispose (object);
 }
@@ -514,7 +382,6 @@ px_export_dialog_finalize (GObject *object)
 {
   PxExportDialog *self = PX_EXPORT_DIALOG (object);
 
-  g_free (self->library_path);
   g_free (self->document_title);
   g_free (self->event_title);
   g_clear_pointer (&self->kinds, g_array_unref);
@@ -626,8 +493,9 @@ restore_settings (PxExportDialog *self)
 }
 
 PxExportDialog *
-px_export_dialog_new (GtkWindow *parent, PxStore *store, PxDocument *document)
+px_export_dialog_new (GtkWindow *parent, PxLibrary *library, PxDocument *document)
 {
+  PxStore *store;
   PxExportDialog *self;
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) tags = gtk_string_list_new (NULL);
@@ -635,11 +503,13 @@ px_export_dialog_new (GtkWindow *parent, PxStore *store, PxDocument *document)
   g_autoptr (GStrvBuilder) tag_names = g_strv_builder_new ();
   PxExportKind kind;
 
-  g_return_val_if_fail (PX_IS_STORE (store), NULL);
+  g_return_val_if_fail (PX_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PX_IS_STORE (px_library_get_store (library)), NULL);
   g_return_val_if_fail (document == NULL || PX_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (PX_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->library_path = g_strdup (px_store_get_path (store));
+  self->library = g_object_ref (library);
+  store = px_library_get_store (library);
   self->kinds = g_array_new (FALSE, FALSE, sizeof (PxExportKind));
   self->loading = TRUE;
 

@@ -4,30 +4,23 @@
 #include <adwaita.h>
 
 #include "export/px-export-options.h"
-#include "store/px-store.h"
+#include "store/px-library-ops.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  PX_EXPORT_KIND_ARTICLE,
-  PX_EXPORT_KIND_EVENT,
-  PX_EXPORT_KIND_TAG,
-  PX_EXPORT_KIND_LIBRARY,
-} PxExportKind;
-
 /* The Export dialog: what to export (the open article, its event, a tag,
  * the whole library), the options, and a live preview of the Markdown,
- * generated off the UI thread on a connection of its own. "Export…" asks
+ * generated in the background on a connection of its own. "Export…" asks
  * for a file (a folder for the library) with the portal-friendly chooser,
  * writes it in the background and emits "exported" with the path. The
  * last choices are kept in GSettings. */
 #define PX_TYPE_EXPORT_DIALOG (px_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (PxExportDialog, px_export_dialog, PX, EXPORT_DIALOG, AdwWindow)
 
-/* @store is the window's (read on this thread for the tag list); @document
+/* @library has a store open (read on this thread for the tag list; the
+ * preview and the export run with px_library_export_async()); @document
  * may be NULL. */
-PxExportDialog *px_export_dialog_new (GtkWindow *parent, PxStore *store, PxDocument *document);
+PxExportDialog *px_export_dialog_new (GtkWindow *parent, PxLibrary *library, PxDocument *document);
 
 void px_export_dialog_set_kind (PxExportDialog *self, PxExportKind kind);
 PxExportKind px_export_dialog_get_kind (PxExportDialog *self);

@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "store/px-library-ops.h"
+
 #define DEFAULT_CHECK_DELAY_MS 2000
 
 struct _PxLibraryBanner
@@ -16,7 +18,8 @@ struct _PxLibraryBanner
   GtkButton *primary_button;
   GtkButton *other_button;
 
-  PxStore *store;
+  PxLibrary *library;
+  PxStore *store; /* the library's store the check is for */
   PxStoreAccess access;
   gboolean checking;
   guint check_delay_ms;
@@ -64,24 +67,6 @@ px_library_banner_message_for (PxStoreAccess access)
                 "restore a backup copy.");
     default:
       g_return_val_if_reached (NULL);
-    }
-}
-
-const char *
-px_library_banner_reason_for (PxStoreAccess access)
-{
-  switch (access)
-    {
-    case PX_STORE_ACCESS_WRITABLE:
-      return NULL;
-    case PX_STORE_ACCESS_READ_ONLY_LOCKED:
-      return _ ("Another program has the library locked");
-    case PX_STORE_ACCESS_READ_ONLY_OUTDATED:
-      return _ ("The library could not be updated for this version of Parallax");
-    case PX_STORE_ACCESS_READ_ONLY_DAMAGED:
-      return _ ("The library is damaged, so nothing more is saved to it");
-    default:
-      return _ ("The library is read-only");
     }
 }
 
@@ -141,40 +126,25 @@ set_checking (PxLibraryBanner *self, gboolean checking)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKING]);
 }
 
-/* Reading every page of a large library takes a while: in a worker
- * thread, with its own read-only connection. */
-static void
-check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store = px_store_open (task_data, PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_EXISTING, &error);
-
-  if (store == NULL || !px_store_check (store, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
+/* Reading every page of a large library takes a while: in a worker, on a
+ * connection of its own. Damage found makes the library forbid writes;
+ * its "access" then changes, and with it what the banner says. */
 static void
 check_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (PxLibraryBanner) self = user_data;
   g_autoptr (GError) error = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
-  g_task_propagate_boolean (G_TASK (result), &error);
-  if (g_cancellable_is_cancelled (cancellable))
+  if (px_library_check_finish (PX_LIBRARY (source), result, &error))
+    ;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return; /* another library was opened meanwhile */
-  /* Other failures (the file busy or gone for a moment) say nothing about
-   * damage; the actions themselves report those. */
-  if (self->store != NULL && (g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT) ||
-                              g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY)))
-    {
-      g_message ("%s", error->message);
-      px_store_forbid_writes (self->store, PX_STORE_ACCESS_READ_ONLY_DAMAGED);
-      set_access (self, PX_STORE_ACCESS_READ_ONLY_DAMAGED);
-    }
-  else if (error != NULL)
+  else if (g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT) ||
+           g_error_matches (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_A_LIBRARY))
+    g_message ("%s", error->message);
+  else
+    /* Other failures (the file busy or gone for a moment) say nothing
+     * about damage; the actions themselves report those. */
     g_debug ("library check: %s", error->message);
   set_checking (self, FALSE);
 }
@@ -183,15 +153,11 @@ static gboolean
 start_check (gpointer user_data)
 {
   PxLibraryBanner *self = user_data;
-  g_autoptr (GTask) task = NULL;
 
   self->check_source = 0;
-  if (self->store == NULL)
+  if (self->library == NULL || self->store == NULL)
     return G_SOURCE_REMOVE;
-  task = g_task_new (NULL, self->cancellable, check_done, g_object_ref (self));
-  g_task_set_source_tag (task, start_check);
-  g_task_set_task_data (task, g_strdup (px_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, check_thread);
+  px_library_check_async (self->library, self->cancellable, check_done, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -204,21 +170,52 @@ stop_check (PxLibraryBanner *self)
   set_checking (self, FALSE);
 }
 
-void
-px_library_banner_set_store (PxLibraryBanner *self, PxStore *store)
+static void
+on_access_changed (PxLibraryBanner *self)
 {
-  g_return_if_fail (PX_IS_LIBRARY_BANNER (self));
-  g_return_if_fail (store == NULL || PX_IS_STORE (store));
+  set_access (self, px_library_get_access (self->library));
+}
 
+/* Another store: shown as it is, and checked a moment later. */
+static void
+on_store_changed (PxLibraryBanner *self)
+{
+  PxStore *store = px_library_get_store (self->library);
+
+  if (store == self->store)
+    return;
   stop_check (self);
   g_set_object (&self->store, store);
-  set_access (self, store ? px_store_get_access (store) : PX_STORE_ACCESS_WRITABLE);
+  on_access_changed (self);
   if (store == NULL || px_store_get_access (store) == PX_STORE_ACCESS_READ_ONLY_DAMAGED)
     return;
-
   self->cancellable = g_cancellable_new ();
   set_checking (self, TRUE);
   self->check_source = g_timeout_add (self->check_delay_ms, start_check, self);
+}
+
+void
+px_library_banner_set_library (PxLibraryBanner *self, PxLibrary *library)
+{
+  g_return_if_fail (PX_IS_LIBRARY_BANNER (self));
+  g_return_if_fail (library == NULL || PX_IS_LIBRARY (library));
+
+  if (self->library == library)
+    return;
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  stop_check (self);
+  g_clear_object (&self->store);
+  g_set_object (&self->library, library);
+  if (library == NULL)
+    {
+      set_access (self, PX_STORE_ACCESS_WRITABLE);
+      return;
+    }
+  g_signal_connect_swapped (library, "notify::store", G_CALLBACK (on_store_changed), self);
+  g_signal_connect_swapped (library, "notify::access", G_CALLBACK (on_access_changed), self);
+  on_store_changed (self);
+  on_access_changed (self);
 }
 
 PxStoreAccess
@@ -254,8 +251,7 @@ px_library_banner_dispose (GObject *object)
 {
   PxLibraryBanner *self = PX_LIBRARY_BANNER (object);
 
-  stop_check (self);
-  g_clear_object (&self->store);
+  px_library_banner_set_library (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_LIBRARY_BANNER);
   G_OBJECT_CLASS (px_library_banner_parent_class)->dispose (object);
 }

@@ -3,30 +3,27 @@
 
 #include <gtk/gtk.h>
 
-#include "store/px-store.h"
+#include "store/px-library.h"
 
 G_BEGIN_DECLS
 
 /* A bar under the header bar that says why the open library cannot be
  * changed, if it cannot, and what to do about it (libadwaita 1.2 has no
  * AdwBanner). Read-only shows at once. Damage shows when the check of
- * every page (px_store_check, in a worker thread with its own
- * connection, started a moment after opening so that the first frame is
- * not slowed) finds it: the banner then stops all writes through the
- * window's connection with px_store_forbid_writes(), so the damage does
- * not spread, and notifies "access". */
+ * every page (px_library_check_async(), started a moment after opening so
+ * that the first frame is not slowed) finds it: the library then stops
+ * all writes through the window's connection, so the damage does not
+ * spread, and the banner's "access" follows the library's. */
 #define PX_TYPE_LIBRARY_BANNER (px_library_banner_get_type ())
 G_DECLARE_FINAL_TYPE (PxLibraryBanner, px_library_banner, PX, LIBRARY_BANNER, GtkWidget)
 
 /* What the banner says for @access; NULL for a writable library. */
 const char *px_library_banner_message_for (PxStoreAccess access);
-/* The short reason shown as the tooltip of what is disabled; NULL for a
- * writable library. */
-const char *px_library_banner_reason_for (PxStoreAccess access);
 
-/* The library the window has open (NULL when none): shows its state and
- * checks it for damage. */
-void px_library_banner_set_store (PxLibraryBanner *self, PxStore *store);
+/* The session of the window (NULL for none): shows the access state of
+ * its library and checks each store it opens for damage
+ * (px_library_check_async()). */
+void px_library_banner_set_library (PxLibraryBanner *self, PxLibrary *library);
 PxStoreAccess px_library_banner_get_access (PxLibraryBanner *self);
 /* TRUE from opening until the background check has finished. */
 gboolean px_library_banner_get_checking (PxLibraryBanner *self);

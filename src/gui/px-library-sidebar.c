@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gui/px-format.h"
+#include "store/px-library-ops.h"
 #include "store/px-store.h"
 
 struct _PxLibrarySidebar
@@ -21,11 +22,10 @@ struct _PxLibrarySidebar
 
   PxLibraryModel *model;
   GtkSingleSelection *selection;
-  char *library_path;
+  PxLibrary *library;
   gint64 selected_id;
   gboolean selecting; /* changing the selection from code */
   GCancellable *search_cancellable;
-  guint search_serial;
   gboolean search_failed; /* the last search gave an error, shown instead of the list */
 };
 
@@ -86,49 +86,15 @@ on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, PxLibrar
 
 /* Searching */
 
-typedef struct
-{
-  char *path;
-  char *query;
-} SearchData;
-
-static void
-search_data_free (SearchData *data)
-{
-  g_free (data->path);
-  g_free (data->query);
-  g_free (data);
-}
-
-static void
-search_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  SearchData *data = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store = px_store_open (data->path, PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_EXISTING, &error);
-  GArray *ids;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  ids = px_store_search_documents (store, data->query, &error);
-  if (ids == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify)g_array_unref);
-}
-
 static void
 search_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  PxLibrarySidebar *self = PX_LIBRARY_SIDEBAR (source);
+  g_autoptr (PxLibrarySidebar) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GArray) ids = px_library_search_finish (PX_LIBRARY (source), result, &error);
 
   /* A newer search replaced this one. */
-  if (GPOINTER_TO_UINT (user_data) != self->search_serial)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->search_cancellable);
   /* Said where the results would be (e.g. a search over the length
@@ -151,15 +117,12 @@ on_search_changed (PxLibrarySidebar *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *query = g_strstrip (g_strdup (text));
   gboolean was_searching = self->search_cancellable != NULL;
-  g_autoptr (GTask) task = NULL;
-  SearchData *data;
 
-  self->search_serial++;
   self->search_failed = FALSE;
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
 
-  if (*query == '\0' || self->library_path == NULL)
+  if (*query == '\0' || self->library == NULL || px_library_get_path (self->library) == NULL)
     {
       px_library_model_set_filter (self->model, NULL);
       restore_selection (self);
@@ -169,16 +132,10 @@ on_search_changed (PxLibrarySidebar *self)
       return;
     }
 
-  data = g_new0 (SearchData, 1);
-  data->path = g_strdup (self->library_path);
-  data->query = g_steal_pointer (&query);
+  /* The results are a filter over rows already loaded; an answer for an
+   * old query is dropped (cancelled) by search_done(). */
   self->search_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->search_cancellable, search_done, GUINT_TO_POINTER (self->search_serial));
-  g_task_set_task_data (task, data, (GDestroyNotify)search_data_free);
-  /* The results are a filter over rows already loaded; a late answer
-   * for an old query is dropped by search_done(). */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, search_thread);
+  px_library_search_async (self->library, query, self->search_cancellable, search_done, g_object_ref (self));
   if (!was_searching)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
@@ -460,7 +417,7 @@ px_library_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->library_path, g_free);
+  g_clear_object (&self->library);
   G_OBJECT_CLASS (px_library_sidebar_parent_class)->dispose (object);
 }
 
@@ -559,11 +516,11 @@ px_library_sidebar_init (PxLibrarySidebar *self)
 }
 
 void
-px_library_sidebar_set_library_path (PxLibrarySidebar *self, const char *path)
+px_library_sidebar_set_library (PxLibrarySidebar *self, PxLibrary *library)
 {
   g_return_if_fail (PX_IS_LIBRARY_SIDEBAR (self));
-  g_free (self->library_path);
-  self->library_path = g_strdup (path);
+  g_return_if_fail (library == NULL || PX_IS_LIBRARY (library));
+  g_set_object (&self->library, library);
 }
 
 void

@@ -4,17 +4,18 @@
 #include <gtk/gtk.h>
 
 #include "model/px-library-model.h"
+#include "store/px-library.h"
 
 G_BEGIN_DECLS
 
 /* The library list with its search field. Emits "document-selected" with
- * the id of the document a user picks. Searches run in a worker thread
- * on their own connection to the library file. */
+ * the id of the document a user picks. Searches run in the background
+ * (px_library_search_async()). */
 #define PX_TYPE_LIBRARY_SIDEBAR (px_library_sidebar_get_type ())
 G_DECLARE_FINAL_TYPE (PxLibrarySidebar, px_library_sidebar, PX, LIBRARY_SIDEBAR, GtkWidget)
 
-/* The file searches read. */
-void px_library_sidebar_set_library_path (PxLibrarySidebar *self, const char *path);
+/* The session whose library searches read. */
+void px_library_sidebar_set_library (PxLibrarySidebar *self, PxLibrary *library);
 /* Replaces the rows (takes ownership of @infos), keeping the search and
  * the selection where possible. */
 void px_library_sidebar_set_rows (PxLibrarySidebar *self, GPtrArray *infos);

@@ -8,11 +8,7 @@
 
 struct _PxUrlDialog
 {
-#if PX_HAVE_ADW_DIALOG
-  AdwAlertDialog parent_instance;
-#else
-  AdwMessageDialog parent_instance;
-#endif
+  PxAlertBase parent_instance;
 
   GtkEntry *entry;
 };

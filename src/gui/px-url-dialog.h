@@ -11,11 +11,7 @@ G_BEGIN_DECLS
  * enabled only for an http:// or https:// address. If the clipboard holds
  * such an address when the dialog opens, it is filled in. */
 #define PX_TYPE_URL_DIALOG (px_url_dialog_get_type ())
-#if PX_HAVE_ADW_DIALOG
-G_DECLARE_FINAL_TYPE (PxUrlDialog, px_url_dialog, PX, URL_DIALOG, AdwAlertDialog)
-#else
-G_DECLARE_FINAL_TYPE (PxUrlDialog, px_url_dialog, PX, URL_DIALOG, AdwMessageDialog)
-#endif
+G_DECLARE_FINAL_TYPE (PxUrlDialog, px_url_dialog, PX, URL_DIALOG, PxAlertBase)
 
 PxUrlDialog *px_url_dialog_new (GtkWindow *parent, const char *url);
 /* The address as typed, trimmed. */

@@ -23,14 +23,14 @@
 static PxUndoStack *
 event_undo (PxWindow *self)
 {
-  return self->store != NULL ? px_undo_stack_new_for_events (self->store) : NULL;
+  return px_library_get_store (self->library) != NULL ? px_undo_stack_new_for_events (px_library_get_store (self->library)) : NULL;
 }
 
 static void
 update_undo_action (PxWindow *self)
 {
   g_autoptr (PxUndoStack) undo = event_undo (self);
-  gboolean can = undo != NULL && px_window_get_writable (self) && px_undo_stack_can_undo (undo);
+  gboolean can = undo != NULL && px_library_get_writable (self->library) && px_undo_stack_can_undo (undo);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-event-edit", can);
 }
@@ -43,9 +43,9 @@ target_event (PxWindow *self, GVariant *param)
   g_autoptr (PxDocumentInfo) info = NULL;
   gint64 id = param != NULL ? g_variant_get_int64 (param) : 0;
 
-  if (id != 0 || self->store == NULL || self->document == NULL)
+  if (id != 0 || px_library_get_store (self->library) == NULL || px_library_get_document (self->library) == NULL)
     return id;
-  info = px_store_get_document_info (self->store, px_document_get_id (self->document), NULL);
+  info = px_store_get_document_info (px_library_get_store (self->library), px_document_get_id (px_library_get_document (self->library)), NULL);
   return info != NULL ? info->event_id : 0;
 }
 
@@ -64,17 +64,17 @@ apply_edit (PxWindow *self, const PxEventEdit *edit, const char *message)
   g_autoptr (PxUndoStack) undo = event_undo (self);
   AdwToast *toast;
 
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     return;
-  if (px_event_edit_apply (self->store, edit, undo, &error) == 0)
+  if (px_event_edit_apply (px_library_get_store (self->library), edit, undo, &error) == 0)
     {
       _px_window_toast (self, error != NULL ? error->message : _ ("The event could not be changed"));
       return;
     }
   update_undo_action (self);
   px_window_reload_library (self);
-  if (self->document != NULL)
-    px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
+  if (px_library_get_document (self->library) != NULL)
+    px_library_sidebar_select (self->sidebar, px_document_get_id (px_library_get_document (self->library)));
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-event-edit");
@@ -101,8 +101,8 @@ undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *pa
     _px_window_toast (self, _ ("Event edit undone"));
   update_undo_action (self);
   px_window_reload_library (self);
-  if (self->document != NULL)
-    px_library_sidebar_select (self->sidebar, px_document_get_id (self->document));
+  if (px_library_get_document (self->library) != NULL)
+    px_library_sidebar_select (self->sidebar, px_document_get_id (px_library_get_document (self->library)));
 }
 
 static GtkWidget *
@@ -144,8 +144,8 @@ rename_event_action (GtkWidget *widget, const char *action_name, GVariant *param
   GtkWidget *dialog;
   GtkWidget *entry;
 
-  if (id != 0 && self->store != NULL)
-    event = px_store_get_event (self->store, id, &error);
+  if (id != 0 && px_library_get_store (self->library) != NULL)
+    event = px_store_get_event (px_library_get_store (self->library), id, &error);
   if (error != NULL)
     _px_window_toast (self, error->message);
   if (event == NULL)
@@ -167,7 +167,7 @@ rename_event_action (GtkWidget *widget, const char *action_name, GVariant *param
 static GtkWidget *
 event_chooser (PxWindow *self, gint64 except, GArray **ids, GError **error)
 {
-  g_autoptr (GPtrArray) events = px_store_list_events (self->store, error);
+  g_autoptr (GPtrArray) events = px_store_list_events (px_library_get_store (self->library), error);
   GtkStringList *names;
   GtkWidget *dropdown;
 
@@ -245,9 +245,9 @@ on_move_response (GtkWidget *dialog, const char *response, PxWindow *self)
 {
   gint64 to = chosen_event (dialog);
 
-  if (g_strcmp0 (response, "move") != 0 || self->document == NULL || to == 0)
+  if (g_strcmp0 (response, "move") != 0 || px_library_get_document (self->library) == NULL || to == 0)
     return;
-  move_document (self, px_document_get_id (self->document), to);
+  move_document (self, px_document_get_id (px_library_get_document (self->library)), to);
 }
 
 static void
@@ -256,9 +256,9 @@ move_to_event_action (GtkWidget *widget, const char *action_name, GVariant *para
   PxWindow *self = PX_WINDOW (widget);
   g_autofree char *body = NULL;
 
-  if (self->document == NULL || self->store == NULL)
+  if (px_library_get_document (self->library) == NULL || px_library_get_store (self->library) == NULL)
     return;
-  body = g_strdup_printf (_ ("Choose the event “%s” belongs to."), px_document_get_title (self->document));
+  body = g_strdup_printf (_ ("Choose the event “%s” belongs to."), px_document_get_title (px_library_get_document (self->library)));
   chooser_dialog (self, target_event (self, NULL), _ ("Move to Event"), body, "move", _ ("_Move"),
                   G_CALLBACK (on_move_response));
 }
@@ -272,10 +272,10 @@ move_document_action (GtkWidget *widget, const char *action_name, GVariant *para
   g_autoptr (PxDocumentInfo) info = NULL;
   gint64 document_id, event_id;
 
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     return;
   g_variant_get (param, "(xx)", &document_id, &event_id);
-  info = px_store_get_document_info (self->store, document_id, &error);
+  info = px_store_get_document_info (px_library_get_store (self->library), document_id, &error);
   if (info == NULL)
     {
       _px_window_toast (self, error->message);
@@ -294,9 +294,9 @@ new_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gint64 id;
   PxEventEdit edit = { PX_EVENT_EDIT_NEW_EVENT, 0, 0, NULL, &id, 1 };
 
-  if (self->document == NULL)
+  if (px_library_get_document (self->library) == NULL)
     return;
-  id = px_document_get_id (self->document);
+  id = px_document_get_id (px_library_get_document (self->library));
   apply_edit (self, &edit, _ ("New event made"));
 }
 
@@ -319,7 +319,7 @@ merge_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
   PxWindow *self = PX_WINDOW (widget);
   gint64 id = target_event (self, param);
 
-  if (id == 0 || self->store == NULL)
+  if (id == 0 || px_library_get_store (self->library) == NULL)
     return;
   chooser_dialog (self, id, _ ("Merge with Event"), _ ("The articles of the event you choose join this one."), "merge",
                   _ ("_Merge"), G_CALLBACK (on_merge_response));
@@ -384,9 +384,9 @@ split_event_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr (GError) error = NULL;
   gint64 id = target_event (self, param);
 
-  if (id == 0 || self->store == NULL)
+  if (id == 0 || px_library_get_store (self->library) == NULL)
     return;
-  docs = px_store_load_event_documents (self->store, id, &error);
+  docs = px_store_load_event_documents (px_library_get_store (self->library), id, &error);
   if (docs == NULL)
     {
       _px_window_toast (self, error->message);
@@ -427,10 +427,10 @@ _px_window_update_event_actions (PxWindow *self, gboolean has_doc, gboolean writ
 {
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "win.rename-event", self->store != NULL && writable);
-  gtk_widget_action_set_enabled (widget, "win.merge-event", self->store != NULL && writable);
-  gtk_widget_action_set_enabled (widget, "win.split-event", self->store != NULL && writable);
-  gtk_widget_action_set_enabled (widget, "win.move-document", self->store != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.rename-event", px_library_get_store (self->library) != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.merge-event", px_library_get_store (self->library) != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.split-event", px_library_get_store (self->library) != NULL && writable);
+  gtk_widget_action_set_enabled (widget, "win.move-document", px_library_get_store (self->library) != NULL && writable);
   gtk_widget_action_set_enabled (widget, "win.move-to-event", has_doc && writable);
   gtk_widget_action_set_enabled (widget, "win.new-event-from-article", has_doc && writable);
   update_undo_action (self);

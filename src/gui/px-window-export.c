@@ -27,11 +27,11 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
   PxWindow *self = PX_WINDOW (widget);
   PxExportDialog *dialog;
 
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     return;
-  dialog = px_export_dialog_new (GTK_WINDOW (self), self->store, self->document);
+  dialog = px_export_dialog_new (GTK_WINDOW (self), self->library, px_library_get_document (self->library));
   /* From a damaged library, save everything that can still be read. */
-  if (px_store_get_access (self->store) == PX_STORE_ACCESS_READ_ONLY_DAMAGED)
+  if (px_library_get_access (self->library) == PX_STORE_ACCESS_READ_ONLY_DAMAGED)
     px_export_dialog_set_kind (dialog, PX_EXPORT_KIND_LIBRARY);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -70,18 +70,19 @@ copy_annotation_action (GtkWidget *widget, const char *action_name, GVariant *pa
   g_autofree char *markdown = NULL;
   PxDocument *doc;
 
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     return;
-  annotation = px_store_get_annotation (self->store, g_variant_get_int64 (param), &error);
+  annotation = px_store_get_annotation (px_library_get_store (self->library), g_variant_get_int64 (param), &error);
   if (annotation == NULL)
     {
       _px_window_toast (self, error->message);
       return;
     }
-  doc = self->document;
+  doc = px_library_get_document (self->library);
   if (doc == NULL || px_document_get_id (doc) != px_annotation_get_document_id (annotation))
-    doc = other = px_store_load_document (self->store, px_annotation_get_document_id (annotation), NULL);
-  colors = px_store_list_colors (self->store, NULL);
+    doc = other =
+        px_store_load_document (px_library_get_store (self->library), px_annotation_get_document_id (annotation), NULL);
+  colors = px_store_list_colors (px_library_get_store (self->library), NULL);
   markdown = px_export_annotation_markdown (annotation, doc, meaning_of (colors, px_annotation_get_color (annotation)));
   copy_text (self, markdown, _ ("Highlight copied as Markdown"));
 }
@@ -96,9 +97,11 @@ copy_annotations_action (GtkWidget *widget, const char *action_name, GVariant *p
   g_autoptr (PxExportOptions) options = px_export_options_new ();
   g_autofree char *markdown = NULL;
 
-  if (self->store == NULL || self->document == NULL)
+  if (px_library_get_store (self->library) == NULL || px_library_get_document (self->library) == NULL)
     return;
-  markdown = px_export_document_from_store (self->store, px_document_get_id (self->document), options, &error);
+  markdown =
+      px_export_document_from_store (px_library_get_store (self->library),
+                                     px_document_get_id (px_library_get_document (self->library)), options, &error);
   if (markdown == NULL)
     {
       _px_window_toast (self, error->message);
@@ -115,10 +118,11 @@ copy_citation_action (GtkWidget *widget, const char *action_name, GVariant *para
   g_autofree char *accessed = NULL;
   g_autofree char *citation = NULL;
 
-  if (self->store == NULL || self->document == NULL)
+  if (px_library_get_store (self->library) == NULL || px_library_get_document (self->library) == NULL)
     return;
-  accessed = px_store_get_document_imported (self->store, px_document_get_id (self->document), NULL);
-  citation = px_citation_text (self->document, accessed);
+  accessed = px_store_get_document_imported (px_library_get_store (self->library),
+                                             px_document_get_id (px_library_get_document (self->library)), NULL);
+  citation = px_citation_text (px_library_get_document (self->library), accessed);
   copy_text (self, citation, _ ("Citation copied"));
 }
 
@@ -127,27 +131,35 @@ static void
 agreement_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
-  gint64 event_id = self->document != NULL ? px_document_get_event_id (self->document) : 0;
+  gint64 event_id = px_library_get_document (self->library) != NULL
+                        ? px_document_get_event_id (px_library_get_document (self->library))
+                        : 0;
   g_autofree char *title = NULL;
   PxAgreementWindow *window;
 
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     return;
-  if (event_id > 0 && !px_store_get_event_documents (self->store, event_id, &title, NULL, NULL))
+  if (event_id > 0 &&
+      !px_store_get_event_documents (px_library_get_store (self->library), event_id, &title, NULL, NULL))
     event_id = 0;
-  window = px_agreement_window_new (GTK_WINDOW (self), px_store_get_path (self->store), event_id, title);
+  window = px_agreement_window_new (GTK_WINDOW (self), px_store_get_path (px_library_get_store (self->library)),
+                                    event_id, title);
   gtk_window_present (GTK_WINDOW (window));
 }
 
 void
 _px_window_update_export_actions (PxWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-annotation-markdown", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", px_library_get_store (self->library) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-annotation-markdown",
+                                 px_library_get_store (self->library) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-annotations-markdown",
-                                 self->store != NULL && self->document != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", self->store != NULL && self->document != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.agreement", self->store != NULL);
+                                 px_library_get_store (self->library) != NULL &&
+                                     px_library_get_document (self->library) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation",
+                                 px_library_get_store (self->library) != NULL &&
+                                     px_library_get_document (self->library) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.agreement", px_library_get_store (self->library) != NULL);
 }
 
 void

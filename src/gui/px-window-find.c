@@ -10,7 +10,7 @@ find_action (GtkWidget *widget, const char *action_name, GVariant *param)
   PxWindow *self = PX_WINDOW (widget);
   PxFindBar *bar = px_reader_view_get_find_bar (self->reader);
 
-  if (self->document == NULL)
+  if (px_library_get_document (self->library) == NULL)
     {
       _px_window_layout_show (self, PX_WINDOW_PANE_LIBRARY);
       px_library_sidebar_focus_search (self->sidebar);

@@ -1,23 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* PxWindow: importing a coder's annotations (W3C Web Annotation JSON-LD
- * or a Hypothesis export) and a coding package from the main menu, in a
- * worker thread, with a report of what came in. */
+ * or a Hypothesis export) and a coding package from the main menu, in the
+ * background (px_library_import_coding_async()), with a report of what
+ * came in. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "coding/px-coding-package.h"
-#include "formats/px-annotation-import.h"
-#include "gui/annotations/px-annotation-controller.h"
 #include "gui/px-compat.h"
 #include "gui/px-window-private.h"
+#include "store/px-library-coding.h"
 
 /* Set on the window while an import of this kind runs. */
 #define BUSY_KEY "px-coding-import-busy"
 
+/* What the callback needs to report. */
 typedef struct
 {
-  char *library_path;
+  PxWindow *window;
   GFile *file;
   gboolean package;
 } Job;
@@ -25,91 +25,12 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_free (job->library_path);
+  g_object_unref (job->window);
   g_object_unref (job->file);
   g_free (job);
 }
 
-/* What came in. Annotations: imported, already there, passage not found
- * (kept as orphaned), article not in the library (not kept). Packages:
- * articles imported, articles already there. */
-typedef struct
-{
-  guint imported;
-  guint duplicate;
-  guint orphaned;
-  guint missing;
-  gint64 first_document; /* a package's first article */
-} Counts;
-
-static void
-count_annotations (Counts *counts, GPtrArray *results)
-{
-  for (guint i = 0; i < results->len; i++)
-    {
-      const PxAnnotationImportResult *r = g_ptr_array_index (results, i);
-
-      if (r->status == PX_IMPORT_IMPORTED)
-        counts->imported++;
-      else if (r->status == PX_IMPORT_DUPLICATE)
-        counts->duplicate++;
-      else if (r->annotation_id != 0)
-        counts->orphaned++;
-      else
-        counts->missing++;
-    }
-}
-
-static void
-import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store = NULL;
-  g_autoptr (GPtrArray) results = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  Counts *counts;
-
-  if (!g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &error) ||
-      (store = px_store_open (job->library_path, PX_STORE_OPEN_EXISTING, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  counts = g_new0 (Counts, 1);
-  if (job->package)
-    {
-      results = px_coding_package_import (store, contents, length, &error);
-      for (guint i = 0; results != NULL && i < results->len; i++)
-        {
-          const PxPackageArticle *a = g_ptr_array_index (results, i);
-
-          if (a->duplicate)
-            counts->duplicate++;
-          else
-            counts->imported++;
-          if (counts->first_document == 0)
-            counts->first_document = a->document_id;
-        }
-    }
-  else
-    {
-      g_autoptr (GPtrArray) incoming = px_annotation_file_parse (contents, length, &error);
-
-      if (incoming != NULL)
-        results = px_annotation_import (store, incoming, NULL, &error);
-      if (results != NULL)
-        count_annotations (counts, results);
-    }
-  if (results == NULL)
-    {
-      g_free (counts);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, counts, g_free);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 /* One line of the report: @format (translated, with one %u) for @n. */
 static void
@@ -124,7 +45,7 @@ add_count (GString *body, const char *format, guint n)
 }
 
 static char *
-describe (const Counts *c, gboolean package)
+describe (const PxCodingImportCounts *c, gboolean package)
 {
   GString *body = g_string_new (NULL);
 
@@ -166,17 +87,16 @@ set_busy (PxWindow *self, gboolean busy)
 static void
 import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  PxWindow *self = PX_WINDOW (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (Job) job = user_data;
+  PxWindow *self = job->window;
   g_autoptr (GError) error = NULL;
-  g_autofree Counts *counts = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree PxCodingImportCounts *counts = px_library_import_coding_finish (PX_LIBRARY (source), result, &error);
   g_autofree char *name = g_file_get_basename (job->file);
   g_autofree char *body = NULL;
-  PxAnnotationController *controller;
   GtkWidget *dialog;
 
   set_busy (self, FALSE);
-  if (self->store == NULL)
+  if (self->library == NULL || px_library_get_store (self->library) == NULL)
     return; /* the library was closed meanwhile */
   if (counts == NULL)
     {
@@ -190,8 +110,8 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       px_window_open_document (self, counts->first_document);
       _px_window_layout_show (self, PX_WINDOW_PANE_READER);
     }
-  else if ((controller = px_annotation_controller_get (self)) != NULL)
-    px_annotation_controller_reload (controller);
+  else if (self->annotations != NULL)
+    px_annotation_controller_reload (self->annotations);
   body = describe (counts, job->package);
   dialog =
       px_alert_new (GTK_WIDGET (self), job->package ? _ ("Coding Package Imported") : _ ("Annotations Imported"), body);
@@ -203,31 +123,28 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start (PxWindow *self, GFile *file, gboolean package)
 {
-  g_autoptr (GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (PX_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     {
       _px_window_toast (self, _ ("Open a library before importing"));
       return;
     }
-  if (!px_window_get_writable (self))
+  if (!px_library_get_writable (self->library))
     {
-      _px_window_toast (self, px_window_get_read_only_reason (self));
+      _px_window_toast (self, px_library_get_read_only_reason (self->library));
       return;
     }
   if (g_object_get_data (G_OBJECT (self), BUSY_KEY) != NULL)
     return;
   job = g_new0 (Job, 1);
-  job->library_path = g_strdup (self->library_path);
+  job->window = g_object_ref (self);
   job->file = g_object_ref (file);
   job->package = package;
   set_busy (self, TRUE);
-  task = g_task_new (self, NULL, import_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, import_thread);
+  px_library_import_coding_async (self->library, file, package, NULL, import_done, job);
 }
 
 void

@@ -1,94 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* PxWindow: importing from file choosers, dropped files and the samples,
- * in a worker thread with progress in the window. */
+ * in the background (px_library_import_async()) with progress in the
+ * window. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "gui/px-compat.h"
 #include "gui/px-window-private.h"
-#include "import/px-import-job.h"
+#include "store/px-library-ops.h"
 
-typedef struct
-{
-  char *library_path;
-  GPtrArray *files;
-} ImportTask;
-
+/* A progress report from the worker, in the UI thread. */
 static void
-import_task_free (ImportTask *task)
+show_progress (guint done, guint total, const char *last_name, gpointer user_data)
 {
-  g_free (task->library_path);
-  g_ptr_array_unref (task->files);
-  g_free (task);
-}
+  PxWindow *self = user_data;
 
-/* A progress report travelling from the worker to the UI thread. */
-typedef struct
-{
-  GWeakRef window;
-  guint done;
-  guint total;
-  char *last;
-} Progress;
-
-static gboolean
-show_progress (gpointer user_data)
-{
-  Progress *p = user_data;
-  g_autoptr (PxWindow) self = g_weak_ref_get (&p->window);
-
-  if (self != NULL && self->import_cancellable != NULL)
+  if (self->import_cancellable != NULL)
     {
-      g_autofree char *label = g_strdup_printf (_ ("Importing %u of %u…"), MIN (p->done + 1, p->total), p->total);
+      g_autofree char *label = g_strdup_printf (_ ("Importing %u of %u…"), MIN (done + 1, total), total);
       gtk_label_set_label (self->import_label, label);
-      gtk_progress_bar_set_fraction (self->import_progress, p->total ? (double)p->done / p->total : 0);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_label), p->last);
+      gtk_progress_bar_set_fraction (self->import_progress, total ? (double)done / total : 0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_label), last_name);
     }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_free (gpointer user_data)
-{
-  Progress *p = user_data;
-
-  g_weak_ref_clear (&p->window);
-  g_free (p->last);
-  g_free (p);
-}
-
-static void
-on_worker_progress (guint done, guint total, const PxImportResult *last, gpointer user_data)
-{
-  Progress *p = g_new0 (Progress, 1);
-
-  g_weak_ref_init (&p->window, user_data);
-  p->done = done;
-  p->total = total;
-  p->last = last && last->source ? g_path_get_basename (last->source) : NULL;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, p, progress_free);
-}
-
-static void
-import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ImportTask *data = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store = px_store_open (data->library_path, PX_STORE_OPEN_EXISTING, &error);
-  GPtrArray *results;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  results = px_import_run (store, (GFile *const *)data->files->pdata, data->files->len, on_worker_progress, source,
-                           cancellable, &error);
-  if (results == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify)g_ptr_array_unref);
 }
 
 static void start_import (PxWindow *self, GPtrArray *files);
@@ -151,9 +85,9 @@ report_results (PxWindow *self, GPtrArray *results, gboolean cancelled)
 static void
 import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  PxWindow *self = PX_WINDOW (source);
+  g_autoptr (PxWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) results = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GPtrArray) results = px_library_import_finish (PX_LIBRARY (source), result, &error);
   gboolean cancelled;
   gint64 first_id = 0;
 
@@ -187,7 +121,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       report_results (self, results, cancelled);
     }
 
-  if (self->import_queue->len > 0 && self->store != NULL)
+  if (self->import_queue->len > 0 && px_library_get_store (self->library) != NULL)
     {
       g_autoptr (GPtrArray) next = g_steal_pointer (&self->import_queue);
       self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
@@ -198,22 +132,15 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_import (PxWindow *self, GPtrArray *files)
 {
-  g_autoptr (GTask) task = NULL;
-  ImportTask *data = g_new0 (ImportTask, 1);
-
-  data->library_path = g_strdup (self->library_path);
-  data->files = g_ptr_array_ref (files);
   self->import_cancellable = g_cancellable_new ();
   gtk_label_set_label (self->import_label, _ ("Preparing to import…"));
   gtk_progress_bar_set_fraction (self->import_progress, 0);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   /* Its buttons would start another import behind this one. */
   gtk_widget_set_sensitive (gtk_stack_get_child_by_name (self->main_stack, "empty"), FALSE);
-  task = g_task_new (self, self->import_cancellable, import_done, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify)import_task_free);
   /* What was imported before a cancel is kept and reported. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, import_thread);
+  px_library_import_async (self->library, (GFile *const *)files->pdata, files->len, show_progress, g_object_ref (self),
+                           g_object_unref, self->import_cancellable, import_done, g_object_ref (self));
 }
 
 void
@@ -224,14 +151,14 @@ px_window_import_files (PxWindow *self, GFile *const *files, guint n_files)
   g_return_if_fail (PX_IS_WINDOW (self));
   if (n_files == 0)
     return;
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     {
       _px_window_toast (self, _ ("Open a library before importing"));
       return;
     }
-  if (!px_window_get_writable (self))
+  if (!px_library_get_writable (self->library))
     {
-      _px_window_toast (self, px_window_get_read_only_reason (self));
+      _px_window_toast (self, px_library_get_read_only_reason (self->library));
       return;
     }
   if (self->import_cancellable != NULL)
@@ -445,7 +372,7 @@ on_drop (GtkDropTarget *target, const GValue *value, double x, double y, PxWindo
 static GdkDragAction
 on_drop_enter (GtkDropTarget *target, double x, double y, PxWindow *self)
 {
-  if (!px_window_get_writable (self))
+  if (!px_library_get_writable (self->library))
     return 0;
   gtk_revealer_set_reveal_child (self->drop_revealer, TRUE);
   return GDK_ACTION_COPY;
@@ -480,6 +407,8 @@ _px_window_dispose_import (PxWindow *self)
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->import_queue, g_ptr_array_unref);
   g_clear_pointer (&self->import_failures, g_ptr_array_unref);
+  g_clear_handle_id (&self->url_pulse, g_source_remove);
+  g_clear_pointer (&self->url_importing, g_free);
 }
 
 void

@@ -35,7 +35,7 @@ layout_for_width (int width)
 static GtkWidget *
 main_pane (PxWindow *self)
 {
-  if (px_window_get_side_panel_visible (self))
+  if (_px_window_side_panel_shown (self))
     return GTK_WIDGET (self->side_panel);
   return self->pane == PX_WINDOW_PANE_LIBRARY ? GTK_WIDGET (self->sidebar) : GTK_WIDGET (self->reader_stack);
 }
@@ -44,7 +44,7 @@ static void
 apply (PxWindow *self, gboolean move_focus)
 {
   PxWindowLayout layout = layout_for_width (px_adaptive_bin_get_width (self->adaptive));
-  gboolean side = px_window_get_side_panel_visible (self);
+  gboolean side = _px_window_side_panel_shown (self);
   gboolean sidebar = TRUE, reader = TRUE;
   /* Read before any pane is hidden: hiding the focused one clears it. */
   g_autoptr (GtkWidget) focus = NULL;
@@ -54,9 +54,9 @@ apply (PxWindow *self, gboolean move_focus)
   g_set_object (&focus, gtk_root_get_focus (GTK_ROOT (self)));
   if (layout == PX_WINDOW_LAYOUT_NARROW && self->layout != PX_WINDOW_LAYOUT_NARROW)
     {
-      self->pane = self->document != NULL ? PX_WINDOW_PANE_READER : PX_WINDOW_PANE_LIBRARY;
+      self->pane = px_library_get_document (self->library) != NULL ? PX_WINDOW_PANE_READER : PX_WINDOW_PANE_LIBRARY;
       self->layout = layout;
-      if (side && self->document != NULL)
+      if (side && px_library_get_document (self->library) != NULL)
         {
           self->side_panel_set_aside = TRUE;
           px_window_set_side_panel_visible (self, FALSE); /* applies again */
@@ -121,7 +121,7 @@ static void
 on_side_panel_visible (PxWindow *self)
 {
   /* Shown by the user while narrow: no longer set aside. */
-  if (px_window_get_side_panel_visible (self))
+  if (_px_window_side_panel_shown (self))
     self->side_panel_set_aside = FALSE;
   apply (self, self->layout == PX_WINDOW_LAYOUT_NARROW);
 }
@@ -134,7 +134,7 @@ _px_window_layout_show (PxWindow *self, PxWindowPane pane)
     return;
   /* The library and the reader are asked for: the side panel, which
    * covers them in one pane, makes way. */
-  if (px_window_get_side_panel_visible (self))
+  if (_px_window_side_panel_shown (self))
     px_window_set_side_panel_visible (self, FALSE);
   apply (self, TRUE);
 }
@@ -146,7 +146,7 @@ navigate_back_action (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (self->layout != PX_WINDOW_LAYOUT_NARROW)
     return;
-  if (px_window_get_side_panel_visible (self))
+  if (_px_window_side_panel_shown (self))
     px_window_set_side_panel_visible (self, FALSE);
   else
     {

@@ -5,6 +5,7 @@
 #include "gui/px-adaptive-bin.h"
 #include "gui/px-library-banner.h"
 #include "gui/px-window.h"
+#include "gui/annotations/px-annotation-controller.h"
 
 G_BEGIN_DECLS
 
@@ -38,11 +39,9 @@ struct _PxWindow
   GtkRevealer *drop_revealer;
 
   GSettings *settings;
-  PxStore *store;
-  char *library_path;
-  PxDocument *document;
+  PxLibrary *library; /* store, path, access, document */
+  PxAnnotationController *annotations;
   gboolean side_panel_restored;
-  guint open_serial; /* which opening a background update belongs to */
   GCancellable *update_cancellable;
   gboolean updating;      /* an older library is being updated in a worker */
   gint64 pending_open_id; /* the article to show once it is done */
@@ -52,9 +51,18 @@ struct _PxWindow
   GCancellable *import_cancellable;
   GPtrArray *import_queue;    /* GFile waiting for the running import */
   GPtrArray *import_failures; /* PxImportResult of the last import */
+  char *url_importing;        /* the address being fetched */
+  guint url_pulse;            /* pulses its progress bar */
 };
 
 void _px_window_toast (PxWindow *self, const char *message);
+/* What px_window_get_side_panel_visible() answers, for the window's own
+ * files (FALSE before the template is built and while it is disposed). */
+static inline gboolean
+_px_window_side_panel_shown (PxWindow *self)
+{
+  return self->side_panel != NULL && gtk_widget_get_visible (GTK_WIDGET (self->side_panel));
+}
 void _px_window_class_init_layout (GtkWidgetClass *widget_class);
 void _px_window_init_layout (PxWindow *self);
 void _px_window_layout_show (PxWindow *self, PxWindowPane pane);

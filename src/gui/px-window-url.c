@@ -1,47 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* PxWindow: importing a web page by its address, fetched in a worker
- * thread with its own library connection, in the window's import bar. */
+/* PxWindow: importing a web page by its address, fetched in the
+ * background (px_library_import_url_async()), in the window's import bar. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "gui/px-url-dialog.h"
 #include "gui/px-window-private.h"
-#include "import/px-import-job.h"
-
-typedef struct
-{
-  char *library_path;
-  char *url;
-} UrlTask;
-
-static void
-url_task_free (UrlTask *task)
-{
-  g_free (task->library_path);
-  g_free (task->url);
-  g_free (task);
-}
-
-static void
-url_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  UrlTask *data = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store = px_store_open (data->library_path, PX_STORE_OPEN_EXISTING, &error);
-  PxImportResult *result;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  result = px_import_url (store, data->url, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify)px_import_result_free);
-}
+#include "store/px-library-ops.h"
 
 static void show_url_dialog (PxWindow *self, const char *url);
 
@@ -88,14 +54,13 @@ pulse (gpointer user_data)
 static void
 url_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  PxWindow *self = PX_WINDOW (source);
-  UrlTask *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (PxWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PxImportResult) r = g_task_propagate_pointer (G_TASK (result), &error);
-  guint pulse_id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "pulse"));
+  g_autoptr (PxImportResult) r = px_library_import_url_finish (PX_LIBRARY (source), result, &error);
+  g_autofree char *url = g_steal_pointer (&self->url_importing);
   gboolean cancelled = self->import_cancellable && g_cancellable_is_cancelled (self->import_cancellable);
 
-  g_source_remove (pulse_id);
+  g_clear_handle_id (&self->url_pulse, g_source_remove);
   /* The window was closed while the page was being fetched. */
   if (self->import_queue == NULL)
     return;
@@ -112,7 +77,7 @@ url_done (GObject *source, GAsyncResult *result, gpointer user_data)
       if (cancelled)
         _px_window_toast (self, _ ("Import stopped"));
       else
-        show_failure (self, data->url, r->message);
+        show_failure (self, url, r->message);
     }
   else
     {
@@ -134,7 +99,7 @@ url_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   /* Files dropped while the page was fetched. */
-  if (self->import_queue->len > 0 && self->store != NULL)
+  if (self->import_queue->len > 0 && px_library_get_store (self->library) != NULL)
     {
       g_autoptr (GPtrArray) next = g_steal_pointer (&self->import_queue);
       self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
@@ -145,22 +110,20 @@ url_done (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 px_window_import_url (PxWindow *self, const char *url)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (GUri) uri = NULL;
   g_autofree char *label = NULL;
-  UrlTask *data;
 
   g_return_if_fail (PX_IS_WINDOW (self));
   g_return_if_fail (url != NULL);
 
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     {
       _px_window_toast (self, _ ("Open a library before importing"));
       return;
     }
-  if (!px_window_get_writable (self))
+  if (!px_library_get_writable (self->library))
     {
-      _px_window_toast (self, px_window_get_read_only_reason (self));
+      _px_window_toast (self, px_library_get_read_only_reason (self->library));
       return;
     }
   if (self->import_cancellable != NULL)
@@ -168,9 +131,6 @@ px_window_import_url (PxWindow *self, const char *url)
       _px_window_toast (self, _ ("Wait for the current import to finish"));
       return;
     }
-  data = g_new0 (UrlTask, 1);
-  data->library_path = g_strdup (self->library_path);
-  data->url = g_strdup (url);
   uri = g_uri_parse (url, G_URI_FLAGS_PARSE_RELAXED, NULL);
   label = g_strdup_printf (_ ("Fetching the page from %s…"), uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
 
@@ -180,12 +140,9 @@ px_window_import_url (PxWindow *self, const char *url)
   gtk_progress_bar_set_fraction (self->import_progress, 0);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
 
-  task = g_task_new (self, self->import_cancellable, url_done, NULL);
-  g_task_set_source_tag (task, px_window_import_url);
-  g_task_set_task_data (task, data, (GDestroyNotify)url_task_free);
-  g_task_set_check_cancellable (task, FALSE);
-  g_object_set_data (G_OBJECT (task), "pulse", GUINT_TO_POINTER (g_timeout_add (120, pulse, self)));
-  g_task_run_in_thread (task, url_thread);
+  self->url_importing = g_strdup (url);
+  self->url_pulse = g_timeout_add (120, pulse, self);
+  px_library_import_url_async (self->library, url, self->import_cancellable, url_done, g_object_ref (self));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "gui/px-format.h"
 #include "gui/px-metadata-dialog.h"
 #include "gui/px-versions-dialog.h"
+#include "store/px-library-ops.h"
 
 #define SETTINGS_SCHEMA "io.github.parallaxapp.Parallax"
 #define PX_SHORTCUTS_RESOURCE "/io/github/parallaxapp/Parallax/px-shortcuts-window.ui"
@@ -44,23 +45,30 @@ gboolean
 px_window_get_writable (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
-  return self->store != NULL && px_store_get_access (self->store) == PX_STORE_ACCESS_WRITABLE;
+  return self->library != NULL && px_library_get_writable (self->library);
 }
 
 const char *
 px_window_get_read_only_reason (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return self->store ? px_library_banner_reason_for (px_store_get_access (self->store)) : NULL;
+  return self->library != NULL ? px_library_get_read_only_reason (self->library) : NULL;
+}
+
+PxLibrary *
+px_window_get_library (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->library;
 }
 
 static void
 update_actions (PxWindow *self)
 {
-  gboolean has_store = self->store != NULL;
-  gboolean writable = px_window_get_writable (self);
-  gboolean has_doc = self->document != NULL;
-  const char *reason = px_window_get_read_only_reason (self);
+  gboolean has_store = px_library_get_store (self->library) != NULL;
+  gboolean writable = px_library_get_writable (self->library);
+  gboolean has_doc = px_library_get_document (self->library) != NULL;
+  const char *reason = px_library_get_read_only_reason (self->library);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", has_doc && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-versions", has_doc && has_store);
@@ -72,7 +80,7 @@ update_actions (PxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-url", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-samples", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen-library", self->library_path != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen-library", px_library_get_path (self->library) != NULL);
   /* Disabled buttons still show their tooltip: say why. */
   gtk_widget_set_tooltip_text (self->import_button, reason ? reason : _ ("Import Articles (Ctrl+O)"));
   gtk_widget_set_tooltip_text (self->empty_import_button, reason);
@@ -83,28 +91,34 @@ update_actions (PxWindow *self)
 }
 
 static void
-on_banner_access_changed (PxWindow *self)
+on_writable_changed (PxWindow *self)
 {
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
   /* Damage was found: an import running on its own connection stops too
    * (what it already added stays). */
-  if (!px_window_get_writable (self))
+  if (!px_library_get_writable (self->library))
     g_cancellable_cancel (self->import_cancellable);
   update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
 }
 
+/* What the reader shows follows the library's document. */
 static void
-set_document (PxWindow *self, PxDocument *doc)
+on_document_changed (PxWindow *self)
 {
-  if (doc == NULL && self->document == NULL)
-    return;
-  g_set_object (&self->document, doc);
+  PxDocument *doc = px_library_get_document (self->library);
+
   px_reader_view_set_document (self->reader, doc);
   gtk_stack_set_visible_child_name (self->reader_stack, doc ? "reader" : "none");
   if (doc == NULL)
     px_library_sidebar_select (self->sidebar, 0);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+set_document (PxWindow *self, PxDocument *doc)
+{
+  px_library_set_document (self->library, doc);
 }
 
 /* Which page the window shows follows from the library's state. */
@@ -114,7 +128,7 @@ update_main_page (PxWindow *self)
   PxLibraryModel *model = px_library_sidebar_get_model (self->sidebar);
   guint n = px_library_model_get_n_total (model);
 
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, self->updating ? "updating" : "error");
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -137,9 +151,9 @@ px_window_reload_library (PxWindow *self)
   GPtrArray *rows;
 
   g_return_if_fail (PX_IS_WINDOW (self));
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     return;
-  rows = px_store_list_documents (self->store, &error);
+  rows = px_store_list_documents (px_library_get_store (self->library), &error);
   if (rows == NULL)
     {
       _px_window_toast (self, error->message);
@@ -147,6 +161,7 @@ px_window_reload_library (PxWindow *self)
     }
   px_library_sidebar_set_rows (self->sidebar, rows);
   update_main_page (self);
+  px_library_changed (self->library);
   g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
 }
 
@@ -157,9 +172,9 @@ px_window_open_document (PxWindow *self, gint64 id)
   g_autoptr (PxDocument) doc = NULL;
 
   g_return_if_fail (PX_IS_WINDOW (self));
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     return;
-  doc = px_store_load_document (self->store, id, &error);
+  doc = px_store_load_document (px_library_get_store (self->library), id, &error);
   if (doc == NULL)
     {
       _px_window_toast (self, error->message);
@@ -173,7 +188,8 @@ static void
 on_document_selected (PxWindow *self, gint64 id)
 {
   /* Chosen again from the narrow layout's library: shown, not reloaded. */
-  if (self->document == NULL || px_document_get_id (self->document) != id)
+  if (px_library_get_document (self->library) == NULL ||
+      px_document_get_id (px_library_get_document (self->library)) != id)
     px_window_open_document (self, id);
   _px_window_layout_show (self, PX_WINDOW_PANE_READER);
 }
@@ -185,8 +201,7 @@ show_library_error (PxWindow *self, const GError *error)
 {
   g_autofree char *description = NULL;
 
-  g_clear_object (&self->store);
-  px_library_banner_set_store (self->banner, NULL);
+  px_library_set_store (self->library, NULL);
   description = g_strdup_printf (_ ("%s\n\nThe file was left as it is. Open another library or create a new one."),
                                  error->message);
   adw_status_page_set_description (self->error_page, description);
@@ -194,7 +209,6 @@ show_library_error (PxWindow *self, const GError *error)
   px_library_sidebar_set_rows (self->sidebar, g_ptr_array_new_with_free_func ((GDestroyNotify)px_document_info_free));
   update_main_page (self);
   update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
 }
 
 gboolean
@@ -208,49 +222,38 @@ static void
 install_store (PxWindow *self, PxStore *store)
 {
   self->updating = FALSE;
-  g_set_object (&self->store, store);
-  px_library_banner_set_store (self->banner, store);
+  px_library_set_store (self->library, store);
   set_document (self, NULL);
   px_library_sidebar_set_search_text (self->sidebar, "");
   px_window_reload_library (self);
   update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
 }
 
 /* Updating an older library rebuilds its search indexes, seconds for a
- * large one: in a worker thread, with the window saying so. The store
- * it opens is handed to the UI thread, which alone uses it from then on. */
-static void
-update_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-  PxStore *store = px_store_open (task_data, PX_STORE_OPEN_DEFAULT | PX_STORE_OPEN_EXISTING, &error);
-
-  if (store == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, store, g_object_unref);
-}
-
+ * large one: in a worker (px_library_update_async()), with the window
+ * saying so. The store it opens is handed to the UI thread, which alone
+ * uses it from then on. */
 static void
 update_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  PxWindow *self = PX_WINDOW (source);
+  g_autoptr (PxWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PxStore) store = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (PxStore) store = px_library_update_finish (PX_LIBRARY (source), result, &error);
   gint64 open_id = self->pending_open_id;
 
   /* The window went away, or another library was opened meanwhile. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
-      GPOINTER_TO_UINT (user_data) != self->open_serial)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->update_cancellable == NULL ||
+      g_cancellable_is_cancelled (self->update_cancellable))
     return;
+  g_clear_object (&self->update_cancellable);
   self->updating = FALSE;
   self->pending_open_id = 0;
-  if (store == NULL && self->library_path != NULL)
+  if (store == NULL && px_library_get_path (self->library) != NULL)
     {
       /* Updating failed (a damaged page, a full disk): the library may
        * still be read as it is, and what it holds exported. */
-      store = px_store_open (self->library_path, PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_EXISTING, NULL);
+      store =
+          px_store_open (px_library_get_path (self->library), PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_EXISTING, NULL);
       if (store != NULL)
         px_store_forbid_writes (store, PX_STORE_ACCESS_READ_ONLY_OUTDATED);
     }
@@ -270,13 +273,10 @@ update_done (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-start_update (PxWindow *self, const char *path)
+start_update (PxWindow *self)
 {
-  g_autoptr (GTask) task = NULL;
-
-  g_clear_object (&self->store);
+  px_library_set_store (self->library, NULL);
   self->updating = TRUE;
-  px_library_banner_set_store (self->banner, NULL);
   set_document (self, NULL);
   px_library_sidebar_set_rows (self->sidebar, g_ptr_array_new_with_free_func ((GDestroyNotify)px_document_info_free));
   update_main_page (self);
@@ -284,10 +284,7 @@ start_update (PxWindow *self, const char *path)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
 
   self->update_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->update_cancellable, update_done, GUINT_TO_POINTER (self->open_serial));
-  g_task_set_source_tag (task, start_update);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, update_thread);
+  px_library_update_async (self->library, self->update_cancellable, update_done, g_object_ref (self));
 }
 
 gboolean
@@ -299,19 +296,16 @@ px_window_open_library (PxWindow *self, const char *path, PxStoreOpenFlags flags
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  g_free (self->library_path);
-  self->library_path = g_strdup (path);
-  self->open_serial++;
+  px_library_set_path (self->library, path);
   g_cancellable_cancel (self->update_cancellable);
   g_clear_object (&self->update_cancellable);
   self->updating = FALSE;
   self->pending_open_id = 0;
-  px_library_sidebar_set_library_path (self->sidebar, path);
   g_cancellable_cancel (self->import_cancellable);
 
   if ((flags & PX_STORE_OPEN_READ_ONLY) == 0 && px_store_needs_update (path))
     {
-      start_update (self, path);
+      start_update (self);
       return TRUE;
     }
   store = px_store_open (path, flags, &local_error);
@@ -350,14 +344,14 @@ const char *
 px_window_get_library_path (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return self->library_path;
+  return self->library != NULL ? px_library_get_path (self->library) : NULL;
 }
 
 PxStore *
 px_window_get_store (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return self->store;
+  return self->library != NULL ? px_library_get_store (self->library) : NULL;
 }
 
 static void
@@ -435,16 +429,17 @@ static void
 reopen_library_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PxWindow *self = PX_WINDOW (widget);
-  g_autofree char *path = g_strdup (self->library_path);
+  g_autofree char *path = g_strdup (px_library_get_path (self->library));
   g_autoptr (GError) error = NULL;
-  gint64 open_id = self->document ? px_document_get_id (self->document) : 0;
+  gint64 open_id =
+      px_library_get_document (self->library) ? px_document_get_id (px_library_get_document (self->library)) : 0;
 
   if (path == NULL)
     return;
   if (px_window_set_library (self, path, &error) && open_id > 0)
     px_window_open_document (self, open_id);
-  if (self->store != NULL && !px_window_get_writable (self))
-    _px_window_toast (self, px_window_get_read_only_reason (self));
+  if (px_library_get_store (self->library) != NULL && !px_library_get_writable (self->library))
+    _px_window_toast (self, px_library_get_read_only_reason (self->library));
 }
 
 /* Editing and deleting */
@@ -457,15 +452,16 @@ on_metadata_save (PxMetadataDialog *dialog, PxWindow *self)
   gint64 id = px_metadata_dialog_get_document_id (dialog);
 
   /* A fresh copy: if saving fails, what the reader shows stays true. */
-  if (self->store != NULL)
-    doc = px_store_load_document (self->store, id, &error);
+  if (px_library_get_store (self->library) != NULL)
+    doc = px_store_load_document (px_library_get_store (self->library), id, &error);
   if (doc != NULL)
     {
       px_metadata_dialog_apply (dialog, doc);
-      if (px_store_update_metadata (self->store, doc, &error))
+      if (px_store_update_metadata (px_library_get_store (self->library), doc, &error))
         {
           px_window_reload_library (self);
-          if (self->document != NULL && px_document_get_id (self->document) == id)
+          if (px_library_get_document (self->library) != NULL &&
+              px_document_get_id (px_library_get_document (self->library)) == id)
             px_window_open_document (self, id);
           gtk_window_destroy (GTK_WINDOW (dialog));
           return;
@@ -492,9 +488,9 @@ edit_details_action (GtkWidget *widget, const char *action_name, GVariant *param
 {
   PxWindow *self = PX_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (px_library_get_document (self->library) == NULL)
     return;
-  edit_details (self, self->document, NULL);
+  edit_details (self, px_library_get_document (self->library), NULL);
 }
 
 static void
@@ -502,11 +498,13 @@ show_versions_action (GtkWidget *widget, const char *action_name, GVariant *para
 {
   PxWindow *self = PX_WINDOW (widget);
   g_autoptr (GError) error = NULL;
+  PxDocument *document = px_library_get_document (self->library);
+  PxStore *store = px_library_get_store (self->library);
   PxVersionsDialog *dialog;
 
-  if (self->document == NULL || self->store == NULL)
+  if (document == NULL || store == NULL)
     return;
-  dialog = px_versions_dialog_new (GTK_WINDOW (self), self->store, px_document_get_id (self->document), &error);
+  dialog = px_versions_dialog_new (GTK_WINDOW (self), store, px_document_get_id (document), &error);
   if (dialog == NULL)
     _px_window_toast (self, error->message);
   else
@@ -522,9 +520,9 @@ set_outlet_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr (GError) error = NULL;
   g_autoptr (PxDocument) doc = NULL;
 
-  if (self->store == NULL)
+  if (px_library_get_store (self->library) == NULL)
     return;
-  doc = px_store_load_document (self->store, g_variant_get_int64 (param), &error);
+  doc = px_store_load_document (px_library_get_store (self->library), g_variant_get_int64 (param), &error);
   if (doc == NULL)
     {
       _px_window_toast (self, error->message);
@@ -540,18 +538,19 @@ on_delete_response (GtkWidget *dialog, const char *response, PxWindow *self)
   g_autoptr (GError) error = NULL;
   gint64 next;
 
-  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "delete") != 0 || px_library_get_store (self->library) == NULL)
     return;
   next = px_library_sidebar_get_neighbour (self->sidebar, id);
-  if (!px_store_delete_document (self->store, id, &error))
+  if (!px_store_delete_document (px_library_get_store (self->library), id, &error))
     {
       _px_window_toast (self, error->message);
       return;
     }
-  if (self->document != NULL && px_document_get_id (self->document) == id)
+  if (px_library_get_document (self->library) != NULL &&
+      px_document_get_id (px_library_get_document (self->library)) == id)
     set_document (self, NULL);
   px_window_reload_library (self);
-  if (next != 0 && self->document == NULL)
+  if (next != 0 && px_library_get_document (self->library) == NULL)
     {
       px_window_open_document (self, next);
       _px_window_layout_show (self, PX_WINDOW_PANE_READER);
@@ -570,16 +569,16 @@ delete_document_action (GtkWidget *widget, const char *action_name, GVariant *pa
   gint64 id, n_annotations;
   GtkWidget *dialog;
 
-  if (self->document == NULL || self->store == NULL)
+  if (px_library_get_document (self->library) == NULL || px_library_get_store (self->library) == NULL)
     return;
-  id = px_document_get_id (self->document);
-  n_annotations = px_store_count_document_annotations (self->store, id, &error);
+  id = px_document_get_id (px_library_get_document (self->library));
+  n_annotations = px_store_count_document_annotations (px_library_get_store (self->library), id, &error);
   if (n_annotations < 0)
     {
       _px_window_toast (self, error->message);
       return;
     }
-  title = px_document_get_title (self->document);
+  title = px_document_get_title (px_library_get_document (self->library));
   heading = g_strdup_printf (_ ("Delete “%s”?"), title ? title : _ ("Untitled"));
   if (n_annotations > 0)
     body = g_strdup_printf (ngettext ("It has %lld highlight or note, which will be deleted too.",
@@ -662,7 +661,7 @@ px_window_get_side_panel_visible (PxWindow *self)
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
   /* The property action asks before the template is built, and again
    * while it is disposed. */
-  return self->side_panel != NULL && gtk_widget_get_visible (GTK_WIDGET (self->side_panel));
+  return _px_window_side_panel_shown (self);
 }
 
 /* Window state */
@@ -742,19 +741,23 @@ save_state (PxWindow *self)
    * values. */
   if (gtk_widget_get_width (GTK_WIDGET (self->outer_paned)) > 0)
     g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
-  if (self->side_panel_restored && px_window_get_side_panel_visible (self))
+  if (self->side_panel_restored && _px_window_side_panel_shown (self))
     {
       int panel = gtk_widget_get_width (GTK_WIDGET (self->side_panel));
       if (panel > 0)
         g_settings_set_int (self->settings, "side-panel-width", panel);
     }
-  g_settings_set_boolean (self->settings, "side-panel-visible", px_window_get_side_panel_visible (self));
+  g_settings_set_boolean (self->settings, "side-panel-visible", _px_window_side_panel_shown (self));
   if (px_side_panel_get_visible_page (self->side_panel) != NULL)
     g_settings_set_string (self->settings, "side-panel-page", px_side_panel_get_visible_page (self->side_panel));
   /* The next start reopens the article where it was left. */
-  g_settings_set_string (self->settings, "last-library", self->library_path ? self->library_path : "");
-  g_settings_set_int64 (self->settings, "last-document", self->document ? px_document_get_id (self->document) : 0);
-  g_settings_set_double (self->settings, "last-scroll", self->document ? px_reader_view_get_scroll (self->reader) : 0);
+  g_settings_set_string (self->settings, "last-library",
+                         px_library_get_path (self->library) ? px_library_get_path (self->library) : "");
+  g_settings_set_int64 (
+      self->settings, "last-document",
+      px_library_get_document (self->library) ? px_document_get_id (px_library_get_document (self->library)) : 0);
+  g_settings_set_double (self->settings, "last-scroll",
+                         px_library_get_document (self->library) ? px_reader_view_get_scroll (self->reader) : 0);
   g_settings_apply (self->settings);
 }
 
@@ -773,13 +776,13 @@ px_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
   switch (prop_id)
     {
     case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+      g_value_set_object (value, self->library != NULL ? px_library_get_document (self->library) : NULL);
       break;
     case PROP_SIDE_PANEL_VISIBLE:
-      g_value_set_boolean (value, px_window_get_side_panel_visible (self));
+      g_value_set_boolean (value, _px_window_side_panel_shown (self));
       break;
     case PROP_WRITABLE:
-      g_value_set_boolean (value, px_window_get_writable (self));
+      g_value_set_boolean (value, self->library != NULL && px_library_get_writable (self->library));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -806,7 +809,8 @@ px_window_dispose (GObject *object)
 {
   PxWindow *self = PX_WINDOW (object);
 
-  px_annotation_controller_detach (self);
+  if (self->annotations != NULL)
+    px_annotation_controller_shutdown (self->annotations);
   if (self->shortcuts != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
@@ -816,11 +820,12 @@ px_window_dispose (GObject *object)
   _px_window_dispose_import (self);
   g_cancellable_cancel (self->update_cancellable);
   g_clear_object (&self->update_cancellable);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
-  g_clear_object (&self->document);
-  g_clear_object (&self->store);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->library);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->library_path, g_free);
   G_OBJECT_CLASS (px_window_parent_class)->dispose (object);
 }
 
@@ -870,7 +875,6 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, drop_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_banner_access_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -911,22 +915,59 @@ px_window_class_init (PxWindowClass *klass)
 }
 
 static void
+on_annotations_toast (PxWindow *self, AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toasts, g_object_ref (toast));
+}
+
+/* Highlighting on the reader, with its panel, actions and keys. */
+static void
+attach_annotations (PxWindow *self)
+{
+  self->annotations = px_annotation_controller_new (self->library, self->reader);
+  g_signal_connect_object (self->annotations, "toast", G_CALLBACK (on_annotations_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotations, "open-document", G_CALLBACK (px_window_open_document), self,
+                           G_CONNECT_SWAPPED);
+  px_window_add_side_page (self, GTK_WIDGET (px_annotation_controller_get_panel (self->annotations)), "annotations",
+                           _ ("Highlights"), "document-edit-symbolic");
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "annot", px_annotation_controller_get_actions (self->annotations));
+  gtk_widget_add_controller (GTK_WIDGET (self), px_annotation_controller_window_shortcuts_new ());
+}
+
+PxAnnotationController *
+px_window_get_annotation_controller (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->annotations;
+}
+
+static void
 px_window_init (PxWindow *self)
 {
+  PxComparePanel *compare;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  self->library = px_library_new ();
+  g_signal_connect_object (self->library, "notify::writable", G_CALLBACK (on_writable_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "notify::document", G_CALLBACK (on_document_changed), self,
+                           G_CONNECT_SWAPPED);
+  px_library_banner_set_library (self->banner, self->library);
+  px_library_sidebar_set_library (self->sidebar, self->library);
   self->settings = settings_new ();
   g_signal_connect (self->inner_paned, "notify::max-position", G_CALLBACK (on_inner_paned_allocated), self);
-  px_window_add_side_page (self, GTK_WIDGET (px_compare_panel_new (self)), "compare", _ ("Compare"),
-                           "view-dual-symbolic");
+  compare = px_compare_panel_new (self->library, self->reader);
+  g_signal_connect_object (compare, "open-document", G_CALLBACK (px_window_open_document), self, G_CONNECT_SWAPPED);
+  px_window_add_side_page (self, GTK_WIDGET (compare), "compare", _ ("Compare"), "view-dual-symbolic");
   restore_state (self);
   _px_window_init_layout (self);
   _px_window_init_import (self);
   _px_window_init_events (self);
   update_actions (self);
-  px_annotation_controller_attach (self);
+  attach_annotations (self);
 }
 
 PxWindow *
@@ -950,15 +991,16 @@ px_window_new (PxApplication *app, const char *library_path, gint64 open_id)
       g_autoptr (PxDocumentInfo) info = NULL;
 
       /* The last article may have been deleted since: no error for it. */
-      if (scroll >= 0 && self->store != NULL &&
-          (info = px_store_get_document_info (self->store, open_id, NULL)) == NULL)
+      if (scroll >= 0 && px_library_get_store (self->library) != NULL &&
+          (info = px_store_get_document_info (px_library_get_store (self->library), open_id, NULL)) == NULL)
         return self;
       if (self->updating)
         self->pending_open_id = open_id;
       else
         {
           px_window_open_document (self, open_id);
-          if (scroll > 0 && self->document != NULL && px_document_get_id (self->document) == open_id)
+          if (scroll > 0 && px_library_get_document (self->library) != NULL &&
+              px_document_get_id (px_library_get_document (self->library)) == open_id)
             px_reader_view_set_scroll (self->reader, scroll);
         }
     }
@@ -969,7 +1011,7 @@ PxDocument *
 px_window_get_document (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return self->document;
+  return self->library != NULL ? px_library_get_document (self->library) : NULL;
 }
 
 PxReaderView *

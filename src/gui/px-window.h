@@ -3,23 +3,25 @@
 
 #include <adwaita.h>
 
+#include "gui/annotations/px-annotation-controller.h"
 #include "gui/px-application.h"
 #include "gui/px-library-banner.h"
 #include "gui/px-library-sidebar.h"
 #include "gui/px-reader-view.h"
 #include "gui/px-side-panel.h"
-#include "store/px-store.h"
+#include "store/px-library.h"
 
 G_BEGIN_DECLS
 
 /* The main window: library sidebar, reader, side panel.
  *
- * Other parts build on it through:
- * - the "document" property (the PxDocument in the reader, or NULL),
- * - the "library-changed" signal (documents were added, removed or
- *   edited; the list has been reloaded),
- * - px_window_add_side_page() to put a panel in the side panel, and
- * - px_window_get_store() for the UI thread's connection to the library. */
+ * What its widgets share lives in a PxLibrary (px_window_get_library()):
+ * the store, its path and access state, the document in the reader, and
+ * the "changed" signal (documents were added, removed or edited; the list
+ * has been reloaded). Widgets take that library and bind to it; they do
+ * not call back into the window. The window's own "document", "writable"
+ * and "library-changed" follow the library's, for tests and tools;
+ * px_window_add_side_page() puts a panel in the side panel. */
 #define PX_TYPE_WINDOW (px_window_get_type ())
 G_DECLARE_FINAL_TYPE (PxWindow, px_window, PX, WINDOW, AdwApplicationWindow)
 
@@ -38,6 +40,9 @@ gboolean px_window_is_updating_library (PxWindow *self);
 const char *px_window_get_library_path (PxWindow *self);
 /* The UI thread's connection, or NULL when no library is open. */
 PxStore *px_window_get_store (PxWindow *self);
+/* The session the window's widgets share: store, path, access, document
+ * (what px_window_get_store() and the others below read). */
+PxLibrary *px_window_get_library (PxWindow *self);
 /* FALSE when no library is open or it cannot be changed (read-only,
  * locked, damaged): everything that would write is disabled then. The
  * "writable" property notifies changes. */
@@ -96,5 +101,7 @@ PxReaderView *px_window_get_reader (PxWindow *self);
 PxLibrarySidebar *px_window_get_sidebar (PxWindow *self);
 PxSidePanel *px_window_get_side_panel (PxWindow *self);
 PxLibraryBanner *px_window_get_banner (PxWindow *self);
+/* Highlighting in the reader (for tests). */
+PxAnnotationController *px_window_get_annotation_controller (PxWindow *self);
 
 G_END_DECLS

@@ -8,7 +8,7 @@ make_library "$f/harbour-gazette.txt" "$f/harbour-herald.txt" "$f/harbour-radio.
 start_app open 2
 wait_log "shown in .*, 3 articles"
 click 144 209 0.8 3      # right-click the Coast Herald's row
-click 191 277 1.2        # Delete…
+click 191 418 1.2        # Delete… (below the event items)
 click 790 509 2          # Delete, in the dialog
 wait_log "shown in .*, 2 articles"
 click 1321 130 1         # Coverage: two columns now

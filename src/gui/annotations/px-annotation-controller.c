@@ -7,17 +7,15 @@
 #include "gui/annotations/px-codebook-dialog.h"
 #include "gui/annotations/px-highlight-chooser.h"
 #include "gui/annotations/px-highlight-copy.h"
-#include "gui/px-window-private.h"
+#include "gui/px-compat.h"
 #include "store/px-store-annotations.h"
-
-#define DATA_KEY "px-annotation-controller"
 
 struct _PxAnnotationController
 {
   GObject parent_instance;
 
-  PxWindow *window; /* weak: the window owns this */
-  GtkTextView *view;
+  PxLibrary *library;
+  GtkTextView *view; /* the reader's, until shut down */
   PxHighlightLayer *layer;
   PxHighlightPopover *popover;
   PxAnnotationsPanel *panel;
@@ -33,11 +31,27 @@ struct _PxAnnotationController
 
 G_DEFINE_FINAL_TYPE (PxAnnotationController, px_annotation_controller, G_TYPE_OBJECT)
 
+enum
+{
+  SIGNAL_TOAST,
+  SIGNAL_OPEN_DOCUMENT,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+/* Shows @t (taken) through whoever listens to "toast". */
+static void
+emit_toast (PxAnnotationController *self, AdwToast *t)
+{
+  g_object_ref_sink (t);
+  g_signal_emit (self, signals[SIGNAL_TOAST], 0, t);
+  g_object_unref (t);
+}
+
 static void
 toast (PxAnnotationController *self, const char *message)
 {
-  if (self->window != NULL)
-    _px_window_toast (self->window, message);
+  emit_toast (self, adw_toast_new (message));
 }
 
 static void
@@ -50,15 +64,21 @@ toast_error (PxAnnotationController *self, const char *what, const GError *error
 static gboolean
 writable (PxAnnotationController *self)
 {
-  return self->window != NULL && px_window_get_writable (self->window);
+  return self->library != NULL && px_library_get_writable (self->library);
 }
 
 /* The open document's text as anchors need it, decoded when first asked
  * for rather than on every opening (a megabyte takes milliseconds). */
+static PxDocument *
+document (PxAnnotationController *self)
+{
+  return self->library != NULL ? px_library_get_document (self->library) : NULL;
+}
+
 static PxAnchorText *
 anchor_text (PxAnnotationController *self)
 {
-  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
+  PxDocument *doc = document (self);
 
   if (self->text == NULL && self->list != NULL && doc != NULL)
     self->text = px_anchor_text_new (px_document_get_text (doc));
@@ -96,30 +116,36 @@ popdown (PxAnnotationController *self)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
 }
 
-/* What the popover needs to know of the window: the library, whether it
- * can be changed, the article's language (for spelling). */
-static void
-update_popover (PxAnnotationController *self)
+static gboolean
+document_to_language (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
 {
-  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
+  PxDocument *doc = g_value_get_object (from);
 
-  if (self->popover == NULL || self->window == NULL)
-    return;
-  px_highlight_popover_set_store (self->popover, px_window_get_store (self->window));
-  px_highlight_popover_set_read_only_reason (self->popover, px_window_get_read_only_reason (self->window));
-  px_highlight_popover_set_document_language (self->popover, doc ? px_document_get_language (doc) : NULL);
+  g_value_set_string (to, doc != NULL ? px_document_get_language (doc) : NULL);
+  return TRUE;
 }
 
-/* Follows the window's document: its highlights, its language. */
+/* What the popover needs to know of the session follows it: the library,
+ * whether it can be changed, the article's language (for spelling). */
+static void
+bind_popover (PxAnnotationController *self)
+{
+  g_object_bind_property (self->library, "store", self->popover, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->library, "read-only-reason", self->popover, "read-only-reason", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->library, "document", self->popover, "document-language", G_BINDING_SYNC_CREATE,
+                               document_to_language, NULL, NULL, NULL);
+}
+
+/* Follows the library's document: its highlights. */
 static void
 load_document (PxAnnotationController *self)
 {
-  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
-  PxStore *store = self->window ? px_window_get_store (self->window) : NULL;
+  PxDocument *doc = document (self);
+  PxStore *store = self->library ? px_library_get_store (self->library) : NULL;
   g_autoptr (PxAnnotationList) list = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->window == NULL)
+  if (self->view == NULL)
     return;
   popdown (self);
   if (self->list != NULL)
@@ -142,21 +168,19 @@ load_document (PxAnnotationController *self)
   px_highlight_layer_set_list (self->layer, list);
   px_annotations_panel_set_store (self->panel, store);
   px_annotations_panel_set_list (self->panel, list);
-  update_popover (self);
   update_actions (self);
 }
 
 static void
-on_document_changed (PxWindow *window, GParamSpec *pspec, PxAnnotationController *self)
+on_document_changed (PxLibrary *library, GParamSpec *pspec, PxAnnotationController *self)
 {
   load_document (self);
 }
 
 /* The library became read-only (damage was found) or writable again. */
 static void
-on_writable_changed (PxWindow *window, GParamSpec *pspec, PxAnnotationController *self)
+on_writable_changed (PxLibrary *library, GParamSpec *pspec, PxAnnotationController *self)
 {
-  update_popover (self);
   if (self->panel != NULL)
     px_annotations_panel_refresh (self->panel);
   update_actions (self);
@@ -389,7 +413,7 @@ static void
 on_copy (PxHighlightPopover *popover, PxAnnotationController *self)
 {
   PxAnnotation *a = px_highlight_popover_get_annotation (popover);
-  PxDocument *doc = self->window ? px_window_get_document (self->window) : NULL;
+  PxDocument *doc = document (self);
   g_autofree char *text = NULL;
 
   if (a != NULL)
@@ -432,16 +456,11 @@ delete_annotation (PxAnnotationController *self, PxAnnotation *a)
   adw_toast_set_action_name (done, "annot.undo");
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
-  if (self->window != NULL)
-    {
-      /* Undone by other means (Ctrl+Z), it goes. */
-      self->undo_toast = done;
-      g_object_add_weak_pointer (G_OBJECT (done), (gpointer *)&self->undo_toast);
-      g_signal_connect_object (done, "dismissed", G_CALLBACK (forget_undo_toast), self, 0);
-      adw_toast_overlay_add_toast (self->window->toasts, done);
-    }
-  else
-    g_object_unref (g_object_ref_sink (done));
+  /* Undone by other means (Ctrl+Z), it goes. */
+  self->undo_toast = done;
+  g_object_add_weak_pointer (G_OBJECT (done), (gpointer *)&self->undo_toast);
+  g_signal_connect_object (done, "dismissed", G_CALLBACK (forget_undo_toast), self, 0);
+  emit_toast (self, done);
 }
 
 static void
@@ -503,10 +522,10 @@ on_panel_activated (PxAnnotationsPanel *panel, PxAnnotation *a, PxAnnotationCont
   PxAnnotation *live;
   guint start, end;
 
-  if (self->window == NULL)
+  if (self->view == NULL)
     return;
   if (self->list == NULL || px_annotation_get_document_id (a) != px_annotation_list_get_document_id (self->list))
-    px_window_open_document (self->window, px_annotation_get_document_id (a));
+    g_signal_emit (self, signals[SIGNAL_OPEN_DOCUMENT], 0, px_annotation_get_document_id (a));
   if (self->list == NULL || (live = px_annotation_list_lookup (self->list, px_annotation_get_id (a))) == NULL)
     return;
   if (!px_annotation_get_orphaned (live))
@@ -517,7 +536,7 @@ on_panel_activated (PxAnnotationsPanel *panel, PxAnnotation *a, PxAnnotationCont
   /* An orphan is attached again to what the user selected. */
   if (!writable (self))
     {
-      toast (self, px_window_get_read_only_reason (self->window));
+      toast (self, px_library_get_read_only_reason (self->library));
       return;
     }
   if (anchor_text (self) != NULL && px_highlight_layer_get_selection (self->layer, &start, &end))
@@ -647,14 +666,16 @@ on_codebook_changed (PxCodebookDialog *dialog, PxAnnotationController *self)
   px_annotations_panel_refresh (self->panel);
   if (self->list != NULL && !px_annotation_list_reload (self->list, &error))
     toast_error (self, _ ("Could not load the highlights"), error);
-  update_popover (self);
+  /* The swatches name the tags of each colour: read again. */
+  if (self->popover != NULL)
+    px_highlight_popover_set_store (self->popover, px_library_get_store (self->library));
 }
 
 static void
 codebook_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   PxAnnotationController *self = user_data;
-  PxStore *store = self->window ? px_window_get_store (self->window) : NULL;
+  PxStore *store = self->library ? px_library_get_store (self->library) : NULL;
   PxCodebookDialog *dialog;
 
   if (store == NULL)
@@ -665,7 +686,8 @@ codebook_action (GSimpleAction *action, GVariant *param, gpointer user_data)
   popdown (self);
   dialog = px_codebook_dialog_new (store);
   g_signal_connect_object (dialog, "changed", G_CALLBACK (on_codebook_changed), self, 0);
-  px_preferences_present (GTK_WIDGET (dialog), GTK_WIDGET (self->window));
+  px_preferences_present (GTK_WIDGET (dialog),
+                          self->view ? GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self->view))) : NULL);
 }
 
 static const GActionEntry action_entries[] = {
@@ -708,13 +730,10 @@ highlight_keys_new (void)
   return keys;
 }
 
-static void
-install_shortcuts (PxAnnotationController *self)
+GtkEventController *
+px_annotation_controller_window_shortcuts_new (void)
 {
   GtkEventController *window = gtk_shortcut_controller_new ();
-
-  /* Plain keys act only in the reader, so typing elsewhere is safe. */
-  gtk_widget_add_controller (GTK_WIDGET (self->view), highlight_keys_new ());
 
   /* Undo in the window, after the focused widget: an entry keeps its own
    * Ctrl+Z. */
@@ -723,7 +742,7 @@ install_shortcuts (PxAnnotationController *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "annot.redo", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_y, GDK_CONTROL_MASK, "annot.redo", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (window), GDK_KEY_t, GDK_CONTROL_MASK, "annot.codebook", NULL);
-  gtk_widget_add_controller (GTK_WIDGET (self->window), window);
+  return window;
 }
 
 /* The popover is made the first time it is needed: most starts never
@@ -748,17 +767,19 @@ ensure_popover (PxAnnotationController *self)
    * highlight (it takes the keyboard): its swatch tooltips name them. The
    * note editor and the tag entry see their keys first. */
   gtk_widget_add_controller (GTK_WIDGET (self->popover), highlight_keys_new ());
-  update_popover (self);
+  bind_popover (self);
   return self->popover;
 }
 
 void
-px_annotation_controller_detach (PxWindow *window)
+px_annotation_controller_shutdown (PxAnnotationController *self)
 {
-  PxAnnotationController *self = px_annotation_controller_get (window);
+  g_return_if_fail (PX_IS_ANNOTATION_CONTROLLER (self));
 
-  if (self == NULL || self->window == NULL)
+  if (self->view == NULL)
     return;
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
   if (self->popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->popover));
@@ -769,7 +790,6 @@ px_annotation_controller_detach (PxWindow *window)
   g_clear_object (&self->layer);
   g_clear_object (&self->list);
   self->view = NULL;
-  self->window = NULL;
 }
 
 static void
@@ -796,13 +816,22 @@ px_annotation_controller_dispose (GObject *object)
   g_clear_object (&self->panel);
   g_clear_pointer (&self->text, px_anchor_text_free);
   g_clear_pointer (&self->last_color, g_free);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_clear_object (&self->library);
   G_OBJECT_CLASS (px_annotation_controller_parent_class)->dispose (object);
 }
 
 static void
 px_annotation_controller_class_init (PxAnnotationControllerClass *klass)
 {
+  GType type = G_TYPE_FROM_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = px_annotation_controller_dispose;
+  signals[SIGNAL_TOAST] =
+      g_signal_new ("toast", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  signals[SIGNAL_OPEN_DOCUMENT] =
+      g_signal_new ("open-document", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -811,17 +840,16 @@ px_annotation_controller_init (PxAnnotationController *self)
 }
 
 PxAnnotationController *
-px_annotation_controller_attach (PxWindow *window)
+px_annotation_controller_new (PxLibrary *library, PxReaderView *reader)
 {
   PxAnnotationController *self;
 
-  g_return_val_if_fail (PX_IS_WINDOW (window), NULL);
-  if ((self = px_annotation_controller_get (window)) != NULL)
-    return self;
+  g_return_val_if_fail (PX_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PX_IS_READER_VIEW (reader), NULL);
 
   self = g_object_new (PX_TYPE_ANNOTATION_CONTROLLER, NULL);
-  self->window = window;
-  self->view = px_reader_view_get_text_view (px_window_get_reader (window));
+  self->library = g_object_ref (library);
+  self->view = px_reader_view_get_text_view (reader);
   self->layer = px_highlight_layer_new (self->view);
   g_signal_connect_object (self->layer, "selection-finished", G_CALLBACK (on_selection_finished), self, 0);
   g_signal_connect_object (self->layer, "annotation-clicked", G_CALLBACK (on_annotation_clicked), self, 0);
@@ -829,25 +857,23 @@ px_annotation_controller_attach (PxWindow *window)
   self->panel = g_object_ref_sink (px_annotations_panel_new ());
   g_signal_connect_object (self->panel, "annotation-activated", G_CALLBACK (on_panel_activated), self, 0);
   g_signal_connect_object (self->panel, "coder-filter-changed", G_CALLBACK (on_coder_filter_changed), self, 0);
-  px_window_add_side_page (window, GTK_WIDGET (self->panel), "annotations", _ ("Highlights"), "document-edit-symbolic");
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries, G_N_ELEMENTS (action_entries), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (window), "annot", G_ACTION_GROUP (self->actions));
-  install_shortcuts (self);
+  /* Plain keys act only in the reader, so typing elsewhere is safe. */
+  gtk_widget_add_controller (GTK_WIDGET (self->view), highlight_keys_new ());
 
-  g_signal_connect_object (window, "notify::document", G_CALLBACK (on_document_changed), self, 0);
-  g_signal_connect_object (window, "notify::writable", G_CALLBACK (on_writable_changed), self, 0);
-  g_object_set_data_full (G_OBJECT (window), DATA_KEY, self, g_object_unref);
+  g_signal_connect (library, "notify::document", G_CALLBACK (on_document_changed), self);
+  g_signal_connect (library, "notify::writable", G_CALLBACK (on_writable_changed), self);
   load_document (self);
   return self;
 }
 
-PxAnnotationController *
-px_annotation_controller_get (PxWindow *window)
+GActionGroup *
+px_annotation_controller_get_actions (PxAnnotationController *self)
 {
-  g_return_val_if_fail (PX_IS_WINDOW (window), NULL);
-  return g_object_get_data (G_OBJECT (window), DATA_KEY);
+  g_return_val_if_fail (PX_IS_ANNOTATION_CONTROLLER (self), NULL);
+  return G_ACTION_GROUP (self->actions);
 }
 
 PxAnnotationList *

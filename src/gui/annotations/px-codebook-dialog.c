@@ -16,11 +16,7 @@
 
 struct _PxCodebookDialog
 {
-#if PX_HAVE_ADW_DIALOG
-  AdwPreferencesDialog parent_instance;
-#else
-  AdwPreferencesWindow parent_instance;
-#endif
+  PxPreferencesBase parent_instance;
 
   AdwPreferencesGroup *colors_group;
   AdwPreferencesGroup *tags_group;

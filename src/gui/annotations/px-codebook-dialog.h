@@ -17,11 +17,7 @@ G_BEGIN_DECLS
  * dialog is open. Emits "changed"
  * after each change, so views of annotations can reload. */
 #define PX_TYPE_CODEBOOK_DIALOG (px_codebook_dialog_get_type ())
-#if PX_HAVE_ADW_DIALOG
-G_DECLARE_FINAL_TYPE (PxCodebookDialog, px_codebook_dialog, PX, CODEBOOK_DIALOG, AdwPreferencesDialog)
-#else
-G_DECLARE_FINAL_TYPE (PxCodebookDialog, px_codebook_dialog, PX, CODEBOOK_DIALOG, AdwPreferencesWindow)
-#endif
+G_DECLARE_FINAL_TYPE (PxCodebookDialog, px_codebook_dialog, PX, CODEBOOK_DIALOG, PxPreferencesBase)
 
 /* Show it with px_preferences_present(). */
 PxCodebookDialog *px_codebook_dialog_new (PxStore *store);

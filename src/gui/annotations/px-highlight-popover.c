@@ -57,6 +57,16 @@ enum
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_READ_ONLY_REASON,
+  PROP_DOCUMENT_LANGUAGE,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
 /* The popover sits on the reader's text view, which does not lay out
  * popovers: whenever the content changes size, place it again. */
 static void
@@ -384,12 +394,64 @@ px_highlight_popover_dispose (GObject *object)
 }
 
 static void
+px_highlight_popover_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PxHighlightPopover *self = PX_HIGHLIGHT_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_READ_ONLY_REASON:
+      g_value_set_string (value, self->read_only_reason);
+      break;
+    case PROP_DOCUMENT_LANGUAGE:
+      g_value_set_string (value, self->document_language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+px_highlight_popover_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  PxHighlightPopover *self = PX_HIGHLIGHT_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      px_highlight_popover_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_READ_ONLY_REASON:
+      px_highlight_popover_set_read_only_reason (self, g_value_get_string (value));
+      break;
+    case PROP_DOCUMENT_LANGUAGE:
+      px_highlight_popover_set_document_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 px_highlight_popover_class_init (PxHighlightPopoverClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GType type = G_TYPE_FROM_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = px_highlight_popover_dispose;
+  G_OBJECT_CLASS (klass)->get_property = px_highlight_popover_get_property;
+  G_OBJECT_CLASS (klass)->set_property = px_highlight_popover_set_property;
+  /* Bound to the session's (PxLibrary) by whoever shows the popover. */
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, PX_TYPE_STORE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY_REASON] =
+      g_param_spec_string ("read-only-reason", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_LANGUAGE] =
+      g_param_spec_string ("document-language", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   g_type_ensure (PX_TYPE_NOTE_EDITOR);
 
   signals[SIGNAL_COLOR_CHOSEN] =
