@@ -176,6 +176,23 @@ test_pronoun_subjects (void)
   g_assert_null (find (quotes, "We need more time")->speaker);
 }
 
+/* A surname alone opening the sentence before the quote is its subject
+ * when the text gives the full name elsewhere ("Vera Holm" ... "Holm
+ * had ..."); a lone capitalised word it never gives in full is not. */
+static void
+test_pronoun_surname_subject (void)
+{
+  const char *later = "\"The buses are ready,\" Ann Dahl said on Monday.\n\n"
+                      "Holm had already written to the council about the drivers.\n\n"
+                      "\"We cannot run the line without them,\" she said.";
+  g_autofree char *full = g_strconcat ("Vera Holm runs the depot. ", later, NULL);
+
+  assert_speaker (full, "We cannot run", "Vera Holm");
+  /* Without "Vera Holm", "Holm" may be a place or a firm: the latest
+   * speaker goes on. */
+  assert_speaker (later, "We cannot run", "Ann Dahl");
+}
+
 /* A surname that is also a noun of one sex ("King", "Prince") says
  * nothing of the person's sex. */
 static void
@@ -360,6 +377,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/pronouns", test_pronouns);
   g_test_add_func ("/quotes/patterns/pronoun-subjects", test_pronoun_subjects);
   g_test_add_func ("/quotes/patterns/pronoun-surname-noun", test_pronoun_surname_noun);
+  g_test_add_func ("/quotes/patterns/pronoun-surname-subject", test_pronoun_surname_subject);
   g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
   g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);

@@ -171,6 +171,17 @@ lookup_person (Ctx *c, const char *name, guint pos)
   return best;
 }
 
+/* @name without a possessive ending ("Bell's" -> "Bell"), in place. */
+static char *
+strip_possessive (char *name)
+{
+  if (g_str_has_suffix (name, "'s"))
+    name[strlen (name) - 2] = '\0';
+  else if (g_str_has_suffix (name, "\u2019s"))
+    name[strlen (name) - strlen ("\u2019s")] = '\0';
+  return name;
+}
+
 /* The person a sentence opens with, its subject: "Ann Bell arrived",
  * "Sen. Ann Bell's plan", "On Sunday, Bell said". A name the text gives
  * in full elsewhere ("Bell" for "Ann Bell") or of two words or more, not
@@ -204,18 +215,65 @@ sentence_subject (Ctx *c, const PxSentence *s, guint *pos)
     e++;
   if (e + 1 < end && !_px_quote_gap_breaks (c, e) && _px_quote_is_nameish (&c->tok[e + 1]))
     return NULL;
-  name = _px_quote_span_text (c, i, e);
-  if (g_str_has_suffix (name, "'s"))
-    name[strlen (name) - 2] = '\0';
-  else if (g_str_has_suffix (name, "\u2019s"))
-    name[strlen (name) - strlen ("\u2019s")] = '\0';
+  name = strip_possessive (_px_quote_span_text (c, i, e));
   if (_px_quote_is_org_name (name))
     return NULL;
   *pos = c->tok[i].start;
   p = lookup_person (c, name, G_MAXUINT);
   if (p != NULL)
     return _px_quote_is_org_name (p->name) ? NULL : g_strdup (p->name);
+  if (e == i)
+    {
+      /* "Clinton had also …": a surname the text gives in full
+       * elsewhere ("Hillary Clinton"); itself when two people share it. */
+      const char *full = g_hash_table_lookup (c->full_names, name);
+      if (full != NULL)
+        return g_strdup (*full != '\0' ? full : name);
+    }
   return e > i ? g_steal_pointer (&name) : NULL;
+}
+
+/* Full names in the text outside quotation marks and headlines: runs of
+ * two to four capitalised words, none a title or an organisation's word
+ * ("Hillary Clinton", not "Commerce Department"), by their last word;
+ * "" for a last word that ends two different names. */
+static void
+find_full_names (Ctx *c)
+{
+  guint n_sent = px_text_units_get_n_sentences (c->units);
+  g_autofree gboolean *headline = g_new0 (gboolean, n_sent + 1);
+
+  for (guint s = 0; s < n_sent; s++)
+    headline[s] = px_quote_text_is_headline (&c->qt, px_text_units_get_sentence (c->units, s));
+  c->full_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < c->n_tok; i++)
+    {
+      guint e = i;
+      gboolean ok = TRUE;
+      g_autofree char *name = NULL;
+      g_autofree char *last = NULL;
+      const char *had;
+
+      if (!_px_quote_is_nameish (&c->tok[i]) || headline[c->tok[i].sentence])
+        continue;
+      while (e + 1 < c->n_tok && _px_quote_is_nameish (&c->tok[e + 1]) && !_px_quote_gap_breaks (c, e) &&
+             !_px_quote_is_possessive (c->tok[e].norm))
+        e++;
+      for (guint k = i; k <= e && ok; k++)
+        ok = !_px_quote_is_role_word (c->tok[k].norm) && !in_org_words (c->tok[k].norm) &&
+             !in_determiners (c->tok[k].norm) && !in_pronouns (c->tok[k].norm);
+      if (ok && e > i && e - i < 4 && !inside_mark (c, i))
+        {
+          name = strip_possessive (_px_quote_span_text (c, i, e));
+          last = strip_possessive (_px_quote_span_text (c, e, e));
+          had = g_hash_table_lookup (c->full_names, last);
+          if (had == NULL)
+            g_hash_table_insert (c->full_names, g_steal_pointer (&last), g_steal_pointer (&name));
+          else if (strcmp (had, name) != 0)
+            g_hash_table_insert (c->full_names, g_steal_pointer (&last), g_strdup (""));
+        }
+      i = e;
+    }
 }
 
 void
@@ -223,6 +281,7 @@ _px_quote_find_subjects (Ctx *c)
 {
   guint n = px_text_units_get_n_sentences (c->units);
 
+  find_full_names (c);
   c->subjects = g_new0 (char *, n + 1);
   c->subject_pos = g_new0 (guint, n + 1);
   for (guint s = 0; s < n; s++)

@@ -26,11 +26,12 @@ typedef struct
   const char *text;
   const PxToken *tok;
   guint n_tok;
-  GArray *marks;      /* Mark, the quotation spans */
-  GArray *persons;    /* Person, named people in text order */
-  GHashTable *gender; /* surname -> 'm' or 'f' (px-quotes-gender.c) */
-  char **subjects;    /* per sentence: the person it opens with, or NULL */
-  guint *subject_pos; /* per sentence: where that name is */
+  GArray *marks;          /* Mark, the quotation spans */
+  GArray *persons;        /* Person, named people in text order */
+  GHashTable *gender;     /* surname -> 'm' or 'f' (px-quotes-gender.c) */
+  char **subjects;        /* per sentence: the person it opens with, or NULL */
+  guint *subject_pos;     /* per sentence: where that name is */
+  GHashTable *full_names; /* surname -> full name, "" if two (px-quotes-people.c) */
   /* The speaker of the latest attribution, what "he" or "they" may point
    * back to: never past an attribution to someone else. */
   char *last_speaker;

@@ -315,6 +315,7 @@ px_find_quotes (PxTextUnits *units)
   g_free (c.last_speaker);
   g_free (c.last_role);
   g_hash_table_unref (c.gender);
+  g_hash_table_unref (c.full_names);
   /* Not g_strfreev(): sentences without a subject leave NULLs inside. */
   for (guint i = 0; i < n_sent; i++)
     g_free (c.subjects[i]);
