@@ -193,6 +193,27 @@ test_pronoun_surname_subject (void)
   assert_speaker (later, "We cannot run", "Ann Dahl");
 }
 
+/* The subject carries through sentences that open with the same
+ * pronoun ("Vera Holm ... She then ... "…," she said"), and reported
+ * speech closed by its attribution (", Olin Barth said.") makes its
+ * speaker the latest one. */
+static void
+test_pronoun_chain_and_trailing (void)
+{
+  const char *text = "\"The buses are ready,\" Ann Dahl said on Monday.\n\n"
+                     "Vera Holm took over the depot in May. She then wrote to the council.\n\n"
+                     "\"We cannot run the line without drivers,\" she said.\n\n"
+                     "The council will not pay for the new drivers this year, Olin Barth said.\n\n"
+                     "\"There is no money left for it,\" he said.";
+  g_autoptr (GPtrArray) quotes = quotes_of (text);
+  const PxQuote *reported = find (quotes, "The council will not pay");
+
+  g_assert_cmpstr (find (quotes, "We cannot run")->speaker, ==, "Vera Holm");
+  g_assert_cmpint (reported->kind, ==, PX_QUOTE_INDIRECT);
+  g_assert_cmpstr (reported->speaker, ==, "Olin Barth");
+  g_assert_cmpstr (find (quotes, "There is no money")->speaker, ==, "Olin Barth");
+}
+
 /* A surname that is also a noun of one sex ("King", "Prince") says
  * nothing of the person's sex. */
 static void
@@ -378,6 +399,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/pronoun-subjects", test_pronoun_subjects);
   g_test_add_func ("/quotes/patterns/pronoun-surname-noun", test_pronoun_surname_noun);
   g_test_add_func ("/quotes/patterns/pronoun-surname-subject", test_pronoun_surname_subject);
+  g_test_add_func ("/quotes/patterns/pronoun-chain-and-trailing", test_pronoun_chain_and_trailing);
   g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
   g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);

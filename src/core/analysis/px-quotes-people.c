@@ -433,6 +433,25 @@ is_antecedent (const Person *p)
   return FALSE;
 }
 
+/* Does sentence @s open with @pronoun ("He then said", "And she went")?
+ * Within its first three words, before any name. */
+static gboolean
+opens_with (Ctx *c, guint s, const char *pronoun)
+{
+  const PxSentence *sent = px_text_units_get_sentence (c->units, s);
+  gsize len = strlen (pronoun);
+
+  for (guint i = sent->first_token; i < sent->first_token + MIN (sent->n_tokens, 3); i++)
+    {
+      const char *norm = c->tok[i].norm;
+      if (strncmp (norm, pronoun, len) == 0 && (norm[len] == '\0' || norm[len] == '\''))
+        return TRUE;
+      if (_px_quote_is_nameish (&c->tok[i]) && !(c->tok[i].flags & PX_TOKEN_STOP))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* "he", "she": the latest named speaker whom the pronoun fits (a
  * speaker the text calls "Ms." is no "he"), or, if someone new opened
  * the sentence of the quote or the one before ("Ann Bell arrived
@@ -482,9 +501,11 @@ resolve_pronoun (Ctx *c, PxQuote *q, const char *pronoun, guint pos)
   spoken = name != NULL;
   if (spoken && !gender_fits (c, name, pronoun))
     name = NULL;
-  /* Someone new opening the quote's sentence or the one before. */
+  /* Someone new opening the quote's sentence or the one before, or
+   * further back through sentences that open with the same pronoun
+   * ("Ann Bell arrived. She sat down. "…," she said"). */
   qs = px_text_units_find_sentence (c->units, anchor);
-  for (guint s = qs + 1; s-- > 0 && s + 1 >= qs;)
+  for (guint s = qs + 1; s-- > 0 && (s + 1 >= qs || (s + 6 >= qs && opens_with (c, s + 1, pronoun)));)
     if (c->subjects[s] != NULL && c->subject_pos[s] < anchor && c->subject_pos[s] > c->last_pos &&
         (p == NULL || c->subject_pos[s] > p->pos) && gender_fits (c, c->subjects[s], pronoun))
       {

@@ -74,6 +74,60 @@ quote_from_marks (Ctx *c, const Mark *a, const Mark *b)
  * quotation marks ("Huawei has denied the allegations"). */
 static const char *const passive_aux[] = { "is", "are", "was", "were", "been", "be", NULL };
 
+/* Reported speech whose attribution closes the sentence after a comma:
+ * "The plan will cost more, Bell said." / "…, said Ann Bell." A
+ * person-like speaker only. */
+static gboolean
+add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
+{
+  guint first = s->first_token, end = s->first_token + s->n_tokens, body_end;
+  PxQuote *q;
+  Phrase ph;
+
+  /* "…, Liang Hua said:" introduces the quote that follows. */
+  if (s->n_tokens < 6 || s->byte_end <= s->byte_start || c->text[s->byte_end - 1] == ':')
+    return FALSE;
+  memset (&ph, 0, sizeof ph);
+  if (px_is_cue_word (c->tok[end - 1].norm) && !WORD_IS (c->tok[end - 1].norm, PX_QW_NOT_SPEECH) &&
+      _px_quote_phrase_left (c, end - 2, first + 4, &ph) && !ph.pronoun && ph.name != NULL &&
+      _px_quote_gap_has (c, ph.first - 1, ","))
+    body_end = ph.first - 1;
+  else
+    {
+      guint j = end;
+      _px_quote_phrase_clear (&ph);
+      /* ", said Ann Bell.": the cue right after the comma. */
+      while (j-- > first + 4 && end - j <= 6 && !px_is_cue_word (c->tok[j].norm))
+        ;
+      if (j <= first + 4 || end - j > 6 || !px_is_cue_word (c->tok[j].norm) ||
+          WORD_IS (c->tok[j].norm, PX_QW_NOT_SPEECH) || !_px_quote_gap_has (c, j - 1, ",") ||
+          !_px_quote_phrase_right (c, j + 1, end, &ph) || ph.last + 1 != end || ph.pronoun || ph.name == NULL)
+        {
+          _px_quote_phrase_clear (&ph);
+          return FALSE;
+        }
+      body_end = j - 1;
+    }
+  q = g_new0 (PxQuote, 1);
+  q->kind = PX_QUOTE_INDIRECT;
+  q->start = c->tok[first].start;
+  q->end = c->tok[body_end].end;
+  q->n_parts = 1;
+  q->parts[0][0] = q->start;
+  q->parts[0][1] = q->end;
+  q->text = px_text_units_slice (c->units, q->start, q->end);
+  q->cue = g_strdup ("");
+  _px_quote_resolve (c, q, &ph, c->tok[ph.first].start, TRUE);
+  _px_quote_phrase_clear (&ph);
+  if (q->speaker == NULL)
+    {
+      px_quote_free (q);
+      return FALSE;
+    }
+  g_ptr_array_add (out, q);
+  return TRUE;
+}
+
 static void
 add_indirect (Ctx *c, GPtrArray *out, guint sentence)
 {
@@ -82,6 +136,8 @@ add_indirect (Ctx *c, GPtrArray *out, guint sentence)
   PxQuote *q;
   Phrase ph;
 
+  if (add_trailing (c, out, s))
+    return;
   for (guint j = first + 1; j < end && j < first + 24; j++)
     {
       guint body;
