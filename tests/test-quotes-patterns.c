@@ -214,6 +214,26 @@ test_pronoun_chain_and_trailing (void)
   g_assert_cmpstr (find (quotes, "There is no money")->speaker, ==, "Olin Barth");
 }
 
+/* Reported speech attributed with an appositive, after the words
+ * (", said Olin Barth, a planner at the depot.") or around it ("Vera
+ * Holm, who chairs the board of the Norvik Group, said …"): its speaker
+ * is the latest, and the next "he" or "she" is them. */
+static void
+test_reported_with_appositive (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("\"The buses are ready,\" Ann Dahl said on Monday.\n\n"
+                 "The new line will not open before the summer, said Olin Barth, a planner at the depot.\n\n"
+                 "\"We need two more months,\" he said.\n\n"
+                 "Vera Holm, who chairs the board of the Norvik Group, said the company would pay for the drivers.\n\n"
+                 "\"It is the least we can do,\" she said.");
+
+  g_assert_cmpstr (find (quotes, "The new line will not")->speaker, ==, "Olin Barth");
+  g_assert_cmpstr (find (quotes, "We need two more")->speaker, ==, "Olin Barth");
+  g_assert_cmpstr (find (quotes, "the company would pay")->speaker, ==, "Vera Holm");
+  g_assert_cmpstr (find (quotes, "It is the least")->speaker, ==, "Vera Holm");
+}
+
 /* A surname that is also a noun of one sex ("King", "Prince") says
  * nothing of the person's sex. */
 static void
@@ -400,6 +420,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/pronoun-surname-noun", test_pronoun_surname_noun);
   g_test_add_func ("/quotes/patterns/pronoun-surname-subject", test_pronoun_surname_subject);
   g_test_add_func ("/quotes/patterns/pronoun-chain-and-trailing", test_pronoun_chain_and_trailing);
+  g_test_add_func ("/quotes/patterns/reported-with-appositive", test_reported_with_appositive);
   g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
   g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);

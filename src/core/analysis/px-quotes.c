@@ -96,16 +96,21 @@ add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
     {
       guint j = end;
       _px_quote_phrase_clear (&ph);
-      /* ", said Ann Bell.": the cue right after the comma. */
-      while (j-- > first + 4 && end - j <= 6 && !px_is_cue_word (c->tok[j].norm))
-        ;
-      if (j <= first + 4 || end - j > 6 || !px_is_cue_word (c->tok[j].norm) ||
-          WORD_IS (c->tok[j].norm, PX_QW_NOT_SPEECH) || !_px_quote_gap_has (c, j - 1, ",") ||
-          !_px_quote_phrase_right (c, j + 1, end, &ph) || ph.last + 1 != end || ph.pronoun || ph.name == NULL)
+      /* ", said Ann Bell." or ", said Ann Bell, a planner at …": the cue
+       * right after a comma, the name ending the sentence or followed by
+       * an appositive. */
+      while (j-- > first + 4)
         {
+          if (!px_is_cue_word (c->tok[j].norm) || WORD_IS (c->tok[j].norm, PX_QW_NOT_SPEECH) ||
+              !_px_quote_gap_has (c, j - 1, ","))
+            continue;
+          if (_px_quote_phrase_right (c, j + 1, end, &ph) && !ph.pronoun && ph.name != NULL &&
+              (ph.last + 1 == end || _px_quote_gap_has (c, ph.last, ",")))
+            break;
           _px_quote_phrase_clear (&ph);
-          return FALSE;
         }
+      if (j <= first + 4)
+        return FALSE;
       body_end = j - 1;
     }
   q = g_new0 (PxQuote, 1);
@@ -128,6 +133,35 @@ add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
   return TRUE;
 }
 
+/* "Mark Holm, who chairs the board of the Norvik Group, said …": the
+ * person the sentence opens with, then an appositive between commas of
+ * any words up to the cue at token @j. */
+static gboolean
+appositive_subject (Ctx *c, guint sentence, guint j, Phrase *ph)
+{
+  guint st, e, before = j - 1;
+
+  memset (ph, 0, sizeof *ph);
+  if (c->subjects[sentence] == NULL)
+    return FALSE;
+  while (before > 0 && _px_quote_is_aux (&c->tok[before]))
+    before--;
+  st = _px_quote_token_at (c, c->subject_pos[sentence]);
+  e = st;
+  while (e + 1 < j && _px_quote_is_nameish (&c->tok[e + 1]) && !_px_quote_gap_breaks (c, e))
+    e++;
+  if (e + 2 >= before || !_px_quote_gap_has (c, e, ",") || !_px_quote_gap_has (c, before, ","))
+    return FALSE;
+  if (!_px_quote_phrase_right (c, st, e + 1, ph) || ph->name == NULL || ph->pronoun)
+    {
+      _px_quote_phrase_clear (ph);
+      return FALSE;
+    }
+  if (ph->role == NULL)
+    ph->role = _px_quote_span_text (c, e + 1, before);
+  return TRUE;
+}
+
 static void
 add_indirect (Ctx *c, GPtrArray *out, guint sentence)
 {
@@ -146,11 +180,13 @@ add_indirect (Ctx *c, GPtrArray *out, guint sentence)
       /* "Trump is said to be preparing" reports a rumour, not speech. */
       if (in_list (passive_aux, c->tok[j - 1].norm))
         return;
-      if (!_px_quote_subject_before (c, j, first, &ph))
+      if (appositive_subject (c, sentence, j, &ph))
+        ;
+      else if (!_px_quote_subject_before (c, j, first, &ph))
         return;
       /* The subject must open the sentence ("On Tuesday, Liang said …"
        * is fine: skip a leading adverbial up to a comma). */
-      if (ph.first != first && !_px_quote_gap_has (c, ph.first - 1, ","))
+      else if (ph.first != first && !_px_quote_gap_has (c, ph.first - 1, ","))
         {
           _px_quote_phrase_clear (&ph);
           return;
