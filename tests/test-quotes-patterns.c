@@ -234,6 +234,18 @@ test_reported_with_appositive (void)
   g_assert_cmpstr (find (quotes, "It is the least")->speaker, ==, "Vera Holm");
 }
 
+/* "Dahl spokesman Olin Barth replied …": a name before a title says
+ * whose; the sentence's subject, the "he" of the next quote, is the
+ * name after the title. */
+static void
+test_subject_after_title (void)
+{
+  assert_speaker ("\"The buses are ready,\" Ann Dahl said on Monday.\n\n"
+                  "Dahl spokesman Olin Barth replied to the council on Tuesday.\n\n"
+                  "\"We will answer every question,\" he said.",
+                  "We will answer", "Olin Barth");
+}
+
 /* A surname that is also a noun of one sex ("King", "Prince") says
  * nothing of the person's sex. */
 static void
@@ -421,6 +433,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/pronoun-surname-subject", test_pronoun_surname_subject);
   g_test_add_func ("/quotes/patterns/pronoun-chain-and-trailing", test_pronoun_chain_and_trailing);
   g_test_add_func ("/quotes/patterns/reported-with-appositive", test_reported_with_appositive);
+  g_test_add_func ("/quotes/patterns/subject-after-title", test_subject_after_title);
   g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
   g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);

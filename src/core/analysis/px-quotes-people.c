@@ -182,6 +182,20 @@ strip_possessive (char *name)
   return name;
 }
 
+/* The last token of the name that starts at token @i: up to four
+ * capitalised words, no title, ending at a possessive ("Bell's"). */
+static guint
+name_run_end (Ctx *c, guint i, guint end)
+{
+  guint e = i;
+
+  while (e + 1 < end && e - i < 3 && _px_quote_is_nameish (&c->tok[e + 1]) &&
+         !_px_quote_is_role_word (c->tok[e + 1].norm) && !_px_quote_gap_breaks (c, e) &&
+         !_px_quote_is_possessive (c->tok[e].norm))
+    e++;
+  return e;
+}
+
 /* The person a sentence opens with, its subject: "Ann Bell arrived",
  * "Sen. Ann Bell's plan", "On Sunday, Bell said". A name the text gives
  * in full elsewhere ("Bell" for "Ann Bell") or of two words or more, not
@@ -208,11 +222,22 @@ sentence_subject (Ctx *c, const PxSentence *s, guint *pos)
     i++;
   if (i >= end || !_px_quote_is_nameish (&c->tok[i]) || inside_mark (c, i))
     return NULL;
-  e = i;
-  while (e + 1 < end && e - i < 3 && _px_quote_is_nameish (&c->tok[e + 1]) &&
-         !_px_quote_is_role_word (c->tok[e + 1].norm) && !_px_quote_gap_breaks (c, e) &&
-         !_px_quote_is_possessive (c->tok[e].norm))
-    e++;
+  e = name_run_end (c, i, end);
+  /* "Obama consultant Cornell Belcher", "Clinton campaign chairman John
+   * Podesta": a name before a title only says whose; the person is the
+   * name after it. */
+  {
+    guint k = e + 1;
+    while (k < end && k - e <= 4 && !_px_quote_gap_breaks (c, k - 1) &&
+           (_px_quote_is_role_word (c->tok[k].norm) || in_org_words (c->tok[k].norm)))
+      k++;
+    if (k > e + 1 && k < end && !_px_quote_gap_breaks (c, k - 1) && _px_quote_is_role_word (c->tok[k - 1].norm) &&
+        _px_quote_is_nameish (&c->tok[k]) && !inside_mark (c, k))
+      {
+        i = k;
+        e = name_run_end (c, i, end);
+      }
+  }
   if (e + 1 < end && !_px_quote_gap_breaks (c, e) && _px_quote_is_nameish (&c->tok[e + 1]))
     return NULL;
   name = strip_possessive (_px_quote_span_text (c, i, e));
@@ -509,8 +534,9 @@ resolve_pronoun (Ctx *c, PxQuote *q, const char *pronoun, guint pos)
     if (c->subjects[s] != NULL && c->subject_pos[s] < anchor && c->subject_pos[s] > c->last_pos &&
         (p == NULL || c->subject_pos[s] > p->pos) && gender_fits (c, c->subjects[s], pronoun))
       {
+        const Person *known = lookup_person (c, c->subjects[s], anchor);
         name = c->subjects[s];
-        role = NULL;
+        role = known != NULL ? known->role : NULL;
         break;
       }
   /* No one fits yet: the person named last, but none named before an
