@@ -246,6 +246,21 @@ test_subject_after_title (void)
                   "We will answer", "Olin Barth");
 }
 
+/* "Holm said …" where the text names "Vera Holm" elsewhere: reported
+ * speech by a surname alone has a speaker, her full name, and is the
+ * latest speaker for the next "she". */
+static void
+test_reported_by_surname (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("Vera Holm runs the depot. \"The buses are ready,\" Olin Barth said on Monday.\n\n"
+                 "In a long letter to the members of the council, Holm said the drivers would be paid in May.\n\n"
+                 "\"Nobody will wait longer than that,\" she said.");
+
+  g_assert_cmpstr (find (quotes, "the drivers would be paid")->speaker, ==, "Vera Holm");
+  g_assert_cmpstr (find (quotes, "Nobody will wait")->speaker, ==, "Vera Holm");
+}
+
 /* A surname that is also a noun of one sex ("King", "Prince") says
  * nothing of the person's sex. */
 static void
@@ -434,6 +449,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/pronoun-chain-and-trailing", test_pronoun_chain_and_trailing);
   g_test_add_func ("/quotes/patterns/reported-with-appositive", test_reported_with_appositive);
   g_test_add_func ("/quotes/patterns/subject-after-title", test_subject_after_title);
+  g_test_add_func ("/quotes/patterns/reported-by-surname", test_reported_by_surname);
   g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
   g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);

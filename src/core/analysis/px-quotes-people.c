@@ -595,10 +595,17 @@ _px_quote_resolve (Ctx *c, PxQuote *q, Phrase *ph, guint pos, gboolean reported)
     }
   else if (ph->name != NULL)
     {
+      /* "Bell said" where the text names "Ann Bell" elsewhere. */
+      const char *full = strchr (ph->name, ' ') == NULL ? g_hash_table_lookup (c->full_names, ph->name) : NULL;
+      if (full != NULL && *full != '\0')
+        {
+          g_free (ph->name);
+          ph->name = g_strdup (full);
+        }
       p = lookup_person (c, ph->name, pos);
       if (p == NULL)
         {
-          if (reported && !is_person_name (ph))
+          if (reported && !is_person_name (ph) && full == NULL)
             return;
           q->speaker = g_strdup (ph->name);
           q->role = g_strdup (ph->role);
