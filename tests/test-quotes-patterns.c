@@ -195,8 +195,8 @@ test_pronoun_surname_subject (void)
 
 /* The subject carries through sentences that open with the same
  * pronoun ("Vera Holm ... She then ... "…," she said"), and reported
- * speech closed by its attribution (", Olin Barth said.") makes its
- * speaker the latest one. */
+ * speech closed by its attribution (", Olin Barth said.", ", Holm said
+ * in an interview.") makes its speaker the latest one. */
 static void
 test_pronoun_chain_and_trailing (void)
 {
@@ -204,7 +204,9 @@ test_pronoun_chain_and_trailing (void)
                      "Vera Holm took over the depot in May. She then wrote to the council.\n\n"
                      "\"We cannot run the line without drivers,\" she said.\n\n"
                      "The council will not pay for the new drivers this year, Olin Barth said.\n\n"
-                     "\"There is no money left for it,\" he said.";
+                     "\"There is no money left for it,\" he said.\n\n"
+                     "The depot may close in the winter, Vera Holm said in an interview with the paper.\n\n"
+                     "\"Nobody wants that,\" she said.";
   g_autoptr (GPtrArray) quotes = quotes_of (text);
   const PxQuote *reported = find (quotes, "The council will not pay");
 
@@ -212,6 +214,8 @@ test_pronoun_chain_and_trailing (void)
   g_assert_cmpint (reported->kind, ==, PX_QUOTE_INDIRECT);
   g_assert_cmpstr (reported->speaker, ==, "Olin Barth");
   g_assert_cmpstr (find (quotes, "There is no money")->speaker, ==, "Olin Barth");
+  g_assert_cmpstr (find (quotes, "The depot may close")->speaker, ==, "Vera Holm");
+  g_assert_cmpstr (find (quotes, "Nobody wants that")->speaker, ==, "Vera Holm");
 }
 
 /* Reported speech attributed with an appositive, after the words

@@ -77,6 +77,35 @@ static const char *const passive_aux[] = { "is", "are", "was", "were", "been", "
 /* Reported speech whose attribution closes the sentence after a comma:
  * "The plan will cost more, Bell said." / "…, said Ann Bell." A
  * person-like speaker only. */
+static const char *const tail_prepositions[] = { "in", "on", "at", "during", "after", "before", "with", "via", NULL };
+
+/* ", Ann Bell said." / ", Bell said in an interview on Monday.": a
+ * name after a comma, then a cue ending the sentence or followed by
+ * words that start with a preposition and hold no comma. */
+static gboolean
+trailing_cue (Ctx *c, guint first, guint end, Phrase *ph)
+{
+  for (guint j = end; j-- > first + 5 && end - j <= 8;)
+    {
+      gboolean tail = j + 1 == end;
+
+      if (!tail && in_list (tail_prepositions, c->tok[j + 1].norm) && !_px_quote_is_nameish (&c->tok[j + 1]))
+        {
+          tail = TRUE;
+          for (guint k = j; k + 1 < end && tail; k++)
+            tail = !_px_quote_gap_has (c, k, ",;:");
+        }
+      if (!tail || !px_is_cue_word (c->tok[j].norm) || WORD_IS (c->tok[j].norm, PX_QW_NOT_SPEECH))
+        continue;
+      if (_px_quote_phrase_left (c, j - 1, first + 4, ph) && !ph->pronoun && ph->name != NULL &&
+          _px_quote_gap_has (c, ph->first - 1, ","))
+        return TRUE;
+      _px_quote_phrase_clear (ph);
+      return FALSE;
+    }
+  return FALSE;
+}
+
 static gboolean
 add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
 {
@@ -88,9 +117,7 @@ add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
   if (s->n_tokens < 6 || s->byte_end <= s->byte_start || c->text[s->byte_end - 1] == ':')
     return FALSE;
   memset (&ph, 0, sizeof ph);
-  if (px_is_cue_word (c->tok[end - 1].norm) && !WORD_IS (c->tok[end - 1].norm, PX_QW_NOT_SPEECH) &&
-      _px_quote_phrase_left (c, end - 2, first + 4, &ph) && !ph.pronoun && ph.name != NULL &&
-      _px_quote_gap_has (c, ph.first - 1, ","))
+  if (trailing_cue (c, first, end, &ph))
     body_end = ph.first - 1;
   else
     {
