@@ -54,6 +54,22 @@ test_question_before_attribution (void)
   assert_speaker ("\"Why was the bridge closed for a month?\" Mr. Olin Barth said. The council did not reply.",
                   "Why was the bridge", "Olin Barth");
   assert_speaker ("\"Stop the works now!\" shouted Dora Ilves at the meeting.", "Stop the works", "Dora Ilves");
+  /* The attribution may open a long sentence. */
+  assert_speaker ("\"Who pays for the new bridge?\" Olin Barth asked at the meeting on Monday, when the council "
+                  "had again put off its vote on the budget for the coming year.",
+                  "Who pays for", "Olin Barth");
+}
+
+/* Speech in capitals ("Like Oakland. Or Ferguson,") followed by a
+ * reporting verb is speech, not a title. */
+static void
+test_capitalised_speech (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("\"Like Narvik. Or Tromso,\" Olin Barth said. She read \"The Long Road Home\" twice.");
+
+  g_assert_cmpstr (find (quotes, "Like Narvik")->speaker, ==, "Olin Barth");
+  g_assert_null (lookup (quotes, "The Long Road Home"));
 }
 
 /* Cue verbs beyond "said", and modifiers before the name. */
@@ -458,6 +474,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);
   g_test_add_func ("/quotes/patterns/detection", test_detection);
+  g_test_add_func ("/quotes/patterns/capitalised-speech", test_capitalised_speech);
   g_test_add_func ("/quotes/patterns/split-quote", test_split_quote);
   g_test_add_func ("/quotes/patterns/headline-not-person", test_headline_not_person);
   return g_test_run ();

@@ -265,6 +265,36 @@ add_indirect (Ctx *c, GPtrArray *out, guint sentence)
     }
 }
 
+/* Does the sentence open with an attribution, a reporting verb among
+ * its first six words ("Trump said of Apple in February, when …")? */
+static gboolean
+opens_with_cue (Ctx *c, const PxSentence *s)
+{
+  for (guint t = s->first_token; t < s->first_token + MIN (s->n_tokens, 6); t++)
+    if (px_is_cue_word (c->tok[t].norm))
+      return t > s->first_token;
+    else if (t > s->first_token && _px_quote_gap_breaks (c, t - 1) && !_px_quote_gap_has (c, t - 1, ","))
+      return FALSE;
+  return FALSE;
+}
+
+/* Does a reporting verb follow the quotation within two words, in its
+ * paragraph ("Like Oakland. Or Ferguson," Trump said)? Then it is
+ * speech, whatever its capitals say. */
+static gboolean
+cue_follows (Ctx *c, const Mark *a)
+{
+  for (guint t = a->end_tok; t < c->n_tok && t < a->end_tok + 3; t++)
+    {
+      if (t > a->end_tok && _px_quote_gap_breaks (c, t - 1))
+        return FALSE;
+      if (px_is_cue_word (c->tok[t].norm))
+        return c->tok[t].start > a->mark_end &&
+               px_text_units_get_sentence (c->units, c->tok[t].sentence)->block == a->block;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 px_find_quotes (PxTextUnits *units)
 {
@@ -326,7 +356,7 @@ px_find_quotes (PxTextUnits *units)
       for (const char *p = c.text + a->byte_start; p < c.text + a->byte_end; p++)
         n_words += *p == ' ';
       /* A single quoted word is a term or a scare quote, not speech. */
-      if (n_words < 2 || px_quote_mark_is_title (&c.qt, a, n_words))
+      if (n_words < 2 || (px_quote_mark_is_title (&c.qt, a, n_words) && !cue_follows (&c, a)))
         continue;
       direct = px_quote_mark_opens_speech (&c.qt, a);
 
@@ -369,7 +399,7 @@ px_find_quotes (PxTextUnits *units)
         {
           const PxSentence *next = px_text_units_get_sentence (units, c.tok[after].sentence);
           if (next->block == px_text_units_get_sentence (units, c.tok[a->end_tok - 1].sentence)->block &&
-              next->first_token == after && next->n_tokens <= 10)
+              next->first_token == after && (next->n_tokens <= 10 || opens_with_cue (&c, next)))
             limit = MIN (next->first_token + next->n_tokens,
                          m + 1 < c.marks->len ? g_array_index (c.marks, Mark, m + 1).first_tok : c.n_tok);
         }
