@@ -60,6 +60,19 @@ test_question_before_attribution (void)
                   "Who pays for", "Olin Barth");
 }
 
+/* A name after words that describe the person but are no known title,
+ * on either side of the cue. */
+static void
+test_described_name (void)
+{
+  assert_speaker ("\"The line was never safe,\" said retired signalman Olin Barth, who worked there for years.",
+                  "The line was never", "Olin Barth");
+  assert_speaker ("\"Nobody listened to us,\" Oslo-based consultant Vera Holm said on Monday.", "Nobody listened",
+                  "Vera Holm");
+  /* Words that are not a description leave it unknown. */
+  assert_speaker ("\"It will rain,\" and then Vera Holm said nothing more.", "It will rain", NULL);
+}
+
 /* Speech in capitals ("Like Oakland. Or Ferguson,") followed by a
  * reporting verb is speech, not a title. */
 static void
@@ -475,6 +488,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);
   g_test_add_func ("/quotes/patterns/detection", test_detection);
   g_test_add_func ("/quotes/patterns/capitalised-speech", test_capitalised_speech);
+  g_test_add_func ("/quotes/patterns/described-name", test_described_name);
   g_test_add_func ("/quotes/patterns/split-quote", test_split_quote);
   g_test_add_func ("/quotes/patterns/headline-not-person", test_headline_not_person);
   return g_test_run ();

@@ -180,6 +180,74 @@ _px_quote_try_right (Ctx *c, PxQuote *q, guint from, guint limit)
   return try_right_named (c, q, from, limit) || try_right_described (c, q, from, limit);
 }
 
+/* A name after words that describe the person, none of them known
+ * titles: "retired neurosurgeon Ann Bell", "Oslo-based consultant Ann
+ * Bell". Tokens @from..@stop - 1, with no break between them, end in a
+ * name of two capitalised words or more; before it at most six words,
+ * one in lower case at least, no function word but "of", "the" and
+ * "for", no cue or pronoun. */
+static gboolean
+described_name (Ctx *c, guint from, guint stop, Phrase *out)
+{
+  guint name_first = stop, lower = 0;
+
+  memset (out, 0, sizeof *out);
+  if (stop <= from + 2)
+    return FALSE;
+  while (name_first > from && _px_quote_is_nameish (&c->tok[name_first - 1]) &&
+         !_px_quote_is_role_word (c->tok[name_first - 1].norm))
+    name_first--;
+  if (stop - name_first < 2 || name_first == from || name_first - from > 6)
+    return FALSE;
+  for (guint i = from; i < stop; i++)
+    {
+      const char *norm = c->tok[i].norm;
+      if ((i + 1 < stop && _px_quote_gap_breaks (c, i)) || px_is_cue_word (norm) || in_pronouns (norm))
+        return FALSE;
+      if (i >= name_first)
+        continue;
+      if ((c->tok[i].flags & PX_TOKEN_STOP) && strcmp (norm, "of") != 0 && strcmp (norm, "the") != 0 &&
+          strcmp (norm, "for") != 0)
+        return FALSE;
+      lower += !_px_quote_is_nameish (&c->tok[i]);
+    }
+  if (lower == 0 || !_px_quote_parse_phrase (c, name_first, stop - 1, out) || out->name == NULL)
+    {
+      _px_quote_phrase_clear (out);
+      return FALSE;
+    }
+  g_free (out->role);
+  out->role = _px_quote_span_text (c, from, name_first - 1);
+  out->first = from;
+  return TRUE;
+}
+
+/* `, Oslo-based consultant Ann Bell said`: a described name before the
+ * cue, within ten words of the quote. */
+static gboolean
+try_right_described_name (Ctx *c, PxQuote *q, guint from, guint limit)
+{
+  for (guint j = from + 3; j < limit && j - from <= 10; j++)
+    {
+      Phrase ph;
+      guint end = j - 1;
+
+      if (_px_quote_gap_breaks (c, j - 1))
+        return FALSE;
+      if (!px_is_cue_word (c->tok[j].norm))
+        continue;
+      while (end > from && _px_quote_is_aux (&c->tok[end]))
+        end--;
+      if (!described_name (c, from, end + 1, &ph))
+        return FALSE;
+      q->cue = _px_quote_cue_text (c, j, limit);
+      _px_quote_resolve (c, q, &ph, c->tok[from].start, FALSE);
+      _px_quote_phrase_clear (&ph);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
 {
@@ -195,7 +263,11 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
     from++;
   if (px_is_cue_word (c->tok[from].norm))
     {
-      if (_px_quote_phrase_right (c, from + 1, limit, &ph) || described_after (c, from + 1, limit, &ph))
+      guint stop = from + 1;
+      while (stop < limit && stop - from < 10 && !_px_quote_gap_breaks (c, stop))
+        stop++;
+      if (_px_quote_phrase_right (c, from + 1, limit, &ph) ||
+          described_name (c, from + 1, MIN (stop + 1, limit), &ph) || described_after (c, from + 1, limit, &ph))
         {
           q->cue = _px_quote_cue_text (c, from, limit);
           _px_quote_resolve (c, q, &ph, c->tok[from].start, FALSE);
@@ -212,7 +284,7 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
            * cue: "Senator X, Republican of Iowa, said", "Mr. X of the
            * Sierra Club said", "X (R-Utah) said". */
           if (!_px_quote_is_phrase_word (&c->tok[j]) && !_px_quote_is_aux (&c->tok[j]) && !in_appositive (c, from, j))
-            return FALSE;
+            return try_right_described_name (c, q, from, limit);
           continue;
         }
       {
