@@ -85,6 +85,18 @@ test_capitalised_speech (void)
   g_assert_null (lookup (quotes, "The Long Road Home"));
 }
 
+/* A no-break space (as web pages write it) between the cue and the
+ * quote is a space: `Barth said at the meeting,\u00a0"The …"` opens
+ * speech. */
+static void
+test_no_break_space (void)
+{
+  g_autoptr (GPtrArray) quotes = quotes_of ("Olin Barth said at the meeting,\u00a0\u201cThe depot will stay open all "
+                                            "winter.\u201d");
+
+  g_assert_cmpint (find (quotes, "The depot will stay")->kind, ==, PX_QUOTE_DIRECT);
+}
+
 /* Cue verbs beyond "said", and modifiers before the name. */
 static void
 test_cue_verbs_and_modifiers (void)
@@ -489,6 +501,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/detection", test_detection);
   g_test_add_func ("/quotes/patterns/capitalised-speech", test_capitalised_speech);
   g_test_add_func ("/quotes/patterns/described-name", test_described_name);
+  g_test_add_func ("/quotes/patterns/no-break-space", test_no_break_space);
   g_test_add_func ("/quotes/patterns/split-quote", test_split_quote);
   g_test_add_func ("/quotes/patterns/headline-not-person", test_headline_not_person);
   return g_test_run ();
