@@ -112,6 +112,7 @@ test_cue_verbs_and_modifiers (void)
   assert_speaker ("\"We only want answers,\" the family said in a statement.", "We only want", "the family");
   assert_speaker ("\"Let me finish the sentence,\" Ben Ashe shot back.", "Let me finish", "Ben Ashe");
   assert_speaker ("\"Get off the stage now,\" Ivo Marsh barked at the crowd.", "Get off the stage", "Ivo Marsh");
+  assert_speaker ("\"Would it be open to all?\" Nora Kelly pressed.", "Would it be open", "Nora Kelly");
 }
 
 /* Titles, roles and appositions on either side of the name. */
