@@ -152,6 +152,28 @@ _px_quote_try_dash (Ctx *c, PxQuote *q, const Mark *a, guint limit)
 
 static gboolean try_right_named (Ctx *c, PxQuote *q, guint from, guint limit);
 
+/* The last token of the subject before the cue at @j, skipping "also",
+ * "has" and adverbs, not before @from. */
+static guint
+before_cue (Ctx *c, guint from, guint j)
+{
+  guint end = j - 1;
+
+  while (end > from && _px_quote_is_aux (&c->tok[end]))
+    end--;
+  return end;
+}
+
+/* Gives @q the speaker @ph (clearing it) and the cue at token @cue. */
+static gboolean
+attribute (Ctx *c, PxQuote *q, Phrase *ph, guint cue, guint from, guint limit)
+{
+  q->cue = _px_quote_cue_text (c, cue, limit);
+  _px_quote_resolve (c, q, ph, c->tok[from].start, FALSE);
+  _px_quote_phrase_clear (ph);
+  return TRUE;
+}
+
 /* `, the ad's narrator said`: a described source before the cue. */
 static gboolean
 try_right_described (Ctx *c, PxQuote *q, guint from, guint limit)
@@ -160,15 +182,7 @@ try_right_described (Ctx *c, PxQuote *q, guint from, guint limit)
     if (px_is_cue_word (c->tok[j].norm))
       {
         Phrase ph;
-        guint end = j - 1;
-        while (end > from && _px_quote_is_aux (&c->tok[end]))
-          end--;
-        if (!described_phrase (c, from, end, &ph))
-          return FALSE;
-        q->cue = _px_quote_cue_text (c, j, limit);
-        _px_quote_resolve (c, q, &ph, c->tok[from].start, FALSE);
-        _px_quote_phrase_clear (&ph);
-        return TRUE;
+        return described_phrase (c, from, before_cue (c, from, j), &ph) && attribute (c, q, &ph, j, from, limit);
       }
   return FALSE;
 }
@@ -230,20 +244,12 @@ try_right_described_name (Ctx *c, PxQuote *q, guint from, guint limit)
   for (guint j = from + 3; j < limit && j - from <= 10; j++)
     {
       Phrase ph;
-      guint end = j - 1;
 
       if (_px_quote_gap_breaks (c, j - 1))
         return FALSE;
       if (!px_is_cue_word (c->tok[j].norm))
         continue;
-      while (end > from && _px_quote_is_aux (&c->tok[end]))
-        end--;
-      if (!described_name (c, from, end + 1, &ph))
-        return FALSE;
-      q->cue = _px_quote_cue_text (c, j, limit);
-      _px_quote_resolve (c, q, &ph, c->tok[from].start, FALSE);
-      _px_quote_phrase_clear (&ph);
-      return TRUE;
+      return described_name (c, from, before_cue (c, from, j) + 1, &ph) && attribute (c, q, &ph, j, from, limit);
     }
   return FALSE;
 }
