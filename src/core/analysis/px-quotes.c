@@ -83,7 +83,7 @@ static const char *const tail_prepositions[] = { "in", "on", "at", "during", "af
  * name after a comma, then a cue ending the sentence or followed by
  * words that start with a preposition and hold no comma. */
 static gboolean
-trailing_cue (Ctx *c, guint first, guint end, Phrase *ph)
+trailing_cue (Ctx *c, guint first, guint end, Phrase *ph, guint *cue)
 {
   for (guint j = end; j-- > first + 5 && end - j <= 8;)
     {
@@ -97,6 +97,7 @@ trailing_cue (Ctx *c, guint first, guint end, Phrase *ph)
         }
       if (!tail || !px_is_cue_word (c->tok[j].norm) || WORD_IS (c->tok[j].norm, PX_QW_NOT_SPEECH))
         continue;
+      *cue = j;
       if (_px_quote_phrase_left (c, j - 1, first + 4, ph) && !ph->pronoun && ph->name != NULL &&
           _px_quote_gap_has (c, ph->first - 1, ","))
         return TRUE;
@@ -109,7 +110,7 @@ trailing_cue (Ctx *c, guint first, guint end, Phrase *ph)
 static gboolean
 add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
 {
-  guint first = s->first_token, end = s->first_token + s->n_tokens, body_end;
+  guint first = s->first_token, end = s->first_token + s->n_tokens, body_end, cue = 0;
   PxQuote *q;
   Phrase ph;
 
@@ -117,7 +118,7 @@ add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
   if (s->n_tokens < 6 || s->byte_end <= s->byte_start || c->text[s->byte_end - 1] == ':')
     return FALSE;
   memset (&ph, 0, sizeof ph);
-  if (trailing_cue (c, first, end, &ph))
+  if (trailing_cue (c, first, end, &ph, &cue))
     body_end = ph.first - 1;
   else
     {
@@ -139,6 +140,7 @@ add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
       if (j <= first + 4)
         return FALSE;
       body_end = j - 1;
+      cue = j;
     }
   q = g_new0 (PxQuote, 1);
   q->kind = PX_QUOTE_INDIRECT;
@@ -148,7 +150,7 @@ add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
   q->parts[0][0] = q->start;
   q->parts[0][1] = q->end;
   q->text = px_text_units_slice (c->units, q->start, q->end);
-  q->cue = g_strdup ("");
+  q->cue = _px_quote_cue_text (c, cue, end);
   _px_quote_resolve (c, q, &ph, c->tok[ph.first].start, TRUE);
   _px_quote_phrase_clear (&ph);
   if (q->speaker == NULL)
