@@ -307,6 +307,17 @@ test_reported_by_surname (void)
   g_assert_cmpstr (find (quotes, "Nobody will wait")->speaker, ==, "Vera Holm");
 }
 
+/* The subject may follow a long opening clause up to its comma. */
+static void
+test_subject_after_opening_clause (void)
+{
+  assert_speaker ("\"The buses are ready,\" Olin Barth said on Monday.\n\n"
+                  "As the drivers waited for the first bus of the morning at the depot, Vera Holm read out the "
+                  "new timetable.\n\n"
+                  "\"Nobody will wait longer than ten minutes,\" she said.",
+                  "Nobody will wait", "Vera Holm");
+}
+
 /* A surname that is also a noun of one sex ("King", "Prince") says
  * nothing of the person's sex. */
 static void
@@ -495,6 +506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/pronoun-chain-and-trailing", test_pronoun_chain_and_trailing);
   g_test_add_func ("/quotes/patterns/reported-with-appositive", test_reported_with_appositive);
   g_test_add_func ("/quotes/patterns/subject-after-title", test_subject_after_title);
+  g_test_add_func ("/quotes/patterns/subject-after-opening-clause", test_subject_after_opening_clause);
   g_test_add_func ("/quotes/patterns/reported-by-surname", test_reported_by_surname);
   g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
   g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);

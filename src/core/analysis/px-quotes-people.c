@@ -209,9 +209,10 @@ sentence_subject (Ctx *c, const PxSentence *s, guint *pos)
 
   if (s->n_tokens < 3 || inside_mark (c, i))
     return NULL;
-  /* A short opening adverbial up to a comma: "On Sunday, Bell …". */
+  /* An opening adverbial up to a comma: "On Sunday, Bell …", "As the
+   * crowd waited in the hall, Bell …". */
   if (!_px_quote_is_nameish (&c->tok[i]) || (c->tok[i].flags & PX_TOKEN_STOP))
-    for (guint k = i; k + 1 < end && k < i + 6; k++)
+    for (guint k = i; k + 1 < end && k < i + ((c->tok[i].flags & PX_TOKEN_STOP) ? 16 : 6); k++)
       if (_px_quote_gap_has (c, k, ","))
         {
           i = k + 1;
