@@ -270,7 +270,7 @@ try_right_named (Ctx *c, PxQuote *q, guint from, guint limit)
   if (px_is_cue_word (c->tok[from].norm))
     {
       guint stop = from + 1;
-      while (stop < limit && stop - from < 10 && !_px_quote_gap_breaks (c, stop))
+      while (stop + 1 < limit && stop - from < 10 && !_px_quote_gap_breaks (c, stop))
         stop++;
       if (_px_quote_phrase_right (c, from + 1, limit, &ph) ||
           described_name (c, from + 1, MIN (stop + 1, limit), &ph) || described_after (c, from + 1, limit, &ph))

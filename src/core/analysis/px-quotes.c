@@ -127,7 +127,7 @@ add_trailing (Ctx *c, GPtrArray *out, const PxSentence *s)
       /* ", said Ann Bell." or ", said Ann Bell, a planner at …": the cue
        * right after a comma, the name ending the sentence or followed by
        * an appositive. */
-      while (j-- > first + 4)
+      while (j-- > first + 5)
         {
           if (!px_is_cue_word (c->tok[j].norm) || WORD_IS (c->tok[j].norm, PX_QW_NOT_SPEECH) ||
               !_px_quote_gap_has (c, j - 1, ","))
