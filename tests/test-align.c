@@ -483,7 +483,7 @@ test_json (void)
   g_autofree char *json2 = px_compare_to_json (again, 5, "Lakeside library", FALSE);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
-  JsonObject *root, *passage, *quote;
+  JsonObject *root, *passage, *quote = NULL;
   JsonArray *claims, *docs, *quotes;
   g_autofree char *slice = NULL;
 
@@ -514,7 +514,15 @@ test_json (void)
 
   quotes = json_object_get_array_member (root, "quotes");
   g_assert_cmpuint (json_array_get_length (quotes), >, 0);
-  quote = json_array_get_object_element (quotes, 0);
+  /* The first direct quote (reported speech, "…, librarian Nora
+   * Castell said.", comes before it). */
+  for (guint i = 0; i < json_array_get_length (quotes); i++)
+    {
+      quote = json_array_get_object_element (quotes, i);
+      if (g_strcmp0 (json_object_get_string_member (quote, "kind"), "direct") == 0)
+        break;
+    }
+  g_assert_cmpstr (json_object_get_string_member (quote, "kind"), ==, "direct");
   g_assert_cmpstr (json_object_get_string_member (quote, "speaker"), ==, "Nora Castell");
   g_assert_cmpstr (json_object_get_string_member (quote, "cue"), ==, "said");
   g_clear_pointer (&slice, g_free);

@@ -54,6 +54,47 @@ test_question_before_attribution (void)
   assert_speaker ("\"Why was the bridge closed for a month?\" Mr. Olin Barth said. The council did not reply.",
                   "Why was the bridge", "Olin Barth");
   assert_speaker ("\"Stop the works now!\" shouted Dora Ilves at the meeting.", "Stop the works", "Dora Ilves");
+  /* The attribution may open a long sentence. */
+  assert_speaker ("\"Who pays for the new bridge?\" Olin Barth asked at the meeting on Monday, when the council "
+                  "had again put off its vote on the budget for the coming year.",
+                  "Who pays for", "Olin Barth");
+}
+
+/* A name after words that describe the person but are no known title,
+ * on either side of the cue. */
+static void
+test_described_name (void)
+{
+  assert_speaker ("\"The line was never safe,\" said retired signalman Olin Barth, who worked there for years.",
+                  "The line was never", "Olin Barth");
+  assert_speaker ("\"Nobody listened to us,\" Oslo-based consultant Vera Holm said on Monday.", "Nobody listened",
+                  "Vera Holm");
+  /* Words that are not a description leave it unknown. */
+  assert_speaker ("\"It will rain,\" and then Vera Holm said nothing more.", "It will rain", NULL);
+}
+
+/* Speech in capitals ("Like Oakland. Or Ferguson,") followed by a
+ * reporting verb is speech, not a title. */
+static void
+test_capitalised_speech (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("\"Like Narvik. Or Tromso,\" Olin Barth said. She read \"The Long Road Home\" twice.");
+
+  g_assert_cmpstr (find (quotes, "Like Narvik")->speaker, ==, "Olin Barth");
+  g_assert_null (lookup (quotes, "The Long Road Home"));
+}
+
+/* A no-break space (as web pages write it) between the cue and the
+ * quote is a space: `Barth said at the meeting,\u00a0"The …"` opens
+ * speech. */
+static void
+test_no_break_space (void)
+{
+  g_autoptr (GPtrArray) quotes = quotes_of ("Olin Barth said at the meeting,\u00a0\u201cThe depot will stay open all "
+                                            "winter.\u201d");
+
+  g_assert_cmpint (find (quotes, "The depot will stay")->kind, ==, PX_QUOTE_DIRECT);
 }
 
 /* Cue verbs beyond "said", and modifiers before the name. */
@@ -71,6 +112,7 @@ test_cue_verbs_and_modifiers (void)
   assert_speaker ("\"We only want answers,\" the family said in a statement.", "We only want", "the family");
   assert_speaker ("\"Let me finish the sentence,\" Ben Ashe shot back.", "Let me finish", "Ben Ashe");
   assert_speaker ("\"Get off the stage now,\" Ivo Marsh barked at the crowd.", "Get off the stage", "Ivo Marsh");
+  assert_speaker ("\"Would it be open to all?\" Nora Kelly pressed.", "Would it be open", "Nora Kelly");
 }
 
 /* Titles, roles and appositions on either side of the name. */
@@ -174,6 +216,106 @@ test_pronoun_subjects (void)
   g_assert_cmpstr (find (quotes, "The floor is not")->speaker, ==, "Olin Barth");
   /* "she" is not the spokesman, nor Ann Dahl behind him. */
   g_assert_null (find (quotes, "We need more time")->speaker);
+}
+
+/* A surname alone opening the sentence before the quote is its subject
+ * when the text gives the full name elsewhere ("Vera Holm" ... "Holm
+ * had ..."); a lone capitalised word it never gives in full is not. */
+static void
+test_pronoun_surname_subject (void)
+{
+  const char *later = "\"The buses are ready,\" Ann Dahl said on Monday.\n\n"
+                      "Holm had already written to the council about the drivers.\n\n"
+                      "\"We cannot run the line without them,\" she said.";
+  g_autofree char *full = g_strconcat ("Vera Holm runs the depot. ", later, NULL);
+
+  assert_speaker (full, "We cannot run", "Vera Holm");
+  /* Without "Vera Holm", "Holm" may be a place or a firm: the latest
+   * speaker goes on. */
+  assert_speaker (later, "We cannot run", "Ann Dahl");
+}
+
+/* The subject carries through sentences that open with the same
+ * pronoun ("Vera Holm ... She then ... "…," she said"), and reported
+ * speech closed by its attribution (", Olin Barth said.", ", Holm said
+ * in an interview.") makes its speaker the latest one. */
+static void
+test_pronoun_chain_and_trailing (void)
+{
+  const char *text = "\"The buses are ready,\" Ann Dahl said on Monday.\n\n"
+                     "Vera Holm took over the depot in May. She then wrote to the council.\n\n"
+                     "\"We cannot run the line without drivers,\" she said.\n\n"
+                     "The council will not pay for the new drivers this year, Olin Barth said.\n\n"
+                     "\"There is no money left for it,\" he said.\n\n"
+                     "The depot may close in the winter, Vera Holm said in an interview with the paper.\n\n"
+                     "\"Nobody wants that,\" she said.";
+  g_autoptr (GPtrArray) quotes = quotes_of (text);
+  const PxQuote *reported = find (quotes, "The council will not pay");
+
+  g_assert_cmpstr (find (quotes, "We cannot run")->speaker, ==, "Vera Holm");
+  g_assert_cmpint (reported->kind, ==, PX_QUOTE_INDIRECT);
+  g_assert_cmpstr (reported->speaker, ==, "Olin Barth");
+  g_assert_cmpstr (find (quotes, "There is no money")->speaker, ==, "Olin Barth");
+  g_assert_cmpstr (find (quotes, "The depot may close")->speaker, ==, "Vera Holm");
+  g_assert_cmpstr (find (quotes, "Nobody wants that")->speaker, ==, "Vera Holm");
+}
+
+/* Reported speech attributed with an appositive, after the words
+ * (", said Olin Barth, a planner at the depot.") or around it ("Vera
+ * Holm, who chairs the board of the Norvik Group, said …"): its speaker
+ * is the latest, and the next "he" or "she" is them. */
+static void
+test_reported_with_appositive (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("\"The buses are ready,\" Ann Dahl said on Monday.\n\n"
+                 "The new line will not open before the summer, said Olin Barth, a planner at the depot.\n\n"
+                 "\"We need two more months,\" he said.\n\n"
+                 "Vera Holm, who chairs the board of the Norvik Group, said the company would pay for the drivers.\n\n"
+                 "\"It is the least we can do,\" she said.");
+
+  g_assert_cmpstr (find (quotes, "The new line will not")->speaker, ==, "Olin Barth");
+  g_assert_cmpstr (find (quotes, "We need two more")->speaker, ==, "Olin Barth");
+  g_assert_cmpstr (find (quotes, "the company would pay")->speaker, ==, "Vera Holm");
+  g_assert_cmpstr (find (quotes, "It is the least")->speaker, ==, "Vera Holm");
+}
+
+/* "Dahl spokesman Olin Barth replied …": a name before a title says
+ * whose; the sentence's subject, the "he" of the next quote, is the
+ * name after the title. */
+static void
+test_subject_after_title (void)
+{
+  assert_speaker ("\"The buses are ready,\" Ann Dahl said on Monday.\n\n"
+                  "Dahl spokesman Olin Barth replied to the council on Tuesday.\n\n"
+                  "\"We will answer every question,\" he said.",
+                  "We will answer", "Olin Barth");
+}
+
+/* "Holm said …" where the text names "Vera Holm" elsewhere: reported
+ * speech by a surname alone has a speaker, her full name, and is the
+ * latest speaker for the next "she". */
+static void
+test_reported_by_surname (void)
+{
+  g_autoptr (GPtrArray) quotes =
+      quotes_of ("Vera Holm runs the depot. \"The buses are ready,\" Olin Barth said on Monday.\n\n"
+                 "In a long letter to the members of the council, Holm said the drivers would be paid in May.\n\n"
+                 "\"Nobody will wait longer than that,\" she said.");
+
+  g_assert_cmpstr (find (quotes, "the drivers would be paid")->speaker, ==, "Vera Holm");
+  g_assert_cmpstr (find (quotes, "Nobody will wait")->speaker, ==, "Vera Holm");
+}
+
+/* The subject may follow a long opening clause up to its comma. */
+static void
+test_subject_after_opening_clause (void)
+{
+  assert_speaker ("\"The buses are ready,\" Olin Barth said on Monday.\n\n"
+                  "As the drivers waited for the first bus of the morning at the depot, Vera Holm read out the "
+                  "new timetable.\n\n"
+                  "\"Nobody will wait longer than ten minutes,\" she said.",
+                  "Nobody will wait", "Vera Holm");
 }
 
 /* A surname that is also a noun of one sex ("King", "Prince") says
@@ -360,10 +502,19 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/patterns/pronouns", test_pronouns);
   g_test_add_func ("/quotes/patterns/pronoun-subjects", test_pronoun_subjects);
   g_test_add_func ("/quotes/patterns/pronoun-surname-noun", test_pronoun_surname_noun);
+  g_test_add_func ("/quotes/patterns/pronoun-surname-subject", test_pronoun_surname_subject);
+  g_test_add_func ("/quotes/patterns/pronoun-chain-and-trailing", test_pronoun_chain_and_trailing);
+  g_test_add_func ("/quotes/patterns/reported-with-appositive", test_reported_with_appositive);
+  g_test_add_func ("/quotes/patterns/subject-after-title", test_subject_after_title);
+  g_test_add_func ("/quotes/patterns/subject-after-opening-clause", test_subject_after_opening_clause);
+  g_test_add_func ("/quotes/patterns/reported-by-surname", test_reported_by_surname);
   g_test_add_func ("/quotes/patterns/word-lists", test_word_lists);
   g_test_add_func ("/quotes/patterns/descriptive-after-cue-and-for", test_descriptive_after_cue_and_for);
   g_test_add_func ("/quotes/patterns/no-carry-across-paragraphs", test_no_carry_across_paragraphs);
   g_test_add_func ("/quotes/patterns/detection", test_detection);
+  g_test_add_func ("/quotes/patterns/capitalised-speech", test_capitalised_speech);
+  g_test_add_func ("/quotes/patterns/described-name", test_described_name);
+  g_test_add_func ("/quotes/patterns/no-break-space", test_no_break_space);
   g_test_add_func ("/quotes/patterns/split-quote", test_split_quote);
   g_test_add_func ("/quotes/patterns/headline-not-person", test_headline_not_person);
   return g_test_run ();

@@ -180,7 +180,8 @@ starts_sentence (const PxQuoteText *c, const PxQuoteMark *m)
       gunichar ch;
       p = g_utf8_find_prev_char (c->text, p);
       ch = g_utf8_get_char (p);
-      if (ch == ' ')
+      /* Spaces, the no-break space of web pages included. */
+      if (ch == ' ' || (ch != '\n' && g_unichar_isspace (ch)))
         continue;
       /* After the end of the writer's sentence too ("… on Monday. “We"),
        * where the sentence splitter kept the mark with it. */
@@ -198,9 +199,11 @@ introduced (const PxQuoteText *c, const PxQuoteMark *m)
 
   while (p > c->text)
     {
+      gunichar ch;
       p = g_utf8_find_prev_char (c->text, p);
-      if (*p != ' ')
-        return *p == ',' || *p == ':';
+      ch = g_utf8_get_char (p);
+      if (ch == '\n' || !g_unichar_isspace (ch))
+        return ch == ',' || ch == ':';
     }
   return FALSE;
 }
