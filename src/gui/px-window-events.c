@@ -23,7 +23,9 @@
 static PxUndoStack *
 event_undo (PxWindow *self)
 {
-  return px_library_get_store (self->library) != NULL ? px_undo_stack_new_for_events (px_library_get_store (self->library)) : NULL;
+  return px_library_get_store (self->library) != NULL
+             ? px_undo_stack_new_for_events (px_library_get_store (self->library))
+             : NULL;
 }
 
 static void
@@ -45,7 +47,8 @@ target_event (PxWindow *self, GVariant *param)
 
   if (id != 0 || px_library_get_store (self->library) == NULL || px_library_get_document (self->library) == NULL)
     return id;
-  info = px_store_get_document_info (px_library_get_store (self->library), px_document_get_id (px_library_get_document (self->library)), NULL);
+  info = px_store_get_document_info (px_library_get_store (self->library),
+                                     px_document_get_id (px_library_get_document (self->library)), NULL);
   return info != NULL ? info->event_id : 0;
 }
 
@@ -258,7 +261,8 @@ move_to_event_action (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (px_library_get_document (self->library) == NULL || px_library_get_store (self->library) == NULL)
     return;
-  body = g_strdup_printf (_ ("Choose the event “%s” belongs to."), px_document_get_title (px_library_get_document (self->library)));
+  body = g_strdup_printf (_ ("Choose the event “%s” belongs to."),
+                          px_document_get_title (px_library_get_document (self->library)));
   chooser_dialog (self, target_event (self, NULL), _ ("Move to Event"), body, "move", _ ("_Move"),
                   G_CALLBACK (on_move_response));
 }
