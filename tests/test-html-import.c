@@ -663,6 +663,28 @@ test_second_root (void)
   g_assert_nonnull (strstr (px_document_get_text (doc), "landing ramp"));
 }
 
+/* libxml2 ignores a </noscript> while a <div> inside is open, and can
+ * nest a <main> inside a menu <button>: the article ends up inside an
+ * element that is never text. The wrappers fallback reads it and says so. */
+static void
+test_page_inside_noscript_or_button (void)
+{
+  static const char *const pages[] = {
+    "<html><body><noscript><div class=\"nojs\">Please turn on scripts.</noscript><h1>Ferry back</h1>" FALLBACK_ARTICLE
+    "</body></html>",
+    "<html><body><header><div class=\"menu\"><button class=\"open\"><span>Menu</span><main><article><h1>Ferry "
+    "back</h1>" FALLBACK_ARTICLE "</article></main></body></html>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (PxDocument) doc = import_page_ok (pages[i]);
+
+      g_assert_nonnull (strstr (px_document_get_text (doc), "landing ramp"));
+      g_assert_nonnull (px_document_get_import_note (doc));
+    }
+}
+
 /* When the strict pass finds nothing, the fallbacks find the article and
  * say so in the import note. */
 static void
@@ -1088,6 +1110,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/date-conflicts", test_date_conflicts);
   g_test_add_func ("/html-import/fallbacks", test_fallbacks);
   g_test_add_func ("/html-import/second-root", test_second_root);
+  g_test_add_func ("/html-import/page-inside-noscript-or-button", test_page_inside_noscript_or_button);
   g_test_add_func ("/html-import/headline-over-title", test_headline_over_title);
   g_test_add_func ("/html-import/split-body", test_split_body);
   g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);
