@@ -385,6 +385,14 @@ test_date_conflicts (void)
       "<meta property=\"article:modified_time\" content=\"2031-05-20T10:00:00Z\">"
       "<meta itemprop=\"datePublished\" content=\"2031-05-20T10:00:00Z\">",
       "", "2031-04-12T09:00:00Z" },
+    /* JSON-LD inside a CDATA section or a comment, as XHTML pages write it. */
+    { "<script "
+      "type=\"application/ld+json\">\n<![CDATA[\n{\"@type\":\"NewsArticle\",\"datePublished\":\"2031-03-02\"}\n]]>"
+      "</script>",
+      "", "2031-03-02" },
+    { "<script type=\"application/ld+json\"><!-- {\"@type\":\"NewsArticle\",\"datePublished\":\"2031-03-02\"} -->"
+      "</script>",
+      "", "2031-03-02" },
     /* A generic "date" that is not the day printed. */
     { "<meta name=\"date\" content=\"2031-04-19\">", "<span class=\"date\">12.04.2031</span>", NULL },
     /* …nor the day of the page's <time>. */
