@@ -362,6 +362,54 @@ test_date_sources (void)
     assert_published (cases[i].head, cases[i].body, cases[i].expected);
 }
 
+/* Sources that contradict each other give no date rather than a wrong
+ * one; the date printed on the page settles two publication names;
+ * teasers' and comments' dates are not the article's. */
+static void
+test_date_conflicts (void)
+{
+  static const struct
+  {
+    const char *head, *body, *expected;
+  } cases[] = {
+    /* Two publication names a month apart, nothing printed. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-12T09:00:00Z\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2031-03-02\"}</script>",
+      "", NULL },
+    /* …the printed day says which one is right. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-12T09:00:00Z\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2031-03-02\"}</script>",
+      "<span class=\"date\">2 March 2031</span>", "2031-03-02" },
+    /* The last change under a publication name is not the publication. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-12T09:00:00Z\">"
+      "<meta property=\"article:modified_time\" content=\"2031-05-20T10:00:00Z\">"
+      "<meta itemprop=\"datePublished\" content=\"2031-05-20T10:00:00Z\">",
+      "", "2031-04-12T09:00:00Z" },
+    /* JSON-LD inside a CDATA section or a comment, as XHTML pages write it. */
+    { "<script "
+      "type=\"application/ld+json\">\n<![CDATA[\n{\"@type\":\"NewsArticle\",\"datePublished\":\"2031-03-02\"}\n]]>"
+      "</script>",
+      "", "2031-03-02" },
+    { "<script type=\"application/ld+json\"><!-- {\"@type\":\"NewsArticle\",\"datePublished\":\"2031-03-02\"} -->"
+      "</script>",
+      "", "2031-03-02" },
+    /* A generic "date" that is not the day printed. */
+    { "<meta name=\"date\" content=\"2031-04-19\">", "<span class=\"date\">12.04.2031</span>", NULL },
+    /* …nor the day of the page's <time>. */
+    { "<meta name=\"date\" content=\"2031-04-19\">", "<p><time datetime=\"2031-04-12\">12.04.2031</time></p>", NULL },
+    /* <time> elements on different days: whose is which is unknown. */
+    { "", "<p><time datetime=\"2031-04-12\">12.04.</time> <time datetime=\"2031-02-01\">1.2.</time></p>", NULL },
+    /* Another article's date in a link is not this one's. */
+    { "", "<ul><li><a href=\"/other\">Dam opens <span class=\"date\">01.03.2031</span></a></li></ul>", NULL },
+    /* A reader's comment with its own <time pubdate>. */
+    { "<meta property=\"article:published_time\" content=\"2031-04-12\">",
+      "<div class=\"comments\"><time pubdate datetime=\"2031-05-20\">20.05.2031</time></div>", "2031-04-12" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_published (cases[i].head, cases[i].body, cases[i].expected);
+}
+
 /* A class on <html> or <body> that contains "author" is no byline: the
  * metadata inside the page is still read. */
 static void
@@ -608,6 +656,41 @@ test_class_tokens (void)
                         "</div></div>" FALLBACK_COMMENTS "</body></html>");
   g_assert_null (px_document_get_import_note (doc));
   g_assert_null (strstr (px_document_get_text (doc), "early shift"));
+}
+
+/* A broken first tag makes libxml2 close <html> at once and open a
+ * second root for the page; the article in it is still read, as a
+ * browser would read it. */
+static void
+test_second_root (void)
+{
+  g_autoptr (PxDocument) doc =
+      import_page_ok ("<!DOCTYPE html>\n<html xlogo.png\" alt=\"Harbour News\" width=\"145\" /></a></td>\n"
+                      "<table><tr><td><h1>Ferry back</h1>" FALLBACK_ARTICLE "</td></tr></table></body></html>");
+
+  g_assert_nonnull (strstr (px_document_get_text (doc), "landing ramp"));
+}
+
+/* libxml2 ignores a </noscript> while a <div> inside is open, and can
+ * nest a <main> inside a menu <button>: the article ends up inside an
+ * element that is never text. The wrappers fallback reads it and says so. */
+static void
+test_page_inside_noscript_or_button (void)
+{
+  static const char *const pages[] = {
+    "<html><body><noscript><div class=\"nojs\">Please turn on scripts.</noscript><h1>Ferry back</h1>" FALLBACK_ARTICLE
+    "</body></html>",
+    "<html><body><header><div class=\"menu\"><button class=\"open\"><span>Menu</span><main><article><h1>Ferry "
+    "back</h1>" FALLBACK_ARTICLE "</article></main></body></html>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (PxDocument) doc = import_page_ok (pages[i]);
+
+      g_assert_nonnull (strstr (px_document_get_text (doc), "landing ramp"));
+      g_assert_nonnull (px_document_get_import_note (doc));
+    }
 }
 
 /* When the strict pass finds nothing, the fallbacks find the article and
@@ -1032,7 +1115,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/html-import/never-script", test_never_script);
   g_test_add_func ("/html-import/bad-input", test_bad_input);
   g_test_add_func ("/html-import/class-tokens", test_class_tokens);
+  g_test_add_func ("/html-import/date-conflicts", test_date_conflicts);
   g_test_add_func ("/html-import/fallbacks", test_fallbacks);
+  g_test_add_func ("/html-import/second-root", test_second_root);
+  g_test_add_func ("/html-import/page-inside-noscript-or-button", test_page_inside_noscript_or_button);
   g_test_add_func ("/html-import/headline-over-title", test_headline_over_title);
   g_test_add_func ("/html-import/split-body", test_split_body);
   g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);

@@ -5,6 +5,41 @@
 
 #include <string.h>
 
+/* A broken start tag ("<html xmogo.jpg" alt=…") can make libxml2 close
+ * the root at once and open a second <html> for the rest of the page.
+ * A browser has one root and ignores a second <html> tag: the contents
+ * of every later top-level element are moved into the first one. */
+static void
+merge_roots (htmlDocPtr doc)
+{
+  xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  xmlNode *next;
+
+  if (root == NULL)
+    return;
+  for (xmlNode *other = root->next; other != NULL; other = next)
+    {
+      next = other->next;
+      if (other->type != XML_ELEMENT_NODE)
+        continue;
+      xmlUnlinkNode (other);
+      if (px_html_is (other, "html"))
+        {
+          xmlNode *child_next;
+          for (xmlNode *child = other->children; child != NULL; child = child_next)
+            {
+              child_next = child->next;
+              xmlUnlinkNode (child);
+              if (xmlAddChild (root, child) == NULL)
+                xmlFreeNode (child);
+            }
+          xmlFreeNode (other);
+        }
+      else if (xmlAddChild (root, other) == NULL)
+        xmlFreeNode (other);
+    }
+}
+
 htmlDocPtr
 px_html_parse (const char *utf8, gsize len)
 {
@@ -16,14 +51,18 @@ px_html_parse (const char *utf8, gsize len)
 
   g_autofree char *stripped = NULL;
   gsize stripped_len = 0;
+  htmlDocPtr doc;
 
   if (len > G_MAXINT)
     return NULL;
   /* HTML has no internal DTD subset; libxml2 would turn one into text. */
   stripped = px_html_strip_doctype_subset (utf8, len, &stripped_len);
   if (stripped != NULL)
-    return htmlReadMemory (stripped, (int)stripped_len, NULL, "UTF-8", options);
-  return htmlReadMemory (utf8, (int)len, NULL, "UTF-8", options);
+    doc = htmlReadMemory (stripped, (int)stripped_len, NULL, "UTF-8", options);
+  else
+    doc = htmlReadMemory (utf8, (int)len, NULL, "UTF-8", options);
+  merge_roots (doc);
+  return doc;
 }
 
 gboolean

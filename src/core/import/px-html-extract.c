@@ -207,11 +207,25 @@ has_element_child (xmlNode *node)
   return FALSE;
 }
 
+/* Whether @node holds paragraphs or divisions, which no <svg>,
+ * <noscript> or <button> as a browser reads it would: libxml2's HTML 4
+ * parser ignores their end tag while a <div> inside is open (or, for a
+ * button, a <main> after it), and the rest of the page ends up inside. */
+static gboolean
+holds_html_blocks (xmlNode *node)
+{
+  for (xmlNode *n = node->children; n != NULL; n = px_html_next (n, node, FALSE))
+    if (px_html_is (n, "p") || px_html_is (n, "div") || px_html_is (n, "article") || px_html_is (n, "section"))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a subtree is not looked into at the current level. From
  * LEVEL_WRAPPERS on, a form is only a wrapper (ASP.NET pages put the
  * whole body in one), and so is a head, title, script or style that holds
  * elements: libxml2's HTML 4 parser, thrown by a document.write() in a
- * script, can nest the whole page inside the <title>. */
+ * script, can nest the whole page inside the <title>; and so is an
+ * <svg>, <noscript> or <button> that holds paragraphs or divisions. */
 static gboolean
 skips (Ctx *ctx, xmlNode *node)
 {
@@ -223,6 +237,8 @@ skips (Ctx *ctx, xmlNode *node)
     return FALSE;
   if (px_html_is (node, "title") || px_html_is (node, "script") || px_html_is (node, "style"))
     return !has_element_child (node);
+  if (px_html_is (node, "noscript") || px_html_is (node, "svg") || px_html_is (node, "button"))
+    return !holds_html_blocks (node);
   return TRUE;
 }
 

@@ -239,6 +239,24 @@ fill_from (JsonObject *art, GHashTable *ids, PxJsonLd *ld)
     set_if_unset (&ld->language, g_strdup (s));
 }
 
+/* Cuts @prefix from the start and @suffix from the end of json[*start,
+ * *end), white space around them ignored. */
+static void
+strip_wrapper (const char *json, gsize *start, gsize *end, const char *prefix, const char *suffix)
+{
+  gsize a = *start, b = *end;
+  gsize pl = strlen (prefix), sl = strlen (suffix);
+
+  while (a < b && g_ascii_isspace (json[a]))
+    a++;
+  while (b > a && g_ascii_isspace (json[b - 1]))
+    b--;
+  if (b - a < pl + sl || strncmp (json + a, prefix, pl) != 0 || strncmp (json + b - sl, suffix, sl) != 0)
+    return;
+  *start = a + pl;
+  *end = b - sl;
+}
+
 void
 px_jsonld_read (const char *json, gsize len, PxJsonLd *ld)
 {
@@ -247,7 +265,17 @@ px_jsonld_read (const char *json, gsize len, PxJsonLd *ld)
   g_autoptr (GHashTable) ids = NULL;
   JsonObject *article = NULL, *page = NULL, *org = NULL;
 
-  if (json == NULL || len == 0 || len > 4 * 1024 * 1024 || !nesting_ok (json, len))
+  gsize start = 0, end = len;
+
+  if (json == NULL || len == 0 || len > 4 * 1024 * 1024)
+    return;
+  /* XHTML habits: the script's body inside a CDATA section or a comment
+   * (<![CDATA[ {…} ]]>, <!-- {…} -->), which JSON does not allow. */
+  strip_wrapper (json, &start, &end, "<![CDATA[", "]]>");
+  strip_wrapper (json, &start, &end, "<!--", "-->");
+  json += start;
+  len = end - start;
+  if (len == 0 || !nesting_ok (json, len))
     return;
   parser = json_parser_new_immutable ();
   /* Blank JSON parses to no root at all. */

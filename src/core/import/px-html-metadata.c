@@ -36,14 +36,15 @@ typedef struct
   char *canonical;
   char *saved_from; /* "<!-- saved from url=(0042)https://… -->" */
   char *lang;
-  char *byline;        /* an element marked as the author's name */
-  char *byline_marked; /* the first one marked up for it (itemprop, rel) */
-  char *time_pub;      /* <time> marked as the publication date */
-  char *time_first;    /* the first <time datetime> */
-  char *meta_line;     /* "Jane Doe · 4 June 2019" in a class="…meta…" element */
-  char *date_box;      /* the text of the first short element named as a publication date */
-  char *byline_date;   /* a date inside the byline element ("Jane Doe | 4 June 2019") */
-  char *update_date;   /* a date in an element named as the last update */
+  char *byline;          /* an element marked as the author's name */
+  char *byline_marked;   /* the first one marked up for it (itemprop, rel) */
+  char *time_pub;        /* <time> marked as the publication date */
+  char *time_first;      /* the first <time datetime> */
+  gboolean times_differ; /* the <time> elements name more than one day */
+  char *meta_line;       /* "Jane Doe · 4 June 2019" in a class="…meta…" element */
+  char *date_box;        /* the text of the first short element named as a publication date */
+  char *byline_date;     /* a date inside the byline element ("Jane Doe | 4 June 2019") */
+  char *update_date;     /* a date in an element named as the last update */
 } Found;
 
 static void
@@ -100,6 +101,26 @@ inside_article (xmlNode *node)
   for (int i = 0; i < 40 && node != NULL && node->type == XML_ELEMENT_NODE; i++, node = node->parent)
     if (px_html_is (node, "article") || px_html_is (node, "main"))
       return TRUE;
+  return FALSE;
+}
+
+/* A date inside a link, or in a list item that links elsewhere, is a
+ * teaser's: the date of another article. */
+static gboolean
+inside_teaser (xmlNode *node)
+{
+  for (int i = 0; i < 40 && node != NULL && node->type == XML_ELEMENT_NODE; i++, node = node->parent)
+    {
+      if (px_html_is (node, "a"))
+        return TRUE;
+      if (px_html_is (node, "li"))
+        {
+          for (xmlNode *d = node->children; d != NULL; d = px_html_next (d, node, FALSE))
+            if (d->type == XML_ELEMENT_NODE && px_html_is (d, "a"))
+              return TRUE;
+          return FALSE;
+        }
+    }
   return FALSE;
 }
 
@@ -409,10 +430,20 @@ walk (Found *f, htmlDocPtr doc)
                              (itemprop != NULL && strstr (itemprop, "datePublished") != NULL);
               if (dt == NULL)
                 dt = px_html_text (n, 200);
+              /* Readers' comments carry their own <time pubdate>; a
+               * last-update <time> names another day by design. */
+              if (inside_comments (n) || marks_date (n) == DATE_UPDATED)
+                g_clear_pointer (&dt, g_free);
               if (pub && f->time_pub == NULL)
                 f->time_pub = g_strdup (dt);
               if (f->time_first == NULL && dt != NULL)
                 f->time_first = g_steal_pointer (&dt);
+              else if (dt != NULL && !f->times_differ)
+                {
+                  g_autofree char *a = px_html_date_normalize (f->time_first);
+                  g_autofree char *b = px_html_date_normalize (dt);
+                  f->times_differ = a != NULL && b != NULL && strncmp (a, b, 10) != 0;
+                }
             }
           else if (f->meta_line == NULL && marks_meta_line (n) && !inside_boilerplate (n))
             {
@@ -434,7 +465,7 @@ walk (Found *f, htmlDocPtr doc)
                     f->time_pub = px_html_text (n, 200);
                 }
             }
-          if (f->date_box == NULL && n->children != NULL && !inside_boilerplate (n))
+          if (f->date_box == NULL && n->children != NULL && !inside_boilerplate (n) && !inside_teaser (n))
             {
               char *labelled = labelled_date (n);
               if (labelled != NULL && names_update (labelled))
@@ -453,7 +484,7 @@ walk (Found *f, htmlDocPtr doc)
                   if (f->update_date == NULL)
                     f->update_date = g_steal_pointer (&date);
                 }
-              else if (date != NULL && f->date_box == NULL && !inside_boilerplate (n))
+              else if (date != NULL && f->date_box == NULL && !inside_boilerplate (n) && !inside_teaser (n))
                 f->date_box = g_steal_pointer (&text);
             }
           if ((f->byline == NULL || f->byline_marked == NULL) && !inside_boilerplate (n))
@@ -677,12 +708,58 @@ prefer_local_day (PxHtmlMetadata *m, const char *printed)
     }
 }
 
+/* Days between two ISO dates (their calendar days), or G_MAXINT when
+ * either cannot be read. */
+static int
+days_apart (const char *a, const char *b)
+{
+  g_autoptr (GDate) da = NULL;
+  g_autoptr (GDate) db = NULL;
+
+  if (a == NULL || b == NULL || strlen (a) < 10 || strlen (b) < 10)
+    return G_MAXINT;
+  da = g_date_new ();
+  db = g_date_new ();
+  g_date_set_dmy (da, atoi (a + 8), atoi (a + 5), atoi (a));
+  g_date_set_dmy (db, atoi (b + 8), atoi (b + 5), atoi (b));
+  if (!g_date_valid (da) || !g_date_valid (db))
+    return G_MAXINT;
+  return ABS (g_date_days_between (da, db));
+}
+
+/* Two dates of one event: the same day, or a day apart when one of
+ * them is an instant converted across midnight into another zone. */
+static gboolean
+dates_agree (const char *a, const char *b)
+{
+  return days_apart (a, b) <= 1;
+}
+
+static void
+withhold_date (PxHtmlMetadata *m)
+{
+  g_clear_pointer (&m->published, g_free);
+  m->date_withheld = TRUE;
+}
+
+/* The publication date. Sources, from the most to the least specific:
+ * names that only ever mean the first publication (Open Graph's
+ * article:published_time, JSON-LD datePublished, pubdate, parsely,
+ * sailthru, Dublin Core "issued", <time pubdate>); then the generic
+ * "date" names that many systems fill with the last change, when the page
+ * shows no other day; then the date printed near the headline; then the
+ * page's <time> elements when they all name one day. When two
+ * publication names disagree (and neither is the page's last change
+ * under a publication name) and the printed date does not settle it,
+ * or a generic "date" is not the day shown, the page was re-dated or
+ * mixes in another article's date: no date is given rather than a
+ * wrong one. */
 static void
 decide_date (PxHtmlMetadata *m, Found *f)
 {
-  /* Names that only ever mean the first publication, then the generic
-   * "date" names that many systems fill with the last change. */
-  static const char *const strong[] = { "og:published_time",
+  static const char *const strong[] = { "article:published_time",
+                                        "og:published_time",
+                                        "og:article:published_time",
                                         "datepublished",
                                         "published_time",
                                         "pubdate",
@@ -700,23 +777,84 @@ decide_date (PxHtmlMetadata *m, Found *f)
                                         "uploaddate",
                                         NULL };
   static const char *const weak[] = { "date", "dc.date", "dcterms.date", "dcterms.created", NULL };
+  static const char *const modified_names[] = { "article:modified_time", "og:updated_time", "datemodified",
+                                                "dcterms.modified", NULL };
   g_autofree char *printed = visible_date (f);
+  g_autofree char *tiebreak = NULL;
+  g_autoptr (GPtrArray) claims = g_ptr_array_new_with_free_func (g_free);
+  char *weak_date = NULL;
+  g_autofree char *modified = NULL;
 
-  m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, "article:published_time"));
-  if (m->published == NULL)
-    m->published = px_html_date_normalize (f->ld.published);
-  for (guint i = 0; m->published == NULL && strong[i]; i++)
-    m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, strong[i]));
-  if (m->published == NULL)
-    m->published = px_html_date_normalize (f->time_pub);
-  for (guint i = 0; m->published == NULL && weak[i]; i++)
-    m->published = px_html_date_normalize (g_hash_table_lookup (f->meta, weak[i]));
-  if (m->published == NULL)
-    m->published = px_html_date_normalize (f->time_first);
-  if (m->published == NULL)
+  for (guint i = 0; modified == NULL && modified_names[i]; i++)
+    modified = px_html_date_normalize (g_hash_table_lookup (f->meta, modified_names[i]));
+
+  for (guint i = 0; weak_date == NULL && weak[i]; i++)
+    weak_date = px_html_date_normalize (g_hash_table_lookup (f->meta, weak[i]));
+  tiebreak = g_strdup (printed != NULL ? printed : weak_date);
+
+  /* Every publication name the page gives, JSON-LD first after Open Graph. */
+  g_ptr_array_add (claims, px_html_date_normalize (g_hash_table_lookup (f->meta, "article:published_time")));
+  g_ptr_array_add (claims, px_html_date_normalize (f->ld.published));
+  for (guint i = 1; strong[i]; i++)
+    g_ptr_array_add (claims, px_html_date_normalize (g_hash_table_lookup (f->meta, strong[i])));
+  g_ptr_array_add (claims, px_html_date_normalize (f->time_pub));
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const char *c = g_ptr_array_index (claims, i);
+      if (c == NULL)
+        continue;
+      if (m->published == NULL)
+        m->published = g_strdup (c);
+      else if (!dates_agree (m->published, c))
+        {
+          /* A later name is the last change under a publication name.
+           * (The first one agreeing with the last change is usual: a
+           * page changed on the day it came out.) */
+          if (modified != NULL && dates_agree (modified, c) && !dates_agree (modified, m->published))
+            continue;
+          /* Two publication names disagree: the printed date (or the
+           * generic one) settles it. */
+          if (tiebreak != NULL && dates_agree (tiebreak, c) && !dates_agree (tiebreak, m->published))
+            {
+              g_free (m->published);
+              m->published = g_strdup (c);
+            }
+          else if (tiebreak == NULL || !dates_agree (tiebreak, m->published))
+            {
+              g_free (weak_date);
+              withhold_date (m);
+              return;
+            }
+        }
+    }
+
+  if (m->published != NULL)
+    {
+      g_free (weak_date);
+      prefer_local_day (m, printed);
+      return;
+    }
+  /* A generic "date" that is not the day the page shows (printed, or
+   * in its <time> elements) may be the last change, or the printed
+   * date another article's: neither is taken. */
+  if (weak_date != NULL)
+    {
+      g_autofree char *shown = printed != NULL   ? g_strdup (printed)
+                               : f->times_differ ? NULL
+                                                 : px_html_date_normalize (f->time_first);
+      if (shown != NULL && !dates_agree (shown, weak_date))
+        {
+          g_free (weak_date);
+          withhold_date (m);
+          return;
+        }
+      m->published = weak_date;
+      prefer_local_day (m, printed);
+    }
+  else if (printed != NULL)
     m->published = g_steal_pointer (&printed);
-  else
-    prefer_local_day (m, printed);
+  else if (!f->times_differ)
+    m->published = px_html_date_normalize (f->time_first);
 }
 
 /* A full date in the article's address (".../2023/11/08/slug") is the
@@ -814,7 +952,7 @@ px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *d
     meta->author = px_html_clean_authors (byline, meta->outlet);
   if (meta->author == NULL && dateline != NULL)
     meta->author = px_html_authors_before_date (dateline, meta->outlet);
-  if (meta->published == NULL && dateline != NULL && !names_update (dateline))
+  if (meta->published == NULL && !meta->date_withheld && dateline != NULL && !names_update (dateline))
     {
       meta->published = px_html_date_from_text (dateline);
       if (meta->published != NULL && meta->updated != NULL && strncmp (meta->published, meta->updated, 10) == 0)

@@ -18,6 +18,7 @@ typedef struct
   char *h1;                /* the page's main heading, as written */
   gboolean title_from_tag; /* the title is only the page's <title>, cleaned */
   char *updated;           /* a date the page names as its last update: never the publication */
+  gboolean date_withheld;  /* the page's dates contradict each other: no date rather than a wrong one */
 } PxHtmlMetadata;
 
 void px_html_metadata_free (PxHtmlMetadata *meta);
