@@ -4,8 +4,8 @@
  * valid UTF-8. */
 #include "px-fuzz.h"
 
-#include "analysis/px-quotes.h"
-#include "analysis/px-text-units.h"
+#include "quotes/px-quotes.h"
+#include "text/px-text-units.h"
 
 static void
 check_string (const char *s)

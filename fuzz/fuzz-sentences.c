@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "analysis/px-sentences.h"
+#include "text/px-sentences.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

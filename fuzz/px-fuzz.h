@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/px-document.h"
+#include "documents/px-document.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

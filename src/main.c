@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli/px-cli.h"
-#include "gui/px-application.h"
+#include "gui/window/px-application.h"
 
 /* The same binary is the window and the command line. Command-line verbs
  * never initialise GTK, so they run without a display. */

@@ -9,7 +9,7 @@ if [ "$listed" != "$(sort <<<"$listed")" ]; then
   echo "po/POTFILES.in is not sorted"
   status=1
 fi
-for f in $(git ls-files -co --exclude-standard 'src/*.c' 'ui/*.ui' 'data/*.in' 'data/*.xml' 2>/dev/null); do
+for f in $(git ls-files -co --exclude-standard 'src/*.c' 'src/*.ui' 'ui/*.ui' 'data/*.in' 'data/*.xml' 2>/dev/null); do
   if grep -qE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|ngettext) ?\(|translatable="yes"|<summary>|gettext-domain' "$f" &&
      ! grep -qxF "$f" <<<"$listed"; then
     echo "marks strings but is not in po/POTFILES.in: $f"

@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "model/px-document.h"
+#include "documents/px-document.h"
 
 G_BEGIN_DECLS
 

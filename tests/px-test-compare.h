@@ -2,8 +2,8 @@
 /* What the widget tests of the Compare panel share. */
 #pragma once
 
-#include "gui/px-compare-panel.h"
-#include "gui/px-passage-card.h"
+#include "gui/compare/px-compare-panel.h"
+#include "gui/compare/px-passage-card.h"
 
 G_BEGIN_DECLS
 

@@ -5,8 +5,8 @@
 
 #include "coding/px-agreement-table.h"
 #include "coding/px-agreement.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-coders.h"
+#include "annotations/px-store-annotations.h"
+#include "annotations/px-store-coders.h"
 
 #define M PX_AGREEMENT_MISSING
 

@@ -5,8 +5,8 @@
  * text from its start. */
 #include <string.h>
 
-#include "analysis/px-align-block.h"
-#include "analysis/px-alignment.h"
+#include "compare/px-align-block.h"
+#include "compare/px-alignment.h"
 
 #define N_SENTENCES 2000
 

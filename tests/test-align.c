@@ -4,13 +4,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/px-align-ngrams.h"
-#include "analysis/px-align-terms.h"
-#include "analysis/px-word-diff.h"
-#include "analysis/px-word-vectors.h"
+#include "compare/px-align-ngrams.h"
+#include "compare/px-align-terms.h"
+#include "text/px-word-diff.h"
+#include "text/px-word-vectors.h"
 #include "config.h"
 
-#include "analysis/px-compare-json.h"
+#include "compare/px-compare-json.h"
 #include "compare-fixtures.h"
 
 static PxComparison *

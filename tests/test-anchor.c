@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "model/px-anchor.h"
+#include "annotations/px-anchor.h"
 
 /* An invented article, in the shape of the clean text: paragraphs joined
  * by blank lines. */

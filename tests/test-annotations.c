@@ -2,10 +2,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "store/px-annotation-list.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-coders.h"
-#include "store/px-tag-snapshot.h"
+#include "annotations/px-annotation-list.h"
+#include "annotations/px-store-annotations.h"
+#include "annotations/px-store-coders.h"
+#include "annotations/px-tag-snapshot.h"
 
 typedef struct
 {

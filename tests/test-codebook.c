@@ -8,11 +8,11 @@
 
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/annotations/px-codebook-dialog.h"
-#include "gui/px-application.h"
-#include "gui/px-compat.h"
-#include "gui/px-window.h"
-#include "store/px-store-coders.h"
-#include "store/px-store-annotations.h"
+#include "gui/window/px-application.h"
+#include "gui/common/px-compat.h"
+#include "gui/window/px-window.h"
+#include "annotations/px-store-coders.h"
+#include "annotations/px-store-annotations.h"
 #include "px-test-wait.h"
 
 #define BODY "The ferry to Orrin left an hour late because the harbour crane had failed again."

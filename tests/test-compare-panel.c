@@ -7,13 +7,13 @@
 #include <string.h>
 
 #include "compare-fixtures.h"
-#include "gui/px-application.h"
-#include "gui/px-compare-panel.h"
-#include "gui/px-coverage-matrix.h"
-#include "gui/px-metadata-dialog.h"
-#include "gui/px-passage-card.h"
-#include "gui/px-window.h"
-#include "store/px-store-events.h"
+#include "gui/window/px-application.h"
+#include "gui/compare/px-compare-panel.h"
+#include "gui/compare/px-coverage-matrix.h"
+#include "gui/reader/px-metadata-dialog.h"
+#include "gui/compare/px-passage-card.h"
+#include "gui/window/px-window.h"
+#include "events/px-store-events.h"
 #include "px-test-compare.h"
 #include "px-test-wait.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "model/px-document.h"
-#include "model/px-library-model.h"
+#include "documents/px-document.h"
+#include "library/px-library-model.h"
 
 static void
 test_blocks_and_offsets (void)

@@ -9,8 +9,8 @@
 #include <malloc.h>
 #endif
 
-#include "analysis/px-event-index.h"
-#include "store/px-store-events.h"
+#include "events/px-event-index.h"
+#include "events/px-store-events.h"
 
 /* Invented articles: @n_events stories of three reports each, every
  * story with its own names and figures, all drawing words from one

@@ -9,10 +9,10 @@
 #include "compare-fixtures.h"
 #include "compare/px-compare-cache.h"
 #include "import/px-import-job.h"
-#include "store/px-store-analysis.h"
-#include "store/px-event-edit.h"
-#include "store/px-event-snapshot.h"
-#include "store/px-store-events.h"
+#include "compare/px-store-analysis.h"
+#include "events/px-event-edit.h"
+#include "events/px-event-snapshot.h"
+#include "events/px-store-events.h"
 
 typedef struct
 {

@@ -3,8 +3,8 @@
  * persistence, on the invented articles of fixtures/compare/. */
 #include <string.h>
 
-#include "analysis/px-block-pool.h"
-#include "analysis/px-event-index.h"
+#include "events/px-block-pool.h"
+#include "events/px-event-index.h"
 #include "compare-fixtures.h"
 
 static const char *const names[] = {

@@ -5,10 +5,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "gui/px-application.h"
-#include "gui/px-export-dialog.h"
-#include "gui/px-window.h"
-#include "store/px-store-annotations.h"
+#include "gui/window/px-application.h"
+#include "gui/export/px-export-dialog.h"
+#include "gui/window/px-window.h"
+#include "annotations/px-store-annotations.h"
 #include "px-test-clipboard.h"
 #include "px-test-wait.h"
 

@@ -11,7 +11,7 @@
 
 #include "export/px-export.h"
 #include "export/px-markdown.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-store-annotations.h"
 
 /* ---------- cmark helpers ---------- */
 

@@ -9,15 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coding/px-coding-package.h"
+#include "formats/px-coding-package.h"
 #include "formats/px-annotation-import.h"
 #include "formats/px-citation.h"
 #include "formats/px-qdpx.h"
 #include "formats/px-w3c-export.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-coders.h"
-#include "store/px-store-events.h"
-#include "store/px-store-export.h"
+#include "annotations/px-store-annotations.h"
+#include "annotations/px-store-coders.h"
+#include "events/px-store-events.h"
+#include "export/px-store-export.h"
 
 /* Invented articles about one event, told by three outlets. */
 typedef struct

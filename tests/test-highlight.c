@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "gui/annotations/px-annotation-controller.h"
-#include "gui/px-application.h"
-#include "gui/px-dropdown-tooltip.h"
-#include "gui/px-window.h"
-#include "store/px-store-annotations.h"
+#include "gui/window/px-application.h"
+#include "gui/common/px-dropdown-tooltip.h"
+#include "gui/window/px-window.h"
+#include "annotations/px-store-annotations.h"
 #include "px-test-wait.h"
 
 #define TITLE "Lighthouse keeper hands over the lamp"

@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "import/px-charset.h"
-#include "import/px-html-classes.h"
-#include "import/px-html-date.h"
-#include "import/px-html-metadata.h"
+#include "import/html/px-html-classes.h"
+#include "import/html/px-html-date.h"
+#include "import/html/px-html-metadata.h"
 #include "import/px-import.h"
 #include "import/px-language.h"
 

@@ -7,9 +7,9 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
-#include "gui/px-application.h"
-#include "gui/px-format.h"
-#include "gui/px-window.h"
+#include "gui/window/px-application.h"
+#include "gui/common/px-format.h"
+#include "gui/window/px-window.h"
 #include "px-test-wait.h"
 
 /* Depth-first search for a widget of @type (a mapped one if @mapped). */

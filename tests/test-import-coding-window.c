@@ -5,13 +5,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "coding/px-coding-package.h"
+#include "formats/px-coding-package.h"
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/annotations/px-highlight-layer.h"
-#include "gui/px-application.h"
-#include "gui/px-compat.h"
-#include "gui/px-window.h"
-#include "store/px-store-annotations.h"
+#include "gui/window/px-application.h"
+#include "gui/common/px-compat.h"
+#include "gui/window/px-window.h"
+#include "annotations/px-store-annotations.h"
 #include "px-test-wait.h"
 
 #define URL "https://harbour.example/2026/05/flood-wall"

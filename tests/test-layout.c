@@ -3,9 +3,9 @@
  * show, Back, and where the keyboard focus goes. */
 #include <glib/gstdio.h>
 
-#include "gui/px-application.h"
-#include "gui/px-compat.h"
-#include "gui/px-window-private.h"
+#include "gui/window/px-application.h"
+#include "gui/common/px-compat.h"
+#include "gui/window/px-window-private.h"
 #include "px-test-wait.h"
 
 static PxApplication *app;

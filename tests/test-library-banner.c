@@ -10,12 +10,12 @@
 #include <string.h>
 
 #include "gui/annotations/px-annotation-controller.h"
-#include "gui/px-application.h"
-#include "gui/px-export-dialog.h"
-#include "gui/px-library-banner.h"
-#include "gui/px-window.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-private.h"
+#include "gui/window/px-application.h"
+#include "gui/export/px-export-dialog.h"
+#include "gui/library/px-library-banner.h"
+#include "gui/window/px-window.h"
+#include "annotations/px-store-annotations.h"
+#include "library/px-store-private.h"
 #include "px-test-wait.h"
 
 typedef struct

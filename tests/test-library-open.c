@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "store/px-store-private.h"
+#include "library/px-store-private.h"
 
 typedef struct
 {

@@ -10,10 +10,10 @@
 
 #include "compare-fixtures.h"
 #include "gui/annotations/px-annotation-controller.h"
-#include "gui/px-compare-panel.h"
-#include "gui/px-passage-card.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-events.h"
+#include "gui/compare/px-compare-panel.h"
+#include "gui/compare/px-passage-card.h"
+#include "annotations/px-store-annotations.h"
+#include "events/px-store-events.h"
 #include "px-test-compare.h"
 #include "px-test-wait.h"
 

@@ -5,9 +5,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "store/px-library-coding.h"
-#include "store/px-library-ops.h"
-#include "store/px-store-events.h"
+#include "session/px-library-coding.h"
+#include "session/px-library-ops.h"
+#include "events/px-store-events.h"
 
 typedef struct
 {

@@ -5,7 +5,7 @@
 #include "import/px-import-job.h"
 #include "import/px-import.h"
 #include "import/px-shingles.h"
-#include "store/px-store-near-dup.h"
+#include "import/px-store-near-dup.h"
 
 /* One invented wire story, as two outlets ran it: the second trimmed the
  * last paragraph, changed a few words and added a line of its own. */

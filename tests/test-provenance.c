@@ -4,7 +4,7 @@
  * fixtures/provenance/). */
 #include <string.h>
 
-#include "analysis/px-compare-json.h"
+#include "compare/px-compare-json.h"
 #include "compare-fixtures.h"
 #include "compare/px-independent-outlets.h"
 #include "import/px-import.h"

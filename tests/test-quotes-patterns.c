@@ -3,8 +3,8 @@
  * not a quote, each on invented sentences. */
 #include <string.h>
 
-#include "analysis/px-quotes-words.h"
-#include "analysis/px-quotes.h"
+#include "quotes/px-quotes-words.h"
+#include "quotes/px-quotes.h"
 
 static GPtrArray *
 quotes_of (const char *text)

@@ -3,8 +3,8 @@
  * outlets and drift. */
 #include <string.h>
 
-#include "analysis/px-quotes.h"
-#include "analysis/px-speakers.h"
+#include "quotes/px-quotes.h"
+#include "quotes/px-speakers.h"
 #include "compare-fixtures.h"
 
 static PxTextUnits *

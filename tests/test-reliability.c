@@ -10,9 +10,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "analysis/px-comparison.h"
+#include "compare/px-comparison.h"
 #include "export/px-export.h"
-#include "store/px-store-private.h"
+#include "library/px-store-private.h"
 
 #define NOBODY 65534
 

@@ -2,11 +2,11 @@
 /* Sentences, tokens, normalization and stems. */
 #include <string.h>
 
-#include "analysis/px-normalize.h"
-#include "analysis/px-stemmer.h"
-#include "analysis/px-stopwords.h"
-#include "analysis/px-text-units.h"
-#include "analysis/px-tokens.h"
+#include "text/px-normalize.h"
+#include "text/px-stemmer.h"
+#include "text/px-stopwords.h"
+#include "text/px-text-units.h"
+#include "text/px-tokens.h"
 
 static char **
 split (const char *text)

@@ -4,9 +4,9 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-#include "store/px-store-annotations.h"
-#include "store/px-store-private.h"
-#include "store/px-store-versions.h"
+#include "annotations/px-store-annotations.h"
+#include "library/px-store-private.h"
+#include "provenance/px-store-versions.h"
 
 typedef struct
 {
@@ -377,7 +377,7 @@ test_migrate_from_every_version (Fixture *f, gconstpointer data)
         g_assert_cmpuint (notes->len, ==, version >= 1 ? 1 : 0);
       }
       /* A document of before versions has one: its import, and can get
-       * a second (store/px-store-versions.h). */
+       * a second (provenance/px-store-versions.h). */
       if (version >= 1)
         {
           g_autoptr (GPtrArray) versions = px_store_list_versions (store, 1, &error);

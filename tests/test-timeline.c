@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The Compare panel's timeline (gui/px-timeline-view.h) on the invented
+/* The Compare panel's timeline (gui/compare/px-timeline-view.h) on the invented
  * harbour event of fixtures/provenance/: articles in order of publication
  * with their time of day and offset, an undated one at its import time,
  * first reports marked, the rewording of a copy shown, arrow keys. */
 #include <string.h>
 
-#include "analysis/px-comparison.h"
+#include "compare/px-comparison.h"
 #include "compare-fixtures.h"
 #include "compare/px-publication-time.h"
-#include "gui/px-timeline-view.h"
+#include "gui/compare/px-timeline-view.h"
 #include "px-test-wait.h"
 
 enum

@@ -8,8 +8,8 @@
 #include "import/px-import-job.h"
 #include "import/px-import.h"
 #include "import/px-url-fetch.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-versions.h"
+#include "annotations/px-store-annotations.h"
+#include "provenance/px-store-versions.h"
 
 /* A page that changes between fetches: the second version has a new
  * paragraph before the one a highlight is on. */

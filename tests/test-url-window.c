@@ -4,10 +4,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "gui/px-application.h"
-#include "gui/px-compat.h"
-#include "gui/px-url-dialog.h"
-#include "gui/px-window.h"
+#include "gui/window/px-application.h"
+#include "gui/common/px-compat.h"
+#include "gui/library/px-url-dialog.h"
+#include "gui/window/px-window.h"
 #include "px-test-wait.h"
 
 static const char page[] = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"

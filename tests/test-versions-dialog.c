@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The reader's Versions dialog (gui/px-versions-dialog.h): an article
+/* The reader's Versions dialog (gui/reader/px-versions-dialog.h): an article
  * whose page changed, its two versions read and compared, the changed
  * headline, quotation and number listed. */
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "gui/px-versions-dialog.h"
+#include "gui/reader/px-versions-dialog.h"
 #include "provenance/px-version-diff.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-versions.h"
+#include "annotations/px-store-annotations.h"
+#include "provenance/px-store-versions.h"
 #include "px-test-wait.h"
 
 static PxDocument *

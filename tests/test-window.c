@@ -5,11 +5,11 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "gui/px-application.h"
-#include "gui/px-compat.h"
-#include "gui/px-metadata-dialog.h"
-#include "gui/px-window.h"
-#include "store/px-store-events.h"
+#include "gui/window/px-application.h"
+#include "gui/common/px-compat.h"
+#include "gui/reader/px-metadata-dialog.h"
+#include "gui/window/px-window.h"
+#include "events/px-store-events.h"
 #include "px-test-wait.h"
 
 typedef struct

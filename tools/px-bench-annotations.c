@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "store/px-annotation-list.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-annotation-list.h"
+#include "annotations/px-store-annotations.h"
 
 static const char *const words[] = {
   "harbour", "council", "said", "the",      "on",     "Tuesday", "minister", "report", "workers", "strike",

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "export/px-export.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-store-annotations.h"
 
 static const char *const words[] = {
   "ferry",  "council", "said",      "the",   "on",     "Monday", "minister", "report", "workers",    "strike",

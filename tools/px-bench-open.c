@@ -8,11 +8,11 @@
 #include <time.h>
 
 #include "gui/annotations/px-annotation-controller.h"
-#include "gui/px-application.h"
-#include "gui/px-reader-view.h"
-#include "gui/px-window.h"
+#include "gui/window/px-application.h"
+#include "gui/reader/px-reader-view.h"
+#include "gui/window/px-window.h"
 #include "px-bench-cpu.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-store-annotations.h"
 
 static const char *const words[] = {
   "harbour", "council", "said", "the",  "on",    "Tuesday", "minister", "report", "workers", "strike",

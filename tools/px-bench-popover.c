@@ -9,9 +9,9 @@
 
 #include "gui/annotations/px-annotation-controller.h"
 #include "gui/annotations/px-highlight-layer.h"
-#include "gui/px-application.h"
-#include "gui/px-reader-view.h"
-#include "gui/px-window.h"
+#include "gui/window/px-application.h"
+#include "gui/reader/px-reader-view.h"
+#include "gui/window/px-window.h"
 #include "px-bench-cpu.h"
 
 static gint64

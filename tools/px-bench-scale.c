@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/px-store-annotations.h"
+#include "annotations/px-store-annotations.h"
 
 #define N_WORDS 4000
 #define HIGHLIGHTS_PER_DOC 5

@@ -9,8 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
-#include "analysis/px-comparison.h"
-#include "analysis/px-event-index.h"
+#include "compare/px-comparison.h"
+#include "events/px-event-index.h"
 
 #define VOCABULARY 6000
 #define N_STOP 30

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/px-compare-json.h"
-#include "analysis/px-event-index.h"
+#include "compare/px-compare-json.h"
+#include "events/px-event-index.h"
 #include "compare-fixtures.h"
 
 static int

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "compare-fixtures.h"
-#include "store/px-store-events.h"
+#include "events/px-store-events.h"
 
 int
 main (int argc, char **argv)

@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "cli/px-cli.h"
-#include "store/px-annotation-list.h"
+#include "annotations/px-annotation-list.h"
 
 /* parallax annotate ID --quote TEXT [--color NAME] [--note TEXT]
  * [--tag TAG]… [--occurrence N]: highlights a passage found by its exact

@@ -3,8 +3,8 @@
 #include <stdio.h>
 
 #include "cli/px-cli.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-versions.h"
+#include "annotations/px-store-annotations.h"
+#include "provenance/px-store-versions.h"
 
 /* parallax annotations [ID]: the highlights of one document, or of the
  * whole library, as TSV: id, document id, start, end, colour, tags, quote,

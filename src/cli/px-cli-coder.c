@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "cli/px-cli.h"
-#include "store/px-store-coders.h"
+#include "annotations/px-store-coders.h"
 
 /* parallax coder [NAME]: prints this library's coder, or sets it (and
  * prints the name as stored). */

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/px-cli.h"
-#include "store/px-store-events.h"
+#include "events/px-store-events.h"
 
 /* Documents imported before events existed (or stored some other way)
  * are placed first, so that the list covers the whole library. */

@@ -9,7 +9,7 @@
 #include "cli/px-cli.h"
 #include "export/px-export.h"
 #include "export/px-filename.h"
-#include "store/px-store-export.h"
+#include "export/px-store-export.h"
 
 /* Values of a repeatable option that also takes commas: "--colors
  * red,blue --colors green". Empty items are dropped. */

@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "cli/px-cli.h"
-#include "coding/px-coding-package.h"
+#include "formats/px-coding-package.h"
 
 /* parallax import-package FILE: a coding package's articles and codebook
  * into this library; one TSV line per article: imported or duplicate

@@ -3,8 +3,8 @@
 #include <stdio.h>
 
 #include "cli/px-cli.h"
-#include "store/px-annotation-list.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-annotation-list.h"
+#include "annotations/px-store-annotations.h"
 
 /* parallax note HIGHLIGHT-ID TEXT: replaces the note of a highlight ("" to
  * clear it) and prints the highlight's id once the change is saved. */

@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "cli/px-cli.h"
-#include "store/px-store-versions.h"
+#include "provenance/px-store-versions.h"
 
 /* parallax versions ID [--highlights]: the versions of a document as
  * TSV: version, fetched at, title, changed words (since the version

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
-#include "store/px-store.h"
+#include "library/px-store.h"
 
 G_BEGIN_DECLS
 

@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/px-align-terms.h"
-#include "analysis/px-alignment.h"
+#include "compare/px-align-terms.h"
+#include "compare/px-alignment.h"
 
 typedef struct
 {

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/px-quotes.h"
+#include "quotes/px-quotes.h"
 #include "compare-fixtures.h"
 #include "import/px-import.h"
 #include "import/px-shingles.h"

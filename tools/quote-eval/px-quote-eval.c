@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "analysis/px-quotes.h"
-#include "analysis/px-speakers.h"
-#include "analysis/px-text-units.h"
+#include "quotes/px-quotes.h"
+#include "quotes/px-speakers.h"
+#include "text/px-text-units.h"
 
 static double
 cpu_seconds (void)

@@ -2,10 +2,10 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "analysis/px-sentences.h"
+#include "text/px-sentences.h"
 #include "coding/px-agreement-table.h"
 #include "coding/px-agreement.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-store-annotations.h"
 
 static void
 pair_free (PxAgreementPair *pair)

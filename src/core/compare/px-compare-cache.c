@@ -3,8 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "store/px-store-analysis.h"
-#include "store/px-store-events.h"
+#include "compare/px-store-analysis.h"
+#include "events/px-store-events.h"
 
 /* The documents and their stamp, read so that they agree: if the event
  * changed between the two reads, read again. */

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "compare/px-event-comparison.h"
-#include "store/px-store.h"
+#include "library/px-store.h"
 
 G_BEGIN_DECLS
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "compare/px-event-comparison.h"
 
-#include "analysis/px-compare-json.h"
+#include "compare/px-compare-json.h"
 #include "compare/px-outlet-name.h"
 
 #include <math.h>

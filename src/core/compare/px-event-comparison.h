@@ -3,7 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "analysis/px-comparison.h"
+#include "compare/px-comparison.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include "export/px-export-private.h"
 #include "export/px-markdown.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-store-annotations.h"
 
 GHashTable *
 _px_export_meanings_new (GPtrArray *colors)

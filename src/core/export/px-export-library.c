@@ -7,7 +7,7 @@
 #include "export/px-export-private.h"
 #include "export/px-filename.h"
 #include "export/px-markdown.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-store-annotations.h"
 
 #define INDEX_NAME "index.md"
 

@@ -3,7 +3,7 @@
 
 #include <glib-object.h>
 
-#include "model/px-annotation.h"
+#include "annotations/px-annotation.h"
 
 G_BEGIN_DECLS
 

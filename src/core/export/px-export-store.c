@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "export/px-export-private.h"
 #include "export/px-filename.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-export.h"
+#include "annotations/px-store-annotations.h"
+#include "export/px-store-export.h"
 
 char *
 px_export_document_from_store (PxStore *store, gint64 document_id, const PxExportOptions *options, GError **error)

@@ -2,7 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "export/px-export-private.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-store-annotations.h"
 
 static gboolean
 same_name (const char *a, const char *b)

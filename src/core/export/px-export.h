@@ -3,11 +3,11 @@
 
 #include <gio/gio.h>
 
-#include "analysis/px-comparison.h"
+#include "compare/px-comparison.h"
 #include "export/px-export-options.h"
-#include "model/px-annotation.h"
-#include "model/px-document.h"
-#include "store/px-store.h"
+#include "annotations/px-annotation.h"
+#include "documents/px-document.h"
+#include "library/px-store.h"
 
 G_BEGIN_DECLS
 

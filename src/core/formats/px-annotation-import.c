@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "formats/px-annotation-import.h"
-#include "model/px-annotation.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-coders.h"
+#include "annotations/px-annotation.h"
+#include "annotations/px-store-annotations.h"
+#include "annotations/px-store-coders.h"
 
 void
 px_annotation_import_result_free (PxAnnotationImportResult *result)

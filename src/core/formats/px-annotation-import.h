@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/px-anchor.h"
-#include "store/px-store.h"
+#include "annotations/px-anchor.h"
+#include "library/px-store.h"
 
 G_BEGIN_DECLS
 

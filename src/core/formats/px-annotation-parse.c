@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "formats/px-annotation-import.h"
-#include "model/px-annotation.h"
+#include "annotations/px-annotation.h"
 
 /* Reading W3C Web Annotations and Hypothesis exports into
  * PxIncomingAnnotation: only what a highlight keeps, and leniently (a

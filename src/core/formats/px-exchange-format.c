@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 
-#include "coding/px-coding-package.h"
+#include "formats/px-coding-package.h"
 #include "formats/px-citation.h"
 #include "formats/px-exchange-format.h"
 #include "formats/px-qdpx.h"

@@ -2,9 +2,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "formats/px-format-set.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-coders.h"
-#include "store/px-store-export.h"
+#include "annotations/px-store-annotations.h"
+#include "annotations/px-store-coders.h"
+#include "export/px-store-export.h"
 
 void
 px_format_set_free (PxFormatSet *set)

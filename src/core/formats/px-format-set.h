@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/px-annotation.h"
-#include "model/px-document.h"
-#include "store/px-store.h"
+#include "annotations/px-annotation.h"
+#include "documents/px-document.h"
+#include "library/px-store.h"
 
 G_BEGIN_DECLS
 

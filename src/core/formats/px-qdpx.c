@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "formats/px-qdpx.h"
-#include "store/px-store-annotations.h"
+#include "annotations/px-store-annotations.h"
 
 /* The swatches' colours (ui/style.css, the GNOME palette), for other
  * tools' code lists. */

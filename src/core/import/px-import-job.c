@@ -7,10 +7,10 @@
 #include "import/px-shingles.h"
 #include "import/px-url-fetch.h"
 #include "provenance/px-versions.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-events.h"
-#include "store/px-store-near-dup.h"
-#include "store/px-store-versions.h"
+#include "annotations/px-store-annotations.h"
+#include "events/px-store-events.h"
+#include "import/px-store-near-dup.h"
+#include "provenance/px-store-versions.h"
 
 void
 px_import_result_free (PxImportResult *result)

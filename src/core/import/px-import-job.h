@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "store/px-store.h"
+#include "library/px-store.h"
 
 G_BEGIN_DECLS
 

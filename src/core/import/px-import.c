@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "import/px-html-importer.h"
+#include "import/html/px-html-importer.h"
 #include "import/px-import-job.h"
 #include "import/px-markdown-importer.h"
 #include "import/px-text-importer.h"

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 
 #include "import/px-front-matter.h"
-#include "model/px-document.h"
+#include "documents/px-document.h"
 
 G_BEGIN_DECLS
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "provenance/px-provenance.h"
 
-#include "analysis/px-quotes.h"
+#include "quotes/px-quotes.h"
 #include "provenance/px-agency.h"
 
 #include <string.h>

@@ -3,8 +3,8 @@
 
 #include <glib-object.h>
 
-#include "analysis/px-text-units.h"
-#include "model/px-document.h"
+#include "text/px-text-units.h"
+#include "documents/px-document.h"
 
 G_BEGIN_DECLS
 

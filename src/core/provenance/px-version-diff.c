@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "provenance/px-version-diff.h"
 
-#include "analysis/px-tokens.h"
+#include "text/px-tokens.h"
 #include "provenance/px-versions.h"
 
 static void

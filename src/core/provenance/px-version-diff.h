@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "analysis/px-word-diff.h"
+#include "text/px-word-diff.h"
 
 G_BEGIN_DECLS
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "provenance/px-versions.h"
 
-#include "analysis/px-tokens.h"
-#include "analysis/px-word-diff.h"
+#include "text/px-tokens.h"
+#include "text/px-word-diff.h"
 
 /* Words one side has more often than the other. */
 static guint

@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "analysis/px-tokens.h"
+#include "text/px-tokens.h"
 
 G_BEGIN_DECLS
 

@@ -7,8 +7,8 @@
 #include "gui/annotations/px-codebook-dialog.h"
 #include "gui/annotations/px-highlight-chooser.h"
 #include "gui/annotations/px-highlight-copy.h"
-#include "gui/px-compat.h"
-#include "store/px-store-annotations.h"
+#include "gui/common/px-compat.h"
+#include "annotations/px-store-annotations.h"
 
 struct _PxAnnotationController
 {

@@ -6,8 +6,8 @@
 #include "gui/annotations/px-annotations-panel.h"
 #include "gui/annotations/px-highlight-layer.h"
 #include "gui/annotations/px-highlight-popover.h"
-#include "gui/px-reader-view.h"
-#include "store/px-library.h"
+#include "gui/reader/px-reader-view.h"
+#include "session/px-library.h"
 
 G_BEGIN_DECLS
 

@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "gui/annotations/px-tag-swatch.h"
-#include "gui/px-dropdown-tooltip.h"
-#include "gui/px-format.h"
-#include "store/px-store-annotations.h"
-#include "store/px-store-coders.h"
+#include "gui/common/px-dropdown-tooltip.h"
+#include "gui/common/px-format.h"
+#include "annotations/px-store-annotations.h"
+#include "annotations/px-store-coders.h"
 
 #define QUOTE_CHARS 160
 #define NOTE_CHARS 120
@@ -42,7 +42,7 @@ struct _PxAnnotationsPanel
   GHashTable *titles;         /* document id → title, for library results */
   GHashTable *tag_colors;     /* tag name → "#rrggbb" from the codebook */
   GtkStringList *coder_names; /* "" first: all coders; shown with two or more */
-  GHashTable *coders;         /* highlight id → coder (store/px-store-coders.h) */
+  GHashTable *coders;         /* highlight id → coder (annotations/px-store-coders.h) */
   char *own_coder;            /* the library's: highlights made since the last refresh */
   char *emitted_coder;        /* the coder filter last announced by "coder-filter-changed" */
   gboolean updating;

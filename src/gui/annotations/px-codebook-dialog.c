@@ -4,10 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "gui/annotations/px-tag-swatch.h"
-#include "model/px-annotation.h"
-#include "store/px-store-coders.h"
-#include "store/px-store-annotations.h"
-#include "store/px-tag-snapshot.h"
+#include "annotations/px-annotation.h"
+#include "annotations/px-store-coders.h"
+#include "annotations/px-store-annotations.h"
+#include "annotations/px-tag-snapshot.h"
 
 /* Deleting a tag that this many highlights or more carry asks first; an
  * unused tag goes at once (the toast can bring it back). */
@@ -775,7 +775,7 @@ px_codebook_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (px_codebook_dialog_parent_class)->finalize (object);
 }
 
-/* The library's coder (store/px-store-coders.h): what the highlights made
+/* The library's coder (annotations/px-store-coders.h): what the highlights made
  * from now on are marked with. */
 static void
 on_coder_apply (PxCodebookDialog *self)

@@ -3,9 +3,9 @@
 
 #include <adwaita.h>
 
-#include "gui/px-compat.h"
+#include "gui/common/px-compat.h"
 
-#include "store/px-store.h"
+#include "library/px-store.h"
 
 G_BEGIN_DECLS
 

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "gui/px-format.h"
+#include "gui/common/px-format.h"
 
 /* The source line's parts after the dash, without the title. */
 static char *

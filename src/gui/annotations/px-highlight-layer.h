@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/px-annotation-list.h"
+#include "annotations/px-annotation-list.h"
 
 G_BEGIN_DECLS
 

@@ -5,8 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "gui/annotations/px-tag-swatch.h"
-#include "gui/px-dropdown-tooltip.h"
-#include "store/px-store-annotations.h"
+#include "gui/common/px-dropdown-tooltip.h"
+#include "annotations/px-store-annotations.h"
 
 /* A note is saved after a pause in typing this long. */
 #define SAVE_DELAY_MS 400

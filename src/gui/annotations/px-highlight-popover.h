@@ -4,8 +4,8 @@
 #include <gtk/gtk.h>
 
 #include "gui/annotations/px-note-editor.h"
-#include "model/px-annotation.h"
-#include "store/px-store.h"
+#include "annotations/px-annotation.h"
+#include "library/px-store.h"
 
 G_BEGIN_DECLS
 
