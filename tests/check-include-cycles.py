@@ -29,16 +29,9 @@ import sys
 # (including file, included file, why it is still there), paths from the
 # source root.
 KNOWN = [
-    ("src/core/analysis/px-comparison.h", "src/core/provenance/px-provenance.h",
-     "analysis/ holds both the text units provenance reads and the comparison built on it: folders by feature end it"),
-    ("src/core/formats/px-exchange-format.c", "src/core/coding/px-coding-package.h",
-     "the list of exchange formats names the coding package, which is a format of coding/"),
-    ("src/gui/px-compare-panel.h", "src/gui/px-window.h",
-     "the Compare panel asks the window for the store (issue #16: widgets take a PxLibrary)"),
-    ("src/gui/annotations/px-annotation-controller.h", "src/gui/px-window.h",
-     "the annotation controller asks the window for the store (issue #16: widgets take a PxLibrary)"),
-    ("src/gui/annotations/px-annotation-controller.c", "src/gui/px-window-private.h",
-     "the annotation controller shows its toasts in the window (issue #16: widgets take a PxLibrary)"),
+    ("src/core/events/px-event-edit.h", "src/core/annotations/px-undo-stack.h",
+     "one undo history (annotations/) keeps highlight steps and event edits, and an event edit records its step in it; "
+     "a restore hook per kind of step would let the history stop knowing event snapshots"),
 ]
 
 INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*"([^"]+)"', re.M)
