@@ -179,7 +179,9 @@ px_reader_selection_extend (PxReaderView *reader, GtkMovementStep step, int coun
       GtkTextIter at;
 
       gtk_text_buffer_get_iter_at_offset (buffer, &at, px_reader_view_get_reading_offset (sel->reader));
-      if (gtk_text_iter_inside_word (&at) && !gtk_text_iter_starts_word (&at))
+      /* From the start of the word there, or of the word before when the
+       * point falls between words. */
+      if (!gtk_text_iter_starts_word (&at))
         gtk_text_iter_backward_word_start (&at);
       gtk_text_buffer_place_cursor (buffer, &at);
     }
