@@ -7,8 +7,8 @@
  * again). Checked on the frame clock's first paint, without timing. */
 #include <adwaita.h>
 
-#include "gui/px-reader-view.h"
-#include "model/px-document.h"
+#include "gui/reader/px-reader-view.h"
+#include "documents/px-document.h"
 #include "px-test-wait.h"
 
 static PxDocument *
