@@ -362,6 +362,8 @@ test_pair_cache (void)
                      px_event_index_assign (plain, all->pdata[i], NULL));
   cache = _px_event_index_keep_pairs (cached, TRUE);
   g_assert_nonnull (cache);
+  g_test_message ("pairs found %" G_GUINT64_FORMAT ", computed %" G_GUINT64_FORMAT, px_pair_cache_get_hits (cache),
+                  px_pair_cache_get_misses (cache));
   /* Most pairs of a neighbourhood were in the one before. */
   g_assert_cmpuint (px_pair_cache_get_hits (cache), >, px_pair_cache_get_misses (cache));
 
