@@ -16,9 +16,9 @@ typedef struct
   guint len;
   const PxTermWeight *top; /* strongest first */
   guint n_top;
-  guint32 day;   /* Julian day, 0 when unknown */
-  gint64 key;    /* a stable, distinct key (the document id): ties */
-  gint64 pinned; /* > 0: stays with the items pinned to the same value, and
+  guint32 day;     /* Julian day, 0 when unknown */
+  gint64 key;      /* a stable, distinct key (the document id): ties */
+  gint64 pinned;   /* > 0: stays with the items pinned to the same value, and
                   * never with items pinned to another */
   guint32 version; /* of vec, for a PxPairCache: another vec, another version */
 } PxClusterItem;

@@ -42,7 +42,8 @@ px_pair_cache_clear (PxPairCache *self)
 static inline Slot *
 slot_for (PxPairCache *self, gint64 a, gint64 b)
 {
-  guint64 h = (guint64)a * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ (guint64)b * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
+  guint64 h =
+      (guint64)a * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ (guint64)b * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
 
   if (self->slots == NULL)
     self->slots = g_new0 (Slot, (gsize)1 << LOG2_SLOTS);
