@@ -9,6 +9,7 @@
 #include <malloc.h>
 #endif
 
+#include "events/px-event-index-private.h"
 #include "events/px-event-index.h"
 #include "events/px-store-events.h"
 
@@ -335,6 +336,52 @@ test_loaded_not_saved_again (void)
   remove_library (dir, path);
 }
 
+/* Placing documents one by one keeps the similarities of the pairs each
+ * neighbourhood computed for the next: most are found again, and the
+ * events are exactly those of an index that computes every pair, also
+ * after a document's vector changed (it came again with another text) and
+ * after the batch regroup that ends an import. */
+static void
+test_pair_cache (void)
+{
+  g_autoptr (GPtrArray) all = invented_features (40);
+  g_autoptr (PxEventIndex) cached = px_event_index_new (NULL);
+  g_autoptr (PxEventIndex) plain = px_event_index_new (NULL);
+  g_autoptr (PxStemmer) stemmer = px_stemmer_new ("en");
+  g_autoptr (GRand) r = g_rand_new_with_seed (11);
+  g_autofree char *other = story_text (r, 33, 5);
+  g_autoptr (PxEventFeatures) again = NULL;
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
+  PxPairCache *cache;
+  const PxEventFeatures *first = all->pdata[0];
+  guint64 misses;
+
+  g_assert_null (_px_event_index_keep_pairs (plain, FALSE));
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpint (px_event_index_assign (cached, all->pdata[i], NULL), ==,
+                     px_event_index_assign (plain, all->pdata[i], NULL));
+  cache = _px_event_index_keep_pairs (cached, TRUE);
+  g_assert_nonnull (cache);
+  g_test_message ("pairs found %" G_GUINT64_FORMAT ", computed %" G_GUINT64_FORMAT, px_pair_cache_get_hits (cache),
+                  px_pair_cache_get_misses (cache));
+  /* Most pairs of a neighbourhood were in the one before. */
+  g_assert_cmpuint (px_pair_cache_get_hits (cache), >, px_pair_cache_get_misses (cache));
+
+  again = px_event_features_new (first->document_id, "Story 33 again", other, "en", "2024-05-02", stemmer);
+  misses = px_pair_cache_get_misses (cache);
+  g_assert_cmpint (px_event_index_assign (cached, again, NULL), ==, px_event_index_assign (plain, again, NULL));
+  /* Its new vector is not found among the old pairs. */
+  g_assert_cmpuint (px_pair_cache_get_misses (cache), >, misses);
+
+  px_event_index_group (cached, none);
+  px_event_index_group (plain, none);
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 id = ((const PxEventFeatures *)all->pdata[i])->document_id;
+      g_assert_cmpint (px_event_index_get_event (cached, id), ==, px_event_index_get_event (plain, id));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -343,5 +390,6 @@ main (int argc, char **argv)
   g_test_add_func ("/events-scale/damaged", test_damaged);
   g_test_add_func ("/events-scale/store-blob", test_store_blob);
   g_test_add_func ("/events-scale/loaded-not-saved-again", test_loaded_not_saved_again);
+  g_test_add_func ("/events-scale/pair-cache", test_pair_cache);
   return g_test_run ();
 }

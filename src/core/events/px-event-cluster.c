@@ -251,6 +251,26 @@ cluster_key_cmp (gconstpointer a, gconstpointer b, gpointer data)
 guint *
 px_event_cluster (const PxClusterItem *items, guint n, double threshold, int window, guint *n_clusters)
 {
+  return px_event_cluster_cached (items, n, threshold, window, NULL, n_clusters);
+}
+
+static double
+pair_similarity (const PxClusterItem *x, const PxClusterItem *y, PxPairCache *cache)
+{
+  double sim;
+
+  if (cache != NULL && px_pair_cache_lookup (cache, x->key, x->version, y->key, y->version, &sim))
+    return sim;
+  sim = px_term_weights_dot (x->vec, x->len, y->vec, y->len);
+  if (cache != NULL)
+    px_pair_cache_store (cache, x->key, x->version, y->key, y->version, sim);
+  return sim;
+}
+
+guint *
+px_event_cluster_cached (const PxClusterItem *items, guint n, double threshold, int window, PxPairCache *cache,
+                         guint *n_clusters)
+{
   g_autofree Cluster *cl = NULL;
   g_autoptr (GArray) pairs = NULL;
   g_autoptr (GArray) heap = NULL;
@@ -285,7 +305,7 @@ px_event_cluster (const PxClusterItem *items, guint n, double threshold, int win
       if (window >= 0 && items[i].day != 0 && items[j].day != 0 &&
           ABS ((gint64)items[i].day - (gint64)items[j].day) > window)
         continue;
-      sim = px_term_weights_dot (items[i].vec, items[i].len, items[j].vec, items[j].len);
+      sim = pair_similarity (&items[i], &items[j], cache);
       if (sim <= 0)
         continue;
       /* Pairs come sorted by i, then j: appending keeps the lists sorted

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "events/px-event-index.h"
+#include "events/px-pair-cache.h"
 #include "text/px-term-weights.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,9 @@ gboolean _px_event_index_get_document (PxEventIndex *self, gint64 document_id, P
  * index takes) to the end of its event; FALSE (and @vec freed) when its
  * id is known already or its event is not > 0. */
 gboolean _px_event_index_load_document (PxEventIndex *self, const PxEventIndexDocument *document, PxTermWeight *vec);
+
+/* The cache of pair similarities that placing documents one by one keeps;
+ * with !@keep it is dropped for good (tests compare). NULL when none. */
+PxPairCache *_px_event_index_keep_pairs (PxEventIndex *self, gboolean keep);
 
 G_END_DECLS

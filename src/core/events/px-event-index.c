@@ -104,6 +104,8 @@ typedef struct
   float *tf;
   /* How many documents the index counted when vec was made. */
   guint vec_docs;
+  /* Which vec this is, for the pair cache: a new one with every change. */
+  guint32 vec_version;
 } DocEntry;
 
 typedef struct
@@ -147,6 +149,10 @@ struct _PxEventIndex
   TermWeight *select;
   guint n_select;
   guint n_threads; /* px_event_index_set_threads() */
+  /* Pairs recluster() computed, for the next neighbourhood (or NULL), and
+   * the last version given to a vector. */
+  PxPairCache *pairs;
+  guint32 last_vec_version;
 };
 
 G_DEFINE_FINAL_TYPE (PxEventIndex, px_event_index, G_TYPE_OBJECT)
@@ -218,6 +224,7 @@ px_event_index_finalize (GObject *object)
   g_hash_table_unref (self->events);
   g_hash_table_unref (self->changes);
   g_free (self->select);
+  px_pair_cache_free (self->pairs);
 
   G_OBJECT_CLASS (px_event_index_parent_class)->finalize (object);
 }
@@ -242,6 +249,7 @@ px_event_index_init (PxEventIndex *self)
   for (guint n = 1; n < G_N_ELEMENTS (self->log_tf); n++)
     self->log_tf[n] = 1.0 + log (n);
   self->changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pairs = px_pair_cache_new ();
 }
 
 PxEventIndex *
@@ -359,6 +367,16 @@ observe (PxEventIndex *self, const PxEventFeatures *features)
 
 static void post_terms (PxEventIndex *self, DocEntry *doc);
 
+/* The document's vector changed: the pairs cached for the old one are
+ * not found again (nor any, once the versions wrap around). */
+static void
+vec_changed (PxEventIndex *self, DocEntry *doc)
+{
+  if (self->last_vec_version == G_MAXUINT32 && self->pairs != NULL)
+    px_pair_cache_clear (self->pairs);
+  doc->vec_version = ++self->last_vec_version;
+}
+
 static double term_idf (PxEventIndex *self, TermInfo *info);
 
 /* Keeps what revectorize() needs of the document's current vector. */
@@ -376,6 +394,7 @@ doc_set_vec (PxEventIndex *self, DocEntry *doc, Vec vec)
 {
   vec_clear (&doc->vec);
   doc->vec = vec;
+  vec_changed (self, doc);
   doc->n_top = px_term_weights_top (vec.data, vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
   doc_keep_tf (self, doc);
   post_terms (self, doc);
@@ -395,6 +414,7 @@ revectorize (PxEventIndex *self, DocEntry *doc, gboolean force)
   if (!force && (guint64)doc->vec_docs * 10 >= (guint64)self->n_docs * 9)
     return FALSE;
   doc->vec_docs = self->n_docs;
+  vec_changed (self, doc);
 
   for (guint i = 0; i < doc->vec.len; i++)
     {
@@ -722,8 +742,12 @@ recluster (PxEventIndex *self, DocEntry **docs, guint n, gboolean force)
                                 docs[i]->n_top,
                                 docs[i]->day,
                                 docs[i]->id,
-                                docs[i]->pinned ? docs[i]->event : 0 };
-  labels = px_event_cluster (items, n, self->params.threshold, self->params.date_window_days, &n_clusters);
+                                docs[i]->pinned ? docs[i]->event : 0,
+                                docs[i]->vec_version };
+  /* A neighbourhood shares most of its pairs with the last ones; a forced
+   * regroup made every vector again, and would only crowd the cache. */
+  labels = px_event_cluster_cached (items, n, self->params.threshold, self->params.date_window_days,
+                                    force ? NULL : self->pairs, &n_clusters);
 
   /* Members of each cluster as linked lists, in id order. */
   first = g_new (guint, MAX (n_clusters, 1));
@@ -1024,6 +1048,7 @@ px_event_index_group (PxEventIndex *self, GPtrArray *features)
           /* Prepared, with its strongest terms. */
           vec_clear (&doc->vec);
           doc->vec = doc->next_vec;
+          vec_changed (self, doc);
           doc->next_vec = (Vec){ NULL, 0, NULL };
           forget_observed (doc);
           doc_keep_tf (self, doc);
@@ -1451,6 +1476,7 @@ _px_event_index_load_document (PxEventIndex *self, const PxEventIndexDocument *d
   doc->day = document->day;
   doc->pinned = document->pinned;
   doc->vec = (Vec){ vec, document->len, NULL };
+  vec_changed (self, doc);
   doc->n_top =
       px_term_weights_top (doc->vec.data, doc->vec.len, doc->top, N_POSTED_TERMS, &self->select, &self->n_select);
   post_terms (self, doc);
@@ -1461,4 +1487,12 @@ _px_event_index_load_document (PxEventIndex *self, const PxEventIndexDocument *d
     e = event_new (self, document->event);
   event_join (self, e, doc);
   return TRUE;
+}
+
+PxPairCache *
+_px_event_index_keep_pairs (PxEventIndex *self, gboolean keep)
+{
+  if (!keep)
+    g_clear_pointer (&self->pairs, px_pair_cache_free);
+  return self->pairs;
 }
