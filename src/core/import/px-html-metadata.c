@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "import/px-html-classes.h"
+#include "import/px-dateline-time.h"
 #include "import/px-html-date.h"
 #include "import/px-html-dom.h"
 #include "import/px-html-jsonld.h"
@@ -629,21 +630,35 @@ decide_author (PxHtmlMetadata *m, Found *f)
     m->author = px_html_authors_before_date (f->meta_line, m->outlet);
 }
 
+/* @date read from @text, with the time of day and zone @text gives it
+ * (px-dateline-time.h). */
+static char *
+with_time (const char *text, char *date)
+{
+  char *timed = date != NULL ? px_dateline_time_in (text, date) : NULL;
+
+  if (timed == NULL)
+    return date;
+  g_free (date);
+  return timed;
+}
+
 /* A date written for readers near the headline: in an element named as
- * the publication date, in the byline, or in the line under the headline. */
+ * the publication date, in the byline, or in the line under the headline;
+ * with its time where the line gives one with a zone. */
 static char *
 visible_date (Found *f)
 {
   if (f->date_box != NULL)
     {
-      char *d = px_html_date_from_text (f->date_box);
+      char *d = with_time (f->date_box, px_html_date_from_text (f->date_box));
       if (d != NULL)
         return d;
     }
   if (f->byline_date != NULL)
-    return g_strdup (f->byline_date);
+    return with_time (f->byline, g_strdup (f->byline_date));
   if (f->meta_line != NULL)
-    return px_html_date_from_text (f->meta_line);
+    return with_time (f->meta_line, px_html_date_from_text (f->meta_line));
   return NULL;
 }
 
@@ -715,6 +730,14 @@ decide_date (PxHtmlMetadata *m, Found *f)
     m->published = px_html_date_normalize (f->time_first);
   if (m->published == NULL)
     m->published = g_steal_pointer (&printed);
+  else if (strlen (m->published) == 10 && printed != NULL && strlen (printed) > 10 &&
+           strncmp (printed, m->published, 10) == 0)
+    {
+      /* A machine-readable date without a time: the page's own dateline
+       * of that day gives the time. */
+      g_free (m->published);
+      m->published = g_steal_pointer (&printed);
+    }
   else
     prefer_local_day (m, printed);
 }
@@ -816,7 +839,7 @@ px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *d
     meta->author = px_html_authors_before_date (dateline, meta->outlet);
   if (meta->published == NULL && dateline != NULL && !names_update (dateline))
     {
-      meta->published = px_html_date_from_text (dateline);
+      meta->published = with_time (dateline, px_html_date_from_text (dateline));
       if (meta->published != NULL && meta->updated != NULL && strncmp (meta->published, meta->updated, 10) == 0)
         g_clear_pointer (&meta->published, g_free);
     }
