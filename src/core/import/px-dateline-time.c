@@ -94,32 +94,30 @@ named_present (GMatchInfo *info, const char *name)
   return s != NULL && *s != '\0';
 }
 
+/* An offset written as a sign, hours and minutes in the named groups. */
+static gboolean
+written_offset (GMatchInfo *info, const char *sign_group, const char *hours, const char *minutes, int *offset)
+{
+  g_autofree char *sign = g_match_info_fetch_named (info, sign_group);
+  int h = named_int (info, hours, 0), m = named_int (info, minutes, 0);
+
+  if (h > 14 || m > 59)
+    return FALSE;
+  *offset = (*sign == '-' ? -1 : 1) * (h * 60 + m);
+  return TRUE;
+}
+
 /* The UTC offset in minutes of the zone the match names at that local
  * time, FALSE when the zone is unknown. */
 static gboolean
 zone_offset (GMatchInfo *info, int year, int month, int day, int hour, int minute, int *offset)
 {
   g_autofree char *abbr = g_match_info_fetch_named (info, "abbr");
-  g_autofree char *sign = NULL;
 
   if (named_present (info, "bsign"))
-    {
-      int h = named_int (info, "bh", 0), m = named_int (info, "bm", 0);
-      sign = g_match_info_fetch_named (info, "bsign");
-      if (h > 14 || m > 59)
-        return FALSE;
-      *offset = (*sign == '-' ? -1 : 1) * (h * 60 + m);
-      return TRUE;
-    }
+    return written_offset (info, "bsign", "bh", "bm", offset);
   if (named_present (info, "sign"))
-    {
-      int h = named_int (info, "oh", 0), m = named_int (info, "om", 0);
-      sign = g_match_info_fetch_named (info, "sign");
-      if (h > 14 || m > 59)
-        return FALSE;
-      *offset = (*sign == '-' ? -1 : 1) * (h * 60 + m);
-      return TRUE;
-    }
+    return written_offset (info, "sign", "oh", "om", offset);
   if (abbr == NULL || *abbr == '\0')
     return FALSE;
   {
