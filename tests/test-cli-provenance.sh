@@ -46,6 +46,20 @@ for c in j["claims"]:
         if p["provenance"] == "copied":
             assert p["source_document"] in docs
 assert seen
+# Each quotation's first report: one per group, a document of the group;
+# these files give no publication date here, so the event's order decides.
+order = [d["id"] for d in j["documents"]]
+assert all(d["published"] is None for d in j["documents"])
+groups = {}
+for q in j["quotes"]:
+    groups.setdefault(q["group"], []).append(q)
+seen = False
+for qs in groups.values():
+    ids = {q["document"] for q in qs}
+    assert len({q["first_document"] for q in qs}) == 1, qs
+    assert qs[0]["first_document"] == min(ids, key=order.index), qs
+    seen = seen or len(ids) == 3
+assert seen, "the quotation three articles carry"
 PY
 
 # Versions: a document never fetched again has one, its import.

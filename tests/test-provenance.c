@@ -265,6 +265,89 @@ test_json (void)
   g_assert_true (seen_first);
 }
 
+/* The "first_document" of the JSON's quotes whose text holds @needle
+ * (three, one group, all naming the same first report). */
+static gint64
+json_quote_first (JsonObject *root, const char *needle)
+{
+  JsonArray *quotes = json_object_get_array_member (root, "quotes");
+  gint64 first = -1, group = -1;
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (quotes); i++)
+    {
+      JsonObject *q = json_array_get_object_element (quotes, i);
+      if (strstr (json_object_get_string_member (q, "text"), needle) == NULL)
+        continue;
+      if (group < 0)
+        group = json_object_get_int_member (q, "group");
+      g_assert_cmpint (json_object_get_int_member (q, "group"), ==, group);
+      if (first < 0)
+        first = json_object_get_int_member (q, "first_document");
+      g_assert_cmpint (json_object_get_int_member (q, "first_document"), ==, first);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+  return first;
+}
+
+/* The first report of a quotation three outlets carry: by publication
+ * time with its offset, not by the order of the event, in the core, the
+ * JSON and the cached comparison the panel reads. */
+static void
+test_quote_first_report (void)
+{
+  const char *names[] = { "harbour-independent", "harbour-syndicated", "harbour-original" };
+  const char *needle = "eighteen times higher";
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (PxComparison) c = NULL;
+      g_autoptr (PxEventComparison) cmp = NULL;
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GError) error = NULL;
+      g_autofree char *json = NULL;
+      PxSpeakerSet *set;
+      guint group = G_MAXUINT, seen = 0;
+      /* Round 0: the original (06:15 UTC) first; round 1: the original
+       * moved to 11:00 UTC, after the independent report (09:05 UTC). */
+      guint expected = round == 0 ? 2 : 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        g_ptr_array_add (docs, px_test_load_fixture ("provenance", names[k], 31 + k));
+      if (round == 1)
+        px_document_set_published (docs->pdata[2], "2026-03-02T12:00:00+01:00");
+      c = px_comparison_new (docs, NULL);
+
+      set = px_comparison_get_speakers (c);
+      for (guint e = 0; e < px_speaker_set_get_n_entries (set); e++)
+        if (strstr (px_speaker_set_get_entry (set, e)->quote->text, needle) != NULL)
+          group = px_speaker_set_get_entry (set, e)->group;
+      g_assert_cmpuint (group, !=, G_MAXUINT);
+      g_assert_cmpuint (px_comparison_first_of_quote_group (c, group), ==, expected);
+      g_assert_cmpuint (px_comparison_first_of_quote_group (c, px_speaker_set_get_n_groups (set)), ==, G_MAXUINT);
+
+      json = px_compare_to_json (c, 5, NULL, FALSE);
+      json_parser_load_from_data (parser, json, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (json_quote_first (json_node_get_object (json_parser_get_root (parser)), needle), ==,
+                       31 + expected);
+
+      cmp = px_event_comparison_new (c, 5, NULL);
+      for (guint i = 0; i < px_event_comparison_get_n_quotes (cmp); i++)
+        {
+          const PxCompareQuote *q = px_event_comparison_get_quote (cmp, i);
+          if (q->group == group)
+            {
+              g_assert_cmpuint (q->first_document, ==, expected);
+              seen++;
+            }
+        }
+      g_assert_cmpuint (seen, ==, 3);
+    }
+}
+
 /* "Not reported by" in the Passage view: the syndicated copy stands for
  * no outlet of its own (its source does), the others stand for
  * themselves. */
@@ -291,5 +374,6 @@ main (int argc, char **argv)
   g_test_add_func ("/provenance/copies-without-source", test_copies_without_source);
   g_test_add_func ("/provenance/json", test_json);
   g_test_add_func ("/provenance/independent-document", test_independent_document);
+  g_test_add_func ("/provenance/quote-first-report", test_quote_first_report);
   return g_test_run ();
 }

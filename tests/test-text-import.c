@@ -600,7 +600,9 @@ test_samples (void)
       g_assert_cmpstr (px_document_get_title (doc), ==, samples[i].title);
       g_assert_cmpstr (px_document_get_outlet (doc), ==, samples[i].outlet);
       g_assert_cmpstr (px_document_get_author (doc), ==, samples[i].author);
-      g_assert_cmpstr (px_document_get_published (doc), ==, "2024-03-14");
+      /* nordwire.txt's dateline gives the time with its zone. */
+      g_assert_cmpstr (px_document_get_published (doc), ==,
+                       g_str_equal (samples[i].file, "nordwire.txt") ? "2024-03-14T21:42:00+00:00" : "2024-03-14");
       g_assert_cmpstr (px_document_get_language (doc), ==, "en");
       text = px_document_get_text (doc);
       g_assert_true (g_str_has_prefix (text, samples[i].first_words));

@@ -49,6 +49,19 @@ claim_with (PxEventComparison *cmp, guint doc, const char *needle)
   g_assert_not_reached ();
 }
 
+/* The group of the quotes holding @needle. */
+static guint
+quote_group_with (PxEventComparison *cmp, const char *needle)
+{
+  for (guint i = 0; i < px_event_comparison_get_n_quotes (cmp); i++)
+    {
+      const PxCompareQuote *q = px_event_comparison_get_quote (cmp, i);
+      if (strstr (q->text, needle) != NULL)
+        return q->group;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_publication_time (void)
 {
@@ -84,9 +97,10 @@ test_lanes_and_first_reports (void)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   PxTimelineView *view = PX_TIMELINE_VIEW (px_timeline_view_new ());
-  GtkWidget *first, *copy, *other;
-  guint roof, toppled;
+  GtkWidget *first, *copy, *other, *qfirst, *qlater;
+  guint roof, toppled, group;
   const char *markup;
+  g_autofree char *label = NULL;
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
   gtk_window_set_child (GTK_WINDOW (window), scroller);
@@ -142,6 +156,37 @@ test_lanes_and_first_reports (void)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == first);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move", "u", GDK_KEY_Right));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != first);
+
+  /* The quotation three outlets carry: square marks after the claims',
+   * the original's the first report, the undated article's quoted later;
+   * the agency article, which does not quote it, has none. */
+  group = quote_group_with (cmp, "eighteen times higher");
+  qfirst = px_timeline_view_get_quote_mark (view, group, ORIGINAL);
+  qlater = px_timeline_view_get_quote_mark (view, group, INDEPENDENT);
+  g_assert_nonnull (qfirst);
+  g_assert_nonnull (qlater);
+  g_assert_nonnull (px_timeline_view_get_quote_mark (view, group, SYNDICATED));
+  g_assert_null (px_timeline_view_get_quote_mark (view, group, AGENCY));
+  g_assert_true (qfirst != px_timeline_view_get_mark (view, roof, ORIGINAL));
+  g_assert_cmpint (px_timeline_view_get_mark_kind (view, qfirst), ==, PX_TIMELINE_QUOTE_FIRST);
+  g_assert_cmpint (px_timeline_view_get_mark_kind (view, qlater), !=, PX_TIMELINE_QUOTE_FIRST);
+  g_assert_true (gtk_widget_has_css_class (qfirst, "quote"));
+  g_assert_false (gtk_widget_has_css_class (first, "quote"));
+  g_assert_true (gtk_widget_get_mapped (qlater));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (qfirst), "First report of the quotation"));
+  /* A short quotation: the tooltip has it all, and so the accessible
+   * label is the same. */
+  label = g_strdup (gtk_widget_get_tooltip_text (qlater));
+  g_assert_nonnull (strstr (label, "Northern Courier"));
+  g_assert_nonnull (strstr (label, "“The wind measured eighteen times higher"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (qlater), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  px_timeline_view_show_mark (view, qlater);
+  g_assert_nonnull (strstr (px_timeline_view_get_popover_heading (view), "First quoted by Velmora Post"));
+  g_assert_nonnull (strstr (px_timeline_view_get_popover_markup (view), "eighteen times higher"));
+  /* Down from the first report reaches the same quotation below. */
+  gtk_widget_grab_focus (qfirst);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move", "u", GDK_KEY_Down));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == px_timeline_view_get_quote_mark (view, group, SYNDICATED));
 
   px_timeline_view_set_comparison (view, NULL);
   g_assert_cmpuint (px_timeline_view_get_n_lanes (view), ==, 0);

@@ -205,6 +205,7 @@ add_quotes (JsonBuilder *b, PxComparison *c)
       add_string_or_null (b, "organisation", q->organisation);
       json_builder_set_member_name (b, "group");
       json_builder_add_int_value (b, e->group);
+      add_doc_or_null (b, c, "first_document", px_comparison_first_of_quote_group (c, e->group));
       json_builder_set_member_name (b, "drift");
       json_builder_begin_array (b);
       for (guint k = 0; drift[k] != NULL; k++)

@@ -180,21 +180,43 @@ px_comparison_get_provenance (PxComparison *self)
   return self->provenance;
 }
 
+/* Of @first (G_MAXUINT for none yet) and @doc, the one published first. */
+static guint
+earlier_of (PxProvenance *self, guint first, guint doc)
+{
+  if (doc >= px_provenance_get_n_documents (self))
+    return first;
+  if (first == G_MAXUINT || px_provenance_get_rank (self, doc) < px_provenance_get_rank (self, first))
+    return doc;
+  return first;
+}
+
 guint
 px_provenance_first_of_claim (PxProvenance *self, const PxClaim *claim)
 {
-  guint first = G_MAXUINT, n_docs;
+  guint first = G_MAXUINT;
 
   g_return_val_if_fail (PX_IS_PROVENANCE (self), G_MAXUINT);
   g_return_val_if_fail (claim != NULL, G_MAXUINT);
 
-  n_docs = px_provenance_get_n_documents (self);
   for (guint k = 0; k < claim->passages->len; k++)
-    {
-      guint d = g_array_index (claim->passages, PxPassage, k).doc;
-      if (d < n_docs && (first == G_MAXUINT || px_provenance_get_rank (self, d) < px_provenance_get_rank (self, first)))
-        first = d;
-    }
+    first = earlier_of (self, first, g_array_index (claim->passages, PxPassage, k).doc);
+  return first;
+}
+
+guint
+px_comparison_first_of_quote_group (PxComparison *self, guint group)
+{
+  const PxQuoteGroup *g;
+  guint first = G_MAXUINT;
+
+  g_return_val_if_fail (PX_IS_COMPARISON (self), G_MAXUINT);
+  if (group >= px_speaker_set_get_n_groups (self->speakers))
+    return G_MAXUINT;
+  g = px_speaker_set_get_group (self->speakers, group);
+  for (guint k = 0; k < g->entries->len; k++)
+    first = earlier_of (self->provenance, first,
+                        px_speaker_set_get_entry (self->speakers, g_array_index (g->entries, guint, k))->doc);
   return first;
 }
 

@@ -39,6 +39,9 @@ PxProvenance *px_comparison_get_provenance (PxComparison *self);
  * Here, where claims and provenance meet, so that provenance does not
  * depend on the claims built from it. */
 guint px_provenance_first_of_claim (PxProvenance *self, const PxClaim *claim);
+/* The document that published quote group @group of the speaker set
+ * first (the same order), G_MAXUINT for a group out of range. */
+guint px_comparison_first_of_quote_group (PxComparison *self, guint group);
 /* Pairs of sentences of different documents that carry the same quotation
  * (PxClaimLink, both ways); the claims include them. */
 GArray *px_comparison_get_quote_links (PxComparison *self);

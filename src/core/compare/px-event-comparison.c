@@ -543,6 +543,7 @@ read_compare (PxEventComparison *self, JsonObject *root)
 
       if (o == NULL || !member_int (o, "document", &doc) || !member_int (o, "start", &start) ||
           !member_int (o, "end", &end) || !member_int (o, "group", &group) ||
+          !member_doc (o, "first_document", index_of, &q.first_document) ||
           (at = g_hash_table_lookup (index_of, &doc)) == NULL)
         return FALSE;
       q.doc = GPOINTER_TO_UINT (at) - 1;

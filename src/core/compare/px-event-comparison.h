@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* Bump whenever the analysis would give different results for the same
  * documents, or the cached form changes: older cache entries are then
  * ignored. */
-#define PX_EVENT_COMPARISON_VERSION "compare-cache 6"
+#define PX_EVENT_COMPARISON_VERSION "compare-cache 7"
 
 /* What the Compare panel and `parallax compare` show for one event, in a
  * form that can be cached: the comparison JSON (docs/compare-json.md) and
@@ -82,7 +82,8 @@ typedef struct
   char *cue;
   char *organisation; /* of a descriptive speaker, or NULL */
   guint group;
-  guint drift; /* PxDriftFlags */
+  guint first_document; /* index of the first to publish its group, or G_MAXUINT */
+  guint drift;          /* PxDriftFlags */
 } PxCompareQuote;
 
 typedef struct

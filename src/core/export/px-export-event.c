@@ -334,7 +334,7 @@ append_group (GString *out, EventExport *e, PxSpeakerSet *set, const PxQuoteGrou
 {
   const PxQuoteEntry *ref = px_speaker_set_get_entry (set, group->reference);
   g_autoptr (GHashTable) outlets = g_hash_table_new (g_direct_hash, g_direct_equal);
-  guint n_outlets;
+  guint n_outlets, first;
 
   if (group->entries->len == 1)
     {
@@ -347,9 +347,18 @@ append_group (GString *out, EventExport *e, PxSpeakerSet *set, const PxQuoteGrou
       g_hash_table_add (outlets, GUINT_TO_POINTER (entry->doc + 1));
     }
   n_outlets = g_hash_table_size (outlets);
+  first = px_comparison_first_of_quote_group (e->comparison, ref->group);
   g_string_append (out, "- “");
   append_flat (out, ref->quote->text);
-  g_string_append_printf (out, "” · %u %s\n", n_outlets, n_outlets == 1 ? "outlet" : "outlets");
+  g_string_append_printf (out, "” · %u %s", n_outlets, n_outlets == 1 ? "outlet" : "outlets");
+  if (first != G_MAXUINT && n_outlets > 1)
+    {
+      /* TRANSLATORS: in the Markdown export, after how many outlets carry a quotation, before the outlet that
+       * published it first */
+      g_string_append_printf (out, " · *%s* ", _ ("First reported by"));
+      append_flat (out, g_ptr_array_index (e->names, first));
+    }
+  g_string_append_c (out, '\n');
   for (guint k = 0; k < group->entries->len; k++)
     append_quote_entry (out, e, set, g_array_index (group->entries, guint, k), "  ");
 }

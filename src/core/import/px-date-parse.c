@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "import/px-dateline-time.h"
+
 typedef struct
 {
   const char *name;
@@ -439,5 +441,16 @@ px_date_parse_line (const char *text, gboolean *is_update)
     }
   if (is_update)
     *is_update = update;
+  /* A publication line keeps its time of day with its zone; an update's
+   * time is never taken for the publication's. */
+  if (!update)
+    {
+      char *with_time = px_dateline_time (text, start, end, iso);
+      if (with_time != NULL)
+        {
+          g_free (iso);
+          iso = with_time;
+        }
+    }
   return g_steal_pointer (&iso);
 }

@@ -33,9 +33,13 @@ typedef struct
   int height; /* set by size_allocate's caller, measure_lanes() */
 } Lane;
 
+/* A claim's mark, or a quotation's: @claim is then the number of claims
+ * plus the quote group (one key for "the same item" in both), @quote the
+ * index of the quote. */
 typedef struct
 {
   guint claim;
+  guint quote; /* G_MAXUINT for a claim's mark */
   guint doc;
   guint column;
   guint lane;
@@ -164,6 +168,11 @@ kind_css (PxTimelineMarkKind kind)
       return "same";
     case PX_TIMELINE_COPIED:
       return "copied";
+    case PX_TIMELINE_QUOTE_FIRST:
+      return "first";
+    case PX_TIMELINE_QUOTE_SAME:
+      return "same";
+    case PX_TIMELINE_QUOTE_CHANGED:
     case PX_TIMELINE_REWORDED:
     default:
       return "reworded";
@@ -181,10 +190,22 @@ kind_display (PxTimelineMarkKind kind)
       return _ ("Same words as the first report");
     case PX_TIMELINE_COPIED:
       return _ ("Copied from an earlier article");
+    case PX_TIMELINE_QUOTE_FIRST:
+      return _ ("First report of the quotation");
+    case PX_TIMELINE_QUOTE_SAME:
+      return _ ("Quotation as others report it");
+    case PX_TIMELINE_QUOTE_CHANGED:
+      return _ ("Quotation changed (cut, merged or reworded)");
     case PX_TIMELINE_REWORDED:
     default:
       return _ ("Reworded");
     }
+}
+
+static gboolean
+is_quote_kind (PxTimelineMarkKind kind)
+{
+  return kind == PX_TIMELINE_QUOTE_FIRST || kind == PX_TIMELINE_QUOTE_SAME || kind == PX_TIMELINE_QUOTE_CHANGED;
 }
 
 static Column *
@@ -224,36 +245,99 @@ static void on_mark_clicked (GtkButton *button, PxTimelineView *self);
 static void on_mark_focus (GtkWidget *button, GParamSpec *pspec, PxTimelineView *self);
 static void on_mark_enter (GtkEventControllerMotion *motion, double x, double y, PxTimelineView *self);
 
+/* Makes @m's button, with @text as its wording, and keeps @m. */
+static void
+add_mark_button (PxTimelineView *self, Mark *m, const char *text)
+{
+  Column *col = &g_array_index (self->columns, Column, m->column);
+  g_autofree char *when = one_line (col->label);
+  g_autofree char *description = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *short_text = shorten (text, 90);
+  GtkEventController *motion;
+
+  m->button = gtk_button_new ();
+  gtk_widget_add_css_class (m->button, "timeline-mark");
+  gtk_widget_add_css_class (m->button, kind_css (m->kind));
+  if (is_quote_kind (m->kind))
+    gtk_widget_add_css_class (m->button, "quote");
+  /* Translators: a mark of the timeline: outlet, time, what the mark
+   * means ("First report", "Reworded"…), then the wording. */
+  description = g_strdup_printf (_ ("%s, %s: %s\n%s"), doc_outlet (self, m->doc), when, kind_display (m->kind), text);
+  /* The tooltip keeps to a few lines; the accessible label has it all. */
+  tooltip = g_strdup_printf (_ ("%s, %s: %s\n%s"), doc_outlet (self, m->doc), when, kind_display (m->kind), short_text);
+  gtk_widget_set_tooltip_text (m->button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (m->button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data (G_OBJECT (m->button), "px-mark", GUINT_TO_POINTER (self->marks->len + 1));
+  g_signal_connect (m->button, "clicked", G_CALLBACK (on_mark_clicked), self);
+  g_signal_connect (m->button, "notify::has-focus", G_CALLBACK (on_mark_focus), self);
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (on_mark_enter), self);
+  gtk_widget_add_controller (m->button, motion);
+  gtk_widget_insert_before (m->button, GTK_WIDGET (self), self->popover);
+  g_array_append_val (self->marks, *m);
+}
+
 static void
 add_mark (PxTimelineView *self, guint claim_index, const PxComparePassage *p, guint column, guint slot)
 {
   const PxCompareClaim *claim = px_event_comparison_get_claim (self->comparison, claim_index);
   Column *col = &g_array_index (self->columns, Column, column);
-  g_autofree char *when = one_line (col->label);
-  g_autofree char *description = NULL;
-  g_autofree char *tooltip = NULL;
-  g_autofree char *short_text = shorten (p->text, 90);
-  GtkEventController *motion;
-  Mark m = { claim_index, p->doc, column, col->lane, slot, mark_kind (claim, p), NULL };
+  Mark m = { claim_index, G_MAXUINT, p->doc, column, col->lane, slot, mark_kind (claim, p), NULL };
 
-  m.button = gtk_button_new ();
-  gtk_widget_add_css_class (m.button, "timeline-mark");
-  gtk_widget_add_css_class (m.button, kind_css (m.kind));
-  /* Translators: a mark of the timeline: outlet, time, what the mark
-   * means ("First report", "Reworded"…), then the wording. */
-  description = g_strdup_printf (_ ("%s, %s: %s\n%s"), doc_outlet (self, p->doc), when, kind_display (m.kind), p->text);
-  /* The tooltip keeps to a few lines; the accessible label has it all. */
-  tooltip = g_strdup_printf (_ ("%s, %s: %s\n%s"), doc_outlet (self, p->doc), when, kind_display (m.kind), short_text);
-  gtk_widget_set_tooltip_text (m.button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (m.button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  g_object_set_data (G_OBJECT (m.button), "px-mark", GUINT_TO_POINTER (self->marks->len + 1));
-  g_signal_connect (m.button, "clicked", G_CALLBACK (on_mark_clicked), self);
-  g_signal_connect (m.button, "notify::has-focus", G_CALLBACK (on_mark_focus), self);
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "enter", G_CALLBACK (on_mark_enter), self);
-  gtk_widget_add_controller (m.button, motion);
-  gtk_widget_insert_before (m.button, GTK_WIDGET (self), self->popover);
-  g_array_append_val (self->marks, m);
+  add_mark_button (self, &m, p->text);
+}
+
+/* The mark of quote @index; quoted, so that it reads as a quotation. */
+static void
+add_quote_mark (PxTimelineView *self, guint index, guint column, guint slot)
+{
+  const PxCompareQuote *q = px_event_comparison_get_quote (self->comparison, index);
+  Column *col = &g_array_index (self->columns, Column, column);
+  g_autofree char *text = g_strdup_printf ("“%s”", q->text);
+  Mark m = { px_event_comparison_get_n_claims (self->comparison) + q->group,
+             index,
+             q->doc,
+             column,
+             col->lane,
+             slot,
+             q->doc == q->first_document ? PX_TIMELINE_QUOTE_FIRST
+             : q->drift == 0             ? PX_TIMELINE_QUOTE_SAME
+                                         : PX_TIMELINE_QUOTE_CHANGED,
+             NULL };
+
+  add_mark_button (self, &m, text);
+}
+
+/* How many documents carry each quote group (guint per group). The
+ * quotes come document by document, so a group's documents are counted
+ * as they change. */
+static GArray *
+quote_group_sizes (PxEventComparison *cmp)
+{
+  GArray *sizes = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr (GArray) last_doc = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  for (guint i = 0; i < px_event_comparison_get_n_quotes (cmp); i++)
+    {
+      const PxCompareQuote *q = px_event_comparison_get_quote (cmp, i);
+
+      if (q->group >= sizes->len)
+        {
+          guint from = last_doc->len;
+
+          g_array_set_size (sizes, q->group + 1);
+          g_array_set_size (last_doc, q->group + 1);
+          for (guint g = from; g < last_doc->len; g++)
+            g_array_index (last_doc, guint, g) = G_MAXUINT;
+        }
+      if (g_array_index (last_doc, guint, q->group) != q->doc)
+        {
+          g_array_index (last_doc, guint, q->group) = q->doc;
+          g_array_index (sizes, guint, q->group)++;
+        }
+    }
+  return sizes;
 }
 
 static void
@@ -261,6 +345,7 @@ rebuild (PxTimelineView *self)
 {
   guint n;
   g_autoptr (GHashTable) lane_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) sizes = NULL;
 
   if (self->popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
@@ -326,6 +411,7 @@ rebuild (PxTimelineView *self)
 
   /* Marks: the claims reported by more than one article, most widely
    * reported first (the comparison's order), in each article's cell. */
+  sizes = quote_group_sizes (self->comparison);
   for (guint c = 0; c < self->columns->len; c++)
     {
       guint doc = g_array_index (self->columns, Column, c).doc;
@@ -338,6 +424,16 @@ rebuild (PxTimelineView *self)
 
           if (p != NULL && claim->n_documents >= 2)
             add_mark (self, k, p, c, slot++);
+        }
+      /* Then the quotations another article carries too: the first
+       * quote of each group in this article. */
+      for (guint i = 0; i < px_event_comparison_get_n_quotes (self->comparison); i++)
+        {
+          const PxCompareQuote *q = px_event_comparison_get_quote (self->comparison, i);
+
+          if (q->doc == doc && g_array_index (sizes, guint, q->group) >= 2 &&
+              px_timeline_view_get_quote_mark (self, q->group, doc) == NULL)
+            add_quote_mark (self, i, c, slot++);
         }
     }
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -593,28 +689,50 @@ match_from_first (PxTimelineView *self, guint claim_index, guint doc)
   return NULL;
 }
 
-void
-px_timeline_view_show_mark (PxTimelineView *self, GtkWidget *button)
+/* The popover of a quotation's mark: who quoted it first and when, and
+ * the words as this article quotes them. */
+static void
+show_quote_mark (PxTimelineView *self, const Mark *m)
 {
-  const PxCompareClaim *claim;
-  const PxComparePassage *p;
+  const PxCompareQuote *q = px_event_comparison_get_quote (self->comparison, m->quote);
+  Column *first_col = q->first_document != G_MAXUINT ? column_of_doc (self, q->first_document) : NULL;
+  g_autofree char *first_when = first_col != NULL ? one_line (first_col->label) : g_strdup ("");
+  g_autofree char *heading = NULL;
+  g_autofree char *quoted = g_strdup_printf ("“%s”", q->text);
+  g_autofree char *markup = g_markup_escape_text (quoted, -1);
+
+  if (m->kind == PX_TIMELINE_QUOTE_FIRST)
+    /* Translators: %s is an outlet, then its publication time. */
+    heading = g_strdup_printf (_ ("First report of the quotation: %s, %s"), doc_outlet (self, m->doc), first_when);
+  else
+    {
+      g_autofree char *when = one_line (g_array_index (self->columns, Column, m->column).label);
+      /* Translators: this outlet and time; what the mark means; then the
+       * outlet that reported the quotation first and when. */
+      heading = g_strdup_printf (
+          _ ("%s, %s — %s\nFirst quoted by %s, %s"), doc_outlet (self, m->doc), when, kind_display (m->kind),
+          q->first_document != G_MAXUINT ? doc_outlet (self, q->first_document) : "", first_when);
+    }
+  gtk_label_set_label (GTK_LABEL (self->popover_heading), heading);
+  gtk_label_set_markup (GTK_LABEL (self->popover_text), markup);
+  gtk_label_set_markup (GTK_LABEL (self->popover_leaves_out), "");
+  gtk_widget_set_visible (self->popover_leaves_out, FALSE);
+}
+
+/* The popover of a claim's mark: who reported it first and when, and
+ * this article's wording with what it changed since. */
+static void
+show_claim_mark (PxTimelineView *self, const Mark *m)
+{
+  const PxCompareClaim *claim = px_event_comparison_get_claim (self->comparison, m->claim);
+  const PxComparePassage *p = px_event_comparison_claim_passage (self->comparison, m->claim, m->doc);
   const PxCompareMatch *match = NULL;
-  Column *first_col;
+  Column *first_col = column_of_doc (self, claim->first_document);
   g_autofree char *heading = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *leaves = NULL;
-  g_autofree char *first_when = NULL;
-  Mark *m;
-  guint index;
-  GdkRectangle r;
+  g_autofree char *first_when = first_col != NULL ? one_line (first_col->label) : g_strdup ("");
 
-  g_return_if_fail (PX_IS_TIMELINE_VIEW (self));
-  if ((m = mark_of (self, button, &index)) == NULL)
-    return;
-  claim = px_event_comparison_get_claim (self->comparison, m->claim);
-  p = px_event_comparison_claim_passage (self->comparison, m->claim, m->doc);
-  first_col = column_of_doc (self, claim->first_document);
-  first_when = first_col != NULL ? one_line (first_col->label) : g_strdup ("");
   if (m->kind == PX_TIMELINE_FIRST)
     /* Translators: %s is an outlet, then its publication time. */
     heading = g_strdup_printf (_ ("First report: %s, %s"), doc_outlet (self, m->doc), first_when);
@@ -638,6 +756,22 @@ px_timeline_view_show_mark (PxTimelineView *self, GtkWidget *button)
   gtk_label_set_markup (GTK_LABEL (self->popover_text), markup);
   gtk_label_set_markup (GTK_LABEL (self->popover_leaves_out), leaves != NULL ? leaves : "");
   gtk_widget_set_visible (self->popover_leaves_out, leaves != NULL);
+}
+
+void
+px_timeline_view_show_mark (PxTimelineView *self, GtkWidget *button)
+{
+  Mark *m;
+  guint index;
+  GdkRectangle r;
+
+  g_return_if_fail (PX_IS_TIMELINE_VIEW (self));
+  if ((m = mark_of (self, button, &index)) == NULL)
+    return;
+  if (m->quote != G_MAXUINT)
+    show_quote_mark (self, m);
+  else
+    show_claim_mark (self, m);
   self->popover_mark = index;
   mark_rect (self, m, &r);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &r);
@@ -660,8 +794,16 @@ on_open_clicked (GtkButton *button, PxTimelineView *self)
   if (self->popover_mark >= self->marks->len)
     return;
   m = &g_array_index (self->marks, Mark, self->popover_mark);
-  p = px_event_comparison_claim_passage (self->comparison, m->claim, m->doc);
   gtk_popover_popdown (GTK_POPOVER (self->popover));
+  if (m->quote != G_MAXUINT)
+    {
+      const PxCompareQuote *q = px_event_comparison_get_quote (self->comparison, m->quote);
+
+      g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0,
+                     px_event_comparison_get_document (self->comparison, m->doc)->id, q->start, q->end);
+      return;
+    }
+  p = px_event_comparison_claim_passage (self->comparison, m->claim, m->doc);
   if (p != NULL)
     g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, px_event_comparison_get_document (self->comparison, m->doc)->id,
                    p->start, p->end);
@@ -870,7 +1012,21 @@ px_timeline_view_get_mark (PxTimelineView *self, guint claim, guint doc)
   for (guint i = 0; i < self->marks->len; i++)
     {
       Mark *m = &g_array_index (self->marks, Mark, i);
-      if (m->claim == claim && m->doc == doc)
+      if (m->quote == G_MAXUINT && m->claim == claim && m->doc == doc)
+        return m->button;
+    }
+  return NULL;
+}
+
+GtkWidget *
+px_timeline_view_get_quote_mark (PxTimelineView *self, guint group, guint doc)
+{
+  g_return_val_if_fail (PX_IS_TIMELINE_VIEW (self), NULL);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *m = &g_array_index (self->marks, Mark, i);
+      if (m->quote != G_MAXUINT && m->doc == doc &&
+          px_event_comparison_get_quote (self->comparison, m->quote)->group == group)
         return m->button;
     }
   return NULL;

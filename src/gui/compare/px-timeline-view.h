@@ -10,9 +10,12 @@ G_BEGIN_DECLS
 /* Who reported what when: one lane per outlet, one column per article in
  * order of publication (time of day and offset where the page gave them,
  * else the date, else the import time, marked as such), and in each
- * article's cell one mark per claim it shares with another article. The
- * first report of a claim is marked; the other marks say whether the
- * wording is that of the first report, reworded, or copied. Each mark is
+ * article's cell one mark per claim it shares with another article, then
+ * one square mark per quotation another article carries too (a group of
+ * the comparison's quotes). The first report of a claim or quotation is
+ * marked; the other marks say whether the wording is that of the first
+ * report, reworded, or copied (for a quotation: as quoted elsewhere, or
+ * changed). Each mark is
  * a button (focusable, with an accessible label and a tooltip); clicking
  * it shows its wording with the words it changed since the first report,
  * and "Open in Reader" emits "passage-activated" (document id, start,
@@ -24,10 +27,13 @@ G_DECLARE_FINAL_TYPE (PxTimelineView, px_timeline_view, PX, TIMELINE_VIEW, GtkWi
 
 typedef enum
 {
-  PX_TIMELINE_FIRST,    /* the first report of the claim */
-  PX_TIMELINE_SAME,     /* (nearly) the first report's words */
-  PX_TIMELINE_REWORDED, /* the claim in other words */
-  PX_TIMELINE_COPIED,   /* copied from an earlier article of the event */
+  PX_TIMELINE_FIRST,         /* the first report of the claim */
+  PX_TIMELINE_SAME,          /* (nearly) the first report's words */
+  PX_TIMELINE_REWORDED,      /* the claim in other words */
+  PX_TIMELINE_COPIED,        /* copied from an earlier article of the event */
+  PX_TIMELINE_QUOTE_FIRST,   /* the first report of a quotation */
+  PX_TIMELINE_QUOTE_SAME,    /* the quotation as its group's reference has it */
+  PX_TIMELINE_QUOTE_CHANGED, /* the quotation cut, merged, reworded or paraphrased */
 } PxTimelineMarkKind;
 
 GtkWidget *px_timeline_view_new (void);
@@ -44,6 +50,8 @@ const char *px_timeline_view_get_column_label (PxTimelineView *self, guint colum
 
 /* The mark of @claim in document @doc, or NULL: a GtkButton. */
 GtkWidget *px_timeline_view_get_mark (PxTimelineView *self, guint claim, guint doc);
+/* The mark of quote group @group in document @doc, or NULL. */
+GtkWidget *px_timeline_view_get_quote_mark (PxTimelineView *self, guint group, guint doc);
 PxTimelineMarkKind px_timeline_view_get_mark_kind (PxTimelineView *self, GtkWidget *mark);
 /* Opens the popover of @mark (as a click does); its texts for tests:
  * the wording as Pango markup with the changes since the first report,

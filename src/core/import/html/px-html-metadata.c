@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "import/html/px-html-classes.h"
+#include "import/px-dateline-time.h"
 #include "import/html/px-html-date.h"
 #include "import/html/px-html-dom.h"
 #include "import/html/px-html-jsonld.h"
@@ -660,21 +661,35 @@ decide_author (PxHtmlMetadata *m, Found *f)
     m->author = px_html_authors_before_date (f->meta_line, m->outlet);
 }
 
+/* @date read from @text, with the time of day and zone @text gives it
+ * (px-dateline-time.h). */
+static char *
+with_time (const char *text, char *date)
+{
+  char *timed = date != NULL ? px_dateline_time_in (text, date) : NULL;
+
+  if (timed == NULL)
+    return date;
+  g_free (date);
+  return timed;
+}
+
 /* A date written for readers near the headline: in an element named as
- * the publication date, in the byline, or in the line under the headline. */
+ * the publication date, in the byline, or in the line under the headline;
+ * with its time where the line gives one with a zone. */
 static char *
 visible_date (Found *f)
 {
   if (f->date_box != NULL)
     {
-      char *d = px_html_date_from_text (f->date_box);
+      char *d = with_time (f->date_box, px_html_date_from_text (f->date_box));
       if (d != NULL)
         return d;
     }
   if (f->byline_date != NULL)
-    return g_strdup (f->byline_date);
+    return with_time (f->byline, g_strdup (f->byline_date));
   if (f->meta_line != NULL)
-    return px_html_date_from_text (f->meta_line);
+    return with_time (f->meta_line, px_html_date_from_text (f->meta_line));
   return NULL;
 }
 
@@ -740,6 +755,21 @@ withhold_date (PxHtmlMetadata *m)
 {
   g_clear_pointer (&m->published, g_free);
   m->date_withheld = TRUE;
+}
+
+/* A machine-readable date without a time takes the time the page's own
+ * dateline of that day gives (*@printed); otherwise the local day. */
+static void
+take_printed_time (PxHtmlMetadata *m, char **printed)
+{
+  if (strlen (m->published) == 10 && *printed != NULL && strlen (*printed) > 10 &&
+      strncmp (*printed, m->published, 10) == 0)
+    {
+      g_free (m->published);
+      m->published = g_steal_pointer (printed);
+    }
+  else
+    prefer_local_day (m, *printed);
 }
 
 /* The publication date. Sources, from the most to the least specific:
@@ -831,7 +861,7 @@ decide_date (PxHtmlMetadata *m, Found *f)
   if (m->published != NULL)
     {
       g_free (weak_date);
-      prefer_local_day (m, printed);
+      take_printed_time (m, &printed);
       return;
     }
   /* A generic "date" that is not the day the page shows (printed, or
@@ -849,7 +879,7 @@ decide_date (PxHtmlMetadata *m, Found *f)
           return;
         }
       m->published = weak_date;
-      prefer_local_day (m, printed);
+      take_printed_time (m, &printed);
     }
   else if (printed != NULL)
     m->published = g_steal_pointer (&printed);
@@ -954,7 +984,7 @@ px_html_metadata_finish (PxHtmlMetadata *meta, const char *byline, const char *d
     meta->author = px_html_authors_before_date (dateline, meta->outlet);
   if (meta->published == NULL && !meta->date_withheld && dateline != NULL && !names_update (dateline))
     {
-      meta->published = px_html_date_from_text (dateline);
+      meta->published = with_time (dateline, px_html_date_from_text (dateline));
       if (meta->published != NULL && meta->updated != NULL && strncmp (meta->published, meta->updated, 10) == 0)
         g_clear_pointer (&meta->published, g_free);
     }
