@@ -1014,7 +1014,7 @@ test_undo_reused_document_id (Fixture *f, gconstpointer data)
 
 /* Event edits made with their undo steps are undone by another
  * connection (a restart), last first, each once; a damaged step is
- * refused and stays. */
+ * dropped, so that the ones before it stay within reach. */
 static void
 test_undo_log (Fixture *f, gconstpointer data)
 {
@@ -1073,24 +1073,31 @@ test_undo_log (Fixture *f, gconstpointer data)
     g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
     g_clear_error (&error);
 
-    /* A step damaged on disk is refused, changes nothing and stays. */
+    /* A step damaged on disk (or of an older format) changes nothing and
+     * is dropped, with a message: the one before it is undone next. */
     {
       PxEventEdit fresh_edit = { PX_EVENT_EDIT_NEW_EVENT, 0, 0, NULL, &wire, 1 };
-      sqlite3 *db = NULL;
+      PxEventEdit rename_fresh = { PX_EVENT_EDIT_RENAME, 0, 0, "Wire story", NULL, 0 };
+      g_autoptr (PxEventInfo) named = NULL;
 
       fresh = px_event_edit_apply (store, &fresh_edit, undo, &error);
       g_assert_no_error (error);
       g_assert_cmpint (fresh, !=, lib);
-      g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (db, "UPDATE undo_log SET before = 'not a snapshot' WHERE document_id IS NULL;",
-                                     NULL, NULL, NULL),
-                       ==, SQLITE_OK);
-      sqlite3_close (db);
+      rename_fresh.event_id = fresh;
+      g_assert_cmpint (px_event_edit_apply (store, &rename_fresh, undo, &error), ==, fresh);
+      sql_exec (f, "UPDATE undo_log SET before = 'not a snapshot'"
+                   " WHERE id = (SELECT MAX(id) FROM undo_log WHERE document_id IS NULL);");
       g_assert_false (px_undo_stack_undo (undo, NULL, &error));
-      g_assert_nonnull (error);
+      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
       g_clear_error (&error);
-      g_assert_true (px_undo_stack_can_undo (undo));
+      named = get_event (store, fresh);
+      g_assert_cmpstr (named->title, ==, "Wire story");
       g_assert_cmpint (event_of (store, wire), ==, fresh);
+      g_assert_true (px_undo_stack_can_undo (undo));
+      g_assert_true (px_undo_stack_undo (undo, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (event_of (store, wire), ==, lib);
+      g_assert_false (px_undo_stack_can_undo (undo));
     }
   }
 }

@@ -480,6 +480,7 @@ typedef struct
   gint64 annotation_id;
   gboolean done;
   gboolean partial; /* an event edit undone only in part */
+  gboolean damaged; /* an event step that could not be read, dropped */
 } StepData;
 
 /* The older event steps follow the events that undoing @undone (the
@@ -556,17 +557,20 @@ step_txn (PxStore *store, gpointer user_data, GError **error)
   if (data->self->document_id == 0)
     {
       /* An event edit: undone once, with no redo. */
-      g_autoptr (PxEventSnapshot) snapshot = state != NULL ? px_event_snapshot_deserialize (state, error) : NULL;
+      g_autoptr (GError) parse_error = NULL;
+      g_autoptr (PxEventSnapshot) snapshot = state != NULL ? px_event_snapshot_deserialize (state, &parse_error) : NULL;
 
+      if (snapshot != NULL && (!px_event_snapshot_restore (snapshot, store, &data->partial, error) ||
+                               !follow_remade (store, step_id, snapshot, error)))
+        return FALSE;
       if (snapshot == NULL)
         {
-          if (state == NULL)
-            g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT, _ ("The event edit has no undo"));
-          return FALSE;
+          /* Damaged (or of an older format): dropped, so that the steps
+           * before it can still be undone. */
+          g_debug ("Dropping damaged event undo step %lld: %s", (long long)step_id,
+                   parse_error != NULL ? parse_error->message : "no state");
+          data->damaged = TRUE;
         }
-      if (!px_event_snapshot_restore (snapshot, store, &data->partial, error) ||
-          !follow_remade (store, step_id, snapshot, error))
-        return FALSE;
       stmt = _px_store_prepare (store, "DELETE FROM undo_log WHERE id = ?1;", error);
       if (stmt == NULL)
         return FALSE;
@@ -588,7 +592,7 @@ step_txn (PxStore *store, gpointer user_data, GError **error)
 static gboolean
 step (PxUndoStack *self, gboolean redo, gint64 *annotation_id, gboolean *partial, GError **error)
 {
-  StepData data = { self, redo, 0, FALSE, FALSE };
+  StepData data = { self, redo, 0, FALSE, FALSE, FALSE };
 
   if (annotation_id != NULL)
     *annotation_id = 0;
@@ -605,6 +609,12 @@ step (PxUndoStack *self, gboolean redo, gint64 *annotation_id, gboolean *partial
     {
       g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND,
                            redo ? _ ("There is nothing to redo") : _ ("There is nothing to undo"));
+      return FALSE;
+    }
+  if (data.damaged)
+    {
+      g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+                           _ ("This undo step is damaged and was dropped"));
       return FALSE;
     }
   if (annotation_id != NULL)

@@ -32,7 +32,9 @@ PxUndoStack *px_undo_stack_new_for_events (PxStore *store);
 gboolean px_undo_stack_record_events (PxUndoStack *self, const char *action, PxEventSnapshot *before, GError **error);
 /* Undoes the last event edit (px_undo_stack_undo() does the same);
  * *@partial (may be NULL) says that part of it was not undone: articles
- * moved or events renamed again since keep that later change. */
+ * moved or events renamed again since keep that later change. A step that
+ * cannot be read is dropped, in the same transaction, with
+ * PX_STORE_ERROR_CORRUPT: the older steps stay within reach. */
 gboolean px_undo_stack_undo_events (PxUndoStack *self, gboolean *partial, GError **error);
 
 /* Records a change; call it inside the transaction that made the change,
