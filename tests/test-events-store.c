@@ -973,6 +973,42 @@ test_undo_keeps_later_changes (Fixture *f, gconstpointer data)
   }
 }
 
+/* An event that undo makes again gets a new id; the older steps follow
+ * it, so undoing them still finds their articles where their edits put
+ * them. */
+static void
+test_undo_follows_remade_event (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (PxUndoStack) undo = px_undo_stack_new_for_events (store);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 radio = add (store, "library-radio");
+  gint64 lib = event_of (store, wire), own, remade;
+  PxEventEdit new_event = { PX_EVENT_EDIT_NEW_EVENT, 0, 0, NULL, &radio, 1 };
+  PxEventEdit move = { PX_EVENT_EDIT_MOVE, lib, 0, NULL, &radio, 1 };
+  gboolean partial = TRUE;
+
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  own = px_event_edit_apply (store, &new_event, undo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (own, !=, lib);
+  g_assert_cmpint (px_event_edit_apply (store, &move, undo, &error), ==, lib);
+  /* The event the move emptied is gone; undo makes it again. */
+  g_assert_true (px_undo_stack_undo_events (undo, &partial, &error));
+  g_assert_no_error (error);
+  g_assert_false (partial);
+  remade = event_of (store, radio);
+  g_assert_cmpint (remade, !=, lib);
+  g_assert_cmpint (remade, !=, own);
+  g_assert_true (px_undo_stack_undo_events (undo, &partial, &error));
+  g_assert_no_error (error);
+  g_assert_false (partial);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  g_assert_cmpint (event_of (store, wire), ==, lib);
+  g_assert_cmpuint (n_events (store), ==, 1);
+}
+
 /* An article imported after one the edit moved was deleted, which took
  * its id and went where the edit had put the deleted one, is another
  * article: undo leaves it where it is. */
@@ -1119,6 +1155,7 @@ main (int argc, char **argv)
   ADD ("/events-store/undo-log", test_undo_log);
   ADD ("/events-store/undo-keeps-later-changes", test_undo_keeps_later_changes);
   ADD ("/events-store/undo-reused-document-id", test_undo_reused_document_id);
+  ADD ("/events-store/undo-follows-remade-event", test_undo_follows_remade_event);
   ADD ("/events-store/other-connection-and-damage", test_other_connection_and_damage);
   ADD ("/events-store/cache", test_cache);
   ADD ("/events-store/comparison-model", test_comparison_model);
