@@ -9,6 +9,7 @@
 #include <malloc.h>
 #endif
 
+#include "events/px-byte-stream.h"
 #include "events/px-event-index-private.h"
 #include "events/px-event-index.h"
 #include "events/px-store-events.h"
@@ -196,6 +197,157 @@ test_damaged (void)
       changed = g_bytes_new (buf, size);
       back = px_event_index_deserialize (changed, &error);
       g_assert_true ((back == NULL) != (error == NULL));
+    }
+}
+
+/* The start of statistics written by hand: the header, @n_terms terms of
+ * one letter each ("a", "b"…; the first one's length said to be
+ * @first_len) and the number of documents, @n_docs, that
+ * crafted_document() then adds. */
+static GByteArray *
+crafted_header (guint n_terms, guint n_docs, guint64 first_len)
+{
+  GByteArray *out = g_byte_array_new ();
+  PxByteWriter w;
+
+  px_byte_writer_init (&w, px_byte_sink_array, out);
+  px_byte_writer_put (&w, "PXEI", 4);
+  px_byte_writer_put_varint (&w, 4);
+  px_byte_writer_put_double (&w, 0.3);
+  px_byte_writer_put_double (&w, 2.0);
+  px_byte_writer_put_double (&w, 1.5);
+  px_byte_writer_put_svarint (&w, 3);
+  px_byte_writer_put_varint (&w, n_docs);
+  px_byte_writer_put_varint (&w, n_terms);
+  for (guint i = 0; i < n_terms; i++)
+    {
+      char text = 'a' + i;
+
+      px_byte_writer_put_varint (&w, i == 0 ? first_len : 1);
+      px_byte_writer_put (&w, &text, 1);
+      px_byte_writer_put_varint (&w, 0);
+      px_byte_writer_put_varint (&w, 0);
+      px_byte_writer_put_varint (&w, 1);
+    }
+  px_byte_writer_put_varint (&w, n_docs);
+  g_assert_true (px_byte_writer_finish (&w, NULL));
+  return out;
+}
+
+/* One document of event @event whose vector is @n_deltas terms given by
+ * their distances. */
+static void
+crafted_document (GByteArray *out, gint64 event, const guint64 *deltas, guint n_deltas)
+{
+  static gint64 next_id = 1;
+  PxByteWriter w;
+
+  px_byte_writer_init (&w, px_byte_sink_array, out);
+  px_byte_writer_put_svarint (&w, next_id++);
+  px_byte_writer_put_varint (&w, 19000);
+  px_byte_writer_put_svarint (&w, event);
+  px_byte_writer_put_varint (&w, 0);
+  px_byte_writer_put_varint (&w, n_deltas);
+  for (guint k = 0; k < n_deltas; k++)
+    {
+      px_byte_writer_put_varint (&w, deltas[k]);
+      px_byte_writer_put_double (&w, 0.5);
+    }
+  g_assert_true (px_byte_writer_finish (&w, NULL));
+}
+
+static void
+assert_refused (GByteArray *blob)
+{
+  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (blob);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxEventIndex) back = px_event_index_deserialize (bytes, &error);
+
+  g_assert_null (back);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
+/* Hands out the bytes, watching the heap each time it is asked. */
+typedef struct
+{
+  GBytes *bytes;
+  gsize pos;
+  gsize heap_peak;
+} Watcher;
+
+static gssize
+watch_heap (guint8 *buf, gsize len, gpointer user_data, GError **error)
+{
+  Watcher *w = user_data;
+  gsize size, n;
+  const guint8 *data = g_bytes_get_data (w->bytes, &size);
+
+  w->heap_peak = MAX (w->heap_peak, heap_in_use ());
+  n = MIN (len, size - w->pos);
+  memcpy (buf, data + w->pos, n);
+  w->pos += n;
+  return n;
+}
+
+/* Crafted statistics: refused as damaged, without trusting what they say
+ * before it is checked. */
+static void
+test_crafted (void)
+{
+  const guint64 good[] = { 0, 1 };
+  /* 1, then 1 + (2^64 - 1): term 0 again once the sum wraps. */
+  const guint64 wrapping[] = { 1, G_MAXUINT64 };
+  const guint64 far[] = { 5 };
+
+  /* The blob as written reads back. */
+  {
+    g_autoptr (GByteArray) blob = crafted_header (2, 1, 1);
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PxEventIndex) back = NULL;
+
+    crafted_document (blob, 7, good, 2);
+    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&blob));
+    back = px_event_index_deserialize (bytes, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+  }
+  /* A term's length of a gigabyte in a blob of a few bytes: refused, with
+   * no gigabyte asked of the heap. */
+  {
+    GByteArray *blob = crafted_header (1, 1, (1u << 30) - 1);
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PxEventIndex) back = NULL;
+    Watcher watch = { NULL, 0, 0 };
+    gsize before;
+
+    g_assert_cmpuint (blob->len, <, 64);
+    bytes = g_byte_array_free_to_bytes (blob);
+    watch.bytes = bytes;
+    before = watch.heap_peak = heap_in_use ();
+    back = px_event_index_read (watch_heap, &watch, &error);
+    g_assert_null (back);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_assert_cmpuint (watch.heap_peak - before, <, (gsize)(1 << 20));
+  }
+  /* Distances between terms that wrap around, or go past the last term. */
+  {
+    GByteArray *blob = crafted_header (2, 1, 1);
+    crafted_document (blob, 7, wrapping, 2);
+    assert_refused (blob);
+  }
+  {
+    GByteArray *blob = crafted_header (2, 1, 1);
+    crafted_document (blob, 7, far, 1);
+    assert_refused (blob);
+  }
+  /* Event ids with no room for one more. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GByteArray *blob = crafted_header (2, 1, 1);
+      crafted_document (blob, i == 0 ? G_MAXINT64 : G_MAXINT64 - 1, good, 2);
+      assert_refused (blob);
     }
 }
 
@@ -388,6 +540,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/events-scale/stream", test_stream);
   g_test_add_func ("/events-scale/damaged", test_damaged);
+  g_test_add_func ("/events-scale/crafted", test_crafted);
   g_test_add_func ("/events-scale/store-blob", test_store_blob);
   g_test_add_func ("/events-scale/loaded-not-saved-again", test_loaded_not_saved_again);
   g_test_add_func ("/events-scale/pair-cache", test_pair_cache);

@@ -776,17 +776,24 @@ snapshot (PxStore *store, gint64 a, gint64 b)
   return snap;
 }
 
-/* Restores what @snap recorded as the undo log keeps it: serialized. */
+/* Records what the edit just made (as px_event_edit_apply() does in its
+ * transaction), then restores @snap as the undo log keeps it: serialized. */
 static void
 restore (PxStore *store, PxEventSnapshot *snap)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *text = px_event_snapshot_serialize (snap);
-  g_autoptr (PxEventSnapshot) kept = px_event_snapshot_deserialize (text, &error);
+  g_autofree char *text = NULL;
+  g_autoptr (PxEventSnapshot) kept = NULL;
+  gboolean partial = TRUE;
 
+  g_assert_true (px_event_snapshot_record_after (snap, store, &error));
   g_assert_no_error (error);
-  g_assert_true (px_event_snapshot_restore (kept, store, &error));
+  text = px_event_snapshot_serialize (snap);
+  kept = px_event_snapshot_deserialize (text, &error);
   g_assert_no_error (error);
+  g_assert_true (px_event_snapshot_restore (kept, store, &partial, &error));
+  g_assert_no_error (error);
+  g_assert_false (partial);
   px_event_snapshot_free (snap);
 }
 
@@ -901,9 +908,149 @@ test_undo_reused_id (Fixture *f, gconstpointer data)
   }
 }
 
+/* Undo of an edit reverts only what it changed: a later move of another
+ * article of the same events (the command line, regrouping: no undo step)
+ * stays, and so do a later move of an article the edit moved and a later
+ * name, which make the undo partial. */
+static void
+test_undo_keeps_later_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (PxUndoStack) undo = px_undo_stack_new_for_events (store);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 gazette = add (store, "library-gazette");
+  gint64 radio = add (store, "library-radio");
+  gint64 lib = event_of (store, wire), split_off, other;
+  PxEventEdit split = { PX_EVENT_EDIT_SPLIT, lib, 0, NULL, &radio, 1 };
+  PxEventEdit rename = { PX_EVENT_EDIT_RENAME, lib, 0, "Reopening", NULL, 0 };
+  gboolean partial = TRUE;
+
+  g_assert_cmpint (event_of (store, gazette), ==, lib);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  split_off = px_event_edit_apply (store, &split, undo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (split_off, !=, lib);
+  /* Without an undo step, as `parallax event move` does. */
+  g_assert_true (px_store_move_document (store, gazette, split_off, &error));
+  g_assert_true (px_undo_stack_undo_events (undo, &partial, &error));
+  g_assert_no_error (error);
+  g_assert_false (partial);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  g_assert_cmpint (event_of (store, wire), ==, lib);
+  g_assert_cmpint (event_of (store, gazette), ==, split_off);
+
+  /* The article the edit moved, moved again since: it stays. */
+  split.document_ids = &wire;
+  other = px_event_edit_apply (store, &split, undo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (other, >, 0);
+  g_assert_true (px_store_move_document (store, wire, split_off, &error));
+  g_assert_true (px_undo_stack_undo_events (undo, &partial, &error));
+  g_assert_no_error (error);
+  g_assert_true (partial);
+  g_assert_cmpint (event_of (store, wire), ==, split_off);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+
+  /* A name given since stays. */
+  g_assert_cmpint (px_event_edit_apply (store, &rename, undo, &error), ==, lib);
+  g_assert_true (px_store_rename_event (store, lib, "Reopening day", &error));
+  g_assert_true (px_undo_stack_undo_events (undo, &partial, &error));
+  g_assert_no_error (error);
+  g_assert_true (partial);
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, lib);
+    g_assert_true (info->title_locked);
+    g_assert_cmpstr (info->title, ==, "Reopening day");
+  }
+  /* And a name left as the edit set it comes back. */
+  g_assert_cmpint (px_event_edit_apply (store, &rename, undo, &error), ==, lib);
+  g_assert_true (px_undo_stack_undo_events (undo, &partial, &error));
+  g_assert_false (partial);
+  {
+    g_autoptr (PxEventInfo) info = get_event (store, lib);
+    g_assert_cmpstr (info->title, ==, "Reopening day");
+  }
+}
+
+/* An event that undo makes again gets a new id; the older steps follow
+ * it, so undoing them still finds their articles where their edits put
+ * them. */
+static void
+test_undo_follows_remade_event (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (PxUndoStack) undo = px_undo_stack_new_for_events (store);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 radio = add (store, "library-radio");
+  gint64 lib = event_of (store, wire), own, remade;
+  PxEventEdit new_event = { PX_EVENT_EDIT_NEW_EVENT, 0, 0, NULL, &radio, 1 };
+  PxEventEdit move = { PX_EVENT_EDIT_MOVE, lib, 0, NULL, &radio, 1 };
+  gboolean partial = TRUE;
+
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  own = px_event_edit_apply (store, &new_event, undo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (own, !=, lib);
+  g_assert_cmpint (px_event_edit_apply (store, &move, undo, &error), ==, lib);
+  /* The event the move emptied is gone; undo makes it again. */
+  g_assert_true (px_undo_stack_undo_events (undo, &partial, &error));
+  g_assert_no_error (error);
+  g_assert_false (partial);
+  remade = event_of (store, radio);
+  g_assert_cmpint (remade, !=, lib);
+  g_assert_cmpint (remade, !=, own);
+  g_assert_true (px_undo_stack_undo_events (undo, &partial, &error));
+  g_assert_no_error (error);
+  g_assert_false (partial);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  g_assert_cmpint (event_of (store, wire), ==, lib);
+  g_assert_cmpuint (n_events (store), ==, 1);
+}
+
+/* An article imported after one the edit moved was deleted, which took
+ * its id and went where the edit had put the deleted one, is another
+ * article: undo leaves it where it is. */
+static void
+test_undo_reused_document_id (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (PxUndoStack) undo = px_undo_stack_new_for_events (store);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 gazette = add (store, "library-gazette");
+  gint64 ferry = add (store, "ferry-fire");
+  gint64 lib = event_of (store, wire), radio;
+  PxEventEdit move = { PX_EVENT_EDIT_MOVE, lib, 0, NULL, &ferry, 1 };
+  g_autofree char *sql = NULL;
+  gboolean partial = TRUE;
+
+  g_assert_cmpint (event_of (store, gazette), ==, lib);
+  g_assert_cmpint (event_of (store, ferry), !=, lib);
+  g_assert_cmpint (px_event_edit_apply (store, &move, undo, &error), ==, lib);
+  g_assert_no_error (error);
+  g_assert_true (px_store_delete_document (store, ferry, &error));
+  radio = add (store, "library-radio");
+  /* The case at hand: the new article has the deleted one's id, and
+   * another program (regrouping) put it into the event the edit moved that
+   * one into. */
+  g_assert_cmpint (radio, ==, ferry);
+  sql = g_strdup_printf ("UPDATE documents SET event_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT ";", lib,
+                         radio);
+  sql_exec (f, sql);
+  g_assert_no_error (error);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  g_assert_true (px_undo_stack_undo_events (undo, &partial, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (event_of (store, radio), ==, lib);
+  g_assert_cmpint (event_of (store, wire), ==, lib);
+  g_assert_cmpuint (n_events (store), ==, 1);
+}
+
 /* Event edits made with their undo steps are undone by another
  * connection (a restart), last first, each once; a damaged step is
- * refused and stays. */
+ * dropped, so that the ones before it stay within reach. */
 static void
 test_undo_log (Fixture *f, gconstpointer data)
 {
@@ -962,24 +1109,31 @@ test_undo_log (Fixture *f, gconstpointer data)
     g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
     g_clear_error (&error);
 
-    /* A step damaged on disk is refused, changes nothing and stays. */
+    /* A step damaged on disk (or of an older format) changes nothing and
+     * is dropped, with a message: the one before it is undone next. */
     {
       PxEventEdit fresh_edit = { PX_EVENT_EDIT_NEW_EVENT, 0, 0, NULL, &wire, 1 };
-      sqlite3 *db = NULL;
+      PxEventEdit rename_fresh = { PX_EVENT_EDIT_RENAME, 0, 0, "Wire story", NULL, 0 };
+      g_autoptr (PxEventInfo) named = NULL;
 
       fresh = px_event_edit_apply (store, &fresh_edit, undo, &error);
       g_assert_no_error (error);
       g_assert_cmpint (fresh, !=, lib);
-      g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (db, "UPDATE undo_log SET before = 'not a snapshot' WHERE document_id IS NULL;",
-                                     NULL, NULL, NULL),
-                       ==, SQLITE_OK);
-      sqlite3_close (db);
+      rename_fresh.event_id = fresh;
+      g_assert_cmpint (px_event_edit_apply (store, &rename_fresh, undo, &error), ==, fresh);
+      sql_exec (f, "UPDATE undo_log SET before = 'not a snapshot'"
+                   " WHERE id = (SELECT MAX(id) FROM undo_log WHERE document_id IS NULL);");
       g_assert_false (px_undo_stack_undo (undo, NULL, &error));
-      g_assert_nonnull (error);
+      g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
       g_clear_error (&error);
-      g_assert_true (px_undo_stack_can_undo (undo));
+      named = get_event (store, fresh);
+      g_assert_cmpstr (named->title, ==, "Wire story");
       g_assert_cmpint (event_of (store, wire), ==, fresh);
+      g_assert_true (px_undo_stack_can_undo (undo));
+      g_assert_true (px_undo_stack_undo (undo, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (event_of (store, wire), ==, lib);
+      g_assert_false (px_undo_stack_can_undo (undo));
     }
   }
 }
@@ -999,6 +1153,9 @@ main (int argc, char **argv)
   ADD ("/events-store/group-documents", test_group_documents);
   ADD ("/events-store/undo", test_undo);
   ADD ("/events-store/undo-log", test_undo_log);
+  ADD ("/events-store/undo-keeps-later-changes", test_undo_keeps_later_changes);
+  ADD ("/events-store/undo-reused-document-id", test_undo_reused_document_id);
+  ADD ("/events-store/undo-follows-remade-event", test_undo_follows_remade_event);
   ADD ("/events-store/other-connection-and-damage", test_other_connection_and_damage);
   ADD ("/events-store/cache", test_cache);
   ADD ("/events-store/comparison-model", test_comparison_model);

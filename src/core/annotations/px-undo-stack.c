@@ -479,7 +479,51 @@ typedef struct
   gboolean redo;
   gint64 annotation_id;
   gboolean done;
+  gboolean partial; /* an event edit undone only in part */
+  gboolean damaged; /* an event step that could not be read, dropped */
 } StepData;
+
+/* The older event steps follow the events that undoing @undone (the
+ * step @step_id) made again under new ids. A step that cannot be read is
+ * left as it is. */
+static gboolean
+follow_remade (PxStore *store, gint64 step_id, PxEventSnapshot *undone, GError **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _px_store_prepare (store, "SELECT id, before FROM undo_log WHERE document_id IS NULL AND id < ?1;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, step_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *text = _px_column_dup (stmt, 1);
+      g_autoptr (PxEventSnapshot) older = text != NULL ? px_event_snapshot_deserialize (text, NULL) : NULL;
+
+      if (older == NULL || !px_event_snapshot_follow (older, undone))
+        continue;
+      g_array_append_val (ids, id);
+      g_ptr_array_add (texts, px_event_snapshot_serialize (older));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _px_store_fail (store, rc, error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      stmt = _px_store_prepare (store, "UPDATE undo_log SET before = ?2 WHERE id = ?1;", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_text (stmt, 2, texts->pdata[i], -1, SQLITE_TRANSIENT);
+      if (!_px_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 step_txn (PxStore *store, gpointer user_data, GError **error)
@@ -513,16 +557,20 @@ step_txn (PxStore *store, gpointer user_data, GError **error)
   if (data->self->document_id == 0)
     {
       /* An event edit: undone once, with no redo. */
-      g_autoptr (PxEventSnapshot) snapshot = state != NULL ? px_event_snapshot_deserialize (state, error) : NULL;
+      g_autoptr (GError) parse_error = NULL;
+      g_autoptr (PxEventSnapshot) snapshot = state != NULL ? px_event_snapshot_deserialize (state, &parse_error) : NULL;
 
+      if (snapshot != NULL && (!px_event_snapshot_restore (snapshot, store, &data->partial, error) ||
+                               !follow_remade (store, step_id, snapshot, error)))
+        return FALSE;
       if (snapshot == NULL)
         {
-          if (state == NULL)
-            g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT, _ ("The event edit has no undo"));
-          return FALSE;
+          /* Damaged (or of an older format): dropped, so that the steps
+           * before it can still be undone. */
+          g_debug ("Dropping damaged event undo step %lld: %s", (long long)step_id,
+                   parse_error != NULL ? parse_error->message : "no state");
+          data->damaged = TRUE;
         }
-      if (!px_event_snapshot_restore (snapshot, store, error))
-        return FALSE;
       stmt = _px_store_prepare (store, "DELETE FROM undo_log WHERE id = ?1;", error);
       if (stmt == NULL)
         return FALSE;
@@ -542,9 +590,9 @@ step_txn (PxStore *store, gpointer user_data, GError **error)
 }
 
 static gboolean
-step (PxUndoStack *self, gboolean redo, gint64 *annotation_id, GError **error)
+step (PxUndoStack *self, gboolean redo, gint64 *annotation_id, gboolean *partial, GError **error)
 {
-  StepData data = { self, redo, 0, FALSE };
+  StepData data = { self, redo, 0, FALSE, FALSE, FALSE };
 
   if (annotation_id != NULL)
     *annotation_id = 0;
@@ -563,8 +611,16 @@ step (PxUndoStack *self, gboolean redo, gint64 *annotation_id, GError **error)
                            redo ? _ ("There is nothing to redo") : _ ("There is nothing to undo"));
       return FALSE;
     }
+  if (data.damaged)
+    {
+      g_set_error_literal (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+                           _ ("This undo step is damaged and was dropped"));
+      return FALSE;
+    }
   if (annotation_id != NULL)
     *annotation_id = data.annotation_id;
+  if (partial != NULL)
+    *partial = data.partial;
   return TRUE;
 }
 
@@ -572,14 +628,24 @@ gboolean
 px_undo_stack_undo (PxUndoStack *self, gint64 *annotation_id, GError **error)
 {
   g_return_val_if_fail (PX_IS_UNDO_STACK (self), FALSE);
-  return step (self, FALSE, annotation_id, error);
+  return step (self, FALSE, annotation_id, NULL, error);
+}
+
+gboolean
+px_undo_stack_undo_events (PxUndoStack *self, gboolean *partial, GError **error)
+{
+  g_return_val_if_fail (PX_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (self->document_id == 0, FALSE);
+  if (partial != NULL)
+    *partial = FALSE;
+  return step (self, FALSE, NULL, partial, error);
 }
 
 gboolean
 px_undo_stack_redo (PxUndoStack *self, gint64 *annotation_id, GError **error)
 {
   g_return_val_if_fail (PX_IS_UNDO_STACK (self), FALSE);
-  return step (self, TRUE, annotation_id, error);
+  return step (self, TRUE, annotation_id, NULL, error);
 }
 
 gboolean

@@ -26,9 +26,16 @@ gint64 px_undo_stack_get_document_id (PxUndoStack *self);
  * move, new event; events/px-event-edit.h), kept in the same log: steps of
  * no document. An event step is undone once and has no redo. */
 PxUndoStack *px_undo_stack_new_for_events (PxStore *store);
-/* Records an event edit as the events it touched were before it
- * (PxEventSnapshot); call it inside the edit's transaction. */
+/* Records an event edit as the events it touched were before it and what
+ * it made of them (PxEventSnapshot, px_event_snapshot_record_after());
+ * call it inside the edit's transaction. */
 gboolean px_undo_stack_record_events (PxUndoStack *self, const char *action, PxEventSnapshot *before, GError **error);
+/* Undoes the last event edit (px_undo_stack_undo() does the same);
+ * *@partial (may be NULL) says that part of it was not undone: articles
+ * moved or events renamed again since keep that later change. A step that
+ * cannot be read is dropped, in the same transaction, with
+ * PX_STORE_ERROR_CORRUPT: the older steps stay within reach. */
+gboolean px_undo_stack_undo_events (PxUndoStack *self, gboolean *partial, GError **error);
 
 /* Records a change; call it inside the transaction that made the change,
  * so that both are saved or neither. @action names the kind of change

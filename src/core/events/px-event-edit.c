@@ -76,6 +76,8 @@ edit_txn (PxStore *store, gpointer user_data, GError **error)
     }
   if (data->result == 0)
     return FALSE;
+  if (before != NULL && !px_event_snapshot_record_after (before, store, error))
+    return FALSE;
   return data->undo == NULL || px_undo_stack_record_events (data->undo, actions[edit->kind], before, error);
 }
 

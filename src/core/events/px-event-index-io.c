@@ -93,19 +93,35 @@ px_event_index_serialize (PxEventIndex *self)
   return g_byte_array_free_to_bytes (out);
 }
 
-/* A string of @len bytes, UTF-8 without NUL, or NULL. */
+/* Event ids go up to this: a new event takes the highest plus one, which
+ * must not overflow. */
+#define LOADED_EVENT_ID_MAX (G_MAXINT64 - G_MAXINT32)
+
+/* A string of @len bytes, UTF-8 without NUL, or NULL. The string grows as
+ * its bytes come, so that a damaged length never allocates more than the
+ * source holds. */
 static char *
 read_text (PxByteReader *r, guint64 len)
 {
-  g_autofree char *s = NULL;
+  g_autoptr (GByteArray) s = NULL;
+  guint8 chunk[4096];
 
   if (len > PX_EVENT_TERM_MAX_LEN)
     return NULL;
-  s = g_malloc (len + 1);
-  if (!px_byte_reader_get (r, s, len))
+  s = g_byte_array_sized_new (MIN (len, sizeof chunk) + 1);
+  for (guint64 left = len; left > 0;)
+    {
+      gsize n = MIN (left, sizeof chunk);
+
+      if (!px_byte_reader_get (r, chunk, n))
+        return NULL;
+      g_byte_array_append (s, chunk, n);
+      left -= n;
+    }
+  if (memchr (s->data, '\0', len) != NULL || !g_utf8_validate ((const char *)s->data, len, NULL))
     return NULL;
-  s[len] = '\0';
-  return memchr (s, '\0', len) == NULL && g_utf8_validate (s, len, NULL) ? g_steal_pointer (&s) : NULL;
+  g_byte_array_append (s, (const guint8 *)"", 1);
+  return (char *)g_byte_array_free (g_steal_pointer (&s), FALSE);
 }
 
 static gboolean
@@ -143,8 +159,8 @@ read_document (PxEventIndex *self, PxByteReader *r)
   PxEventIndexDocument d;
 
   if (!px_byte_reader_get_svarint (r, &d.id) || !px_byte_reader_get_varint (r, &day) || day > G_MAXUINT32 ||
-      !px_byte_reader_get_svarint (r, &d.event) || !px_byte_reader_get_varint (r, &pinned) || pinned > 1 ||
-      !px_byte_reader_get_varint (r, &len) || len > n_terms)
+      !px_byte_reader_get_svarint (r, &d.event) || d.event > LOADED_EVENT_ID_MAX ||
+      !px_byte_reader_get_varint (r, &pinned) || pinned > 1 || !px_byte_reader_get_varint (r, &len) || len > n_terms)
     return FALSE;
   d.day = day;
   d.pinned = pinned;
@@ -154,7 +170,8 @@ read_document (PxEventIndex *self, PxByteReader *r)
     {
       guint64 term;
 
-      if (!px_byte_reader_get_varint (r, &delta) || (k > 0 && delta == 0) ||
+      /* A distance past the last term is damage (and would wrap). */
+      if (!px_byte_reader_get_varint (r, &delta) || (k > 0 && delta == 0) || delta >= n_terms ||
           (term = (k > 0 ? vec[k - 1].term : 0) + delta) >= n_terms || !px_byte_reader_get_double (r, &vec[k].weight) ||
           !isfinite (vec[k].weight))
         return FALSE;

@@ -90,16 +90,20 @@ undo_event_edit_action (GtkWidget *widget, const char *action_name, GVariant *pa
   PxWindow *self = PX_WINDOW (widget);
   g_autoptr (PxUndoStack) undo = event_undo (self);
   g_autoptr (GError) error = NULL;
+  gboolean partial = FALSE;
 
   if (undo == NULL || !px_undo_stack_can_undo (undo))
     return;
   /* One transaction: a failed undo changes nothing and stays, to be
-   * tried again. */
-  if (!px_undo_stack_undo (undo, NULL, &error))
+   * tried again (a damaged step is dropped). */
+  if (!px_undo_stack_undo_events (undo, &partial, &error))
     {
       g_autofree char *message = g_strdup_printf (_ ("The event edit could not be undone: %s"), error->message);
       _px_window_toast (self, message);
     }
+  else if (partial)
+    _px_window_toast (self, _ ("Only part of the edit could be undone: articles moved or events renamed since keep "
+                               "those changes"));
   else
     _px_window_toast (self, _ ("Event edit undone"));
   update_undo_action (self);
