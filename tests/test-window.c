@@ -818,6 +818,64 @@ test_import_samples (Fixture *f, gconstpointer data)
   close_window (f);
 }
 
+static guint
+count_documents (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_EXISTING, &error);
+  g_autoptr (GPtrArray) docs = NULL;
+
+  g_assert_no_error (error);
+  docs = px_store_list_documents (store, &error);
+  g_assert_no_error (error);
+  return docs->len;
+}
+
+/* Opening another library while an import runs into the first: what the
+ * import brought stays in the first, and the new one neither opens its
+ * article (an id of the other library) nor gets the files queued behind
+ * it. */
+static void
+test_import_then_switch (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *article = g_build_filename (f->dir, "ferry.txt", NULL);
+  g_autofree char *queued = g_build_filename (f->dir, "road.txt", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *other_shm = g_strconcat (other, "-shm", NULL);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFile) later = NULL;
+  gint64 ids[3];
+  PxWindow *window;
+
+  fill_library (other, ids);
+  g_assert_true (g_file_set_contents (article, "Ferry service returns\n\nThe morning ferry sailed again.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (queued, "Coastal road closed\n\nCrews cleared fallen trees.\n", -1, NULL));
+  window = open_window (f, 0);
+  file = g_file_new_for_path (article);
+  later = g_file_new_for_path (queued);
+  px_window_import_files (window, &file, 1);
+  px_window_import_files (window, &later, 1);
+  g_assert_true (px_window_is_importing (window));
+  g_assert_true (px_window_open_library (window, other, PX_STORE_OPEN_DEFAULT, NULL));
+  g_assert_false (px_window_is_importing (window));
+  g_assert_null (px_window_get_document (window));
+
+  /* Long enough for the worker to finish and its result to arrive. */
+  px_test_settle (1500);
+  g_assert_null (px_window_get_document (window));
+  g_assert_cmpuint (count_documents (other), ==, 3);
+  g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
+                    3);
+  g_assert_cmpuint (count_documents (f->library), <=, 1);
+  close_window (f);
+  g_unlink (other);
+  g_unlink (other_wal);
+  g_unlink (other_shm);
+  g_unlink (article);
+  g_unlink (queued);
+}
+
 static void
 test_bad_library (Fixture *f, gconstpointer data)
 {
@@ -941,6 +999,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/side-page", Fixture, NULL, fixture_setup, test_side_page, fixture_teardown);
   g_test_add ("/window/side-panel-width", Fixture, NULL, fixture_setup, test_side_panel_width, fixture_teardown);
   g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);
+  g_test_add ("/window/import-then-switch", Fixture, NULL, fixture_setup, test_import_then_switch, fixture_teardown);
   g_test_add ("/window/bad-library", Fixture, NULL, fixture_setup, test_bad_library, fixture_teardown);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
   g_test_add ("/window/chooser-outlives-window", Fixture, NULL, fixture_setup, test_chooser_outlives_window,

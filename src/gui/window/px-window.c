@@ -301,7 +301,9 @@ px_window_open_library (PxWindow *self, const char *path, PxStoreOpenFlags flags
   g_clear_object (&self->update_cancellable);
   self->updating = FALSE;
   self->pending_open_id = 0;
-  g_cancellable_cancel (self->import_cancellable);
+  /* An import running into the library we leave goes on there, but its
+   * result is not shown in this one. */
+  _px_window_forget_imports (self);
 
   if ((flags & PX_STORE_OPEN_READ_ONLY) == 0 && px_store_needs_update (path))
     {
