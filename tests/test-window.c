@@ -711,6 +711,56 @@ test_undo_event_edge (Fixture *f, gconstpointer data)
   g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
 }
 
+static gboolean
+has_undo_button (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.undo-event-edit") == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_undo_button (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The toast offering to undo an event edit goes when another library is
+ * opened: its Undo would undo that library's last edit. */
+static void
+test_undo_toast_after_switch (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *other_shm = g_strconcat (other, "-shm", NULL);
+  g_autofree char *sql = NULL;
+  PxWindow *window;
+  gint64 ids[3], other_ids[3];
+
+  fill_library (f->library, ids);
+  fill_library (other, other_ids);
+  sql = g_strdup_printf ("INSERT INTO events (id, title, title_locked, created, modified)"
+                         " VALUES (7, 'Spring storms', 1, 'now', 'now');"
+                         "UPDATE documents SET event_id = 7 WHERE id = %" G_GINT64_FORMAT ";",
+                         ids[0]);
+  run_sql (f->library, sql);
+  run_sql (other, sql);
+  window = open_window (f, ids[0]);
+  rename_to (window, "Islands cut off");
+  px_test_settle (300);
+  g_assert_true (has_undo_button (GTK_WIDGET (window)));
+
+  g_assert_true (px_window_open_library (window, other, PX_STORE_OPEN_DEFAULT, NULL));
+  /* Well before the toast's own timeout. */
+  px_test_settle (800);
+  g_assert_false (has_undo_button (GTK_WIDGET (window)));
+  g_assert_cmpstr (title_of (f->library, 7), ==, "Islands cut off");
+  g_assert_cmpstr (title_of (other, 7), ==, "Spring storms");
+  close_window (f);
+  g_unlink (other);
+  g_unlink (other_wal);
+  g_unlink (other_shm);
+}
+
 /* Event edits made with the window are undone after a restart, last
  * first, with Ctrl+Z in the library list. */
 static void
@@ -1000,6 +1050,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/side-panel-width", Fixture, NULL, fixture_setup, test_side_panel_width, fixture_teardown);
   g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);
   g_test_add ("/window/import-then-switch", Fixture, NULL, fixture_setup, test_import_then_switch, fixture_teardown);
+  g_test_add ("/window/undo-toast-after-switch", Fixture, NULL, fixture_setup, test_undo_toast_after_switch,
+              fixture_teardown);
   g_test_add ("/window/bad-library", Fixture, NULL, fixture_setup, test_bad_library, fixture_teardown);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
   g_test_add ("/window/chooser-outlives-window", Fixture, NULL, fixture_setup, test_chooser_outlives_window,
