@@ -51,10 +51,10 @@ struct _PxWindow
 
   /* Import */
   GCancellable *import_cancellable;
-  GPtrArray *import_queue;    /* GFile waiting for the running import */
-  GPtrArray *import_failures; /* PxImportResult of the last import */
-  char *url_importing;        /* the address being fetched */
-  guint url_pulse;            /* pulses its progress bar */
+  GPtrArray *import_queue;          /* GFile waiting for the running import */
+  GPtrArray *import_failures;       /* PxImportResult of the last import */
+  char *url_importing;              /* the address being fetched */
+  guint url_pulse;                  /* pulses its progress bar */
   GCancellable *coding_cancellable; /* the running annotations or package import */
 };
 

@@ -160,8 +160,7 @@ px_window_import_url (PxWindow *self, const char *url)
 
   self->url_importing = g_strdup (url);
   self->url_pulse = g_timeout_add (120, pulse, self);
-  px_library_import_url_async (self->library, url, self->import_cancellable, url_done,
-                               _px_window_call_new (self));
+  px_library_import_url_async (self->library, url, self->import_cancellable, url_done, _px_window_call_new (self));
 }
 
 static void
