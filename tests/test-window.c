@@ -9,6 +9,7 @@
 #include "gui/common/px-compat.h"
 #include "gui/reader/px-metadata-dialog.h"
 #include "gui/window/px-window.h"
+#include "annotations/px-store-annotations.h"
 #include "events/px-store-events.h"
 #include "px-test-wait.h"
 
@@ -761,6 +762,51 @@ test_undo_toast_after_switch (Fixture *f, gconstpointer data)
   g_unlink (other_shm);
 }
 
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Versions are offered for comparison only once an article has two. */
+static void
+test_versions_need_two (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) again = make_document ("Ferry service returns to the islands", "Harbour Gazette", "2031-04-02",
+                                                "The morning ferry sailed again after a week of rain.");
+  GtkWidget *button;
+  PxWindow *window;
+  gint64 ids[3];
+
+  fill_library (f->library, ids);
+  window = open_window (f, ids[0]);
+  g_assert_true (px_test_wait_for (reader_has_ferry_title, window, 10000));
+  button = find_actionable (GTK_WIDGET (px_window_get_reader (window)), "win.show-versions");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  {
+    g_autoptr (PxStore) store = px_store_open (f->library, PX_STORE_OPEN_EXISTING, &error);
+    g_assert_no_error (error);
+    g_assert_true (px_store_replace_document_version (store, ids[0], again, 2, NULL, &error));
+    g_assert_no_error (error);
+  }
+  px_window_reload_library (window);
+  px_test_settle (50);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  close_window (f);
+}
+
 /* Event edits made with the window are undone after a restart, last
  * first, with Ctrl+Z in the library list. */
 static void
@@ -1052,6 +1098,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/import-then-switch", Fixture, NULL, fixture_setup, test_import_then_switch, fixture_teardown);
   g_test_add ("/window/undo-toast-after-switch", Fixture, NULL, fixture_setup, test_undo_toast_after_switch,
               fixture_teardown);
+  g_test_add ("/window/versions-need-two", Fixture, NULL, fixture_setup, test_versions_need_two, fixture_teardown);
   g_test_add ("/window/bad-library", Fixture, NULL, fixture_setup, test_bad_library, fixture_teardown);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
   g_test_add ("/window/chooser-outlives-window", Fixture, NULL, fixture_setup, test_chooser_outlives_window,
