@@ -51,6 +51,24 @@ test_changes (void)
   g_assert_cmpstr (c->new_text, ==, "45");
 }
 
+/* An article with two versions in @store: its id. */
+static gint64
+add_two_versions (PxStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) first = article ("Crane falls in Velmora", "40", "We have never seen a storm like this one");
+  g_autoptr (PxDocument) second =
+      article ("Storm topples crane in Velmora", "45", "We have rarely seen a storm like this one");
+  gint64 id;
+
+  g_assert_nonnull (store);
+  g_assert_true (px_store_add_document (store, first, NULL, &error));
+  id = px_document_get_id (first);
+  g_assert_true (px_store_replace_document_version (store, id, second, 4, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
 static void
 test_dialog (void)
 {
@@ -58,19 +76,13 @@ test_dialog (void)
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
-  g_autoptr (PxDocument) first = article ("Crane falls in Velmora", "40", "We have never seen a storm like this one");
-  g_autoptr (PxDocument) second =
-      article ("Storm topples crane in Velmora", "45", "We have rarely seen a storm like this one");
   g_autofree char *marked = NULL;
   PxVersionsDialog *dialog;
   const char *changes;
   gint64 id;
 
   g_assert_no_error (error);
-  g_assert_true (px_store_add_document (store, first, NULL, &error));
-  id = px_document_get_id (first);
-  g_assert_true (px_store_replace_document_version (store, id, second, 4, NULL, &error));
-  g_assert_no_error (error);
+  id = add_two_versions (store);
 
   dialog = px_versions_dialog_new (NULL, store, id, &error);
   g_assert_no_error (error);
@@ -140,18 +152,13 @@ test_dark_removed_color (void)
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
-  g_autoptr (PxDocument) first = article ("Crane falls in Velmora", "40", "We have never seen a storm like this one");
-  g_autoptr (PxDocument) second =
-      article ("Storm topples crane in Velmora", "45", "We have rarely seen a storm like this one");
   GdkRGBA light, *dark = NULL;
   PxVersionsDialog *dialog;
   GtkTextTag *removed;
   gint64 id;
 
-  g_assert_true (px_store_add_document (store, first, NULL, &error));
-  id = px_document_get_id (first);
-  g_assert_true (px_store_replace_document_version (store, id, second, 4, NULL, &error));
   g_assert_no_error (error);
+  id = add_two_versions (store);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   dialog = px_versions_dialog_new (NULL, store, id, &error);
   g_assert_no_error (error);

@@ -712,17 +712,25 @@ test_undo_event_edge (Fixture *f, gconstpointer data)
   g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
 }
 
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 has_undo_button (GtkWidget *widget)
 {
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.undo-event-edit") == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_undo_button (child))
-      return TRUE;
-  return FALSE;
+  return find_actionable (widget, "win.undo-event-edit") != NULL;
 }
 
 /* The toast offering to undo an event edit goes when another library is
@@ -760,21 +768,6 @@ test_undo_toast_after_switch (Fixture *f, gconstpointer data)
   g_unlink (other);
   g_unlink (other_wal);
   g_unlink (other_shm);
-}
-
-static GtkWidget *
-find_actionable (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Versions are offered for comparison only once an article has two. */
