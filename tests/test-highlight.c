@@ -437,6 +437,74 @@ test_panel_reveal_and_orphans (void)
   px_test_settle (50);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Search all documents" searches the library as soon as it is open,
+ * before any article is. */
+static void
+test_panel_search_all_without_article (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-panel-XXXXXX", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (PxStore) store = px_store_open (library, PX_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr (PxDocument) doc = px_document_new ();
+  g_autoptr (PxAnchorText) text = NULL;
+  g_autoptr (PxAnnotation) mark = NULL;
+  g_autoptr (GError) error = NULL;
+  PxAnnotationsPanel *panel;
+  GtkWidget *check;
+  PxWindow *window;
+  const char *body;
+  guint start;
+
+  px_document_set_title (doc, TITLE);
+  px_document_append_block (doc, PX_BLOCK_PARAGRAPH, BODY2);
+  g_assert_true (px_store_add_document (store, doc, NULL, &error));
+  g_assert_no_error (error);
+  body = px_document_get_text (doc);
+  text = px_anchor_text_new (body);
+  start = g_utf8_pointer_to_offset (body, strstr (body, "jetty"));
+  mark = px_annotation_new_for_text (text, px_document_get_id (doc), start, start + 5, "blue");
+  g_assert_true (px_store_add_annotation (store, mark, &error));
+
+  window = px_window_new (shared_app (library), library, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  px_test_settle (300);
+  g_assert_null (px_window_get_document (window));
+  panel = px_annotation_controller_get_panel (px_window_get_annotation_controller (window));
+  check = find_descendant (GTK_WIDGET (panel), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  px_annotations_panel_set_filter_text (panel, "jetty");
+  px_test_settle (300);
+  g_assert_cmpuint (g_list_model_get_n_items (px_annotations_panel_get_model (panel)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  px_test_settle (50);
+  g_clear_object (&store);
+  g_unlink (library);
+  {
+    g_autofree char *wal = g_strconcat (library, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (library, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 /* A drop-down's tooltip is off while its list is open, back after. */
 static void
 test_dropdown_tooltip (void)
@@ -472,6 +540,7 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/highlight/dropdown-tooltip", test_dropdown_tooltip);
+  g_test_add_func ("/highlight/panel-search-all-without-article", test_panel_search_all_without_article);
   g_test_add_func ("/highlight/note-undo-restart", test_highlight_note_undo_restart);
   g_test_add_func ("/highlight/incremental-drawing", test_incremental_drawing);
   g_test_add_func ("/highlight/panel-reveal-and-orphans", test_panel_reveal_and_orphans);

@@ -51,6 +51,24 @@ test_changes (void)
   g_assert_cmpstr (c->new_text, ==, "45");
 }
 
+/* An article with two versions in @store: its id. */
+static gint64
+add_two_versions (PxStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) first = article ("Crane falls in Velmora", "40", "We have never seen a storm like this one");
+  g_autoptr (PxDocument) second =
+      article ("Storm topples crane in Velmora", "45", "We have rarely seen a storm like this one");
+  gint64 id;
+
+  g_assert_nonnull (store);
+  g_assert_true (px_store_add_document (store, first, NULL, &error));
+  id = px_document_get_id (first);
+  g_assert_true (px_store_replace_document_version (store, id, second, 4, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
 static void
 test_dialog (void)
 {
@@ -58,19 +76,13 @@ test_dialog (void)
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
-  g_autoptr (PxDocument) first = article ("Crane falls in Velmora", "40", "We have never seen a storm like this one");
-  g_autoptr (PxDocument) second =
-      article ("Storm topples crane in Velmora", "45", "We have rarely seen a storm like this one");
   g_autofree char *marked = NULL;
   PxVersionsDialog *dialog;
   const char *changes;
   gint64 id;
 
   g_assert_no_error (error);
-  g_assert_true (px_store_add_document (store, first, NULL, &error));
-  id = px_document_get_id (first);
-  g_assert_true (px_store_replace_document_version (store, id, second, 4, NULL, &error));
-  g_assert_no_error (error);
+  id = add_two_versions (store);
 
   dialog = px_versions_dialog_new (NULL, store, id, &error);
   g_assert_no_error (error);
@@ -116,10 +128,65 @@ test_dialog (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Removed words follow the theme: a dark style gives them a colour
+ * readable on dark, not the light style's red. */
+static void
+test_dark_removed_color (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-versions-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  GdkRGBA light, *dark = NULL;
+  PxVersionsDialog *dialog;
+  GtkTextTag *removed;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = add_two_versions (store);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  dialog = px_versions_dialog_new (NULL, store, id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  px_test_settle (50);
+  removed = gtk_text_tag_table_lookup (
+      gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_text_view (GTK_WIDGET (dialog))))),
+      "removed");
+  g_assert_nonnull (removed);
+  g_object_get (removed, "foreground-rgba", &dark, NULL);
+  g_assert_nonnull (dark);
+  g_assert_true (gdk_rgba_parse (&light, "#c01c28"));
+  g_assert_false (gdk_rgba_equal (dark, &light));
+  gdk_rgba_free (dark);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  px_test_settle (50);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/versions-dialog/dark-removed-color", test_dark_removed_color);
   g_test_add_func ("/versions-dialog/changes", test_changes);
   g_test_add_func ("/versions-dialog/dialog", test_dialog);
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "gui/common/px-compat.h"
 #include "gui/reader/px-metadata-dialog.h"
 #include "gui/window/px-window.h"
+#include "annotations/px-store-annotations.h"
 #include "events/px-store-events.h"
 #include "px-test-wait.h"
 
@@ -711,6 +712,94 @@ test_undo_event_edge (Fixture *f, gconstpointer data)
   g_assert_cmpstr (title_of (f->library, 7), ==, "Spring storms");
 }
 
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_undo_button (GtkWidget *widget)
+{
+  return find_actionable (widget, "win.undo-event-edit") != NULL;
+}
+
+/* The toast offering to undo an event edit goes when another library is
+ * opened: its Undo would undo that library's last edit. */
+static void
+test_undo_toast_after_switch (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *other_shm = g_strconcat (other, "-shm", NULL);
+  g_autofree char *sql = NULL;
+  PxWindow *window;
+  gint64 ids[3], other_ids[3];
+
+  fill_library (f->library, ids);
+  fill_library (other, other_ids);
+  sql = g_strdup_printf ("INSERT INTO events (id, title, title_locked, created, modified)"
+                         " VALUES (7, 'Spring storms', 1, 'now', 'now');"
+                         "UPDATE documents SET event_id = 7 WHERE id = %" G_GINT64_FORMAT ";",
+                         ids[0]);
+  run_sql (f->library, sql);
+  run_sql (other, sql);
+  window = open_window (f, ids[0]);
+  rename_to (window, "Islands cut off");
+  px_test_settle (300);
+  g_assert_true (has_undo_button (GTK_WIDGET (window)));
+
+  g_assert_true (px_window_open_library (window, other, PX_STORE_OPEN_DEFAULT, NULL));
+  /* Well before the toast's own timeout. */
+  px_test_settle (800);
+  g_assert_false (has_undo_button (GTK_WIDGET (window)));
+  g_assert_cmpstr (title_of (f->library, 7), ==, "Islands cut off");
+  g_assert_cmpstr (title_of (other, 7), ==, "Spring storms");
+  close_window (f);
+  g_unlink (other);
+  g_unlink (other_wal);
+  g_unlink (other_shm);
+}
+
+/* Versions are offered for comparison only once an article has two. */
+static void
+test_versions_need_two (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxDocument) again = make_document ("Ferry service returns to the islands", "Harbour Gazette", "2031-04-02",
+                                                "The morning ferry sailed again after a week of rain.");
+  GtkWidget *button;
+  PxWindow *window;
+  gint64 ids[3];
+
+  fill_library (f->library, ids);
+  window = open_window (f, ids[0]);
+  g_assert_true (px_test_wait_for (reader_has_ferry_title, window, 10000));
+  button = find_actionable (GTK_WIDGET (px_window_get_reader (window)), "win.show-versions");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  {
+    g_autoptr (PxStore) store = px_store_open (f->library, PX_STORE_OPEN_EXISTING, &error);
+    g_assert_no_error (error);
+    g_assert_true (px_store_replace_document_version (store, ids[0], again, 2, NULL, &error));
+    g_assert_no_error (error);
+  }
+  px_window_reload_library (window);
+  px_test_settle (50);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  close_window (f);
+}
+
 /* Event edits made with the window are undone after a restart, last
  * first, with Ctrl+Z in the library list. */
 static void
@@ -816,6 +905,64 @@ test_import_samples (Fixture *f, gconstpointer data)
   g_assert_cmpstr (main_page (window), ==, "library");
   g_unsetenv ("PARALLAX_SAMPLES_DIR");
   close_window (f);
+}
+
+static guint
+count_documents (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (path, PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_EXISTING, &error);
+  g_autoptr (GPtrArray) docs = NULL;
+
+  g_assert_no_error (error);
+  docs = px_store_list_documents (store, &error);
+  g_assert_no_error (error);
+  return docs->len;
+}
+
+/* Opening another library while an import runs into the first: what the
+ * import brought stays in the first, and the new one neither opens its
+ * article (an id of the other library) nor gets the files queued behind
+ * it. */
+static void
+test_import_then_switch (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *article = g_build_filename (f->dir, "ferry.txt", NULL);
+  g_autofree char *queued = g_build_filename (f->dir, "road.txt", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *other_shm = g_strconcat (other, "-shm", NULL);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFile) later = NULL;
+  gint64 ids[3];
+  PxWindow *window;
+
+  fill_library (other, ids);
+  g_assert_true (g_file_set_contents (article, "Ferry service returns\n\nThe morning ferry sailed again.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (queued, "Coastal road closed\n\nCrews cleared fallen trees.\n", -1, NULL));
+  window = open_window (f, 0);
+  file = g_file_new_for_path (article);
+  later = g_file_new_for_path (queued);
+  px_window_import_files (window, &file, 1);
+  px_window_import_files (window, &later, 1);
+  g_assert_true (px_window_is_importing (window));
+  g_assert_true (px_window_open_library (window, other, PX_STORE_OPEN_DEFAULT, NULL));
+  g_assert_false (px_window_is_importing (window));
+  g_assert_null (px_window_get_document (window));
+
+  /* Long enough for the worker to finish and its result to arrive. */
+  px_test_settle (1500);
+  g_assert_null (px_window_get_document (window));
+  g_assert_cmpuint (count_documents (other), ==, 3);
+  g_assert_cmpuint (px_library_model_get_n_total (px_library_sidebar_get_model (px_window_get_sidebar (window))), ==,
+                    3);
+  g_assert_cmpuint (count_documents (f->library), <=, 1);
+  close_window (f);
+  g_unlink (other);
+  g_unlink (other_wal);
+  g_unlink (other_shm);
+  g_unlink (article);
+  g_unlink (queued);
 }
 
 static void
@@ -941,6 +1088,10 @@ main (int argc, char *argv[])
   g_test_add ("/window/side-page", Fixture, NULL, fixture_setup, test_side_page, fixture_teardown);
   g_test_add ("/window/side-panel-width", Fixture, NULL, fixture_setup, test_side_panel_width, fixture_teardown);
   g_test_add ("/window/import-samples", Fixture, NULL, fixture_setup, test_import_samples, fixture_teardown);
+  g_test_add ("/window/import-then-switch", Fixture, NULL, fixture_setup, test_import_then_switch, fixture_teardown);
+  g_test_add ("/window/undo-toast-after-switch", Fixture, NULL, fixture_setup, test_undo_toast_after_switch,
+              fixture_teardown);
+  g_test_add ("/window/versions-need-two", Fixture, NULL, fixture_setup, test_versions_need_two, fixture_teardown);
   g_test_add ("/window/bad-library", Fixture, NULL, fixture_setup, test_bad_library, fixture_teardown);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
   g_test_add ("/window/chooser-outlives-window", Fixture, NULL, fixture_setup, test_chooser_outlives_window,

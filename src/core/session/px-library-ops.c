@@ -39,7 +39,7 @@ work_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   if (store != NULL)
     result = work->func (store, work->data, cancellable, &error);
   if (result == NULL && error == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "The operation failed without saying why");
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("The operation failed without saying why"));
   if (result != NULL)
     g_task_return_pointer (task, result, work->result_free);
   else

@@ -864,6 +864,9 @@ px_annotation_controller_new (PxLibrary *library, PxReaderView *reader)
   gtk_widget_add_controller (GTK_WIDGET (self->view), highlight_keys_new ());
 
   g_signal_connect (library, "notify::document", G_CALLBACK (on_document_changed), self);
+  /* The panel's search of all documents needs the library before any
+   * article is opened. */
+  g_signal_connect (library, "notify::store", G_CALLBACK (on_document_changed), self);
   g_signal_connect (library, "notify::writable", G_CALLBACK (on_writable_changed), self);
   load_document (self);
   return self;

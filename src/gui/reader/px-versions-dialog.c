@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gui/common/px-compat.h"
 #include "gui/common/px-format.h"
 #include "provenance/px-version-diff.h"
 #include "provenance/px-store-versions.h"
@@ -20,6 +21,7 @@ struct _PxVersionsDialog
   GtkLabel *changes_label;
   GtkTextView *text_view;
   GtkTextBuffer *buffer;
+  GtkWidget *removed_probe; /* hidden; its style gives the removed words' colour */
   char *changes_text;
 };
 
@@ -29,7 +31,14 @@ static char *
 version_label (const PxDocumentVersion *v)
 {
   g_autoptr (GDateTime) at = g_date_time_new_from_iso8601 (v->fetched, NULL);
-  g_autofree char *when = at != NULL ? g_date_time_format (at, "%Y-%m-%d %H:%M UTC") : g_strdup (v->fetched);
+  g_autoptr (GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+  g_autofree char *day_iso = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+  g_autofree char *day = day_iso != NULL ? px_format_date (day_iso, PX_DATE_SHORT) : NULL;
+  /* Translators: the time of day a version was fetched, see strftime. */
+  g_autofree char *time = local != NULL ? g_date_time_format (local, _ ("%H:%M")) : NULL;
+  /* Translators: when a version was fetched: a date, then a time of day. */
+  g_autofree char *when =
+      day != NULL && time != NULL ? g_strdup_printf (_ ("%s, %s"), day, time) : g_strdup (v->fetched);
 
   if (v->version == 1)
     /* Translators: the first version of an article; %s is when it was imported. */
@@ -217,6 +226,18 @@ caption (const char *text)
   return label;
 }
 
+/* Removed words take the theme's error colour (libadwaita's "error" style
+ * class), light or dark. */
+static void
+update_removed_color (PxVersionsDialog *self)
+{
+  GdkRGBA color;
+
+  px_widget_get_color (self->removed_probe, &color);
+  g_object_set (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), "removed"), "foreground-rgba",
+                &color, NULL);
+}
+
 static void
 px_versions_dialog_dispose (GObject *object)
 {
@@ -276,7 +297,7 @@ px_versions_dialog_init (PxVersionsDialog *self)
   gtk_text_buffer_create_tag (self->buffer, "same", NULL);
   gtk_text_buffer_create_tag (self->buffer, "added", "underline", PANGO_UNDERLINE_SINGLE, "weight", PANGO_WEIGHT_BOLD,
                               NULL);
-  gtk_text_buffer_create_tag (self->buffer, "removed", "strikethrough", TRUE, "foreground", "#c01c28", NULL);
+  gtk_text_buffer_create_tag (self->buffer, "removed", "strikethrough", TRUE, NULL);
   self->text_view = GTK_TEXT_VIEW (gtk_text_view_new_with_buffer (self->buffer));
   g_object_unref (self->buffer);
   gtk_text_view_set_editable (self->text_view, FALSE);
@@ -298,7 +319,14 @@ px_versions_dialog_init (PxVersionsDialog *self)
   gtk_box_append (GTK_BOX (content), scroller);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), content);
+  self->removed_probe = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->removed_probe, "error");
+  gtk_widget_set_visible (self->removed_probe, FALSE);
+  gtk_box_append (GTK_BOX (box), self->removed_probe);
   adw_window_set_content (ADW_WINDOW (self), box);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (update_removed_color), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_removed_color), self,
+                           G_CONNECT_SWAPPED);
 }
 
 PxVersionsDialog *

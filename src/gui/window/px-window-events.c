@@ -16,6 +16,8 @@
 
 #define EVENT_ID_KEY "px-event-id"
 #define CHOICES_KEY "px-event-choices"
+/* The toasts offering to undo an event edit, while they are shown. */
+#define TOASTS_KEY "px-event-toasts"
 
 /* The undo history of the event edits of the window's library (a new
  * reference: it holds the library open, so none is kept), NULL when it
@@ -58,6 +60,29 @@ event_title (const PxEventInfo *event)
   return event->title != NULL && *event->title != '\0' ? event->title : _ ("Untitled Event");
 }
 
+static void
+on_toast_dismissed (AdwToast *toast, PxWindow *self)
+{
+  GPtrArray *toasts = g_object_get_data (G_OBJECT (self), TOASTS_KEY);
+
+  if (toasts != NULL)
+    g_ptr_array_remove (toasts, toast);
+}
+
+/* Another library (or the same, opened again): an Undo offered for an
+ * edit of the one before would undo the last edit of this one. */
+static void
+on_store_changed (PxWindow *self)
+{
+  GPtrArray *toasts = g_object_get_data (G_OBJECT (self), TOASTS_KEY);
+
+  while (toasts != NULL && toasts->len > 0)
+    {
+      g_autoptr (AdwToast) toast = g_ptr_array_steal_index (toasts, toasts->len - 1);
+      adw_toast_dismiss (toast);
+    }
+}
+
 /* Makes @edit with its undo step; the list shows it, a toast says it
  * (@message, with Undo) or the error. */
 static void
@@ -81,6 +106,8 @@ apply_edit (PxWindow *self, const PxEventEdit *edit, const char *message)
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-event-edit");
+  g_ptr_array_add (g_object_get_data (G_OBJECT (self), TOASTS_KEY), g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -468,6 +495,9 @@ _px_window_init_events (PxWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
                                                           gtk_callback_action_new (undo_shortcut, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar), shortcuts);
+  g_object_set_data_full (G_OBJECT (self), TOASTS_KEY, g_ptr_array_new_with_free_func (g_object_unref),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_signal_connect_object (self->library, "notify::store", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -17,7 +17,7 @@
 /* What the callback needs to report. */
 typedef struct
 {
-  PxWindow *window;
+  PxWindowCall *call;
   GFile *file;
   gboolean package;
 } Job;
@@ -25,7 +25,7 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_object_unref (job->window);
+  _px_window_call_free (job->call);
   g_object_unref (job->file);
   g_free (job);
 }
@@ -88,7 +88,7 @@ static void
 import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (Job) job = user_data;
-  PxWindow *self = job->window;
+  PxWindow *self = job->call->window;
   g_autoptr (GError) error = NULL;
   g_autofree PxCodingImportCounts *counts = px_library_import_coding_finish (PX_LIBRARY (source), result, &error);
   g_autofree char *name = g_file_get_basename (job->file);
@@ -98,6 +98,15 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   set_busy (self, FALSE);
   if (self->library == NULL || px_library_get_store (self->library) == NULL)
     return; /* the library was closed meanwhile */
+  /* Another library was opened meanwhile: nothing of the old one's import
+   * is shown in it. */
+  if (!_px_window_call_is_current (job->call))
+    {
+      if (counts != NULL && job->package)
+        _px_window_call_toast_elsewhere (job->call, counts->imported);
+      return;
+    }
+  g_clear_object (&self->coding_cancellable);
   if (counts == NULL)
     {
       g_autofree char *message = g_strdup_printf (_ ("Could not import “%s”: %s"), name, error->message);
@@ -140,11 +149,13 @@ start (PxWindow *self, GFile *file, gboolean package)
   if (g_object_get_data (G_OBJECT (self), BUSY_KEY) != NULL)
     return;
   job = g_new0 (Job, 1);
-  job->window = g_object_ref (self);
+  job->call = _px_window_call_new (self);
   job->file = g_object_ref (file);
   job->package = package;
   set_busy (self, TRUE);
-  px_library_import_coding_async (self->library, file, package, NULL, import_done, job);
+  g_clear_object (&self->coding_cancellable);
+  self->coding_cancellable = g_cancellable_new ();
+  px_library_import_coding_async (self->library, file, package, self->coding_cancellable, import_done, job);
 }
 
 void

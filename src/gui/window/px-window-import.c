@@ -10,19 +10,91 @@
 #include "gui/window/px-window-private.h"
 #include "session/px-library-ops.h"
 
+/* Where the worker's progress goes: a weak reference, so that the task
+ * data, freed on whichever thread drops the task last, never owns the
+ * window. */
+typedef struct
+{
+  GWeakRef window;
+  guint serial;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *p = data;
+  g_weak_ref_clear (&p->window);
+  g_free (p);
+}
+
 /* A progress report from the worker, in the UI thread. */
 static void
 show_progress (guint done, guint total, const char *last_name, gpointer user_data)
 {
-  PxWindow *self = user_data;
+  Progress *p = user_data;
+  g_autoptr (PxWindow) self = g_weak_ref_get (&p->window);
 
-  if (self->import_cancellable != NULL)
+  if (self != NULL && self->import_cancellable != NULL && p->serial == self->library_serial)
     {
       g_autofree char *label = g_strdup_printf (_ ("Importing %u of %u…"), MIN (done + 1, total), total);
       gtk_label_set_label (self->import_label, label);
       gtk_progress_bar_set_fraction (self->import_progress, total ? (double)done / total : 0);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_label), last_name);
     }
+}
+
+PxWindowCall *
+_px_window_call_new (PxWindow *self)
+{
+  PxWindowCall *call = g_new0 (PxWindowCall, 1);
+  const char *path = px_library_get_path (self->library);
+
+  call->window = g_object_ref (self);
+  call->serial = self->library_serial;
+  call->library_name = path != NULL ? g_path_get_basename (path) : g_strdup ("");
+  return call;
+}
+
+void
+_px_window_call_free (PxWindowCall *call)
+{
+  g_object_unref (call->window);
+  g_free (call->library_name);
+  g_free (call);
+}
+
+gboolean
+_px_window_call_is_current (const PxWindowCall *call)
+{
+  return call->serial == call->window->library_serial;
+}
+
+void
+_px_window_call_toast_elsewhere (const PxWindowCall *call, guint n)
+{
+  g_autofree char *msg = NULL;
+
+  if (n == 0)
+    return;
+  msg = g_strdup_printf (ngettext ("%u article was imported into “%s”", "%u articles were imported into “%s”", n), n,
+                         call->library_name);
+  _px_window_toast (call->window, msg);
+}
+
+void
+_px_window_forget_imports (PxWindow *self)
+{
+  self->library_serial++;
+  if (self->import_queue != NULL)
+    g_ptr_array_set_size (self->import_queue, 0);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_cancellable_cancel (self->coding_cancellable);
+  g_clear_object (&self->coding_cancellable);
+  g_clear_handle_id (&self->url_pulse, g_source_remove);
+  g_clear_pointer (&self->url_importing, g_free);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_widget_set_sensitive (gtk_stack_get_child_by_name (self->main_stack, "empty"), TRUE);
 }
 
 static void start_import (PxWindow *self, GPtrArray *files);
@@ -85,7 +157,8 @@ report_results (PxWindow *self, GPtrArray *results, gboolean cancelled)
 static void
 import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (PxWindow) self = user_data;
+  g_autoptr (PxWindowCall) call = user_data;
+  PxWindow *self = call->window;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) results = px_library_import_finish (PX_LIBRARY (source), result, &error);
   gboolean cancelled;
@@ -94,6 +167,17 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   /* The window was closed while the worker finished. */
   if (self->import_queue == NULL)
     return;
+  /* Another library was opened meanwhile: what came in stays in the old
+   * one, and nothing of it is shown in this. */
+  if (!_px_window_call_is_current (call))
+    {
+      guint imported = 0, duplicates, failed;
+
+      if (results != NULL)
+        px_import_count (results, &imported, &duplicates, &failed);
+      _px_window_call_toast_elsewhere (call, imported);
+      return;
+    }
   cancelled = self->import_cancellable && g_cancellable_is_cancelled (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
@@ -132,6 +216,8 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_import (PxWindow *self, GPtrArray *files)
 {
+  Progress *progress;
+
   self->import_cancellable = g_cancellable_new ();
   gtk_label_set_label (self->import_label, _ ("Preparing to import…"));
   gtk_progress_bar_set_fraction (self->import_progress, 0);
@@ -139,8 +225,11 @@ start_import (PxWindow *self, GPtrArray *files)
   /* Its buttons would start another import behind this one. */
   gtk_widget_set_sensitive (gtk_stack_get_child_by_name (self->main_stack, "empty"), FALSE);
   /* What was imported before a cancel is kept and reported. */
-  px_library_import_async (self->library, (GFile *const *)files->pdata, files->len, show_progress, g_object_ref (self),
-                           g_object_unref, self->import_cancellable, import_done, g_object_ref (self));
+  progress = g_new0 (Progress, 1);
+  g_weak_ref_init (&progress->window, self);
+  progress->serial = self->library_serial;
+  px_library_import_async (self->library, (GFile *const *)files->pdata, files->len, show_progress, progress,
+                           progress_free, self->import_cancellable, import_done, _px_window_call_new (self));
 }
 
 void
@@ -405,6 +494,8 @@ _px_window_dispose_import (PxWindow *self)
 {
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_cancellable_cancel (self->coding_cancellable);
+  g_clear_object (&self->coding_cancellable);
   g_clear_pointer (&self->import_queue, g_ptr_array_unref);
   g_clear_pointer (&self->import_failures, g_ptr_array_unref);
   g_clear_handle_id (&self->url_pulse, g_source_remove);

@@ -54,20 +54,38 @@ pulse (gpointer user_data)
 static void
 url_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (PxWindow) self = user_data;
+  g_autoptr (PxWindowCall) call = user_data;
+  PxWindow *self = call->window;
   g_autoptr (GError) error = NULL;
   g_autoptr (PxImportResult) r = px_library_import_url_finish (PX_LIBRARY (source), result, &error);
-  g_autofree char *url = g_steal_pointer (&self->url_importing);
-  gboolean cancelled = self->import_cancellable && g_cancellable_is_cancelled (self->import_cancellable);
+  g_autofree char *url = NULL;
+  gboolean cancelled;
 
-  g_clear_handle_id (&self->url_pulse, g_source_remove);
   /* The window was closed while the page was being fetched. */
   if (self->import_queue == NULL)
     return;
+  /* Another library was opened meanwhile: the page, if it came in, stays
+   * in the old one, and this one shows nothing of it. */
+  if (!_px_window_call_is_current (call))
+    {
+      if (r != NULL && (r->status == PX_IMPORT_IMPORTED || r->status == PX_IMPORT_UPDATED))
+        _px_window_call_toast_elsewhere (call, 1);
+      return;
+    }
+  url = g_steal_pointer (&self->url_importing);
+  cancelled = self->import_cancellable && g_cancellable_is_cancelled (self->import_cancellable);
+  g_clear_handle_id (&self->url_pulse, g_source_remove);
   g_clear_object (&self->import_cancellable);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
 
-  if (r == NULL)
+  /* Stopped: what was fetched is kept, but not opened over what the
+   * reader shows now. */
+  if (cancelled && r != NULL && r->status != PX_IMPORT_FAILED)
+    {
+      px_window_reload_library (self);
+      _px_window_toast (self, _ ("Import stopped; the page was already saved in the library"));
+    }
+  else if (r == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_ ("Could not import: %s"), error->message);
       _px_window_toast (self, msg);
@@ -142,7 +160,7 @@ px_window_import_url (PxWindow *self, const char *url)
 
   self->url_importing = g_strdup (url);
   self->url_pulse = g_timeout_add (120, pulse, self);
-  px_library_import_url_async (self->library, url, self->import_cancellable, url_done, g_object_ref (self));
+  px_library_import_url_async (self->library, url, self->import_cancellable, url_done, _px_window_call_new (self));
 }
 
 static void

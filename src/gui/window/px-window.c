@@ -11,6 +11,7 @@
 #include "gui/common/px-format.h"
 #include "gui/reader/px-metadata-dialog.h"
 #include "gui/reader/px-versions-dialog.h"
+#include "provenance/px-store-versions.h"
 #include "session/px-library-ops.h"
 
 #define SETTINGS_SCHEMA "io.github.parallaxapp.Parallax"
@@ -62,6 +63,21 @@ px_window_get_library (PxWindow *self)
   return self->library;
 }
 
+/* Whether the article shown has a version to compare with another (a
+ * page fetched again with a new text). */
+static gboolean
+has_versions (PxWindow *self)
+{
+  PxStore *store = px_library_get_store (self->library);
+  PxDocument *doc = px_library_get_document (self->library);
+  g_autoptr (GPtrArray) versions = NULL;
+
+  if (store == NULL || doc == NULL || px_document_get_id (doc) <= 0)
+    return FALSE;
+  versions = px_store_list_versions (store, px_document_get_id (doc), NULL);
+  return versions != NULL && versions->len >= 2;
+}
+
 static void
 update_actions (PxWindow *self)
 {
@@ -71,7 +87,7 @@ update_actions (PxWindow *self)
   const char *reason = px_library_get_read_only_reason (self->library);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", has_doc && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-versions", has_doc && has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-versions", has_versions (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-outlet", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document", has_doc && writable);
   _px_window_update_event_actions (self, has_doc, writable);
@@ -301,7 +317,9 @@ px_window_open_library (PxWindow *self, const char *path, PxStoreOpenFlags flags
   g_clear_object (&self->update_cancellable);
   self->updating = FALSE;
   self->pending_open_id = 0;
-  g_cancellable_cancel (self->import_cancellable);
+  /* An import running into the library we leave goes on there, but its
+   * result is not shown in this one. */
+  _px_window_forget_imports (self);
 
   if ((flags & PX_STORE_OPEN_READ_ONLY) == 0 && px_store_needs_update (path))
     {
@@ -955,6 +973,8 @@ px_window_init (PxWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::document", G_CALLBACK (on_document_changed), self,
                            G_CONNECT_SWAPPED);
+  /* A page fetched again may have brought a second version. */
+  g_signal_connect_object (self->library, "changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   px_library_banner_set_library (self->banner, self->library);
   px_library_sidebar_set_library (self->sidebar, self->library);
   self->settings = settings_new ();
