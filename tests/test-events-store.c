@@ -1048,6 +1048,32 @@ test_undo_reused_document_id (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_events (store), ==, 1);
 }
 
+/* A deleted article's id given to the next import (ids are reused):
+ * the new article is grouped by its own text, not left out because the
+ * statistics still knew the deleted one under that id. */
+static void
+test_reused_id_grouped (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PxStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  gint64 wire = add (store, "library-wire");
+  gint64 ferry = add (store, "ferry-fire");
+  gint64 radio;
+
+  g_assert_cmpint (event_of (store, ferry), !=, 0);
+  /* Deleted by another connection (the window, while an import runs in
+   * a worker), whose statistics are not this one's. */
+  {
+    g_autoptr (PxStore) other = open_store (f);
+
+    g_assert_true (px_store_delete_document (other, ferry, &error));
+    g_assert_no_error (error);
+  }
+  radio = add (store, "library-radio");
+  g_assert_cmpint (radio, ==, ferry);
+  g_assert_cmpint (event_of (store, radio), ==, event_of (store, wire));
+}
+
 /* Event edits made with their undo steps are undone by another
  * connection (a restart), last first, each once; a damaged step is
  * dropped, so that the ones before it stay within reach. */
@@ -1155,6 +1181,7 @@ main (int argc, char **argv)
   ADD ("/events-store/undo-log", test_undo_log);
   ADD ("/events-store/undo-keeps-later-changes", test_undo_keeps_later_changes);
   ADD ("/events-store/undo-reused-document-id", test_undo_reused_document_id);
+  ADD ("/events-store/reused-id-grouped", test_reused_id_grouped);
   ADD ("/events-store/undo-follows-remade-event", test_undo_follows_remade_event);
   ADD ("/events-store/other-connection-and-damage", test_other_connection_and_damage);
   ADD ("/events-store/cache", test_cache);
