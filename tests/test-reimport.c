@@ -198,6 +198,18 @@ test_version_metadata (Fixture *f, gconstpointer data)
     }
   g_assert_true (found);
 
+  /* The same text under another headline: the document it was. */
+  {
+    g_autofree char *headline =
+        g_strconcat ("Harrowby budget signed, parents ask for more", strchr (budget_edited, '\n'), NULL);
+    g_autoptr (PxImportResult) same = NULL;
+
+    write_file (f->path, headline);
+    same = import_one (f, f->path);
+    g_assert_cmpint (same->status, ==, PX_IMPORT_DUPLICATE);
+    g_assert_cmpint (same->document_id, ==, first->document_id);
+  }
+
   /* A title the user gave stays; what the user did not edit follows. */
   px_document_set_title (doc, "Harrowby school budget (my title)");
   g_assert_true (px_store_update_metadata (f->store, doc, &error));

@@ -221,11 +221,10 @@ same_article (PxDocument *old, PxDocument *doc, guint *changed_words)
 
 /* The document among @ids (imported from @doc's source before) that
  * @doc is a new version of: the same article changed, keeping the most
- * words. 0 when there is none, or when one has @doc's text already (a
- * duplicate as any other, refused before anything is written); -1 on
- * error. */
+ * words. 0 when there is none, or when one has @doc's text already
+ * (then @same_text is that one, whatever the title says); -1 on error. */
 static gint64
-version_of (PxStore *store, GArray *ids, PxDocument *doc, guint *changed_words, GError **error)
+version_of (PxStore *store, GArray *ids, PxDocument *doc, guint *changed_words, gint64 *same_text, GError **error)
 {
   gint64 best = 0;
   guint fewest = G_MAXUINT;
@@ -246,7 +245,10 @@ version_of (PxStore *store, GArray *ids, PxDocument *doc, guint *changed_words, 
           return -1;
         }
       if (g_strcmp0 (px_document_get_text (old), px_document_get_text (doc)) == 0)
-        return 0;
+        {
+          *same_text = id;
+          return 0;
+        }
       if (same_article (old, doc, &changed) && changed < fewest)
         {
           best = id;
@@ -354,17 +356,33 @@ import_again (PxStore *store, GArray *ids, PxDocument *doc, const char *source, 
 {
   guint changed_words = 0;
   g_autofree char *hash = px_document_compute_hash (doc);
-  gint64 existing;
+  gint64 existing, same_text = 0;
+  PxImportResult *result;
 
-  /* Another document has this text already: a duplicate as any other
-   * (refused by px_store_add_document() before anything is written). */
+  /* Another document has this title and text already: a duplicate as any
+   * other (refused by px_store_add_document() before anything is
+   * written). */
   *handled = FALSE;
   if (px_store_find_document_by_hash (store, hash) > 0)
     return NULL;
-  existing = version_of (store, ids, doc, &changed_words, error);
+  existing = version_of (store, ids, doc, &changed_words, &same_text, error);
+  *handled = existing != 0 || same_text != 0;
+  if (existing < 0)
+    return NULL;
+  /* The same text under another title (a headline changed, nothing
+   * else): still the document it was. */
+  if (same_text != 0)
+    {
+      g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, same_text, NULL);
 
-  *handled = existing != 0;
-  if (existing <= 0)
+      result = g_new0 (PxImportResult, 1);
+      result->source = g_strdup (source);
+      result->status = PX_IMPORT_DUPLICATE;
+      result->document_id = same_text;
+      result->title = g_strdup (info != NULL ? info->title : px_document_get_title (doc));
+      return result;
+    }
+  if (existing == 0)
     return NULL;
   return refetch (store, existing, doc, changed_words, source, is_file, error);
 }
