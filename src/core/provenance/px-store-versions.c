@@ -459,6 +459,8 @@ px_store_settle_source_version (PxStore *self, gint64 document_id, gint64 event_
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (event_id <= 0)
+    return TRUE;
   stmt = _px_store_prepare (self, "UPDATE documents SET event_id = ?2 WHERE id = ?1 AND event_id IS NULL;", error);
   if (stmt == NULL)
     return FALSE;
