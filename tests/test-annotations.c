@@ -367,6 +367,54 @@ test_replace_text (Fixture *f, gconstpointer data)
   g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_INVALID);
 }
 
+/* An edited highlight in Chinese, found approximately: letters there do
+ * not end at spaces, so snapping to whole words once grew it to the next
+ * punctuation mark, the whole clause around it. */
+static void
+test_replace_text_cjk (Fixture *f, gconstpointer data)
+{
+  const char *before[] = {
+    "\u5e02\u653f\u5e9c\u5468\u4e00\u5ba3\u5e03\u5854\u59c6\u65af\u514b\u6cb3\u5927\u6865\u56e0\u5de5\u7a0b"
+    "\u5e08\u5728\u4e24\u4e2a\u6865\u58a9\u53d1\u73b0\u88c2\u7f1d\u800c\u5bf9\u6240\u6709\u8f66\u8f86\u5173"
+    "\u95ed\u81f3\u5c11\u516d\u4e2a\u661f\u671f\u7ef4\u4fee\u671f\u95f4\u516c\u4ea4\u8f66\u5c06\u7ed5\u884c"
+    "\u4e1c\u5cb8\u5546\u6237\u62c5\u5fc3\u987e\u5ba2\u6d41\u5931\u3002",
+  };
+  /* A note put before it, and two letters of the highlight changed. */
+  const char *after[] = {
+    "\u7f16\u8005\u6309\uff1a\u672c\u6587\u5df2\u66f4\u65b0\u3002",
+    "\u5e02\u653f\u5e9c\u5468\u4e00\u5ba3\u5e03\u5854\u59c6\u65af\u514b\u6cb3\u5927\u6865\u56e0\u5de5\u7a0b"
+    "\u5e08\u5728\u4e24\u4e2a\u6865\u58a9\u53d1\u73b0\u88c2\u7f1d\u800c\u5bf9\u5168\u90e8\u8f66\u8f86\u5173"
+    "\u95ed\u81f3\u5c11\u516d\u4e2a\u661f\u671f\u7ef4\u4fee\u671f\u95f4\u516c\u4ea4\u8f66\u5c06\u7ed5\u884c"
+    "\u4e1c\u5cb8\u5546\u6237\u62c5\u5fc3\u987e\u5ba2\u6d41\u5931\u3002",
+  };
+  /* "found cracks and closed to all vehicles", then "to every vehicle". */
+  const char *quote = "\u53d1\u73b0\u88c2\u7f1d\u800c\u5bf9\u6240\u6709\u8f66\u8f86\u5173\u95ed";
+  g_autoptr (PxDocument) doc = make_doc (before, G_N_ELEMENTS (before));
+  g_autoptr (PxDocument) content = make_doc (after, G_N_ELEMENTS (after));
+  g_autoptr (PxAnnotation) a = NULL;
+  g_autoptr (PxAnnotation) loaded = NULL;
+  g_autoptr (PxDocument) reloaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *slice = NULL;
+  PxReanchorStats stats;
+
+  g_assert_true (px_store_add_document (f->store, doc, NULL, &error));
+  g_assert_no_error (error);
+  a = highlight (doc, quote, "red");
+  g_assert_true (px_store_add_annotation (f->store, a, &error));
+  g_assert_true (px_store_replace_document_text (f->store, px_document_get_id (doc), content, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.n_fuzzy, ==, 1);
+  g_assert_cmpuint (stats.n_orphaned, ==, 0);
+
+  reloaded = px_store_load_document (f->store, px_document_get_id (doc), &error);
+  loaded = px_store_get_annotation (f->store, px_annotation_get_id (a), &error);
+  g_assert_no_error (error);
+  g_assert_false (px_annotation_get_orphaned (loaded));
+  slice = px_document_get_slice (reloaded, px_annotation_get_start (loaded), px_annotation_get_end (loaded));
+  g_assert_cmpstr (slice, ==, "\u53d1\u73b0\u88c2\u7f1d\u800c\u5bf9\u5168\u90e8\u8f66\u8f86\u5173\u95ed");
+}
+
 static void
 test_tags (Fixture *f, gconstpointer data)
 {
@@ -720,6 +768,7 @@ main (int argc, char *argv[])
   ADD ("/annotations/read-only", test_read_only);
   ADD ("/annotations/update-delete-search", test_update_delete_search);
   ADD ("/annotations/replace-text", test_replace_text);
+  ADD ("/annotations/replace-text-cjk", test_replace_text_cjk);
   ADD ("/annotations/tags", test_tags);
   ADD ("/annotations/tag-snapshot", test_tag_snapshot);
   ADD ("/annotations/colors", test_colors);

@@ -3,6 +3,7 @@
  * harbour event of fixtures/provenance/: articles in order of publication
  * with their time of day and offset, an undated one at its import time,
  * first reports marked, the rewording of a copy shown, arrow keys. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/px-comparison.h"
@@ -88,6 +89,53 @@ test_publication_time (void)
   g_assert_cmpint (px_publication_time_compare (same_day, next_day), <, 0);
   g_assert_cmpint (px_publication_time_compare (timed, next_day), <, 0);
   g_assert_cmpint (px_publication_time_compare (undated, unknown), <, 0);
+}
+
+static int
+compare_times (gconstpointer a, gconstpointer b)
+{
+  return px_publication_time_compare (*(PxPublicationTime *const *)a, *(PxPublicationTime *const *)b);
+}
+
+/* Two times compared by the instant, a date with a time by the day: these
+ * three went round in a cycle (early < late by the instant, late < date by
+ * the day, date < early by the day), so the sort depended on the input. */
+static void
+test_publication_time_total_order (void)
+{
+  g_autoptr (PxPublicationTime) early = px_publication_time_new ("2024-05-02T01:00:00+10:00", NULL);
+  g_autoptr (PxPublicationTime) late = px_publication_time_new ("2024-05-01T20:00:00Z", NULL);
+  g_autoptr (PxPublicationTime) date = px_publication_time_new ("2024-05-01", NULL);
+  PxPublicationTime *values[] = { early, late, date };
+  static const int orders[6][3] = { { 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 } };
+  PxPublicationTime *first[3] = { NULL };
+
+  for (guint i = 0; i < 3; i++)
+    for (guint j = 0; j < 3; j++)
+      {
+        int ij = px_publication_time_compare (values[i], values[j]);
+        int ji = px_publication_time_compare (values[j], values[i]);
+        g_assert_cmpint ((ij > 0) - (ij < 0), ==, -((ji > 0) - (ji < 0)));
+        for (guint k = 0; k < 3; k++)
+          if (ij < 0 && px_publication_time_compare (values[j], values[k]) < 0)
+            g_assert_cmpint (px_publication_time_compare (values[i], values[k]), <, 0);
+      }
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      PxPublicationTime *sorted[3];
+
+      for (guint i = 0; i < 3; i++)
+        sorted[i] = values[orders[o][i]];
+      qsort (sorted, 3, sizeof sorted[0], compare_times);
+      if (o == 0)
+        memcpy (first, sorted, sizeof first);
+      for (guint i = 0; i < 3; i++)
+        g_assert_true (sorted[i] == first[i]);
+    }
+  /* By the printed day: the 1st (a time, then the bare date), then the 2nd. */
+  g_assert_true (first[0] == late);
+  g_assert_true (first[1] == date);
+  g_assert_true (first[2] == early);
 }
 
 static void
@@ -199,6 +247,7 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/timeline/publication-time", test_publication_time);
+  g_test_add_func ("/timeline/publication-time-total-order", test_publication_time_total_order);
   g_test_add_func ("/timeline/lanes-and-first-reports", test_lanes_and_first_reports);
   return g_test_run ();
 }

@@ -611,28 +611,69 @@ same_words (const char *a, const char *b)
     }
 }
 
-/* Widens @start..@end of @text to the words it cuts into. */
+/* The most a side of a highlight grows to reach the end of a word: a
+ * longer run of letters is no word cut in two but a script that does not
+ * space its words, or a string of letters with no boundary in sight. */
+#define SNAP_MAX_GROWTH 16
+
+/* Whether @c continues the word before or after it as far as spaces and
+ * punctuation tell. Letters of scripts written without spaces between
+ * words (Chinese, Japanese, Thai, ...) do not: there the word ends are
+ * in no character, and core has no dictionary (Pango) to find them. */
+static gboolean
+joins_word (gunichar c)
+{
+  if (!g_unichar_isalnum (c))
+    return FALSE;
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_THAI:
+    case G_UNICODE_SCRIPT_LAO:
+    case G_UNICODE_SCRIPT_KHMER:
+    case G_UNICODE_SCRIPT_MYANMAR:
+    case G_UNICODE_SCRIPT_TIBETAN:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+/* Widens @start..@end of @text to the words it cuts into, by at most
+ * SNAP_MAX_GROWTH characters a side: a side with no word end that near
+ * is left where it was. */
 static void
 snap_to_words (const PxAnchorText *text, guint *start, guint *end)
 {
   const char *utf8 = px_anchor_text_get_utf8 (text);
   guint length = px_anchor_text_get_length (text);
-  const char *p = g_utf8_offset_to_pointer (utf8, MIN (*start, length));
+  const char *p;
+  guint at = *start;
 
-  while (*start > 0 && *start <= length)
+  if (*start > *end || *end > length)
+    return;
+  p = g_utf8_offset_to_pointer (utf8, at);
+  while (at > 0 && *start - at <= SNAP_MAX_GROWTH)
     {
       const char *prev = g_utf8_prev_char (p);
-      if (!g_unichar_isalnum (g_utf8_get_char (prev)))
+      if (!joins_word (g_utf8_get_char (prev)))
         break;
       p = prev;
-      (*start)--;
+      at--;
     }
-  p = g_utf8_offset_to_pointer (utf8, MIN (*end, length));
-  while (*end < length && g_unichar_isalnum (g_utf8_get_char (p)))
+  if (*start - at <= SNAP_MAX_GROWTH)
+    *start = at;
+  at = *end;
+  p = g_utf8_offset_to_pointer (utf8, at);
+  while (at < length && at - *end <= SNAP_MAX_GROWTH && joins_word (g_utf8_get_char (p)))
     {
       p = g_utf8_next_char (p);
-      (*end)++;
+      at++;
     }
+  if (at - *end <= SNAP_MAX_GROWTH)
+    *end = at;
 }
 
 static gboolean

@@ -85,11 +85,12 @@ px_publication_time_compare (const PxPublicationTime *a, const PxPublicationTime
   g_return_val_if_fail (a != NULL && b != NULL, 0);
   if ((c = group (a) - group (b)) != 0 || a->at == NULL)
     return c;
-  if (a->kind == PX_PUBLICATION_DATE || b->kind == PX_PUBLICATION_DATE)
-    {
-      if ((c = strcmp (a->date, b->date)) != 0)
-        return c;
-      return (a->kind == PX_PUBLICATION_DATE) - (b->kind == PX_PUBLICATION_DATE);
-    }
+  /* One key for every pair, (date as printed, date-only last, instant),
+   * so that the order is total: comparing a date with a time by the day
+   * but two times by the instant let three values go round in a cycle. */
+  if ((c = strcmp (a->date, b->date)) != 0)
+    return c;
+  if ((c = (a->kind == PX_PUBLICATION_DATE) - (b->kind == PX_PUBLICATION_DATE)) != 0)
+    return c;
   return g_date_time_compare (a->at, b->at);
 }

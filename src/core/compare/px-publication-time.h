@@ -35,8 +35,11 @@ void px_publication_time_free (PxPublicationTime *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxPublicationTime, px_publication_time_free)
 
 /* Order of publication: published before undated ones (placed at their
- * import), unknown last; a date and a time on the same day compare by
- * the day, the time first, as a date says nothing of the hour. */
+ * import), unknown last. Within a group, by the date as the publisher
+ * printed it, then a time before a date-only value of that day (a date
+ * says nothing of the hour), then by the instant. Times on different
+ * printed days thus go by the day, even where the offsets would put
+ * them the other way round: one total order, never a cycle. */
 int px_publication_time_compare (const PxPublicationTime *a, const PxPublicationTime *b);
 
 G_END_DECLS

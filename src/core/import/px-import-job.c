@@ -193,49 +193,198 @@ px_import_add_document (PxStore *store, PxDocument *doc, const char *source, GEr
   return failed (result, g_steal_pointer (&local_error), error);
 }
 
+/* A text imported again from a source is the same article changed (a
+ * correction, an update, a paragraph added), and becomes its version,
+ * when at least SAME_ARTICLE_KEPT of the words of both texts are kept
+ * (the word diff of px_versions_compare()) and, where both are long
+ * enough for shingles, at least SAME_ARTICLE_SHINGLES of their shingles
+ * are shared. Another article saved under the same name shares common
+ * words, hardly any run of five of them in order: it is a document of
+ * its own. */
+#define SAME_ARTICLE_KEPT 0.5
+#define SAME_ARTICLE_SHINGLES 0.1
+
+static gboolean
+same_article (PxDocument *old, PxDocument *doc, guint *changed_words)
+{
+  PxMinHash a, b;
+  guint n_words = 0;
+
+  *changed_words = px_versions_compare (px_document_get_text (old), px_document_get_text (doc),
+                                        px_document_get_language (doc), &n_words);
+  if (n_words == 0 || *changed_words > (1.0 - SAME_ARTICLE_KEPT) * n_words)
+    return FALSE;
+  if (px_minhash_compute (px_document_get_text (old), &a) && px_minhash_compute (px_document_get_text (doc), &b))
+    return px_minhash_similarity (&a, &b) >= SAME_ARTICLE_SHINGLES;
+  return TRUE;
+}
+
+/* The document among @ids (imported from @doc's source before) that
+ * @doc is a new version of: the same article changed, keeping the most
+ * words. 0 when there is none, or when one has @doc's text already
+ * (then @same_text is that one, whatever the title says); -1 on error. */
+static gint64
+version_of (PxStore *store, GArray *ids, PxDocument *doc, guint *changed_words, gint64 *same_text, GError **error)
+{
+  gint64 best = 0;
+  guint fewest = G_MAXUINT;
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (PxDocument) old = px_store_load_document (store, id, &local_error);
+      guint changed;
+
+      if (old == NULL)
+        {
+          /* Deleted meanwhile: no longer a candidate. */
+          if (g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return -1;
+        }
+      if (g_strcmp0 (px_document_get_text (old), px_document_get_text (doc)) == 0)
+        {
+          *same_text = id;
+          return 0;
+        }
+      if (same_article (old, doc, &changed) && changed < fewest)
+        {
+          best = id;
+          fewest = changed;
+        }
+    }
+  *changed_words = fewest;
+  return best;
+}
+
+typedef struct
+{
+  gint64 id;
+  PxDocument *doc;
+  guint changed_words;
+  PxReanchorStats stats;
+  PxDocument *stored; /* the document as it is afterwards */
+} RefetchData;
+
+static gboolean
+refetch_txn (PxStore *store, gpointer user_data, GError **error)
+{
+  RefetchData *d = user_data;
+  gint64 near_id;
+  double similarity;
+
+  /* The text, its metadata, its signature and its place in an event
+   * change together, as when it was added. */
+  if (!px_store_replace_from_source (store, d->id, d->doc, d->changed_words, &d->stats, error) ||
+      !px_store_set_near_duplicate (store, d->id, 0, error) ||
+      !index_document (store, d->id, px_document_get_text (d->doc), &near_id, &similarity, error))
+    return FALSE;
+  d->stored = px_store_load_document (store, d->id, error);
+  if (d->stored == NULL)
+    return FALSE;
+  /* Placed by the user, or alone in its event: it stays. */
+  if (px_document_get_event_id (d->stored) != 0)
+    return TRUE;
+  return px_store_assign_event (store, d->stored, NULL, error) &&
+         px_store_settle_source_version (store, d->id, px_document_get_event_id (d->stored), error);
+}
+
 /* A page imported before, fetched again, or a file imported again from
- * the same path: the same text is a duplicate; a changed text replaces the
- * stored one, the old one is kept as a version, and the document's
- * highlights are found again in it (or kept as orphaned), those whose
- * words changed flagged. The user's edits to its title, outlet, author and
- * date stay. */
+ * the same source, found to be the same article changed (version_of()):
+ * the changed text replaces the stored one, the old one is kept as a
+ * version, and the document's highlights are found again in it (or kept
+ * as orphaned), those whose words changed flagged. Its metadata the user
+ * did not edit take the new ones, its near-duplicate signature and event
+ * follow the new text. A text another document has is a duplicate. */
 static PxImportResult *
-refetch (PxStore *store, gint64 existing, PxDocument *doc, const char *url, gboolean is_file, GError **error)
+refetch (PxStore *store, gint64 existing, PxDocument *doc, guint changed_words, const char *source, gboolean is_file,
+         GError **error)
 {
   PxImportResult *result = g_new0 (PxImportResult, 1);
-  g_autoptr (PxDocument) old = NULL;
   g_autoptr (GError) local_error = NULL;
-  PxReanchorStats stats = { 0 };
+  RefetchData d = { existing, doc, changed_words, { 0 }, NULL };
 
-  result->source = g_strdup (url);
+  result->source = g_strdup (source);
   result->document_id = existing;
-  old = px_store_load_document (store, existing, &local_error);
-  if (old != NULL && g_strcmp0 (px_document_get_text (old), px_document_get_text (doc)) == 0)
-    {
-      result->status = PX_IMPORT_DUPLICATE;
-      result->title = g_strdup (px_document_get_title (old));
-      return result;
-    }
-  if (old != NULL && px_store_replace_document_version (store, existing, doc,
-                                                        px_versions_changed_words (px_document_get_text (old),
-                                                                                   px_document_get_text (doc),
-                                                                                   px_document_get_language (doc)),
-                                                        &stats, &local_error))
+  if (px_store_transaction (store, refetch_txn, &d, &local_error))
     {
       result->status = PX_IMPORT_UPDATED;
-      result->title = g_strdup (px_document_get_title (old));
+      result->title = g_strdup (px_document_get_title (d.stored));
+      g_clear_object (&d.stored);
       /* Both versions are kept (`parallax versions`). */
-      result->message =
-          is_file
-              ? g_strdup_printf (_ ("The file has changed since it was imported; both versions are kept. "
-                                    "Highlights found again: %u, with changed words: %u; orphaned: %u."),
-                                 stats.n_position + stats.n_exact + stats.n_fuzzy, stats.n_changed, stats.n_orphaned)
-              : g_strdup_printf (_ ("The page has changed since it was imported; both versions are kept. "
-                                    "Highlights found again: %u, with changed words: %u; orphaned: %u."),
-                                 stats.n_position + stats.n_exact + stats.n_fuzzy, stats.n_changed, stats.n_orphaned);
+      result->message = is_file
+                            ? g_strdup_printf (_ ("The file has changed since it was imported; both versions are kept. "
+                                                  "Highlights found again: %u, with changed words: %u; orphaned: %u."),
+                                               d.stats.n_position + d.stats.n_exact + d.stats.n_fuzzy,
+                                               d.stats.n_changed, d.stats.n_orphaned)
+                            : g_strdup_printf (_ ("The page has changed since it was imported; both versions are kept. "
+                                                  "Highlights found again: %u, with changed words: %u; orphaned: %u."),
+                                               d.stats.n_position + d.stats.n_exact + d.stats.n_fuzzy,
+                                               d.stats.n_changed, d.stats.n_orphaned);
+      return result;
+    }
+  g_clear_object (&d.stored);
+  /* Another document has the new text under the old title. */
+  if (g_error_matches (local_error, PX_STORE_ERROR, PX_STORE_ERROR_DUPLICATE))
+    {
+      g_autoptr (PxDocument) old = px_store_load_document (store, existing, NULL);
+      g_autofree char *hash = NULL;
+      guint n_blocks = px_document_get_n_blocks (doc);
+
+      result->status = PX_IMPORT_DUPLICATE;
+      result->title = g_strdup (px_document_get_title (doc));
+      if (old != NULL)
+        {
+          px_document_set_content (old, px_document_get_text (doc), n_blocks ? px_document_get_block (doc, 0) : NULL,
+                                   n_blocks);
+          hash = px_document_compute_hash (old);
+          result->document_id = px_store_find_document_by_hash (store, hash);
+        }
       return result;
     }
   return failed (result, g_steal_pointer (&local_error), error);
+}
+
+/* @doc read from @source, from which @ids were imported before: when it
+ * is a new version of one of them, sets @handled and returns its result
+ * (NULL on an error of the library); else @doc is a document to add. */
+static PxImportResult *
+import_again (PxStore *store, GArray *ids, PxDocument *doc, const char *source, gboolean is_file, gboolean *handled,
+              GError **error)
+{
+  guint changed_words = 0;
+  g_autofree char *hash = px_document_compute_hash (doc);
+  gint64 existing, same_text = 0;
+  PxImportResult *result;
+
+  /* Another document has this title and text already: a duplicate as any
+   * other (refused by px_store_add_document() before anything is
+   * written). */
+  *handled = FALSE;
+  if (px_store_find_document_by_hash (store, hash) > 0)
+    return NULL;
+  existing = version_of (store, ids, doc, &changed_words, &same_text, error);
+  *handled = existing != 0 || same_text != 0;
+  if (existing < 0)
+    return NULL;
+  /* The same text under another title (a headline changed, nothing
+   * else): still the document it was. */
+  if (same_text != 0)
+    {
+      g_autoptr (PxDocumentInfo) info = px_store_get_document_info (store, same_text, NULL);
+
+      result = g_new0 (PxImportResult, 1);
+      result->source = g_strdup (source);
+      result->status = PX_IMPORT_DUPLICATE;
+      result->document_id = same_text;
+      result->title = g_strdup (info != NULL ? info->title : px_document_get_title (doc));
+      return result;
+    }
+  if (existing == 0)
+    return NULL;
+  return refetch (store, existing, doc, changed_words, source, is_file, error);
 }
 
 PxImportResult *
@@ -251,13 +400,16 @@ px_import_url (PxStore *store, const char *url, GCancellable *cancellable, GErro
   doc = px_url_import (url, NULL, cancellable, &local_error);
   if (doc != NULL)
     {
-      gint64 existing = px_store_find_document_by_source (store, url, error);
+      g_autoptr (GArray) ids = px_store_list_documents_by_source (store, url, error);
+      gboolean handled = FALSE;
 
-      if (existing < 0)
+      if (ids == NULL)
         return NULL;
-      if (existing > 0)
-        return refetch (store, existing, doc, url, FALSE, error);
-      result = px_import_add_document (store, doc, url, error);
+      result = import_again (store, ids, doc, url, FALSE, &handled, error);
+      if (!handled)
+        result = px_import_add_document (store, doc, url, error);
+      if (result == NULL)
+        return NULL;
       flush_events (store);
       regroup_events (store);
       return result;
@@ -397,14 +549,6 @@ store_batch (PxStore *store, GArray *batch, GError **error)
   return TRUE;
 }
 
-static gboolean
-same_text (PxStore *store, gint64 id, PxDocument *doc)
-{
-  g_autoptr (PxDocument) stored = px_store_load_document (store, id, NULL);
-
-  return stored == NULL || g_strcmp0 (px_document_get_text (stored), px_document_get_text (doc)) == 0;
-}
-
 GPtrArray *
 px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgressFunc progress, gpointer user_data,
                GCancellable *cancellable, GError **error)
@@ -445,31 +589,31 @@ px_import_run (PxStore *store, GFile *const *roots, guint n_roots, PxImportProgr
           GFile *file = g_ptr_array_index (files, next++);
           g_autoptr (GError) local_error = NULL;
           Pending p = { g_new0 (PxImportResult, 1), { NULL, NULL, 0, 0, 0 }, FALSE };
-          const gint64 *existing;
+          GArray *ids;
+          PxImportResult *again = NULL;
+          gboolean handled = FALSE;
 
           p.result->source = g_file_get_path (file);
           if (p.result->source == NULL)
             p.result->source = g_file_get_uri (file);
           p.add.doc = px_import_file (file, cancellable, &local_error);
-          existing = p.add.doc != NULL ? g_hash_table_lookup (sources, p.result->source) : NULL;
-          /* The same text again is a duplicate as any other (refused
-           * before anything is written). */
-          if (existing != NULL && same_text (store, *existing, p.add.doc))
-            existing = NULL;
-          if (existing != NULL)
+          ids = p.add.doc != NULL ? g_hash_table_lookup (sources, p.result->source) : NULL;
+          /* Imported before from this path and the same article changed:
+           * a version, at once (its own transaction), reported in its
+           * place. */
+          if (ids != NULL)
+            again = import_again (store, ids, p.add.doc, p.result->source, TRUE, &handled, error);
+          if (handled && again == NULL)
             {
-              /* Imported before from this path: a version, at once (its
-               * own transaction), reported in its place. */
-              PxImportResult *again = refetch (store, *existing, p.add.doc, p.result->source, TRUE, error);
-
-              if (again == NULL)
-                {
-                  pending_clear (&p);
-                  return NULL;
-                }
+              pending_clear (&p);
+              return NULL;
+            }
+          if (handled)
+            {
               px_import_result_free (p.result);
               p.result = again;
               g_clear_object (&p.add.doc);
+              imported |= again->status == PX_IMPORT_UPDATED;
             }
           else if (p.add.doc != NULL)
             {

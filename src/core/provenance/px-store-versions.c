@@ -275,21 +275,26 @@ _px_store_record_annotation_change (PxStore *self, gint64 annotation_id, guint v
 GHashTable *
 px_store_map_document_sources (PxStore *self, GError **error)
 {
-  g_autoptr (GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
-  /* Highest id first, so that the oldest document of a source wins. */
-  stmt = _px_store_prepare (self, "SELECT source, id FROM documents WHERE source IS NOT NULL ORDER BY id DESC;", error);
+  stmt = _px_store_prepare (self, "SELECT source, id FROM documents WHERE source IS NOT NULL ORDER BY id;", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 *id = g_new (gint64, 1);
+      const char *source = (const char *)sqlite3_column_text (stmt, 0);
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+      GArray *ids = g_hash_table_lookup (map, source);
 
-      *id = sqlite3_column_int64 (stmt, 1);
-      g_hash_table_insert (map, _px_column_dup (stmt, 0), id);
+      if (ids == NULL)
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (map, g_strdup (source), ids);
+        }
+      g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -298,4 +303,168 @@ px_store_map_document_sources (PxStore *self, GError **error)
       return NULL;
     }
   return g_steal_pointer (&map);
+}
+
+/* The documents imported from @source (a path or an address, also as
+ * their canonical address), oldest first. */
+GArray *
+px_store_list_documents_by_source (PxStore *self, const char *source, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+  stmt = _px_store_prepare (self, "SELECT id FROM documents WHERE source = ?1 OR url = ?1 ORDER BY id;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+  return _px_store_collect_ids (self, stmt, error);
+}
+
+/* The time the text of @document_id was last imported: that of its
+ * newest version, else its import. */
+static char *
+last_import (PxStore *self, gint64 document_id, char **title, char **published, GError **error)
+{
+  sqlite3_stmt *stmt;
+  char *fetched = NULL;
+  int rc;
+
+  stmt = _px_store_prepare (self,
+                            "SELECT fetched, title, published FROM document_versions WHERE document_id = ?1"
+                            " ORDER BY version DESC LIMIT 1;",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      fetched = _px_column_dup (stmt, 0);
+      *title = _px_column_dup (stmt, 1);
+      *published = _px_column_dup (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _px_store_fail (self, rc, error);
+      return NULL;
+    }
+  return fetched != NULL ? fetched : px_store_get_document_imported (self, document_id, error);
+}
+
+static char *
+document_modified (PxStore *self, gint64 document_id, GError **error)
+{
+  sqlite3_stmt *stmt = _px_store_prepare (self, "SELECT modified FROM documents WHERE id = ?1;", error);
+  char *modified = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    modified = _px_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (modified == NULL)
+    _px_store_fail (self, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+  return modified;
+}
+
+typedef struct
+{
+  gint64 document_id;
+  PxDocument *content;
+  guint changed_words;
+  PxReanchorStats *stats;
+} SourceVersionData;
+
+static gboolean
+source_version_txn (PxStore *self, gpointer user_data, GError **error)
+{
+  SourceVersionData *data = user_data;
+  g_autofree char *modified = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *before_title = NULL;
+  g_autofree char *before_published = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr (PxDocument) doc = NULL;
+  gboolean untouched, title_untouched, published_untouched;
+  sqlite3_stmt *stmt;
+
+  /* Metadata edits set the document's modified time; an import of its
+   * text sets it to the time of the import. */
+  if ((modified = document_modified (self, data->document_id, error)) == NULL ||
+      (before = last_import (self, data->document_id, &before_title, &before_published, error)) == NULL)
+    return FALSE;
+  doc = px_store_load_document (self, data->document_id, error);
+  if (doc == NULL)
+    return FALSE;
+  untouched = g_strcmp0 (modified, before) == 0;
+  /* The versions keep the title and date each import gave: a field still
+   * as the last import gave it was not edited, whatever else was (and
+   * one that differs was, even within the second of the import). */
+  title_untouched = before_title != NULL ? g_strcmp0 (px_document_get_title (doc), before_title) == 0 : untouched;
+  published_untouched =
+      before_title != NULL ? g_strcmp0 (px_document_get_published (doc), before_published) == 0 : untouched;
+
+  if (!px_store_replace_document_version (self, data->document_id, data->content, data->changed_words, data->stats,
+                                          error))
+    return FALSE;
+  if (title_untouched && px_document_get_title (data->content) != NULL && *px_document_get_title (data->content))
+    px_document_set_title (doc, px_document_get_title (data->content));
+  if (published_untouched && px_document_get_published (data->content) != NULL)
+    px_document_set_published (doc, px_document_get_published (data->content));
+  if (untouched && px_document_get_outlet (data->content) != NULL)
+    px_document_set_outlet (doc, px_document_get_outlet (data->content));
+  if (untouched && px_document_get_author (data->content) != NULL)
+    px_document_set_author (doc, px_document_get_author (data->content));
+  if (!px_store_update_metadata (self, doc, error))
+    return FALSE;
+  g_clear_pointer (&before_title, g_free);
+  g_clear_pointer (&before_published, g_free);
+  if ((now = last_import (self, data->document_id, &before_title, &before_published, error)) == NULL)
+    return FALSE;
+  /* As imported now: the next import sees nothing edited since. The
+   * document leaves its event to be placed by its new text, unless the
+   * user placed it there or it is the event's only document (an event
+   * goes with its last document, and with it a name the user gave). */
+  stmt = _px_store_prepare (self,
+                            "UPDATE documents SET modified = ?2, event_id = CASE WHEN event_locked"
+                            " OR NOT EXISTS (SELECT 1 FROM documents o WHERE o.event_id = documents.event_id"
+                            " AND o.id != documents.id) THEN event_id END WHERE id = ?1;",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->document_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  return _px_store_step_done (self, stmt, error);
+}
+
+gboolean
+px_store_replace_from_source (PxStore *self, gint64 document_id, PxDocument *content, guint changed_words,
+                              PxReanchorStats *stats, GError **error)
+{
+  SourceVersionData data = { document_id, content, changed_words, stats };
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PX_IS_DOCUMENT (content), FALSE);
+  return px_store_transaction (self, source_version_txn, &data, error);
+}
+
+gboolean
+px_store_settle_source_version (PxStore *self, gint64 document_id, gint64 event_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (event_id <= 0)
+    return TRUE;
+  stmt = _px_store_prepare (self, "UPDATE documents SET event_id = ?2 WHERE id = ?1 AND event_id IS NULL;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, event_id);
+  return _px_store_step_done (self, stmt, error);
 }

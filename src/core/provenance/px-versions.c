@@ -39,12 +39,9 @@ px_versions_common_ends (const PxToken *a, guint n_a, const PxToken *b, guint n_
   *tail = t;
 }
 
-guint
-px_versions_changed_words (const char *old_text, const char *new_text, const char *language)
+static guint
+changed_tokens (GArray *a, GArray *b)
 {
-  g_autoptr (PxStemmer) stemmer = px_stemmer_new (language != NULL ? language : "en");
-  g_autoptr (GArray) a = px_tokenize (old_text != NULL ? old_text : "", stemmer);
-  g_autoptr (GArray) b = px_tokenize (new_text != NULL ? new_text : "", stemmer);
   const PxToken *ta = (const PxToken *)a->data, *tb = (const PxToken *)b->data;
   guint head, tail, n_a, n_b, changed = 0;
 
@@ -72,4 +69,22 @@ px_versions_changed_words (const char *old_text, const char *new_text, const cha
       }
   }
   return changed;
+}
+
+guint
+px_versions_changed_words (const char *old_text, const char *new_text, const char *language)
+{
+  return px_versions_compare (old_text, new_text, language, NULL);
+}
+
+guint
+px_versions_compare (const char *old_text, const char *new_text, const char *language, guint *n_words)
+{
+  g_autoptr (PxStemmer) stemmer = px_stemmer_new (language != NULL ? language : "en");
+  g_autoptr (GArray) a = px_tokenize (old_text != NULL ? old_text : "", stemmer);
+  g_autoptr (GArray) b = px_tokenize (new_text != NULL ? new_text : "", stemmer);
+
+  if (n_words != NULL)
+    *n_words = a->len + b->len;
+  return changed_tokens (a, b);
 }

@@ -21,5 +21,8 @@ G_BEGIN_DECLS
 void px_versions_common_ends (const PxToken *a, guint n_a, const PxToken *b, guint n_b, guint *head, guint *tail);
 
 guint px_versions_changed_words (const char *old_text, const char *new_text, const char *language);
+/* The same, with the words of both versions together in @n_words (may be
+ * NULL): 1 - changed / n_words is the share of words kept. */
+guint px_versions_compare (const char *old_text, const char *new_text, const char *language, guint *n_words);
 
 G_END_DECLS
