@@ -1130,21 +1130,26 @@ int64_cmp (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-GArray *
-px_event_index_list_events (PxEventIndex *self)
+/* The gint64 keys of @table, ascending. */
+static GArray *
+sorted_keys (GHashTable *table)
 {
-  GArray *out;
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
   gpointer key;
 
-  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
-
-  out = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_hash_table_iter_init (&iter, self->events);
+  g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_array_append_val (out, *(gint64 *)key);
   g_array_sort (out, int64_cmp);
   return out;
+}
+
+GArray *
+px_event_index_list_events (PxEventIndex *self)
+{
+  g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
+  return sorted_keys (self->events);
 }
 
 GArray *
@@ -1372,15 +1377,9 @@ GArray *
 px_event_index_steal_changes (PxEventIndex *self)
 {
   GArray *out;
-  GHashTableIter iter;
-  gpointer key;
 
   g_return_val_if_fail (PX_IS_EVENT_INDEX (self), NULL);
-  out = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_hash_table_iter_init (&iter, self->changes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_array_append_val (out, *(gint64 *)key);
-  g_array_sort (out, int64_cmp);
+  out = sorted_keys (self->changes);
   g_hash_table_remove_all (self->changes);
   return out;
 }
